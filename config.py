@@ -1,0 +1,104 @@
+"""Configuration classes; every setting can be overridden from FORUM_* environment variables."""
+
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+INSTANCE = Path(os.environ.get("FORUM_INSTANCE_DIR", ROOT / "instance"))
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() not in {"0", "false", "no", "off"}
+
+
+def _dev_secret_key() -> str:
+    """Generate once into instance/ so sessions survive restarts in development."""
+    path = INSTANCE / "secret_key"
+    if not path.exists():
+        INSTANCE.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    ENV_NAME = "base"
+    SQLALCHEMY_DATABASE_URI = os.environ.get(
+        "FORUM_DATABASE_URL", f"sqlite:///{INSTANCE / 'maillage.sqlite'}"
+    )
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SEARCH_DIR = os.environ.get("FORUM_SEARCH_DIR", str(INSTANCE / "search"))
+    MAIL_SERVER = os.environ.get("FORUM_MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("FORUM_MAIL_PORT", "25") or 25)
+    MAIL_SENDER = os.environ.get("FORUM_MAIL_SENDER", "Maillage <ne-pas-repondre@maillage.local>")
+    REGISTRATION = os.environ.get("FORUM_REGISTRATION", "open")
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _env_bool("FORUM_SESSION_COOKIE_SECURE", False)
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    BABEL_DEFAULT_LOCALE = "fr"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Paris"
+    LANGUAGES = ("fr", "en")
+    WTF_CSRF_TIME_LIMIT = None  # a report takes longer to write than the default hour
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    PASSWORD_RESET_MAX_AGE = 3600
+    LOGIN_MAX_FAILURES = 10
+    LOGIN_WINDOW_SECONDS = 15 * 60
+    PER_PAGE = 20
+
+
+class DevelopmentConfig(Config):
+    ENV_NAME = "development"
+    SECRET_KEY = os.environ.get("FORUM_SECRET_KEY") or None  # filled in by init()
+
+    @classmethod
+    def init(cls) -> None:
+        if not cls.SECRET_KEY:
+            cls.SECRET_KEY = _dev_secret_key()
+
+
+class TestingConfig(Config):
+    ENV_NAME = "testing"
+    TESTING = True
+    SECRET_KEY = "testing-only-secret"
+    SQLALCHEMY_DATABASE_URI = os.environ.get("FORUM_DATABASE_URL", "sqlite://")
+
+
+class ProductionConfig(Config):
+    ENV_NAME = "production"
+    SECRET_KEY = os.environ.get("FORUM_SECRET_KEY")
+    SESSION_COOKIE_SECURE = _env_bool("FORUM_SESSION_COOKIE_SECURE", True)
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+    @classmethod
+    def init(cls) -> None:
+        if not cls.SECRET_KEY:
+            raise RuntimeError(
+                "FORUM_SECRET_KEY must be set in production "
+                "(python -c 'import secrets; print(secrets.token_hex(32))')."
+            )
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def get_config(name: str | None = None) -> type[Config]:
+    """Pick the config class from FORUM_ENV (development by default)."""
+    name = name or os.environ.get("FORUM_ENV", "development")
+    if name not in CONFIGS:
+        raise RuntimeError(f"FORUM_ENV must be one of {', '.join(CONFIGS)}, not {name!r}")
+    cls = CONFIGS[name]
+    if hasattr(cls, "init"):
+        cls.init()
+    return cls

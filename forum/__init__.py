@@ -1,0 +1,63 @@
+"""Maillage: the knowledge-exchange forum of "premiers pas" support structures."""
+
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
+    """Build the app: configuration, extensions, blueprints, CLI, error pages."""
+    from config import get_config
+
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.from_object(get_config(env))
+    if overrides:
+        app.config.update(overrides)
+
+    configure_extensions(app)
+    configure_blueprints(app)
+    configure_templates(app)
+
+    from forum import cli, errors, security
+
+    security.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    return app
+
+
+def configure_extensions(app: Flask) -> None:
+    from forum import i18n
+    from forum.extensions import babel, csrf, db, login_manager, migrate
+    from forum.services.accounts import load_user
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = i18n.lazy("Connectez-vous pour accéder à cette page.")
+    login_manager.login_message_category = "info"
+    login_manager.user_loader(load_user)
+
+
+def configure_blueprints(app: Flask) -> None:
+    from forum.views import admin, auth, main, structures, users
+
+    for module in (main, auth, users, structures, admin):
+        app.register_blueprint(module.bp)
+
+
+def configure_templates(app: Flask) -> None:
+    from forum import i18n, static_assets
+
+    i18n.init_templates(app)
+    static_assets.init_app(app)

@@ -1,0 +1,61 @@
+"""Flask commands: bootstrap, users create-admin, seed-demo."""
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from forum.services import ServiceError
+
+users_cli = AppGroup("users", help="Gérer les comptes.")
+
+
+@users_cli.command("create-admin")
+@click.option("--email", required=True)
+@click.option("--password", required=True)
+@click.option("--name", required=True)
+def create_admin(email: str, password: str, name: str) -> None:
+    """Create an administrator account (or promote an existing one)."""
+    from forum.extensions import db
+    from forum.services import accounts
+
+    if len(password) < 10:
+        raise click.ClickException("Le mot de passe doit compter au moins 10 caractères.")
+    user = accounts.find_user_by_email(email)
+    if user is not None:
+        user.role, user.approved = "admin", True
+        user.set_password(password)
+        db.session.commit()
+        click.echo(f"Compte existant promu administrateur : {user.email}")
+        return
+    try:
+        user = accounts.register_user(email, password, name, role="admin")
+    except ServiceError as error:
+        raise click.ClickException(error.message) from None
+    click.echo(f"Administrateur créé : {user.email}")
+
+
+@click.command("bootstrap")
+def bootstrap_command() -> None:
+    """Load reference data (territories, kit modules, challenge tags); idempotent."""
+    from forum.services import reference
+
+    for name, count in reference.bootstrap().items():
+        click.echo(f"{name}: {count} ligne(s) écrite(s)")
+
+
+@click.command("seed-demo")
+@click.option("--reports", type=int, default=None, help="Add N generated reports (benchmarks).")
+@click.option("--if-empty", is_flag=True, help="Do nothing if the database already has members.")
+def seed_demo_command(reports: int | None, if_empty: bool) -> None:
+    """Create demo structures, members and content."""
+    from forum.services import demo
+
+    summary = demo.seed(extra_reports=reports, only_if_empty=if_empty)
+    for name, count in summary.items():
+        click.echo(f"{name}: {count}")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(users_cli)
+    app.cli.add_command(bootstrap_command)
+    app.cli.add_command(seed_demo_command)

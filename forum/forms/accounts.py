@@ -1,0 +1,116 @@
+"""Registration, login, password and profile forms."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.validators import Email, EqualTo, InputRequired, Length
+
+from forum.forms import choices
+from forum.i18n import lazy
+
+PASSWORD_MIN = 10
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def password_field(label):
+    return PasswordField(
+        label,
+        validators=[
+            InputRequired(lazy("Choisissez un mot de passe.")),
+            Length(
+                min=PASSWORD_MIN,
+                max=200,
+                message=lazy("Le mot de passe doit compter au moins 10 caractères."),
+            ),
+        ],
+    )
+
+
+def email_field():
+    return EmailField(
+        lazy("Adresse e-mail"),
+        filters=[strip],
+        validators=[
+            InputRequired(lazy("Indiquez votre adresse e-mail.")),
+            Email(lazy("Cette adresse e-mail n'est pas valide."), check_deliverability=False),
+            Length(max=254),
+        ],
+    )
+
+
+class StructureChoiceMixin:
+    """A structure select whose choices the view fills from the database."""
+
+    structure = SelectField(lazy("Structure"), choices=[], validate_choice=True)
+
+    def set_structure_choices(self, structures) -> None:
+        self.structure.choices = choices(
+            [("", lazy("— Aucune —"))] + [(s.id, s.name) for s in structures]
+        )
+
+
+class RegisterForm(StructureChoiceMixin, FlaskForm):
+    display_name = StringField(
+        lazy("Nom affiché"),
+        filters=[strip],
+        validators=[InputRequired(lazy("Indiquez votre nom.")), Length(min=2, max=80)],
+    )
+    email = email_field()
+    password = password_field(lazy("Mot de passe"))
+    password_confirm = PasswordField(
+        lazy("Confirmer le mot de passe"),
+        validators=[
+            InputRequired(lazy("Confirmez le mot de passe.")),
+            EqualTo("password", lazy("Les deux mots de passe ne correspondent pas.")),
+        ],
+    )
+
+
+class LoginForm(FlaskForm):
+    email = StringField(
+        lazy("Adresse e-mail"),
+        filters=[strip],
+        validators=[InputRequired(lazy("Indiquez votre adresse e-mail.")), Length(max=254)],
+    )
+    password = PasswordField(
+        lazy("Mot de passe"), validators=[InputRequired(lazy("Indiquez votre mot de passe."))]
+    )
+    remember = BooleanField(lazy("Rester connecté sur cet appareil"))
+
+
+class ResetRequestForm(FlaskForm):
+    email = email_field()
+
+
+class ResetPasswordForm(FlaskForm):
+    password = password_field(lazy("Nouveau mot de passe"))
+    password_confirm = PasswordField(
+        lazy("Confirmer le mot de passe"),
+        validators=[EqualTo("password", lazy("Les deux mots de passe ne correspondent pas."))],
+    )
+
+
+class ProfileForm(StructureChoiceMixin, FlaskForm):
+    display_name = StringField(
+        lazy("Nom affiché"),
+        filters=[strip],
+        validators=[InputRequired(lazy("Indiquez votre nom.")), Length(min=2, max=80)],
+    )
+    bio = TextAreaField(lazy("Présentation"), validators=[Length(max=2000)])
+    locale = SelectField(
+        lazy("Langue de l'interface"), choices=choices([("fr", "Français"), ("en", "English")])
+    )
+
+
+class PasswordChangeForm(FlaskForm):
+    current_password = PasswordField(
+        lazy("Mot de passe actuel"),
+        validators=[InputRequired(lazy("Indiquez votre mot de passe actuel."))],
+    )
+    password = password_field(lazy("Nouveau mot de passe"))
+    password_confirm = PasswordField(
+        lazy("Confirmer le mot de passe"),
+        validators=[EqualTo("password", lazy("Les deux mots de passe ne correspondent pas."))],
+    )

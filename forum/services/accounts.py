@@ -1,0 +1,157 @@
+"""Registration, authentication with throttling, password reset, profile changes."""
+
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy import func, select
+
+from forum.extensions import db
+from forum.mail import send_mail
+from forum.models import LoginFailure, Structure, User
+from forum.models.base import utcnow
+from forum.services import ServiceError
+
+RESET_SALT = "maillage-password-reset"
+
+
+class TooManyAttempts(ServiceError):
+    """Login throttled: too many recent failures for this account or address."""
+
+
+def load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def register_user(
+    email: str,
+    password: str,
+    display_name: str,
+    structure: Structure | None = None,
+    locale: str = "fr",
+    role: str = "member",
+) -> User:
+    """Create a member; needs an admin's approval when registration is by approval."""
+    email = normalise_email(email)
+    if find_user_by_email(email):
+        raise ServiceError(_("Un compte existe déjà avec cette adresse e-mail."), field="email")
+    approved = role != "member" or current_app.config["REGISTRATION"] != "approval"
+    user = User(
+        email=email,
+        display_name=display_name.strip(),
+        structure=structure,
+        locale=locale,
+        role=role,
+        approved=approved,
+    )
+    user.set_password(password)
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def _recent_failures(column, value) -> int:
+    since = utcnow() - timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"])
+    query = select(func.count()).where(column == value, LoginFailure.created_at >= since)
+    return db.session.scalar(query)
+
+
+def authenticate(email: str, password: str, ip: str) -> User | None:
+    """Check credentials; throttle by account and by IP before even looking at the password."""
+    email = normalise_email(email)
+    limit = current_app.config["LOGIN_MAX_FAILURES"]
+    if (
+        _recent_failures(LoginFailure.email, email) >= limit
+        or _recent_failures(LoginFailure.ip, ip) >= limit * 3  # a whole tiers-lieu may share an IP
+    ):
+        raise TooManyAttempts(_("Trop de tentatives de connexion."))
+    user = find_user_by_email(email)
+    if user is None or not user.check_password(password):
+        db.session.add(LoginFailure(email=email[:254], ip=ip[:64]))
+        db.session.commit()
+        return None
+    user.last_login_at = utcnow()
+    db.session.commit()
+    return user
+
+
+def purge_old_login_failures() -> int:
+    """Drop failures older than the throttling window (run from cron or at login)."""
+    since = utcnow() - timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"])
+    result = db.session.execute(db.delete(LoginFailure).where(LoginFailure.created_at < since))
+    db.session.commit()
+    return result.rowcount
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=RESET_SALT)
+
+
+def make_reset_token(user: User) -> str:
+    # The hash fragment makes the token single-use: it dies once the password changes.
+    return _serializer().dumps({"id": user.id, "h": user.password_hash[-12:]})
+
+
+def user_from_reset_token(token: str) -> User:
+    """Return the user a valid token names, or raise ServiceError (expired or tampered)."""
+    try:
+        data = _serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
+    except SignatureExpired:
+        raise ServiceError(_("Ce lien a expiré. Demandez-en un nouveau.")) from None
+    except BadSignature:
+        raise ServiceError(_("Ce lien n'est pas valide. Demandez-en un nouveau.")) from None
+    user = db.session.get(User, data.get("id")) if isinstance(data, dict) else None
+    if user is None or user.password_hash[-12:] != data.get("h"):
+        raise ServiceError(_("Ce lien n'est pas valide. Demandez-en un nouveau."))
+    return user
+
+
+def request_password_reset(email: str, link_for) -> None:
+    """E-mail a reset link if the account exists; callers say the same thing either way."""
+    user = find_user_by_email(email)
+    if user is None:
+        return
+    link = link_for(make_reset_token(user))
+    body = _(
+        "Bonjour %(name)s,\n\nPour choisir un nouveau mot de passe sur Maillage, ouvrez ce lien "
+        "(valable une heure) :\n%(link)s\n\nSi vous n'avez rien demandé, ignorez ce message.",
+        name=user.display_name,
+        link=link,
+    )
+    send_mail(user.email, _("Maillage : réinitialiser votre mot de passe"), body)
+
+
+def set_password(user: User, password: str) -> None:
+    user.set_password(password)
+    db.session.commit()
+
+
+def update_profile(
+    user: User, display_name: str, bio: str, structure: Structure | None, locale: str
+) -> None:
+    user.display_name = display_name.strip()
+    user.bio = bio.strip()
+    user.structure = structure
+    user.locale = locale
+    db.session.commit()
+
+
+def pending_users() -> list[User]:
+    return list(
+        db.session.scalars(select(User).where(User.approved.is_(False)).order_by(User.created_at))
+    )
+
+
+def approve_user(user: User) -> None:
+    user.approved = True
+    db.session.commit()
+

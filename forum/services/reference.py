@@ -1,0 +1,34 @@
+"""Reference data loaded by `flask bootstrap`: idempotent upserts."""
+
+from forum.data import territories
+from forum.extensions import db
+from forum.models import Department, Region
+
+
+def load_territories() -> int:
+    """Insert or update every région and département; returns how many rows were written."""
+    written = 0
+    for code, name in territories.REGIONS:
+        region = db.session.get(Region, code)
+        if region is None:
+            db.session.add(Region(code=code, name=name))
+            written += 1
+        elif region.name != name:
+            region.name = name
+            written += 1
+    db.session.flush()
+    for code, name, region_code in territories.DEPARTMENTS:
+        department = db.session.get(Department, code)
+        if department is None:
+            db.session.add(Department(code=code, name=name, region_code=region_code))
+            written += 1
+        elif (department.name, department.region_code) != (name, region_code):
+            department.name, department.region_code = name, region_code
+            written += 1
+    db.session.commit()
+    return written
+
+
+def bootstrap() -> dict[str, int]:
+    """Load all reference data; safe to run again and again."""
+    return {"territories": load_territories()}

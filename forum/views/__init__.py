@@ -1,0 +1,1 @@
+"""Blueprints, one per feature; views parse input, call a service, render or redirect."""

@@ -1,0 +1,110 @@
+"""Register, log in and out, reset a forgotten password."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from forum.extensions import db
+from forum.forms.accounts import LoginForm, RegisterForm, ResetPasswordForm, ResetRequestForm
+from forum.models import Structure
+from forum.security import safe_next
+from forum.services import ServiceError, accounts, structures
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+def _form_page(template: str, form, **context):
+    """Re-show a form with its errors: 400 when it was submitted and refused."""
+    status = 400 if request.method == "POST" else 200
+    return render_template(template, form=form, **context), status
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    """Create an account (awaiting approval when registration is by approval)."""
+    if current_user.is_authenticated:
+        return redirect(url_for("main.index"))
+    form = RegisterForm()
+    form.set_structure_choices(structures.all_structures())
+    if form.validate_on_submit():
+        structure = db.session.get(Structure, int(form.structure.data)) if form.structure.data else None
+        try:
+            user = accounts.register_user(
+                form.email.data, form.password.data, form.display_name.data, structure
+            )
+        except ServiceError as error:
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            login_user(user)
+            if user.approved:
+                flash(_("Bienvenue sur Maillage, %(name)s !", name=user.display_name), "success")
+            else:
+                flash(
+                    _(
+                        "Votre compte est créé. Un administrateur doit le valider avant que "
+                        "vous puissiez publier ; en attendant, vous pouvez tout lire."
+                    ),
+                    "warning",
+                )
+            return redirect(url_for("main.index"), code=303)
+    return _form_page("auth/register.html", form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Log in; one message for a wrong e-mail or password, so accounts cannot be probed."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.authenticate(form.email.data, form.password.data, request.remote_addr or "")
+        except accounts.TooManyAttempts:
+            abort(429)
+        if user is not None:
+            login_user(user, remember=form.remember.data)
+            flash(_("Vous êtes connecté."), "success")
+            return redirect(safe_next(request.args.get("next")) or url_for("main.index"), code=303)
+        form.password.errors.append(_("Adresse e-mail ou mot de passe incorrect."))
+    return _form_page("auth/login.html", form)
+
+
+@bp.post("/logout")
+def logout():
+    """Log out (POST only, so a link or an image cannot log anyone out)."""
+    logout_user()
+    flash(_("Vous êtes déconnecté."), "info")
+    return redirect(url_for("main.index"), code=303)
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+def reset_request():
+    """Ask for a reset link by e-mail."""
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        accounts.request_password_reset(
+            form.email.data,
+            lambda token: url_for("auth.reset_password", token=token, _external=True),
+        )
+        flash(
+            _(
+                "Si un compte existe avec cette adresse, un lien pour choisir un nouveau mot de "
+                "passe vient d'y être envoyé. Il est valable une heure."
+            ),
+            "info",
+        )
+        return redirect(url_for("auth.login"), code=303)
+    return _form_page("auth/reset_request.html", form)
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    """Choose a new password from a signed, expiring, single-use link."""
+    try:
+        user = accounts.user_from_reset_token(token)
+    except ServiceError as error:
+        return render_template("auth/reset_invalid.html", message=error.message), 400
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        accounts.set_password(user, form.password.data)
+        flash(_("Votre mot de passe a été changé. Vous pouvez vous connecter."), "success")
+        return redirect(url_for("auth.login"), code=303)
+    return _form_page("auth/reset_password.html", form, token=token)

@@ -1,0 +1,42 @@
+"""Home page, language switch and health check."""
+
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session
+from flask_login import current_user
+from sqlalchemy import text
+
+from forum.extensions import db
+from forum.security import safe_next
+
+bp = Blueprint("main", __name__)
+
+
+@bp.get("/")
+def index():
+    """Home page."""
+    from forum.services import home
+
+    return render_template("main/index.html", **home.home_context())
+
+
+@bp.post("/language")
+def set_language():
+    """Switch the interface language (saved on the account for members)."""
+    locale = request.form.get("locale", "")
+    if locale in current_app.config["LANGUAGES"]:
+        session["locale"] = locale
+        if current_user.is_authenticated:
+            current_user.locale = locale
+            db.session.commit()
+    return redirect(safe_next(request.form.get("next")) or "/", code=303)
+
+
+@bp.get("/healthz")
+def healthz():
+    """Liveness and readiness: the database answers."""
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:  # any driver error means not ready
+        db.session.rollback()
+        current_app.logger.exception("Health check failed")
+        return jsonify(status="error", database="unreachable"), 503
+    return jsonify(status="ok", database="ok")

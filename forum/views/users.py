@@ -1,0 +1,53 @@
+"""Member profiles and the member's own account settings."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from forum.extensions import db
+from forum.forms.accounts import PasswordChangeForm, ProfileForm
+from forum.models import Structure, User
+from forum.services import accounts, structures
+
+bp = Blueprint("users", __name__)
+
+
+@bp.get("/users/<int:user_id>")
+def profile(user_id: int):
+    """Public profile: name, structure, presentation (never the e-mail address)."""
+    user = db.get_or_404(User, user_id)
+    return render_template("users/profile.html", user=user)
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    """Edit my profile."""
+    form = ProfileForm(obj=None if request.method == "POST" else current_user)
+    if request.method == "GET":
+        form.structure.data = str(current_user.structure_id or "")
+    form.set_structure_choices(structures.all_structures())
+    if form.validate_on_submit():
+        structure = db.session.get(Structure, int(form.structure.data)) if form.structure.data else None
+        accounts.update_profile(
+            current_user, form.display_name.data, form.bio.data, structure, form.locale.data
+        )
+        flash(_("Votre profil est enregistré."), "success")
+        return redirect(url_for("users.account"), code=303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("users/account.html", form=form, password_form=PasswordChangeForm()), status
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change my password (the current one is asked again)."""
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        if current_user.check_password(form.current_password.data):
+            accounts.set_password(current_user, form.password.data)
+            flash(_("Votre mot de passe a été changé."), "success")
+            return redirect(url_for("users.account"), code=303)
+        form.current_password.errors.append(_("Ce n'est pas votre mot de passe actuel."))
+    status = 400 if request.method == "POST" else 200
+    return render_template("users/password.html", form=form), status

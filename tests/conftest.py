@@ -1,0 +1,179 @@
+"""Fixtures: a real database (SQLite file, or PostgreSQL with FORUM_TEST_DATABASE_URL),
+migrated once per run and emptied after each test; the Flask test client; helpers."""
+
+import os
+import re
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+
+from forum import create_app
+from forum.extensions import db
+
+REFERENCE_TABLES = {"region", "department", "alembic_version"}
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> Iterator[str]:
+    """A fresh database for the run: an SQLite file, or a new PostgreSQL database."""
+    server_url = os.environ.get("FORUM_TEST_DATABASE_URL")
+    if not server_url:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+        return
+    name = f"maillage_test_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    yield sa.engine.make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def migrated(database_url, tmp_path_factory) -> str:
+    """Run the real Alembic migrations once, then load the reference data."""
+    from flask_migrate import upgrade
+
+    from forum.services import reference
+
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": database_url, "SEARCH_DIR": str(tmp_path_factory.mktemp("ix"))},
+        env="testing",
+    )
+    with app.app_context():
+        upgrade()
+        reference.bootstrap()
+        db.engine.dispose()
+    return database_url
+
+
+@pytest.fixture
+def app_config(tmp_path) -> dict:
+    """Per-test overrides; tests may change it before `app` is built."""
+    return {"SEARCH_DIR": str(tmp_path / "search")}
+
+
+@pytest.fixture
+def app(migrated, app_config) -> Iterator[Flask]:
+    app = create_app({"SQLALCHEMY_DATABASE_URI": migrated, **app_config}, env="testing")
+    with app.app_context():
+        yield app
+        db.session.remove()
+        _empty_tables()
+        db.engine.dispose()
+
+
+def _empty_tables() -> None:
+    """Delete every row but the reference data, children first."""
+    with db.engine.begin() as conn:
+        for table in reversed(db.metadata.sorted_tables):
+            if table.name not in REFERENCE_TABLES:
+                conn.execute(table.delete())
+
+
+class IsolatedClient(FlaskClient):
+    """Each request gets its own app context (own `g`, own DB session), as in production,
+    rather than sharing the one the test holds open."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
+@pytest.fixture
+def client(app) -> FlaskClient:
+    app.test_client_class = IsolatedClient
+    return app.test_client()
+
+
+CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+def csrf_token(client: FlaskClient, path: str = "/auth/login") -> str:
+    """The CSRF token of this client's session, read from a real form."""
+    html = client.get(path).get_data(as_text=True)
+    match = CSRF_RE.search(html)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1) or match.group(2)
+
+
+def post_form(client: FlaskClient, path: str, data: dict | list, **kwargs):
+    """POST a form the way a browser would, with the session's CSRF token."""
+    token = csrf_token(client)
+    if isinstance(data, dict):
+        data = {**data, "csrf_token": token}
+    else:
+        data = [*data, ("csrf_token", token)]
+    return client.post(path, data=data, **kwargs)
+
+
+@pytest.fixture
+def make_user(app):
+    """Factory: make_user(email=..., role=..., approved=..., structure=...)."""
+    from forum.models import User
+
+    counter = iter(range(1, 10_000))
+
+    def factory(email=None, password="motdepasse-solide", display_name=None, **fields):
+        n = next(counter)
+        user = User(
+            email=email or f"membre{n}@example.org",
+            display_name=display_name or f"Membre {n}",
+            **fields,
+        )
+        user.set_password(password)
+        db.session.add(user)
+        db.session.commit()
+        return user
+
+    return factory
+
+
+@pytest.fixture
+def login(client):
+    """login(user) logs the test client in through the real form."""
+
+    def do_login(user, password="motdepasse-solide"):
+        response = post_form(client, "/auth/login", {"email": user.email, "password": password})
+        assert response.status_code in (302, 303), response.get_data(as_text=True)[:500]
+        return response
+
+    return do_login
+
+
+@pytest.fixture
+def make_structure(app):
+    from forum.models import Structure
+
+    counter = iter(range(1, 10_000))
+
+    def factory(name=None, kind="tiers-lieu", department_code="24", **fields):
+        n = next(counter)
+        structure = Structure(
+            name=name or f"Structure {n}",
+            slug=fields.pop("slug", f"structure-{n}"),
+            kind=kind,
+            department_code=department_code,
+            **fields,
+        )
+        db.session.add(structure)
+        db.session.commit()
+        return structure
+
+    return factory
+
+
+@pytest.fixture
+def smtp(app):
+    """A real SMTP server on loopback; the app sends to it. Yields its inbox."""
+    from tests.smtp import start_smtp
+
+    controller, inbox = start_smtp()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port)
+    yield inbox
+    controller.stop()

@@ -1,0 +1,105 @@
+"""Profiles, account settings, approval workflow and language choice."""
+
+from forum.extensions import db
+from forum.models import User
+from tests.conftest import post_form
+
+
+def test_anonymous_account_page_redirects_to_login(client):
+    response = client.get("/account")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/auth/login?next=")
+
+
+def test_profile_shows_name_and_structure_but_never_email(client, make_user, make_structure):
+    structure = make_structure(name="Incubateur du Périgord")
+    user = make_user(email="secret@example.org", display_name="Céline", bio="J'anime à Périgueux.", structure=structure)
+    html = client.get(f"/users/{user.id}").get_data(as_text=True)
+    assert "Céline" in html and "Incubateur du Périgord" in html and "J&#39;anime à Périgueux." in html
+    assert "secret@example.org" not in html
+    assert client.get("/users/999999").status_code == 404
+
+
+def test_edit_profile_and_language(client, make_user, login, make_structure):
+    structure = make_structure(name="Pôle Sud Gironde")
+    user = make_user()
+    login(user)
+    response = post_form(
+        client,
+        "/account",
+        {"display_name": "Emilie M.", "bio": "Animatrice", "structure": str(structure.id), "locale": "en"},
+    )
+    assert response.status_code in (302, 303)
+    db.session.refresh(user)
+    assert (user.display_name, user.bio, user.structure_id, user.locale) == ("Emilie M.", "Animatrice", structure.id, "en")
+    html = client.get("/account").get_data(as_text=True)
+    assert '<html lang="en">' in html
+    assert "My account" in html
+
+
+def test_edit_profile_errors_keep_input(client, make_user, login):
+    login(make_user())
+    response = post_form(client, "/account", {"display_name": "", "bio": "Ma bio gardée", "structure": "42424", "locale": "fr"})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "Indiquez votre nom." in html and "Ma bio gardée" in html
+
+
+def test_change_password(client, make_user, login):
+    user = make_user()
+    login(user)
+    wrong = post_form(client, "/account/password", {"current_password": "faux-mot-de-passe", "password": "encore-plus-long", "password_confirm": "encore-plus-long"})
+    assert wrong.status_code == 400
+    assert "Ce n&#39;est pas votre mot de passe actuel." in wrong.get_data(as_text=True)
+    ok = post_form(client, "/account/password", {"current_password": "motdepasse-solide", "password": "encore-plus-long", "password_confirm": "encore-plus-long"})
+    assert ok.status_code in (302, 303)
+    db.session.refresh(user)
+    assert user.check_password("encore-plus-long")
+
+
+def test_visitor_language_from_accept_language_and_switch(client):
+    assert '<html lang="en">' in client.get("/", headers={"Accept-Language": "en-GB,en;q=0.8"}).get_data(as_text=True)
+    assert '<html lang="fr">' in client.get("/", headers={"Accept-Language": "de"}).get_data(as_text=True)
+    response = post_form(client, "/language", {"locale": "en", "next": "/structures/"})
+    assert response.headers["Location"] == "/structures/"
+    assert '<html lang="en">' in client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    evil = post_form(client, "/language", {"locale": "fr", "next": "https://evil.example.com"})
+    assert evil.headers["Location"] == "/"
+
+
+def test_dates_are_formatted_in_french(client, make_user):
+    from datetime import datetime
+
+    user = make_user(created_at=datetime(2025, 3, 18, 10, 0))
+    assert "18 mars 2025" in client.get(f"/users/{user.id}").get_data(as_text=True)
+
+
+def test_registration_by_approval(app, client, make_user, login):
+    app.config["REGISTRATION"] = "approval"
+    response = post_form(
+        client,
+        "/auth/register",
+        {"display_name": "Nouveau", "email": "nouveau@example.org", "password": "mot-de-passe-ok", "password_confirm": "mot-de-passe-ok", "structure": ""},
+        follow_redirects=True,
+    )
+    assert "Un administrateur doit le valider" in response.get_data(as_text=True)
+    pending = db.session.scalar(db.select(User).where(User.email == "nouveau@example.org"))
+    assert pending.approved is False
+    # reading works and the page says why posting does not
+    assert "attend la validation" in client.get("/structures/").get_data(as_text=True)
+    post_form(client, "/auth/logout", {})
+
+    member = make_user()
+    login(member)
+    assert client.get("/admin/accounts").status_code == 403
+    post_form(client, "/auth/logout", {})
+
+    admin = make_user(role="admin")
+    login(admin)
+    html = client.get("/admin/accounts").get_data(as_text=True)
+    assert "nouveau@example.org" in html
+    response = post_form(client, f"/admin/accounts/{pending.id}/approve", {})
+    assert response.status_code in (302, 303)
+    db.session.refresh(pending)
+    assert pending.approved is True
+    assert "nouveau@example.org" not in client.get("/admin/accounts").get_data(as_text=True)

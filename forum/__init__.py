@@ -50,9 +50,11 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from forum.views import admin, auth, main, structures, users
+    from forum.views import (
+        admin, auth, main, modules, parcours, reports, structures, tags, territories, users,
+    )
 
-    for module in (main, auth, users, structures, admin):
+    for module in (main, auth, users, structures, reports, modules, tags, parcours, territories, admin):
         app.register_blueprint(module.bp)
 
 

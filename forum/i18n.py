@@ -4,6 +4,8 @@ from flask import Flask, current_app, request, session
 from flask_babel import format_date, format_datetime, get_locale, lazy_gettext
 from flask_login import current_user
 
+from forum.models.base import utcnow
+
 lazy = lazy_gettext
 
 
@@ -30,6 +32,7 @@ def current_locale() -> str:
 
 def init_templates(app: Flask) -> None:
     app.jinja_env.globals["current_locale"] = current_locale
+    app.jinja_env.globals["now_utc"] = utcnow
     app.jinja_env.filters["date"] = lambda value, fmt="long": format_date(value, fmt) if value else ""
     app.jinja_env.filters["datetime"] = (
         lambda value, fmt="medium": format_datetime(value, fmt) if value else ""

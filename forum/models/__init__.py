@@ -1,10 +1,31 @@
 """All models, imported here so Alembic and the app see the whole metadata."""
 
+from forum.models.kit import ChallengeTag, KitModule
+from forum.models.reports import (
+    FORMATS,
+    SECTIONS,
+    Parcours,
+    Report,
+    ReportRevision,
+    parcours_structures,
+    report_modules,
+    report_tags,
+)
 from forum.models.structures import STRUCTURE_KINDS, Structure
 from forum.models.territories import Department, Region
 from forum.models.users import ROLES, LoginFailure, User
 
 __all__ = [
+    "ChallengeTag",
+    "FORMATS",
+    "KitModule",
+    "Parcours",
+    "Report",
+    "ReportRevision",
+    "SECTIONS",
+    "parcours_structures",
+    "report_modules",
+    "report_tags",
     "Department",
     "LoginFailure",
     "ROLES",

@@ -1,14 +1,37 @@
-"""Demo data for `flask seed-demo`: realistic structures, facilitators and their reports."""
+"""Demo data for `flask seed-demo`: realistic structures, facilitators, parcours and reports.
 
-from sqlalchemy import func, select
+Reports go in with bulk Core inserts (one statement per table per batch) so that
+`seed-demo --reports 50000` builds a benchmark corpus in minutes, not hours.
+"""
+
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+from sqlalchemy import func, insert, select
+from werkzeug.security import generate_password_hash
 
 from forum.demo import corpus
 from forum.extensions import db
-from forum.models import Structure, User
+from forum.markup import render_markdown
+from forum.models import (
+    SECTIONS,
+    ChallengeTag,
+    KitModule,
+    Parcours,
+    Report,
+    ReportRevision,
+    Structure,
+    User,
+    parcours_structures,
+    report_modules,
+    report_tags,
+)
 from forum.services import reference
 
 DEMO_PASSWORD = "maillage-demo"
 DEMO_ADMIN = ("admin@example.org", "Équipe Maillage")
+DEMO_REPORTS = 120
+BATCH = 1000
 
 
 def seed(extra_reports: int | None = None, only_if_empty: bool = False) -> dict[str, int]:
@@ -16,54 +39,170 @@ def seed(extra_reports: int | None = None, only_if_empty: bool = False) -> dict[
     if only_if_empty and db.session.scalar(select(func.count(User.id))):
         return {"skipped (database not empty)": 0}
     reference.bootstrap()
-    summary = {"structures": _seed_structures(), "members": _seed_members()}
+    summary = {
+        "structures": _seed_structures(),
+        "members": _seed_members(),
+        "parcours": _seed_parcours(),
+    }
+    if not db.session.scalar(select(func.count(Report.id))):
+        summary["reports"] = add_reports(DEMO_REPORTS, seed=42, showcase=True)
+    if extra_reports:
+        summary["extra reports"] = add_reports(extra_reports, seed=1000 + _report_count())
     return summary
 
 
+def _report_count() -> int:
+    return db.session.scalar(select(func.count(Report.id)))
+
+
 def _seed_structures() -> int:
-    created = 0
-    for data in corpus.STRUCTURES:
-        if db.session.scalar(select(Structure.id).where(Structure.slug == data["slug"])):
-            continue
-        db.session.add(
-            Structure(
-                slug=data["slug"],
-                name=data["name"],
-                kind=data["kind"],
-                department_code=data["department"],
-                website=data["website"],
-                description=data["description"],
-            )
-        )
-        created += 1
+    existing = set(db.session.scalars(select(Structure.slug)))
+    rows = [s for s in corpus.STRUCTURES if s["slug"] not in existing]
+    for data in rows:
+        db.session.add(Structure(
+            slug=data["slug"], name=data["name"], kind=data["kind"],
+            department_code=data["department"], website=data["website"],
+            description=data["description"],
+        ))
     db.session.commit()
-    return created
+    return len(rows)
 
 
 def _seed_members() -> int:
-    from werkzeug.security import generate_password_hash
-
     # One hash for every demo account: hashing is deliberately slow.
     password_hash = generate_password_hash(DEMO_PASSWORD)
     by_slug = {s.slug: s for s in db.session.scalars(select(Structure))}
-    people = [
-        dict(email=DEMO_ADMIN[0], display_name=DEMO_ADMIN[1], structure=None, bio="", role="admin")
-    ] + [dict(f, role="member") for f in corpus.FACILITATORS]
-    people[2]["role"] = "moderator"
+    people = [dict(email=DEMO_ADMIN[0], display_name=DEMO_ADMIN[1], structure=None, bio="", role="admin")]
+    people += [dict(f, role="moderator" if i == 1 else "member") for i, f in enumerate(corpus.FACILITATORS)]
+    existing = set(db.session.scalars(select(User.email)))
     created = 0
     for person in people:
-        if db.session.scalar(select(User.id).where(User.email == person["email"])):
+        if person["email"] in existing:
             continue
-        db.session.add(
-            User(
-                email=person["email"],
-                display_name=person["display_name"],
-                bio=person["bio"],
-                structure=by_slug.get(person["structure"]),
-                role=person["role"],
-                password_hash=password_hash,
-            )
-        )
+        db.session.add(User(
+            email=person["email"], display_name=person["display_name"], bio=person["bio"],
+            structure=by_slug.get(person["structure"]), role=person["role"],
+            password_hash=password_hash,
+        ))
         created += 1
     db.session.commit()
     return created
+
+
+def _seed_parcours() -> int:
+    existing = set(db.session.scalars(select(Parcours.slug)))
+    by_slug = {s.slug: s for s in db.session.scalars(select(Structure))}
+    created = 0
+    for data in corpus.PARCOURS:
+        if data["slug"] in existing:
+            continue
+        db.session.add(Parcours(
+            slug=data["slug"], title=data["title"], place=data["place"],
+            department_code=data["department"],
+            start_date=date.fromisoformat(data["start_date"]),
+            end_date=date.fromisoformat(data["end_date"]),
+            cohort_size=data["cohort_size"],
+            structures=[by_slug[s] for s in data["structures"]],
+        ))
+        created += 1
+    db.session.commit()
+    return created
+
+
+@lru_cache(maxsize=50_000)
+def _render_block(block: str) -> str:
+    return str(render_markdown(block))
+
+
+def _render(text: str) -> str:
+    # Generated sections are blank-line-separated blocks drawn from a pool: render each
+    # block once (same output as rendering the whole text, many times faster).
+    return "\n".join(_render_block(block) for block in text.split("\n\n") if block.strip())
+
+
+def add_reports(count: int, seed: int, showcase: bool = False) -> int:
+    """Bulk-insert `count` generated published reports (plus, for the showcase, drafts,
+    a deleted report, a proposed tag and revisions so every page has something to show)."""
+    users = {u.email: u.id for u in db.session.scalars(select(User))}
+    structures = {s.slug: s.id for s in db.session.scalars(select(Structure))}
+    parcours = {p.slug: p.id for p in db.session.scalars(select(Parcours))}
+    modules = {m.slug: m.id for m in db.session.scalars(select(KitModule))}
+    tags = {t.slug: t.id for t in db.session.scalars(select(ChallengeTag))}
+    next_id = (db.session.scalar(select(func.max(Report.id))) or 0) + 1
+
+    generated = corpus.generate_reports(count, seed=seed)
+    written = 0
+    while written < count:
+        reports, links_m, links_t, revisions = [], [], [], []
+        for data in generated:
+            report_id = next_id + written
+            stamp = datetime.combine(data["session_date"], time(18, 0)) + timedelta(days=2, minutes=written % 600)
+            row = {
+                "id": report_id, "title": data["title"][:200], "session_date": data["session_date"],
+                "department_code": data["department"], "structure_id": structures.get(data["structure"]),
+                "parcours_id": parcours.get(data["parcours"]), "author_id": users.get(data["author"]),
+                "format": data["format"], "participants": data["participants"],
+                "status": "published", "created_at": stamp, "updated_at": stamp, "published_at": stamp,
+                "deleted_at": None, "deleted_by_id": None,
+            }
+            for name in SECTIONS:
+                row[f"{name}_md"] = data[name]
+                row[f"{name}_html"] = _render(data[name])
+            reports.append(row)
+            links_m += [{"report_id": report_id, "module_id": modules[s]} for s in dict.fromkeys(data["modules"])]
+            links_t += [{"report_id": report_id, "tag_id": tags[s]} for s in dict.fromkeys(data["tags"])]
+            if showcase:
+                snapshot = {"title": row["title"], "status": "published", **{n: data[n] for n in SECTIONS}}
+                revisions.append({"report_id": report_id, "editor_id": row["author_id"],
+                                  "created_at": stamp, "snapshot": snapshot})
+            written += 1
+            if len(reports) == BATCH or written == count:
+                break
+        db.session.execute(insert(Report), reports)
+        db.session.execute(insert(report_modules), links_m)
+        db.session.execute(insert(report_tags), links_t)
+        if revisions:
+            db.session.execute(insert(ReportRevision), revisions)
+        db.session.commit()
+    if showcase:
+        _showcase_states(next_id)
+    _fix_sequences()
+    return written
+
+
+def _showcase_states(first_id: int) -> None:
+    """A few drafts, one deleted report, one edited report, one proposed tag."""
+    from forum.models.base import utcnow
+
+    reports = list(db.session.scalars(
+        select(Report).where(Report.id >= first_id).order_by(Report.id).limit(12)
+    ))
+    for report in reports[:3]:
+        report.status, report.published_at = "draft", None
+    reports[3].deleted_at = utcnow()
+    edited = reports[4]
+    edited.advice_md += "\n\n**Ajout après la séance suivante :** prévoir un temps de covoiturage organisé dès l'inscription."
+    edited.advice_html = str(render_markdown(edited.advice_md))
+    db.session.add(ReportRevision(
+        report=edited, editor_id=edited.author_id,
+        snapshot={"title": edited.title, "status": "published", **{n: getattr(edited, f"{n}_md") for n in SECTIONS}},
+    ))
+    proposed = ChallengeTag(slug="saisonnalite", label="Saisonnalité", approved=False,
+                            proposed_by_id=reports[5].author_id,
+                            description="Projets liés au tourisme ou à l'agriculture, rythmés par les saisons.")
+    reports[5].tags.append(proposed)
+    db.session.commit()
+
+
+def _fix_sequences() -> None:
+    """Explicit ids bypass PostgreSQL sequences: move them past the highest id."""
+    if db.engine.dialect.name != "postgresql":
+        return
+    from sqlalchemy import text
+
+    for table in ("report", "report_revision"):
+        db.session.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+        ))
+    db.session.commit()

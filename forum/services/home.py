@@ -1,16 +1,26 @@
-"""What the home page shows."""
+"""What the home page shows: latest reports, active tags, the kit's modules."""
 
 from sqlalchemy import func, select
 
 from forum.extensions import db
-from forum.models import Structure, User
+from forum.models import Report, Structure, User
+from forum.services import form_data, report_queries, tags
 
 
 def home_context() -> dict:
+    counts = tags.published_counts()
+    active = sorted(
+        (t for t in tags.approved_tags() if counts.get(t.id)), key=lambda t: -counts[t.id]
+    )[:12]
     return {
+        "latest": report_queries.latest(8),
+        "active_tags": active,
+        "tag_counts": counts,
+        "modules": form_data.modules(),
+        "module_counts": report_queries.module_counts(),
         "structure_count": db.session.scalar(select(func.count(Structure.id))),
         "member_count": db.session.scalar(select(func.count(User.id))),
-        "structures": list(
-            db.session.scalars(select(Structure).order_by(Structure.created_at.desc()).limit(6))
+        "report_count": db.session.scalar(
+            select(func.count(Report.id)).where(Report.status == "published", Report.deleted_at.is_(None))
         ),
     }

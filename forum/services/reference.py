@@ -31,4 +31,6 @@ def load_territories() -> int:
 
 def bootstrap() -> dict[str, int]:
     """Load all reference data; safe to run again and again."""
-    return {"territories": load_territories()}
+    from forum.services import kit
+
+    return {"territories": load_territories(), "kit": kit.load_defaults()}

@@ -1,9 +1,9 @@
-"""Régions and départements (reference data)."""
+"""Régions and départements (reference data) and the territorial overview."""
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from forum.extensions import db
-from forum.models import Department, Region
+from forum.models import Department, Parcours, Region, Report, Structure
 
 
 def regions() -> list[Region]:
@@ -12,3 +12,39 @@ def regions() -> list[Region]:
 
 def departments() -> list[Department]:
     return list(db.session.scalars(select(Department).order_by(Department.code)))
+
+
+def _counts(query) -> dict[str, int]:
+    return dict(db.session.execute(query).all())
+
+
+def overview() -> list[dict]:
+    """Per région, per département: structures, parcours, reports; zones blanches flagged."""
+    structures = _counts(select(Structure.department_code, func.count()).group_by(Structure.department_code))
+    parcours = _counts(select(Parcours.department_code, func.count()).group_by(Parcours.department_code))
+    reports = _counts(
+        select(Report.department_code, func.count())
+        .where(Report.status == "published", Report.deleted_at.is_(None))
+        .group_by(Report.department_code)
+    )
+    result = []
+    for region in db.session.scalars(select(Region).order_by(Region.name)):
+        rows = [
+            {
+                "department": d,
+                "structures": structures.get(d.code, 0),
+                "parcours": parcours.get(d.code, 0),
+                "reports": reports.get(d.code, 0),
+            }
+            for d in region.departments
+        ]
+        result.append({
+            "region": region,
+            "departments": rows,
+            "structures": sum(r["structures"] for r in rows),
+            "reports": sum(r["reports"] for r in rows),
+            "blank": sum(1 for r in rows if not r["structures"]),
+        })
+    # Regions where the network is present first, then by name.
+    result.sort(key=lambda item: (-item["structures"], item["region"].name))
+    return result

@@ -1,0 +1,57 @@
+"""Markdown -> HTML -> bleach allowlist: the only place where user HTML is trusted."""
+
+from functools import partial
+
+import bleach
+import markdown
+from bleach.linkifier import LinkifyFilter
+from markupsafe import Markup
+
+# Safe extensions only: no attr_list / md_in_html (they let users set onclick=, style=, id=),
+# no toc / footnotes (their ids could clobber page elements).
+EXTENSIONS = ["fenced_code", "tables", "sane_lists", "nl2br"]
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre",
+    "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del",
+}
+ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"], "th": ["align"], "td": ["align"]}
+ALLOWED_PROTOCOLS = {"http", "https", "mailto"}
+REL = "nofollow ugc noopener"
+
+
+def _set_rel(attrs, new=False):
+    attrs[(None, "rel")] = REL
+    return attrs
+
+
+_cleaner = bleach.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    protocols=ALLOWED_PROTOCOLS,
+    strip=True,
+    strip_comments=True,
+    filters=[partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"pre", "code"})],
+)
+
+
+def render_markdown(text: str) -> Markup:
+    """Render member Markdown to sanitised HTML. Raw HTML in the source is escaped first."""
+    # Headings h1/h2 belong to the page; members' '#' titles start at h3.
+    html = _markdown().convert(text or "")
+    html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>")
+    html = html.replace("<h2>", "<h4>").replace("</h2>", "</h4>")
+    return Markup(_cleaner.clean(html))
+
+
+def _markdown() -> markdown.Markdown:
+    """A fresh converter that treats raw HTML as text (shown, never parsed as tags)."""
+    md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+def to_plain_text(html: str) -> str:
+    """Strip tags from stored HTML (for feeds summaries, search snippets)."""
+    return bleach.clean(html, tags=set(), strip=True)

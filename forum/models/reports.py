@@ -1,0 +1,140 @@
+"""Retours d'expérience (session reports), the parcours they belong to, and revisions."""
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.extensions import db
+from forum.models.base import utcnow
+from forum.models.kit import ChallengeTag, KitModule
+from forum.models.structures import Structure
+from forum.models.territories import Department
+from forum.models.users import User
+
+FORMATS = ("presentiel", "distanciel", "hybride")
+SECTIONS = ("context", "proceedings", "worked", "difficulties", "advice")
+
+report_modules = Table(
+    "report_module",
+    db.metadata,
+    Column("report_id", ForeignKey("report.id", ondelete="CASCADE"), primary_key=True),
+    Column("module_id", ForeignKey("kit_module.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+report_tags = Table(
+    "report_tag",
+    db.metadata,
+    Column("report_id", ForeignKey("report.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("challenge_tag.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+parcours_structures = Table(
+    "parcours_structure",
+    db.metadata,
+    Column("parcours_id", ForeignKey("parcours.id", ondelete="CASCADE"), primary_key=True),
+    Column("structure_id", ForeignKey("structure.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Parcours(db.Model):
+    """A cohort going through the six sessions, run by one structure or several together."""
+
+    __tablename__ = "parcours"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(140), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    place: Mapped[str] = mapped_column(String(120), default="")
+    department_code: Mapped[str] = mapped_column(ForeignKey("department.code"), index=True)
+    start_date: Mapped[date]
+    end_date: Mapped[date | None]
+    cohort_size: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    department: Mapped[Department] = relationship(lazy="joined")
+    structures: Mapped[list[Structure]] = relationship(
+        secondary=parcours_structures, order_by=Structure.name
+    )
+    reports: Mapped[list["Report"]] = relationship(
+        back_populates="parcours", order_by=lambda: (Report.session_date, Report.id)
+    )
+
+
+class Report(db.Model):
+    """A facilitator's write-up of one session."""
+
+    __tablename__ = "report"
+    __table_args__ = (
+        Index("ix_report_listing", "status", "deleted_at", "published_at"),
+        Index("ix_report_session", "status", "deleted_at", "session_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    session_date: Mapped[date]
+    department_code: Mapped[str] = mapped_column(ForeignKey("department.code"), index=True)
+    structure_id: Mapped[int | None] = mapped_column(ForeignKey("structure.id"), index=True)
+    parcours_id: Mapped[int | None] = mapped_column(
+        ForeignKey("parcours.id", ondelete="SET NULL"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"), index=True
+    )
+    format: Mapped[str] = mapped_column(String(12))
+    participants: Mapped[int] = mapped_column(default=0)
+    context_md: Mapped[str] = mapped_column(Text, default="")
+    context_html: Mapped[str] = mapped_column(Text, default="")
+    proceedings_md: Mapped[str] = mapped_column(Text, default="")
+    proceedings_html: Mapped[str] = mapped_column(Text, default="")
+    worked_md: Mapped[str] = mapped_column(Text, default="")
+    worked_html: Mapped[str] = mapped_column(Text, default="")
+    difficulties_md: Mapped[str] = mapped_column(Text, default="")
+    difficulties_html: Mapped[str] = mapped_column(Text, default="")
+    advice_md: Mapped[str] = mapped_column(Text, default="")
+    advice_html: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), default="draft")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    published_at: Mapped[datetime | None]
+    deleted_at: Mapped[datetime | None]
+    deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+    department: Mapped[Department] = relationship(lazy="joined")
+    structure: Mapped[Structure | None] = relationship()
+    parcours: Mapped[Parcours | None] = relationship(back_populates="reports")
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id])
+    modules: Mapped[list[KitModule]] = relationship(
+        secondary=report_modules, order_by=KitModule.position
+    )
+    tags: Mapped[list[ChallengeTag]] = relationship(
+        secondary=report_tags, order_by=ChallengeTag.label
+    )
+    revisions: Mapped[list["ReportRevision"]] = relationship(
+        back_populates="report", order_by="ReportRevision.id", cascade="all, delete-orphan"
+    )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == "published" and self.deleted_at is None
+
+    def section_html(self, name: str) -> str:
+        return getattr(self, f"{name}_html")
+
+    def section_md(self, name: str) -> str:
+        return getattr(self, f"{name}_md")
+
+
+class ReportRevision(db.Model):
+    """A snapshot of a report as saved, kept at every save for the history page."""
+
+    __tablename__ = "report_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
+    editor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    snapshot: Mapped[dict] = mapped_column(JSON)
+
+    report: Mapped[Report] = relationship(back_populates="revisions")
+    editor: Mapped[User | None] = relationship()

@@ -1,0 +1,175 @@
+"""Reports: write, publish, edit with revisions, soft-delete and restore; who may see what."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from forum.extensions import db
+from forum.markup import render_markdown
+from forum.models import (
+    SECTIONS,
+    ChallengeTag,
+    Department,
+    KitModule,
+    Parcours,
+    Report,
+    ReportRevision,
+    Structure,
+    User,
+)
+from forum.models.base import utcnow
+from forum.services import ServiceError, tags as tag_service
+
+MAX_SECTION_BYTES = 100 * 1024
+
+
+@dataclass
+class ReportInput:
+    """Validated form data; slugs and codes are resolved here, in the service."""
+
+    title: str
+    session_date: date
+    department: str
+    format: str
+    participants: int
+    modules: list[str]
+    structure_id: int | None = None
+    parcours_id: int | None = None
+    tags: list[str] = field(default_factory=list)
+    new_tags: list[str] = field(default_factory=list)
+    sections: dict[str, str] = field(default_factory=dict)
+    publish: bool = False
+
+
+def can_view(report: Report, viewer: User | None) -> bool:
+    """Published reports are public; drafts and deleted ones only for the author and moderators."""
+    if report.is_published:
+        return True
+    if viewer is None or not viewer.is_authenticated:
+        return False
+    return viewer.is_moderator or viewer.id == report.author_id
+
+
+def can_edit(report: Report, viewer: User | None) -> bool:
+    if viewer is None or not viewer.is_authenticated or not viewer.can_post:
+        return False
+    if report.deleted_at is not None:
+        return False
+    return viewer.id == report.author_id or viewer.is_moderator
+
+
+def _resolve(data: ReportInput, author: User) -> dict:
+    """Turn slugs and ids into rows, or raise ServiceError naming the field."""
+    if data.session_date > date.today():
+        raise ServiceError(_("La date de la séance ne peut pas être dans le futur."), "session_date")
+    department = db.session.get(Department, data.department)
+    if department is None:
+        raise ServiceError(_("Département inconnu."), "department")
+    modules = list(db.session.scalars(select(KitModule).where(KitModule.slug.in_(data.modules))))
+    if not data.modules:
+        raise ServiceError(_("Choisissez au moins un module du kit."), "modules")
+    if len(modules) != len(set(data.modules)):
+        raise ServiceError(_("Module inconnu."), "modules")
+    structure = None
+    if data.structure_id is not None:
+        structure = db.session.get(Structure, data.structure_id)
+        if structure is None:
+            raise ServiceError(_("Structure inconnue."), "structure")
+    parcours = None
+    if data.parcours_id is not None:
+        parcours = db.session.get(Parcours, data.parcours_id)
+        if parcours is None:
+            raise ServiceError(_("Parcours inconnu."), "parcours")
+    tags = tag_service.resolve_tags(data.tags, data.new_tags, proposer=author)
+    for name in SECTIONS:
+        if len(data.sections.get(name, "").encode()) > MAX_SECTION_BYTES:
+            raise ServiceError(_("Cette partie dépasse 100 Ko."), name)
+    return dict(department=department, modules=modules, structure=structure, parcours=parcours, tags=tags)
+
+
+def _apply(report: Report, data: ReportInput, resolved: dict) -> None:
+    report.title = data.title.strip()
+    report.session_date = data.session_date
+    report.department = resolved["department"]
+    report.structure = resolved["structure"]
+    report.parcours = resolved["parcours"]
+    report.format = data.format
+    report.participants = data.participants
+    report.modules = resolved["modules"]
+    report.tags = resolved["tags"]
+    for name in SECTIONS:
+        text = data.sections.get(name, "").strip()
+        setattr(report, f"{name}_md", text)
+        setattr(report, f"{name}_html", str(render_markdown(text)))
+    if data.publish and report.status != "published":
+        report.status = "published"
+        report.published_at = utcnow()
+    report.updated_at = utcnow()
+
+
+def snapshot(report: Report) -> dict:
+    """What a revision keeps: every field a reader sees, as plain values."""
+    return {
+        "title": report.title,
+        "session_date": report.session_date.isoformat(),
+        "department": report.department_code,
+        "structure": report.structure.name if report.structure else "",
+        "parcours": report.parcours.title if report.parcours else "",
+        "modules": [m.title for m in report.modules],
+        "format": report.format,
+        "participants": report.participants,
+        "tags": [t.label for t in report.tags],
+        "status": report.status,
+        **{name: getattr(report, f"{name}_md") for name in SECTIONS},
+    }
+
+
+def create_report(author: User, data: ReportInput) -> Report:
+    """Validate and store a new report (draft or published) with its first revision."""
+    resolved = _resolve(data, author)
+    report = Report(author=author, status="draft")
+    _apply(report, data, resolved)
+    db.session.add(report)
+    db.session.flush()
+    db.session.add(ReportRevision(report=report, editor=author, snapshot=snapshot(report)))
+    db.session.commit()
+    return report
+
+
+def update_report(report: Report, editor: User, data: ReportInput) -> Report:
+    """Save an edit; every save keeps a revision."""
+    resolved = _resolve(data, editor)
+    _apply(report, data, resolved)
+    db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))
+    db.session.commit()
+    return report
+
+
+def delete_report(report: Report, by: User) -> None:
+    """Soft delete: hidden from everyone but the author and moderators, restorable."""
+    report.deleted_at = utcnow()
+    report.deleted_by_id = by.id
+    db.session.commit()
+
+
+def restore_report(report: Report) -> None:
+    report.deleted_at = None
+    report.deleted_by_id = None
+    db.session.commit()
+
+
+def get_report(report_id: int) -> Report | None:
+    return db.session.get(Report, report_id)
+
+
+def drafts_of(user: User) -> list[Report]:
+    return list(
+        db.session.scalars(
+            select(Report)
+            .where(Report.author_id == user.id, Report.status == "draft", Report.deleted_at.is_(None))
+            .order_by(Report.updated_at.desc())
+        )
+    )
+

@@ -1,0 +1,101 @@
+"""Challenge tags: the curated taxonomy, members' proposals, moderators' edits and merges.
+
+A member may propose a new tag while writing a report. The tag is attached to that report at
+once (nothing the author wrote is lost) but stays "proposed": it is not offered to others in
+the form nor listed in the directory until a moderator approves it, renames it or merges it
+into an existing tag. This keeps the taxonomy small and free of near-duplicates
+("financements", "Financement ") that would split the practice base, without ever blocking
+the author.
+"""
+
+from flask_babel import gettext as _
+from sqlalchemy import delete, func, insert, select
+
+from forum.extensions import db
+from forum.models import ChallengeTag, Report, User, report_tags
+from forum.services import ServiceError
+from forum.services.structures import slugify
+
+MAX_NEW_TAGS = 5
+
+
+def approved_tags() -> list[ChallengeTag]:
+    return list(
+        db.session.scalars(select(ChallengeTag).where(ChallengeTag.approved).order_by(ChallengeTag.label))
+    )
+
+
+def proposed_tags() -> list[ChallengeTag]:
+    return list(
+        db.session.scalars(
+            select(ChallengeTag).where(ChallengeTag.approved.is_(False)).order_by(ChallengeTag.created_at)
+        )
+    )
+
+
+def get_by_slug(slug: str) -> ChallengeTag | None:
+    return db.session.scalar(select(ChallengeTag).where(ChallengeTag.slug == slug))
+
+
+def published_counts() -> dict[int, int]:
+    """Number of visible reports per tag id, in one query."""
+    rows = db.session.execute(
+        select(report_tags.c.tag_id, func.count())
+        .join(Report, Report.id == report_tags.c.report_id)
+        .where(Report.status == "published", Report.deleted_at.is_(None))
+        .group_by(report_tags.c.tag_id)
+    )
+    return dict(rows.all())
+
+
+def parse_new_tags(text: str) -> list[str]:
+    """'Garde d'enfants, saisonnalité' -> ['Garde d'enfants', 'saisonnalité']."""
+    labels = [" ".join(part.split()) for part in (text or "").split(",")]
+    return [label for label in labels if label][: MAX_NEW_TAGS + 1]
+
+
+def resolve_tags(slugs: list[str], new_labels: list[str], proposer: User) -> list[ChallengeTag]:
+    """Existing tags by slug, plus proposals (reusing any tag whose slug already exists)."""
+    tags = list(db.session.scalars(select(ChallengeTag).where(ChallengeTag.slug.in_(slugs))))
+    if len(tags) != len(set(slugs)):
+        raise ServiceError(_("Défi inconnu."), "tags")
+    if len(new_labels) > MAX_NEW_TAGS:
+        raise ServiceError(_("Proposez au plus 5 nouveaux défis à la fois."), "new_tags")
+    for label in new_labels:
+        if len(label) < 2 or len(label) > 60:
+            raise ServiceError(_("Un défi proposé doit compter de 2 à 60 caractères."), "new_tags")
+        slug = slugify(label, 60)
+        tag = get_by_slug(slug)
+        if tag is None:
+            tag = ChallengeTag(slug=slug, label=label, approved=False, proposed_by=proposer)
+            db.session.add(tag)
+        if tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def update_tag(tag: ChallengeTag, label: str, description: str, approved: bool = True) -> None:
+    """Moderators rename, describe and approve; the slug stays so links keep working."""
+    tag.label = " ".join(label.split())
+    tag.description = description.strip()
+    tag.approved = approved
+    db.session.commit()
+
+
+def merge_tags(source: ChallengeTag, target: ChallengeTag) -> int:
+    """Move every report from source to target, then drop source. Returns reports moved."""
+    if source.id == target.id:
+        raise ServiceError(_("Un défi ne peut pas être fusionné avec lui-même."), "target")
+    already = select(report_tags.c.report_id).where(report_tags.c.tag_id == target.id)
+    moving = select(report_tags.c.report_id).where(
+        report_tags.c.tag_id == source.id, report_tags.c.report_id.not_in(already)
+    )
+    report_ids = list(db.session.scalars(moving))
+    if report_ids:
+        db.session.execute(
+            insert(report_tags), [{"report_id": rid, "tag_id": target.id} for rid in report_ids]
+        )
+    db.session.execute(delete(report_tags).where(report_tags.c.tag_id == source.id))
+    db.session.delete(source)
+    db.session.commit()
+    return len(report_ids)

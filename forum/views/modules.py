@@ -1,0 +1,86 @@
+"""Kit modules: what each session is for, with its reports and most frequent challenges."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from forum.access import admin_required
+from forum.forms.kit import ModuleForm
+from forum.services import ServiceError, form_data, kit, report_queries
+from forum.services.report_queries import ReportFilters
+
+bp = Blueprint("modules", __name__, url_prefix="/modules")
+
+
+@bp.get("/")
+def index():
+    """The six (or more) modules of the kit, in order."""
+    return render_template(
+        "modules/index.html", modules=form_data.modules(), counts=report_queries.module_counts()
+    )
+
+
+@bp.get("/<slug>")
+def detail(slug: str):
+    """A module: objectives, tools, its reports and the challenges most met in it."""
+    module = kit.get_by_slug(slug) or abort(404)
+    filters = ReportFilters.from_args(request.args)
+    filters.module = module.slug
+    return render_template(
+        "modules/detail.html",
+        module=module,
+        page=report_queries.paginate(filters, current_app.config["PER_PAGE"]),
+        filters=filters,
+        top_tags=report_queries.top_tags_for_module(module),
+    )
+
+
+@bp.get("/<slug>/feed.atom")
+def feed(slug: str):
+    """Atom feed of a module's latest reports."""
+    from forum.views.feeds import atom_response
+
+    module = kit.get_by_slug(slug) or abort(404)
+    filters = ReportFilters(module=module.slug)
+    items = report_queries.paginate(filters, 30).items
+    return atom_response(f"Maillage — {module.title}", items, url_for("modules.detail", slug=slug, _external=True))
+
+
+def _edit(module):
+    form = ModuleForm()
+    if request.method == "GET" and module is not None:
+        form.title.data, form.summary.data = module.title, module.summary
+        form.objectives.data, form.description.data = module.objectives, module.description_md
+        form.tools.data = module.tools
+    if form.validate_on_submit():
+        module = kit.save_module(module, form.title.data, form.summary.data or "", form.objectives.data or "",
+                                 form.description.data or "", form.tools.data or "")
+        flash(_("Le module est enregistré."), "success")
+        return redirect(url_for("modules.detail", slug=module.slug), code=303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("modules/edit.html", form=form, module=module), status
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@admin_required
+def create():
+    """Admins add a module to the kit."""
+    return _edit(None)
+
+
+@bp.route("/<slug>/edit", methods=["GET", "POST"])
+@admin_required
+def edit(slug: str):
+    """Admins edit a module."""
+    return _edit(kit.get_by_slug(slug) or abort(404))
+
+
+@bp.post("/<slug>/move")
+@admin_required
+def move(slug: str):
+    """Admins reorder modules, one step up or down."""
+    module = kit.get_by_slug(slug) or abort(404)
+    try:
+        kit.move_module(module, -1 if request.form.get("direction") == "up" else 1)
+    except ServiceError as error:
+        flash(error.message, "warning")
+    return redirect(url_for("modules.index"), code=303)

@@ -1,0 +1,48 @@
+"""Parcours pages: a whole programme read end to end."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from forum.access import posting_required
+from forum.forms.parcours import ParcoursForm
+from forum.services import ServiceError, parcours as parcours_service, structures, territories
+
+bp = Blueprint("parcours", __name__, url_prefix="/parcours")
+
+
+@bp.get("/")
+def index():
+    """Every parcours, newest first."""
+    return render_template("parcours/index.html", parcours=parcours_service.all_parcours())
+
+
+@bp.get("/<slug>")
+def detail(slug: str):
+    """A parcours with its sessions' reports in order."""
+    parcours = parcours_service.get_by_slug(slug) or abort(404)
+    return render_template("parcours/detail.html", parcours=parcours, reports=parcours_service.published_reports(parcours))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@posting_required
+def create():
+    """Declare a parcours (one structure, or several co-building it)."""
+    form = ParcoursForm()
+    form.fill_choices(territories.departments(), structures.all_structures())
+    if request.method == "GET" and current_user.structure:
+        form.structures.data = [str(current_user.structure_id)]
+        form.department.data = current_user.structure.department_code
+    if form.validate_on_submit():
+        try:
+            parcours = parcours_service.create_parcours(
+                form.title.data, form.place.data or "", form.department.data, form.start_date.data,
+                form.end_date.data, form.cohort_size.data, [int(i) for i in form.structures.data],
+            )
+        except ServiceError as error:
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            flash(_("Le parcours est créé."), "success")
+            return redirect(url_for("parcours.detail", slug=parcours.slug), code=303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("parcours/edit.html", form=form), status

@@ -1,0 +1,201 @@
+"""Retours d'expérience: list, read, write, edit, delete, history, exports and feed."""
+
+import difflib
+
+from flask import (
+    Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from forum.access import moderator_required, posting_required
+from forum.forms.reports import FORMAT_LABELS, SECTION_HINTS, SECTION_LABELS, ReportForm
+from forum.models import SECTIONS
+from forum.services import ServiceError, form_data, report_queries, reports, structures, tags, territories
+from forum.services.report_queries import ReportFilters
+
+bp = Blueprint("reports", __name__, url_prefix="/reports")
+
+
+def _visible_or_404(report_id: int):
+    report = reports.get_report(report_id)
+    if report is None or not reports.can_view(report, current_user):
+        abort(404)
+    return report
+
+
+@bp.get("/")
+def index():
+    """All published reports, with filters that combine in the URL."""
+    filters = ReportFilters.from_args(request.args)
+    page = report_queries.paginate(filters, current_app.config["PER_PAGE"])
+    return render_template(
+        "reports/index.html",
+        page=page,
+        filters=filters,
+        modules=form_data.modules(),
+        tags=tags.approved_tags(),
+        regions=territories.regions(),
+        departments=territories.departments(),
+        structures=structures.all_structures(),
+        formats=FORMAT_LABELS,
+    )
+
+
+def _form_page(form, report=None, status=200):
+    return render_template(
+        "reports/edit.html",
+        form=form,
+        report=report,
+        section_hints=SECTION_HINTS,
+        sections=SECTIONS,
+    ), status
+
+
+def _save(form, report=None):
+    """Validate, then create or update; returns a response."""
+    action = request.form.get("action", "draft")
+    if action not in ("draft", "publish"):
+        action = "draft"
+    if not form.validate_on_submit():
+        return _form_page(form, report, 400)
+    try:
+        if report is None:
+            report = reports.create_report(current_user, form.to_input(action))
+        else:
+            reports.update_report(report, current_user, form.to_input(action))
+    except ServiceError as error:
+        from forum.extensions import db
+
+        db.session.rollback()
+        getattr(form, error.field or "title").errors.append(error.message)
+        return _form_page(form, report, 400)
+    if report.status == "published":
+        flash(_("Votre retour d'expérience est publié."), "success")
+    else:
+        flash(_("Brouillon enregistré. Il n'est visible que par vous et l'équipe de modération."), "info")
+    return redirect(url_for("reports.detail", report_id=report.id), code=303)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@posting_required
+def create():
+    """Write a report; the author's structure is chosen by default."""
+    form = ReportForm()
+    form.fill_choices(**form_data.report_form_choices())
+    if request.method == "GET":
+        form.structure.data = str(current_user.structure_id or "")
+        if current_user.structure:
+            form.department.data = current_user.structure.department_code
+        if request.args.get("module"):
+            form.modules.data = [request.args["module"][:120]]
+        return _form_page(form)
+    return _save(form)
+
+
+@bp.get("/<int:report_id>")
+def detail(report_id: int):
+    """One report with every field, and related reports."""
+    report = _visible_or_404(report_id)
+    return render_template(
+        "reports/detail.html",
+        report=report,
+        related=report_queries.related(report) if report.is_published else [],
+        section_labels=SECTION_LABELS,
+        sections=SECTIONS,
+        formats=FORMAT_LABELS,
+        can_edit=reports.can_edit(report, current_user),
+    )
+
+
+@bp.route("/<int:report_id>/edit", methods=["GET", "POST"])
+@posting_required
+def edit(report_id: int):
+    """Edit a report (its author or a moderator); every save keeps a revision."""
+    report = _visible_or_404(report_id)
+    if not reports.can_edit(report, current_user):
+        abort(403)
+    form = ReportForm()
+    form.fill_choices(**form_data.report_form_choices(report))
+    if request.method == "GET":
+        form.load(report)
+        return _form_page(form, report)
+    return _save(form, report)
+
+
+@bp.post("/<int:report_id>/delete")
+@posting_required
+def delete(report_id: int):
+    """Soft-delete: moderators can restore it."""
+    report = _visible_or_404(report_id)
+    if not reports.can_edit(report, current_user):
+        abort(403)
+    reports.delete_report(report, current_user)
+    flash(_("Le retour d'expérience est supprimé. L'équipe de modération peut le restaurer."), "info")
+    return redirect(url_for("reports.index"), code=303)
+
+
+@bp.post("/<int:report_id>/restore")
+@moderator_required
+def restore(report_id: int):
+    """Moderators bring back a deleted report."""
+    report = reports.get_report(report_id) or abort(404)
+    reports.restore_report(report)
+    flash(_("Le retour d'expérience est restauré."), "success")
+    return redirect(url_for("reports.detail", report_id=report.id), code=303)
+
+
+@bp.get("/<int:report_id>/history")
+def history(report_id: int):
+    """Every saved version, newest first, with what changed."""
+    report = _visible_or_404(report_id)
+    revisions = report.revisions
+    entries = []
+    for index, revision in enumerate(revisions):
+        changes = _diff(revisions[index - 1].snapshot, revision.snapshot) if index else []
+        entries.append((revision, changes))
+    return render_template("reports/history.html", report=report, entries=list(reversed(entries)),
+                           section_labels=SECTION_LABELS)
+
+
+def _diff(before: dict, after: dict) -> list[tuple[str, list[str]]]:
+    changes = []
+    for key, value in after.items():
+        old = before.get(key)
+        if old == value:
+            continue
+        old_lines = _lines(old)
+        new_lines = _lines(value)
+        diff = [line for line in difflib.unified_diff(old_lines, new_lines, lineterm="", n=1)][2:]
+        changes.append((key, diff))
+    return changes
+
+
+def _lines(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return str(value).splitlines()
+
+
+@bp.get("/<int:report_id>.md")
+def markdown_export(report_id: int):
+    """The report as a Markdown file."""
+    report = _visible_or_404(report_id)
+    text = render_template("reports/export.md", report=report, sections=SECTIONS,
+                           section_labels=SECTION_LABELS, formats=FORMAT_LABELS)
+    return Response(
+        text,
+        mimetype="text/markdown",
+        headers={"Content-Disposition": f'inline; filename="retour-{report.id}.md"'},
+    )
+
+
+@bp.get("/feed.atom")
+def feed():
+    """Atom feed of the latest published reports."""
+    from forum.views.feeds import atom_response
+
+    return atom_response(_("Maillage — derniers retours d'expérience"), report_queries.latest(30),
+                         url_for("reports.index", _external=True))

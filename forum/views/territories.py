@@ -1,0 +1,15 @@
+"""The network's presence per région and département, and its zones blanches."""
+
+from flask import Blueprint, render_template
+
+from forum.services import territories
+
+bp = Blueprint("territories", __name__, url_prefix="/territories")
+
+
+@bp.get("/")
+def index():
+    """Structures, parcours and reports per territory."""
+    overview = territories.overview()
+    top = max((row["reports"] for item in overview for row in item["departments"]), default=0) or 1
+    return render_template("territories/index.html", overview=overview, top=top)

@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.datastructures import MultiDict
 
 from forum import create_app
 from forum.extensions import db
@@ -60,8 +61,11 @@ def app_config(tmp_path) -> dict:
 
 @pytest.fixture
 def app(migrated, app_config) -> Iterator[Flask]:
+    from forum.services import kit
+
     app = create_app({"SQLALCHEMY_DATABASE_URI": migrated, **app_config}, env="testing")
     with app.app_context():
+        kit.load_defaults()  # modules and tags are emptied with the rest after each test
         yield app
         db.session.remove()
         _empty_tables()
@@ -108,7 +112,7 @@ def post_form(client: FlaskClient, path: str, data: dict | list, **kwargs):
     if isinstance(data, dict):
         data = {**data, "csrf_token": token}
     else:
-        data = [*data, ("csrf_token", token)]
+        data = MultiDict([*data, ("csrf_token", token)])
     return client.post(path, data=data, **kwargs)
 
 
@@ -177,3 +181,33 @@ def smtp(app):
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port)
     yield inbox
     controller.stop()
+
+
+@pytest.fixture
+def count_queries(app):
+    """with count_queries() as queries: ...; len(queries) is the number of SQL statements."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def counter():
+        statements: list[str] = []
+
+        def record(conn, cursor, statement, *args):
+            statements.append(statement)
+
+        sa.event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            yield statements
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", record)
+
+    return counter
+
+
+@pytest.fixture
+def demo_reports(app):
+    """The demo network with its 120 generated reports (bulk inserted, as seed-demo does)."""
+    from forum.services import demo
+
+    demo.seed()
+    return db.session.scalar(sa.select(sa.func.count()).select_from(sa.table("report")))

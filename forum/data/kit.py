@@ -196,7 +196,7 @@ proposer un temps individuel à ceux qui veulent aller plus loin.
             "Tableau des ressources hybrides\n"
             "Budget prévisionnel simplifié\n"
             "Cartographie des financeurs\n"
-            "Jeu de cartes « Financements ESS »"
+            "Jeu de cartes des financements ESS"
         ),
     },
     {

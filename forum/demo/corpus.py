@@ -822,7 +822,7 @@ _MODULE_TEXTS: dict[str, dict] = {
         "difficulties": [
             "Le sujet a réveillé beaucoup d'angoisses : certains porteurs, en situation précaire, ne peuvent pas se permettre de prendre des risques financiers. Il a fallu aborder la question avec tact.",
             "Le vocabulaire comptable — charges fixes, fonds de roulement, seuil de rentabilité — a perdu une partie du groupe. Nous aurions dû partir davantage d'exemples concrets.",
-            "Les porteurs imaginaient souvent des montants de subvention irréalistes. Le retour à la réalité, avec les plafonds et les taux d'intervention, a été rude pour certains.",
+            "Les porteurs imaginaient souvent des montants de subvention irréalistes. Le retour à la réalité, avec les plafonds, les taux d'intervention et la liste des dépenses réellement financées, a été rude pour certains.",
             "Le temps a manqué pour aller au bout des budgets individuels. La plupart des participants sont repartis avec un budget incomplet, à retravailler seuls.",
             "Un financeur invité n'a pas pu venir au dernier moment. Nous avons improvisé une présentation de ses dispositifs, mais l'échange direct a manqué.",
             "Les projets étaient trop hétérogènes pour un exercice commun : entre une micro-activité individuelle et un lieu collectif avec plusieurs salariés, les ordres de grandeur n'avaient rien à voir.",
@@ -982,7 +982,7 @@ _MODULE_TEXTS: dict[str, dict] = {
             "La fin du parcours a généré une forme d'inquiétude chez plusieurs participants, qui redoutaient de se retrouver de nouveau seuls avec leur projet.",
             "Deux porteurs ont annoncé qu'ils arrêtaient leur projet. Il a fallu accueillir cette décision comme une issue légitime, sans qu'elle soit vécue comme un échec.",
             "Les partenaires invités n'ont pas tous pu rester jusqu'au bout ; certains porteurs ont présenté devant une salle à moitié vide, ce qui était frustrant.",
-            "Le suivi après le parcours n'est pas financé : nous ne pouvons proposer qu'un appel à trois mois, ce qui semble insuffisant au regard des besoins exprimés.",
+            "Les actions de suivi après le parcours ne sont pas financées : nous ne pouvons proposer qu'un appel à trois mois, ce qui semble insuffisant au regard des besoins exprimés.",
             "L'évaluation du parcours a été un peu bâclée, faute de temps en fin de séance. Nous avons dû envoyer un questionnaire en ligne, auquel peu de participants ont répondu.",
         ],
         "advice": [
@@ -1037,7 +1037,7 @@ _TAG_TEXTS: dict[str, dict] = {
             "Plusieurs porteurs ont été découragés par les délais de versement : même lorsque les actions sont financées par la Région ou le Département, l'argent arrive souvent des mois après le démarrage.",
         ],
         "advice": [
-            "Dressez avec les porteurs une cartographie des financeurs par stade du projet : fondations et prêts d'honneur à l'amorçage, Région et Département pour l'investissement, appels à projets thématiques ensuite.",
+            "Dressez avec les porteurs une cartographie des financeurs par stade du projet : fondations et prêts d'honneur à l'amorçage, Région et Département pour l'investissement, appels à projets thématiques ensuite. Toutes les dépenses ne sont pas financées au même stade.",
             "Invitez un réseau comme France Active ou une plateforme d'initiative locale : leur connaissance des dispositifs de financement fait gagner des mois aux porteurs.",
             "Aidez les porteurs à rédiger une note de présentation de deux pages, réutilisable pour plusieurs financeurs ; c'est un investissement qui sert très vite.",
             "Pour financer le parcours lui-même, pensez à mutualiser les demandes avec d'autres structures : une candidature commune à un appel à projets régional pèse plus lourd qu'une demande isolée.",
@@ -1408,6 +1408,17 @@ _PARCOURS_OPENINGS = [
     "Pour la {session_ord} séance du parcours « {parcours_title} », nous avons accueilli à {town}, un {weekday} {moment}, {attendance}.",
 ]
 
+_REMOTE_OPENINGS = [
+    "Séance à distance, un {weekday} {moment}, pour {n} porteurs et porteuses {territory_of}.",
+    "Cette {session_ord} séance s'est déroulée en visio, un {weekday} {moment}, avec {n} participants répartis aux quatre coins {territory_of}.",
+    "Compte rendu de notre {session_ord} séance en ligne, organisée en {month_year} avec {n} porteurs d'idées.",
+]
+
+_REMOTE_PARCOURS_OPENINGS = [
+    "La {session_ord} séance du parcours « {parcours_title} » s'est tenue en visio, un {weekday} {moment}, avec {attendance}.",
+    "Exceptionnellement, la {session_ord} séance du parcours « {parcours_title} » a eu lieu à distance, avec {attendance}.",
+]
+
 _FORMAT_SENTENCES = {
     "distanciel": [
         "La séance s'est tenue entièrement en visio, à la demande du groupe, avec un tableau blanc partagé pour les travaux collectifs.",
@@ -1505,6 +1516,42 @@ _LAST_DAY = date(2026, 11, 20)
 _SPAN_DAYS = (_LAST_DAY - _FIRST_DAY).days
 
 
+# Fragments that only make sense in a room are left out of remote sessions.
+_PRESENCE_MARKERS = (
+    "salle", "micro-trottoir", "repas", "stand", "au mur", "post-it", "locaux",
+    "la place", "café", "marché", "affich", "gommette", "cartes de couleur",
+    "au tableau", " pot ", "chauffée", "covoitur", "route", "déplacement",
+    "pour venir", "venir à la séance", "trajet", "en chair et en os", "sur place",
+    "espace enfants", "tenue à", "lieu choisi", "accueilli à",
+)
+
+
+def _remote_ok(text: str) -> bool:
+    return not any(marker in text for marker in _PRESENCE_MARKERS)
+
+
+def _remote_variant(data: dict, minimum: int) -> dict:
+    """Copy of a text pool without the fragments that assume a physical room."""
+    out = dict(data)
+    for section in ("context", "proceedings", "difficulties", "advice"):
+        if section in data:
+            kept = [t for t in data[section] if _remote_ok(t)]
+            out[section] = kept if len(kept) >= minimum else data[section]
+    if "agendas" in data:
+        kept = [a for a in data["agendas"] if all(_remote_ok(label) for _, label in a)]
+        out["agendas"] = kept or data["agendas"]
+    indices = [i for i, t in enumerate(data["worked"]) if _remote_ok(t)]
+    if len(indices) >= minimum:
+        out["worked"] = [data["worked"][i] for i in indices]
+        if "hooks" in data:  # module hooks stay aligned with worked fragments
+            out["hooks"] = [data["hooks"][i] for i in indices]
+    return out
+
+
+_REMOTE_MODULE_TEXTS = {k: _remote_variant(v, 3) for k, v in _MODULE_TEXTS.items()}
+_REMOTE_TAG_TEXTS = {k: _remote_variant(v, 1) for k, v in _TAG_TEXTS.items()}
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -1524,11 +1571,13 @@ def _pick_date(rng: random.Random) -> date:
     day = _FIRST_DAY + timedelta(days=rng.randint(0, _SPAN_DAYS))
     if day.month == 8:  # hardly any session in August
         day += timedelta(days=rng.randint(24, 34))
+    elif (day.month == 12 and day.day >= 22) or (day.month == 1 and day.day <= 2):
+        day += timedelta(days=14)  # nor during the Christmas break
     weekday = day.weekday()
-    if weekday == 6:
-        day += timedelta(days=1)
-    elif weekday == 5 and rng.random() > 0.1:
-        day -= timedelta(days=1)
+    if weekday == 6:  # Sunday: one of the following weekdays
+        day += timedelta(days=rng.randint(1, 5))
+    elif weekday == 5 and rng.random() > 0.1:  # a few Saturday mornings
+        day -= timedelta(days=rng.randint(1, 5))
     return min(day, _LAST_DAY)
 
 
@@ -1601,8 +1650,12 @@ def _make_report(rng: random.Random) -> dict:
     if pos < 6 and rng.random() < 0.14:
         modules.append(_MODULE_SLUGS[pos])
 
+    # Émergence and terrain sessions are never fully remote.
     roll = rng.random()
-    fmt = "presentiel" if roll < 0.75 else ("distanciel" if roll < 0.85 else "hybride")
+    if pos in (1, 3):
+        fmt = "presentiel" if roll < 0.8 else "hybride"
+    else:
+        fmt = "presentiel" if roll < 0.72 else ("distanciel" if roll < 0.87 else "hybride")
     tags = _pick_tags(rng, module, fmt)
 
     # --- slots ---------------------------------------------------------------
@@ -1648,13 +1701,18 @@ def _make_report(rng: random.Random) -> dict:
         "next_title": _MODULE_TITLES[_MODULE_SLUGS[pos]] if pos < 6 else "",
         "parcours_title": parcours["title"] if parcours else "",
     }
-    texts = _MODULE_TEXTS[module]
+    remote = fmt == "distanciel"
+    texts = (_REMOTE_MODULE_TEXTS if remote else _MODULE_TEXTS)[module]
+    tag_pools = _REMOTE_TAG_TEXTS if remote else _TAG_TEXTS
 
     def pick(pool: list[str]) -> str:
         return rng.choice(pool).format_map(slots)
 
     # --- mandatory pieces ----------------------------------------------------
-    opening = pick(_PARCOURS_OPENINGS if parcours else _OPENINGS)
+    if remote:
+        opening = pick(_REMOTE_PARCOURS_OPENINGS if parcours else _REMOTE_OPENINGS)
+    else:
+        opening = pick(_PARCOURS_OPENINGS if parcours else _OPENINGS)
     context = [opening + " " + pick(texts["context"])]
     if len(modules) == 2:
         context.append(_MERGED_SENTENCE.format_map(slots))
@@ -1672,12 +1730,12 @@ def _make_report(rng: random.Random) -> dict:
     worked_index, second_worked = rng.sample(range(len(texts["worked"])), 2)
     worked = [texts["worked"][worked_index].format_map(slots)]
     main_tag = tags[0]
-    tag_texts = _TAG_TEXTS[main_tag]
+    tag_texts = tag_pools[main_tag]
     difficulties = [_prefixed(rng.choice(_DIFFICULTY_PREFIXES), pick(tag_texts["difficulties"]))]
     advice_items = [pick(tag_texts["advice"])]
     # Every secondary tag gets at least one fragment.
     for extra in tags[1:]:
-        extra_texts = _TAG_TEXTS[extra]
+        extra_texts = tag_pools[extra]
         where = rng.random()
         if where < 0.4:
             worked.append(pick(extra_texts["worked"]))
@@ -1754,7 +1812,9 @@ def _make_report(rng: random.Random) -> dict:
         hook = rng.choice(tag_texts["hooks"])
     hook = hook.format_map(slots)
     sep = " — " if ":" in hook else " : "
-    if fmt != "presentiel" and rng.random() < 0.4:
+    if remote and rng.random() < 0.4:
+        title = f"{_cap(hook)} (séance en visio, {month_year})"
+    elif remote or (fmt == "hybride" and rng.random() < 0.4):
         title = f"Session {pos} {_FORMAT_LABELS[fmt]}{sep}{hook}"
     elif parcours and rng.random() < 0.4:
         title = f"{parcours['title'].split(' — ')[0]}, session {pos}{sep}{hook}"

@@ -12,7 +12,7 @@ from wtforms import (
     TextAreaField,
     widgets,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from forum.forms import choices
 from forum.i18n import lazy
@@ -64,7 +64,7 @@ class ReportForm(FlaskForm):
     title = StringField(
         lazy("Titre"),
         filters=[lambda v: v.strip() if isinstance(v, str) else v],
-        validators=[InputRequired(lazy("Donnez un titre à votre retour.")), Length(min=3, max=200, message=lazy("Le titre doit compter de 3 à 200 caractères."))],
+        validators=[DataRequired(lazy("Donnez un titre à votre retour.")), Length(min=3, max=200, message=lazy("Le titre doit compter de 3 à 200 caractères."))],
     )
     session_date = DateField(
         lazy("Date de la séance"),

@@ -5,6 +5,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
 from forum.markup import render_markdown
@@ -161,7 +162,19 @@ def restore_report(report: Report) -> None:
 
 
 def get_report(report_id: int) -> Report | None:
-    return db.session.get(Report, report_id)
+    """A report with everything its page shows, in a fixed number of queries."""
+    return db.session.get(
+        Report,
+        report_id,
+        options=[
+            joinedload(Report.author),
+            joinedload(Report.structure),
+            joinedload(Report.parcours),
+            joinedload(Report.department).joinedload(Department.region),
+            selectinload(Report.modules),
+            selectinload(Report.tags),
+        ],
+    )
 
 
 def drafts_of(user: User) -> list[Report]:

@@ -61,14 +61,21 @@ def resolve_tags(slugs: list[str], new_labels: list[str], proposer: User) -> lis
         raise ServiceError(_("Défi inconnu."), "tags")
     if len(new_labels) > MAX_NEW_TAGS:
         raise ServiceError(_("Proposez au plus 5 nouveaux défis à la fois."), "new_tags")
+    # A proposal that matches an existing tag by slug or by label (ignoring case and
+    # accents) reuses it instead of creating a near-duplicate.
+    known = {}
+    if new_labels:
+        for existing in db.session.scalars(select(ChallengeTag)):
+            known[existing.slug] = known[slugify(existing.label, 60)] = existing
     for label in new_labels:
         if len(label) < 2 or len(label) > 60:
             raise ServiceError(_("Un défi proposé doit compter de 2 à 60 caractères."), "new_tags")
         slug = slugify(label, 60)
-        tag = get_by_slug(slug)
+        tag = known.get(slug)
         if tag is None:
             tag = ChallengeTag(slug=slug, label=label, approved=False, proposed_by=proposer)
             db.session.add(tag)
+            known[slug] = tag
         if tag not in tags:
             tags.append(tag)
     return tags

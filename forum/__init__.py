@@ -61,5 +61,8 @@ def configure_blueprints(app: Flask) -> None:
 def configure_templates(app: Flask) -> None:
     from forum import i18n, static_assets
 
+    from forum.text import strip_control_characters
+
     i18n.init_templates(app)
+    app.jinja_env.filters["xml_safe"] = strip_control_characters
     static_assets.init_app(app)

@@ -5,6 +5,7 @@ from functools import partial
 import bleach
 import markdown
 from bleach.linkifier import LinkifyFilter
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 # Safe extensions only: no attr_list / md_in_html (they let users set onclick=, style=, id=),
@@ -44,11 +45,28 @@ def render_markdown(text: str) -> Markup:
     return Markup(_cleaner.clean(html))
 
 
+class ImagesAsLinks(Treeprocessor):
+    """No images (no requests to other hosts, light pages): "![alt](url)" becomes a link."""
+
+    def run(self, root):
+        for element in root.iter("img"):
+            src, alt = element.get("src", ""), element.get("alt", "")
+            element.attrib.clear()
+            element.tag = "a"
+            element.set("href", src)
+            element.text = alt or src
+
+
 def _markdown() -> markdown.Markdown:
     """A fresh converter that treats raw HTML as text (shown, never parsed as tags)."""
-    md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+    md = markdown.Markdown(
+        extensions=EXTENSIONS,
+        extension_configs={"tables": {"use_align_attribute": True}},
+        output_format="html",
+    )
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(ImagesAsLinks(md), "images_as_links", 0)
     return md
 
 

@@ -296,7 +296,7 @@ def test_returns_markup_and_handles_empty_input():
     assert str(render_markdown(None)) == ""
 
 
-def test_bold_italic_and_strike_free_text():
+def test_bold_italic_and_inline_code_render():
     html = str(render_markdown("Du **gras**, de l'*italique* et du `code`."))
     assert "<strong>gras</strong>" in html
     assert "<em>italique</em>" in html

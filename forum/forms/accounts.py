@@ -1,6 +1,6 @@
 """Registration, login, password and profile forms."""
 
-from flask_wtf import FlaskForm
+from forum.forms.base import MaillageForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
@@ -51,7 +51,7 @@ class StructureChoiceMixin:
         )
 
 
-class RegisterForm(StructureChoiceMixin, FlaskForm):
+class RegisterForm(StructureChoiceMixin, MaillageForm):
     display_name = StringField(
         lazy("Nom affiché"),
         filters=[strip],
@@ -68,7 +68,7 @@ class RegisterForm(StructureChoiceMixin, FlaskForm):
     )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(MaillageForm):
     email = StringField(
         lazy("Adresse e-mail"),
         filters=[strip],
@@ -80,11 +80,11 @@ class LoginForm(FlaskForm):
     remember = BooleanField(lazy("Rester connecté sur cet appareil"))
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(MaillageForm):
     email = email_field()
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(MaillageForm):
     password = password_field(lazy("Nouveau mot de passe"))
     password_confirm = PasswordField(
         lazy("Confirmer le mot de passe"),
@@ -92,7 +92,7 @@ class ResetPasswordForm(FlaskForm):
     )
 
 
-class ProfileForm(StructureChoiceMixin, FlaskForm):
+class ProfileForm(StructureChoiceMixin, MaillageForm):
     display_name = StringField(
         lazy("Nom affiché"),
         filters=[strip],
@@ -104,7 +104,7 @@ class ProfileForm(StructureChoiceMixin, FlaskForm):
     )
 
 
-class PasswordChangeForm(FlaskForm):
+class PasswordChangeForm(MaillageForm):
     current_password = PasswordField(
         lazy("Mot de passe actuel"),
         validators=[InputRequired(lazy("Indiquez votre mot de passe actuel."))],

@@ -1,13 +1,13 @@
 """Admin forms for kit modules and moderator forms for tags."""
 
-from flask_wtf import FlaskForm
+from forum.forms.base import MaillageForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
 from forum.i18n import lazy
 
 
-class ModuleForm(FlaskForm):
+class ModuleForm(MaillageForm):
     title = StringField(lazy("Titre"), validators=[InputRequired(lazy("Indiquez le titre.")), Length(max=200)])
     summary = TextAreaField(lazy("Résumé"), validators=[Length(max=2000)])
     objectives = TextAreaField(lazy("Objectifs (un par ligne)"), validators=[Length(max=5000)])
@@ -15,11 +15,11 @@ class ModuleForm(FlaskForm):
     tools = TextAreaField(lazy("Outils d'animation suggérés (un par ligne)"), validators=[Length(max=5000)])
 
 
-class TagForm(FlaskForm):
+class TagForm(MaillageForm):
     label = StringField(lazy("Nom du défi"), validators=[InputRequired(lazy("Indiquez le nom.")), Length(min=2, max=60)])
     description = TextAreaField(lazy("Description"), validators=[Length(max=2000)])
     approved = BooleanField(lazy("Validé (proposé à tous dans les formulaires et la liste des défis)"))
 
 
-class TagMergeForm(FlaskForm):
+class TagMergeForm(MaillageForm):
     target = SelectField(lazy("Fusionner dans"), choices=[])

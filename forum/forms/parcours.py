@@ -1,6 +1,6 @@
 """The parcours form."""
 
-from flask_wtf import FlaskForm
+from forum.forms.base import MaillageForm
 from wtforms import DateField, IntegerField, SelectField, StringField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
@@ -9,7 +9,7 @@ from forum.forms.reports import MultiCheckboxField
 from forum.i18n import lazy
 
 
-class ParcoursForm(FlaskForm):
+class ParcoursForm(MaillageForm):
     title = StringField(lazy("Intitulé"), validators=[InputRequired(lazy("Indiquez l'intitulé.")), Length(min=3, max=200)])
     place = StringField(lazy("Lieu"), validators=[Optional(), Length(max=120)])
     department = SelectField(lazy("Département"), choices=[])

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask_wtf import FlaskForm
+from forum.forms.base import MaillageForm
 from wtforms import (
     DateField,
     IntegerField,
@@ -60,7 +60,7 @@ def section_field(name: str) -> TextAreaField:
     return TextAreaField(SECTION_LABELS[name], validators=[Optional(), at_most_100_kb])
 
 
-class ReportForm(FlaskForm):
+class ReportForm(MaillageForm):
     title = StringField(
         lazy("Titre"),
         filters=[lambda v: v.strip() if isinstance(v, str) else v],

@@ -1,6 +1,6 @@
 """The admins' structure form."""
 
-from flask_wtf import FlaskForm
+from forum.forms.base import MaillageForm
 from wtforms import SelectField, StringField, TextAreaField, URLField
 from wtforms.validators import InputRequired, Length, Optional, URL
 
@@ -22,7 +22,7 @@ def department_choices(departments) -> list[tuple[str, str]]:
     return choices((d.code, f"{d.code} — {d.name}") for d in departments)
 
 
-class StructureForm(FlaskForm):
+class StructureForm(MaillageForm):
     name = StringField(
         lazy("Nom"), validators=[InputRequired(lazy("Indiquez le nom.")), Length(max=200)]
     )

@@ -19,6 +19,7 @@ from forum.models import (
     KitModule,
     Parcours,
     Report,
+    ReportBody,
     ReportRevision,
     Structure,
     User,
@@ -48,7 +49,16 @@ def seed(extra_reports: int | None = None, only_if_empty: bool = False) -> dict[
         summary["reports"] = add_reports(DEMO_REPORTS, seed=42, showcase=True)
     if extra_reports:
         summary["extra reports"] = add_reports(extra_reports, seed=1000 + _report_count())
+    analyze()
     return summary
+
+
+def analyze() -> None:
+    """Refresh the planner's statistics after a bulk load (both SQLite and PostgreSQL)."""
+    from sqlalchemy import text
+
+    db.session.execute(text("ANALYZE"))
+    db.session.commit()
 
 
 def _report_count() -> int:
@@ -133,7 +143,7 @@ def add_reports(count: int, seed: int, showcase: bool = False) -> int:
     generated = corpus.generate_reports(count, seed=seed)
     written = 0
     while written < count:
-        reports, links_m, links_t, revisions = [], [], [], []
+        reports, bodies, links_m, links_t, revisions = [], [], [], [], []
         for data in generated:
             report_id = next_id + written
             stamp = datetime.combine(data["session_date"], time(18, 0)) + timedelta(days=2, minutes=written % 600)
@@ -145,10 +155,12 @@ def add_reports(count: int, seed: int, showcase: bool = False) -> int:
                 "status": "published", "created_at": stamp, "updated_at": stamp, "published_at": stamp,
                 "deleted_at": None, "deleted_by_id": None,
             }
+            body = {"report_id": report_id}
             for name in SECTIONS:
-                row[f"{name}_md"] = data[name]
-                row[f"{name}_html"] = _render(data[name])
+                body[f"{name}_md"] = data[name]
+                body[f"{name}_html"] = _render(data[name])
             reports.append(row)
+            bodies.append(body)
             links_m += [{"report_id": report_id, "module_id": modules[s]} for s in dict.fromkeys(data["modules"])]
             links_t += [{"report_id": report_id, "tag_id": tags[s]} for s in dict.fromkeys(data["tags"])]
             if showcase:
@@ -159,6 +171,7 @@ def add_reports(count: int, seed: int, showcase: bool = False) -> int:
             if len(reports) == BATCH or written == count:
                 break
         db.session.execute(insert(Report), reports)
+        db.session.execute(insert(ReportBody), bodies)
         db.session.execute(insert(report_modules), links_m)
         db.session.execute(insert(report_tags), links_t)
         if revisions:
@@ -181,11 +194,11 @@ def _showcase_states(first_id: int) -> None:
         report.status, report.published_at = "draft", None
     reports[3].deleted_at = utcnow()
     edited = reports[4]
-    edited.advice_md += "\n\n**Ajout après la séance suivante :** prévoir un temps de covoiturage organisé dès l'inscription."
-    edited.advice_html = str(render_markdown(edited.advice_md))
+    edited.body.advice_md += "\n\n**Ajout après la séance suivante :** prévoir un temps de covoiturage organisé dès l'inscription."
+    edited.body.advice_html = str(render_markdown(edited.body.advice_md))
     db.session.add(ReportRevision(
         report=edited, editor_id=edited.author_id,
-        snapshot={"title": edited.title, "status": "published", **{n: getattr(edited, f"{n}_md") for n in SECTIONS}},
+        snapshot={"title": edited.title, "status": "published", **{n: edited.section_md(n) for n in SECTIONS}},
     ))
     proposed = ChallengeTag(slug="saisonnalite", label="Saisonnalité", approved=False,
                             proposed_by_id=reports[5].author_id,

@@ -30,7 +30,7 @@ def published_reports(parcours: Parcours) -> list[Report]:
         db.session.scalars(
             select(Report)
             .where(Report.parcours_id == parcours.id, Report.status == "published", Report.deleted_at.is_(None))
-            .options(selectinload(Report.modules), selectinload(Report.tags))
+            .options(selectinload(Report.modules), selectinload(Report.tags), selectinload(Report.body))
             .order_by(Report.session_date, Report.id)
         )
     )

@@ -7,7 +7,7 @@ and one selectin load each for modules and tags.
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Select, exists, func, literal, select, union_all
+from sqlalchemy import Select, func, literal, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
@@ -102,20 +102,23 @@ def with_card_data(query: Select) -> Select:
 
 def filtered(filters: ReportFilters) -> Select:
     query = published()
+    # IN over the (tag_id, report_id) index beats a correlated EXISTS per report row.
     if filters.module:
         query = query.where(
-            exists().where(
-                report_modules.c.report_id == Report.id,
-                report_modules.c.module_id == KitModule.id,
-                KitModule.slug == filters.module,
+            Report.id.in_(
+                select(report_modules.c.report_id).where(
+                    report_modules.c.module_id
+                    == select(KitModule.id).where(KitModule.slug == filters.module).scalar_subquery()
+                )
             )
         )
     for slug in filters.tags:
         query = query.where(
-            exists().where(
-                report_tags.c.report_id == Report.id,
-                report_tags.c.tag_id == ChallengeTag.id,
-                ChallengeTag.slug == slug,
+            Report.id.in_(
+                select(report_tags.c.report_id).where(
+                    report_tags.c.tag_id
+                    == select(ChallengeTag.id).where(ChallengeTag.slug == slug).scalar_subquery()
+                )
             )
         )
     if filters.region:
@@ -128,7 +131,8 @@ def filtered(filters: ReportFilters) -> Select:
         query = query.where(Report.department_code == filters.department)
     if filters.structure:
         query = query.where(
-            Report.structure_id.in_(select(Structure.id).where(Structure.slug == filters.structure))
+            Report.structure_id
+            == select(Structure.id).where(Structure.slug == filters.structure).scalar_subquery()
         )
     if filters.format:
         query = query.where(Report.format == filters.format)
@@ -141,10 +145,51 @@ def filtered(filters: ReportFilters) -> Select:
     return query.order_by(Report.published_at.desc(), Report.id.desc())
 
 
-def paginate(filters: ReportFilters, per_page: int):
-    return db.paginate(
-        with_card_data(filtered(filters)), page=filters.page, per_page=per_page, error_out=False
+@dataclass
+class Page:
+    """One page of results, with what the pagination links need."""
+
+    items: list
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+def paginate(filters: ReportFilters, per_page: int) -> Page:
+    """A page of filtered reports and the exact total (counted on ids only)."""
+    query = filtered(filters)
+    total = db.session.scalar(
+        select(func.count()).select_from(query.with_only_columns(Report.id).order_by(None).subquery())
     )
+    offset = (filters.page - 1) * per_page
+    items = list(db.session.scalars(with_card_data(query).limit(per_page).offset(offset))) if offset < total else []
+    return Page(items=items, total=total, page=filters.page, per_page=per_page)
+
+
+def feed_items(filters: ReportFilters, limit: int = 30) -> list[Report]:
+    """The latest reports for an Atom feed, with their text."""
+    query = with_card_data(filtered(filters)).options(selectinload(Report.body))
+    return list(db.session.scalars(query.limit(limit)))
 
 
 def latest(limit: int = 6) -> list[Report]:
@@ -152,17 +197,29 @@ def latest(limit: int = 6) -> list[Report]:
     return list(db.session.scalars(query.limit(limit)))
 
 
+RELATED_CANDIDATES = 300
+
+
 def related(report: Report, limit: int = 5) -> list[Report]:
-    """Published reports sharing the most tags (weight 2) and modules (weight 1)."""
-    tag_ids = [t.id for t in report.tags]
-    module_ids = [m.id for m in report.modules]
+    """Published reports sharing the most tags (weight 2) and modules (weight 1).
+
+    Candidates are the latest few hundred reports per shared tag or module (an ordered
+    index scan each), so the cost stays flat however large the practice base grows.
+    """
     parts = []
-    if tag_ids:
-        parts.append(select(report_tags.c.report_id.label("rid"), literal(2).label("w"))
-                     .where(report_tags.c.tag_id.in_(tag_ids)))
-    if module_ids:
-        parts.append(select(report_modules.c.report_id.label("rid"), literal(1).label("w"))
-                     .where(report_modules.c.module_id.in_(module_ids)))
+    for table, column, ids, weight in (
+        (report_tags, report_tags.c.tag_id, [t.id for t in report.tags], 2),
+        (report_modules, report_modules.c.module_id, [m.id for m in report.modules], 1),
+    ):
+        for value in ids:
+            latest_ids = (
+                select(table.c.report_id.label("rid"))
+                .where(column == value)
+                .order_by(table.c.report_id.desc())
+                .limit(RELATED_CANDIDATES)
+                .subquery()
+            )
+            parts.append(select(latest_ids.c.rid, literal(weight).label("w")))
     if not parts:
         return []
     shared = union_all(*parts).subquery()

@@ -16,6 +16,7 @@ from forum.models import (
     KitModule,
     Parcours,
     Report,
+    ReportBody,
     ReportRevision,
     Structure,
     User,
@@ -100,10 +101,12 @@ def _apply(report: Report, data: ReportInput, resolved: dict) -> None:
     report.participants = data.participants
     report.modules = resolved["modules"]
     report.tags = resolved["tags"]
+    if report.body is None:
+        report.body = ReportBody()
     for name in SECTIONS:
         text = data.sections.get(name, "").strip()
-        setattr(report, f"{name}_md", text)
-        setattr(report, f"{name}_html", str(render_markdown(text)))
+        setattr(report.body, f"{name}_md", text)
+        setattr(report.body, f"{name}_html", str(render_markdown(text)))
     if data.publish and report.status != "published":
         report.status = "published"
         report.published_at = utcnow()
@@ -123,7 +126,7 @@ def snapshot(report: Report) -> dict:
         "participants": report.participants,
         "tags": [t.label for t in report.tags],
         "status": report.status,
-        **{name: getattr(report, f"{name}_md") for name in SECTIONS},
+        **{name: report.section_md(name) for name in SECTIONS},
     }
 
 
@@ -171,6 +174,7 @@ def get_report(report_id: int) -> Report | None:
             joinedload(Report.structure),
             joinedload(Report.parcours),
             joinedload(Report.department).joinedload(Department.region),
+            joinedload(Report.body),
             selectinload(Report.modules),
             selectinload(Report.tags),
         ],

@@ -40,8 +40,7 @@ def feed(slug: str):
     from forum.views.feeds import atom_response
 
     module = kit.get_by_slug(slug) or abort(404)
-    filters = ReportFilters(module=module.slug)
-    items = report_queries.paginate(filters, 30).items
+    items = report_queries.feed_items(ReportFilters(module=module.slug))
     return atom_response(f"Maillage — {module.title}", items, url_for("modules.detail", slug=slug, _external=True))
 
 

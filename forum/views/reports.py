@@ -197,5 +197,5 @@ def feed():
     """Atom feed of the latest published reports."""
     from forum.views.feeds import atom_response
 
-    return atom_response(_("Maillage — derniers retours d'expérience"), report_queries.latest(30),
+    return atom_response(_("Maillage — derniers retours d'expérience"), report_queries.feed_items(ReportFilters()),
                          url_for("reports.index", _external=True))

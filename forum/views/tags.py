@@ -38,7 +38,7 @@ def feed(slug: str):
     from forum.views.feeds import atom_response
 
     tag = tags.get_by_slug(slug) or abort(404)
-    items = report_queries.paginate(ReportFilters(tags=[tag.slug]), 30).items
+    items = report_queries.feed_items(ReportFilters(tags=[tag.slug]))
     return atom_response(f"Maillage — {tag.label}", items, url_for("tags.detail", slug=slug, _external=True))
 
 

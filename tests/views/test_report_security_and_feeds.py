@@ -260,7 +260,7 @@ def test_markdown_export_is_served_as_plain_markdown(client, report_id):
     # renders it as HTML.
     assert response.mimetype == "text/markdown"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert "attachment" in response.headers["Content-Disposition"] or "inline" in response.headers["Content-Disposition"]
+    assert f'filename="retour-{report_id}.md"' in response.headers["Content-Disposition"]
     text = response.get_data(as_text=True)
     assert text.startswith(f"# {TITLE}")
     for name in SECTIONS:
@@ -300,6 +300,16 @@ def test_empty_feed_is_still_valid_atom(client):
     parsed = feedparser.parse(client.get("/reports/feed.atom").data)
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.feed.title and parsed.entries == []
+
+
+@pytest.mark.parametrize("where", ["title", "display_name"])
+def test_control_characters_from_members_do_not_break_feeds(client, make_user, login, where):
+    user = make_user(display_name="Nom\x0cpiégé" if where == "display_name" else "Nom correct")
+    login(user)
+    submit(client, title="Retour\x0bpiégé" if where == "title" else "Retour correct")
+    for path in FEEDS:
+        parsed = feedparser.parse(client.get(path).data)
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
 
 
 def test_drafts_and_deleted_reports_never_appear_in_feeds_or_lists(app, client, author, login, make_user):

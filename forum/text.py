@@ -1,0 +1,11 @@
+"""Small text helpers shared by forms and templates."""
+
+import re
+
+# C0 controls but tab, newline and carriage return; DEL; C1 controls; the two non-characters
+# XML 1.0 forbids. They have no business in a title or a report, and they break Atom feeds.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def strip_control_characters(value):
+    return CONTROL_CHARACTERS.sub("", value) if isinstance(value, str) else value

@@ -25,8 +25,10 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
     configure_blueprints(app)
     configure_templates(app)
 
-    from forum import cli, errors, security
+    from forum import cli, errors, search, security
+    from forum.services import indexing  # noqa: F401  (registers the outbox hooks)
 
+    search.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
@@ -51,10 +53,12 @@ def configure_extensions(app: Flask) -> None:
 
 def configure_blueprints(app: Flask) -> None:
     from forum.views import (
-        admin, auth, main, modules, parcours, reports, structures, tags, territories, users,
+        admin, auth, main, modules, parcours, reports, search, structures, tags, territories, users,
     )
 
-    for module in (main, auth, users, structures, reports, modules, tags, parcours, territories, admin):
+    for module in (
+        main, auth, users, structures, reports, modules, tags, parcours, territories, search, admin,
+    ):
         app.register_blueprint(module.bp)
 
 

@@ -12,6 +12,7 @@ from forum.models.reports import (
     report_modules,
     report_tags,
 )
+from forum.models.search_outbox import SearchOutbox
 from forum.models.structures import STRUCTURE_KINDS, Structure
 from forum.models.territories import Department, Region
 from forum.models.users import ROLES, LoginFailure, User
@@ -25,6 +26,7 @@ __all__ = [
     "ReportBody",
     "ReportRevision",
     "SECTIONS",
+    "SearchOutbox",
     "parcours_structures",
     "report_modules",
     "report_tags",

@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, insert, select
 from forum.extensions import db
 from forum.models import ChallengeTag, Report, User, report_tags
 from forum.services import ServiceError
+from forum.services.indexing import enqueue_reports, reports_with_tag
 from forum.services.structures import slugify
 
 MAX_NEW_TAGS = 5
@@ -86,6 +87,7 @@ def update_tag(tag: ChallengeTag, label: str, description: str, approved: bool =
     tag.label = " ".join(label.split())
     tag.description = description.strip()
     tag.approved = approved
+    enqueue_reports(db.session, reports_with_tag(db.session, tag))  # labels are searchable
     db.session.commit()
 
 
@@ -98,6 +100,7 @@ def merge_tags(source: ChallengeTag, target: ChallengeTag) -> int:
         report_tags.c.tag_id == source.id, report_tags.c.report_id.not_in(already)
     )
     report_ids = list(db.session.scalars(moving))
+    enqueue_reports(db.session, reports_with_tag(db.session, source))
     if report_ids:
         db.session.execute(
             insert(report_tags), [{"report_id": rid, "tag_id": target.id} for rid in report_ids]

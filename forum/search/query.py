@@ -1,0 +1,135 @@
+"""The query box: text with "phrases", -exclusions and OR, plus field filters
+(tag: module: departement: region: structure: type: avant: apres:). Never raises."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from whoosh import qparser
+from whoosh.query import AndNot, Every, NullQuery, Query
+
+from forum.search.schema import build_schema
+from forum.services.structures import slugify
+
+MAX_QUERY_CHARS = 500
+
+FIELD_ALIASES = {
+    "tag": "tag", "defi": "tag", "module": "module", "departement": "department",
+    "dep": "department", "region": "region", "structure": "structure", "type": "kind",
+    "avant": "before", "apres": "after",
+}
+FILTER_RE = re.compile(r'(?<!\S)([A-Za-zéèÉ]+):(?:"([^"]*)"|(\S+))')
+KINDS = {"retour": "report", "retours": "report", "report": "report",
+         "discussion": "discussion", "message": "post", "post": "post"}
+
+
+@dataclass
+class ParsedQuery:
+    text: str = ""
+    query: Query | None = None
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    before: date | None = None
+    after: date | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+def _parser() -> qparser.MultifieldParser:
+    parser = qparser.MultifieldParser(
+        ["title", "tags_text", "body"], build_schema(), group=qparser.AndGroup
+    )
+    # Only what the help page promises: no wildcards, ranges, boosts or raw field access
+    # (each is slow or exposes internals).
+    for plugin in (qparser.WildcardPlugin, qparser.RangePlugin, qparser.BoostPlugin,
+                   qparser.FieldsPlugin, qparser.EveryPlugin):
+        parser.remove_plugin_class(plugin)
+    parser.add_plugin(qparser.PlusMinusPlugin())
+    return parser
+
+
+_PARSER = None
+
+
+def parser() -> qparser.MultifieldParser:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = _parser()
+    return _PARSER
+
+
+def _fold(name: str) -> str:
+    return slugify(name).replace("-", "")
+
+
+def _parse_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def parse(raw: str) -> ParsedQuery:
+    """Split the box into filters and text, then parse the text; degrade, never fail."""
+    result = ParsedQuery()
+    raw = (raw or "").replace("\x00", " ")
+    if len(raw) > MAX_QUERY_CHARS:
+        raw = raw[:MAX_QUERY_CHARS]
+        result.notices.append("too_long")
+
+    def take_filter(match: re.Match) -> str:
+        name = FIELD_ALIASES.get(_fold(match.group(1)))
+        value = (match.group(2) if match.group(2) is not None else match.group(3)).strip()
+        if name is None or not value:
+            return match.group(0)  # "https://…" or "note:" stay as text
+        if name in ("before", "after"):
+            day = _parse_date(value)
+            if day is None:
+                result.notices.append("bad_date")
+            else:
+                setattr(result, name, day)
+        elif name == "kind":
+            result.filters.setdefault("kind", []).append(KINDS.get(value.lower(), value.lower()))
+        elif name in ("department", "region"):
+            result.filters.setdefault(name, []).append(value.upper() if value[:1].isalpha() else value)
+        else:
+            result.filters.setdefault(name, []).append(slugify(value))
+        return " "
+
+    text = FILTER_RE.sub(take_filter, raw)
+    text = " ".join(text.split())
+    result.text = text
+    if text:
+        result.query = _parse_text(text, result)
+    return result
+
+
+def _parse_text(text: str, result: ParsedQuery) -> Query | None:
+    if text.count('"') % 2:
+        text = text.replace('"', " ")  # an unbalanced quote: read the words as words
+        result.notices.append("unbalanced_quotes")
+    tokens = text.split()
+    if all(t.startswith("-") and len(t) > 1 for t in tokens):
+        excluded = _parse_text(" OR ".join(t[1:] for t in tokens), result)
+        return AndNot(Every(), excluded) if excluded is not None else None  # "-transport"
+    try:
+        query = parser().parse(text)
+    except Exception:  # whoosh's parser has odd corners; fall back to plain words
+        query = None
+    if _only_negative(query):
+        return AndNot(Every(), query.query)  # "-transport": everything but
+    if _empty(query):
+        words = re.sub(r"[^\w\s]", " ", text)
+        try:
+            query = parser().parse(words) if words.strip() else None
+        except Exception:
+            query = None
+    return None if _empty(query) else query
+
+
+def _empty(query) -> bool:
+    return query is None or query is NullQuery or isinstance(query, type(NullQuery))
+
+
+def _only_negative(query: Query) -> bool:
+    from whoosh.query import Not
+
+    return isinstance(query, Not)

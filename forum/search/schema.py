@@ -1,0 +1,28 @@
+"""The index schema. Text is indexed but not stored (snippets re-read the database), which
+keeps the index small; facet fields are plain terms read back per segment for counts."""
+
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from forum.search.analysis import folding_analyzer, french_analyzer
+
+FACET_FIELDS = ("kind", "module", "tag", "region", "department", "structure")
+
+
+def build_schema() -> Schema:
+    french = french_analyzer()
+    return Schema(
+        key=ID(unique=True, stored=True),  # "report:42"
+        kind=ID,
+        rid=NUMERIC(int, bits=64, stored=True),
+        title=TEXT(analyzer=french, field_boost=2.0),
+        tags_text=TEXT(analyzer=french, field_boost=1.5),
+        body=TEXT(analyzer=french),
+        spell=TEXT(analyzer=folding_analyzer(), phrase=False, spelling=True),
+        module=KEYWORD(commas=True, scorable=False),
+        tag=KEYWORD(commas=True, scorable=False),
+        region=ID,
+        department=ID,
+        structure=ID,
+        day=ID,  # session date, YYYYMMDD
+        digest=STORED,
+    )

@@ -1,0 +1,62 @@
+"""Highlighted snippets (plain text from the database, escaped, matches in <mark>) and
+"vouliez-vous dire" suggestions."""
+
+import re
+
+from markupsafe import Markup, escape
+from whoosh import highlight
+from whoosh.highlight import htmlescape
+
+from forum.search.analysis import french_analyzer
+
+_ANALYZER = french_analyzer()
+_FRAGMENTER = highlight.ContextFragmenter(maxchars=240, surround=60)
+class MarkFormatter(highlight.HtmlFormatter):
+    """Matches in a bare <mark>; the text around them is HTML-escaped by HtmlFormatter."""
+
+    def format_token(self, text, token, replace=False):
+        return "<mark>%s</mark>" % htmlescape(highlight.get_text(text, token, replace))
+
+
+_FORMATTER = MarkFormatter(between=" … ")
+SNIPPET_CHARS = 240
+
+
+def snippet(text: str, terms: set[str]) -> Markup:
+    """Up to two fragments around the matches; the opening lines when nothing matched."""
+    if terms:
+        try:
+            fragments = highlight.highlight(
+                text, frozenset(terms), _ANALYZER, _FRAGMENTER, _FORMATTER, top=2
+            )
+        except Exception:  # a snippet is a nicety: never fail a results page over it
+            fragments = ""
+        if fragments:
+            return Markup(fragments)
+    opening = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] if len(text) > SNIPPET_CHARS else text
+    return escape(opening + (" …" if len(text) > SNIPPET_CHARS else ""))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def suggest(searcher, text: str) -> str | None:
+    """Replace each word absent from the index by its closest frequent neighbour."""
+    corrector = searcher.corrector("spell")
+    reader = searcher.reader()
+    changed = False
+    words = []
+    for token in _WORD.findall(text):
+        word = token.lower()
+        if len(word) < 4 or reader.doc_frequency("spell", word):
+            words.append(token)
+            continue
+        options = corrector.suggest(word, limit=1, maxdist=2)
+        if options and options[0] != word:
+            words.append(options[0])
+            changed = True
+        else:
+            words.append(token)
+    return " ".join(words) if changed else None
+
+

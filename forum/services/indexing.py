@@ -1,0 +1,56 @@
+"""Enqueue index work in the outbox, in the writer's own transaction.
+
+A session hook notices every report (or report body) created, changed or deleted in a
+flush and writes an outbox row through the same connection. Code that changes reports
+with bulk statements (tag merges, renames, demo loads) calls `enqueue_reports` itself.
+The drain side lives in forum.search; this module never imports the engine.
+"""
+
+from collections.abc import Iterable
+
+from flask import current_app, has_app_context
+from sqlalchemy import event, insert, select
+from sqlalchemy.orm import Session
+
+from forum.models import ChallengeTag, Report, ReportBody, SearchOutbox, report_tags
+
+
+def enqueue_reports(session: Session, report_ids: Iterable[int]) -> None:
+    rows = [{"kind": "report", "object_id": rid} for rid in sorted(set(report_ids))]
+    if rows:
+        session.execute(insert(SearchOutbox), rows)
+        session.info["search_dirty"] = True
+
+
+def reports_with_tag(session: Session, tag: ChallengeTag) -> list[int]:
+    return list(session.scalars(select(report_tags.c.report_id).where(report_tags.c.tag_id == tag.id)))
+
+
+def _after_flush(session: Session, flush_context) -> None:
+    ids = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Report) and obj.id is not None:
+            ids.add(obj.id)
+        elif isinstance(obj, ReportBody) and obj.report_id is not None:
+            ids.add(obj.report_id)
+    if ids:
+        rows = [{"kind": "report", "object_id": rid} for rid in sorted(ids)]
+        session.connection().execute(insert(SearchOutbox), rows)
+        session.info["search_dirty"] = True
+
+
+def _after_commit(session: Session) -> None:
+    # Wake this process's drainer; it indexes after the response, never inside the request.
+    if session.info.pop("search_dirty", False) and has_app_context():
+        engine = current_app.extensions.get("search")
+        if engine is not None:
+            engine.notify()
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop("search_dirty", None)
+
+
+event.listen(Session, "after_flush", _after_flush)
+event.listen(Session, "after_commit", _after_commit)
+event.listen(Session, "after_rollback", _after_rollback)

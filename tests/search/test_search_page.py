@@ -1,0 +1,96 @@
+"""The /search page: facets, field filters, highlighting, sorting, suggestions, bad input."""
+
+import re
+
+import pytest
+
+from tests.search.conftest import CORPUS
+
+
+def page(client, **params):
+    response = client.get("/search", query_string=params)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def total(html):
+    return int(re.search(r'class="count" role="status">(\d+) résultat', html).group(1))
+
+
+def test_empty_page_shows_the_box_and_help(client):
+    html = page(client)
+    assert 'name="q"' in html and "Comment chercher" in html and "tag:financement" in html
+
+
+def test_snippets_are_escaped_and_highlighted(corpus, client):
+    html = page(client, q="financer")
+    assert "<mark>financer</mark>" in html or "<mark>financées</mark>" in html
+    assert total(html) == 2
+
+
+def test_field_filters_in_the_box(corpus, search_ids):
+    assert set(search_ids("tag:mobilite")) == {corpus["covoiturage"], corpus["transport-demande"]}
+    assert search_ids("porteurs departement:46 module:confronter-idee-terrain") == [corpus["enquete"]]
+    assert set(search_ids("region:76")) == {corpus[k] for k in ("financer-garage", "isolee-porteuse", "enquete", "gouvernance", "numerique")}
+    assert search_ids("structure:fabrique-du-lot") and len(search_ids("structure:inconnue")) == 0
+    assert set(search_ids("apres:2025-05-01")) == {corpus[k] for k in ("isolement", "numerique", "cooperation")}
+    assert set(search_ids("tag:mobilite avant:2025-01-01")) == {corpus["transport-demande"]}
+    assert search_ids('tag:"Garde d\'enfants"')  # labels work too: slugified
+
+
+def test_facet_counts_and_url_filters(corpus, client, search_ids):
+    html = page(client, q="porteurs")
+    n = total(html)
+    assert n >= 6
+    module_counts = dict(re.findall(r'href="/search\?q=porteurs&amp;module=([\w-]+)"\s*>[^<]*<span class="meta">\((\d+)\)', html))
+    assert module_counts and sum(map(int, module_counts.values())) >= n
+    slug, count = next(iter(module_counts.items()))
+    assert len(search_ids("porteurs", module=slug)) == int(count)
+    both = search_ids("", tag=["mobilite", "garde-d-enfants"])
+    assert both == [corpus["transport-demande"]]
+    assert set(search_ids("", department=["19", "23"])) == {corpus[k] for k in ("covoiturage", "transport-demande", "isolement")}
+    assert set(search_ids("", **{"from": "2025-06-01", "to": "2025-09-23"})) == {corpus["numerique"], corpus["cooperation"]}
+
+
+def test_sort_by_date(corpus, client, search_ids):
+    ids = search_ids("porteurs", sort="date")
+    dates = {corpus[key]: day for key, _, _, _, _, day, _ in CORPUS}
+    assert [dates[i] for i in ids] == sorted((dates[i] for i in ids), reverse=True)
+
+
+def test_pagination(corpus, client, search_ids):
+    first = search_ids("", region=["75", "76"])
+    second = search_ids("", region=["75", "76"], page=2)
+    assert len(first) == 10 and 1 <= len(second) and not set(first) & set(second)
+
+
+def test_did_you_mean(corpus, client):
+    html = page(client, q="covoiturrage")
+    assert "Vouliez-vous dire" in html and "covoiturage" in html
+
+
+def test_no_result_suggests_removing_filters(corpus, client):
+    html = page(client, q="covoiturage", tag="gouvernance")
+    assert total(html) == 0 and "retirer des filtres" in html
+    html = page(client, q="zzzqqq")
+    assert total(html) == 0 and "mots plus généraux" in html
+
+
+@pytest.mark.parametrize("q", ['"unbalanced', "AND", "OR OR", "-", "((", ")", "x" * 3000, "a:b:c", "*", "élu*",
+                               "NOT", '""', "tag:", "avant:2024-13-45 école", "%", "\\", "🙂", "' OR 1=1 --", "<script>alert(1)</script>"])
+def test_malformed_queries_never_fail(corpus, client, q):
+    response = client.get("/search", query_string={"q": q})
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "<script>alert(1)" not in html
+
+
+def test_bad_parameters_never_fail(corpus, client):
+    for params in ({"page": "-3"}, {"page": "x"}, {"from": "2024-13-45"}, {"sort": "drop"}, {"tag": "x" * 5000}, {"type": "nope"}):
+        assert client.get("/search", query_string={"q": "porteurs", **params}).status_code == 200
+    assert client.get("/search?q=a%00b").status_code == 400
+
+
+def test_notices_for_long_queries_and_bad_dates(corpus, client):
+    assert "500 premiers caractères" in page(client, q="porteurs " * 400)
+    assert "Date non valide ignorée" in page(client, q="avant:2024-13-45 école")

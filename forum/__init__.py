@@ -20,6 +20,11 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
     app.config.from_object(get_config(env))
     if overrides:
         app.config.update(overrides)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # Several workers share one SQLite file: wait for a lock instead of failing at once.
+        options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+        options.setdefault("connect_args", {"timeout": 30})
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
     configure_extensions(app)
     configure_blueprints(app)

@@ -45,11 +45,13 @@ class FacetIndex:
     def __init__(self, searcher, cache: dict):
         leaves = [(r, o) for r, o in searcher.reader().leaf_readers() if r.doc_count_all()]
         parts = []
+        self.leaves = []  # (reader, docnum offset, segment key), for the scorer
         for reader, offset in leaves:
             key = _segment_key(reader)
             if key not in cache:
                 cache[key] = SegmentFacets(reader)
             parts.append((cache[key], reader, offset))
+            self.leaves.append((reader, offset, key))
         self.size = sum(p.size for p, _, _ in parts)
         self.live = np.ones(self.size, dtype=bool)
         for facets, reader, offset in parts:
@@ -88,6 +90,7 @@ class FacetCache:
 
     def __init__(self):
         self._segments: dict = {}
+        self.stats: dict = {}  # per-segment field lengths (forum.search.scoring)
         self._current = None
         self._lock = threading.Lock()
 
@@ -97,5 +100,7 @@ class FacetCache:
                 facets = FacetIndex(searcher, self._segments)
                 for key in set(self._segments) - facets.keep:
                     del self._segments[key]  # merged away
+                for key in set(self.stats) - facets.keep:
+                    del self.stats[key]
                 self._current = (searcher, facets)
             return self._current[1]

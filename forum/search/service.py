@@ -5,6 +5,7 @@ forum.services.indexing); this module drains them after the response, in a backg
 thread per process, or from `flask search sync` (cron).
 """
 
+import os
 import threading
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,8 +21,11 @@ from forum.search import documents
 from forum.search.engine import IndexStore, IndexUnavailable
 from forum.search.facets import FacetCache
 from forum.search.query import ParsedQuery, parse
+from forum.search.analysis import french_analyzer
+from forum.search.scoring import QueryEvaluator
 
 PER_PAGE = 10
+_ANALYZER = french_analyzer()
 OR_FIELDS = ("kind", "region", "department", "structure")  # one value per document
 AND_FIELDS = ("tag", "module")  # several per document: each chosen value must be present
 
@@ -66,8 +70,6 @@ class SearchEngine:
         """Something was enqueued: let this process's drainer run soon (never inline)."""
         if not self._background:
             return
-        import os
-
         if self._thread is None or self._thread_pid != os.getpid() or not self._thread.is_alive():
             self._thread_pid = os.getpid()
             self._thread = threading.Thread(target=self._drain_forever, name="search-drainer", daemon=True)
@@ -147,7 +149,10 @@ class SearchEngine:
             held = None
         path, ix = self.store.create_generation()
         try:
-            writer = ix.writer(limitmb=256)
+            # Both cores: documents are built here and indexed by two worker processes,
+            # each leaving its own segment (merging them would cost more than it saves).
+            procs = max(1, min(self.app.config.get("SEARCH_REBUILD_PROCS", 2), os.cpu_count() or 1))
+            writer = ix.writer(procs=procs, limitmb=128, multisegment=procs > 1)
             count = 0
             total = documents.count_visible_reports()
             for report in documents.all_visible_reports():
@@ -155,7 +160,7 @@ class SearchEngine:
                 count += 1
                 if progress:
                     progress(count, total)
-            writer.commit(optimize=True)
+            writer.commit()
             self.store.publish_generation(path)
         finally:
             if held is not None:
@@ -215,11 +220,9 @@ class SearchEngine:
         for name, values in parsed.filters.items():
             chosen.setdefault(name, []).extend(values)
         mask = facets.live.copy()
+        evaluator = QueryEvaluator(searcher, facets.leaves, self.facets.stats, facets.size, facets.live)
         if parsed.query is not None:
-            text_docs = np.fromiter(searcher.docs_for_query(parsed.query), dtype=np.int64)
-            text_mask = np.zeros(facets.size, dtype=bool)
-            text_mask[text_docs] = True
-            mask &= text_mask
+            mask &= evaluator.mask(parsed.query)
         for name, values in chosen.items():
             if name in AND_FIELDS:
                 for value in values:
@@ -248,9 +251,11 @@ class SearchEngine:
             order = np.argsort(-facets.day[matches], kind="stable")
             docnums = matches[order[start : start + per_page]].tolist()
         else:
-            allow = None if len(matches) == int(facets.live.sum()) else set(matches.tolist())
-            hits = searcher.search_page(parsed.query, page, pagelen=per_page, filter=allow)
-            docnums = [hit.docnum for hit in hits]
+            scores = evaluator.scores(parsed.query, matches)
+            wanted = min(start + per_page, len(matches))
+            top = np.argpartition(-scores, wanted - 1)[:wanted]
+            top = top[np.lexsort((-facets.day[matches[top]], -scores[top]))]
+            docnums = matches[top[start:]].tolist()
         ids = [searcher.stored_fields(n)["rid"] for n in docnums]
         results.hits = self._hits(ids, parsed)
         if results.total < 3 and parsed.query is not None:
@@ -270,16 +275,34 @@ class SearchEngine:
         return suggest(searcher, parsed.text)
 
     def similar(self, report, limit: int = 5) -> list[int] | None:
-        """Ids of reports most like this one (more-like-this on the body); None if no index."""
+        """Ids of the reports most like this one: its most distinctive words, ranked by
+        BM25F over the index (more like this). None when the index is unavailable."""
+        from whoosh.query import Or, Term
+
         try:
             searcher = self.store.searcher()
+            facets = self.facets.for_searcher(searcher)
         except IndexUnavailable:
             return None
-        docnum = searcher.document_number(key=f"report:{report.id}")
-        if docnum is None:
+        own = searcher.document_number(key=f"report:{report.id}")
+        text = report.title + "\n" + documents.report_text(report)
+        # Its most distinctive words that other reports share (a word only it uses cannot
+        # lead anywhere).
+        reader = searcher.reader()
+        candidates = searcher.key_terms_from_text("body", text, numterms=30)
+        words = [w for w, _ in candidates if reader.doc_frequency("body", w) > 1][:8]
+        # Shared challenges count too: the tag labels are indexed in tags_text.
+        tag_words = {token.text for tag in report.tags for token in _ANALYZER(tag.label)}
+        query = Or([Term("body", word) for word in words] + [Term("tags_text", w) for w in tag_words])
+        evaluator = QueryEvaluator(searcher, facets.leaves, self.facets.stats, facets.size, facets.live)
+        matches = np.flatnonzero(evaluator.mask(query) & facets.live)
+        if own is not None:
+            matches = matches[matches != own]
+        if not len(matches):
             return []
-        hits = searcher.more_like(docnum, "body", text=documents.report_text(report), top=limit, numterms=12)
-        return [hit["rid"] for hit in hits]
+        scores = evaluator.scores(query, matches)
+        top = matches[np.argsort(-scores, kind="stable")[:limit]]
+        return [searcher.stored_fields(int(n))["rid"] for n in top]
 
     def available(self) -> bool:
         try:

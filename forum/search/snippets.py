@@ -2,6 +2,7 @@
 "vouliez-vous dire" suggestions."""
 
 import re
+import unicodedata
 
 from markupsafe import Markup, escape
 from whoosh import highlight
@@ -22,12 +23,24 @@ _FORMATTER = MarkFormatter(between=" … ")
 SNIPPET_CHARS = 240
 
 
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+
+
+def _candidate_passages(text: str, terms: set[str], limit: int = 2) -> str:
+    """The first paragraphs that can contain a match (stems are folded prefixes of words),
+    so that only they go through the analyser: most of a report never needs analysing."""
+    picked = [p for p in text.split("\n\n") if any(t in _fold(p) for t in terms)][:limit]
+    return "\n\n".join(picked)
+
+
 def snippet(text: str, terms: set[str]) -> Markup:
     """Up to two fragments around the matches; the opening lines when nothing matched."""
     if terms:
         try:
-            fragments = highlight.highlight(
-                text, frozenset(terms), _ANALYZER, _FRAGMENTER, _FORMATTER, top=2
+            passages = _candidate_passages(text, terms)
+            fragments = passages and highlight.highlight(
+                passages, frozenset(terms), _ANALYZER, _FRAGMENTER, _FORMATTER, top=2
             )
         except Exception:  # a snippet is a nicety: never fail a results page over it
             fragments = ""

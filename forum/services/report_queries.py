@@ -239,6 +239,14 @@ def related(report: Report, limit: int = 5) -> list[Report]:
     return list(db.session.scalars(query.options(joinedload(Report.structure))))
 
 
+def by_ids(ids: list[int]) -> list[Report]:
+    """Published reports in the given order (ids from the search index)."""
+    if not ids:
+        return []
+    found = {r.id: r for r in db.session.scalars(published().where(Report.id.in_(ids)).options(joinedload(Report.structure)))}
+    return [found[i] for i in ids if i in found]
+
+
 def top_tags_for_module(module: KitModule, limit: int = 8) -> list[tuple[ChallengeTag, int]]:
     """The challenges most met in a module's published reports."""
     count = func.count().label("n")

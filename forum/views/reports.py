@@ -100,12 +100,22 @@ def detail(report_id: int):
     return render_template(
         "reports/detail.html",
         report=report,
-        related=report_queries.related(report) if report.is_published else [],
+        related=_similar(report) if report.is_published else [],
         section_labels=SECTION_LABELS,
         sections=SECTIONS,
         formats=FORMAT_LABELS,
         can_edit=reports.can_edit(report, current_user),
     )
+
+
+def _similar(report):
+    """Reports like this one, from the search index; shared tags and modules if it is down."""
+    from forum.search import engine
+
+    ids = engine().similar(report)
+    if ids is None:
+        return report_queries.related(report)
+    return report_queries.by_ids(ids)
 
 
 @bp.route("/<int:report_id>/edit", methods=["GET", "POST"])

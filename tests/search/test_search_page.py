@@ -94,3 +94,21 @@ def test_bad_parameters_never_fail(corpus, client):
 def test_notices_for_long_queries_and_bad_dates(corpus, client):
     assert "500 premiers caractères" in page(client, q="porteurs " * 400)
     assert "Date non valide ignorée" in page(client, q="avant:2024-13-45 école")
+
+
+def test_similar_reports_come_from_the_index(corpus, client):
+    html = client.get(f"/reports/{corpus['covoiturage']}").get_data(as_text=True)
+    similar = re.findall(r'<li><a href="/reports/(\d+)">', html.split("related-title")[-1])
+    assert similar and str(corpus["covoiturage"]) not in similar
+    assert str(corpus["transport-demande"]) in similar[:3]  # the other mobility report
+
+
+def test_similar_reports_fall_back_to_shared_tags_without_index(app, corpus, client):
+    import shutil
+
+    from forum.search import engine
+
+    shutil.rmtree(app.config["SEARCH_DIR"])
+    engine().store.close()
+    html = client.get(f"/reports/{corpus['covoiturage']}").get_data(as_text=True)
+    assert "Retours similaires" in html and f'/reports/{corpus["transport-demande"]}"' in html

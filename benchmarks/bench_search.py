@@ -1,0 +1,180 @@
+"""Benchmark: search on a large corpus, side by side with SQLite FTS5 as a yardstick.
+
+    .venv/bin/python benchmarks/bench_search.py --reports 50000            # builds everything
+    .venv/bin/python benchmarks/bench_search.py --database /tmp/b.sqlite   # reuse a seeded file
+
+Measures, in one run on one machine: the index rebuild (time, size), the full /search
+results page (top 10, exact total, facet counts, highlighted snippets) for 1-3-word queries
+with and without filters, the same queries on an FTS5 table of the same text (top 10 by
+bm25, exact count, snippets), publishing a report while the index is large (request time,
+with the drainer thread working), and the memory of a warmed process.
+"""
+
+import argparse
+import html
+import random
+import re
+import resource
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from flask_migrate import upgrade  # noqa: E402
+
+from forum import create_app  # noqa: E402
+from forum.extensions import db  # noqa: E402
+
+QUERIES = [
+    ("financement", {}),
+    ("mobilité", {}),
+    ("porteurs", {}),
+    ("isolement rural", {}),
+    ("élus", {"tag": "relation-aux-elus"}),
+    ("covoiturage", {"region": "76"}),
+    ("plan de financement", {}),
+    ("école parents", {}),
+    ("enquête terrain marché", {}),
+    ("financement", {"module": "modele-economique-financement", "department": "46"}),
+    ("gouvernance", {"from": "2024-01-01", "to": "2025-12-31"}),
+    ("animation", {"tag": "mobilite"}),
+]
+
+
+def pct(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def fts5_table(sqlite_path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(sqlite_path)
+    conn.execute("DROP TABLE IF EXISTS bench_fts")
+    conn.execute("CREATE VIRTUAL TABLE bench_fts USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')")
+    tag = re.compile(r"<[^>]+>")
+    rows = conn.execute(
+        "SELECT r.id, r.title, b.context_html || ' ' || b.proceedings_html || ' ' || b.worked_html || ' ' || "
+        "b.difficulties_html || ' ' || b.advice_html FROM report r JOIN report_body b ON b.report_id = r.id "
+        "WHERE r.status = 'published' AND r.deleted_at IS NULL"
+    )
+    conn.executemany("INSERT INTO bench_fts(rowid, title, body) VALUES (?, ?, ?)",
+                     ((rid, title, html.unescape(tag.sub("", text))) for rid, title, text in rows))
+    conn.commit()
+    return conn
+
+
+def fts5_page(conn, words: str):
+    match = " ".join(f'"{w}"' for w in words.split())
+    count = conn.execute("SELECT count(*) FROM bench_fts WHERE bench_fts MATCH ?", (match,)).fetchone()[0]
+    top = conn.execute(
+        "SELECT rowid, title, snippet(bench_fts, 1, '<mark>', '</mark>', ' … ', 24) FROM bench_fts "
+        "WHERE bench_fts MATCH ? ORDER BY bm25(bench_fts) LIMIT 10", (match,)).fetchall()
+    return count, top
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reports", type=int, default=50_000)
+    parser.add_argument("--database", help="an SQLite file already seeded (skips seeding)")
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="maillage-search-bench-"))
+    sqlite_path = args.database or str(tmp / "bench.sqlite")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{sqlite_path}", "SEARCH_DIR": str(tmp / "search"),
+                      "SEARCH_BACKGROUND": True, "WTF_CSRF_ENABLED": False}, env="testing")
+    with app.app_context():
+        upgrade()
+        if not args.database:
+            from forum.services import demo
+
+            started = time.perf_counter()
+            demo.seed(extra_reports=args.reports)
+            print(f"seed-demo --reports {args.reports}: {time.perf_counter() - started:.1f} s")
+        from forum.search import engine
+
+        started = time.perf_counter()
+        count = engine().rebuild()
+        rebuild_s = time.perf_counter() - started
+        size_mb = sum(p.stat().st_size for p in (tmp / "search").rglob("*") if p.is_file()) / 1e6
+        print(f"rebuild: {count} documents in {rebuild_s:.1f} s; index {size_mb:.0f} MB")
+        author_email = db.session.scalar(db.text("SELECT email FROM user_account WHERE role = 'member' LIMIT 1"))
+
+    fts = fts5_table(sqlite_path)
+    client = app.test_client()
+    with app.app_context():
+        started = time.perf_counter()
+        client.get("/search?q=porteurs")  # first request: opens the searcher, builds facet masks
+        print(f"first search in a fresh process (searcher + facet masks): {(time.perf_counter() - started) * 1000:.0f} ms; RSS {rss_mb():.0f} MB")
+
+    rows = []
+    all_ours, all_fts = [], []
+    for words, filters in QUERIES:
+        ours, theirs = [], []
+        params = {"q": words, **filters}
+        for _ in range(args.repeat):  # interleaved: both see the same machine noise
+            started = time.perf_counter()
+            response = client.get("/search", query_string=params)
+            ours.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200
+            started = time.perf_counter()
+            fts5_page(fts, words)
+            theirs.append((time.perf_counter() - started) * 1000)
+        total = re.search(r'role="status">(\d+) résultat', response.get_data(as_text=True))
+        rows.append((words + (" " + " ".join(f"{k}={v}" for k, v in filters.items()) if filters else ""),
+                     int(total.group(1)) if total else 0, statistics.median(ours), pct(ours, 0.95),
+                     statistics.median(theirs), pct(theirs, 0.95)))
+        all_ours += ours
+        all_fts += theirs
+
+    print(f"\n{'query':62} {'hits':>6} {'ours p50':>9} {'p95':>7} {'fts5 p50':>9} {'p95':>7}")
+    for name, hits, p50, p95, f50, f95 in rows:
+        print(f"{name:62} {hits:6d} {p50:9.1f} {p95:7.1f} {f50:9.1f} {f95:7.1f}")
+    m, p, fm, fp = statistics.median(all_ours), pct(all_ours, 0.95), statistics.median(all_fts), pct(all_fts, 0.95)
+    print(f"{'ALL':62} {'':6} {m:9.1f} {p:7.1f} {fm:9.1f} {fp:7.1f}   ratio p50 {m / fm:.1f}x, p95 {p / fp:.1f}x")
+
+    # Publishing while the index is large: the request only writes the outbox row.
+    with app.app_context():
+        from forum.models import User
+
+        author = db.session.scalar(db.select(User).where(User.email == author_email))
+    client.post("/auth/login", data={"email": author_email, "password": "maillage-demo"})
+    timings = []
+    rng = random.Random(3)
+    for n in range(30):
+        started = time.perf_counter()
+        response = client.post("/reports/new", data={
+            "title": f"Publication de mesure {n}", "session_date": "2025-05-0%d" % (1 + n % 9), "department": "46",
+            "structure": "", "parcours": "", "modules": "confronter-idee-terrain", "format": "presentiel",
+            "participants": "6", "context": "Une séance sur la mobilité et le covoiturage. " * rng.randint(5, 40),
+            "action": "publish"})
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 303, response.status_code
+    print(f"\npublish a report (30 requests, drainer thread indexing meanwhile): p50 {statistics.median(timings):.1f} ms, p95 {pct(timings, 0.95):.1f} ms")
+    with app.app_context():
+        from forum.search import engine
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if not db.session.scalar(db.text("SELECT count(*) FROM search_outbox")):
+                break
+            time.sleep(0.2)
+            db.session.rollback()
+        print(f"outbox drained {time.monotonic() - deadline + 60:.1f} s after the last publish; "
+              f"'Publication de mesure' hits: {engine().search('publication mesure').total}")
+        engine().shutdown()
+    print(f"process RSS after the run: {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

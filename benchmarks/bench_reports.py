@@ -74,9 +74,15 @@ def main():
         demo.seed(extra_reports=args.reports)
         seeded = time.perf_counter() - start
         total = db.session.scalar(sa.text("SELECT count(*) FROM report"))
-        print(f"database: {db.engine.dialect.name}; reports: {total}; seed-demo --reports {args.reports}: {seeded:.1f} s")
-        ids = [r for (r,) in db.session.execute(sa.text(
-            "SELECT id FROM report WHERE status = 'published' AND deleted_at IS NULL"))]
+        print(
+            f"database: {db.engine.dialect.name}; reports: {total}; seed-demo --reports {args.reports}: {seeded:.1f} s"
+        )
+        ids = [
+            r
+            for (r,) in db.session.execute(
+                sa.text("SELECT id FROM report WHERE status = 'published' AND deleted_at IS NULL")
+            )
+        ]
     client = app.test_client()
     rng = random.Random(1)
     rows = []
@@ -84,13 +90,26 @@ def main():
         for list_url in LIST_URLS:
             client.get(list_url)  # warm-up
             times = timed(client, list_url, args.repeat)
-            rows.append((list_url, statistics.median(times), percentile(times, 0.95), count_queries(client, list_url)))
+            rows.append(
+                (
+                    list_url,
+                    statistics.median(times),
+                    percentile(times, 0.95),
+                    count_queries(client, list_url),
+                )
+            )
         report_times, report_queries = [], set()
         for report_id in rng.sample(ids, args.repeat * 2):
             report_times += timed(client, f"/reports/{report_id}", 1)
             report_queries.add(count_queries(client, f"/reports/{report_id}"))
-        rows.append(("/reports/<id> (random)", statistics.median(report_times), percentile(report_times, 0.95),
-                     "/".join(map(str, sorted(report_queries)))))
+        rows.append(
+            (
+                "/reports/<id> (random)",
+                statistics.median(report_times),
+                percentile(report_times, 0.95),
+                "/".join(map(str, sorted(report_queries))),
+            )
+        )
     print(f"{'page':70} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
     for name, median, p95, queries in rows:
         print(f"{name:70} {median:10.1f} {p95:8.1f} {queries!s:>8}")

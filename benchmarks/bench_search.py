@@ -60,25 +60,33 @@ def rss_mb() -> float:
 def fts5_table(sqlite_path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(sqlite_path)
     conn.execute("DROP TABLE IF EXISTS bench_fts")
-    conn.execute("CREATE VIRTUAL TABLE bench_fts USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')")
+    conn.execute(
+        "CREATE VIRTUAL TABLE bench_fts USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')"
+    )
     tag = re.compile(r"<[^>]+>")
     rows = conn.execute(
         "SELECT r.id, r.title, b.context_html || ' ' || b.proceedings_html || ' ' || b.worked_html || ' ' || "
         "b.difficulties_html || ' ' || b.advice_html FROM report r JOIN report_body b ON b.report_id = r.id "
         "WHERE r.status = 'published' AND r.deleted_at IS NULL"
     )
-    conn.executemany("INSERT INTO bench_fts(rowid, title, body) VALUES (?, ?, ?)",
-                     ((rid, title, html.unescape(tag.sub("", text))) for rid, title, text in rows))
+    conn.executemany(
+        "INSERT INTO bench_fts(rowid, title, body) VALUES (?, ?, ?)",
+        ((rid, title, html.unescape(tag.sub("", text))) for rid, title, text in rows),
+    )
     conn.commit()
     return conn
 
 
 def fts5_page(conn, words: str):
     match = " ".join(f'"{w}"' for w in words.split())
-    count = conn.execute("SELECT count(*) FROM bench_fts WHERE bench_fts MATCH ?", (match,)).fetchone()[0]
+    count = conn.execute(
+        "SELECT count(*) FROM bench_fts WHERE bench_fts MATCH ?", (match,)
+    ).fetchone()[0]
     top = conn.execute(
         "SELECT rowid, title, snippet(bench_fts, 1, '<mark>', '</mark>', ' … ', 24) FROM bench_fts "
-        "WHERE bench_fts MATCH ? ORDER BY bm25(bench_fts) LIMIT 10", (match,)).fetchall()
+        "WHERE bench_fts MATCH ? ORDER BY bm25(bench_fts) LIMIT 10",
+        (match,),
+    ).fetchall()
     return count, top
 
 
@@ -91,8 +99,15 @@ def main():
 
     tmp = Path(tempfile.mkdtemp(prefix="maillage-search-bench-"))
     sqlite_path = args.database or str(tmp / "bench.sqlite")
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{sqlite_path}", "SEARCH_DIR": str(tmp / "search"),
-                      "SEARCH_BACKGROUND": True, "WTF_CSRF_ENABLED": False}, env="testing")
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{sqlite_path}",
+            "SEARCH_DIR": str(tmp / "search"),
+            "SEARCH_BACKGROUND": True,
+            "WTF_CSRF_ENABLED": False,
+        },
+        env="testing",
+    )
     with app.app_context():
         upgrade()
         if not args.database:
@@ -108,14 +123,18 @@ def main():
         rebuild_s = time.perf_counter() - started
         size_mb = sum(p.stat().st_size for p in (tmp / "search").rglob("*") if p.is_file()) / 1e6
         print(f"rebuild: {count} documents in {rebuild_s:.1f} s; index {size_mb:.0f} MB")
-        author_email = db.session.scalar(db.text("SELECT email FROM user_account WHERE role = 'member' LIMIT 1"))
+        author_email = db.session.scalar(
+            db.text("SELECT email FROM user_account WHERE role = 'member' LIMIT 1")
+        )
 
     fts = fts5_table(sqlite_path)
     client = app.test_client()
     with app.app_context():
         started = time.perf_counter()
         client.get("/search?q=porteurs")  # first request: opens the searcher, builds facet masks
-        print(f"first search in a fresh process (searcher + facet masks): {(time.perf_counter() - started) * 1000:.0f} ms; RSS {rss_mb():.0f} MB")
+        print(
+            f"first search in a fresh process (searcher + facet masks): {(time.perf_counter() - started) * 1000:.0f} ms; RSS {rss_mb():.0f} MB"
+        )
 
     rows = []
     all_ours, all_fts = [], []
@@ -131,36 +150,58 @@ def main():
             fts5_page(fts, words)
             theirs.append((time.perf_counter() - started) * 1000)
         total = re.search(r'role="status">(\d+) résultat', response.get_data(as_text=True))
-        rows.append((words + (" " + " ".join(f"{k}={v}" for k, v in filters.items()) if filters else ""),
-                     int(total.group(1)) if total else 0, statistics.median(ours), pct(ours, 0.95),
-                     statistics.median(theirs), pct(theirs, 0.95)))
+        rows.append(
+            (
+                words + (" " + " ".join(f"{k}={v}" for k, v in filters.items()) if filters else ""),
+                int(total.group(1)) if total else 0,
+                statistics.median(ours),
+                pct(ours, 0.95),
+                statistics.median(theirs),
+                pct(theirs, 0.95),
+            )
+        )
         all_ours += ours
         all_fts += theirs
 
     print(f"\n{'query':62} {'hits':>6} {'ours p50':>9} {'p95':>7} {'fts5 p50':>9} {'p95':>7}")
     for name, hits, p50, p95, f50, f95 in rows:
         print(f"{name:62} {hits:6d} {p50:9.1f} {p95:7.1f} {f50:9.1f} {f95:7.1f}")
-    m, p, fm, fp = statistics.median(all_ours), pct(all_ours, 0.95), statistics.median(all_fts), pct(all_fts, 0.95)
-    print(f"{'ALL':62} {'':6} {m:9.1f} {p:7.1f} {fm:9.1f} {fp:7.1f}   ratio p50 {m / fm:.1f}x, p95 {p / fp:.1f}x")
+    m, p, fm, fp = (
+        statistics.median(all_ours),
+        pct(all_ours, 0.95),
+        statistics.median(all_fts),
+        pct(all_fts, 0.95),
+    )
+    print(
+        f"{'ALL':62} {'':6} {m:9.1f} {p:7.1f} {fm:9.1f} {fp:7.1f}   ratio p50 {m / fm:.1f}x, p95 {p / fp:.1f}x"
+    )
 
     # Publishing while the index is large: the request only writes the outbox row.
-    with app.app_context():
-        from forum.models import User
-
-        author = db.session.scalar(db.select(User).where(User.email == author_email))
     client.post("/auth/login", data={"email": author_email, "password": "maillage-demo"})
     timings = []
     rng = random.Random(3)
     for n in range(30):
         started = time.perf_counter()
-        response = client.post("/reports/new", data={
-            "title": f"Publication de mesure {n}", "session_date": "2025-05-0%d" % (1 + n % 9), "department": "46",
-            "structure": "", "parcours": "", "modules": "confronter-idee-terrain", "format": "presentiel",
-            "participants": "6", "context": "Une séance sur la mobilité et le covoiturage. " * rng.randint(5, 40),
-            "action": "publish"})
+        response = client.post(
+            "/reports/new",
+            data={
+                "title": f"Publication de mesure {n}",
+                "session_date": "2025-05-0%d" % (1 + n % 9),
+                "department": "46",
+                "structure": "",
+                "parcours": "",
+                "modules": "confronter-idee-terrain",
+                "format": "presentiel",
+                "participants": "6",
+                "context": "Une séance sur la mobilité et le covoiturage. " * rng.randint(5, 40),
+                "action": "publish",
+            },
+        )
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 303, response.status_code
-    print(f"\npublish a report (30 requests, drainer thread indexing meanwhile): p50 {statistics.median(timings):.1f} ms, p95 {pct(timings, 0.95):.1f} ms")
+    print(
+        f"\npublish a report (30 requests, drainer thread indexing meanwhile): p50 {statistics.median(timings):.1f} ms, p95 {pct(timings, 0.95):.1f} ms"
+    )
     with app.app_context():
         from forum.search import engine
 
@@ -170,8 +211,10 @@ def main():
                 break
             time.sleep(0.2)
             db.session.rollback()
-        print(f"outbox drained {time.monotonic() - deadline + 60:.1f} s after the last publish; "
-              f"'Publication de mesure' hits: {engine().search('publication mesure').total}")
+        print(
+            f"outbox drained {time.monotonic() - deadline + 60:.1f} s after the last publish; "
+            f"'Publication de mesure' hits: {engine().search('publication mesure').total}"
+        )
         engine().shutdown()
     print(f"process RSS after the run: {rss_mb():.0f} MB")
 

@@ -58,18 +58,37 @@ def configure_extensions(app: Flask) -> None:
 
 def configure_blueprints(app: Flask) -> None:
     from forum.views import (
-        admin, auth, main, modules, parcours, reports, search, structures, tags, territories, users,
+        admin,
+        auth,
+        main,
+        modules,
+        parcours,
+        reports,
+        search,
+        structures,
+        tags,
+        territories,
+        users,
     )
 
     for module in (
-        main, auth, users, structures, reports, modules, tags, parcours, territories, search, admin,
+        main,
+        auth,
+        users,
+        structures,
+        reports,
+        modules,
+        tags,
+        parcours,
+        territories,
+        search,
+        admin,
     ):
         app.register_blueprint(module.bp)
 
 
 def configure_templates(app: Flask) -> None:
     from forum import i18n, static_assets
-
     from forum.text import strip_control_characters
 
     i18n.init_templates(app)

@@ -72,6 +72,7 @@ def search_rebuild() -> None:
 
     started = time.monotonic()
     with click.progressbar(length=1, label="Indexation") as bar:
+
         def progress(done: int, total: int) -> None:
             bar.length = max(total, 1)
             bar.update(done - bar.pos)
@@ -97,10 +98,15 @@ def search_check(fix: bool) -> None:
     try:
         found = engine().check(fix=fix)
     except IndexUnavailable:
-        raise click.ClickException("Index absent ou illisible : lancez « flask search rebuild ».") from None
+        raise click.ClickException(
+            "Index absent ou illisible : lancez « flask search rebuild »."
+        ) from None
     for name in ("missing", "stale", "extra"):
         ids = found[name]
-        click.echo(f"{name}: {len(ids)}" + (f" ({', '.join(map(str, ids[:20]))}{' …' if len(ids) > 20 else ''})" if ids else ""))
+        click.echo(
+            f"{name}: {len(ids)}"
+            + (f" ({', '.join(map(str, ids[:20]))}{' …' if len(ids) > 20 else ''})" if ids else "")
+        )
     if any(found.values()):
         click.echo("corrigé" if fix else "incohérences trouvées")
         if not fix:

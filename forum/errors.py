@@ -46,7 +46,9 @@ MESSAGES = {
 def render_error(code: int, detail: str | None = None):
     title, message = MESSAGES.get(code, MESSAGES[500])
     return (
-        render_template("errors/error.html", code=code, title=str(title), message=detail or str(message)),
+        render_template(
+            "errors/error.html", code=code, title=str(title), message=detail or str(message)
+        ),
         code,
     )
 

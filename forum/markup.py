@@ -13,8 +13,31 @@ from markupsafe import Markup
 EXTENSIONS = ["fenced_code", "tables", "sane_lists", "nl2br"]
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre",
-    "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "del",
 }
 ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"], "th": ["align"], "td": ["align"]}
 ALLOWED_PROTOCOLS = {"http", "https", "mailto"}
@@ -69,7 +92,3 @@ def _markdown() -> markdown.Markdown:
     md.treeprocessors.register(ImagesAsLinks(md), "images_as_links", 0)
     return md
 
-
-def to_plain_text(html: str) -> str:
-    """Strip tags from stored HTML (for feeds summaries, search snippets)."""
-    return bleach.clean(html, tags=set(), strip=True)

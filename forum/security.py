@@ -15,15 +15,22 @@ CSP = (
 
 
 def _has_nul(multidict) -> bool:
-    return any("\x00" in key or "\x00" in value for key, values in multidict.lists() for value in values if isinstance(value, str))
+    return any(
+        "\x00" in key or "\x00" in value
+        for key, values in multidict.lists()
+        for value in values
+        if isinstance(value, str)
+    )
 
 
 def init_app(app: Flask) -> None:
     @app.before_request
     def refuse_nul_bytes():
         # PostgreSQL text cannot hold NUL and no human types one: refuse early, calmly.
-        if "\x00" in request.path or _has_nul(request.args) or (
-            request.method == "POST" and _has_nul(request.form)
+        if (
+            "\x00" in request.path
+            or _has_nul(request.args)
+            or (request.method == "POST" and _has_nul(request.form))
         ):
             from forum.errors import render_error
 

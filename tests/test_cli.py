@@ -17,12 +17,34 @@ def test_bootstrap_is_idempotent(app):
 
 def test_create_admin(app):
     runner = app.test_cli_runner()
-    result = runner.invoke(args=["users", "create-admin", "--email", "Admin@Example.org", "--password", "un-long-secret", "--name", "Admin"])
+    result = runner.invoke(
+        args=[
+            "users",
+            "create-admin",
+            "--email",
+            "Admin@Example.org",
+            "--password",
+            "un-long-secret",
+            "--name",
+            "Admin",
+        ]
+    )
     assert result.exit_code == 0, result.output
     user = db.session.scalar(db.select(User))
     assert (user.email, user.role, user.approved) == ("admin@example.org", "admin", True)
     assert user.check_password("un-long-secret")
-    short = runner.invoke(args=["users", "create-admin", "--email", "b@example.org", "--password", "court", "--name", "B"])
+    short = runner.invoke(
+        args=[
+            "users",
+            "create-admin",
+            "--email",
+            "b@example.org",
+            "--password",
+            "court",
+            "--name",
+            "B",
+        ]
+    )
     assert short.exit_code != 0 and "10 caractères" in short.output
 
 

@@ -9,7 +9,9 @@ from forum import ROOT
 
 
 def run_python(code: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
 
 
 def test_production_refuses_to_start_without_secret_key(tmp_path):
@@ -36,7 +38,13 @@ def test_production_settings_from_environment(tmp_path):
     )
     result = run_python(code, env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "approval", "2525", str(tmp_path / "ix"), f"sqlite:///{tmp_path}/prod.sqlite"]
+    assert result.stdout.split() == [
+        "True",
+        "approval",
+        "2525",
+        str(tmp_path / "ix"),
+        f"sqlite:///{tmp_path}/prod.sqlite",
+    ]
     result = run_python(code, {**env, "FORUM_SESSION_COOKIE_SECURE": "0"})
     assert result.stdout.split()[0] == "False"
 
@@ -49,13 +57,20 @@ def test_development_generates_a_secret_key_once(tmp_path):
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout and len(first.stdout.strip()) == 64
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
-    assert f"sqlite:///{tmp_path}" in run_python(
-        "from forum import create_app; print(create_app().config['SQLALCHEMY_DATABASE_URI'])", env
-    ).stdout
+    assert (
+        f"sqlite:///{tmp_path}"
+        in run_python(
+            "from forum import create_app; print(create_app().config['SQLALCHEMY_DATABASE_URI'])",
+            env,
+        ).stdout
+    )
 
 
 def test_unknown_environment_is_refused(tmp_path):
-    result = run_python("from forum import create_app; create_app()", {"FORUM_ENV": "staging", "FORUM_INSTANCE_DIR": str(tmp_path)})
+    result = run_python(
+        "from forum import create_app; create_app()",
+        {"FORUM_ENV": "staging", "FORUM_INSTANCE_DIR": str(tmp_path)},
+    )
     assert result.returncode != 0 and "FORUM_ENV must be one of" in result.stderr
 
 

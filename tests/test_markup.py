@@ -18,8 +18,31 @@ from forum.markup import render_markdown
 # The allowlist as documented in forum/markup.py, copied here on purpose: widening the app's
 # allowlist (say, adding <img> or <h1>) must be a deliberate change that also touches this test.
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre",
-    "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "del",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "rel"}, "th": {"align"}, "td": {"align"}}
 FORBIDDEN_ATTRIBUTES = {"style", "id", "class", "src"}
@@ -62,10 +85,15 @@ PAYLOADS = [
     _P("[clic](&#106avascript:alert(1))", "md-link-js-decimal-entity-no-semicolon"),
     _P("[clic](&#x6A;avascript:alert(1))", "md-link-js-hex-entity"),
     _P("[clic](&#x6Aavascript:alert(1))", "md-link-js-hex-entity-no-semicolon"),
-    _P("[clic](&#x6a;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3a;alert(1))",
-       "md-link-js-fully-hex-encoded"),
-    _P("[clic](&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105"
-       "&#0000112&#0000116&#0000058alert(1))", "md-link-js-padded-decimal-no-semicolons"),
+    _P(
+        "[clic](&#x6a;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3a;alert(1))",
+        "md-link-js-fully-hex-encoded",
+    ),
+    _P(
+        "[clic](&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105"
+        "&#0000112&#0000116&#0000058alert(1))",
+        "md-link-js-padded-decimal-no-semicolons",
+    ),
     _P("[clic](javascript&colon;alert(1))", "md-link-js-named-colon-entity"),
     _P("[clic]( javascript:alert(1))", "md-link-js-leading-space"),
     _P("[clic](  \t javascript:alert(1))", "md-link-js-leading-tab"),
@@ -79,82 +107,91 @@ PAYLOADS = [
     _P("[clic](javascript%3Aalert(1))", "md-link-js-url-encoded-colon"),
     _P("[clic](%6Aavascript:alert(1))", "md-link-js-url-encoded-letter"),
     _P("[clic](<javascript:alert(1)>)", "md-link-js-angle-destination"),
-    _P("[clic](javascript:alert(1) \"titre\")", "md-link-js-with-title"),
+    _P('[clic](javascript:alert(1) "titre")', "md-link-js-with-title"),
     _P("[clic](javascript://%0aalert(1))", "md-link-js-comment-newline"),
     _P("[![img](javascript:alert(1))](javascript:alert(2))", "md-image-in-link-js"),
     # --- javascript: in autolinks -----------------------------------------------------------
     _P("<javascript:alert(1)>", "autolink-js"),
     _P("<JAVASCRIPT:alert(1)>", "autolink-js-upper"),
     _P("<javascript:alert(1)@example.org>", "autolink-email-js"),
-    _P("<http://example.org/\" onmouseover=\"alert(1)>", "autolink-quote-breakout"),
+    _P('<http://example.org/" onmouseover="alert(1)>', "autolink-quote-breakout"),
     # --- javascript: in reference-style links -----------------------------------------------
     _P("[clic][r]\n\n[r]: javascript:alert(1)", "ref-link-js"),
     _P("[r]\n\n[r]: JavaScript:alert(document.cookie)", "ref-link-js-mixed-case-shortcut"),
-    _P("[clic][r]\n\n[r]: <&#106;avascript:alert(1)> \"titre\"", "ref-link-js-entity-angle"),
+    _P('[clic][r]\n\n[r]: <&#106;avascript:alert(1)> "titre"', "ref-link-js-entity-angle"),
     _P("[clic][r]\n\n[r]: &#x6Aavascript:alert(1)", "ref-link-js-hex-no-semicolon"),
     _P("[clic][r]\n\n[r]:  \tjava&#09;script:alert(1)", "ref-link-js-tab-entity"),
     # --- vbscript: and data: ----------------------------------------------------------------
     _P("[clic](vbscript:msgbox(1))", "md-link-vbscript"),
     _P("[clic](VbScRiPt:msgbox(1))", "md-link-vbscript-mixed-case"),
     _P("[clic](data:text/html,<script>alert(1)</script>)", "md-link-data-html"),
-    _P("[clic](DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "md-link-data-html-b64"),
+    _P(
+        "[clic](DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "md-link-data-html-b64",
+    ),
     _P("[clic][r]\n\n[r]: data:text/html,<script>alert(1)</script>", "ref-link-data-html"),
     _P("![img](javascript:alert(1))", "md-image-js"),
     _P("![img](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)", "md-image-data-svg-b64"),
     _P("![img](data:image/svg+xml,<svg onload=alert(1)>)", "md-image-data-svg"),
     _P("![img](data:text/html,<script>alert(1)</script>)", "md-image-data-html"),
-    _P("![img](http://example.org/x.png\" onerror=\"alert(1))", "md-image-src-breakout"),
+    _P('![img](http://example.org/x.png" onerror="alert(1))', "md-image-src-breakout"),
     # --- SVG and MathML ---------------------------------------------------------------------
     _P("<svg><style><img src=x onerror=alert(1)></style></svg>", "svg-style-img"),
     _P("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", "math-mglyph-style"),
-    _P("<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>", "svg-xlink-href"),
-    _P("<math href=\"javascript:alert(1)\">x</math>", "math-href"),
-    _P("<svg><foreignObject><iframe src=javascript:alert(1)></iframe></foreignObject></svg>",
-       "svg-foreignobject"),
+    _P('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', "svg-xlink-href"),
+    _P('<math href="javascript:alert(1)">x</math>', "math-href"),
+    _P(
+        "<svg><foreignObject><iframe src=javascript:alert(1)></iframe></foreignObject></svg>",
+        "svg-foreignobject",
+    ),
     # --- broken nesting and unclosed tags ---------------------------------------------------
     _P("<img src=x onerror=alert(1)", "unclosed-img"),
-    _P("<a href=\"javascript:alert(1)\">clic", "unclosed-a"),
+    _P('<a href="javascript:alert(1)">clic', "unclosed-a"),
     _P("<p><b><i>x</b></i></p><img src=x onerror=alert(1)//", "misnested-then-img"),
-    _P("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">", "noscript-breakout"),
+    _P('<noscript><p title="</noscript><img src=x onerror=alert(1)>">', "noscript-breakout"),
     _P("<textarea><img src=x onerror=alert(1)></textarea>", "textarea-rawtext"),
     _P("<xmp><img src=x onerror=alert(1)></xmp>", "xmp-rawtext"),
     _P("<title><img src=x onerror=alert(1)></title>", "title-rcdata"),
     # --- embedding elements and forms -------------------------------------------------------
-    _P("<iframe src=\"javascript:alert(1)\"></iframe>", "iframe-js"),
-    _P("<iframe srcdoc=\"<script>alert(1)</script>\">", "iframe-srcdoc"),
-    _P("<object data=\"javascript:alert(1)\"></object>", "object-data"),
-    _P("<embed src=\"data:image/svg+xml,<svg onload=alert(1)>\">", "embed-data-svg"),
-    _P("<form action=\"javascript:alert(1)\"><button>go</button></form>", "form-action"),
+    _P('<iframe src="javascript:alert(1)"></iframe>', "iframe-js"),
+    _P('<iframe srcdoc="<script>alert(1)</script>">', "iframe-srcdoc"),
+    _P('<object data="javascript:alert(1)"></object>', "object-data"),
+    _P('<embed src="data:image/svg+xml,<svg onload=alert(1)>">', "embed-data-svg"),
+    _P('<form action="javascript:alert(1)"><button>go</button></form>', "form-action"),
     _P("<button formaction=javascript:alert(1)>go</button>", "button-formaction"),
     # --- raw <a href> and style= ------------------------------------------------------------
-    _P("<a href=\"javascript:alert(1)\">clic</a>", "raw-a-js"),
-    _P("<a href=\"&#1;javascript:alert(1)\">clic</a>", "raw-a-js-control-entity"),
-    _P("<a href=\"http://example.org\" onclick=\"alert(1)\" style=\"x\" id=a class=b>clic</a>",
-       "raw-a-extra-attributes"),
-    _P("<p style=\"background:url(javascript:alert(1))\">x</p>", "style-attribute-url"),
-    _P("<div style=\"width:expression(alert(1))\">x</div>", "style-attribute-expression"),
+    _P('<a href="javascript:alert(1)">clic</a>', "raw-a-js"),
+    _P('<a href="&#1;javascript:alert(1)">clic</a>', "raw-a-js-control-entity"),
+    _P(
+        '<a href="http://example.org" onclick="alert(1)" style="x" id=a class=b>clic</a>',
+        "raw-a-extra-attributes",
+    ),
+    _P('<p style="background:url(javascript:alert(1))">x</p>', "style-attribute-url"),
+    _P('<div style="width:expression(alert(1))">x</div>', "style-attribute-expression"),
     _P("<style>*{display:none}</style>", "style-element"),
     # --- attr_list-style syntax (extension disabled on purpose) -----------------------------
-    _P("Paragraphe\n{: onclick=\"alert(1)\" }", "attr-list-onclick-block"),
+    _P('Paragraphe\n{: onclick="alert(1)" }', "attr-list-onclick-block"),
     _P("**gras**{: onclick=alert(1)}", "attr-list-onclick-inline"),
-    _P("**gras**{: style=\"position:fixed;top:0;left:0\" }", "attr-list-style"),
+    _P('**gras**{: style="position:fixed;top:0;left:0" }', "attr-list-style"),
     _P("# Titre {: #page .cls onmouseover=alert(1) }", "attr-list-heading-id-class"),
-    _P("[clic](http://example.org){: onclick=\"alert(1)\" }", "attr-list-on-link"),
+    _P('[clic](http://example.org){: onclick="alert(1)" }', "attr-list-on-link"),
     # --- comments and CDATA -----------------------------------------------------------------
     _P("<!-- <script>alert(1)</script> -->", "comment-script"),
     _P("<!--><img src=x onerror=alert(1)>-->", "comment-breakout"),
     _P("<![CDATA[<img src=x onerror=alert(1)>]]>", "cdata-img"),
     # --- document-level elements ------------------------------------------------------------
-    _P("<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">", "meta-refresh"),
-    _P("<base href=\"javascript:alert(1)//\">", "base-href"),
-    _P("<link rel=stylesheet href=\"javascript:alert(1)\">", "link-stylesheet"),
+    _P('<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', "meta-refresh"),
+    _P('<base href="javascript:alert(1)//">', "base-href"),
+    _P('<link rel=stylesheet href="javascript:alert(1)">', "link-stylesheet"),
     # --- payloads hidden in otherwise valid Markdown ----------------------------------------
     _P("[<img src=x onerror=alert(1)>](http://example.org)", "md-link-text-html"),
-    _P("[clic](http://example.org\"onmouseover=\"alert(1))", "md-link-href-quote-breakout"),
-    _P("[clic](http://example.org \"t\\\" onmouseover=\\\"alert(1)\")", "md-link-title-breakout"),
+    _P('[clic](http://example.org"onmouseover="alert(1))', "md-link-href-quote-breakout"),
+    _P('[clic](http://example.org "t\\" onmouseover=\\"alert(1)")', "md-link-title-breakout"),
     _P("```html\n<script>alert(1)</script>\n```", "fenced-code-script"),
-    _P("| a | b |\n|---|---|\n| <img src=x onerror=alert(1)> | [x](javascript:alert(1)) |",
-       "table-cell-payloads"),
+    _P(
+        "| a | b |\n|---|---|\n| <img src=x onerror=alert(1)> | [x](javascript:alert(1)) |",
+        "table-cell-payloads",
+    ),
     _P("> <svg onload=alert(1)>\n> [x](javascript:alert(1))", "blockquote-payloads"),
     _P("- <iframe src=javascript:alert(1)>\n- [x](vbscript:msgbox(1))", "list-payloads"),
 ]
@@ -212,7 +249,7 @@ def html_problems(html: str) -> list[str]:
         if tag not in ALLOWED_TAGS:
             problems.append(f"element <{tag}>")
         allowed = ALLOWED_ATTRIBUTES.get(tag, set())
-        for name, value in attrs:
+        for name, _value in attrs:
             if name.startswith("on"):
                 problems.append(f"event handler {name}= on <{tag}>")
             if name in FORBIDDEN_ATTRIBUTES:

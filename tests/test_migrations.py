@@ -13,17 +13,31 @@ def alembic_config(app):
 
 def test_upgrade_a_populated_database_step_by_step(tmp_path):
     url = f"sqlite:///{tmp_path}/steps.sqlite"
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SEARCH_DIR": str(tmp_path / "ix")}, env="testing")
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": url, "SEARCH_DIR": str(tmp_path / "ix")}, env="testing"
+    )
     with app.app_context():
         config = alembic_config(app)
         upgrade(config, "0001")
         with db.engine.begin() as conn:
             conn.execute(sa.text("INSERT INTO region (code, name) VALUES ('76', 'Occitanie')"))
-            conn.execute(sa.text("INSERT INTO department (code, name, region_code) VALUES ('46', 'Lot', '76')"))
-            conn.execute(sa.text("INSERT INTO structure (id, slug, name, kind, description, website, department_code, created_at) "
-                                 "VALUES (1, 'figeac', 'Figeacteurs', 'association', '', '', '46', '2025-01-01')"))
-            conn.execute(sa.text("INSERT INTO user_account (id, email, password_hash, display_name, bio, structure_id, locale, role, approved, created_at) "
-                                 "VALUES (1, 'a@example.org', 'x', 'Solène', '', 1, 'fr', 'member', 1, '2025-01-01')"))
+            conn.execute(
+                sa.text(
+                    "INSERT INTO department (code, name, region_code) VALUES ('46', 'Lot', '76')"
+                )
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO structure (id, slug, name, kind, description, website, department_code, created_at) "
+                    "VALUES (1, 'figeac', 'Figeacteurs', 'association', '', '', '46', '2025-01-01')"
+                )
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO user_account (id, email, password_hash, display_name, bio, structure_id, locale, role, approved, created_at) "
+                    "VALUES (1, 'a@example.org', 'x', 'Solène', '', 1, 'fr', 'member', 1, '2025-01-01')"
+                )
+            )
         upgrade(config, "0002")
         with db.engine.begin() as conn:
             for statement in [
@@ -39,8 +53,14 @@ def test_upgrade_a_populated_database_step_by_step(tmp_path):
             ]:
                 conn.execute(sa.text(statement))
         upgrade(config, "head")
-        assert db.session.scalar(sa.text("SELECT display_name FROM user_account WHERE id = 1")) == "Solène"
-        assert db.session.scalar(sa.text("SELECT context_md FROM report_body WHERE report_id = 1")) == "Le covoiturage"
+        assert (
+            db.session.scalar(sa.text("SELECT display_name FROM user_account WHERE id = 1"))
+            == "Solène"
+        )
+        assert (
+            db.session.scalar(sa.text("SELECT context_md FROM report_body WHERE report_id = 1"))
+            == "Le covoiturage"
+        )
         assert db.session.scalar(sa.text("SELECT count(*) FROM report_tag")) == 1
         from forum.services import demo
 
@@ -62,6 +82,8 @@ def test_models_and_migrations_agree(migrated):
     app = create_app({"SQLALCHEMY_DATABASE_URI": migrated}, env="testing")
     with app.app_context():
         with db.engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": True})
+            context = MigrationContext.configure(
+                conn, opts={"compare_type": True, "render_as_batch": True}
+            )
             assert compare_metadata(context, db.metadata) == []
         db.engine.dispose()

@@ -1,10 +1,10 @@
 """Registration, login, password and profile forms."""
 
-from forum.forms.base import MaillageForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from forum.forms import choices
+from forum.forms.base import MaillageForm
 from forum.i18n import lazy
 
 PASSWORD_MIN = 10

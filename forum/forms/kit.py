@@ -1,24 +1,33 @@
 """Admin forms for kit modules and moderator forms for tags."""
 
-from forum.forms.base import MaillageForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
+from forum.forms.base import MaillageForm
 from forum.i18n import lazy
 
 
 class ModuleForm(MaillageForm):
-    title = StringField(lazy("Titre"), validators=[InputRequired(lazy("Indiquez le titre.")), Length(max=200)])
+    title = StringField(
+        lazy("Titre"), validators=[InputRequired(lazy("Indiquez le titre.")), Length(max=200)]
+    )
     summary = TextAreaField(lazy("Résumé"), validators=[Length(max=2000)])
     objectives = TextAreaField(lazy("Objectifs (un par ligne)"), validators=[Length(max=5000)])
     description = TextAreaField(lazy("Description (Markdown)"), validators=[Length(max=100_000)])
-    tools = TextAreaField(lazy("Outils d'animation suggérés (un par ligne)"), validators=[Length(max=5000)])
+    tools = TextAreaField(
+        lazy("Outils d'animation suggérés (un par ligne)"), validators=[Length(max=5000)]
+    )
 
 
 class TagForm(MaillageForm):
-    label = StringField(lazy("Nom du défi"), validators=[InputRequired(lazy("Indiquez le nom.")), Length(min=2, max=60)])
+    label = StringField(
+        lazy("Nom du défi"),
+        validators=[InputRequired(lazy("Indiquez le nom.")), Length(min=2, max=60)],
+    )
     description = TextAreaField(lazy("Description"), validators=[Length(max=2000)])
-    approved = BooleanField(lazy("Validé (proposé à tous dans les formulaires et la liste des défis)"))
+    approved = BooleanField(
+        lazy("Validé (proposé à tous dans les formulaires et la liste des défis)")
+    )
 
 
 class TagMergeForm(MaillageForm):

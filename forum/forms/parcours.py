@@ -1,21 +1,32 @@
 """The parcours form."""
 
-from forum.forms.base import MaillageForm
 from wtforms import DateField, IntegerField, SelectField, StringField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from forum.forms import choices
+from forum.forms.base import MaillageForm
 from forum.forms.reports import MultiCheckboxField
 from forum.i18n import lazy
 
 
 class ParcoursForm(MaillageForm):
-    title = StringField(lazy("Intitulé"), validators=[InputRequired(lazy("Indiquez l'intitulé.")), Length(min=3, max=200)])
+    title = StringField(
+        lazy("Intitulé"),
+        validators=[InputRequired(lazy("Indiquez l'intitulé.")), Length(min=3, max=200)],
+    )
     place = StringField(lazy("Lieu"), validators=[Optional(), Length(max=120)])
     department = SelectField(lazy("Département"), choices=[])
-    start_date = DateField(lazy("Début"), validators=[InputRequired(lazy("Indiquez une date valide (AAAA-MM-JJ)."))])
+    start_date = DateField(
+        lazy("Début"), validators=[InputRequired(lazy("Indiquez une date valide (AAAA-MM-JJ)."))]
+    )
     end_date = DateField(lazy("Fin"), validators=[Optional()])
-    cohort_size = IntegerField(lazy("Taille de la cohorte"), validators=[InputRequired(lazy("Indiquez un nombre entre 0 et 500.")), NumberRange(0, 500, lazy("Indiquez un nombre entre 0 et 500."))])
+    cohort_size = IntegerField(
+        lazy("Taille de la cohorte"),
+        validators=[
+            InputRequired(lazy("Indiquez un nombre entre 0 et 500.")),
+            NumberRange(0, 500, lazy("Indiquez un nombre entre 0 et 500.")),
+        ],
+    )
     structures = MultiCheckboxField(lazy("Structures qui le portent"), choices=[])
 
     def fill_choices(self, departments, structures) -> None:

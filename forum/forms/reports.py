@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from forum.forms.base import MaillageForm
 from wtforms import (
     DateField,
     IntegerField,
@@ -12,11 +11,19 @@ from wtforms import (
     TextAreaField,
     widgets,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from forum.forms import choices
+from forum.forms.base import MaillageForm
 from forum.i18n import lazy
-from forum.models import FORMATS, SECTIONS
+from forum.models import SECTIONS
 from forum.services.reports import MAX_SECTION_BYTES, ReportInput
 from forum.services.tags import parse_new_tags
 
@@ -33,7 +40,9 @@ SECTION_LABELS = {
     "advice": lazy("Conseils"),
 }
 SECTION_HINTS = {
-    "context": lazy("Le territoire, la structure, les porteurs présents, leurs projets, la place de la séance dans le parcours."),
+    "context": lazy(
+        "Le territoire, la structure, les porteurs présents, leurs projets, la place de la séance dans le parcours."
+    ),
     "proceedings": lazy("Le déroulé de la demi-journée : temps, outils d'animation, consignes."),
     "worked": lazy("Ce qui a fonctionné, et pourquoi selon vous."),
     "difficulties": lazy("Ce qui a coincé : imprévus, outils mal reçus, absences, contraintes."),
@@ -64,20 +73,34 @@ class ReportForm(MaillageForm):
     title = StringField(
         lazy("Titre"),
         filters=[lambda v: v.strip() if isinstance(v, str) else v],
-        validators=[DataRequired(lazy("Donnez un titre à votre retour.")), Length(min=3, max=200, message=lazy("Le titre doit compter de 3 à 200 caractères."))],
+        validators=[
+            DataRequired(lazy("Donnez un titre à votre retour.")),
+            Length(min=3, max=200, message=lazy("Le titre doit compter de 3 à 200 caractères.")),
+        ],
     )
     session_date = DateField(
         lazy("Date de la séance"),
         validators=[InputRequired(lazy("Indiquez une date valide (AAAA-MM-JJ).")), not_in_future],
     )
-    department = SelectField(lazy("Département"), choices=[], validators=[InputRequired(lazy("Choisissez le département."))])
+    department = SelectField(
+        lazy("Département"),
+        choices=[],
+        validators=[InputRequired(lazy("Choisissez le département."))],
+    )
     structure = SelectField(lazy("Structure"), choices=[])
     parcours = SelectField(lazy("Parcours"), choices=[])
-    modules = MultiCheckboxField(lazy("Modules du kit"), choices=[], validators=[InputRequired(lazy("Choisissez au moins un module du kit."))])
+    modules = MultiCheckboxField(
+        lazy("Modules du kit"),
+        choices=[],
+        validators=[InputRequired(lazy("Choisissez au moins un module du kit."))],
+    )
     format = SelectField(lazy("Format"), choices=choices(FORMAT_LABELS.items()))
     participants = IntegerField(
         lazy("Nombre de porteurs présents"),
-        validators=[InputRequired(lazy("Indiquez un nombre entre 0 et 500.")), NumberRange(min=0, max=500, message=lazy("Indiquez un nombre entre 0 et 500."))],
+        validators=[
+            InputRequired(lazy("Indiquez un nombre entre 0 et 500.")),
+            NumberRange(min=0, max=500, message=lazy("Indiquez un nombre entre 0 et 500.")),
+        ],
     )
     context = section_field("context")
     proceedings = section_field("proceedings")
@@ -85,12 +108,20 @@ class ReportForm(MaillageForm):
     difficulties = section_field("difficulties")
     advice = section_field("advice")
     tags = MultiCheckboxField(lazy("Défis rencontrés"), choices=[])
-    new_tags = StringField(lazy("Proposer d'autres défis"), validators=[Optional(), Length(max=400)])
+    new_tags = StringField(
+        lazy("Proposer d'autres défis"), validators=[Optional(), Length(max=400)]
+    )
 
     def fill_choices(self, departments, structures, parcours, modules, tags) -> None:
-        self.department.choices = choices([("", lazy("— Choisir —"))] + [(d.code, f"{d.code} — {d.name}") for d in departments])
-        self.structure.choices = choices([("", lazy("— Aucune —"))] + [(s.id, s.name) for s in structures])
-        self.parcours.choices = choices([("", lazy("— Aucun —"))] + [(p.id, p.title) for p in parcours])
+        self.department.choices = choices(
+            [("", lazy("— Choisir —"))] + [(d.code, f"{d.code} — {d.name}") for d in departments]
+        )
+        self.structure.choices = choices(
+            [("", lazy("— Aucune —"))] + [(s.id, s.name) for s in structures]
+        )
+        self.parcours.choices = choices(
+            [("", lazy("— Aucun —"))] + [(p.id, p.title) for p in parcours]
+        )
         self.modules.choices = choices((m.slug, f"{m.position}. {m.title}") for m in modules)
         self.tags.choices = choices((t.slug, t.label) for t in tags)
 

@@ -1,10 +1,10 @@
 """The admins' structure form."""
 
-from forum.forms.base import MaillageForm
 from wtforms import SelectField, StringField, TextAreaField, URLField
-from wtforms.validators import InputRequired, Length, Optional, URL
+from wtforms.validators import URL, InputRequired, Length, Optional
 
 from forum.forms import choices
+from forum.forms.base import MaillageForm
 from forum.i18n import lazy
 from forum.models import STRUCTURE_KINDS
 

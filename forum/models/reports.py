@@ -35,7 +35,9 @@ parcours_structures = Table(
     "parcours_structure",
     db.metadata,
     Column("parcours_id", ForeignKey("parcours.id", ondelete="CASCADE"), primary_key=True),
-    Column("structure_id", ForeignKey("structure.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column(
+        "structure_id", ForeignKey("structure.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
 )
 
 
@@ -93,7 +95,9 @@ class Report(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     published_at: Mapped[datetime | None]
     deleted_at: Mapped[datetime | None]
-    deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    deleted_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
 
     department: Mapped[Department] = relationship(lazy="joined")
     structure: Mapped[Structure | None] = relationship()
@@ -132,7 +136,9 @@ class ReportBody(db.Model):
 
     __tablename__ = "report_body"
 
-    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("report.id", ondelete="CASCADE"), primary_key=True
+    )
     context_md: Mapped[str] = mapped_column(Text, default="")
     context_html: Mapped[str] = mapped_column(Text, default="")
     proceedings_md: Mapped[str] = mapped_column(Text, default="")
@@ -154,7 +160,9 @@ class ReportRevision(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
-    editor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    editor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     snapshot: Mapped[dict] = mapped_column(JSON)
 

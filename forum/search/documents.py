@@ -62,7 +62,9 @@ def report_document(report: Report) -> dict:
 
 
 def digest(doc: dict) -> str:
-    payload = json.dumps({k: v for k, v in doc.items() if k not in ("digest", "spell")}, sort_keys=True)
+    payload = json.dumps(
+        {k: v for k, v in doc.items() if k not in ("digest", "spell")}, sort_keys=True
+    )
     return hashlib.blake2b(payload.encode(), digest_size=12).hexdigest()
 
 
@@ -81,7 +83,9 @@ def reports_by_id(ids: Iterable[int]) -> dict[int, Report]:
     found = {}
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        for report in db.session.scalars(_load(select(Report).where(Report.id.in_(chunk)))).unique():
+        for report in db.session.scalars(
+            _load(select(Report).where(Report.id.in_(chunk)))
+        ).unique():
             found[report.id] = report
     return found
 
@@ -94,7 +98,9 @@ def all_visible_reports() -> Iterator[Report]:
             db.session.scalars(
                 _load(
                     select(Report)
-                    .where(Report.id > last, Report.status == "published", Report.deleted_at.is_(None))
+                    .where(
+                        Report.id > last, Report.status == "published", Report.deleted_at.is_(None)
+                    )
                     .order_by(Report.id)
                     .limit(BATCH)
                 )
@@ -112,5 +118,7 @@ def count_visible_reports() -> int:
     from sqlalchemy import func
 
     return db.session.scalar(
-        select(func.count(Report.id)).where(Report.status == "published", Report.deleted_at.is_(None))
+        select(func.count(Report.id)).where(
+            Report.status == "published", Report.deleted_at.is_(None)
+        )
     )

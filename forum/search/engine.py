@@ -49,7 +49,10 @@ class IndexStore:
 
     def create_generation(self) -> tuple[Path, object]:
         self.root.mkdir(parents=True, exist_ok=True)
-        path = self.root / f"gen-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+        path = (
+            self.root
+            / f"gen-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+        )
         path.mkdir()
         return path, index.create_in(str(path), build_schema())
 
@@ -124,7 +127,11 @@ def _refreshed(searcher):
 
     ix = searcher._ix
     toc = ix._read_toc()
-    old = {r.segment().segment_id(): r for r, _ in searcher.reader().leaf_readers() if r.segment() is not None}
+    old = {
+        r.segment().segment_id(): r
+        for r, _ in searcher.reader().leaf_readers()
+        if r.segment() is not None
+    }
     readers = []
     for segment in toc.segments:
         reader = old.get(segment.segment_id())

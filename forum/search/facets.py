@@ -20,7 +20,11 @@ class SegmentFacets:
         self.terms: dict[str, list[str]] = {}
         self.masks: dict[str, np.ndarray] = {}
         for field in FACET_FIELDS:
-            terms = [t.decode() if isinstance(t, bytes) else t for t in reader.lexicon(field)] if field in reader.indexed_field_names() else []
+            terms = (
+                [t.decode() if isinstance(t, bytes) else t for t in reader.lexicon(field)]
+                if field in reader.indexed_field_names()
+                else []
+            )
             matrix = np.zeros((len(terms), size), dtype=bool)
             for row, term in enumerate(terms):
                 ids = np.fromiter(reader.postings(field, term).all_ids(), dtype=np.int64)
@@ -54,7 +58,7 @@ class FacetIndex:
             self.leaves.append((reader, offset, key))
         self.size = sum(p.size for p, _, _ in parts)
         self.live = np.ones(self.size, dtype=bool)
-        for facets, reader, offset in parts:
+        for _facets, reader, offset in parts:
             if reader.has_deletions():
                 deleted = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
                 self.live[offset + deleted] = False
@@ -68,7 +72,9 @@ class FacetIndex:
                 for row, term in enumerate(facets.terms[field]):
                     matrix[position[term], offset : offset + facets.size] = facets.masks[field][row]
             self.terms[field], self.masks[field] = vocabulary, matrix
-        self.day = np.concatenate([f.day for f, _, _ in parts]) if parts else np.zeros(0, dtype=np.int32)
+        self.day = (
+            np.concatenate([f.day for f, _, _ in parts]) if parts else np.zeros(0, dtype=np.int32)
+        )
         self.keep = {_segment_key(r) for r, _ in leaves}
 
     def term_mask(self, field: str, value: str) -> np.ndarray:

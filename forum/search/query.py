@@ -14,13 +14,26 @@ from forum.services.structures import slugify
 MAX_QUERY_CHARS = 500
 
 FIELD_ALIASES = {
-    "tag": "tag", "defi": "tag", "module": "module", "departement": "department",
-    "dep": "department", "region": "region", "structure": "structure", "type": "kind",
-    "avant": "before", "apres": "after",
+    "tag": "tag",
+    "defi": "tag",
+    "module": "module",
+    "departement": "department",
+    "dep": "department",
+    "region": "region",
+    "structure": "structure",
+    "type": "kind",
+    "avant": "before",
+    "apres": "after",
 }
 FILTER_RE = re.compile(r'(?<!\S)([A-Za-zéèÉ]+):(?:"([^"]*)"|(\S+))')
-KINDS = {"retour": "report", "retours": "report", "report": "report",
-         "discussion": "discussion", "message": "post", "post": "post"}
+KINDS = {
+    "retour": "report",
+    "retours": "report",
+    "report": "report",
+    "discussion": "discussion",
+    "message": "post",
+    "post": "post",
+}
 
 
 @dataclass
@@ -39,8 +52,13 @@ def _parser() -> qparser.MultifieldParser:
     )
     # Only what the help page promises: no wildcards, ranges, boosts or raw field access
     # (each is slow or exposes internals).
-    for plugin in (qparser.WildcardPlugin, qparser.RangePlugin, qparser.BoostPlugin,
-                   qparser.FieldsPlugin, qparser.EveryPlugin):
+    for plugin in (
+        qparser.WildcardPlugin,
+        qparser.RangePlugin,
+        qparser.BoostPlugin,
+        qparser.FieldsPlugin,
+        qparser.EveryPlugin,
+    ):
         parser.remove_plugin_class(plugin)
     parser.add_plugin(qparser.PlusMinusPlugin())
     return parser
@@ -89,7 +107,9 @@ def parse(raw: str) -> ParsedQuery:
         elif name == "kind":
             result.filters.setdefault("kind", []).append(KINDS.get(value.lower(), value.lower()))
         elif name in ("department", "region"):
-            result.filters.setdefault(name, []).append(value.upper() if value[:1].isalpha() else value)
+            result.filters.setdefault(name, []).append(
+                value.upper() if value[:1].isalpha() else value
+            )
         else:
             result.filters.setdefault(name, []).append(slugify(value))
         return " "

@@ -25,7 +25,9 @@ class SegmentStats:
         self.lengths = {}
         for field in FIELD_BOOSTS:
             self.lengths[field] = np.fromiter(
-                (reader.doc_field_length(n, field, 0) for n in range(size)), dtype=np.float32, count=size
+                (reader.doc_field_length(n, field, 0) for n in range(size)),
+                dtype=np.float32,
+                count=size,
             )
 
 

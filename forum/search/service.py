@@ -18,10 +18,10 @@ from whoosh.index import LockError
 from forum.extensions import db
 from forum.models import SearchOutbox
 from forum.search import documents
+from forum.search.analysis import french_analyzer
 from forum.search.engine import IndexStore, IndexUnavailable
 from forum.search.facets import FacetCache
 from forum.search.query import ParsedQuery, parse
-from forum.search.analysis import french_analyzer
 from forum.search.scoring import QueryEvaluator
 
 PER_PAGE = 10
@@ -72,7 +72,9 @@ class SearchEngine:
             return
         if self._thread is None or self._thread_pid != os.getpid() or not self._thread.is_alive():
             self._thread_pid = os.getpid()
-            self._thread = threading.Thread(target=self._drain_forever, name="search-drainer", daemon=True)
+            self._thread = threading.Thread(
+                target=self._drain_forever, name="search-drainer", daemon=True
+            )
             self._thread.start()
         self._wake.set()
 
@@ -112,7 +114,9 @@ class SearchEngine:
         done = 0
         for _ in range(max_batches):
             rows = db.session.execute(
-                select(SearchOutbox.id, SearchOutbox.object_id).order_by(SearchOutbox.id).limit(batch)
+                select(SearchOutbox.id, SearchOutbox.object_id)
+                .order_by(SearchOutbox.id)
+                .limit(batch)
             ).all()
             if not rows:
                 break
@@ -134,7 +138,9 @@ class SearchEngine:
                 writer.cancel()
                 raise
             # Only what was processed goes: rows added meanwhile stay for the next round.
-            db.session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_([r.id for r in rows])))
+            db.session.execute(
+                delete(SearchOutbox).where(SearchOutbox.id.in_([r.id for r in rows]))
+            )
             db.session.commit()
             done += len(rows)
         return done
@@ -173,8 +179,7 @@ class SearchEngine:
         searcher = self.store.open().searcher()
         try:
             indexed = {
-                fields["rid"]: fields.get("digest")
-                for fields in searcher.all_stored_fields()
+                fields["rid"]: fields.get("digest") for fields in searcher.all_stored_fields()
             }
         finally:
             searcher.close()
@@ -208,7 +213,9 @@ class SearchEngine:
         per_page: int = PER_PAGE,
     ) -> SearchResults:
         parsed = parse(raw)
-        results = SearchResults(page=page, per_page=per_page, parsed=parsed, notices=list(parsed.notices))
+        results = SearchResults(
+            page=page, per_page=per_page, parsed=parsed, notices=list(parsed.notices)
+        )
         try:
             searcher = self.store.searcher()
             facets = self.facets.for_searcher(searcher)
@@ -220,7 +227,9 @@ class SearchEngine:
         for name, values in parsed.filters.items():
             chosen.setdefault(name, []).extend(values)
         mask = facets.live.copy()
-        evaluator = QueryEvaluator(searcher, facets.leaves, self.facets.stats, facets.size, facets.live)
+        evaluator = QueryEvaluator(
+            searcher, facets.leaves, self.facets.stats, facets.size, facets.live
+        )
         if parsed.query is not None:
             mask &= evaluator.mask(parsed.query)
         for name, values in chosen.items():
@@ -243,7 +252,10 @@ class SearchEngine:
 
         matches = np.flatnonzero(mask)
         results.total = int(len(matches))
-        results.facets = {name: facets.counts(name, matches) for name in ("kind", "module", "tag", "region", "department", "structure")}
+        results.facets = {
+            name: facets.counts(name, matches)
+            for name in ("kind", "module", "tag", "region", "department", "structure")
+        }
         start = (page - 1) * per_page
         if start >= results.total:
             docnums = []
@@ -267,7 +279,11 @@ class SearchEngine:
 
         reports = documents.reports_by_id(ids)
         terms = _query_words(parsed)
-        return [Hit(reports[i], snippet(documents.report_text(reports[i]), terms)) for i in ids if i in reports]
+        return [
+            Hit(reports[i], snippet(documents.report_text(reports[i]), terms))
+            for i in ids
+            if i in reports
+        ]
 
     def _suggest(self, searcher, parsed: ParsedQuery) -> str | None:
         from forum.search.snippets import suggest
@@ -293,8 +309,12 @@ class SearchEngine:
         words = [w for w, _ in candidates if reader.doc_frequency("body", w) > 1][:8]
         # Shared challenges count too: the tag labels are indexed in tags_text.
         tag_words = {token.text for tag in report.tags for token in _ANALYZER(tag.label)}
-        query = Or([Term("body", word) for word in words] + [Term("tags_text", w) for w in tag_words])
-        evaluator = QueryEvaluator(searcher, facets.leaves, self.facets.stats, facets.size, facets.live)
+        query = Or(
+            [Term("body", word) for word in words] + [Term("tags_text", w) for w in tag_words]
+        )
+        evaluator = QueryEvaluator(
+            searcher, facets.leaves, self.facets.stats, facets.size, facets.live
+        )
         matches = np.flatnonzero(evaluator.mask(query) & facets.live)
         if own is not None:
             matches = matches[matches != own]
@@ -315,7 +335,11 @@ class SearchEngine:
 def _query_words(parsed: ParsedQuery) -> set[str]:
     if parsed.query is None:
         return set()
-    return {text for fieldname, text in parsed.query.all_terms(phrases=True) if fieldname in ("body", "title")}
+    return {
+        text
+        for fieldname, text in parsed.query.all_terms(phrases=True)
+        if fieldname in ("body", "title")
+    }
 
 
 def engine() -> SearchEngine:

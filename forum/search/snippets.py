@@ -12,6 +12,8 @@ from forum.search.analysis import french_analyzer
 
 _ANALYZER = french_analyzer()
 _FRAGMENTER = highlight.ContextFragmenter(maxchars=240, surround=60)
+
+
 class MarkFormatter(highlight.HtmlFormatter):
     """Matches in a bare <mark>; the text around them is HTML-escaped by HtmlFormatter."""
 
@@ -71,5 +73,3 @@ def suggest(searcher, text: str) -> str | None:
         else:
             words.append(token)
     return " ".join(words) if changed else None
-
-

@@ -154,4 +154,3 @@ def pending_users() -> list[User]:
 def approve_user(user: User) -> None:
     user.approved = True
     db.session.commit()
-

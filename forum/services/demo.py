@@ -23,7 +23,6 @@ from forum.models import (
     ReportRevision,
     Structure,
     User,
-    parcours_structures,
     report_modules,
     report_tags,
 )
@@ -69,11 +68,16 @@ def _seed_structures() -> int:
     existing = set(db.session.scalars(select(Structure.slug)))
     rows = [s for s in corpus.STRUCTURES if s["slug"] not in existing]
     for data in rows:
-        db.session.add(Structure(
-            slug=data["slug"], name=data["name"], kind=data["kind"],
-            department_code=data["department"], website=data["website"],
-            description=data["description"],
-        ))
+        db.session.add(
+            Structure(
+                slug=data["slug"],
+                name=data["name"],
+                kind=data["kind"],
+                department_code=data["department"],
+                website=data["website"],
+                description=data["description"],
+            )
+        )
     db.session.commit()
     return len(rows)
 
@@ -82,18 +86,27 @@ def _seed_members() -> int:
     # One hash for every demo account: hashing is deliberately slow.
     password_hash = generate_password_hash(DEMO_PASSWORD)
     by_slug = {s.slug: s for s in db.session.scalars(select(Structure))}
-    people = [dict(email=DEMO_ADMIN[0], display_name=DEMO_ADMIN[1], structure=None, bio="", role="admin")]
-    people += [dict(f, role="moderator" if i == 1 else "member") for i, f in enumerate(corpus.FACILITATORS)]
+    people = [
+        dict(email=DEMO_ADMIN[0], display_name=DEMO_ADMIN[1], structure=None, bio="", role="admin")
+    ]
+    people += [
+        dict(f, role="moderator" if i == 1 else "member") for i, f in enumerate(corpus.FACILITATORS)
+    ]
     existing = set(db.session.scalars(select(User.email)))
     created = 0
     for person in people:
         if person["email"] in existing:
             continue
-        db.session.add(User(
-            email=person["email"], display_name=person["display_name"], bio=person["bio"],
-            structure=by_slug.get(person["structure"]), role=person["role"],
-            password_hash=password_hash,
-        ))
+        db.session.add(
+            User(
+                email=person["email"],
+                display_name=person["display_name"],
+                bio=person["bio"],
+                structure=by_slug.get(person["structure"]),
+                role=person["role"],
+                password_hash=password_hash,
+            )
+        )
         created += 1
     db.session.commit()
     return created
@@ -106,14 +119,18 @@ def _seed_parcours() -> int:
     for data in corpus.PARCOURS:
         if data["slug"] in existing:
             continue
-        db.session.add(Parcours(
-            slug=data["slug"], title=data["title"], place=data["place"],
-            department_code=data["department"],
-            start_date=date.fromisoformat(data["start_date"]),
-            end_date=date.fromisoformat(data["end_date"]),
-            cohort_size=data["cohort_size"],
-            structures=[by_slug[s] for s in data["structures"]],
-        ))
+        db.session.add(
+            Parcours(
+                slug=data["slug"],
+                title=data["title"],
+                place=data["place"],
+                department_code=data["department"],
+                start_date=date.fromisoformat(data["start_date"]),
+                end_date=date.fromisoformat(data["end_date"]),
+                cohort_size=data["cohort_size"],
+                structures=[by_slug[s] for s in data["structures"]],
+            )
+        )
         created += 1
     db.session.commit()
     return created
@@ -146,14 +163,25 @@ def add_reports(count: int, seed: int, showcase: bool = False) -> int:
         reports, bodies, links_m, links_t, revisions = [], [], [], [], []
         for data in generated:
             report_id = next_id + written
-            stamp = datetime.combine(data["session_date"], time(18, 0)) + timedelta(days=2, minutes=written % 600)
+            stamp = datetime.combine(data["session_date"], time(18, 0)) + timedelta(
+                days=2, minutes=written % 600
+            )
             row = {
-                "id": report_id, "title": data["title"][:200], "session_date": data["session_date"],
-                "department_code": data["department"], "structure_id": structures.get(data["structure"]),
-                "parcours_id": parcours.get(data["parcours"]), "author_id": users.get(data["author"]),
-                "format": data["format"], "participants": data["participants"],
-                "status": "published", "created_at": stamp, "updated_at": stamp, "published_at": stamp,
-                "deleted_at": None, "deleted_by_id": None,
+                "id": report_id,
+                "title": data["title"][:200],
+                "session_date": data["session_date"],
+                "department_code": data["department"],
+                "structure_id": structures.get(data["structure"]),
+                "parcours_id": parcours.get(data["parcours"]),
+                "author_id": users.get(data["author"]),
+                "format": data["format"],
+                "participants": data["participants"],
+                "status": "published",
+                "created_at": stamp,
+                "updated_at": stamp,
+                "published_at": stamp,
+                "deleted_at": None,
+                "deleted_by_id": None,
             }
             body = {"report_id": report_id}
             for name in SECTIONS:
@@ -161,12 +189,27 @@ def add_reports(count: int, seed: int, showcase: bool = False) -> int:
                 body[f"{name}_html"] = _render(data[name])
             reports.append(row)
             bodies.append(body)
-            links_m += [{"report_id": report_id, "module_id": modules[s]} for s in dict.fromkeys(data["modules"])]
-            links_t += [{"report_id": report_id, "tag_id": tags[s]} for s in dict.fromkeys(data["tags"])]
+            links_m += [
+                {"report_id": report_id, "module_id": modules[s]}
+                for s in dict.fromkeys(data["modules"])
+            ]
+            links_t += [
+                {"report_id": report_id, "tag_id": tags[s]} for s in dict.fromkeys(data["tags"])
+            ]
             if showcase:
-                snapshot = {"title": row["title"], "status": "published", **{n: data[n] for n in SECTIONS}}
-                revisions.append({"report_id": report_id, "editor_id": row["author_id"],
-                                  "created_at": stamp, "snapshot": snapshot})
+                snapshot = {
+                    "title": row["title"],
+                    "status": "published",
+                    **{n: data[n] for n in SECTIONS},
+                }
+                revisions.append(
+                    {
+                        "report_id": report_id,
+                        "editor_id": row["author_id"],
+                        "created_at": stamp,
+                        "snapshot": snapshot,
+                    }
+                )
             written += 1
             if len(reports) == BATCH or written == count:
                 break
@@ -187,22 +230,35 @@ def _showcase_states(first_id: int) -> None:
     """A few drafts, one deleted report, one edited report, one proposed tag."""
     from forum.models.base import utcnow
 
-    reports = list(db.session.scalars(
-        select(Report).where(Report.id >= first_id).order_by(Report.id).limit(12)
-    ))
+    reports = list(
+        db.session.scalars(
+            select(Report).where(Report.id >= first_id).order_by(Report.id).limit(12)
+        )
+    )
     for report in reports[:3]:
         report.status, report.published_at = "draft", None
     reports[3].deleted_at = utcnow()
     edited = reports[4]
     edited.body.advice_md += "\n\n**Ajout après la séance suivante :** prévoir un temps de covoiturage organisé dès l'inscription."
     edited.body.advice_html = str(render_markdown(edited.body.advice_md))
-    db.session.add(ReportRevision(
-        report=edited, editor_id=edited.author_id,
-        snapshot={"title": edited.title, "status": "published", **{n: edited.section_md(n) for n in SECTIONS}},
-    ))
-    proposed = ChallengeTag(slug="saisonnalite", label="Saisonnalité", approved=False,
-                            proposed_by_id=reports[5].author_id,
-                            description="Projets liés au tourisme ou à l'agriculture, rythmés par les saisons.")
+    db.session.add(
+        ReportRevision(
+            report=edited,
+            editor_id=edited.author_id,
+            snapshot={
+                "title": edited.title,
+                "status": "published",
+                **{n: edited.section_md(n) for n in SECTIONS},
+            },
+        )
+    )
+    proposed = ChallengeTag(
+        slug="saisonnalite",
+        label="Saisonnalité",
+        approved=False,
+        proposed_by_id=reports[5].author_id,
+        description="Projets liés au tourisme ou à l'agriculture, rythmés par les saisons.",
+    )
     reports[5].tags.append(proposed)
     db.session.commit()
 
@@ -214,8 +270,10 @@ def _fix_sequences() -> None:
     from sqlalchemy import text
 
     for table in ("report", "report_revision"):
-        db.session.execute(text(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-            f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
-        ))
+        db.session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+            )
+        )
     db.session.commit()

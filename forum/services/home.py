@@ -21,6 +21,8 @@ def home_context() -> dict:
         "structure_count": db.session.scalar(select(func.count(Structure.id))),
         "member_count": db.session.scalar(select(func.count(User.id))),
         "report_count": db.session.scalar(
-            select(func.count(Report.id)).where(Report.status == "published", Report.deleted_at.is_(None))
+            select(func.count(Report.id)).where(
+                Report.status == "published", Report.deleted_at.is_(None)
+            )
         ),
     }

@@ -23,7 +23,9 @@ def enqueue_reports(session: Session, report_ids: Iterable[int]) -> None:
 
 
 def reports_with_tag(session: Session, tag: ChallengeTag) -> list[int]:
-    return list(session.scalars(select(report_tags.c.report_id).where(report_tags.c.tag_id == tag.id)))
+    return list(
+        session.scalars(select(report_tags.c.report_id).where(report_tags.c.tag_id == tag.id))
+    )
 
 
 def _after_flush(session: Session, flush_context) -> None:

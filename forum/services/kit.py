@@ -21,12 +21,26 @@ def load_defaults() -> int:
     for data in kit.MODULES:
         if get_by_slug(data["slug"]) is None:
             module = KitModule(slug=data["slug"], position=data["position"])
-            _fill(module, data["title"], data["summary"], data["objectives"], data["description"], data["tools"])
+            _fill(
+                module,
+                data["title"],
+                data["summary"],
+                data["objectives"],
+                data["description"],
+                data["tools"],
+            )
             db.session.add(module)
             written += 1
     for data in kit.TAGS:
-        if db.session.scalar(select(ChallengeTag.id).where(ChallengeTag.slug == data["slug"])) is None:
-            db.session.add(ChallengeTag(slug=data["slug"], label=data["label"], description=data["description"]))
+        if (
+            db.session.scalar(select(ChallengeTag.id).where(ChallengeTag.slug == data["slug"]))
+            is None
+        ):
+            db.session.add(
+                ChallengeTag(
+                    slug=data["slug"], label=data["label"], description=data["description"]
+                )
+            )
             written += 1
     db.session.commit()
     return written
@@ -41,7 +55,9 @@ def _fill(module: KitModule, title, summary, objectives, description, tools) -> 
     module.tools = tools.strip()
 
 
-def save_module(module: KitModule | None, title, summary, objectives, description, tools) -> KitModule:
+def save_module(
+    module: KitModule | None, title, summary, objectives, description, tools
+) -> KitModule:
     """Create (module=None, appended last) or update a module."""
     if module is None:
         position = (db.session.scalar(select(func.max(KitModule.position))) or 0) + 1

@@ -19,7 +19,9 @@ def get_by_slug(slug: str) -> Parcours | None:
 def all_parcours() -> list[Parcours]:
     return list(
         db.session.scalars(
-            select(Parcours).options(selectinload(Parcours.structures)).order_by(Parcours.start_date.desc())
+            select(Parcours)
+            .options(selectinload(Parcours.structures))
+            .order_by(Parcours.start_date.desc())
         )
     )
 
@@ -29,16 +31,27 @@ def published_reports(parcours: Parcours) -> list[Report]:
     return list(
         db.session.scalars(
             select(Report)
-            .where(Report.parcours_id == parcours.id, Report.status == "published", Report.deleted_at.is_(None))
-            .options(selectinload(Report.modules), selectinload(Report.tags), selectinload(Report.body))
+            .where(
+                Report.parcours_id == parcours.id,
+                Report.status == "published",
+                Report.deleted_at.is_(None),
+            )
+            .options(
+                selectinload(Report.modules), selectinload(Report.tags), selectinload(Report.body)
+            )
             .order_by(Report.session_date, Report.id)
         )
     )
 
 
 def create_parcours(
-    title: str, place: str, department: str, start_date: date, end_date: date | None,
-    cohort_size: int, structure_ids: list[int],
+    title: str,
+    place: str,
+    department: str,
+    start_date: date,
+    end_date: date | None,
+    cohort_size: int,
+    structure_ids: list[int],
 ) -> Parcours:
     if db.session.get(Department, department) is None:
         raise ServiceError(_("Département inconnu."), "department")
@@ -48,9 +61,14 @@ def create_parcours(
     if not structures or len(structures) != len(set(structure_ids)):
         raise ServiceError(_("Choisissez au moins une structure de l'annuaire."), "structures")
     parcours = Parcours(
-        slug=unique_slug(Parcours, title), title=title.strip(), place=place.strip(),
-        department_code=department, start_date=start_date, end_date=end_date,
-        cohort_size=cohort_size, structures=structures,
+        slug=unique_slug(Parcours, title),
+        title=title.strip(),
+        place=place.strip(),
+        department_code=department,
+        start_date=start_date,
+        end_date=end_date,
+        cohort_size=cohort_size,
+        structures=structures,
     )
     db.session.add(parcours)
     db.session.commit()

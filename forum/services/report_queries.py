@@ -70,14 +70,28 @@ class ReportFilters:
 
     @property
     def active(self) -> bool:
-        return any([self.module, self.tags, self.region, self.department, self.structure,
-                    self.format, self.date_from, self.date_to])
+        return any(
+            [
+                self.module,
+                self.tags,
+                self.region,
+                self.department,
+                self.structure,
+                self.format,
+                self.date_from,
+                self.date_to,
+            ]
+        )
 
     def to_args(self, **overrides) -> dict:
         """Query-string arguments (for links that change one thing, e.g. the page)."""
         args = {
-            "module": self.module, "tag": self.tags, "region": self.region,
-            "department": self.department, "structure": self.structure, "format": self.format,
+            "module": self.module,
+            "tag": self.tags,
+            "region": self.region,
+            "department": self.department,
+            "structure": self.structure,
+            "format": self.format,
             "from": self.date_from.isoformat() if self.date_from else "",
             "to": self.date_to.isoformat() if self.date_to else "",
             "sort": self.sort if self.sort != "recent" else "",
@@ -108,7 +122,9 @@ def filtered(filters: ReportFilters) -> Select:
             Report.id.in_(
                 select(report_modules.c.report_id).where(
                     report_modules.c.module_id
-                    == select(KitModule.id).where(KitModule.slug == filters.module).scalar_subquery()
+                    == select(KitModule.id)
+                    .where(KitModule.slug == filters.module)
+                    .scalar_subquery()
                 )
             )
         )
@@ -179,10 +195,16 @@ def paginate(filters: ReportFilters, per_page: int) -> Page:
     """A page of filtered reports and the exact total (counted on ids only)."""
     query = filtered(filters)
     total = db.session.scalar(
-        select(func.count()).select_from(query.with_only_columns(Report.id).order_by(None).subquery())
+        select(func.count()).select_from(
+            query.with_only_columns(Report.id).order_by(None).subquery()
+        )
     )
     offset = (filters.page - 1) * per_page
-    items = list(db.session.scalars(with_card_data(query).limit(per_page).offset(offset))) if offset < total else []
+    items = (
+        list(db.session.scalars(with_card_data(query).limit(per_page).offset(offset)))
+        if offset < total
+        else []
+    )
     return Page(items=items, total=total, page=filters.page, per_page=per_page)
 
 
@@ -243,7 +265,12 @@ def by_ids(ids: list[int]) -> list[Report]:
     """Published reports in the given order (ids from the search index)."""
     if not ids:
         return []
-    found = {r.id: r for r in db.session.scalars(published().where(Report.id.in_(ids)).options(joinedload(Report.structure)))}
+    found = {
+        r.id: r
+        for r in db.session.scalars(
+            published().where(Report.id.in_(ids)).options(joinedload(Report.structure))
+        )
+    }
     return [found[i] for i in ids if i in found]
 
 
@@ -255,8 +282,11 @@ def top_tags_for_module(module: KitModule, limit: int = 8) -> list[tuple[Challen
         .join(report_tags, report_tags.c.tag_id == ChallengeTag.id)
         .join(Report, Report.id == report_tags.c.report_id)
         .join(report_modules, report_modules.c.report_id == Report.id)
-        .where(report_modules.c.module_id == module.id, Report.status == "published",
-               Report.deleted_at.is_(None))
+        .where(
+            report_modules.c.module_id == module.id,
+            Report.status == "published",
+            Report.deleted_at.is_(None),
+        )
         .group_by(ChallengeTag.id)
         .order_by(count.desc(), ChallengeTag.label)
         .limit(limit)

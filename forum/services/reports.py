@@ -11,7 +11,6 @@ from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import (
     SECTIONS,
-    ChallengeTag,
     Department,
     KitModule,
     Parcours,
@@ -22,7 +21,8 @@ from forum.models import (
     User,
 )
 from forum.models.base import utcnow
-from forum.services import ServiceError, tags as tag_service
+from forum.services import ServiceError
+from forum.services import tags as tag_service
 
 MAX_SECTION_BYTES = 100 * 1024
 
@@ -65,7 +65,9 @@ def can_edit(report: Report, viewer: User | None) -> bool:
 def _resolve(data: ReportInput, author: User) -> dict:
     """Turn slugs and ids into rows, or raise ServiceError naming the field."""
     if data.session_date > date.today():
-        raise ServiceError(_("La date de la séance ne peut pas être dans le futur."), "session_date")
+        raise ServiceError(
+            _("La date de la séance ne peut pas être dans le futur."), "session_date"
+        )
     department = db.session.get(Department, data.department)
     if department is None:
         raise ServiceError(_("Département inconnu."), "department")
@@ -88,7 +90,9 @@ def _resolve(data: ReportInput, author: User) -> dict:
     for name in SECTIONS:
         if len(data.sections.get(name, "").encode()) > MAX_SECTION_BYTES:
             raise ServiceError(_("Cette partie dépasse 100 Ko."), name)
-    return dict(department=department, modules=modules, structure=structure, parcours=parcours, tags=tags)
+    return dict(
+        department=department, modules=modules, structure=structure, parcours=parcours, tags=tags
+    )
 
 
 def _apply(report: Report, data: ReportInput, resolved: dict) -> None:
@@ -185,8 +189,9 @@ def drafts_of(user: User) -> list[Report]:
     return list(
         db.session.scalars(
             select(Report)
-            .where(Report.author_id == user.id, Report.status == "draft", Report.deleted_at.is_(None))
+            .where(
+                Report.author_id == user.id, Report.status == "draft", Report.deleted_at.is_(None)
+            )
             .order_by(Report.updated_at.desc())
         )
     )
-

@@ -22,14 +22,18 @@ MAX_NEW_TAGS = 5
 
 def approved_tags() -> list[ChallengeTag]:
     return list(
-        db.session.scalars(select(ChallengeTag).where(ChallengeTag.approved).order_by(ChallengeTag.label))
+        db.session.scalars(
+            select(ChallengeTag).where(ChallengeTag.approved).order_by(ChallengeTag.label)
+        )
     )
 
 
 def proposed_tags() -> list[ChallengeTag]:
     return list(
         db.session.scalars(
-            select(ChallengeTag).where(ChallengeTag.approved.is_(False)).order_by(ChallengeTag.created_at)
+            select(ChallengeTag)
+            .where(ChallengeTag.approved.is_(False))
+            .order_by(ChallengeTag.created_at)
         )
     )
 

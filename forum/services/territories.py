@@ -20,8 +20,12 @@ def _counts(query) -> dict[str, int]:
 
 def overview() -> list[dict]:
     """Per région, per département: structures, parcours, reports; zones blanches flagged."""
-    structures = _counts(select(Structure.department_code, func.count()).group_by(Structure.department_code))
-    parcours = _counts(select(Parcours.department_code, func.count()).group_by(Parcours.department_code))
+    structures = _counts(
+        select(Structure.department_code, func.count()).group_by(Structure.department_code)
+    )
+    parcours = _counts(
+        select(Parcours.department_code, func.count()).group_by(Parcours.department_code)
+    )
     reports = _counts(
         select(Report.department_code, func.count())
         .where(Report.status == "published", Report.deleted_at.is_(None))
@@ -38,13 +42,15 @@ def overview() -> list[dict]:
             }
             for d in region.departments
         ]
-        result.append({
-            "region": region,
-            "departments": rows,
-            "structures": sum(r["structures"] for r in rows),
-            "reports": sum(r["reports"] for r in rows),
-            "blank": sum(1 for r in rows if not r["structures"]),
-        })
+        result.append(
+            {
+                "region": region,
+                "departments": rows,
+                "structures": sum(r["structures"] for r in rows),
+                "reports": sum(r["reports"] for r in rows),
+                "blank": sum(1 for r in rows if not r["structures"]),
+            }
+        )
     # Regions where the network is present first, then by name.
     result.sort(key=lambda item: (-item["structures"], item["region"].name))
     return result

@@ -27,7 +27,9 @@ def register():
     form = RegisterForm()
     form.set_structure_choices(structures.all_structures())
     if form.validate_on_submit():
-        structure = db.session.get(Structure, int(form.structure.data)) if form.structure.data else None
+        structure = (
+            db.session.get(Structure, int(form.structure.data)) if form.structure.data else None
+        )
         try:
             user = accounts.register_user(
                 form.email.data, form.password.data, form.display_name.data, structure
@@ -56,7 +58,9 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         try:
-            user = accounts.authenticate(form.email.data, form.password.data, request.remote_addr or "")
+            user = accounts.authenticate(
+                form.email.data, form.password.data, request.remote_addr or ""
+            )
         except accounts.TooManyAttempts:
             abort(429)
         if user is not None:

@@ -7,7 +7,11 @@ from forum.models import SECTIONS
 
 def atom_response(title: str, items, alternate: str) -> Response:
     xml = render_template(
-        "feeds/atom.xml", title=title, items=items, alternate=alternate,
-        self_url=request.url, sections=SECTIONS,
+        "feeds/atom.xml",
+        title=title,
+        items=items,
+        alternate=alternate,
+        self_url=request.url,
+        sections=SECTIONS,
     )
     return Response(xml, mimetype="application/atom+xml")

@@ -41,7 +41,9 @@ def feed(slug: str):
 
     module = kit.get_by_slug(slug) or abort(404)
     items = report_queries.feed_items(ReportFilters(module=module.slug))
-    return atom_response(f"Maillage — {module.title}", items, url_for("modules.detail", slug=slug, _external=True))
+    return atom_response(
+        f"Maillage — {module.title}", items, url_for("modules.detail", slug=slug, _external=True)
+    )
 
 
 def _edit(module):
@@ -51,8 +53,14 @@ def _edit(module):
         form.objectives.data, form.description.data = module.objectives, module.description_md
         form.tools.data = module.tools
     if form.validate_on_submit():
-        module = kit.save_module(module, form.title.data, form.summary.data or "", form.objectives.data or "",
-                                 form.description.data or "", form.tools.data or "")
+        module = kit.save_module(
+            module,
+            form.title.data,
+            form.summary.data or "",
+            form.objectives.data or "",
+            form.description.data or "",
+            form.tools.data or "",
+        )
         flash(_("Le module est enregistré."), "success")
         return redirect(url_for("modules.detail", slug=module.slug), code=303)
     status = 400 if request.method == "POST" else 200

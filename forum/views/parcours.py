@@ -6,7 +6,8 @@ from flask_login import current_user
 
 from forum.access import posting_required
 from forum.forms.parcours import ParcoursForm
-from forum.services import ServiceError, parcours as parcours_service, structures, territories
+from forum.services import ServiceError, structures, territories
+from forum.services import parcours as parcours_service
 
 bp = Blueprint("parcours", __name__, url_prefix="/parcours")
 
@@ -21,7 +22,11 @@ def index():
 def detail(slug: str):
     """A parcours with its sessions' reports in order."""
     parcours = parcours_service.get_by_slug(slug) or abort(404)
-    return render_template("parcours/detail.html", parcours=parcours, reports=parcours_service.published_reports(parcours))
+    return render_template(
+        "parcours/detail.html",
+        parcours=parcours,
+        reports=parcours_service.published_reports(parcours),
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -36,8 +41,13 @@ def create():
     if form.validate_on_submit():
         try:
             parcours = parcours_service.create_parcours(
-                form.title.data, form.place.data or "", form.department.data, form.start_date.data,
-                form.end_date.data, form.cohort_size.data, [int(i) for i in form.structures.data],
+                form.title.data,
+                form.place.data or "",
+                form.department.data,
+                form.start_date.data,
+                form.end_date.data,
+                form.cohort_size.data,
+                [int(i) for i in form.structures.data],
             )
         except ServiceError as error:
             getattr(form, error.field).errors.append(error.message)

@@ -3,7 +3,15 @@
 import difflib
 
 from flask import (
-    Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for,
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,7 +19,15 @@ from flask_login import current_user
 from forum.access import moderator_required, posting_required
 from forum.forms.reports import FORMAT_LABELS, SECTION_HINTS, SECTION_LABELS, ReportForm
 from forum.models import SECTIONS
-from forum.services import ServiceError, form_data, report_queries, reports, structures, tags, territories
+from forum.services import (
+    ServiceError,
+    form_data,
+    report_queries,
+    reports,
+    structures,
+    tags,
+    territories,
+)
 from forum.services.report_queries import ReportFilters
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -73,7 +89,10 @@ def _save(form, report=None):
     if report.status == "published":
         flash(_("Votre retour d'expérience est publié."), "success")
     else:
-        flash(_("Brouillon enregistré. Il n'est visible que par vous et l'équipe de modération."), "info")
+        flash(
+            _("Brouillon enregistré. Il n'est visible que par vous et l'équipe de modération."),
+            "info",
+        )
     return redirect(url_for("reports.detail", report_id=report.id), code=303)
 
 
@@ -141,7 +160,9 @@ def delete(report_id: int):
     if not reports.can_edit(report, current_user):
         abort(403)
     reports.delete_report(report, current_user)
-    flash(_("Le retour d'expérience est supprimé. L'équipe de modération peut le restaurer."), "info")
+    flash(
+        _("Le retour d'expérience est supprimé. L'équipe de modération peut le restaurer."), "info"
+    )
     return redirect(url_for("reports.index"), code=303)
 
 
@@ -164,8 +185,12 @@ def history(report_id: int):
     for index, revision in enumerate(revisions):
         changes = _diff(revisions[index - 1].snapshot, revision.snapshot) if index else []
         entries.append((revision, changes))
-    return render_template("reports/history.html", report=report, entries=list(reversed(entries)),
-                           section_labels=SECTION_LABELS)
+    return render_template(
+        "reports/history.html",
+        report=report,
+        entries=list(reversed(entries)),
+        section_labels=SECTION_LABELS,
+    )
 
 
 def _diff(before: dict, after: dict) -> list[tuple[str, list[str]]]:
@@ -193,8 +218,13 @@ def _lines(value) -> list[str]:
 def markdown_export(report_id: int):
     """The report as a Markdown file."""
     report = _visible_or_404(report_id)
-    text = render_template("reports/export.md", report=report, sections=SECTIONS,
-                           section_labels=SECTION_LABELS, formats=FORMAT_LABELS)
+    text = render_template(
+        "reports/export.md",
+        report=report,
+        sections=SECTIONS,
+        section_labels=SECTION_LABELS,
+        formats=FORMAT_LABELS,
+    )
     return Response(
         text,
         mimetype="text/markdown",
@@ -207,5 +237,8 @@ def feed():
     """Atom feed of the latest published reports."""
     from forum.views.feeds import atom_response
 
-    return atom_response(_("Maillage — derniers retours d'expérience"), report_queries.feed_items(ReportFilters()),
-                         url_for("reports.index", _external=True))
+    return atom_response(
+        _("Maillage — derniers retours d'expérience"),
+        report_queries.feed_items(ReportFilters()),
+        url_for("reports.index", _external=True),
+    )

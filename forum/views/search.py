@@ -11,8 +11,14 @@ from forum.services import form_data, structures, tags, territories
 
 bp = Blueprint("search", __name__)
 
-FILTER_PARAMS = {"type": "kind", "module": "module", "tag": "tag", "region": "region",
-                 "department": "department", "structure": "structure"}
+FILTER_PARAMS = {
+    "type": "kind",
+    "module": "module",
+    "tag": "tag",
+    "region": "region",
+    "department": "department",
+    "structure": "structure",
+}
 
 
 def _date(value: str | None):
@@ -31,7 +37,9 @@ def index():
         for param, field in FILTER_PARAMS.items()
     }
     date_from, date_to = _date(request.args.get("from")), _date(request.args.get("to"))
-    bad_dates = [p for p in ("from", "to") if request.args.get(p) and _date(request.args.get(p)) is None]
+    bad_dates = [
+        p for p in ("from", "to") if request.args.get(p) and _date(request.args.get(p)) is None
+    ]
     sort = "date" if request.args.get("sort") == "date" else "relevance"
     try:
         page = max(1, min(int(request.args.get("page", 1)), 1000))
@@ -45,23 +53,43 @@ def index():
         "region": {r.code: r.name for r in territories.regions()},
         "department": {d.code: f"{d.name} ({d.code})" for d in territories.departments()},
         "structure": {s.slug: s.name for s in structures.all_structures()},
-        "kind": {"report": _("Retours d'expérience"), "discussion": _("Discussions"), "post": _("Messages")},
+        "kind": {
+            "report": _("Retours d'expérience"),
+            "discussion": _("Discussions"),
+            "post": _("Messages"),
+        },
     }
-    args = {"q": q, "sort": sort if sort != "relevance" else None,
-            "from": date_from.isoformat() if date_from else None, "to": date_to.isoformat() if date_to else None,
-            **{param: filters[field] for param, field in FILTER_PARAMS.items()}}
+    args = {
+        "q": q,
+        "sort": sort if sort != "relevance" else None,
+        "from": date_from.isoformat() if date_from else None,
+        "to": date_to.isoformat() if date_to else None,
+        **{param: filters[field] for param, field in FILTER_PARAMS.items()},
+    }
 
     def toggle_url(param: str, value: str | None = None, **changes) -> str:
         """This search with one facet value added or removed (and the page reset)."""
         new = {k: (list(v) if isinstance(v, list) else v) for k, v in args.items()}
         if value is not None:
             current = new.get(param) or []
-            new[param] = [v for v in current if v != value] if value in current else [*current, value]
+            new[param] = (
+                [v for v in current if v != value] if value in current else [*current, value]
+            )
         new.update(changes)
         return url_for("search.index", **{k: v for k, v in new.items() if v not in (None, "", [])})
 
     return render_template(
-        "search/index.html", toggle_url=toggle_url, q=q, results=results, filters=filters, labels=labels, args=args,
-        params=FILTER_PARAMS, sort=sort, date_from=date_from, date_to=date_to, bad_dates=bad_dates,
+        "search/index.html",
+        toggle_url=toggle_url,
+        q=q,
+        results=results,
+        filters=filters,
+        labels=labels,
+        args=args,
+        params=FILTER_PARAMS,
+        sort=sort,
+        date_from=date_from,
+        date_to=date_to,
+        bad_dates=bad_dates,
         formats=FORMAT_LABELS,
     )

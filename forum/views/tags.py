@@ -16,8 +16,15 @@ bp = Blueprint("tags", __name__, url_prefix="/tags")
 @bp.get("/")
 def index():
     """The taxonomy with report counts; moderators also see proposals."""
-    proposals = tags.proposed_tags() if current_user.is_authenticated and current_user.is_moderator else []
-    return render_template("tags/index.html", tags=tags.approved_tags(), counts=tags.published_counts(), proposals=proposals)
+    proposals = (
+        tags.proposed_tags() if current_user.is_authenticated and current_user.is_moderator else []
+    )
+    return render_template(
+        "tags/index.html",
+        tags=tags.approved_tags(),
+        counts=tags.published_counts(),
+        proposals=proposals,
+    )
 
 
 @bp.get("/<slug>")
@@ -27,7 +34,9 @@ def detail(slug: str):
     filters = ReportFilters.from_args(request.args)
     filters.tags = [tag.slug]
     return render_template(
-        "tags/detail.html", tag=tag, filters=filters,
+        "tags/detail.html",
+        tag=tag,
+        filters=filters,
         page=report_queries.paginate(filters, current_app.config["PER_PAGE"]),
     )
 
@@ -39,7 +48,9 @@ def feed(slug: str):
 
     tag = tags.get_by_slug(slug) or abort(404)
     items = report_queries.feed_items(ReportFilters(tags=[tag.slug]))
-    return atom_response(f"Maillage — {tag.label}", items, url_for("tags.detail", slug=slug, _external=True))
+    return atom_response(
+        f"Maillage — {tag.label}", items, url_for("tags.detail", slug=slug, _external=True)
+    )
 
 
 @bp.route("/<slug>/edit", methods=["GET", "POST"])
@@ -49,7 +60,9 @@ def edit(slug: str):
     tag = tags.get_by_slug(slug) or abort(404)
     form = TagForm(obj=None if request.method == "POST" else tag)
     merge_form = TagMergeForm(prefix="merge")
-    merge_form.target.choices = choices((t.slug, t.label) for t in tags.approved_tags() if t.id != tag.id)
+    merge_form.target.choices = choices(
+        (t.slug, t.label) for t in tags.approved_tags() if t.id != tag.id
+    )
     if form.validate_on_submit():
         tags.update_tag(tag, form.label.data, form.description.data or "", form.approved.data)
         flash(_("Le défi est enregistré."), "success")
@@ -72,5 +85,12 @@ def merge(slug: str):
     except ServiceError as error:
         flash(error.message, "error")
         return redirect(url_for("tags.edit", slug=slug), code=303)
-    flash(_("Défi fusionné : %(num)d retour(s) déplacé(s) vers « %(label)s ».", num=moved, label=target.label), "success")
+    flash(
+        _(
+            "Défi fusionné : %(num)d retour(s) déplacé(s) vers « %(label)s ».",
+            num=moved,
+            label=target.label,
+        ),
+        "success",
+    )
     return redirect(url_for("tags.detail", slug=target.slug), code=303)

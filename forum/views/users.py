@@ -28,14 +28,18 @@ def account():
         form.structure.data = str(current_user.structure_id or "")
     form.set_structure_choices(structures.all_structures())
     if form.validate_on_submit():
-        structure = db.session.get(Structure, int(form.structure.data)) if form.structure.data else None
+        structure = (
+            db.session.get(Structure, int(form.structure.data)) if form.structure.data else None
+        )
         accounts.update_profile(
             current_user, form.display_name.data, form.bio.data, structure, form.locale.data
         )
         flash(_("Votre profil est enregistré."), "success")
         return redirect(url_for("users.account"), code=303)
     status = 400 if request.method == "POST" else 200
-    return render_template("users/account.html", form=form, password_form=PasswordChangeForm()), status
+    return render_template(
+        "users/account.html", form=form, password_form=PasswordChangeForm()
+    ), status
 
 
 @bp.route("/account/password", methods=["GET", "POST"])

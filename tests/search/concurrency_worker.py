@@ -13,14 +13,21 @@ from forum.services.reports import ReportInput
 
 
 def main(database_url: str, search_dir: str, worker: int, count: int) -> None:
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "SEARCH_DIR": search_dir}, env="testing")
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": database_url, "SEARCH_DIR": search_dir}, env="testing"
+    )
     with app.app_context():
         author = db.session.scalar(db.select(User).where(User.email == "concurrence@example.org"))
         for n in range(count):
             data = ReportInput(
-                title=f"Atelier {worker}-{n} sur la mobilité", session_date=date(2025, 1, 1 + n % 28),
-                department="46", format="presentiel", participants=n % 20, modules=["confronter-idee-terrain"],
-                tags=["mobilite"], sections={"context": f"Processus {worker}, retour {n} : covoiturage."},
+                title=f"Atelier {worker}-{n} sur la mobilité",
+                session_date=date(2025, 1, 1 + n % 28),
+                department="46",
+                format="presentiel",
+                participants=n % 20,
+                modules=["confronter-idee-terrain"],
+                tags=["mobilite"],
+                sections={"context": f"Processus {worker}, retour {n} : covoiturage."},
                 publish=True,
             )
             report = reports.create_report(author, data)

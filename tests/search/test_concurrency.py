@@ -21,8 +21,22 @@ def test_concurrent_writers_and_a_killed_one_leave_the_index_in_sync(app, make_u
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     counts = [50, 50, 50, 50]  # 200 reports, each published then edited
     workers = [
-        subprocess.Popen([sys.executable, "-m", "tests.search.concurrency_worker", url, search_dir, str(i), str(n)],
-                         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.search.concurrency_worker",
+                url,
+                search_dir,
+                str(i),
+                str(n),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for i, n in enumerate(counts)
     ]
     victim = workers[-1]
@@ -32,7 +46,7 @@ def test_concurrent_writers_and_a_killed_one_leave_the_index_in_sync(app, make_u
             break
     victim.send_signal(signal.SIGKILL)
     outputs = [w.communicate(timeout=300) for w in workers]
-    for worker, (out, err) in zip(workers[:-1], outputs[:-1]):
+    for worker, (_out, err) in zip(workers[:-1], outputs[:-1]):
         assert worker.returncode == 0, err[-2000:]
     assert victim.returncode == -signal.SIGKILL
 
@@ -43,6 +57,10 @@ def test_concurrent_writers_and_a_killed_one_leave_the_index_in_sync(app, make_u
     engine().sync()  # whatever the victim left in the outbox
     result = app.test_cli_runner().invoke(args=["search", "check"])
     assert result.exit_code == 0, result.output
-    assert "missing: 0" in result.output and "stale: 0" in result.output and "extra: 0" in result.output
+    assert (
+        "missing: 0" in result.output
+        and "stale: 0" in result.output
+        and "extra: 0" in result.output
+    )
     assert engine().search("covoiturage").total == written
     assert engine().search("transport demande").total >= written - 1  # edits reached the index

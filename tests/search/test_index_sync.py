@@ -9,7 +9,8 @@ import pytest
 from forum.extensions import db
 from forum.models import Report, SearchOutbox
 from forum.search import engine
-from forum.services import reports as report_service, tags as tag_service
+from forum.services import reports as report_service
+from forum.services import tags as tag_service
 from forum.services.reports import ReportInput
 from tests.conftest import post_form
 
@@ -18,10 +19,23 @@ def outbox_count():
     return db.session.scalar(db.select(db.func.count(SearchOutbox.id)))
 
 
-def new_input(title="Atelier pépinière solidaire", text="Une pépinière solidaire pour les jardins partagés.", publish=True, tags=()):
-    return ReportInput(title=title, session_date=date(2025, 3, 1), department="24", format="presentiel",
-                       participants=5, modules=["confronter-idee-terrain"], tags=list(tags),
-                       sections={"context": text}, publish=publish)
+def new_input(
+    title="Atelier pépinière solidaire",
+    text="Une pépinière solidaire pour les jardins partagés.",
+    publish=True,
+    tags=(),
+):
+    return ReportInput(
+        title=title,
+        session_date=date(2025, 3, 1),
+        department="24",
+        format="presentiel",
+        participants=5,
+        modules=["confronter-idee-terrain"],
+        tags=list(tags),
+        sections={"context": text},
+        publish=publish,
+    )
 
 
 def test_writes_enqueue_in_the_same_transaction_and_sync_drains(corpus, make_user, search_ids):
@@ -37,7 +51,14 @@ def test_writes_enqueue_in_the_same_transaction_and_sync_drains(corpus, make_use
 
 def test_a_rolled_back_change_leaves_no_outbox_row(corpus, make_user):
     author = make_user()
-    report = Report(title="x", session_date=date(2025, 1, 1), department_code="24", format="presentiel", participants=1, author=author)
+    report = Report(
+        title="x",
+        session_date=date(2025, 1, 1),
+        department_code="24",
+        format="presentiel",
+        participants=1,
+        author=author,
+    )
     db.session.add(report)
     db.session.flush()
     assert outbox_count() == 1
@@ -45,15 +66,24 @@ def test_a_rolled_back_change_leaves_no_outbox_row(corpus, make_user):
     assert outbox_count() == 0
 
 
-def test_drafts_and_deleted_reports_never_reach_search(corpus, client, make_user, login, search_ids):
+def test_drafts_and_deleted_reports_never_reach_search(
+    corpus, client, make_user, login, search_ids
+):
     author = make_user()
-    draft = report_service.create_report(author, new_input(title="Brouillon confidentiel", text="Ornithorynque secret.", publish=False))
+    draft = report_service.create_report(
+        author,
+        new_input(title="Brouillon confidentiel", text="Ornithorynque secret.", publish=False),
+    )
     engine().sync()
     assert search_ids("ornithorynque") == []
     assert search_ids("brouillon confidentiel") == []
     login(author)  # not even for its author: search shows what everyone may read
     assert search_ids("ornithorynque") == []
-    report_service.update_report(db.session.get(Report, draft.id), author, new_input(title="Brouillon confidentiel", text="Ornithorynque secret.", publish=True))
+    report_service.update_report(
+        db.session.get(Report, draft.id),
+        author,
+        new_input(title="Brouillon confidentiel", text="Ornithorynque secret.", publish=True),
+    )
     engine().sync()
     assert search_ids("ornithorynque") == [draft.id]
     report_service.delete_report(db.session.get(Report, draft.id), author)
@@ -76,7 +106,9 @@ def test_edits_replace_the_old_text(corpus, make_user, search_ids):
 
 def test_tag_rename_and_merge_reach_the_index(corpus, make_user, search_ids):
     author = make_user()
-    report = report_service.create_report(author, new_input(tags=["numerique"], text="Rien de spécial."))
+    report = report_service.create_report(
+        author, new_input(tags=["numerique"], text="Rien de spécial.")
+    )
     engine().sync()
     tag = tag_service.get_by_slug("numerique")
     tag_service.update_tag(tag, "Inclusion numérique", tag.description)
@@ -84,7 +116,9 @@ def test_tag_rename_and_merge_reach_the_index(corpus, make_user, search_ids):
     assert report.id in search_ids("inclusion")
     proposal = tag_service.resolve_tags([], ["Visio"], author)[0]
     db.session.commit()
-    report_service.update_report(report, author, new_input(tags=["numerique", proposal.slug], text="Rien de spécial."))
+    report_service.update_report(
+        report, author, new_input(tags=["numerique", proposal.slug], text="Rien de spécial.")
+    )
     engine().sync()
     assert report.id in search_ids("tag:visio")
     tag_service.merge_tags(proposal, tag_service.get_by_slug("gouvernance"))
@@ -131,7 +165,9 @@ def test_sync_leaves_work_when_another_process_holds_the_index(corpus, make_user
 
 # Whoosh leaks the file handle of a table of contents it cannot parse (its bug, not ours).
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-def test_missing_or_corrupt_index_keeps_pages_working_and_rebuild_restores(app, corpus, client, make_user, login, search_ids):
+def test_missing_or_corrupt_index_keeps_pages_working_and_rebuild_restores(
+    app, corpus, client, make_user, login, search_ids
+):
     shutil.rmtree(app.config["SEARCH_DIR"])
     engine().store.close()
     html = client.get("/search?q=covoiturage").get_data(as_text=True)
@@ -140,10 +176,22 @@ def test_missing_or_corrupt_index_keeps_pages_working_and_rebuild_restores(app, 
         assert client.get(path).status_code == 200
     author = make_user()
     login(author)  # writing still works: the change waits in the outbox
-    response = post_form(client, "/reports/new", [
-        ("title", "Écrit pendant la panne"), ("session_date", "2025-01-01"), ("department", "24"),
-        ("modules", "confronter-idee-terrain"), ("format", "presentiel"), ("participants", "3"), ("structure", ""), ("parcours", ""),
-        ("context", "Hippocampe pendant la panne."), ("action", "publish")])
+    response = post_form(
+        client,
+        "/reports/new",
+        [
+            ("title", "Écrit pendant la panne"),
+            ("session_date", "2025-01-01"),
+            ("department", "24"),
+            ("modules", "confronter-idee-terrain"),
+            ("format", "presentiel"),
+            ("participants", "3"),
+            ("structure", ""),
+            ("parcours", ""),
+            ("context", "Hippocampe pendant la panne."),
+            ("action", "publish"),
+        ],
+    )
     assert response.status_code == 303
     result = app.test_cli_runner().invoke(args=["search", "rebuild"])
     assert result.exit_code == 0, result.output
@@ -155,20 +203,36 @@ def test_missing_or_corrupt_index_keeps_pages_working_and_rebuild_restores(app, 
     for path in current.iterdir():
         path.write_bytes(b"\x00garbage")
     engine().store.close()
-    assert "en cours de reconstruction" in client.get("/search?q=covoiturage").get_data(as_text=True)
+    assert "en cours de reconstruction" in client.get("/search?q=covoiturage").get_data(
+        as_text=True
+    )
     assert client.get("/reports/").status_code == 200
     assert app.test_cli_runner().invoke(args=["search", "rebuild"]).exit_code == 0
     assert search_ids("covoiturage") == [corpus["covoiturage"]]
 
 
-def test_background_drainer_makes_publications_searchable_within_seconds(app, corpus, client, make_user, login, search_ids):
+def test_background_drainer_makes_publications_searchable_within_seconds(
+    app, corpus, client, make_user, login, search_ids
+):
     app.config["SEARCH_BACKGROUND"] = True
     engine()._background = True
     login(make_user())
-    response = post_form(client, "/reports/new", [
-        ("title", "Marché de producteurs"), ("session_date", "2025-01-01"), ("department", "24"),
-        ("modules", "confronter-idee-terrain"), ("format", "presentiel"), ("participants", "3"), ("structure", ""), ("parcours", ""),
-        ("context", "Le kamishibaï a captivé le groupe."), ("action", "publish")])
+    response = post_form(
+        client,
+        "/reports/new",
+        [
+            ("title", "Marché de producteurs"),
+            ("session_date", "2025-01-01"),
+            ("department", "24"),
+            ("modules", "confronter-idee-terrain"),
+            ("format", "presentiel"),
+            ("participants", "3"),
+            ("structure", ""),
+            ("parcours", ""),
+            ("context", "Le kamishibaï a captivé le groupe."),
+            ("action", "publish"),
+        ],
+    )
     assert response.status_code == 303
     try:
         deadline = time.monotonic() + 5

@@ -30,10 +30,17 @@ def test_snippets_are_escaped_and_highlighted(corpus, client):
 
 def test_field_filters_in_the_box(corpus, search_ids):
     assert set(search_ids("tag:mobilite")) == {corpus["covoiturage"], corpus["transport-demande"]}
-    assert search_ids("porteurs departement:46 module:confronter-idee-terrain") == [corpus["enquete"]]
-    assert set(search_ids("region:76")) == {corpus[k] for k in ("financer-garage", "isolee-porteuse", "enquete", "gouvernance", "numerique")}
+    assert search_ids("porteurs departement:46 module:confronter-idee-terrain") == [
+        corpus["enquete"]
+    ]
+    assert set(search_ids("region:76")) == {
+        corpus[k]
+        for k in ("financer-garage", "isolee-porteuse", "enquete", "gouvernance", "numerique")
+    }
     assert search_ids("structure:fabrique-du-lot") and len(search_ids("structure:inconnue")) == 0
-    assert set(search_ids("apres:2025-05-01")) == {corpus[k] for k in ("isolement", "numerique", "cooperation")}
+    assert set(search_ids("apres:2025-05-01")) == {
+        corpus[k] for k in ("isolement", "numerique", "cooperation")
+    }
     assert set(search_ids("tag:mobilite avant:2025-01-01")) == {corpus["transport-demande"]}
     assert search_ids('tag:"Garde d\'enfants"')  # labels work too: slugified
 
@@ -42,14 +49,24 @@ def test_facet_counts_and_url_filters(corpus, client, search_ids):
     html = page(client, q="porteurs")
     n = total(html)
     assert n >= 6
-    module_counts = dict(re.findall(r'href="/search\?q=porteurs&amp;module=([\w-]+)"\s*>[^<]*<span class="meta">\((\d+)\)', html))
+    module_counts = dict(
+        re.findall(
+            r'href="/search\?q=porteurs&amp;module=([\w-]+)"\s*>[^<]*<span class="meta">\((\d+)\)',
+            html,
+        )
+    )
     assert module_counts and sum(map(int, module_counts.values())) >= n
     slug, count = next(iter(module_counts.items()))
     assert len(search_ids("porteurs", module=slug)) == int(count)
     both = search_ids("", tag=["mobilite", "garde-d-enfants"])
     assert both == [corpus["transport-demande"]]
-    assert set(search_ids("", department=["19", "23"])) == {corpus[k] for k in ("covoiturage", "transport-demande", "isolement")}
-    assert set(search_ids("", **{"from": "2025-06-01", "to": "2025-09-23"})) == {corpus["numerique"], corpus["cooperation"]}
+    assert set(search_ids("", department=["19", "23"])) == {
+        corpus[k] for k in ("covoiturage", "transport-demande", "isolement")
+    }
+    assert set(search_ids("", **{"from": "2025-06-01", "to": "2025-09-23"})) == {
+        corpus["numerique"],
+        corpus["cooperation"],
+    }
 
 
 def test_sort_by_date(corpus, client, search_ids):
@@ -76,8 +93,30 @@ def test_no_result_suggests_removing_filters(corpus, client):
     assert total(html) == 0 and "mots plus généraux" in html
 
 
-@pytest.mark.parametrize("q", ['"unbalanced', "AND", "OR OR", "-", "((", ")", "x" * 3000, "a:b:c", "*", "élu*",
-                               "NOT", '""', "tag:", "avant:2024-13-45 école", "%", "\\", "🙂", "' OR 1=1 --", "<script>alert(1)</script>"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        '"unbalanced',
+        "AND",
+        "OR OR",
+        "-",
+        "((",
+        ")",
+        "x" * 3000,
+        "a:b:c",
+        "*",
+        "élu*",
+        "NOT",
+        '""',
+        "tag:",
+        "avant:2024-13-45 école",
+        "%",
+        "\\",
+        "🙂",
+        "' OR 1=1 --",
+        "<script>alert(1)</script>",
+    ],
+)
 def test_malformed_queries_never_fail(corpus, client, q):
     response = client.get("/search", query_string={"q": q})
     assert response.status_code == 200
@@ -86,7 +125,14 @@ def test_malformed_queries_never_fail(corpus, client, q):
 
 
 def test_bad_parameters_never_fail(corpus, client):
-    for params in ({"page": "-3"}, {"page": "x"}, {"from": "2024-13-45"}, {"sort": "drop"}, {"tag": "x" * 5000}, {"type": "nope"}):
+    for params in (
+        {"page": "-3"},
+        {"page": "x"},
+        {"from": "2024-13-45"},
+        {"sort": "drop"},
+        {"tag": "x" * 5000},
+        {"type": "nope"},
+    ):
         assert client.get("/search", query_string={"q": "porteurs", **params}).status_code == 200
     assert client.get("/search?q=a%00b").status_code == 400
 

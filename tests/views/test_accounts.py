@@ -13,9 +13,16 @@ def test_anonymous_account_page_redirects_to_login(client):
 
 def test_profile_shows_name_and_structure_but_never_email(client, make_user, make_structure):
     structure = make_structure(name="Incubateur du Périgord")
-    user = make_user(email="secret@example.org", display_name="Céline", bio="J'anime à Périgueux.", structure=structure)
+    user = make_user(
+        email="secret@example.org",
+        display_name="Céline",
+        bio="J'anime à Périgueux.",
+        structure=structure,
+    )
     html = client.get(f"/users/{user.id}").get_data(as_text=True)
-    assert "Céline" in html and "Incubateur du Périgord" in html and "J&#39;anime à Périgueux." in html
+    assert (
+        "Céline" in html and "Incubateur du Périgord" in html and "J&#39;anime à Périgueux." in html
+    )
     assert "secret@example.org" not in html
     assert client.get("/users/999999").status_code == 404
 
@@ -27,11 +34,21 @@ def test_edit_profile_and_language(client, make_user, login, make_structure):
     response = post_form(
         client,
         "/account",
-        {"display_name": "Emilie M.", "bio": "Animatrice", "structure": str(structure.id), "locale": "en"},
+        {
+            "display_name": "Emilie M.",
+            "bio": "Animatrice",
+            "structure": str(structure.id),
+            "locale": "en",
+        },
     )
     assert response.status_code in (302, 303)
     db.session.refresh(user)
-    assert (user.display_name, user.bio, user.structure_id, user.locale) == ("Emilie M.", "Animatrice", structure.id, "en")
+    assert (user.display_name, user.bio, user.structure_id, user.locale) == (
+        "Emilie M.",
+        "Animatrice",
+        structure.id,
+        "en",
+    )
     html = client.get("/account").get_data(as_text=True)
     assert '<html lang="en">' in html
     assert "My account" in html
@@ -39,7 +56,11 @@ def test_edit_profile_and_language(client, make_user, login, make_structure):
 
 def test_edit_profile_errors_keep_input(client, make_user, login):
     login(make_user())
-    response = post_form(client, "/account", {"display_name": "", "bio": "Ma bio gardée", "structure": "42424", "locale": "fr"})
+    response = post_form(
+        client,
+        "/account",
+        {"display_name": "", "bio": "Ma bio gardée", "structure": "42424", "locale": "fr"},
+    )
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert "Indiquez votre nom." in html and "Ma bio gardée" in html
@@ -48,21 +69,43 @@ def test_edit_profile_errors_keep_input(client, make_user, login):
 def test_change_password(client, make_user, login):
     user = make_user()
     login(user)
-    wrong = post_form(client, "/account/password", {"current_password": "faux-mot-de-passe", "password": "encore-plus-long", "password_confirm": "encore-plus-long"})
+    wrong = post_form(
+        client,
+        "/account/password",
+        {
+            "current_password": "faux-mot-de-passe",
+            "password": "encore-plus-long",
+            "password_confirm": "encore-plus-long",
+        },
+    )
     assert wrong.status_code == 400
     assert "Ce n&#39;est pas votre mot de passe actuel." in wrong.get_data(as_text=True)
-    ok = post_form(client, "/account/password", {"current_password": "motdepasse-solide", "password": "encore-plus-long", "password_confirm": "encore-plus-long"})
+    ok = post_form(
+        client,
+        "/account/password",
+        {
+            "current_password": "motdepasse-solide",
+            "password": "encore-plus-long",
+            "password_confirm": "encore-plus-long",
+        },
+    )
     assert ok.status_code in (302, 303)
     db.session.refresh(user)
     assert user.check_password("encore-plus-long")
 
 
 def test_visitor_language_from_accept_language_and_switch(client):
-    assert '<html lang="en">' in client.get("/", headers={"Accept-Language": "en-GB,en;q=0.8"}).get_data(as_text=True)
-    assert '<html lang="fr">' in client.get("/", headers={"Accept-Language": "de"}).get_data(as_text=True)
+    assert '<html lang="en">' in client.get(
+        "/", headers={"Accept-Language": "en-GB,en;q=0.8"}
+    ).get_data(as_text=True)
+    assert '<html lang="fr">' in client.get("/", headers={"Accept-Language": "de"}).get_data(
+        as_text=True
+    )
     response = post_form(client, "/language", {"locale": "en", "next": "/structures/"})
     assert response.headers["Location"] == "/structures/"
-    assert '<html lang="en">' in client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert '<html lang="en">' in client.get("/", headers={"Accept-Language": "fr"}).get_data(
+        as_text=True
+    )
     evil = post_form(client, "/language", {"locale": "fr", "next": "https://evil.example.com"})
     assert evil.headers["Location"] == "/"
 
@@ -79,7 +122,13 @@ def test_registration_by_approval(app, client, make_user, login):
     response = post_form(
         client,
         "/auth/register",
-        {"display_name": "Nouveau", "email": "nouveau@example.org", "password": "mot-de-passe-ok", "password_confirm": "mot-de-passe-ok", "structure": ""},
+        {
+            "display_name": "Nouveau",
+            "email": "nouveau@example.org",
+            "password": "mot-de-passe-ok",
+            "password_confirm": "mot-de-passe-ok",
+            "structure": "",
+        },
         follow_redirects=True,
     )
     assert "Un administrateur doit le valider" in response.get_data(as_text=True)

@@ -64,7 +64,9 @@ def test_post_without_csrf_token_is_400(client):
 def test_login_logout_and_remember_me(client, make_user):
     user = make_user(email="anim@example.org")
     response = post_form(
-        client, "/auth/login", {"email": "ANIM@example.org", "password": "motdepasse-solide", "remember": "y"}
+        client,
+        "/auth/login",
+        {"email": "ANIM@example.org", "password": "motdepasse-solide", "remember": "y"},
     )
     assert response.status_code in (302, 303)
     assert "remember_token" in response.headers.get("Set-Cookie", "") or any(
@@ -83,8 +85,12 @@ def test_logout_by_get_is_not_allowed(client, make_user, login):
 
 def test_wrong_email_and_wrong_password_give_the_same_message(client, make_user):
     make_user(email="anim@example.org")
-    wrong_password = post_form(client, "/auth/login", {"email": "anim@example.org", "password": "nope-nope-nope"})
-    unknown = post_form(client, "/auth/login", {"email": "nobody@example.org", "password": "nope-nope-nope"})
+    wrong_password = post_form(
+        client, "/auth/login", {"email": "anim@example.org", "password": "nope-nope-nope"}
+    )
+    unknown = post_form(
+        client, "/auth/login", {"email": "nobody@example.org", "password": "nope-nope-nope"}
+    )
     assert wrong_password.status_code == unknown.status_code == 400
     for response in (wrong_password, unknown):
         assert "Adresse e-mail ou mot de passe incorrect." in response.get_data(as_text=True)
@@ -109,16 +115,24 @@ def test_next_is_honoured_only_when_safe(client, make_user):
 def test_login_throttled_after_ten_failures_per_account(client, make_user):
     make_user(email="anim@example.org")
     for _ in range(10):
-        response = post_form(client, "/auth/login", {"email": "anim@example.org", "password": "mauvais-mot"})
+        response = post_form(
+            client, "/auth/login", {"email": "anim@example.org", "password": "mauvais-mot"}
+        )
         assert response.status_code == 400
-    response = post_form(client, "/auth/login", {"email": "anim@example.org", "password": "motdepasse-solide"})
+    response = post_form(
+        client, "/auth/login", {"email": "anim@example.org", "password": "motdepasse-solide"}
+    )
     assert response.status_code == 429
     assert "Trop de tentatives" in response.get_data(as_text=True)
     # another account from another address is not affected
     make_user(email="autre@example.org")
     ok = client.post(
         "/auth/login",
-        data={"email": "autre@example.org", "password": "motdepasse-solide", "csrf_token": csrf_token(client)},
+        data={
+            "email": "autre@example.org",
+            "password": "motdepasse-solide",
+            "csrf_token": csrf_token(client),
+        },
         environ_base={"REMOTE_ADDR": "10.0.0.9"},
     )
     assert ok.status_code in (302, 303)
@@ -127,7 +141,9 @@ def test_login_throttled_after_ten_failures_per_account(client, make_user):
 def test_successful_logins_do_not_count(client, make_user):
     make_user(email="anim@example.org")
     for _ in range(12):
-        response = post_form(client, "/auth/login", {"email": "anim@example.org", "password": "motdepasse-solide"})
+        response = post_form(
+            client, "/auth/login", {"email": "anim@example.org", "password": "motdepasse-solide"}
+        )
         assert response.status_code in (302, 303)
         post_form(client, "/auth/logout", {})
     assert db.session.scalar(db.select(db.func.count(LoginFailure.id))) == 0
@@ -137,7 +153,9 @@ def test_login_throttled_per_ip(client, make_user):
     for n in range(30):
         post_form(client, "/auth/login", {"email": f"x{n}@example.org", "password": "mauvais-mot"})
     make_user(email="anim@example.org")
-    response = post_form(client, "/auth/login", {"email": "anim@example.org", "password": "motdepasse-solide"})
+    response = post_form(
+        client, "/auth/login", {"email": "anim@example.org", "password": "motdepasse-solide"}
+    )
     assert response.status_code == 429
 
 
@@ -156,7 +174,9 @@ def test_password_reset_by_email_round_trip(client, make_user, smtp):
     page = client.get(f"/auth/reset/{token}")
     assert page.status_code == 200
     response = post_form(
-        client, f"/auth/reset/{token}", {"password": "nouveau-mot-de-passe", "password_confirm": "nouveau-mot-de-passe"}
+        client,
+        f"/auth/reset/{token}",
+        {"password": "nouveau-mot-de-passe", "password_confirm": "nouveau-mot-de-passe"},
     )
     assert response.status_code in (302, 303)
     db.session.refresh(user)
@@ -168,7 +188,9 @@ def test_password_reset_by_email_round_trip(client, make_user, smtp):
 
 
 def test_password_reset_for_unknown_email_sends_nothing_and_says_the_same(client, smtp):
-    response = post_form(client, "/auth/reset", {"email": "inconnu@example.org"}, follow_redirects=True)
+    response = post_form(
+        client, "/auth/reset", {"email": "inconnu@example.org"}, follow_redirects=True
+    )
     assert "Si un compte existe avec cette adresse" in response.get_data(as_text=True)
     assert smtp.messages == []
 

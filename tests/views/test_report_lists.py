@@ -27,28 +27,54 @@ def test_list_counts_and_filters_combine(client, demo_reports):
     assert count_of(html) == expected(published()) > 100
     from forum.models import ChallengeTag, KitModule, report_modules, report_tags
 
-    module = db.session.scalar(db.select(KitModule).where(KitModule.slug == "modele-economique-financement"))
+    module = db.session.scalar(
+        db.select(KitModule).where(KitModule.slug == "modele-economique-financement")
+    )
     by_module = published().join(report_modules).where(report_modules.c.module_id == module.id)
     html = client.get("/reports/?module=modele-economique-financement").get_data(as_text=True)
     assert count_of(html) == expected(by_module) > 0
 
     tag_ids = {t.slug: t.id for t in db.session.scalars(db.select(ChallengeTag))}
+
     def with_tag(query, slug):
         alias = report_tags.alias()
-        return query.join(alias, alias.c.report_id == Report.id).where(alias.c.tag_id == tag_ids[slug])
+        return query.join(alias, alias.c.report_id == Report.id).where(
+            alias.c.tag_id == tag_ids[slug]
+        )
+
     both = with_tag(with_tag(published(), "financement"), "relation-aux-elus")
     html = client.get("/reports/?tag=financement&tag=relation-aux-elus").get_data(as_text=True)
     assert count_of(html) == expected(both)
 
-    occitanie = published().where(Report.department_code.in_(["09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"]))
+    occitanie = published().where(
+        Report.department_code.in_(
+            ["09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"]
+        )
+    )
     html = client.get("/reports/?region=76").get_data(as_text=True)
     assert count_of(html) == expected(occitanie) > 0
     lot = published().where(Report.department_code == "46", Report.format == "presentiel")
-    assert count_of(client.get("/reports/?department=46&format=presentiel").get_data(as_text=True)) == expected(lot)
-    period = published().where(Report.session_date >= date(2025, 1, 1), Report.session_date <= date(2025, 6, 30))
-    assert count_of(client.get("/reports/?from=2025-01-01&to=2025-06-30").get_data(as_text=True)) == expected(period)
-    structure_q = published().where(Report.structure_id.in_(db.select(db.text("id")).select_from(db.text("structure")).where(db.text("slug = 'fabrique-du-lot'"))))
-    assert count_of(client.get("/reports/?structure=fabrique-du-lot").get_data(as_text=True)) == expected(structure_q) > 0
+    assert count_of(
+        client.get("/reports/?department=46&format=presentiel").get_data(as_text=True)
+    ) == expected(lot)
+    period = published().where(
+        Report.session_date >= date(2025, 1, 1), Report.session_date <= date(2025, 6, 30)
+    )
+    assert count_of(
+        client.get("/reports/?from=2025-01-01&to=2025-06-30").get_data(as_text=True)
+    ) == expected(period)
+    structure_q = published().where(
+        Report.structure_id.in_(
+            db.select(db.text("id"))
+            .select_from(db.text("structure"))
+            .where(db.text("slug = 'fabrique-du-lot'"))
+        )
+    )
+    assert (
+        count_of(client.get("/reports/?structure=fabrique-du-lot").get_data(as_text=True))
+        == expected(structure_q)
+        > 0
+    )
 
 
 def test_sorting_and_pagination(client, demo_reports):
@@ -63,12 +89,26 @@ def test_sorting_and_pagination(client, demo_reports):
 
 
 def test_bad_filter_values_never_fail(client, demo_reports):
-    for query in ["page=-1", "page=abc", "page=99999", "from=2024-13-45", "to=hier", "module=inconnu",
-                  "tag=inconnu", "region=ZZ", "department=' OR 1=1 --", "structure=%2F..%2F", "format=fusée",
-                  "sort=drop", "tag=" + "x" * 3000]:
+    for query in [
+        "page=-1",
+        "page=abc",
+        "page=99999",
+        "from=2024-13-45",
+        "to=hier",
+        "module=inconnu",
+        "tag=inconnu",
+        "region=ZZ",
+        "department=' OR 1=1 --",
+        "structure=%2F..%2F",
+        "format=fusée",
+        "sort=drop",
+        "tag=" + "x" * 3000,
+    ]:
         response = client.get(f"/reports/?{query}")
         assert response.status_code == 200, query
-    assert "Date non valide ignorée" in client.get("/reports/?from=2024-13-45").get_data(as_text=True)
+    assert "Date non valide ignorée" in client.get("/reports/?from=2024-13-45").get_data(
+        as_text=True
+    )
     assert count_of(client.get("/reports/?module=inconnu").get_data(as_text=True)) == 0
     assert "Retirer les filtres" in client.get("/reports/?module=inconnu").get_data(as_text=True)
 
@@ -101,7 +141,10 @@ def test_report_page_runs_a_constant_number_of_queries(client, demo_reports, cou
 def test_related_reports_share_modules_and_tags(client, demo_reports):
     report = db.session.scalar(published().order_by(Report.id.desc()))
     html = client.get(f"/reports/{report.id}").get_data(as_text=True)
-    related_ids = [int(i) for i in re.findall(r'<li><a href="/reports/(\d+)">', html.split("related-title")[-1])]
+    related_ids = [
+        int(i)
+        for i in re.findall(r'<li><a href="/reports/(\d+)">', html.split("related-title")[-1])
+    ]
     assert related_ids and report.id not in related_ids
     mine = {t.id for t in report.tags} | {-m.id for m in report.modules}
     for rid in related_ids:
@@ -127,20 +170,44 @@ def test_admins_edit_reorder_and_extend_modules(client, make_user, login):
     member = make_user()
     login(member)
     assert client.get("/modules/new").status_code == 403
-    assert post_form(client, "/modules/plan-action-suites/move", {"direction": "up"}).status_code == 403
+    assert (
+        post_form(client, "/modules/plan-action-suites/move", {"direction": "up"}).status_code
+        == 403
+    )
     post_form(client, "/auth/logout", {})
     login(make_user(role="admin"))
-    response = post_form(client, "/modules/new", {"title": "Séance bonus : pitcher son projet", "summary": "Présenter son projet en 3 minutes.", "objectives": "Pitcher\nÉcouter", "description": "**Temps 1** : préparation", "tools": "Chronomètre"})
+    response = post_form(
+        client,
+        "/modules/new",
+        {
+            "title": "Séance bonus : pitcher son projet",
+            "summary": "Présenter son projet en 3 minutes.",
+            "objectives": "Pitcher\nÉcouter",
+            "description": "**Temps 1** : préparation",
+            "tools": "Chronomètre",
+        },
+    )
     assert response.status_code == 303
-    bonus = db.session.scalar(db.select(KitModule).where(KitModule.slug == "seance-bonus-pitcher-son-projet"))
+    bonus = db.session.scalar(
+        db.select(KitModule).where(KitModule.slug == "seance-bonus-pitcher-son-projet")
+    )
     assert bonus.position == 7 and "<strong>Temps 1</strong>" in bonus.description_html
     assert post_form(client, f"/modules/{bonus.slug}/move", {"direction": "up"}).status_code == 303
     db.session.expire_all()
     order = list(db.session.scalars(db.select(KitModule.slug).order_by(KitModule.position)))
     assert order[5] == bonus.slug and order[6] == "plan-action-suites"
-    response = post_form(client, "/modules/emergence-interconnaissance/edit", {"title": "", "summary": "", "objectives": "", "description": "", "tools": ""})
+    response = post_form(
+        client,
+        "/modules/emergence-interconnaissance/edit",
+        {"title": "", "summary": "", "objectives": "", "description": "", "tools": ""},
+    )
     assert response.status_code == 400 and "Indiquez le titre." in response.get_data(as_text=True)
-    top = post_form(client, "/modules/emergence-interconnaissance/move", {"direction": "up"}, follow_redirects=True)
+    top = post_form(
+        client,
+        "/modules/emergence-interconnaissance/move",
+        {"direction": "up"},
+        follow_redirects=True,
+    )
     assert "déjà à cette extrémité" in top.get_data(as_text=True)
 
 
@@ -166,13 +233,39 @@ def test_parcours_page_reads_end_to_end(client, demo_reports):
 def test_create_parcours_co_built_by_two_structures(client, make_user, login, make_structure):
     from tests.conftest import post_form
 
-    a, b = make_structure(name="Cap Solidaire", department_code="33"), make_structure(name="PTSG", department_code="33")
+    a, b = (
+        make_structure(name="Cap Solidaire", department_code="33"),
+        make_structure(name="PTSG", department_code="33"),
+    )
     login(make_user(structure=a))
-    response = post_form(client, "/parcours/new", [("title", "Premiers pas Sud Gironde 2026"), ("place", "Langon"), ("department", "33"), ("start_date", "2026-03-02"), ("end_date", "2026-05-11"), ("cohort_size", "10"), ("structures", str(a.id)), ("structures", str(b.id))])
+    response = post_form(
+        client,
+        "/parcours/new",
+        [
+            ("title", "Premiers pas Sud Gironde 2026"),
+            ("place", "Langon"),
+            ("department", "33"),
+            ("start_date", "2026-03-02"),
+            ("end_date", "2026-05-11"),
+            ("cohort_size", "10"),
+            ("structures", str(a.id)),
+            ("structures", str(b.id)),
+        ],
+    )
     assert response.status_code == 303
     html = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Cap Solidaire" in html and "PTSG" in html and "Langon" in html
-    bad = post_form(client, "/parcours/new", [("title", "X2"), ("department", "33"), ("start_date", "2026-05-02"), ("end_date", "2026-03-01"), ("cohort_size", "900")])
+    bad = post_form(
+        client,
+        "/parcours/new",
+        [
+            ("title", "X2"),
+            ("department", "33"),
+            ("start_date", "2026-05-02"),
+            ("end_date", "2026-03-01"),
+            ("cohort_size", "900"),
+        ],
+    )
     assert bad.status_code == 400
     text = bad.get_data(as_text=True)
     assert "entre 0 et 500" in text

@@ -31,9 +31,9 @@ PAYLOADS = [
     "[ref][r]\n\n[r]: javascript:alert(document.cookie)",
     "<svg onload=alert(1)>",
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-    "<iframe src=\"javascript:alert(1)\"></iframe>",
-    "<a href=\"javascript:alert(1)\" onclick=\"alert(2)\">lien</a>",
-    "Paragraphe\n{: onclick=\"alert(1)\" style=\"position:fixed\" }",
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<a href="javascript:alert(1)" onclick="alert(2)">lien</a>',
+    'Paragraphe\n{: onclick="alert(1)" style="position:fixed" }',
     "![img](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
     "[clic](vbscript:msgbox(1))",
     "<!--><img src=x onerror=alert(1)>-->",
@@ -43,7 +43,7 @@ PAYLOADS = [
 def section_text(name: str, payloads=PAYLOADS) -> str:
     """A benign marker (to check the section really rendered), then a share of the payloads."""
     index = SECTIONS.index(name)
-    share = payloads[index::len(SECTIONS)]
+    share = payloads[index :: len(SECTIONS)]
     return "\n\n".join([f"**marqueur-{name}** et [un lien](https://example.org/{name})", *share])
 
 
@@ -81,7 +81,9 @@ def client_for(app, user=None):
     """A fresh browser, logged in as `user` if given."""
     browser = app.test_client()
     if user is not None:
-        response = post_form(browser, "/auth/login", {"email": user.email, "password": "motdepasse-solide"})
+        response = post_form(
+            browser, "/auth/login", {"email": user.email, "password": "motdepasse-solide"}
+        )
         assert response.status_code in (302, 303)
     return browser
 
@@ -102,16 +104,60 @@ def report_id(client, author, login) -> int:
 
 URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")
 SCHEME = re.compile(r"[a-z][a-z0-9+.\-]*:")
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "srcdoc",
-                  "background", "cite", "ping"}
-NEVER_ON_A_PAGE = {"iframe", "object", "embed", "base", "frame", "frameset", "applet", "math",
-                   "style", "template"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "xlink:href",
+    "poster",
+    "srcdoc",
+    "background",
+    "cite",
+    "ping",
+}
+NEVER_ON_A_PAGE = {
+    "iframe",
+    "object",
+    "embed",
+    "base",
+    "frame",
+    "frameset",
+    "applet",
+    "math",
+    "style",
+    "template",
+}
 OWN_SCRIPT = re.compile(r'<script src="/static/js/forms\.js(?:\?v=[0-9a-f]+)?" defer></script>')
 START_TAG = re.compile(r"""<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""")
 QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 FRAGMENT_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre",
-    "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "del",
 }
 FRAGMENT_ATTRIBUTES = {"a": {"href", "title", "rel"}, "th": {"align"}, "td": {"align"}}
 
@@ -146,7 +192,7 @@ def page_problems(html: str) -> list[str]:
     problems = []
     for match in re.finditer(r"<script\b", html, re.IGNORECASE):
         if not OWN_SCRIPT.match(html, match.start()):
-            problems.append(f"script: {html[match.start():match.start() + 120]!r}")
+            problems.append(f"script: {html[match.start() : match.start() + 120]!r}")
     for match in START_TAG.finditer(html):
         outside_quotes = QUOTED.sub('""', match.group(0))
         if re.search(r"\son\w+\s*=", outside_quotes, re.IGNORECASE):
@@ -161,7 +207,11 @@ def page_problems(html: str) -> list[str]:
         for name, value in attrs:
             if name.startswith("on"):
                 problems.append(f"{name}= on <{tag}>")
-            if name in URL_ATTRIBUTES and _scheme(value or "") in {"javascript", "vbscript", "data"}:
+            if name in URL_ATTRIBUTES and _scheme(value or "") in {
+                "javascript",
+                "vbscript",
+                "data",
+            }:
                 problems.append(f"{name}={value!r} on <{tag}>")
     return problems
 
@@ -176,7 +226,7 @@ def fragment_problems(html: str) -> list[str]:
     for tag, attrs in parser.elements:
         if tag not in FRAGMENT_TAGS:
             problems.append(f"element <{tag}>")
-        for name, value in attrs:
+        for name, _value in attrs:
             if name not in FRAGMENT_ATTRIBUTES.get(tag, set()):
                 problems.append(f"attribute {name}= on <{tag}>")
         values = dict(attrs)
@@ -204,10 +254,15 @@ def feed_entries(xml: bytes) -> list[ET.Element]:
 
 def test_report_with_payloads_renders_safely_on_every_page(app, client, author, report_id):
     # A second save so that the history page shows diffs of the payloads.
-    edited = {name: text + "\n\n<img src=y onerror=alert(3)> [x](javascript:alert(3))"
-              for name, text in SECTION_TEXTS.items()}
-    response = post_form(client, f"/reports/{report_id}/edit",
-                         report_pairs(title=TITLE + " <svg onload=alert(4)>", sections=edited))
+    edited = {
+        name: text + "\n\n<img src=y onerror=alert(3)> [x](javascript:alert(3))"
+        for name, text in SECTION_TEXTS.items()
+    }
+    response = post_form(
+        client,
+        f"/reports/{report_id}/edit",
+        report_pairs(title=TITLE + " <svg onload=alert(4)>", sections=edited),
+    )
     assert response.status_code == 303
 
     pages = [
@@ -233,7 +288,9 @@ def test_report_with_payloads_renders_safely_on_every_page(app, client, author, 
         html = anonymous.get(path).get_data(as_text=True)
         assert escaped_title in html, path
         assert "&lt;script&gt;alert(document.domain)&lt;/script&gt;" in html, path
-    assert str(escape(author.display_name)) in anonymous.get(f"/reports/{report_id}").get_data(as_text=True)
+    assert str(escape(author.display_name)) in anonymous.get(f"/reports/{report_id}").get_data(
+        as_text=True
+    )
 
     # The history shows the Markdown source, escaped, as diff lines.
     history = anonymous.get(f"/reports/{report_id}/history").get_data(as_text=True)
@@ -312,7 +369,9 @@ def test_control_characters_from_members_do_not_break_feeds(client, make_user, l
         assert not parsed.bozo, (path, parsed.get("bozo_exception"))
 
 
-def test_drafts_and_deleted_reports_never_appear_in_feeds_or_lists(app, client, author, login, make_user):
+def test_drafts_and_deleted_reports_never_appear_in_feeds_or_lists(
+    app, client, author, login, make_user
+):
     login(author)
     published_id = submit(client, title="Retour publié visible")
     draft_id = submit(client, title="Brouillon secret", action="draft")

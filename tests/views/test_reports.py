@@ -55,10 +55,26 @@ def test_publish_report_shows_every_field(client, author, login):
     assert report.status == "published" and report.published_at is not None
     html = client.get(f"/reports/{report.id}").get_data(as_text=True)
     for expected in [
-        "Session 3 à Figeac", "mardi 18 mars 2025", "Lot (46)", "Occitanie", "Présentiel", ">8<",
-        "Confronter son idée au terrain", "Figeacteurs", "Solène R.", "Financement", "Mobilité",
-        "<strong>isolés</strong>", "<em>photolangage</em>", "<li>Enquêtes</li>", "Prévoir du covoiturage.",
-        "Contexte", "Déroulé", "Ce qui a marché", "Difficultés", "Conseils",
+        "Session 3 à Figeac",
+        "mardi 18 mars 2025",
+        "Lot (46)",
+        "Occitanie",
+        "Présentiel",
+        ">8<",
+        "Confronter son idée au terrain",
+        "Figeacteurs",
+        "Solène R.",
+        "Financement",
+        "Mobilité",
+        "<strong>isolés</strong>",
+        "<em>photolangage</em>",
+        "<li>Enquêtes</li>",
+        "Prévoir du covoiturage.",
+        "Contexte",
+        "Déroulé",
+        "Ce qui a marché",
+        "Difficultés",
+        "Conseils",
     ]:
         assert expected in html, expected
 
@@ -66,7 +82,10 @@ def test_publish_report_shows_every_field(client, author, login):
 def test_new_report_form_defaults_to_author_structure(client, author, login):
     login(author)
     html = client.get("/reports/new").get_data(as_text=True)
-    assert f'<option selected value="{author.structure_id}">' in html or f'value="{author.structure_id}" selected' in html
+    assert (
+        f'<option selected value="{author.structure_id}">' in html
+        or f'value="{author.structure_id}" selected' in html
+    )
     assert "confronter-idee-terrain" in html
 
 
@@ -92,7 +111,10 @@ def test_pending_member_cannot_post(app, client, make_user, login):
     [
         ({"title": "  "}, "Donnez un titre à votre retour."),
         ({"session_date": "2024-13-45"}, "date"),
-        ({"session_date": (date.today() + timedelta(days=2)).isoformat()}, "ne peut pas être dans le futur"),
+        (
+            {"session_date": (date.today() + timedelta(days=2)).isoformat()},
+            "ne peut pas être dans le futur",
+        ),
         ({"participants": "501"}, "entre 0 et 500"),
         ({"participants": "-1"}, "entre 0 et 500"),
         ({"participants": "beaucoup"}, "entre 0 et 500"),
@@ -106,12 +128,14 @@ def test_pending_member_cannot_post(app, client, make_user, login):
         ({"new_tags": "x"}, "de 2 à 60 caractères"),
     ],
 )
-def test_bad_input_is_a_french_400_keeping_what_was_typed(client, author, login, overrides, message):
+def test_bad_input_is_a_french_400_keeping_what_was_typed(
+    client, author, login, overrides, message
+):
     login(author)
     response = create(client, **overrides)
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    assert message in html, html[html.find("error-summary"):][:800]
+    assert message in html, html[html.find("error-summary") :][:800]
     if "advice" not in overrides:
         assert "Prévoir du covoiturage." in html  # typed text kept
     assert 'id="error-summary"' in html
@@ -153,7 +177,10 @@ def test_someone_elses_report_cannot_be_edited_or_deleted(client, author, login,
     post_form(client, "/auth/logout", {})
     login(make_user())
     assert client.get(f"/reports/{report.id}/edit").status_code == 403
-    assert post_form(client, f"/reports/{report.id}/edit", report_data(title="Piraté")).status_code == 403
+    assert (
+        post_form(client, f"/reports/{report.id}/edit", report_data(title="Piraté")).status_code
+        == 403
+    )
     assert post_form(client, f"/reports/{report.id}/delete", {}).status_code == 403
     db.session.refresh(report)
     assert report.title.startswith("Session 3") and report.deleted_at is None
@@ -163,9 +190,25 @@ def test_edits_keep_revisions_and_history_shows_changes(client, author, login):
     login(author)
     create(client)
     report = db.session.scalar(db.select(Report))
-    post_form(client, f"/reports/{report.id}/edit", report_data(worked="Le photolangage **et** le world café ont marché."))
-    post_form(client, f"/reports/{report.id}/edit", report_data(title="Session 3 à Figeac : bilan", worked="Le photolangage **et** le world café ont marché."))
-    assert db.session.scalar(db.select(db.func.count(ReportRevision.id)).where(ReportRevision.report_id == report.id)) == 3
+    post_form(
+        client,
+        f"/reports/{report.id}/edit",
+        report_data(worked="Le photolangage **et** le world café ont marché."),
+    )
+    post_form(
+        client,
+        f"/reports/{report.id}/edit",
+        report_data(
+            title="Session 3 à Figeac : bilan",
+            worked="Le photolangage **et** le world café ont marché.",
+        ),
+    )
+    assert (
+        db.session.scalar(
+            db.select(db.func.count(ReportRevision.id)).where(ReportRevision.report_id == report.id)
+        )
+        == 3
+    )
     html = client.get(f"/reports/{report.id}/history").get_data(as_text=True)
     assert "Première version" in html
     assert "+Le photolangage **et** le world café ont marché." in html
@@ -183,7 +226,9 @@ def test_delete_and_restore(client, author, login, make_user):
     assert report.deleted_at is not None  # soft: nothing is lost
     assert report.title not in client.get("/reports/").get_data(as_text=True)
     assert "a été supprimé" in client.get(f"/reports/{report.id}").get_data(as_text=True)
-    assert post_form(client, f"/reports/{report.id}/restore", {}).status_code == 403  # authors cannot
+    assert (
+        post_form(client, f"/reports/{report.id}/restore", {}).status_code == 403
+    )  # authors cannot
     post_form(client, "/auth/logout", {})
     assert client.get(f"/reports/{report.id}").status_code == 404
     login(make_user(role="moderator"))
@@ -201,7 +246,12 @@ def test_proposed_tags_attach_at_once_and_wait_for_moderation(client, author, lo
     assert labels["Saisonnalité"] is False  # a new proposal
     assert labels["Financement"] is True  # an existing slug is reused, not duplicated
     assert labels["Garde d'enfants et horaires"] is True
-    assert db.session.scalar(db.select(db.func.count(ChallengeTag.id)).where(ChallengeTag.slug == "financement")) == 1
+    assert (
+        db.session.scalar(
+            db.select(db.func.count(ChallengeTag.id)).where(ChallengeTag.slug == "financement")
+        )
+        == 1
+    )
     html = client.get(f"/reports/{report.id}").get_data(as_text=True)
     assert "Saisonnalité" in html and "proposé" in html
     assert "Saisonnalité" not in client.get("/tags/").get_data(as_text=True)
@@ -209,7 +259,15 @@ def test_proposed_tags_attach_at_once_and_wait_for_moderation(client, author, lo
     post_form(client, "/auth/logout", {})
     login(make_user(role="moderator"))
     assert "Saisonnalité" in client.get("/tags/").get_data(as_text=True)  # in the review list
-    response = post_form(client, "/tags/saisonnalite/edit", {"label": "Saisonnalité des activités", "description": "Tourisme, agriculture.", "approved": "y"})
+    response = post_form(
+        client,
+        "/tags/saisonnalite/edit",
+        {
+            "label": "Saisonnalité des activités",
+            "description": "Tourisme, agriculture.",
+            "approved": "y",
+        },
+    )
     assert response.status_code == 303
     assert "Saisonnalité des activités" in client.get("/tags/").get_data(as_text=True)
 
@@ -220,17 +278,26 @@ def test_moderators_merge_tags_moving_every_report(client, author, login, make_u
     create(client, title="Deuxième retour", tags=[], new_tags="Financements publics")
     post_form(client, "/auth/logout", {})
     login(make_user())
-    assert post_form(client, "/tags/financements-publics/merge", {"merge-target": "financement"}).status_code == 403
+    assert (
+        post_form(
+            client, "/tags/financements-publics/merge", {"merge-target": "financement"}
+        ).status_code
+        == 403
+    )
     post_form(client, "/auth/logout", {})
     login(make_user(role="moderator"))
-    response = post_form(client, "/tags/financements-publics/merge", {"merge-target": "financement"})
+    response = post_form(
+        client, "/tags/financements-publics/merge", {"merge-target": "financement"}
+    )
     assert response.status_code == 303
     assert client.get("/tags/financements-publics").status_code == 404
     html = client.get("/tags/financement").get_data(as_text=True)
     assert "Deuxième retour" in html and "Session 3 à Figeac" in html
     for report in db.session.scalars(db.select(Report)):
         assert [t.slug for t in report.tags] == ["financement"]
-    bad = post_form(client, "/tags/financement/merge", {"merge-target": "financement"}, follow_redirects=True)
+    bad = post_form(
+        client, "/tags/financement/merge", {"merge-target": "financement"}, follow_redirects=True
+    )
     assert "lui-même" in bad.get_data(as_text=True)
 
 

@@ -15,7 +15,9 @@ def test_security_headers_on_every_page(client):
 
 def test_session_cookie_is_httponly_and_lax(client, make_user):
     make_user(email="a@example.org")
-    response = post_form(client, "/auth/login", {"email": "a@example.org", "password": "motdepasse-solide"})
+    response = post_form(
+        client, "/auth/login", {"email": "a@example.org", "password": "motdepasse-solide"}
+    )
     cookies = response.headers.getlist("Set-Cookie")
     session_cookie = next(c for c in cookies if c.startswith("session="))
     assert "HttpOnly" in session_cookie and "SameSite=Lax" in session_cookie

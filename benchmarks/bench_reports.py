@@ -73,6 +73,9 @@ def main():
         start = time.perf_counter()
         demo.seed(extra_reports=args.reports)
         seeded = time.perf_counter() - start
+        from forum.search import engine
+
+        engine().rebuild()  # the report page shows similar reports from the index
         total = db.session.scalar(sa.text("SELECT count(*) FROM report"))
         print(
             f"database: {db.engine.dialect.name}; reports: {total}; seed-demo --reports {args.reports}: {seeded:.1f} s"

@@ -216,7 +216,32 @@ def main():
             f"'Publication de mesure' hits: {engine().search('publication mesure').total}"
         )
         engine().shutdown()
-    print(f"process RSS after the run: {rss_mb():.0f} MB")
+    print(f"benchmark process RSS after the run: {rss_mb():.0f} MB")
+    print(worker_memory(sqlite_path, str(tmp / "search")))
+
+
+def worker_memory(sqlite_path: str, search_dir: str) -> str:
+    """Memory of a fresh process (as a gunicorn worker would be) before and after serving
+    each benchmark query once: the searcher, facet masks and field lengths it keeps."""
+    import json
+    import subprocess
+
+    code = f"""
+import json, sys
+sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
+sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})
+from bench_search import QUERIES, rss_mb
+from forum import create_app
+app = create_app({{"SQLALCHEMY_DATABASE_URI": "sqlite:///{sqlite_path}", "SEARCH_DIR": {search_dir!r}}}, env="testing")
+client = app.test_client()
+before = rss_mb()
+for words, filters in QUERIES:
+    client.get("/search", query_string={{"q": words, **filters}})
+print(json.dumps([before, rss_mb()]))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, after = json.loads(out.stdout.strip().splitlines()[-1])
+    return f"fresh worker process: {before:.0f} MB after start-up, {after:.0f} MB after serving the queries once"
 
 
 if __name__ == "__main__":

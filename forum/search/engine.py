@@ -41,7 +41,9 @@ class IndexStore:
         try:
             if not self.exists():
                 raise IndexUnavailable("no index")
-            return index.open_dir(str(self.current))
+            # The resolved generation, not the symlink: a writer or searcher opened before a
+            # rebuild swaps `current` must keep using the files it started with.
+            return index.open_dir(str(self.current.resolve()))
         except IndexUnavailable:
             raise
         except Exception as error:  # corrupt files, half-deleted directories…
@@ -57,15 +59,18 @@ class IndexStore:
         return path, index.create_in(str(path), build_schema())
 
     def publish_generation(self, path: Path) -> None:
-        """Point `current` at a finished generation atomically; keep one older for open readers."""
+        """Point `current` at a finished generation atomically."""
         link = self.root / f"current.{os.getpid()}.tmp"
         if link.is_symlink() or link.exists():
             link.unlink()
         link.symlink_to(path.name)
         os.replace(link, self.current)
-        live = {path.name}
-        generations = sorted(p for p in self.root.glob("gen-*") if p.name not in live)
-        for old in generations[:-1]:
+
+    def prune(self) -> None:
+        """Drop old generations, keeping the one before the live one for readers still on it."""
+        live = os.readlink(self.current) if self.current.is_symlink() else None
+        older = sorted(p for p in self.root.glob("gen-*") if p.name != live)
+        for old in older[:-1]:
             shutil.rmtree(old, ignore_errors=True)
 
     def ensure(self) -> None:

@@ -170,7 +170,11 @@ class SearchEngine:
             self.store.publish_generation(path)
         finally:
             if held is not None:
-                held.cancel()
+                try:
+                    held.cancel()
+                except Exception:  # the old generation is being retired anyway
+                    self.app.logger.warning("Could not release the old index cleanly", exc_info=True)
+        self.store.prune()
         self.store.close()
         return count
 

@@ -241,3 +241,14 @@ def test_background_drainer_makes_publications_searchable_within_seconds(
         assert len(search_ids("kamishibaï")) == 1
     finally:
         engine().shutdown()
+
+
+def test_rebuild_while_a_drainer_holds_the_old_index(app, corpus, make_user, search_ids):
+    """The old index stays locked during a rebuild; the lock is released on the old files."""
+    author = make_user()
+    report_service.create_report(author, new_input(title="Pendant la reconstruction", text="Mandoline."))
+    assert engine().rebuild() == len(corpus) + 1
+    assert engine().sync() >= 1  # the outbox row written before the rebuild is applied after
+    assert len(search_ids("mandoline")) == 1
+    assert engine().rebuild() == len(corpus) + 1  # and again, over the previous generation
+    assert len(search_ids("mandoline")) == 1

@@ -36,6 +36,7 @@ class Config:
     SEARCH_DIR = os.environ.get("FORUM_SEARCH_DIR", str(INSTANCE / "search"))
     SEARCH_BACKGROUND = True  # drain the index outbox in a thread per process
     SEARCH_SYNC_INTERVAL = 30  # seconds between drains when nothing wakes the thread
+    NOTIFICATIONS_BACKGROUND = True  # fan out notifications in a thread per process
     MAIL_SERVER = os.environ.get("FORUM_MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("FORUM_MAIL_PORT", "25") or 25)
     MAIL_SENDER = os.environ.get("FORUM_MAIL_SENDER", "Maillage <ne-pas-repondre@maillage.local>")
@@ -71,6 +72,7 @@ class TestingConfig(Config):
     TESTING = True
     SECRET_KEY = "testing-only-secret"
     SEARCH_BACKGROUND = False  # tests drain the outbox explicitly (one test runs the thread)
+    NOTIFICATIONS_BACKGROUND = False
     SQLALCHEMY_DATABASE_URI = os.environ.get("FORUM_DATABASE_URL", "sqlite://")
 
 

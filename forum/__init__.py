@@ -34,10 +34,31 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
     from forum.services import indexing  # noqa: F401  (registers the outbox hooks)
 
     search.init_app(app)
+    init_notifications(app)
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     return app
+
+
+def init_notifications(app: Flask) -> None:
+    """The per-process fan-out worker, and the unread count every page header shows."""
+    from flask_login import current_user
+
+    from forum.background import Worker
+    from forum.services import events  # noqa: F401  (registers the wake-up hook)
+    from forum.services import notifications
+
+    app.extensions["notifications"] = Worker(
+        app, "notifications", notifications.process_events,
+        enabled=app.config.get("NOTIFICATIONS_BACKGROUND", True),
+    )
+
+    @app.context_processor
+    def unread_notifications():
+        if current_user.is_authenticated:
+            return {"unread_notifications": notifications.unread_count(current_user)}
+        return {"unread_notifications": 0}
 
 
 def configure_extensions(app: Flask) -> None:

@@ -63,7 +63,9 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error):
         if error.code in MESSAGES:
-            return render_error(error.code, getattr(error, "french_detail", None))
+            # abort(code, description=_("…")) carries a French explanation; keep it.
+            custom = error.description if error.description != type(error).description else None
+            return render_error(error.code, custom)
         return error
 
     @app.errorhandler(Exception)

@@ -127,9 +127,12 @@ def make_user(app):
 
     def factory(email=None, password="motdepasse-solide", display_name=None, **fields):
         n = next(counter)
+        from forum.services.accounts import unique_handle
+
         user = User(
             email=email or f"membre{n}@example.org",
             display_name=display_name or f"Membre {n}",
+            handle=fields.pop("handle", None) or unique_handle(display_name or f"Membre {n}"),
             **fields,
         )
         user.set_password(password)

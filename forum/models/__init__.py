@@ -1,5 +1,21 @@
 """All models, imported here so Alembic and the app see the whole metadata."""
 
+from forum.models.discussions import (
+    Bookmark,
+    Category,
+    Discussion,
+    EventOutbox,
+    Flag,
+    ModerationLog,
+    Notification,
+    Post,
+    PostRevision,
+    ReadMarker,
+    Watch,
+    discussion_modules,
+    discussion_reports,
+    discussion_tags,
+)
 from forum.models.kit import ChallengeTag, KitModule
 from forum.models.reports import (
     FORMATS,
@@ -18,6 +34,20 @@ from forum.models.territories import Department, Region
 from forum.models.users import ROLES, LoginFailure, User
 
 __all__ = [
+    "Bookmark",
+    "Category",
+    "Discussion",
+    "EventOutbox",
+    "Flag",
+    "ModerationLog",
+    "Notification",
+    "Post",
+    "PostRevision",
+    "ReadMarker",
+    "Watch",
+    "discussion_modules",
+    "discussion_reports",
+    "discussion_tags",
     "ChallengeTag",
     "FORMATS",
     "KitModule",

@@ -20,6 +20,7 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))
     display_name: Mapped[str] = mapped_column(String(80))
+    handle: Mapped[str | None] = mapped_column(String(80), unique=True)  # for @mentions
     bio: Mapped[str] = mapped_column(Text, default="")
     structure_id: Mapped[int | None] = mapped_column(ForeignKey("structure.id"), index=True)
     locale: Mapped[str] = mapped_column(String(5), default="fr")
@@ -27,6 +28,8 @@ class User(UserMixin, db.Model):
     approved: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    email_mode: Mapped[str] = mapped_column(String(12), default="digest", server_default="digest")
+    digest_sent_at: Mapped[datetime | None]
 
     structure: Mapped["Structure | None"] = relationship(back_populates="members")  # noqa: F821
 

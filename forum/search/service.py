@@ -6,7 +6,6 @@ thread per process, or from `flask search sync` (cron).
 """
 
 import os
-import threading
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,6 +14,7 @@ from flask import Flask, current_app
 from sqlalchemy import delete, select
 from whoosh.index import LockError
 
+from forum.background import Worker
 from forum.extensions import db
 from forum.models import SearchOutbox
 from forum.search import documents
@@ -60,46 +60,27 @@ class SearchEngine:
         self.app = app
         self.store = IndexStore(app.config["SEARCH_DIR"])
         self.facets = FacetCache()
-        self._wake = threading.Event()
-        self._thread = None
-        self._thread_pid = None
-        self._background = app.config.get("SEARCH_BACKGROUND", True)
+        self.worker = Worker(
+            app, "search-drainer", self.sync, enabled=app.config.get("SEARCH_BACKGROUND", True),
+            interval=app.config.get("SEARCH_SYNC_INTERVAL", 30),
+        )
+
+    @property
+    def _background(self) -> bool:
+        return self.worker.enabled
+
+    @_background.setter
+    def _background(self, value: bool) -> None:
+        self.worker.enabled = value
 
     # ----------------------------------------------------------------- writing side
     def notify(self) -> None:
         """Something was enqueued: let this process's drainer run soon (never inline)."""
-        if not self._background:
-            return
-        if self._thread is None or self._thread_pid != os.getpid() or not self._thread.is_alive():
-            self._thread_pid = os.getpid()
-            self._thread = threading.Thread(
-                target=self._drain_forever, name="search-drainer", daemon=True
-            )
-            self._thread.start()
-        self._wake.set()
+        self.worker.notify()
 
     def shutdown(self) -> None:
         """Stop this process's drainer (tests, clean exits)."""
-        self._stopping = True
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-            self._thread = None
-
-    def _drain_forever(self) -> None:
-        self._stopping = False
-        while True:
-            self._wake.wait(timeout=self.app.config.get("SEARCH_SYNC_INTERVAL", 30))
-            self._wake.clear()
-            if self._stopping:
-                return
-            with self.app.app_context():
-                try:
-                    self.sync()
-                except Exception:  # logged; the outbox keeps the work for next time
-                    self.app.logger.exception("Search sync failed")
-                finally:
-                    db.session.remove()
+        self.worker.shutdown()
 
     def sync(self, batch: int = 500, max_batches: int = 1000) -> int:
         """Drain the outbox into the index; returns how many rows were processed.

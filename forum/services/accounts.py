@@ -47,6 +47,7 @@ def register_user(
     approved = role != "member" or current_app.config["REGISTRATION"] != "approval"
     user = User(
         email=email,
+        handle=unique_handle(display_name),
         display_name=display_name.strip(),
         structure=structure,
         locale=locale,
@@ -57,6 +58,17 @@ def register_user(
     db.session.add(user)
     db.session.commit()
     return user
+
+
+def unique_handle(display_name: str) -> str:
+    """'Solène Riaublanc' -> 'solene-riaublanc' (then -2, -3… if taken): for @mentions."""
+    from forum.services.structures import slugify
+
+    base = slugify(display_name, 60)
+    handle, n = base, 2
+    while db.session.scalar(select(User.id).where(User.handle == handle)) is not None:
+        handle, n = f"{base}-{n}", n + 1
+    return handle
 
 
 def _recent_failures(column, value) -> int:

@@ -27,6 +27,7 @@ from forum.models import (
     report_tags,
 )
 from forum.services import reference
+from forum.services.accounts import unique_handle
 
 DEMO_PASSWORD = "maillage-demo"
 DEMO_ADMIN = ("admin@example.org", "Équipe Maillage")
@@ -99,6 +100,7 @@ def _seed_members() -> int:
             continue
         db.session.add(
             User(
+                handle=unique_handle(person["display_name"]),
                 email=person["email"],
                 display_name=person["display_name"],
                 bio=person["bio"],

@@ -29,8 +29,26 @@ def load_territories() -> int:
     return written
 
 
+def load_categories() -> int:
+    """Insert the default discussion categories that are missing."""
+    from forum.data.categories import CATEGORIES
+    from forum.models import Category
+
+    written = 0
+    for position, data in enumerate(CATEGORIES, start=1):
+        if db.session.scalar(db.select(Category.id).where(Category.slug == data["slug"])) is None:
+            db.session.add(Category(position=position, **data))
+            written += 1
+    db.session.commit()
+    return written
+
+
 def bootstrap() -> dict[str, int]:
     """Load all reference data; safe to run again and again."""
     from forum.services import kit
 
-    return {"territories": load_territories(), "kit": kit.load_defaults()}
+    return {
+        "territories": load_territories(),
+        "kit": kit.load_defaults(),
+        "categories": load_categories(),
+    }

@@ -21,7 +21,7 @@ from forum.models import (
     User,
 )
 from forum.models.base import utcnow
-from forum.services import ServiceError
+from forum.services import ServiceError, events
 from forum.services import tags as tag_service
 
 MAX_SECTION_BYTES = 100 * 1024
@@ -95,7 +95,8 @@ def _resolve(data: ReportInput, author: User) -> dict:
     )
 
 
-def _apply(report: Report, data: ReportInput, resolved: dict) -> None:
+def _apply(report: Report, data: ReportInput, resolved: dict) -> bool:
+    """Copy the input onto the report; True when this save publishes it."""
     report.title = data.title.strip()
     report.session_date = data.session_date
     report.department = resolved["department"]
@@ -111,10 +112,12 @@ def _apply(report: Report, data: ReportInput, resolved: dict) -> None:
         text = data.sections.get(name, "").strip()
         setattr(report.body, f"{name}_md", text)
         setattr(report.body, f"{name}_html", str(render_markdown(text)))
-    if data.publish and report.status != "published":
+    newly_published = data.publish and report.status != "published"
+    if newly_published:
         report.status = "published"
         report.published_at = utcnow()
     report.updated_at = utcnow()
+    return newly_published
 
 
 def snapshot(report: Report) -> dict:
@@ -138,10 +141,12 @@ def create_report(author: User, data: ReportInput) -> Report:
     """Validate and store a new report (draft or published) with its first revision."""
     resolved = _resolve(data, author)
     report = Report(author=author, status="draft")
-    _apply(report, data, resolved)
+    published = _apply(report, data, resolved)
     db.session.add(report)
     db.session.flush()
     db.session.add(ReportRevision(report=report, editor=author, snapshot=snapshot(report)))
+    if published:
+        events.record("report_published", report.id, author.id)
     db.session.commit()
     return report
 
@@ -149,8 +154,10 @@ def create_report(author: User, data: ReportInput) -> Report:
 def update_report(report: Report, editor: User, data: ReportInput) -> Report:
     """Save an edit; every save keeps a revision."""
     resolved = _resolve(data, editor)
-    _apply(report, data, resolved)
+    published = _apply(report, data, resolved)
     db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))
+    if published:
+        events.record("report_published", report.id, editor.id)
     db.session.commit()
     return report
 

@@ -1,0 +1,39 @@
+"""Forms for discussions, replies, edits and flags."""
+
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from forum.forms import choices
+from forum.forms.base import MaillageForm
+from forum.forms.reports import MultiCheckboxField
+from forum.i18n import lazy
+
+
+class DiscussionForm(MaillageForm):
+    title = StringField(lazy("Titre"), validators=[DataRequired(lazy("Donnez un titre à la discussion.")), Length(min=3, max=200, message=lazy("Le titre doit compter de 3 à 200 caractères."))])
+    category = SelectField(lazy("Catégorie"), choices=[])
+    body = TextAreaField(lazy("Message"), validators=[DataRequired(lazy("Le message est vide."))])
+    tags = MultiCheckboxField(lazy("Défis"), choices=[])
+    modules = MultiCheckboxField(lazy("Modules du kit concernés"), choices=[])
+
+    def fill_choices(self, categories, tags, modules) -> None:
+        self.category.choices = choices((c.slug, c.name) for c in categories)
+        self.tags.choices = choices((t.slug, t.label) for t in tags)
+        self.modules.choices = choices((m.slug, f"{m.position}. {m.title}") for m in modules)
+
+
+class ReplyForm(MaillageForm):
+    body = TextAreaField(lazy("Votre réponse"), validators=[DataRequired(lazy("Le message est vide."))])
+    parent_id = HiddenField()
+
+
+class PostEditForm(MaillageForm):
+    body = TextAreaField(lazy("Message"), validators=[DataRequired(lazy("Le message est vide."))])
+
+
+class FlagForm(MaillageForm):
+    reason = TextAreaField(lazy("Pourquoi signalez-vous ce message ?"), validators=[DataRequired(lazy("Indiquez la raison du signalement.")), Length(max=2000)])
+
+
+class MoveForm(MaillageForm):
+    category = SelectField(lazy("Déplacer vers"), choices=[], validators=[Optional()])

@@ -1,0 +1,205 @@
+"""Discussions between structures: categories, threads (open ones and one per report),
+threaded posts with revisions."""
+
+from datetime import datetime
+
+from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.extensions import db
+from forum.models.base import utcnow
+from forum.models.kit import ChallengeTag, KitModule
+from forum.models.reports import Report
+from forum.models.users import User
+
+discussion_tags = Table(
+    "discussion_tag",
+    db.metadata,
+    Column("discussion_id", ForeignKey("discussion.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("challenge_tag.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+discussion_modules = Table(
+    "discussion_module",
+    db.metadata,
+    Column("discussion_id", ForeignKey("discussion.id", ondelete="CASCADE"), primary_key=True),
+    Column("module_id", ForeignKey("kit_module.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+discussion_reports = Table(
+    "discussion_report",
+    db.metadata,
+    Column("discussion_id", ForeignKey("discussion.id", ondelete="CASCADE"), primary_key=True),
+    Column("report_id", ForeignKey("report.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Category(db.Model):
+    __tablename__ = "category"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class Discussion(db.Model):
+    """An open discussion, or the thread under one report (report_id set, no category)."""
+
+    __tablename__ = "discussion"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"), index=True)
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), unique=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_post_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    post_count: Mapped[int] = mapped_column(default=0)
+    locked: Mapped[bool] = mapped_column(default=False)
+    pinned: Mapped[bool] = mapped_column(default=False)
+    accepted_post_id: Mapped[int | None]
+    deleted_at: Mapped[datetime | None]
+
+    category: Mapped[Category | None] = relationship()
+    report: Mapped[Report | None] = relationship()
+    author: Mapped[User | None] = relationship()
+    tags: Mapped[list[ChallengeTag]] = relationship(secondary=discussion_tags, order_by=ChallengeTag.label)
+    modules: Mapped[list[KitModule]] = relationship(secondary=discussion_modules, order_by=KitModule.position)
+    linked_reports: Mapped[list[Report]] = relationship(secondary=discussion_reports)
+
+    @property
+    def is_report_thread(self) -> bool:
+        return self.report_id is not None
+
+
+class Post(db.Model):
+    """A message; replies point at their parent (an adjacency list)."""
+
+    __tablename__ = "post"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    discussion_id: Mapped[int] = mapped_column(ForeignKey("discussion.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("post.id", ondelete="SET NULL"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
+    body_md: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    edited_at: Mapped[datetime | None]
+    deleted_at: Mapped[datetime | None]
+    hidden_at: Mapped[datetime | None]
+
+    discussion: Mapped[Discussion] = relationship()
+    author: Mapped[User | None] = relationship()
+
+    @property
+    def visible(self) -> bool:
+        return self.deleted_at is None and self.hidden_at is None
+
+
+class PostRevision(db.Model):
+    __tablename__ = "post_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
+    editor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    body_md: Mapped[str] = mapped_column(Text)
+
+
+class Watch(db.Model):
+    """A member follows (or mutes) a discussion, tag, module or category."""
+
+    __tablename__ = "watch"
+    __table_args__ = (UniqueConstraint("user_id", "target", "target_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    target: Mapped[str] = mapped_column(String(20))
+    target_id: Mapped[int]
+    muted: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Notification(db.Model):
+    __tablename__ = "notification"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    discussion_id: Mapped[int | None] = mapped_column(ForeignKey("discussion.id", ondelete="CASCADE"))
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"))
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read_at: Mapped[datetime | None]
+    emailed_at: Mapped[datetime | None]
+
+    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
+    discussion: Mapped[Discussion | None] = relationship()
+    post: Mapped[Post | None] = relationship()
+    report: Mapped[Report | None] = relationship()
+
+
+class ReadMarker(db.Model):
+    """Up to when a member has read a discussion (for unread markers)."""
+
+    __tablename__ = "read_marker"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
+    discussion_id: Mapped[int] = mapped_column(ForeignKey("discussion.id", ondelete="CASCADE"), primary_key=True)
+    last_post_id: Mapped[int] = mapped_column(default=0)
+
+
+class Bookmark(db.Model):
+    __tablename__ = "bookmark"
+    __table_args__ = (UniqueConstraint("user_id", "report_id"), UniqueConstraint("user_id", "post_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    report: Mapped[Report | None] = relationship()
+    post: Mapped[Post | None] = relationship()
+
+
+class Flag(db.Model):
+    __tablename__ = "flag"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
+    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None]
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+    post: Mapped[Post] = relationship()
+    reporter: Mapped[User | None] = relationship(foreign_keys=[reporter_id])
+
+
+class ModerationLog(db.Model):
+    __tablename__ = "moderation_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    moderator_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(30))
+    target_type: Mapped[str] = mapped_column(String(20))
+    target_id: Mapped[int]
+    detail: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+    moderator: Mapped[User | None] = relationship()
+
+
+class EventOutbox(db.Model):
+    """Something happened that may notify people; fanned out after the response."""
+
+    __tablename__ = "event_outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    object_id: Mapped[int]
+    actor_id: Mapped[int | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

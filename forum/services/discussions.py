@@ -1,0 +1,216 @@
+"""Discussions and posts: start, reply, quote, edit, delete, accept an answer; the thread tree."""
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from forum.extensions import db
+from forum.markup import render_markdown
+from forum.models import (
+    Category,
+    ChallengeTag,
+    Discussion,
+    KitModule,
+    Post,
+    PostRevision,
+    Report,
+    User,
+)
+from forum.models.base import utcnow
+from forum.services import ServiceError, events, watches
+
+MAX_BODY_BYTES = 100 * 1024
+MAX_DEPTH = 4  # deeper replies are shown at this depth, "en réponse à …"
+NEW_ACCOUNT_DAYS = 1
+NEW_ACCOUNT_POSTS_PER_HOUR = 10
+MENTION = re.compile(r"(?<![\w@])@([a-z0-9][a-z0-9-]{1,79})")
+
+
+class RateLimited(ServiceError):
+    """A new account posts faster than allowed."""
+
+
+def check_body(body: str) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise ServiceError(_("Le message est vide."), "body")
+    if len(body.encode()) > MAX_BODY_BYTES:
+        raise ServiceError(_("Le message dépasse 100 Ko."), "body")
+    return body
+
+
+def check_rate(author: User) -> None:
+    """New accounts: at most 10 posts an hour during their first day (spam brake)."""
+    if author.created_at < utcnow() - timedelta(days=NEW_ACCOUNT_DAYS):
+        return
+    since = utcnow() - timedelta(hours=1)
+    recent = db.session.scalar(
+        select(func.count(Post.id)).where(Post.author_id == author.id, Post.created_at >= since)
+    )
+    if recent >= current_app.config.get("NEW_ACCOUNT_POSTS_PER_HOUR", NEW_ACCOUNT_POSTS_PER_HOUR):
+        raise RateLimited(_("Vous publiez beaucoup pour un compte tout neuf : patientez un peu."))
+
+
+def _new_post(discussion: Discussion, author: User, body: str, parent: Post | None = None) -> Post:
+    post = Post(discussion=discussion, author=author, parent_id=parent.id if parent else None,
+                body_md=body, body_html=str(render_markdown(body)))
+    db.session.add(post)
+    discussion.post_count = (discussion.post_count or 0) + 1
+    discussion.last_post_at = utcnow()
+    return post
+
+
+def mentioned_users(body: str, exclude: int | None = None) -> list[User]:
+    handles = set(MENTION.findall(body.lower()))
+    if not handles:
+        return []
+    users = db.session.scalars(select(User).where(User.handle.in_(handles)))
+    return [u for u in users if u.id != exclude]
+
+
+def create_discussion(author: User, title: str, body: str, category: Category, tags: list[ChallengeTag] = (),
+                      modules: list[KitModule] = (), reports: list[Report] = ()) -> Discussion:
+    """Start a discussion with its opening post; the author watches it from then on."""
+    body = check_body(body)
+    title = " ".join((title or "").split())
+    if not 3 <= len(title) <= 200:
+        raise ServiceError(_("Le titre doit compter de 3 à 200 caractères."), "title")
+    check_rate(author)
+    discussion = Discussion(title=title, category=category, author=author, tags=list(tags),
+                            modules=list(modules), linked_reports=list(reports))
+    db.session.add(discussion)
+    post = _new_post(discussion, author, body)
+    db.session.flush()
+    watches.watch(author, "discussion", discussion.id)
+    events.record("discussion_created", discussion.id, author.id)
+    events.record("post_created", post.id, author.id)
+    db.session.commit()
+    return discussion
+
+
+def report_thread(report: Report) -> Discussion:
+    """The thread under a report, created on its first reply."""
+    thread = db.session.scalar(select(Discussion).where(Discussion.report_id == report.id))
+    if thread is None:
+        thread = Discussion(title=report.title, report=report, author_id=report.author_id, post_count=0)
+        db.session.add(thread)
+        db.session.flush()
+        if report.author_id:
+            db.session.flush()
+            watches.watch_id(report.author_id, "discussion", thread.id)
+    return thread
+
+
+def reply(discussion: Discussion, author: User, body: str, parent_id: int | None = None) -> Post:
+    """Reply to the discussion or to one of its posts; the author then watches it."""
+    if discussion.locked:
+        raise ServiceError(_("Cette discussion est verrouillée : on ne peut plus y répondre."), "locked")
+    body = check_body(body)
+    parent = None
+    if parent_id is not None:
+        parent = db.session.get(Post, parent_id)
+        if parent is None or parent.discussion_id != discussion.id:
+            raise ServiceError(_("Le message auquel vous répondez n'appartient pas à cette discussion."), "parent_id")
+    check_rate(author)
+    post = _new_post(discussion, author, body, parent)
+    db.session.flush()
+    watches.watch(author, "discussion", discussion.id)
+    events.record("post_created", post.id, author.id)
+    db.session.commit()
+    return post
+
+
+def can_edit(post: Post, user) -> bool:
+    if not user or not user.is_authenticated or not user.can_post or post.deleted_at:
+        return False
+    return user.id == post.author_id or user.is_moderator
+
+
+def edit_post(post: Post, editor: User, body: str) -> None:
+    """Every edit keeps the previous text as a revision."""
+    body = check_body(body)
+    db.session.add(PostRevision(post_id=post.id, editor_id=editor.id, body_md=post.body_md))
+    post.body_md = body
+    post.body_html = str(render_markdown(body))
+    post.edited_at = utcnow()
+    db.session.commit()
+
+
+def delete_post(post: Post) -> None:
+    """Soft delete: the tree keeps its shape and shows "message supprimé"."""
+    post.deleted_at = utcnow()
+    db.session.commit()
+
+
+def accept_answer(discussion: Discussion, post: Post) -> None:
+    if post.discussion_id != discussion.id or post.id == first_post_id(discussion):
+        raise ServiceError(_("Seule une réponse de cette discussion peut être acceptée."))
+    discussion.accepted_post_id = post.id
+    events.record("answer_accepted", post.id, discussion.author_id)
+    db.session.commit()
+
+
+def first_post_id(discussion: Discussion) -> int | None:
+    if discussion.is_report_thread:
+        return None
+    return db.session.scalar(select(func.min(Post.id)).where(Post.discussion_id == discussion.id))
+
+
+@dataclass
+class ThreadItem:
+    post: Post
+    depth: int
+    parent: Post | None  # set when the reply is shown flattened at MAX_DEPTH
+
+
+def thread(discussion: Discussion) -> list[ThreadItem]:
+    """All posts as a tree in reading order, in one query whatever the size or depth."""
+    posts = list(db.session.scalars(
+        select(Post).where(Post.discussion_id == discussion.id).options(joinedload(Post.author)).order_by(Post.id)
+    ))
+    by_id = {p.id: p for p in posts}
+    children: dict[int | None, list[Post]] = {}
+    for post in posts:
+        parent = post.parent_id if post.parent_id in by_id else None
+        children.setdefault(parent, []).append(post)
+    items: list[ThreadItem] = []
+    stack = [(p, 0) for p in reversed(children.get(None, []))]
+    while stack:  # iterative: a 1,000-deep chain must not hit Python's recursion limit
+        post, depth = stack.pop()
+        flattened = depth > MAX_DEPTH
+        items.append(ThreadItem(post, min(depth, MAX_DEPTH), by_id.get(post.parent_id) if flattened else None))
+        stack.extend((child, depth + 1) for child in reversed(children.get(post.id, [])))
+    return items
+
+
+def get_discussion(discussion_id: int) -> Discussion | None:
+    return db.session.get(Discussion, discussion_id, options=[
+        joinedload(Discussion.category), joinedload(Discussion.author), joinedload(Discussion.report),
+        selectinload(Discussion.tags), selectinload(Discussion.modules), selectinload(Discussion.linked_reports),
+    ])
+
+
+def list_discussions(category: str = "", tag: str = "", page: int = 1, per_page: int = 20):
+    from forum.services.report_queries import Page
+
+    query = select(Discussion).where(Discussion.report_id.is_(None), Discussion.deleted_at.is_(None))
+    if category:
+        query = query.where(Discussion.category_id == select(Category.id).where(Category.slug == category).scalar_subquery())
+    if tag:
+        query = query.where(Discussion.tags.any(ChallengeTag.slug == tag))
+    total = db.session.scalar(select(func.count()).select_from(query.with_only_columns(Discussion.id).subquery()))
+    items = list(db.session.scalars(
+        query.options(joinedload(Discussion.category), joinedload(Discussion.author), selectinload(Discussion.tags))
+        .order_by(Discussion.pinned.desc(), Discussion.last_post_at.desc())
+        .limit(per_page).offset((page - 1) * per_page)
+    ))
+    return Page(items=items, total=total, page=page, per_page=per_page)
+
+
+def categories() -> list[Category]:
+    return list(db.session.scalars(select(Category).order_by(Category.position, Category.name)))

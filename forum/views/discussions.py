@@ -1,0 +1,298 @@
+"""Discussions and posts: list, start, read, reply (also under reports), edit, delete,
+flag, accept an answer, watch; moderators lock, pin, move, hide."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import func, select
+
+from forum.access import moderator_required, posting_required
+from forum.extensions import db
+from forum.forms import choices
+from forum.forms.discussions import DiscussionForm, FlagForm, MoveForm, PostEditForm, ReplyForm
+from forum.models import Category, ChallengeTag, KitModule, Post, PostRevision
+from forum.services import ServiceError, bookmarks, discussions, form_data, moderation, reports, tags, watches
+
+bp = Blueprint("discussions", __name__)
+
+
+def _visible_discussion_or_404(discussion_id: int):
+    discussion = discussions.get_discussion(discussion_id)
+    if discussion is None or discussion.deleted_at:
+        abort(404)
+    if discussion.report is not None and not reports.can_view(discussion.report, current_user):
+        abort(404)
+    return discussion
+
+
+def _post_or_404(post_id: int) -> Post:
+    post = db.session.get(Post, post_id)
+    if post is None:
+        abort(404)
+    _visible_discussion_or_404(post.discussion_id)
+    return post
+
+
+def _thread_target(discussion):
+    if discussion.is_report_thread:
+        return url_for("reports.detail", report_id=discussion.report_id)
+    return url_for("discussions.detail", discussion_id=discussion.id)
+
+
+@bp.get("/discussions/")
+def index():
+    """Open discussions, pinned first, then by latest activity; unread ones marked."""
+    category = (request.args.get("category") or "")[:120]
+    tag = (request.args.get("tag") or "")[:120]
+    try:
+        page_number = max(1, min(int(request.args.get("page", 1)), 10_000))
+    except ValueError:
+        page_number = 1
+    page = discussions.list_discussions(category, tag, page_number)
+    ids = [d.id for d in page.items]
+    latest = dict(db.session.execute(
+        select(Post.discussion_id, func.max(Post.id)).where(Post.discussion_id.in_(ids)).group_by(Post.discussion_id)
+    ).all()) if ids else {}
+    read = bookmarks.last_read(current_user, ids)
+    unread = {i for i in ids if current_user.is_authenticated and latest.get(i, 0) > read.get(i, 0)}
+    return render_template("discussions/index.html", page=page, categories=discussions.categories(),
+                           tags=tags.approved_tags(), category=category, tag=tag, unread=unread)
+
+
+@bp.route("/discussions/new", methods=["GET", "POST"])
+@posting_required
+def create():
+    """Start a discussion in a category, with challenges and kit modules."""
+    form = DiscussionForm()
+    form.fill_choices(discussions.categories(), tags.approved_tags(), form_data.modules())
+    if request.method == "GET" and request.args.get("category"):
+        form.category.data = request.args["category"][:120]
+    if form.validate_on_submit():
+        category = db.session.scalar(select(Category).where(Category.slug == form.category.data))
+        chosen_tags = list(db.session.scalars(select(ChallengeTag).where(ChallengeTag.slug.in_(form.tags.data or []))))
+        chosen_modules = list(db.session.scalars(select(KitModule).where(KitModule.slug.in_(form.modules.data or []))))
+        try:
+            discussion = discussions.create_discussion(current_user, form.title.data, form.body.data, category,
+                                                       chosen_tags, chosen_modules)
+        except discussions.RateLimited as error:
+            db.session.rollback()
+            abort(429, description=error.message)
+        except ServiceError as error:
+            db.session.rollback()
+            getattr(form, error.field or "body").errors.append(error.message)
+        else:
+            flash(_("Votre discussion est ouverte."), "success")
+            return redirect(url_for("discussions.detail", discussion_id=discussion.id), code=303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("discussions/new.html", form=form), status
+
+
+def thread_context(discussion, quote_id=None) -> dict:
+    """What a thread shows: the tree, the accepted answer, the reply form, marks."""
+    items = discussions.thread(discussion) if discussion.id else []
+    form = ReplyForm()
+    if quote_id:
+        quoted = next((i.post for i in items if i.post.id == quote_id and i.post.visible), None)
+        if quoted is not None:
+            author = quoted.author.display_name if quoted.author else _("ancien membre")
+            quote = "\n".join(f"> {line}" for line in quoted.body_md.splitlines())
+            form.body.data = f"> **{author}** :\n{quote}\n\n"
+            form.parent_id.data = str(quoted.id)
+    accepted = next((i.post for i in items if i.post.id == discussion.accepted_post_id and i.post.visible), None)
+    unread_after = 0
+    if current_user.is_authenticated and items and discussion.id:
+        unread_after = bookmarks.mark_read(current_user, discussion, max(i.post.id for i in items))
+    _reports, post_marks = bookmarks.bookmarked_ids(current_user)
+    return dict(items=items, reply_form=form, accepted=accepted, unread_after=unread_after,
+                bookmarked_posts=post_marks, first_post_id=items[0].post.id if items and not discussion.is_report_thread else None)
+
+
+@bp.get("/discussions/<int:discussion_id>")
+def detail(discussion_id: int):
+    """A discussion: opening post, accepted answer first, then the tree of replies."""
+    discussion = _visible_discussion_or_404(discussion_id)
+    if discussion.is_report_thread:
+        return redirect(url_for("reports.detail", report_id=discussion.report_id, _anchor="discussion"))
+    quote = request.args.get("quote", type=int)
+    move_form = MoveForm()
+    move_form.category.choices = choices((c.slug, c.name) for c in discussions.categories())
+    return render_template("discussions/detail.html", discussion=discussion, move_form=move_form,
+                           watch_state=watches.state(current_user, "discussion", discussion.id),
+                           **thread_context(discussion, quote))
+
+
+def _reply(discussion):
+    form = ReplyForm()
+    if not form.validate_on_submit():
+        if "csrf_token" in form.errors:
+            abort(400, description=_("Le formulaire a expiré ou n'est pas valide. Rechargez la page et réessayez."))
+        abort(400, description=" ".join(e for errors in form.errors.values() for e in errors))
+    try:
+        parent_id = int(form.parent_id.data) if form.parent_id.data else None
+    except ValueError:
+        parent_id = -1
+    try:
+        post = discussions.reply(discussion, current_user, form.body.data, parent_id)
+    except discussions.RateLimited as error:
+        db.session.rollback()
+        abort(429, description=error.message)
+    except ServiceError as error:
+        db.session.rollback()
+        if error.field == "locked":
+            abort(403, description=error.message)
+        abort(400, description=error.message)
+    return redirect(_thread_target(discussion) + f"#post-{post.id}", code=303)
+
+
+@bp.post("/discussions/<int:discussion_id>/reply")
+@posting_required
+def reply(discussion_id: int):
+    """Reply to the discussion, or to one of its posts (parent_id)."""
+    discussion = _visible_discussion_or_404(discussion_id)
+    if discussion.is_report_thread:
+        abort(404)
+    return _reply(discussion)
+
+
+@bp.post("/reports/<int:report_id>/reply")
+@posting_required
+def reply_to_report(report_id: int):
+    """Reply in a report's own thread (created with its first reply)."""
+    report = reports.get_report(report_id)
+    if report is None or not reports.can_view(report, current_user) or not report.is_published:
+        abort(404)
+    thread = discussions.report_thread(report)
+    return _reply(thread)
+
+
+@bp.route("/posts/<int:post_id>/edit", methods=["GET", "POST"])
+@posting_required
+def edit_post(post_id: int):
+    """Edit my post (moderators any post); the previous text is kept."""
+    post = _post_or_404(post_id)
+    if not discussions.can_edit(post, current_user):
+        abort(403)
+    form = PostEditForm(obj=None if request.method == "POST" else post)
+    if request.method == "GET":
+        form.body.data = post.body_md
+    if form.validate_on_submit():
+        try:
+            discussions.edit_post(post, current_user, form.body.data)
+        except ServiceError as error:
+            form.body.errors.append(error.message)
+        else:
+            flash(_("Message modifié."), "success")
+            return redirect(_thread_target(post.discussion) + f"#post-{post.id}", code=303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("discussions/edit_post.html", form=form, post=post), status
+
+
+@bp.get("/posts/<int:post_id>/history")
+def post_history(post_id: int):
+    """Earlier versions of a post."""
+    post = _post_or_404(post_id)
+    if not post.visible and not (current_user.is_authenticated and current_user.is_moderator):
+        abort(404)
+    revisions = list(db.session.scalars(select(PostRevision).where(PostRevision.post_id == post.id).order_by(PostRevision.id.desc())))
+    return render_template("discussions/post_history.html", post=post, revisions=revisions)
+
+
+@bp.post("/posts/<int:post_id>/delete")
+@posting_required
+def delete_post(post_id: int):
+    """Soft delete: the replies stay, under "message supprimé"."""
+    post = _post_or_404(post_id)
+    if not discussions.can_edit(post, current_user):
+        abort(403)
+    discussions.delete_post(post)
+    flash(_("Message supprimé."), "info")
+    return redirect(_thread_target(post.discussion) + f"#post-{post.id}", code=303)
+
+
+@bp.route("/posts/<int:post_id>/flag", methods=["GET", "POST"])
+@login_required
+def flag_post(post_id: int):
+    """Report a post to the moderators, with a reason."""
+    post = _post_or_404(post_id)
+    form = FlagForm()
+    if form.validate_on_submit():
+        moderation.flag_post(post, current_user, form.reason.data)
+        flash(_("Merci : l'équipe de modération va examiner ce message."), "success")
+        return redirect(_thread_target(post.discussion) + f"#post-{post.id}", code=303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("discussions/flag.html", form=form, post=post), status
+
+
+@bp.post("/posts/<int:post_id>/bookmark")
+@login_required
+def bookmark_post(post_id: int):
+    post = _post_or_404(post_id)
+    added = bookmarks.toggle(current_user, post_id=post.id)
+    flash(_("Ajouté à vos favoris.") if added else _("Retiré de vos favoris."), "info")
+    return redirect(_thread_target(post.discussion) + f"#post-{post.id}", code=303)
+
+
+@bp.post("/discussions/<int:discussion_id>/accept/<int:post_id>")
+@posting_required
+def accept(discussion_id: int, post_id: int):
+    """The opener or a moderator marks the answer that solved the question."""
+    discussion = _visible_discussion_or_404(discussion_id)
+    if not (current_user.id == discussion.author_id or current_user.is_moderator):
+        abort(403)
+    post = _post_or_404(post_id)
+    try:
+        discussions.accept_answer(discussion, post)
+    except ServiceError as error:
+        abort(400, description=error.message)
+    flash(_("Réponse acceptée."), "success")
+    return redirect(url_for("discussions.detail", discussion_id=discussion.id), code=303)
+
+
+@bp.post("/watch/<target>/<int:target_id>")
+@login_required
+def watch(target: str, target_id: int):
+    """Follow, mute or stop following a discussion, challenge, module or category."""
+    if target not in watches.TARGETS:
+        abort(404)
+    state = request.form.get("state", "watch")
+    if state not in ("watch", "mute", "none"):
+        abort(400)
+    watches.set_state(current_user, target, target_id, state)
+    flash({"watch": _("Vous suivez désormais ceci."), "mute": _("Vous ne recevrez plus de notifications pour ceci."),
+           "none": _("Vous ne suivez plus ceci.")}[state], "info")
+    from forum.security import safe_next
+
+    return redirect(safe_next(request.form.get("next")) or url_for("notifications.index"), code=303)
+
+
+@bp.post("/discussions/<int:discussion_id>/moderate")
+@moderator_required
+def moderate(discussion_id: int):
+    """Moderators: lock or unlock, pin or unpin, move to another category."""
+    discussion = _visible_discussion_or_404(discussion_id)
+    action = request.form.get("action")
+    try:
+        if action in ("lock", "unlock"):
+            moderation.set_locked(discussion, current_user, action == "lock")
+        elif action in ("pin", "unpin"):
+            moderation.set_pinned(discussion, current_user, action == "pin")
+        elif action == "move":
+            category = db.session.scalar(select(Category).where(Category.slug == request.form.get("category", "")))
+            if category is None:
+                abort(400, description=_("Catégorie inconnue."))
+            moderation.move(discussion, current_user, category)
+        else:
+            abort(400)
+    except ServiceError as error:
+        abort(400, description=error.message)
+    flash(_("C'est fait."), "success")
+    return redirect(_thread_target(discussion), code=303)
+
+
+@bp.post("/posts/<int:post_id>/hide")
+@moderator_required
+def hide_post(post_id: int):
+    """Moderators hide a post (or show it again)."""
+    post = _post_or_404(post_id)
+    moderation.set_hidden(post, current_user, request.form.get("hidden", "1") == "1")
+    return redirect(_thread_target(post.discussion) + f"#post-{post.id}", code=303)

@@ -1,0 +1,28 @@
+"""The moderators' queue: open flags and the log of every moderator action."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from forum.access import moderator_required
+from forum.extensions import db
+from forum.models import Flag
+from forum.services import moderation
+
+bp = Blueprint("moderation", __name__, url_prefix="/moderation")
+
+
+@bp.get("/")
+@moderator_required
+def index():
+    """Flags waiting for a decision, and what moderators did lately."""
+    return render_template("moderation/index.html", flags=moderation.open_flags(), log=moderation.recent_log())
+
+
+@bp.post("/flags/<int:flag_id>/resolve")
+@moderator_required
+def resolve(flag_id: int):
+    flag = db.session.get(Flag, flag_id) or abort(404)
+    moderation.resolve_flag(flag, current_user)
+    flash(_("Signalement traité."), "success")
+    return redirect(url_for("moderation.index"), code=303)

@@ -81,8 +81,11 @@ def configure_blueprints(app: Flask) -> None:
     from forum.views import (
         admin,
         auth,
+        discussions,
         main,
+        moderation,
         modules,
+        notifications,
         parcours,
         reports,
         search,
@@ -103,6 +106,9 @@ def configure_blueprints(app: Flask) -> None:
         parcours,
         territories,
         search,
+        discussions,
+        notifications,
+        moderation,
         admin,
     ):
         app.register_blueprint(module.bp)

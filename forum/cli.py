@@ -113,8 +113,32 @@ def search_check(fix: bool) -> None:
             raise SystemExit(1)
 
 
+notifications_cli = AppGroup("notifications", help="Notifications et e-mails.")
+
+
+@notifications_cli.command("send-digests")
+def send_digests() -> None:
+    """Send the daily digest e-mails (run once a day from cron)."""
+    from forum.services import notifications
+
+    notifications.process_events()
+    click.echo(f"{notifications.send_digests()} résumé(s) envoyé(s)")
+
+
+@notifications_cli.command("process")
+def process_notifications() -> None:
+    """Fan out pending events into notifications (normally done after each response)."""
+    from forum.services import notifications
+
+    total = 0
+    while (done := notifications.process_events()):
+        total += done
+    click.echo(f"{total} événement(s) traité(s)")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(search_cli)
+    app.cli.add_command(notifications_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(bootstrap_command)
     app.cli.add_command(seed_demo_command)

@@ -152,7 +152,10 @@ class ReadMarker(db.Model):
 
 class Bookmark(db.Model):
     __tablename__ = "bookmark"
-    __table_args__ = (UniqueConstraint("user_id", "report_id"), UniqueConstraint("user_id", "post_id"))
+    __table_args__ = (
+        UniqueConstraint("user_id", "report_id", name="uq_bookmark_user_report"),
+        UniqueConstraint("user_id", "post_id", name="uq_bookmark_user_post"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)

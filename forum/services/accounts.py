@@ -148,12 +148,15 @@ def set_password(user: User, password: str) -> None:
 
 
 def update_profile(
-    user: User, display_name: str, bio: str, structure: Structure | None, locale: str
+    user: User, display_name: str, bio: str, structure: Structure | None, locale: str,
+    email_mode: str | None = None,
 ) -> None:
     user.display_name = display_name.strip()
     user.bio = bio.strip()
     user.structure = structure
     user.locale = locale
+    if email_mode is not None:
+        user.email_mode = email_mode
     db.session.commit()
 
 

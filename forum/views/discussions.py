@@ -55,8 +55,12 @@ def index():
     ).all()) if ids else {}
     read = bookmarks.last_read(current_user, ids)
     unread = {i for i in ids if current_user.is_authenticated and latest.get(i, 0) > read.get(i, 0)}
-    return render_template("discussions/index.html", page=page, categories=discussions.categories(),
-                           tags=tags.approved_tags(), category=category, tag=tag, unread=unread)
+    all_categories = discussions.categories()
+    selected = next((c for c in all_categories if c.slug == category), None)
+    return render_template("discussions/index.html", page=page, categories=all_categories,
+                           tags=tags.approved_tags(), category=category, tag=tag, unread=unread,
+                           selected=selected,
+                           category_watch=watches.state(current_user, "category", selected.id) if selected else "none")
 
 
 @bp.route("/discussions/new", methods=["GET", "POST"])

@@ -2,10 +2,11 @@
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from forum.access import admin_required
 from forum.forms.kit import ModuleForm
-from forum.services import ServiceError, form_data, kit, report_queries
+from forum.services import ServiceError, form_data, kit, report_queries, watches
 from forum.services.report_queries import ReportFilters
 
 bp = Blueprint("modules", __name__, url_prefix="/modules")
@@ -31,6 +32,7 @@ def detail(slug: str):
         page=report_queries.paginate(filters, current_app.config["PER_PAGE"]),
         filters=filters,
         top_tags=report_queries.top_tags_for_module(module),
+        watch_state=watches.state(current_user, "module", module.id),
     )
 
 

@@ -41,6 +41,8 @@ class Config:
     MAIL_PORT = int(os.environ.get("FORUM_MAIL_PORT", "25") or 25)
     MAIL_SENDER = os.environ.get("FORUM_MAIL_SENDER", "Maillage <ne-pas-repondre@maillage.local>")
     REGISTRATION = os.environ.get("FORUM_REGISTRATION", "open")
+    # Links in e-mails sent outside a request (notifications, digests from cron).
+    BASE_URL = os.environ.get("FORUM_BASE_URL", "http://127.0.0.1:5000")
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _env_bool("FORUM_SESSION_COOKIE_SECURE", False)

@@ -50,7 +50,9 @@ def init_notifications(app: Flask) -> None:
     from forum.services import notifications
 
     app.extensions["notifications"] = Worker(
-        app, "notifications", notifications.process_events,
+        app,
+        "notifications",
+        notifications.process_events,
         enabled=app.config.get("NOTIFICATIONS_BACKGROUND", True),
     )
 

@@ -131,7 +131,7 @@ def process_notifications() -> None:
     from forum.services import notifications
 
     total = 0
-    while (done := notifications.process_events()):
+    while done := notifications.process_events():
         total += done
     click.echo(f"{total} événement(s) traité(s)")
 

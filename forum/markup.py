@@ -91,4 +91,3 @@ def _markdown() -> markdown.Markdown:
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(ImagesAsLinks(md), "images_as_links", 0)
     return md
-

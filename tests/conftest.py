@@ -61,11 +61,12 @@ def app_config(tmp_path) -> dict:
 
 @pytest.fixture
 def app(migrated, app_config) -> Iterator[Flask]:
-    from forum.services import kit
+    from forum.services import kit, reference
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": migrated, **app_config}, env="testing")
     with app.app_context():
-        kit.load_defaults()  # modules and tags are emptied with the rest after each test
+        kit.load_defaults()  # modules, tags and categories are emptied after each test
+        reference.load_categories()
         yield app
         db.session.remove()
         _empty_tables()
@@ -85,6 +86,9 @@ class IsolatedClient(FlaskClient):
     rather than sharing the one the test holds open."""
 
     def open(self, *args, **kwargs):
+        # End the test's own transaction first, so that its next query sees what the
+        # request wrote (SQLite keeps a reader on its snapshot until the transaction ends).
+        db.session.commit()
         with self.application.app_context():
             return super().open(*args, **kwargs)
 

@@ -104,11 +104,13 @@ class ProfileForm(StructureChoiceMixin, MaillageForm):
     )
     email_mode = SelectField(
         lazy("E-mails de notification"),
-        choices=choices([
-            ("immediate", lazy("À chaque notification")),
-            ("digest", lazy("Un résumé quotidien")),
-            ("none", lazy("Aucun e-mail")),
-        ]),
+        choices=choices(
+            [
+                ("immediate", lazy("À chaque notification")),
+                ("digest", lazy("Un résumé quotidien")),
+                ("none", lazy("Aucun e-mail")),
+            ]
+        ),
     )
 
 

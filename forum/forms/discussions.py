@@ -10,7 +10,13 @@ from forum.i18n import lazy
 
 
 class DiscussionForm(MaillageForm):
-    title = StringField(lazy("Titre"), validators=[DataRequired(lazy("Donnez un titre à la discussion.")), Length(min=3, max=200, message=lazy("Le titre doit compter de 3 à 200 caractères."))])
+    title = StringField(
+        lazy("Titre"),
+        validators=[
+            DataRequired(lazy("Donnez un titre à la discussion.")),
+            Length(min=3, max=200, message=lazy("Le titre doit compter de 3 à 200 caractères.")),
+        ],
+    )
     category = SelectField(lazy("Catégorie"), choices=[])
     body = TextAreaField(lazy("Message"), validators=[DataRequired(lazy("Le message est vide."))])
     tags = MultiCheckboxField(lazy("Défis"), choices=[])
@@ -23,7 +29,9 @@ class DiscussionForm(MaillageForm):
 
 
 class ReplyForm(MaillageForm):
-    body = TextAreaField(lazy("Votre réponse"), validators=[DataRequired(lazy("Le message est vide."))])
+    body = TextAreaField(
+        lazy("Votre réponse"), validators=[DataRequired(lazy("Le message est vide."))]
+    )
     parent_id = HiddenField()
 
 
@@ -32,7 +40,10 @@ class PostEditForm(MaillageForm):
 
 
 class FlagForm(MaillageForm):
-    reason = TextAreaField(lazy("Pourquoi signalez-vous ce message ?"), validators=[DataRequired(lazy("Indiquez la raison du signalement.")), Length(max=2000)])
+    reason = TextAreaField(
+        lazy("Pourquoi signalez-vous ce message ?"),
+        validators=[DataRequired(lazy("Indiquez la raison du signalement.")), Length(max=2000)],
+    )
 
 
 class MoveForm(MaillageForm):

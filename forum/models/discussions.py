@@ -16,13 +16,17 @@ discussion_tags = Table(
     "discussion_tag",
     db.metadata,
     Column("discussion_id", ForeignKey("discussion.id", ondelete="CASCADE"), primary_key=True),
-    Column("tag_id", ForeignKey("challenge_tag.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column(
+        "tag_id", ForeignKey("challenge_tag.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
 )
 discussion_modules = Table(
     "discussion_module",
     db.metadata,
     Column("discussion_id", ForeignKey("discussion.id", ondelete="CASCADE"), primary_key=True),
-    Column("module_id", ForeignKey("kit_module.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column(
+        "module_id", ForeignKey("kit_module.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
 )
 discussion_reports = Table(
     "discussion_report",
@@ -50,8 +54,12 @@ class Discussion(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"), index=True)
-    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), unique=True)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
+    report_id: Mapped[int | None] = mapped_column(
+        ForeignKey("report.id", ondelete="CASCADE"), unique=True
+    )
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_post_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     post_count: Mapped[int] = mapped_column(default=0)
@@ -63,8 +71,12 @@ class Discussion(db.Model):
     category: Mapped[Category | None] = relationship()
     report: Mapped[Report | None] = relationship()
     author: Mapped[User | None] = relationship()
-    tags: Mapped[list[ChallengeTag]] = relationship(secondary=discussion_tags, order_by=ChallengeTag.label)
-    modules: Mapped[list[KitModule]] = relationship(secondary=discussion_modules, order_by=KitModule.position)
+    tags: Mapped[list[ChallengeTag]] = relationship(
+        secondary=discussion_tags, order_by=ChallengeTag.label
+    )
+    modules: Mapped[list[KitModule]] = relationship(
+        secondary=discussion_modules, order_by=KitModule.position
+    )
     linked_reports: Mapped[list[Report]] = relationship(secondary=discussion_reports)
 
     @property
@@ -78,9 +90,15 @@ class Post(db.Model):
     __tablename__ = "post"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    discussion_id: Mapped[int] = mapped_column(ForeignKey("discussion.id", ondelete="CASCADE"), index=True)
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("post.id", ondelete="SET NULL"), index=True)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
+    discussion_id: Mapped[int] = mapped_column(
+        ForeignKey("discussion.id", ondelete="CASCADE"), index=True
+    )
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("post.id", ondelete="SET NULL"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"), index=True
+    )
     body_md: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
@@ -101,7 +119,9 @@ class PostRevision(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
-    editor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    editor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     body_md: Mapped[str] = mapped_column(Text)
 
@@ -113,7 +133,9 @@ class Watch(db.Model):
     __table_args__ = (UniqueConstraint("user_id", "target", "target_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
     target: Mapped[str] = mapped_column(String(20))
     target_id: Mapped[int]
     muted: Mapped[bool] = mapped_column(default=False)
@@ -124,10 +146,14 @@ class Notification(db.Model):
     __tablename__ = "notification"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(30))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
-    discussion_id: Mapped[int | None] = mapped_column(ForeignKey("discussion.id", ondelete="CASCADE"))
+    discussion_id: Mapped[int | None] = mapped_column(
+        ForeignKey("discussion.id", ondelete="CASCADE")
+    )
     post_id: Mapped[int | None] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"))
     report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -145,8 +171,12 @@ class ReadMarker(db.Model):
 
     __tablename__ = "read_marker"
 
-    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
-    discussion_id: Mapped[int] = mapped_column(ForeignKey("discussion.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True
+    )
+    discussion_id: Mapped[int] = mapped_column(
+        ForeignKey("discussion.id", ondelete="CASCADE"), primary_key=True
+    )
     last_post_id: Mapped[int] = mapped_column(default=0)
 
 
@@ -158,7 +188,9 @@ class Bookmark(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
     report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
     post_id: Mapped[int | None] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -172,11 +204,15 @@ class Flag(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
-    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    reporter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[datetime | None]
-    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    resolved_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
 
     post: Mapped[Post] = relationship()
     reporter: Mapped[User | None] = relationship(foreign_keys=[reporter_id])
@@ -186,7 +222,9 @@ class ModerationLog(db.Model):
     __tablename__ = "moderation_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    moderator_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    moderator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
     action: Mapped[str] = mapped_column(String(30))
     target_type: Mapped[str] = mapped_column(String(20))
     target_id: Mapped[int]

@@ -61,7 +61,10 @@ class SearchEngine:
         self.store = IndexStore(app.config["SEARCH_DIR"])
         self.facets = FacetCache()
         self.worker = Worker(
-            app, "search-drainer", self.sync, enabled=app.config.get("SEARCH_BACKGROUND", True),
+            app,
+            "search-drainer",
+            self.sync,
+            enabled=app.config.get("SEARCH_BACKGROUND", True),
             interval=app.config.get("SEARCH_SYNC_INTERVAL", 30),
         )
 
@@ -154,7 +157,9 @@ class SearchEngine:
                 try:
                     held.cancel()
                 except Exception:  # the old generation is being retired anyway
-                    self.app.logger.warning("Could not release the old index cleanly", exc_info=True)
+                    self.app.logger.warning(
+                        "Could not release the old index cleanly", exc_info=True
+                    )
         self.store.prune()
         self.store.close()
         return count

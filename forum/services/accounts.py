@@ -148,7 +148,11 @@ def set_password(user: User, password: str) -> None:
 
 
 def update_profile(
-    user: User, display_name: str, bio: str, structure: Structure | None, locale: str,
+    user: User,
+    display_name: str,
+    bio: str,
+    structure: Structure | None,
+    locale: str,
     email_mode: str | None = None,
 ) -> None:
     user.display_name = display_name.strip()

@@ -9,8 +9,12 @@ from forum.models import Bookmark, Discussion, Post, ReadMarker
 
 def toggle(user, report_id: int | None = None, post_id: int | None = None) -> bool:
     """Add or remove a bookmark; returns True when it now exists."""
-    existing = db.session.scalar(select(Bookmark).where(
-        Bookmark.user_id == user.id, Bookmark.report_id == report_id if report_id else Bookmark.post_id == post_id))
+    existing = db.session.scalar(
+        select(Bookmark).where(
+            Bookmark.user_id == user.id,
+            Bookmark.report_id == report_id if report_id else Bookmark.post_id == post_id,
+        )
+    )
     if existing:
         db.session.delete(existing)
         db.session.commit()
@@ -21,17 +25,24 @@ def toggle(user, report_id: int | None = None, post_id: int | None = None) -> bo
 
 
 def of_user(user) -> list[Bookmark]:
-    return list(db.session.scalars(
-        select(Bookmark).where(Bookmark.user_id == user.id)
-        .options(joinedload(Bookmark.report), joinedload(Bookmark.post).joinedload(Post.discussion))
-        .order_by(Bookmark.created_at.desc())
-    ))
+    return list(
+        db.session.scalars(
+            select(Bookmark)
+            .where(Bookmark.user_id == user.id)
+            .options(
+                joinedload(Bookmark.report), joinedload(Bookmark.post).joinedload(Post.discussion)
+            )
+            .order_by(Bookmark.created_at.desc())
+        )
+    )
 
 
 def bookmarked_ids(user, report_ids=(), post_ids=()) -> tuple[set[int], set[int]]:
     if not user or not user.is_authenticated:
         return set(), set()
-    rows = db.session.execute(select(Bookmark.report_id, Bookmark.post_id).where(Bookmark.user_id == user.id)).all()
+    rows = db.session.execute(
+        select(Bookmark.report_id, Bookmark.post_id).where(Bookmark.user_id == user.id)
+    ).all()
     return {r for r, _ in rows if r}, {p for _, p in rows if p}
 
 
@@ -40,7 +51,9 @@ def mark_read(user, discussion: Discussion, last_post_id: int) -> int:
     marker = db.session.get(ReadMarker, (user.id, discussion.id))
     previous = marker.last_post_id if marker else 0
     if marker is None:
-        db.session.add(ReadMarker(user_id=user.id, discussion_id=discussion.id, last_post_id=last_post_id))
+        db.session.add(
+            ReadMarker(user_id=user.id, discussion_id=discussion.id, last_post_id=last_post_id)
+        )
     elif last_post_id > marker.last_post_id:
         marker.last_post_id = last_post_id
     db.session.commit()
@@ -50,6 +63,9 @@ def mark_read(user, discussion: Discussion, last_post_id: int) -> int:
 def last_read(user, discussion_ids: list[int]) -> dict[int, int]:
     if not user or not user.is_authenticated or not discussion_ids:
         return {}
-    rows = db.session.execute(select(ReadMarker.discussion_id, ReadMarker.last_post_id).where(
-        ReadMarker.user_id == user.id, ReadMarker.discussion_id.in_(discussion_ids)))
+    rows = db.session.execute(
+        select(ReadMarker.discussion_id, ReadMarker.last_post_id).where(
+            ReadMarker.user_id == user.id, ReadMarker.discussion_id.in_(discussion_ids)
+        )
+    )
     return dict(rows.all())

@@ -57,8 +57,13 @@ def check_rate(author: User) -> None:
 
 
 def _new_post(discussion: Discussion, author: User, body: str, parent: Post | None = None) -> Post:
-    post = Post(discussion=discussion, author=author, parent_id=parent.id if parent else None,
-                body_md=body, body_html=str(render_markdown(body)))
+    post = Post(
+        discussion=discussion,
+        author=author,
+        parent_id=parent.id if parent else None,
+        body_md=body,
+        body_html=str(render_markdown(body)),
+    )
     db.session.add(post)
     discussion.post_count = (discussion.post_count or 0) + 1
     discussion.last_post_at = utcnow()
@@ -73,16 +78,29 @@ def mentioned_users(body: str, exclude: int | None = None) -> list[User]:
     return [u for u in users if u.id != exclude]
 
 
-def create_discussion(author: User, title: str, body: str, category: Category, tags: list[ChallengeTag] = (),
-                      modules: list[KitModule] = (), reports: list[Report] = ()) -> Discussion:
+def create_discussion(
+    author: User,
+    title: str,
+    body: str,
+    category: Category,
+    tags: list[ChallengeTag] = (),
+    modules: list[KitModule] = (),
+    reports: list[Report] = (),
+) -> Discussion:
     """Start a discussion with its opening post; the author watches it from then on."""
     body = check_body(body)
     title = " ".join((title or "").split())
     if not 3 <= len(title) <= 200:
         raise ServiceError(_("Le titre doit compter de 3 à 200 caractères."), "title")
     check_rate(author)
-    discussion = Discussion(title=title, category=category, author=author, tags=list(tags),
-                            modules=list(modules), linked_reports=list(reports))
+    discussion = Discussion(
+        title=title,
+        category=category,
+        author=author,
+        tags=list(tags),
+        modules=list(modules),
+        linked_reports=list(reports),
+    )
     db.session.add(discussion)
     post = _new_post(discussion, author, body)
     db.session.flush()
@@ -97,7 +115,9 @@ def report_thread(report: Report) -> Discussion:
     """The thread under a report, created on its first reply."""
     thread = db.session.scalar(select(Discussion).where(Discussion.report_id == report.id))
     if thread is None:
-        thread = Discussion(title=report.title, report=report, author_id=report.author_id, post_count=0)
+        thread = Discussion(
+            title=report.title, report=report, author_id=report.author_id, post_count=0
+        )
         db.session.add(thread)
         db.session.flush()
         if report.author_id:
@@ -109,13 +129,18 @@ def report_thread(report: Report) -> Discussion:
 def reply(discussion: Discussion, author: User, body: str, parent_id: int | None = None) -> Post:
     """Reply to the discussion or to one of its posts; the author then watches it."""
     if discussion.locked:
-        raise ServiceError(_("Cette discussion est verrouillée : on ne peut plus y répondre."), "locked")
+        raise ServiceError(
+            _("Cette discussion est verrouillée : on ne peut plus y répondre."), "locked"
+        )
     body = check_body(body)
     parent = None
     if parent_id is not None:
         parent = db.session.get(Post, parent_id)
         if parent is None or parent.discussion_id != discussion.id:
-            raise ServiceError(_("Le message auquel vous répondez n'appartient pas à cette discussion."), "parent_id")
+            raise ServiceError(
+                _("Le message auquel vous répondez n'appartient pas à cette discussion."),
+                "parent_id",
+            )
     check_rate(author)
     post = _new_post(discussion, author, body, parent)
     db.session.flush()
@@ -170,9 +195,14 @@ class ThreadItem:
 
 def thread(discussion: Discussion) -> list[ThreadItem]:
     """All posts as a tree in reading order, in one query whatever the size or depth."""
-    posts = list(db.session.scalars(
-        select(Post).where(Post.discussion_id == discussion.id).options(joinedload(Post.author)).order_by(Post.id)
-    ))
+    posts = list(
+        db.session.scalars(
+            select(Post)
+            .where(Post.discussion_id == discussion.id)
+            .options(joinedload(Post.author))
+            .order_by(Post.id)
+        )
+    )
     by_id = {p.id: p for p in posts}
     children: dict[int | None, list[Post]] = {}
     for post in posts:
@@ -183,32 +213,58 @@ def thread(discussion: Discussion) -> list[ThreadItem]:
     while stack:  # iterative: a 1,000-deep chain must not hit Python's recursion limit
         post, depth = stack.pop()
         flattened = depth > MAX_DEPTH
-        items.append(ThreadItem(post, min(depth, MAX_DEPTH), by_id.get(post.parent_id) if flattened else None))
+        items.append(
+            ThreadItem(
+                post, min(depth, MAX_DEPTH), by_id.get(post.parent_id) if flattened else None
+            )
+        )
         stack.extend((child, depth + 1) for child in reversed(children.get(post.id, [])))
     return items
 
 
 def get_discussion(discussion_id: int) -> Discussion | None:
-    return db.session.get(Discussion, discussion_id, options=[
-        joinedload(Discussion.category), joinedload(Discussion.author), joinedload(Discussion.report),
-        selectinload(Discussion.tags), selectinload(Discussion.modules), selectinload(Discussion.linked_reports),
-    ])
+    return db.session.get(
+        Discussion,
+        discussion_id,
+        options=[
+            joinedload(Discussion.category),
+            joinedload(Discussion.author),
+            joinedload(Discussion.report),
+            selectinload(Discussion.tags),
+            selectinload(Discussion.modules),
+            selectinload(Discussion.linked_reports),
+        ],
+    )
 
 
 def list_discussions(category: str = "", tag: str = "", page: int = 1, per_page: int = 20):
     from forum.services.report_queries import Page
 
-    query = select(Discussion).where(Discussion.report_id.is_(None), Discussion.deleted_at.is_(None))
+    query = select(Discussion).where(
+        Discussion.report_id.is_(None), Discussion.deleted_at.is_(None)
+    )
     if category:
-        query = query.where(Discussion.category_id == select(Category.id).where(Category.slug == category).scalar_subquery())
+        query = query.where(
+            Discussion.category_id
+            == select(Category.id).where(Category.slug == category).scalar_subquery()
+        )
     if tag:
         query = query.where(Discussion.tags.any(ChallengeTag.slug == tag))
-    total = db.session.scalar(select(func.count()).select_from(query.with_only_columns(Discussion.id).subquery()))
-    items = list(db.session.scalars(
-        query.options(joinedload(Discussion.category), joinedload(Discussion.author), selectinload(Discussion.tags))
-        .order_by(Discussion.pinned.desc(), Discussion.last_post_at.desc())
-        .limit(per_page).offset((page - 1) * per_page)
-    ))
+    total = db.session.scalar(
+        select(func.count()).select_from(query.with_only_columns(Discussion.id).subquery())
+    )
+    items = list(
+        db.session.scalars(
+            query.options(
+                joinedload(Discussion.category),
+                joinedload(Discussion.author),
+                selectinload(Discussion.tags),
+            )
+            .order_by(Discussion.pinned.desc(), Discussion.last_post_at.desc())
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        )
+    )
     return Page(items=items, total=total, page=page, per_page=per_page)
 
 

@@ -13,7 +13,9 @@ from forum.models import EventOutbox
 
 
 def record(kind: str, object_id: int, actor_id: int | None) -> None:
-    db.session.execute(insert(EventOutbox).values(kind=kind, object_id=object_id, actor_id=actor_id))
+    db.session.execute(
+        insert(EventOutbox).values(kind=kind, object_id=object_id, actor_id=actor_id)
+    )
     db.session.info["events_dirty"] = True
 
 

@@ -11,8 +11,15 @@ from forum.services import ServiceError
 
 
 def log(moderator: User, action: str, target_type: str, target_id: int, detail: str = "") -> None:
-    db.session.add(ModerationLog(moderator_id=moderator.id, action=action, target_type=target_type,
-                                 target_id=target_id, detail=detail))
+    db.session.add(
+        ModerationLog(
+            moderator_id=moderator.id,
+            action=action,
+            target_type=target_type,
+            target_id=target_id,
+            detail=detail,
+        )
+    )
 
 
 def flag_post(post: Post, reporter: User, reason: str) -> Flag:
@@ -26,11 +33,14 @@ def flag_post(post: Post, reporter: User, reason: str) -> Flag:
 
 
 def open_flags() -> list[Flag]:
-    return list(db.session.scalars(
-        select(Flag).where(Flag.resolved_at.is_(None))
-        .options(joinedload(Flag.post).joinedload(Post.author), joinedload(Flag.reporter))
-        .order_by(Flag.created_at)
-    ))
+    return list(
+        db.session.scalars(
+            select(Flag)
+            .where(Flag.resolved_at.is_(None))
+            .options(joinedload(Flag.post).joinedload(Post.author), joinedload(Flag.reporter))
+            .order_by(Flag.created_at)
+        )
+    )
 
 
 def resolve_flag(flag: Flag, moderator: User) -> None:
@@ -67,6 +77,11 @@ def move(discussion: Discussion, moderator: User, category: Category) -> None:
 
 
 def recent_log(limit: int = 100) -> list[ModerationLog]:
-    return list(db.session.scalars(
-        select(ModerationLog).options(joinedload(ModerationLog.moderator)).order_by(ModerationLog.id.desc()).limit(limit)
-    ))
+    return list(
+        db.session.scalars(
+            select(ModerationLog)
+            .options(joinedload(ModerationLog.moderator))
+            .order_by(ModerationLog.id.desc())
+            .limit(limit)
+        )
+    )

@@ -15,8 +15,15 @@ from forum.services import watches
 from forum.services.discussions import first_post_id, mentioned_users
 
 # When one event concerns someone for several reasons, the most specific one wins.
-PRIORITY = ["mention", "reply_to_post", "reply_to_discussion", "answer_accepted", "new_post",
-            "new_discussion", "new_report"]
+PRIORITY = [
+    "mention",
+    "reply_to_post",
+    "reply_to_discussion",
+    "answer_accepted",
+    "new_post",
+    "new_discussion",
+    "new_report",
+]
 UNSUBSCRIBE_SALT = "maillage-unsubscribe"
 
 
@@ -27,7 +34,8 @@ def process_events(batch: int = 200) -> int:
     if not ids:
         return 0
     claimed = db.session.execute(
-        delete(EventOutbox).where(EventOutbox.id.in_(ids))
+        delete(EventOutbox)
+        .where(EventOutbox.id.in_(ids))
         .returning(EventOutbox.kind, EventOutbox.object_id, EventOutbox.actor_id)
     ).all()
     created: list[Notification] = []
@@ -44,7 +52,11 @@ def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[Notificati
 
     def add(user_ids, reason):
         for uid in user_ids:
-            if uid and uid != actor_id and (uid not in reasons or PRIORITY.index(reason) < PRIORITY.index(reasons[uid])):
+            if (
+                uid
+                and uid != actor_id
+                and (uid not in reasons or PRIORITY.index(reason) < PRIORITY.index(reasons[uid]))
+            ):
                 reasons[uid] = reason
 
     target = {}
@@ -58,17 +70,25 @@ def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[Notificati
         watching, muting = watches.watchers([("discussion", discussion.id)])
         if post.id != first_post_id(discussion):
             add(watching, "new_post")
-            add([discussion.author_id] if discussion.author_id not in muting else [], "reply_to_discussion")
+            add(
+                [discussion.author_id] if discussion.author_id not in muting else [],
+                "reply_to_discussion",
+            )
             if post.parent_id:
                 parent = db.session.get(Post, post.parent_id)
-                add([parent.author_id] if parent and parent.author_id not in muting else [], "reply_to_post")
+                add(
+                    [parent.author_id] if parent and parent.author_id not in muting else [],
+                    "reply_to_post",
+                )
         add([u.id for u in mentioned_users(post.body_md)], "mention")
         target = {"discussion_id": discussion.id, "post_id": post.id}
     elif kind == "discussion_created":
         discussion = db.session.get(Discussion, object_id)
         if discussion is None or discussion.deleted_at:
             return []
-        pairs = [("tag", t.id) for t in discussion.tags] + [("module", m.id) for m in discussion.modules]
+        pairs = [("tag", t.id) for t in discussion.tags] + [
+            ("module", m.id) for m in discussion.modules
+        ]
         if discussion.category_id:
             pairs.append(("category", discussion.category_id))
         watching, _muting = watches.watchers(pairs)
@@ -78,7 +98,9 @@ def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[Notificati
         report = db.session.get(Report, object_id)
         if report is None or not report.is_published:
             return []
-        watching, _muting = watches.watchers([("tag", t.id) for t in report.tags] + [("module", m.id) for m in report.modules])
+        watching, _muting = watches.watchers(
+            [("tag", t.id) for t in report.tags] + [("module", m.id) for m in report.modules]
+        )
         add(watching, "new_report")
         target = {"report_id": report.id}
     elif kind == "answer_accepted":
@@ -87,27 +109,42 @@ def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[Notificati
             return []
         add([post.author_id], "answer_accepted")
         target = {"discussion_id": post.discussion_id, "post_id": post.id}
-    return [Notification(user_id=uid, kind=reason, actor_id=actor_id, **target) for uid, reason in reasons.items()]
+    return [
+        Notification(user_id=uid, kind=reason, actor_id=actor_id, **target)
+        for uid, reason in reasons.items()
+    ]
 
 
 def unread_count(user) -> int:
     return db.session.scalar(
-        select(func.count(Notification.id)).where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        select(func.count(Notification.id)).where(
+            Notification.user_id == user.id, Notification.read_at.is_(None)
+        )
     )
 
 
 def for_user(user, limit: int = 50) -> list[Notification]:
-    return list(db.session.scalars(
-        select(Notification).where(Notification.user_id == user.id)
-        .options(joinedload(Notification.actor), joinedload(Notification.discussion),
-                 joinedload(Notification.report), joinedload(Notification.post))
-        .order_by(Notification.id.desc()).limit(limit)
-    ))
+    return list(
+        db.session.scalars(
+            select(Notification)
+            .where(Notification.user_id == user.id)
+            .options(
+                joinedload(Notification.actor),
+                joinedload(Notification.discussion),
+                joinedload(Notification.report),
+                joinedload(Notification.post),
+            )
+            .order_by(Notification.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 def mark_all_read(user) -> None:
     db.session.execute(
-        update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None)).values(read_at=utcnow())
+        update(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
     )
     db.session.commit()
 
@@ -117,8 +154,12 @@ def describe(n: Notification) -> str:
     title = n.discussion.title if n.discussion else (n.report.title if n.report else "")
     return {
         "mention": _("%(who)s vous a mentionné dans « %(title)s »", who=who, title=title),
-        "reply_to_post": _("%(who)s a répondu à votre message dans « %(title)s »", who=who, title=title),
-        "reply_to_discussion": _("%(who)s a répondu à votre discussion « %(title)s »", who=who, title=title),
+        "reply_to_post": _(
+            "%(who)s a répondu à votre message dans « %(title)s »", who=who, title=title
+        ),
+        "reply_to_discussion": _(
+            "%(who)s a répondu à votre discussion « %(title)s »", who=who, title=title
+        ),
         "answer_accepted": _("Votre réponse a été acceptée dans « %(title)s »", title=title),
         "new_post": _("Nouveau message de %(who)s dans « %(title)s »", who=who, title=title),
         "new_discussion": _("Nouvelle discussion : « %(title)s »", title=title),
@@ -128,7 +169,12 @@ def describe(n: Notification) -> str:
 
 def link(n: Notification, external: bool = False) -> str:
     if n.post_id:
-        return url_for("discussions.detail", discussion_id=n.discussion_id, _external=external, _anchor=f"post-{n.post_id}")
+        return url_for(
+            "discussions.detail",
+            discussion_id=n.discussion_id,
+            _external=external,
+            _anchor=f"post-{n.post_id}",
+        )
     if n.discussion_id:
         return url_for("discussions.detail", discussion_id=n.discussion_id, _external=external)
     return url_for("reports.detail", report_id=n.report_id, _external=external)
@@ -150,27 +196,62 @@ def user_from_unsubscribe_token(token: str) -> User | None:
     return db.session.get(User, user_id) if isinstance(user_id, int) else None
 
 
+def _request_context():
+    """url_for(_external=True) needs a request; background jobs and cron have none."""
+    from contextlib import nullcontext
+
+    from flask import has_request_context
+
+    if has_request_context():
+        return nullcontext()
+    return current_app.test_request_context(base_url=current_app.config["BASE_URL"])
+
+
 def _mail(user: User, subject: str, lines: list[str]) -> None:
-    unsubscribe = url_for("notifications.unsubscribe", token=unsubscribe_token(user), _external=True)
+    unsubscribe = url_for(
+        "notifications.unsubscribe", token=unsubscribe_token(user), _external=True
+    )
     with force_locale(user.locale or "fr"):
-        body = "\n".join([_("Bonjour %(name)s,", name=user.display_name), "", *lines, "", "—",
-                          _("Ne plus recevoir ces e-mails : %(link)s", link=unsubscribe),
-                          _("Choisir immédiat, résumé quotidien ou aucun : %(link)s", link=url_for("users.account", _external=True))])
-    send_mail(user.email, subject, body, headers={
-        "List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    })
+        body = "\n".join(
+            [
+                _("Bonjour %(name)s,", name=user.display_name),
+                "",
+                *lines,
+                "",
+                "—",
+                _("Ne plus recevoir ces e-mails : %(link)s", link=unsubscribe),
+                _(
+                    "Choisir immédiat, résumé quotidien ou aucun : %(link)s",
+                    link=url_for("users.account", _external=True),
+                ),
+            ]
+        )
+    send_mail(
+        user.email,
+        subject,
+        body,
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
 
 
 def _send_immediate(ids: list[int]) -> None:
     if not ids:
         return
     rows = db.session.scalars(
-        select(Notification).join(User, User.id == Notification.user_id)
-        .where(Notification.id.in_(ids), User.email_mode == "immediate", Notification.emailed_at.is_(None))
+        select(Notification)
+        .join(User, User.id == Notification.user_id)
+        .where(
+            Notification.id.in_(ids),
+            User.email_mode == "immediate",
+            Notification.emailed_at.is_(None),
+        )
     )
     for n in rows:
         user = db.session.get(User, n.user_id)
-        with force_locale(user.locale or "fr"):
+        with _request_context(), force_locale(user.locale or "fr"):
             text = describe(n)
             _mail(user, f"[Maillage] {text}", [text, link(n, external=True)])
         n.emailed_at = utcnow()
@@ -181,19 +262,35 @@ def send_digests() -> int:
     """One e-mail per 'digest' member with notifications not yet e-mailed. Returns mails sent."""
     sent = 0
     users = db.session.scalars(
-        select(User).where(User.email_mode == "digest", User.id.in_(
-            select(Notification.user_id).where(Notification.emailed_at.is_(None), Notification.read_at.is_(None))
-        ))
+        select(User).where(
+            User.email_mode == "digest",
+            User.id.in_(
+                select(Notification.user_id).where(
+                    Notification.emailed_at.is_(None), Notification.read_at.is_(None)
+                )
+            ),
+        )
     )
     for user in list(users):
-        pending = list(db.session.scalars(
-            select(Notification).where(Notification.user_id == user.id, Notification.emailed_at.is_(None),
-                                       Notification.read_at.is_(None)).order_by(Notification.id)
-        ))
-        with force_locale(user.locale or "fr"):
+        pending = list(
+            db.session.scalars(
+                select(Notification)
+                .where(
+                    Notification.user_id == user.id,
+                    Notification.emailed_at.is_(None),
+                    Notification.read_at.is_(None),
+                )
+                .order_by(Notification.id)
+            )
+        )
+        with _request_context(), force_locale(user.locale or "fr"):
             lines = [f"- {describe(n)}\n  {link(n, external=True)}" for n in pending]
             subject = _("[Maillage] Votre résumé : %(num)d nouveauté(s)", num=len(pending))
-            _mail(user, subject, [_("Ce qui s'est passé sur Maillage depuis votre dernier résumé :"), "", *lines])
+            _mail(
+                user,
+                subject,
+                [_("Ce qui s'est passé sur Maillage depuis votre dernier résumé :"), "", *lines],
+            )
         now = utcnow()
         for n in pending:
             n.emailed_at = now

@@ -10,7 +10,9 @@ TARGETS = ("discussion", "tag", "module", "category")
 
 def get(user_id: int, target: str, target_id: int) -> Watch | None:
     return db.session.scalar(
-        select(Watch).where(Watch.user_id == user_id, Watch.target == target, Watch.target_id == target_id)
+        select(Watch).where(
+            Watch.user_id == user_id, Watch.target == target, Watch.target_id == target_id
+        )
     )
 
 
@@ -32,7 +34,9 @@ def set_state(user, target: str, target_id: int, state: str) -> None:
         if current is not None:
             db.session.delete(current)
     elif current is None:
-        db.session.add(Watch(user_id=user.id, target=target, target_id=target_id, muted=state == "mute"))
+        db.session.add(
+            Watch(user_id=user.id, target=target, target_id=target_id, muted=state == "mute")
+        )
     else:
         current.muted = state == "mute"
     db.session.commit()
@@ -52,7 +56,9 @@ def watchers(pairs: list[tuple[str, int]]) -> tuple[set[int], set[int]]:
     from sqlalchemy import and_, or_
 
     rows = db.session.execute(
-        select(Watch.user_id, Watch.muted).where(or_(*[and_(Watch.target == t, Watch.target_id == i) for t, i in pairs]))
+        select(Watch.user_id, Watch.muted).where(
+            or_(*[and_(Watch.target == t, Watch.target_id == i) for t, i in pairs])
+        )
     )
     watching, muting = set(), set()
     for user_id, muted in rows:

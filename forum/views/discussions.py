@@ -11,7 +11,16 @@ from forum.extensions import db
 from forum.forms import choices
 from forum.forms.discussions import DiscussionForm, FlagForm, MoveForm, PostEditForm, ReplyForm
 from forum.models import Category, ChallengeTag, KitModule, Post, PostRevision
-from forum.services import ServiceError, bookmarks, discussions, form_data, moderation, reports, tags, watches
+from forum.services import (
+    ServiceError,
+    bookmarks,
+    discussions,
+    form_data,
+    moderation,
+    reports,
+    tags,
+    watches,
+)
 
 bp = Blueprint("discussions", __name__)
 
@@ -50,17 +59,32 @@ def index():
         page_number = 1
     page = discussions.list_discussions(category, tag, page_number)
     ids = [d.id for d in page.items]
-    latest = dict(db.session.execute(
-        select(Post.discussion_id, func.max(Post.id)).where(Post.discussion_id.in_(ids)).group_by(Post.discussion_id)
-    ).all()) if ids else {}
+    latest = (
+        dict(
+            db.session.execute(
+                select(Post.discussion_id, func.max(Post.id))
+                .where(Post.discussion_id.in_(ids))
+                .group_by(Post.discussion_id)
+            ).all()
+        )
+        if ids
+        else {}
+    )
     read = bookmarks.last_read(current_user, ids)
     unread = {i for i in ids if current_user.is_authenticated and latest.get(i, 0) > read.get(i, 0)}
     all_categories = discussions.categories()
     selected = next((c for c in all_categories if c.slug == category), None)
-    return render_template("discussions/index.html", page=page, categories=all_categories,
-                           tags=tags.approved_tags(), category=category, tag=tag, unread=unread,
-                           selected=selected,
-                           category_watch=watches.state(current_user, "category", selected.id) if selected else "none")
+    return render_template(
+        "discussions/index.html",
+        page=page,
+        categories=all_categories,
+        tags=tags.approved_tags(),
+        category=category,
+        tag=tag,
+        unread=unread,
+        selected=selected,
+        category_watch=watches.state(current_user, "category", selected.id) if selected else "none",
+    )
 
 
 @bp.route("/discussions/new", methods=["GET", "POST"])
@@ -73,11 +97,18 @@ def create():
         form.category.data = request.args["category"][:120]
     if form.validate_on_submit():
         category = db.session.scalar(select(Category).where(Category.slug == form.category.data))
-        chosen_tags = list(db.session.scalars(select(ChallengeTag).where(ChallengeTag.slug.in_(form.tags.data or []))))
-        chosen_modules = list(db.session.scalars(select(KitModule).where(KitModule.slug.in_(form.modules.data or []))))
+        chosen_tags = list(
+            db.session.scalars(
+                select(ChallengeTag).where(ChallengeTag.slug.in_(form.tags.data or []))
+            )
+        )
+        chosen_modules = list(
+            db.session.scalars(select(KitModule).where(KitModule.slug.in_(form.modules.data or [])))
+        )
         try:
-            discussion = discussions.create_discussion(current_user, form.title.data, form.body.data, category,
-                                                       chosen_tags, chosen_modules)
+            discussion = discussions.create_discussion(
+                current_user, form.title.data, form.body.data, category, chosen_tags, chosen_modules
+            )
         except discussions.RateLimited as error:
             db.session.rollback()
             abort(429, description=error.message)
@@ -93,6 +124,14 @@ def create():
 
 def thread_context(discussion, quote_id=None) -> dict:
     """What a thread shows: the tree, the accepted answer, the reply form, marks."""
+    unread_after = 0
+    if current_user.is_authenticated and discussion.id:
+        # Before loading the tree: the commit would expire every loaded post.
+        latest = db.session.scalar(
+            select(func.max(Post.id)).where(Post.discussion_id == discussion.id)
+        )
+        if latest:
+            unread_after = bookmarks.mark_read(current_user, discussion, latest)
     items = discussions.thread(discussion) if discussion.id else []
     form = ReplyForm()
     if quote_id:
@@ -102,13 +141,18 @@ def thread_context(discussion, quote_id=None) -> dict:
             quote = "\n".join(f"> {line}" for line in quoted.body_md.splitlines())
             form.body.data = f"> **{author}** :\n{quote}\n\n"
             form.parent_id.data = str(quoted.id)
-    accepted = next((i.post for i in items if i.post.id == discussion.accepted_post_id and i.post.visible), None)
-    unread_after = 0
-    if current_user.is_authenticated and items and discussion.id:
-        unread_after = bookmarks.mark_read(current_user, discussion, max(i.post.id for i in items))
+    accepted = next(
+        (i.post for i in items if i.post.id == discussion.accepted_post_id and i.post.visible), None
+    )
     _reports, post_marks = bookmarks.bookmarked_ids(current_user)
-    return dict(items=items, reply_form=form, accepted=accepted, unread_after=unread_after,
-                bookmarked_posts=post_marks, first_post_id=items[0].post.id if items and not discussion.is_report_thread else None)
+    return dict(
+        items=items,
+        reply_form=form,
+        accepted=accepted,
+        unread_after=unread_after,
+        bookmarked_posts=post_marks,
+        first_post_id=items[0].post.id if items and not discussion.is_report_thread else None,
+    )
 
 
 @bp.get("/discussions/<int:discussion_id>")
@@ -116,21 +160,32 @@ def detail(discussion_id: int):
     """A discussion: opening post, accepted answer first, then the tree of replies."""
     discussion = _visible_discussion_or_404(discussion_id)
     if discussion.is_report_thread:
-        return redirect(url_for("reports.detail", report_id=discussion.report_id, _anchor="discussion"))
+        return redirect(
+            url_for("reports.detail", report_id=discussion.report_id, _anchor="discussion")
+        )
     quote = request.args.get("quote", type=int)
     move_form = MoveForm()
     move_form.category.choices = choices((c.slug, c.name) for c in discussions.categories())
-    return render_template("discussions/detail.html", discussion=discussion, move_form=move_form,
-                           watch_state=watches.state(current_user, "discussion", discussion.id),
-                           **thread_context(discussion, quote))
+    return render_template(
+        "discussions/detail.html",
+        discussion=discussion,
+        move_form=move_form,
+        watch_state=watches.state(current_user, "discussion", discussion.id),
+        **thread_context(discussion, quote),
+    )
 
 
 def _reply(discussion):
     form = ReplyForm()
     if not form.validate_on_submit():
         if "csrf_token" in form.errors:
-            abort(400, description=_("Le formulaire a expiré ou n'est pas valide. Rechargez la page et réessayez."))
-        abort(400, description=" ".join(e for errors in form.errors.values() for e in errors))
+            abort(
+                400,
+                description=_(
+                    "Le formulaire a expiré ou n'est pas valide. Rechargez la page et réessayez."
+                ),
+            )
+        abort(400, description=" ".join(str(e) for errors in form.errors.values() for e in errors))
     try:
         parent_id = int(form.parent_id.data) if form.parent_id.data else None
     except ValueError:
@@ -197,7 +252,13 @@ def post_history(post_id: int):
     post = _post_or_404(post_id)
     if not post.visible and not (current_user.is_authenticated and current_user.is_moderator):
         abort(404)
-    revisions = list(db.session.scalars(select(PostRevision).where(PostRevision.post_id == post.id).order_by(PostRevision.id.desc())))
+    revisions = list(
+        db.session.scalars(
+            select(PostRevision)
+            .where(PostRevision.post_id == post.id)
+            .order_by(PostRevision.id.desc())
+        )
+    )
     return render_template("discussions/post_history.html", post=post, revisions=revisions)
 
 
@@ -262,8 +323,14 @@ def watch(target: str, target_id: int):
     if state not in ("watch", "mute", "none"):
         abort(400)
     watches.set_state(current_user, target, target_id, state)
-    flash({"watch": _("Vous suivez désormais ceci."), "mute": _("Vous ne recevrez plus de notifications pour ceci."),
-           "none": _("Vous ne suivez plus ceci.")}[state], "info")
+    flash(
+        {
+            "watch": _("Vous suivez désormais ceci."),
+            "mute": _("Vous ne recevrez plus de notifications pour ceci."),
+            "none": _("Vous ne suivez plus ceci."),
+        }[state],
+        "info",
+    )
     from forum.security import safe_next
 
     return redirect(safe_next(request.form.get("next")) or url_for("notifications.index"), code=303)
@@ -281,7 +348,9 @@ def moderate(discussion_id: int):
         elif action in ("pin", "unpin"):
             moderation.set_pinned(discussion, current_user, action == "pin")
         elif action == "move":
-            category = db.session.scalar(select(Category).where(Category.slug == request.form.get("category", "")))
+            category = db.session.scalar(
+                select(Category).where(Category.slug == request.form.get("category", ""))
+            )
             if category is None:
                 abort(400, description=_("Catégorie inconnue."))
             moderation.move(discussion, current_user, category)

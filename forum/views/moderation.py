@@ -16,7 +16,9 @@ bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 @moderator_required
 def index():
     """Flags waiting for a decision, and what moderators did lately."""
-    return render_template("moderation/index.html", flags=moderation.open_flags(), log=moderation.recent_log())
+    return render_template(
+        "moderation/index.html", flags=moderation.open_flags(), log=moderation.recent_log()
+    )
 
 
 @bp.post("/flags/<int:flag_id>/resolve")

@@ -17,8 +17,13 @@ def index():
     items = notifications.for_user(current_user)
     unread = {n.id for n in items if n.read_at is None}
     notifications.mark_all_read(current_user)
-    return render_template("notifications/index.html", items=items, unread=unread,
-                           describe=notifications.describe, link=notifications.link)
+    return render_template(
+        "notifications/index.html",
+        items=items,
+        unread=unread,
+        describe=notifications.describe,
+        link=notifications.link,
+    )
 
 
 @bp.get("/bookmarks")

@@ -123,9 +123,9 @@ def detail(report_id: int):
     from forum.services import bookmarks, discussions
     from forum.views.discussions import thread_context
 
-    thread = db.session.scalar(select(Discussion).where(Discussion.report_id == report.id)) or Discussion(
-        id=None, report_id=report.id, title=report.title
-    )
+    thread = db.session.scalar(
+        select(Discussion).where(Discussion.report_id == report.id)
+    ) or Discussion(id=None, report_id=report.id, title=report.title)
     bookmarked_reports, _posts = bookmarks.bookmarked_ids(current_user)
     return render_template(
         "reports/detail.html",

@@ -32,7 +32,11 @@ def account():
             db.session.get(Structure, int(form.structure.data)) if form.structure.data else None
         )
         accounts.update_profile(
-            current_user, form.display_name.data, form.bio.data, structure, form.locale.data,
+            current_user,
+            form.display_name.data,
+            form.bio.data,
+            structure,
+            form.locale.data,
             form.email_mode.data,
         )
         flash(_("Votre profil est enregistré."), "success")

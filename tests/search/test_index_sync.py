@@ -246,7 +246,9 @@ def test_background_drainer_makes_publications_searchable_within_seconds(
 def test_rebuild_while_a_drainer_holds_the_old_index(app, corpus, make_user, search_ids):
     """The old index stays locked during a rebuild; the lock is released on the old files."""
     author = make_user()
-    report_service.create_report(author, new_input(title="Pendant la reconstruction", text="Mandoline."))
+    report_service.create_report(
+        author, new_input(title="Pendant la reconstruction", text="Mandoline.")
+    )
     assert engine().rebuild() == len(corpus) + 1
     assert engine().sync() >= 1  # the outbox row written before the rebuild is applied after
     assert len(search_ids("mandoline")) == 1

@@ -1,0 +1,440 @@
+"""Discussions, threaded replies, notifications, e-mail, moderation, through the real stack."""
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from forum.extensions import db
+from forum.models import Discussion, Flag, ModerationLog, Notification, Post, Report, User
+from forum.models.base import utcnow
+from forum.services import notifications
+from tests.conftest import post_form
+
+OLD = utcnow() - timedelta(days=30)  # an established account (no new-account rate limit)
+
+
+@pytest.fixture
+def alice(make_user):
+    return make_user(email="alice@example.org", display_name="Alice Martin", created_at=OLD)
+
+
+@pytest.fixture
+def bob(make_user):
+    return make_user(email="bob@example.org", display_name="Bob Durand", created_at=OLD)
+
+
+def start(
+    client,
+    title="Comment mobiliser les élus ?",
+    body="Qui a réussi à faire venir des élus ?",
+    category="questions-de-pratique",
+    tags=("relation-aux-elus",),
+):
+    data = [("title", title), ("body", body), ("category", category)] + [("tags", t) for t in tags]
+    return post_form(client, "/discussions/new", data)
+
+
+def as_user(client, login, user):
+    post_form(client, "/auth/logout", {})
+    login(user)
+
+
+def test_start_a_discussion_and_list_it(client, alice, login):
+    login(alice)
+    response = start(client)
+    assert response.status_code == 303
+    discussion = db.session.scalar(db.select(Discussion))
+    assert response.headers["Location"] == f"/discussions/{discussion.id}"
+    page = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
+    assert (
+        "Comment mobiliser les élus ?" in page and "Qui a réussi à faire venir des élus ?" in page
+    )
+    assert f'id="post-' in page
+    listing = client.get("/discussions/").get_data(as_text=True)
+    assert "Comment mobiliser les élus ?" in listing
+    assert "Comment mobiliser" in client.get(
+        "/discussions/?category=questions-de-pratique"
+    ).get_data(as_text=True)
+    assert "Comment mobiliser" not in client.get("/discussions/?category=vie-du-reseau").get_data(
+        as_text=True
+    )
+    assert "Comment mobiliser" in client.get("/discussions/?tag=relation-aux-elus").get_data(
+        as_text=True
+    )
+    assert client.get("/discussions/?page=-4&category=%27").status_code == 200
+
+
+def test_bad_discussion_input(client, alice, login):
+    login(alice)
+    for overrides, message in [
+        ({"title": ""}, "Donnez un titre"),
+        ({"body": "   "}, "Le message est vide."),
+        ({"category": "inconnue"}, "choix valide"),
+    ]:
+        data = {
+            "title": "Titre correct",
+            "body": "Un message",
+            "category": "questions-de-pratique",
+            **overrides,
+        }
+        response = post_form(client, "/discussions/new", data)
+        assert response.status_code == 400 and message in response.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(Discussion.id))) == 0
+
+
+def test_threaded_replies_quotes_and_anchors(client, alice, bob, login):
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    opening = db.session.scalar(db.select(Post))
+    as_user(client, login, bob)
+    response = post_form(
+        client,
+        f"/discussions/{discussion.id}/reply",
+        {"body": "Nous invitons le maire à la séance 6."},
+    )
+    assert response.status_code == 303
+    first = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    assert response.headers["Location"].endswith(f"#post-{first.id}")
+    quoted = client.get(f"/discussions/{discussion.id}?quote={first.id}").get_data(as_text=True)
+    assert "&gt; **Bob Durand** :" in quoted and f'value="{first.id}"' in quoted
+    as_user(client, login, alice)
+    post_form(
+        client,
+        f"/discussions/{discussion.id}/reply",
+        {"body": "Et ça marche ?", "parent_id": str(first.id)},
+    )
+    child = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    assert child.parent_id == first.id
+    page = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
+    assert (
+        page.index(f'id="post-{opening.id}"')
+        < page.index(f'id="post-{first.id}"')
+        < page.index(f'id="post-{child.id}"')
+    )
+    assert re.search(rf'id="post-{child.id}" class="post depth-1', page)
+
+
+def test_reply_under_a_report(client, alice, bob, login):
+    from datetime import date
+
+    from forum.services.reports import ReportInput, create_report
+
+    report = create_report(
+        alice,
+        ReportInput(
+            title="Séance 2 à Figeac",
+            session_date=date(2025, 2, 1),
+            department="46",
+            format="presentiel",
+            participants=6,
+            modules=["besoin-social-utilite-sociale"],
+            sections={"context": "Texte."},
+            publish=True,
+        ),
+    )
+    login(bob)
+    response = post_form(
+        client,
+        f"/reports/{report.id}/reply",
+        {"body": "Merci, nous testons la même chose à Ussel."},
+    )
+    assert (
+        response.status_code == 303
+        and f"/reports/{report.id}#post-" in response.headers["Location"]
+    )
+    page = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    assert "Merci, nous testons la même chose à Ussel." in page and 'id="discussion"' in page
+    assert (
+        client.get(f"/discussions/{db.session.scalar(db.select(Discussion.id))}").status_code == 302
+    )  # the thread lives under the report
+
+
+@pytest.mark.parametrize("case", ["empty", "spaces", "huge", "foreign_parent", "bad_parent"])
+def test_bad_replies_are_refused_and_nothing_is_written(client, alice, bob, login, case):
+    login(alice)
+    start(client)
+    start(client, title="Autre discussion")
+    first, other = db.session.scalars(db.select(Discussion).order_by(Discussion.id)).all()
+    other_post = db.session.scalar(db.select(Post).where(Post.discussion_id == other.id))
+    before = db.session.scalar(db.select(db.func.count(Post.id)))
+    data = {
+        "empty": {"body": ""},
+        "spaces": {"body": "  \n "},
+        "huge": {"body": "é" * 60_000},
+        "foreign_parent": {"body": "ok", "parent_id": str(other_post.id)},
+        "bad_parent": {"body": "ok", "parent_id": "abc"},
+    }[case]
+    response = post_form(client, f"/discussions/{first.id}/reply", data)
+    assert response.status_code == 400
+    assert db.session.scalar(db.select(db.func.count(Post.id))) == before
+    assert "<h1>" in response.get_data(as_text=True)
+
+
+def test_locked_and_anonymous_replies(client, alice, login, make_user):
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    as_user(client, login, make_user(role="moderator", created_at=OLD))
+    post_form(client, f"/discussions/{discussion.id}/moderate", {"action": "lock"})
+    as_user(client, login, alice)
+    response = post_form(client, f"/discussions/{discussion.id}/reply", {"body": "Encore un mot"})
+    assert response.status_code == 403 and "verrouillée" in response.get_data(as_text=True)
+    post_form(client, "/auth/logout", {})
+    response = post_form(client, f"/discussions/{discussion.id}/reply", {"body": "Anonyme"})
+    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+    assert db.session.scalar(db.select(db.func.count(Post.id))) == 1
+
+
+def test_edit_keeps_history_and_delete_keeps_the_tree(client, alice, bob, login):
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    as_user(client, login, bob)
+    post_form(client, f"/discussions/{discussion.id}/reply", {"body": "Première version"})
+    parent = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    as_user(client, login, alice)
+    post_form(
+        client,
+        f"/discussions/{discussion.id}/reply",
+        {"body": "Réponse à Bob", "parent_id": str(parent.id)},
+    )
+    assert post_form(client, f"/posts/{parent.id}/edit", {"body": "Piraté"}).status_code == 403
+    as_user(client, login, bob)
+    assert (
+        post_form(client, f"/posts/{parent.id}/edit", {"body": "Deuxième version"}).status_code
+        == 303
+    )
+    assert "Première version" in client.get(f"/posts/{parent.id}/history").get_data(as_text=True)
+    assert post_form(client, f"/posts/{parent.id}/delete", {}).status_code == 303
+    page = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
+    assert (
+        "Message supprimé." in page and "Deuxième version" not in page and "Réponse à Bob" in page
+    )
+
+
+def test_notifications_for_replies_mentions_watches_and_accepted_answers(
+    client, alice, bob, login, make_user
+):
+    carol = make_user(display_name="Carol Petit", created_at=OLD)
+    login(carol)
+    post_form(
+        client,
+        f"/watch/tag/{db.session.scalar(db.select(db.text('id')).select_from(db.text('challenge_tag')).where(db.text(chr(39).join(['slug = ', 'relation-aux-elus', '']))))}",
+        {"state": "watch"},
+    )
+    as_user(client, login, alice)
+    start(client)
+    notifications.process_events()
+    assert (
+        db.session.scalar(db.select(Notification.kind).where(Notification.user_id == carol.id))
+        == "new_discussion"
+    )
+    discussion = db.session.scalar(db.select(Discussion))
+    as_user(client, login, bob)
+    post_form(
+        client,
+        f"/discussions/{discussion.id}/reply",
+        {"body": "Voyez avec @carol-petit qui l'a fait."},
+    )
+    answer = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    notifications.process_events()
+    kinds = dict(
+        db.session.execute(
+            db.select(Notification.user_id, Notification.kind).where(
+                Notification.post_id == answer.id
+            )
+        ).all()
+    )
+    assert kinds == {alice.id: "reply_to_discussion", carol.id: "mention"}
+    as_user(client, login, alice)
+    assert '<span class="count-badge">1' in client.get("/").get_data(as_text=True)
+    html = client.get("/notifications").get_data(as_text=True)
+    assert "Bob Durand a répondu à votre discussion" in html
+    assert 'class="count-badge"' not in client.get("/").get_data(as_text=True)  # read now
+    assert (
+        post_form(client, f"/discussions/{discussion.id}/accept/{answer.id}", {}).status_code == 303
+    )
+    notifications.process_events()
+    assert (
+        db.session.scalar(db.select(Notification.kind).where(Notification.user_id == bob.id))
+        == "answer_accepted"
+    )
+    page = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
+    assert page.index("Réponse acceptée") < page.index(f'id="post-{answer.id}"')
+
+
+def test_muting_a_discussion_stops_its_notifications(client, alice, bob, login):
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    post_form(client, f"/watch/discussion/{discussion.id}", {"state": "mute"})
+    as_user(client, login, bob)
+    post_form(client, f"/discussions/{discussion.id}/reply", {"body": "Une réponse"})
+    notifications.process_events()
+    assert (
+        db.session.scalar(
+            db.select(db.func.count(Notification.id)).where(Notification.user_id == alice.id)
+        )
+        == 0
+    )
+
+
+def test_only_the_opener_or_a_moderator_accepts(client, alice, bob, login):
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    as_user(client, login, bob)
+    post_form(client, f"/discussions/{discussion.id}/reply", {"body": "Réponse"})
+    answer = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    assert (
+        post_form(client, f"/discussions/{discussion.id}/accept/{answer.id}", {}).status_code == 403
+    )
+
+
+def test_immediate_email_digest_and_unsubscribe(app, client, alice, bob, login, smtp):
+    alice.email_mode = "immediate"
+    bob.email_mode = "digest"
+    db.session.commit()
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    as_user(client, login, bob)
+    post_form(client, f"/discussions/{discussion.id}/reply", {"body": "Une réponse pour Alice"})
+    notifications.process_events()
+    assert len(smtp.messages) == 1
+    message = smtp.messages[0]
+    assert message["To"] == "alice@example.org"
+    assert "Bob Durand a répondu à votre discussion" in message["Subject"]
+    body = message.get_payload(decode=True).decode()
+    assert "Bonjour Alice Martin" in body and "/discussions/" in body
+    unsubscribe = re.search(r"<(https?://[^>]+)>", message["List-Unsubscribe"]).group(1)
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    as_user(client, login, alice)
+    post_form(client, f"/discussions/{discussion.id}/reply", {"body": "Merci Bob"})
+    notifications.process_events()
+    assert len(smtp.messages) == 1  # Bob is on the daily digest
+    result = app.test_cli_runner().invoke(args=["notifications", "send-digests"])
+    assert "1 résumé(s)" in result.output
+    digest = smtp.messages[1]
+    assert digest["To"] == "bob@example.org" and "résumé" in digest["Subject"]
+    assert "Nouveau message de Alice Martin" in digest.get_payload(decode=True).decode()
+    assert (
+        "0 résumé(s)" in app.test_cli_runner().invoke(args=["notifications", "send-digests"]).output
+    )
+    post_form(client, "/auth/logout", {})
+    from urllib.parse import urlsplit
+
+    path = urlsplit(unsubscribe).path
+    assert "Confirmer le désabonnement" in client.get(path).get_data(as_text=True)
+    assert client.post(path).status_code == 200  # one-click: no session, no CSRF token
+    db.session.refresh(alice)
+    assert alice.email_mode == "none"
+    assert client.get("/notifications/unsubscribe/forged-token").status_code == 400
+
+
+def test_flags_queue_hide_lock_pin_move_and_log(client, alice, bob, login, make_user):
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    as_user(client, login, bob)
+    post_form(client, f"/discussions/{discussion.id}/reply", {"body": "Message douteux"})
+    post = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    assert post_form(client, f"/posts/{post.id}/flag", {"reason": ""}).status_code == 400
+    assert post_form(client, f"/posts/{post.id}/flag", {"reason": "Publicité"}).status_code == 303
+    assert client.get("/moderation/").status_code == 403
+    moderator = make_user(role="moderator", created_at=OLD)
+    as_user(client, login, moderator)
+    queue = client.get("/moderation/").get_data(as_text=True)
+    assert "Publicité" in queue and "Message douteux" in queue
+    post_form(client, f"/posts/{post.id}/hide", {"hidden": "1"})
+    for action in ("lock", "pin"):
+        post_form(client, f"/discussions/{discussion.id}/moderate", {"action": action})
+    post_form(
+        client,
+        f"/discussions/{discussion.id}/moderate",
+        {"action": "move", "category": "vie-du-reseau"},
+    )
+    flag = db.session.scalar(db.select(Flag))
+    post_form(client, f"/moderation/flags/{flag.id}/resolve", {})
+    actions = [
+        a for (a,) in db.session.execute(db.select(ModerationLog.action).order_by(ModerationLog.id))
+    ]
+    assert actions == ["hide", "lock", "pin", "move", "resolve_flag"]
+    db.session.expire_all()
+    assert discussion.locked and discussion.pinned and discussion.category.slug == "vie-du-reseau"
+    as_user(client, login, alice)
+    page = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
+    assert "Message masqué par la modération." in page and "Message douteux" not in page
+
+
+def test_new_accounts_are_rate_limited(app, client, make_user, login):
+    newcomer = make_user()  # created just now
+    login(newcomer)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    for n in range(9):
+        assert (
+            post_form(
+                client, f"/discussions/{discussion.id}/reply", {"body": f"Message {n}"}
+            ).status_code
+            == 303
+        )
+    response = post_form(client, f"/discussions/{discussion.id}/reply", {"body": "Un de trop"})
+    assert response.status_code == 429 and "compte tout neuf" in response.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(Post.id))) == 10
+
+
+def test_bookmarks_and_unread_markers(client, alice, bob, login):
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    client.get(f"/discussions/{discussion.id}")  # read
+    assert "non lu" not in client.get("/discussions/").get_data(as_text=True)
+    as_user(client, login, bob)
+    post_form(client, f"/discussions/{discussion.id}/reply", {"body": "Nouveau"})
+    post = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    as_user(client, login, alice)
+    assert "non lu" in client.get("/discussions/").get_data(as_text=True)
+    page = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
+    assert "Nouveaux messages depuis votre dernière visite" in page
+    assert "non lu" not in client.get("/discussions/").get_data(as_text=True)
+    post_form(client, f"/posts/{post.id}/bookmark", {})
+    assert "message du" in client.get("/bookmarks").get_data(as_text=True)
+
+
+def test_deep_thread_renders_with_constant_queries(client, alice, login, count_queries):
+    from forum.services import discussions as service
+
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    parent = db.session.scalar(db.select(Post))
+
+    def deepen(count):
+        nonlocal parent
+        for n in range(count):
+            post = Post(
+                discussion_id=discussion.id,
+                parent_id=parent.id,
+                author_id=alice.id,
+                body_md=f"niveau {n}",
+                body_html=f"<p>niveau {n}</p>",
+            )
+            db.session.add(post)
+            db.session.flush()
+            parent = post
+        db.session.commit()
+
+    deepen(20)
+    with count_queries() as small:
+        assert client.get(f"/discussions/{discussion.id}").status_code == 200
+    deepen(980)
+    with count_queries() as big:
+        html = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
+    from collections import Counter
+
+    assert len(big) == len(small), Counter(q[:80] for q in big).most_common(3)
+    assert "niveau 979" in html and "en réponse à" in html
+    assert html.count('class="post depth-4') >= 990

@@ -46,8 +46,10 @@ def init_notifications(app: Flask) -> None:
     from flask_login import current_user
 
     from forum.background import Worker
-    from forum.services import events  # noqa: F401  (registers the wake-up hook)
-    from forum.services import notifications
+    from forum.services import (
+        events,  # noqa: F401  (registers the wake-up hook)
+        notifications,
+    )
 
     app.extensions["notifications"] = Worker(
         app,

@@ -15,14 +15,12 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
-
 from sqlalchemy import select
 
 from forum.access import moderator_required, posting_required
 from forum.extensions import db
-from forum.models import Discussion
 from forum.forms.reports import FORMAT_LABELS, SECTION_HINTS, SECTION_LABELS, ReportForm
-from forum.models import SECTIONS
+from forum.models import SECTIONS, Discussion
 from forum.services import (
     ServiceError,
     form_data,
@@ -120,7 +118,7 @@ def create():
 def detail(report_id: int):
     """One report with every field, and related reports."""
     report = _visible_or_404(report_id)
-    from forum.services import bookmarks, discussions
+    from forum.services import bookmarks
     from forum.views.discussions import thread_context
 
     thread = db.session.scalar(

@@ -7,7 +7,7 @@ from flask_login import current_user
 from forum.access import moderator_required
 from forum.forms import choices
 from forum.forms.kit import TagForm, TagMergeForm
-from forum.services import ServiceError, report_queries, tags, watches
+from forum.services import ServiceError, report_queries, tags
 from forum.services.report_queries import ReportFilters
 
 bp = Blueprint("tags", __name__, url_prefix="/tags")

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from forum.extensions import db
-from forum.models import Discussion, Flag, ModerationLog, Notification, Post, Report, User
+from forum.models import Discussion, Flag, ModerationLog, Notification, Post
 from forum.models.base import utcnow
 from forum.services import notifications
 from tests.conftest import post_form
@@ -50,7 +50,7 @@ def test_start_a_discussion_and_list_it(client, alice, login):
     assert (
         "Comment mobiliser les élus ?" in page and "Qui a réussi à faire venir des élus ?" in page
     )
-    assert f'id="post-' in page
+    assert 'id="post-' in page
     listing = client.get("/discussions/").get_data(as_text=True)
     assert "Comment mobiliser les élus ?" in listing
     assert "Comment mobiliser" in client.get(
@@ -405,7 +405,6 @@ def test_bookmarks_and_unread_markers(client, alice, bob, login):
 
 
 def test_deep_thread_renders_with_constant_queries(client, alice, login, count_queries):
-    from forum.services import discussions as service
 
     login(alice)
     start(client)

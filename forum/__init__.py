@@ -123,5 +123,9 @@ def configure_templates(app: Flask) -> None:
     from forum.text import strip_control_characters
 
     i18n.init_templates(app)
+    if app.testing:
+        from jinja2 import StrictUndefined
+
+        app.jinja_env.undefined = StrictUndefined  # a misspelt variable fails the tests
     app.jinja_env.filters["xml_safe"] = strip_control_characters
     static_assets.init_app(app)

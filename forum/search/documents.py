@@ -4,7 +4,8 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
@@ -23,13 +24,15 @@ def visible(report: Report | None) -> bool:
 _TAG = re.compile(r"<[^>]+>")
 
 
+def plain_text(stored_html: str) -> str:
+    """Our own sanitised HTML as text: dropping its tags is enough (~20x faster than a parser)."""
+    return html.unescape(_TAG.sub("", stored_html or "")).strip()
+
+
 def report_text(report: Report) -> str:
-    """The five sections as plain text (what snippets are cut from). The stored HTML is our
-    own sanitised output, so dropping its tags is enough (and ~20x faster than a parser)."""
+    """The five sections as plain text (what snippets are cut from)."""
     return "\n\n".join(
-        html.unescape(_TAG.sub("", report.section_html(name))).strip()
-        for name in SECTIONS
-        if report.section_html(name)
+        plain_text(report.section_html(name)) for name in SECTIONS if report.section_html(name)
     )
 
 
@@ -122,3 +125,33 @@ def count_visible_reports() -> int:
             Report.status == "published", Report.deleted_at.is_(None)
         )
     )
+
+
+@dataclass
+class Source:
+    """One kind of indexed object: how to load, filter and turn it into a document."""
+
+    by_ids: Callable[[Iterable[int]], dict]
+    visible: Callable[[object], bool]
+    document: Callable[[object], dict]
+    all_visible: Callable[[], Iterator]
+
+
+def sources() -> dict[str, Source]:
+    from forum.search import threads
+
+    return {
+        "report": Source(reports_by_id, visible, report_document, all_visible_reports),
+        "discussion": Source(
+            threads.discussions_by_id,
+            threads.discussion_visible,
+            threads.discussion_document,
+            threads.all_visible_discussions,
+        ),
+        "post": Source(
+            threads.posts_by_id,
+            threads.post_visible,
+            threads.post_document,
+            threads.all_visible_posts,
+        ),
+    }

@@ -32,8 +32,13 @@ AND_FIELDS = ("tag", "module")  # several per document: each chosen value must b
 
 @dataclass
 class Hit:
-    report: object
+    kind: str  # report, discussion or post
+    item: object  # the Report, Discussion or Post
     snippet: str
+
+    @property
+    def report(self):
+        return self.item if self.kind == "report" else None
 
 
 @dataclass
@@ -98,7 +103,7 @@ class SearchEngine:
         done = 0
         for _ in range(max_batches):
             rows = db.session.execute(
-                select(SearchOutbox.id, SearchOutbox.object_id)
+                select(SearchOutbox.id, SearchOutbox.kind, SearchOutbox.object_id)
                 .order_by(SearchOutbox.id)
                 .limit(batch)
             ).all()
@@ -109,14 +114,20 @@ class SearchEngine:
             except LockError:
                 break
             try:
-                ids = {row.object_id for row in rows}
-                reports = documents.reports_by_id(ids)
-                for report_id in ids:
-                    report = reports.get(report_id)
-                    if documents.visible(report):
-                        writer.update_document(**documents.report_document(report))
-                    else:
-                        writer.delete_by_term("key", f"report:{report_id}")
+                by_kind: dict[str, set[int]] = {}
+                for row in rows:
+                    by_kind.setdefault(row.kind, set()).add(row.object_id)
+                for kind, ids in by_kind.items():
+                    source = documents.sources().get(kind)
+                    if source is None:
+                        continue
+                    found = source.by_ids(ids)
+                    for object_id in ids:
+                        obj = found.get(object_id)
+                        if source.visible(obj):
+                            writer.update_document(**source.document(obj))
+                        else:
+                            writer.delete_by_term("key", f"{kind}:{object_id}")
                 writer.commit()
             except BaseException:
                 writer.cancel()
@@ -145,11 +156,12 @@ class SearchEngine:
             writer = ix.writer(procs=procs, limitmb=128, multisegment=procs > 1)
             count = 0
             total = documents.count_visible_reports()
-            for report in documents.all_visible_reports():
-                writer.add_document(**documents.report_document(report))
-                count += 1
-                if progress:
-                    progress(count, total)
+            for source in documents.sources().values():
+                for obj in source.all_visible():
+                    writer.add_document(**source.document(obj))
+                    count += 1
+                    if progress:
+                        progress(count, max(total, count))
             writer.commit()
             self.store.publish_generation(path)
         finally:
@@ -164,32 +176,35 @@ class SearchEngine:
         self.store.close()
         return count
 
-    def check(self, fix: bool = False) -> dict[str, list[int]]:
-        """Compare the index with the database: missing, stale (changed) and extra entries."""
+    def check(self, fix: bool = False) -> dict[str, list[str]]:
+        """Compare the index with the database: missing, stale (changed) and extra entries,
+        as keys such as "report:12"."""
         searcher = self.store.open().searcher()
         try:
             indexed = {
-                fields["rid"]: fields.get("digest") for fields in searcher.all_stored_fields()
+                fields["key"]: fields.get("digest") for fields in searcher.all_stored_fields()
             }
         finally:
             searcher.close()
         missing, stale = [], []
-        for report in documents.all_visible_reports():
-            expected = documents.report_document(report)["digest"]
-            got = indexed.pop(report.id, None)
-            if got is None:
-                missing.append(report.id)
-            elif got != expected:
-                stale.append(report.id)
-        extra = sorted(indexed)
-        report = {"missing": missing, "stale": stale, "extra": extra}
-        if fix and (missing or stale or extra):
-            from forum.services.indexing import enqueue_reports
+        for source in documents.sources().values():
+            for obj in source.all_visible():
+                doc = source.document(obj)
+                got = indexed.pop(doc["key"], None)
+                if got is None:
+                    missing.append(doc["key"])
+                elif got != doc["digest"]:
+                    stale.append(doc["key"])
+        found = {"missing": missing, "stale": stale, "extra": sorted(indexed)}
+        if fix and any(found.values()):
+            from forum.services.indexing import enqueue
 
-            enqueue_reports(db.session, missing + stale + extra)
+            for key in missing + stale + found["extra"]:
+                kind, _, object_id = key.partition(":")
+                enqueue(db.session, kind, [int(object_id)])
             db.session.commit()
             self.sync()
-        return report
+        return found
 
     # ------------------------------------------------------------------ reading side
     def search(
@@ -258,22 +273,37 @@ class SearchEngine:
             top = np.argpartition(-scores, wanted - 1)[:wanted]
             top = top[np.lexsort((-facets.day[matches[top]], -scores[top]))]
             docnums = matches[top[start:]].tolist()
-        ids = [searcher.stored_fields(n)["rid"] for n in docnums]
-        results.hits = self._hits(ids, parsed)
+        keys = [searcher.stored_fields(n)["key"] for n in docnums]
+        results.hits = self._hits(keys, parsed)
         if results.total < 3 and parsed.query is not None:
             results.suggestion = self._suggest(searcher, parsed)
         return results
 
-    def _hits(self, ids: list[int], parsed: ParsedQuery) -> list[Hit]:
+    def _hits(self, keys: list[str], parsed: ParsedQuery) -> list[Hit]:
+        """Load the hits' rows (one query per kind) and cut their snippets, in rank order."""
         from forum.search.snippets import snippet
 
-        reports = documents.reports_by_id(ids)
+        wanted: dict[str, list[int]] = {}
+        for key in keys:
+            kind, _, object_id = key.partition(":")
+            wanted.setdefault(kind, []).append(int(object_id))
+        sources = documents.sources()
+        loaded = {
+            kind: sources[kind].by_ids(ids) for kind, ids in wanted.items() if kind in sources
+        }
         terms = _query_words(parsed)
-        return [
-            Hit(reports[i], snippet(documents.report_text(reports[i]), terms))
-            for i in ids
-            if i in reports
-        ]
+        hits = []
+        for key in keys:
+            kind, _, object_id = key.partition(":")
+            item = loaded.get(kind, {}).get(int(object_id))
+            if item is not None:
+                text = (
+                    sources[kind].document(item)["body"]
+                    if kind != "report"
+                    else documents.report_text(item)
+                )
+                hits.append(Hit(kind, item, snippet(text, terms)))
+        return hits
 
     def _suggest(self, searcher, parsed: ParsedQuery) -> str | None:
         from forum.search.snippets import suggest
@@ -305,14 +335,17 @@ class SearchEngine:
         evaluator = QueryEvaluator(
             searcher, facets.leaves, self.facets.stats, facets.size, facets.live
         )
-        matches = np.flatnonzero(evaluator.mask(query) & facets.live)
+        matches = np.flatnonzero(
+            evaluator.mask(query) & facets.live & facets.term_mask("kind", "report")
+        )
         if own is not None:
             matches = matches[matches != own]
         if not len(matches):
             return []
         scores = evaluator.scores(query, matches)
         top = matches[np.argsort(-scores, kind="stable")[:limit]]
-        return [searcher.stored_fields(int(n))["rid"] for n in top]
+        keys = [searcher.stored_fields(int(n))["key"] for n in top]
+        return [int(k.partition(":")[2]) for k in keys if k.startswith("report:")]
 
     def available(self) -> bool:
         try:

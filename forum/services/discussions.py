@@ -270,3 +270,32 @@ def list_discussions(category: str = "", tag: str = "", page: int = 1, per_page:
 
 def categories() -> list[Category]:
     return list(db.session.scalars(select(Category).order_by(Category.position, Category.name)))
+
+
+def feed_items(tag: ChallengeTag, limit: int = 30) -> list[tuple[Discussion, str]]:
+    """A tag's latest open discussions with their opening post's HTML, for its Atom feed."""
+    found = list(
+        db.session.scalars(
+            select(Discussion)
+            .where(
+                Discussion.report_id.is_(None),
+                Discussion.deleted_at.is_(None),
+                Discussion.tags.any(ChallengeTag.id == tag.id),
+            )
+            .options(joinedload(Discussion.author), selectinload(Discussion.tags))
+            .order_by(Discussion.created_at.desc())
+            .limit(limit)
+        )
+    )
+    first = (
+        select(func.min(Post.id))
+        .where(Post.discussion_id.in_([d.id for d in found]))
+        .group_by(Post.discussion_id)
+    )
+    opening = {
+        p.discussion_id: p for p in db.session.scalars(select(Post).where(Post.id.in_(first)))
+    }
+    return [
+        (d, opening[d.id].body_html if d.id in opening and opening[d.id].visible else "")
+        for d in found
+    ]

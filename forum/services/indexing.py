@@ -12,14 +12,26 @@ from flask import current_app, has_app_context
 from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session
 
-from forum.models import ChallengeTag, Report, ReportBody, SearchOutbox, report_tags
+from forum.models import (
+    ChallengeTag,
+    Discussion,
+    Post,
+    Report,
+    ReportBody,
+    SearchOutbox,
+    report_tags,
+)
 
 
-def enqueue_reports(session: Session, report_ids: Iterable[int]) -> None:
-    rows = [{"kind": "report", "object_id": rid} for rid in sorted(set(report_ids))]
+def enqueue(session: Session, kind: str, object_ids: Iterable[int]) -> None:
+    rows = [{"kind": kind, "object_id": oid} for oid in sorted(set(object_ids))]
     if rows:
         session.execute(insert(SearchOutbox), rows)
         session.info["search_dirty"] = True
+
+
+def enqueue_reports(session: Session, report_ids: Iterable[int]) -> None:
+    enqueue(session, "report", report_ids)
 
 
 def reports_with_tag(session: Session, tag: ChallengeTag) -> list[int]:
@@ -29,14 +41,24 @@ def reports_with_tag(session: Session, tag: ChallengeTag) -> list[int]:
 
 
 def _after_flush(session: Session, flush_context) -> None:
-    ids = set()
+    keys: set[tuple[str, int]] = set()
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, Report) and obj.id is not None:
-            ids.add(obj.id)
+            keys.add(("report", obj.id))
         elif isinstance(obj, ReportBody) and obj.report_id is not None:
-            ids.add(obj.report_id)
-    if ids:
-        rows = [{"kind": "report", "object_id": rid} for rid in sorted(ids)]
+            keys.add(("report", obj.report_id))
+        elif isinstance(obj, Post) and obj.id is not None:
+            keys.add(("post", obj.id))
+            keys.add(("discussion", obj.discussion_id))  # it may be the opening post
+        elif isinstance(obj, Discussion) and obj.id is not None:
+            keys.add(("discussion", obj.id))
+            # Its title and tags are part of every reply's document.
+            posts = session.connection().execute(
+                select(Post.id).where(Post.discussion_id == obj.id)
+            )
+            keys.update(("post", pid) for (pid,) in posts)
+    if keys:
+        rows = [{"kind": kind, "object_id": oid} for kind, oid in sorted(keys)]
         session.connection().execute(insert(SearchOutbox), rows)
         session.info["search_dirty"] = True
 

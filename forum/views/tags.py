@@ -7,7 +7,7 @@ from flask_login import current_user
 from forum.access import moderator_required
 from forum.forms import choices
 from forum.forms.kit import TagForm, TagMergeForm
-from forum.services import ServiceError, report_queries, tags
+from forum.services import ServiceError, discussions, report_queries, tags, watches
 from forum.services.report_queries import ReportFilters
 
 bp = Blueprint("tags", __name__, url_prefix="/tags")
@@ -37,6 +37,7 @@ def detail(slug: str):
         "tags/detail.html",
         tag=tag,
         filters=filters,
+        watch_state=watches.state(current_user, "tag", tag.id),
         page=report_queries.paginate(filters, current_app.config["PER_PAGE"]),
     )
 
@@ -49,7 +50,10 @@ def feed(slug: str):
     tag = tags.get_by_slug(slug) or abort(404)
     items = report_queries.feed_items(ReportFilters(tags=[tag.slug]))
     return atom_response(
-        f"Maillage — {tag.label}", items, url_for("tags.detail", slug=slug, _external=True)
+        f"Maillage — {tag.label}",
+        items,
+        url_for("tags.detail", slug=slug, _external=True),
+        discussions=discussions.feed_items(tag),
     )
 
 

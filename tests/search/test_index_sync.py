@@ -143,9 +143,9 @@ def test_check_finds_missing_stale_and_extra_and_fix_repairs(app, corpus, make_u
     db.session.commit()
     result = runner.invoke(args=["search", "check"])
     assert result.exit_code == 1
-    assert f"missing: 1 ({missing.id})" in result.output
-    assert f"stale: 1 ({stale.id})" in result.output
-    assert f"extra: 1 ({extra.id})" in result.output
+    assert f"missing: 1 (report:{missing.id})" in result.output
+    assert f"stale: 1 (report:{stale.id})" in result.output
+    assert f"extra: 1 (report:{extra.id})" in result.output
     assert runner.invoke(args=["search", "check", "--fix"]).exit_code == 0
     assert runner.invoke(args=["search", "check"]).exit_code == 0
 
@@ -254,3 +254,55 @@ def test_rebuild_while_a_drainer_holds_the_old_index(app, corpus, make_user, sea
     assert len(search_ids("mandoline")) == 1
     assert engine().rebuild() == len(corpus) + 1  # and again, over the previous generation
     assert len(search_ids("mandoline")) == 1
+
+
+def test_discussions_and_replies_are_searchable_with_the_same_rules(
+    app, corpus, client, make_user, login, search_ids
+):
+    import re
+
+    from forum.models import Discussion, Post
+
+    alice = make_user(display_name="Alice")
+    login(alice)
+    post_form(
+        client,
+        "/discussions/new",
+        [
+            ("title", "Trouver une salle gratuite"),
+            ("body", "Où trouver un gymnase pour la séance ?"),
+            ("category", "questions-de-pratique"),
+            ("tags", "mobilite"),
+        ],
+    )
+    discussion = db.session.scalar(db.select(Discussion))
+    post_form(
+        client,
+        f"/discussions/{discussion.id}/reply",
+        {"body": "La médiathèque prête sa salle le mardi."},
+    )
+    post_form(
+        client,
+        f"/reports/{corpus['covoiturage']}/reply",
+        {"body": "Le minibus intercommunal dépanne aussi."},
+    )
+    engine().sync()
+
+    def kinds(q, **params):
+        html = client.get("/search", query_string={"q": q, **params}).get_data(as_text=True)
+        results = html.split('class="results"', 1)[1]
+        return re.findall(r'<h2 class="h3"><a href="(/[a-z]+/\d+)', results)
+
+    assert kinds("gymnase") == [f"/discussions/{discussion.id}"]
+    assert kinds("médiathèque") == [f"/discussions/{discussion.id}"]  # a reply, linked to its post
+    assert kinds("minibus") == [f"/reports/{corpus['covoiturage']}"]
+    assert kinds("gymnase", type="report") == []
+    assert f"/discussions/{discussion.id}" in kinds("tag:mobilite", type="discussion")
+    reply = db.session.scalar(
+        db.select(Post).order_by(Post.id.desc()).where(Post.discussion_id == discussion.id)
+    )
+    post_form(client, f"/posts/{reply.id}/delete", {})
+    engine().sync()
+    assert kinds("médiathèque") == []
+    result = app.test_cli_runner().invoke(args=["search", "check"])
+    assert result.exit_code == 0, result.output

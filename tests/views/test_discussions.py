@@ -437,3 +437,16 @@ def test_deep_thread_renders_with_constant_queries(client, alice, login, count_q
     assert len(big) == len(small), Counter(q[:80] for q in big).most_common(3)
     assert "niveau 979" in html and "en réponse à" in html
     assert html.count('class="post depth-4') >= 990
+
+
+def test_discussions_appear_in_their_tag_feed(client, alice, login):
+    import feedparser
+
+    login(alice)
+    start(client, title="Élus et financement", tags=("financement",))
+    parsed = feedparser.parse(client.get("/tags/financement/feed.atom").data)
+    assert not parsed.bozo
+    titles = [e.title for e in parsed.entries]
+    assert "Élus et financement" in titles
+    entry = next(e for e in parsed.entries if e.title == "Élus et financement")
+    assert "/discussions/" in entry.link and "Qui a réussi" in entry.content[0].value

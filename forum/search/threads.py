@@ -1,0 +1,159 @@
+"""Index documents for discussions (title + opening post) and replies (posts)."""
+
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from forum.extensions import db
+from forum.models import Discussion, Post, Report
+from forum.search.documents import BATCH, digest, plain_text, spelling_words
+
+
+def discussion_visible(discussion: Discussion | None) -> bool:
+    if discussion is None or discussion.deleted_at is not None:
+        return False
+    return discussion.report_id is None  # a report's thread is searched through its posts
+
+
+def _opening_posts(discussion_ids: list[int]) -> dict[int, Post]:
+    if not discussion_ids:
+        return {}
+    first = (
+        select(func.min(Post.id))
+        .where(Post.discussion_id.in_(discussion_ids))
+        .group_by(Post.discussion_id)
+    )
+    return {p.discussion_id: p for p in db.session.scalars(select(Post).where(Post.id.in_(first)))}
+
+
+def discussion_document(discussion: Discussion, opening: Post | None = None) -> dict:
+    if opening is None:
+        opening = _opening_posts([discussion.id]).get(discussion.id)
+    body = plain_text(opening.body_html) if opening is not None and opening.visible else ""
+    doc = {
+        "key": f"discussion:{discussion.id}",
+        "kind": "discussion",
+        "rid": discussion.id,
+        "title": discussion.title,
+        "tags_text": " ".join(t.label for t in discussion.tags),
+        "body": body,
+        "module": ",".join(m.slug for m in discussion.modules),
+        "tag": ",".join(t.slug for t in discussion.tags),
+        "region": "",
+        "department": "",
+        "structure": "",
+        "day": discussion.created_at.strftime("%Y%m%d"),
+    }
+    doc["spell"] = spelling_words(doc["title"], doc["body"])
+    doc["digest"] = digest(doc)
+    return doc
+
+
+def _load_discussions(query):
+    return query.options(selectinload(Discussion.tags), selectinload(Discussion.modules))
+
+
+def discussions_by_id(ids: Iterable[int]) -> dict[int, Discussion]:
+    ids = list(ids)
+    return {
+        d.id: d
+        for d in db.session.scalars(
+            _load_discussions(select(Discussion).where(Discussion.id.in_(ids)))
+        )
+    }
+
+
+def all_visible_discussions() -> Iterator[Discussion]:
+    last = 0
+    while True:
+        batch = list(
+            db.session.scalars(
+                _load_discussions(
+                    select(Discussion)
+                    .where(
+                        Discussion.id > last,
+                        Discussion.deleted_at.is_(None),
+                        Discussion.report_id.is_(None),
+                    )
+                    .order_by(Discussion.id)
+                    .limit(BATCH)
+                )
+            )
+        )
+        if not batch:
+            return
+        yield from batch
+        last = batch[-1].id
+
+
+def post_visible(post: Post | None) -> bool:
+    """A reply is searchable if it and its thread are visible to everyone (not the opening
+    post, which its discussion's document already carries)."""
+    if post is None or not post.visible:
+        return False
+    discussion = post.discussion
+    if discussion.deleted_at is not None:
+        return False
+    if discussion.report_id is not None:
+        report = db.session.get(Report, discussion.report_id)
+        return report is not None and report.is_published
+    opening = _opening_posts([discussion.id]).get(discussion.id)
+    return opening is None or opening.id != post.id
+
+
+def post_document(post: Post) -> dict:
+    discussion = post.discussion
+    doc = {
+        "key": f"post:{post.id}",
+        "kind": "post",
+        "rid": post.id,
+        "title": discussion.title,
+        "tags_text": " ".join(t.label for t in discussion.tags),
+        "body": plain_text(post.body_html),
+        "module": ",".join(m.slug for m in discussion.modules),
+        "tag": ",".join(t.slug for t in discussion.tags),
+        "region": "",
+        "department": "",
+        "structure": "",
+        "day": post.created_at.strftime("%Y%m%d"),
+    }
+    doc["spell"] = spelling_words(doc["body"])
+    doc["digest"] = digest(doc)
+    return doc
+
+
+def _load_posts(query):
+    return query.options(
+        joinedload(Post.discussion).selectinload(Discussion.tags),
+        joinedload(Post.discussion).selectinload(Discussion.modules),
+    )
+
+
+def posts_by_id(ids: Iterable[int]) -> dict[int, Post]:
+    ids = list(ids)
+    return {
+        p.id: p
+        for p in db.session.scalars(_load_posts(select(Post).where(Post.id.in_(ids)))).unique()
+    }
+
+
+def all_visible_posts() -> Iterator[Post]:
+    last = 0
+    while True:
+        batch = list(
+            db.session.scalars(
+                _load_posts(
+                    select(Post)
+                    .where(Post.id > last, Post.deleted_at.is_(None), Post.hidden_at.is_(None))
+                    .order_by(Post.id)
+                    .limit(BATCH)
+                )
+            ).unique()
+        )
+        if not batch:
+            return
+        for post in batch:
+            if post_visible(post):
+                yield post
+        last = batch[-1].id

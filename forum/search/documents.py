@@ -56,7 +56,7 @@ def report_document(report: Report) -> dict:
         "tag": ",".join(t.slug for t in report.tags),
         "region": report.department.region_code,
         "department": report.department_code,
-        "structure": report.structure.slug if report.structure else "",
+        **({"structure": report.structure.slug} if report.structure else {}),
         "day": report.session_date.strftime("%Y%m%d"),
     }
     doc["spell"] = spelling_words(doc["title"], doc["body"])

@@ -88,7 +88,7 @@ class FacetIndex:
         if not len(matches) or not self.terms[field]:
             return {}
         sums = self.masks[field][:, matches].sum(axis=1)
-        return {term: int(n) for term, n in zip(self.terms[field], sums) if n}
+        return {term: int(n) for term, n in zip(self.terms[field], sums) if n and term}
 
 
 class FacetCache:

@@ -40,9 +40,6 @@ def discussion_document(discussion: Discussion, opening: Post | None = None) -> 
         "body": body,
         "module": ",".join(m.slug for m in discussion.modules),
         "tag": ",".join(t.slug for t in discussion.tags),
-        "region": "",
-        "department": "",
-        "structure": "",
         "day": discussion.created_at.strftime("%Y%m%d"),
     }
     doc["spell"] = spelling_words(doc["title"], doc["body"])
@@ -113,9 +110,6 @@ def post_document(post: Post) -> dict:
         "body": plain_text(post.body_html),
         "module": ",".join(m.slug for m in discussion.modules),
         "tag": ",".join(t.slug for t in discussion.tags),
-        "region": "",
-        "department": "",
-        "structure": "",
         "day": post.created_at.strftime("%Y%m%d"),
     }
     doc["spell"] = spelling_words(doc["body"])

@@ -26,6 +26,7 @@ from forum.models import (
     report_modules,
     report_tags,
 )
+from forum.models.base import utcnow
 from forum.services import reference
 from forum.services.accounts import unique_handle
 
@@ -47,6 +48,7 @@ def seed(extra_reports: int | None = None, only_if_empty: bool = False) -> dict[
     }
     if not db.session.scalar(select(func.count(Report.id))):
         summary["reports"] = add_reports(DEMO_REPORTS, seed=42, showcase=True)
+        summary["discussions"] = _seed_discussions()
     if extra_reports:
         summary["extra reports"] = add_reports(extra_reports, seed=1000 + _report_count())
     analyze()
@@ -107,6 +109,7 @@ def _seed_members() -> int:
                 structure=by_slug.get(person["structure"]),
                 role=person["role"],
                 password_hash=password_hash,
+                created_at=utcnow() - timedelta(days=200),  # established members
             )
         )
         created += 1
@@ -226,6 +229,67 @@ def add_reports(count: int, seed: int, showcase: bool = False) -> int:
         _showcase_states(next_id)
     _fix_sequences()
     return written
+
+
+def _seed_discussions() -> int:
+    """Discussions with threaded replies, an accepted answer, report threads, watches and
+    a flag; notifications are fanned out so the demo account has some to read."""
+    from forum.demo.discussions import DISCUSSIONS, REPORT_THREADS
+    from forum.models import Category, ChallengeTag, Flag
+    from forum.services import discussions, notifications, watches
+
+    people = {
+        f["email"]: u
+        for u in db.session.scalars(select(User))
+        for f in corpus.FACILITATORS
+        if f["email"] == u.email
+    }
+    members = [people[f["email"]] for f in corpus.FACILITATORS]
+    demo_user = members[0]
+    for slug in ("financement", "mobilisation-des-porteurs"):
+        tag = db.session.scalar(select(ChallengeTag).where(ChallengeTag.slug == slug))
+        watches.watch(demo_user, "tag", tag.id)
+    db.session.commit()
+    created = 0
+    for category_slug, title, opener, tag_slugs, body, replies in DISCUSSIONS:
+        category = db.session.scalar(select(Category).where(Category.slug == category_slug))
+        tags_ = list(
+            db.session.scalars(select(ChallengeTag).where(ChallengeTag.slug.in_(tag_slugs)))
+        )
+        discussion = discussions.create_discussion(members[opener], title, body, category, tags_)
+        posts = []
+        for author, text, parent in replies:
+            parent_id = posts[parent].id if parent is not None else None
+            posts.append(discussions.reply(discussion, members[author], text, parent_id))
+        created += 1
+        if created == 1:
+            discussions.accept_answer(discussion, posts[0])
+        if created == 2:
+            db.session.add(
+                Flag(
+                    post_id=posts[-1].id,
+                    reporter_id=members[6].id,
+                    reason="Démarchage ? À vérifier.",
+                )
+            )
+            db.session.commit()
+    showcase = list(
+        db.session.scalars(
+            select(Report).where(Report.status == "published").order_by(Report.id).limit(12)
+        )
+    )
+    for index, replies in REPORT_THREADS:
+        report = showcase[index]
+        thread = discussions.report_thread(report)
+        db.session.commit()
+        posts = []
+        for author, text, parent in replies:
+            who = members[author] if author is not None else db.session.get(User, report.author_id)
+            parent_id = posts[parent].id if parent is not None else None
+            posts.append(discussions.reply(thread, who, text, parent_id))
+    while notifications.process_events():
+        pass
+    return created
 
 
 def _showcase_states(first_id: int) -> None:

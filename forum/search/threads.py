@@ -95,8 +95,30 @@ def post_visible(post: Post | None) -> bool:
     if discussion.report_id is not None:
         report = db.session.get(Report, discussion.report_id)
         return report is not None and report.is_published
-    opening = _opening_posts([discussion.id]).get(discussion.id)
-    return opening is None or opening.id != post.id
+    is_opening = getattr(post, "_is_opening", None)
+    if is_opening is None:
+        opening = _opening_posts([discussion.id]).get(discussion.id)
+        is_opening = opening is not None and opening.id == post.id
+    return not is_opening
+
+
+def _mark_openings(posts: list[Post]) -> list[Post]:
+    """Flag opening posts for a whole batch in one query (post_visible needs it)."""
+    discussion_ids = list({p.discussion_id for p in posts})
+    first = (
+        set(
+            db.session.scalars(
+                select(func.min(Post.id))
+                .where(Post.discussion_id.in_(discussion_ids))
+                .group_by(Post.discussion_id)
+            )
+        )
+        if discussion_ids
+        else set()
+    )
+    for post in posts:
+        post._is_opening = post.id in first
+    return posts
 
 
 def post_document(post: Post) -> dict:
@@ -147,7 +169,7 @@ def all_visible_posts() -> Iterator[Post]:
         )
         if not batch:
             return
-        for post in batch:
+        for post in _mark_openings(batch):
             if post_visible(post):
                 yield post
         last = batch[-1].id

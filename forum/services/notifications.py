@@ -4,7 +4,7 @@ from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
@@ -38,16 +38,19 @@ def process_events(batch: int = 200) -> int:
         .where(EventOutbox.id.in_(ids))
         .returning(EventOutbox.kind, EventOutbox.object_id, EventOutbox.actor_id)
     ).all()
-    created: list[Notification] = []
+    rows: list[dict] = []
     for kind, object_id, actor_id in claimed:
-        created += _fan_out(kind, object_id, actor_id)
-    db.session.add_all(created)
+        rows += _fan_out(kind, object_id, actor_id)
+    ids = []
+    if rows:
+        # One bulk statement: 500 watchers must not mean 500 ORM objects in the unit of work.
+        ids = list(db.session.scalars(insert(Notification).returning(Notification.id), rows))
     db.session.commit()
-    _send_immediate([n.id for n in created])
+    _send_immediate(ids)
     return len(claimed)
 
 
-def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[Notification]:
+def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[dict]:
     reasons: dict[int, str] = {}
 
     def add(user_ids, reason):
@@ -109,8 +112,17 @@ def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[Notificati
             return []
         add([post.author_id], "answer_accepted")
         target = {"discussion_id": post.discussion_id, "post_id": post.id}
+    now = utcnow()
     return [
-        Notification(user_id=uid, kind=reason, actor_id=actor_id, **target)
+        {
+            "user_id": uid,
+            "kind": reason,
+            "actor_id": actor_id,
+            "created_at": now,
+            "discussion_id": target.get("discussion_id"),
+            "post_id": target.get("post_id"),
+            "report_id": target.get("report_id"),
+        }
         for uid, reason in reasons.items()
     ]
 

@@ -21,6 +21,10 @@ class DiscussionForm(MaillageForm):
     body = TextAreaField(lazy("Message"), validators=[DataRequired(lazy("Le message est vide."))])
     tags = MultiCheckboxField(lazy("Défis"), choices=[])
     modules = MultiCheckboxField(lazy("Modules du kit concernés"), choices=[])
+    reports = StringField(
+        lazy("Retours d'expérience liés"),
+        validators=[Optional(), Length(max=500)],
+    )
 
     def fill_choices(self, categories, tags, modules) -> None:
         self.category.choices = choices((c.slug, c.name) for c in categories)
@@ -48,3 +52,10 @@ class FlagForm(MaillageForm):
 
 class MoveForm(MaillageForm):
     category = SelectField(lazy("Déplacer vers"), choices=[], validators=[Optional()])
+
+
+class CategoryForm(MaillageForm):
+    name = StringField(
+        lazy("Nom"), validators=[DataRequired(lazy("Indiquez le nom.")), Length(max=120)]
+    )
+    description = TextAreaField(lazy("Description"), validators=[Length(max=2000)])

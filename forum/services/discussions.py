@@ -23,12 +23,15 @@ from forum.models import (
 )
 from forum.models.base import utcnow
 from forum.services import ServiceError, events, watches
+from forum.urls import request_context
 
 MAX_BODY_BYTES = 100 * 1024
 MAX_DEPTH = 4  # deeper replies are shown at this depth, "en réponse à …"
 NEW_ACCOUNT_DAYS = 1
 NEW_ACCOUNT_POSTS_PER_HOUR = 10
 MENTION = re.compile(r"(?<![\w@])@([a-z0-9][a-z0-9-]{1,79})")
+# In rendered HTML: not inside an address or attribute (no word char, / or " before it).
+MENTION_IN_HTML = re.compile(r"(?<![\w@/\"=.])@([A-Za-z0-9][A-Za-z0-9-]{1,79})(?![\w-])")
 
 
 class RateLimited(ServiceError):
@@ -56,13 +59,34 @@ def check_rate(author: User) -> None:
         raise RateLimited(_("Vous publiez beaucoup pour un compte tout neuf : patientez un peu."))
 
 
+def render_post(body: str) -> str:
+    """Markdown, sanitised, with @handles of existing members linked to their profiles."""
+    from flask import url_for
+
+    html = str(render_markdown(body))
+    users = {u.handle: u.id for u in mentioned_users(body)}
+    if not users:
+        return html
+
+    with request_context():
+        profile = {uid: url_for("users.profile", user_id=uid) for uid in users.values()}
+
+    def link(match: re.Match) -> str:
+        user_id = users.get(match.group(1).lower())
+        if user_id is None:
+            return match.group(0)
+        return f'<a class="mention" href="{profile[user_id]}">@{match.group(1)}</a>'
+
+    return MENTION_IN_HTML.sub(link, html)
+
+
 def _new_post(discussion: Discussion, author: User, body: str, parent: Post | None = None) -> Post:
     post = Post(
         discussion=discussion,
         author=author,
         parent_id=parent.id if parent else None,
         body_md=body,
-        body_html=str(render_markdown(body)),
+        body_html=render_post(body),
     )
     db.session.add(post)
     discussion.post_count = (discussion.post_count or 0) + 1
@@ -76,6 +100,22 @@ def mentioned_users(body: str, exclude: int | None = None) -> list[User]:
         return []
     users = db.session.scalars(select(User).where(User.handle.in_(handles)))
     return [u for u in users if u.id != exclude]
+
+
+REPORT_LINK = re.compile(r"(?:/reports/)?(\d+)")
+
+
+def parse_report_links(text: str) -> list[Report]:
+    """'12, https://…/reports/40' -> the published reports 12 and 40 (unknown ones refused)."""
+    ids = [int(n) for n in REPORT_LINK.findall(text or "")][:10]
+    found = {r.id: r for r in db.session.scalars(select(Report).where(Report.id.in_(ids)))}
+    missing = [n for n in ids if n not in found or not found[n].is_published]
+    if missing:
+        raise ServiceError(
+            _("Retour d'expérience introuvable : %(ids)s.", ids=", ".join(map(str, missing))),
+            "reports",
+        )
+    return [found[n] for n in dict.fromkeys(ids)]
 
 
 def create_discussion(
@@ -161,7 +201,7 @@ def edit_post(post: Post, editor: User, body: str) -> None:
     body = check_body(body)
     db.session.add(PostRevision(post_id=post.id, editor_id=editor.id, body_md=post.body_md))
     post.body_md = body
-    post.body_html = str(render_markdown(body))
+    post.body_html = render_post(body)
     post.edited_at = utcnow()
     db.session.commit()
 
@@ -299,3 +339,20 @@ def feed_items(tag: ChallengeTag, limit: int = 30) -> list[tuple[Discussion, str
         (d, opening[d.id].body_html if d.id in opening and opening[d.id].visible else "")
         for d in found
     ]
+
+
+def save_category(category: Category | None, name: str, description: str) -> Category:
+    """Admins create (category=None, placed last) or edit a discussion category."""
+    from forum.services.structures import unique_slug
+
+    name = " ".join((name or "").split())
+    if not name:
+        raise ServiceError(_("Indiquez le nom."), "name")
+    if category is None:
+        position = (db.session.scalar(select(func.max(Category.position))) or 0) + 1
+        category = Category(slug=unique_slug(Category, name), position=position)
+        db.session.add(category)
+    category.name = name
+    category.description = (description or "").strip()
+    db.session.commit()
+    return category

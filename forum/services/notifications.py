@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
 from forum.mail import send_mail
+from forum.urls import request_context
 from forum.models import Discussion, EventOutbox, Notification, Post, Report, User
 from forum.models.base import utcnow
 from forum.services import watches
@@ -208,17 +209,6 @@ def user_from_unsubscribe_token(token: str) -> User | None:
     return db.session.get(User, user_id) if isinstance(user_id, int) else None
 
 
-def _request_context():
-    """url_for(_external=True) needs a request; background jobs and cron have none."""
-    from contextlib import nullcontext
-
-    from flask import has_request_context
-
-    if has_request_context():
-        return nullcontext()
-    return current_app.test_request_context(base_url=current_app.config["BASE_URL"])
-
-
 def _mail(user: User, subject: str, lines: list[str]) -> None:
     unsubscribe = url_for(
         "notifications.unsubscribe", token=unsubscribe_token(user), _external=True
@@ -263,7 +253,7 @@ def _send_immediate(ids: list[int]) -> None:
     )
     for n in rows:
         user = db.session.get(User, n.user_id)
-        with _request_context(), force_locale(user.locale or "fr"):
+        with request_context(), force_locale(user.locale or "fr"):
             text = describe(n)
             _mail(user, f"[Maillage] {text}", [text, link(n, external=True)])
         n.emailed_at = utcnow()
@@ -295,7 +285,7 @@ def send_digests() -> int:
                 .order_by(Notification.id)
             )
         )
-        with _request_context(), force_locale(user.locale or "fr"):
+        with request_context(), force_locale(user.locale or "fr"):
             lines = [f"- {describe(n)}\n  {link(n, external=True)}" for n in pending]
             subject = _("[Maillage] Votre résumé : %(num)d nouveauté(s)", num=len(pending))
             _mail(

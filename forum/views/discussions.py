@@ -95,6 +95,8 @@ def create():
     form.fill_choices(discussions.categories(), tags.approved_tags(), form_data.modules())
     if request.method == "GET" and request.args.get("category"):
         form.category.data = request.args["category"][:120]
+    if request.method == "GET" and request.args.get("report", "").isdigit():
+        form.reports.data = request.args["report"]  # "open a discussion about this report"
     if form.validate_on_submit():
         category = db.session.scalar(select(Category).where(Category.slug == form.category.data))
         chosen_tags = list(
@@ -106,8 +108,15 @@ def create():
             db.session.scalars(select(KitModule).where(KitModule.slug.in_(form.modules.data or [])))
         )
         try:
+            linked = discussions.parse_report_links(form.reports.data or "")
             discussion = discussions.create_discussion(
-                current_user, form.title.data, form.body.data, category, chosen_tags, chosen_modules
+                current_user,
+                form.title.data,
+                form.body.data,
+                category,
+                chosen_tags,
+                chosen_modules,
+                linked,
             )
         except discussions.RateLimited as error:
             db.session.rollback()

@@ -450,3 +450,75 @@ def test_discussions_appear_in_their_tag_feed(client, alice, login):
     assert "Élus et financement" in titles
     entry = next(e for e in parsed.entries if e.title == "Élus et financement")
     assert "/discussions/" in entry.link and "Qui a réussi" in entry.content[0].value
+
+
+def test_admins_manage_categories(client, alice, login, make_user):
+    login(alice)
+    assert client.get("/admin/categories").status_code == 403
+    as_user(client, login, make_user(role="admin", created_at=OLD))
+    assert (
+        post_form(client, "/admin/categories", {"name": "", "description": ""}).status_code == 400
+    )
+    assert (
+        post_form(
+            client, "/admin/categories", {"name": "Événements", "description": "Agenda du réseau"}
+        ).status_code
+        == 303
+    )
+    from forum.models import Category
+
+    category = db.session.scalar(db.select(Category).where(Category.slug == "evenements"))
+    assert category.position == 6
+    assert (
+        post_form(
+            client, f"/admin/categories/{category.id}/edit", {"name": "Agenda", "description": ""}
+        ).status_code
+        == 303
+    )
+    assert "Agenda" in client.get("/discussions/").get_data(as_text=True)
+
+
+def test_mentions_link_to_profiles_and_reports_can_be_linked(client, alice, bob, login):
+    from datetime import date
+
+    from forum.services.reports import ReportInput, create_report
+
+    report = create_report(
+        alice,
+        ReportInput(
+            title="Retour lié",
+            session_date=date(2025, 2, 1),
+            department="46",
+            format="presentiel",
+            participants=6,
+            modules=["besoin-social-utilite-sociale"],
+            sections={"context": "Texte."},
+            publish=True,
+        ),
+    )
+    login(alice)
+    response = post_form(
+        client,
+        "/discussions/new",
+        [
+            ("title", "À propos du retour"),
+            ("body", "Qu'en pense @bob-durand ? Écrire à a@b.org"),
+            ("category", "questions-de-pratique"),
+            ("reports", f"http://x/reports/{report.id}"),
+        ],
+    )
+    assert response.status_code == 303
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert f'<a class="mention" href="/users/{bob.id}">@bob-durand</a>' in page
+    assert "Retour lié" in page and "a@b.org" in page
+    bad = post_form(
+        client,
+        "/discussions/new",
+        [
+            ("title", "Lien cassé"),
+            ("body", "x"),
+            ("category", "questions-de-pratique"),
+            ("reports", "999999"),
+        ],
+    )
+    assert bad.status_code == 400 and "introuvable" in bad.get_data(as_text=True)

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install translations messages db demo clean
+.PHONY: run test e2e screenshots browser install translations messages db demo clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ requis / required"; exit 1; }
@@ -31,8 +31,25 @@ db: install
 run: db
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-test: install
+# Browser tests need Debian's Chromium and axe-core (npm); `make test` runs them when
+# Chromium is present and says so when it skips them; `make e2e` installs what they need.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@command -v npm >/dev/null && npm ci --silent --no-audit --no-fund || echo "npm absent : axe-core non installé (tests d'accessibilité ignorés)"
+
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Installez Chromium : sudo apt-get install chromium"; exit 1; fi; }
+
+test: install node_modules/axe-core/axe.min.js
+	@command -v chromium >/dev/null || echo "** Chromium absent : les tests navigateur (tests/e2e) seront ignorés. 'make e2e' l'installe. **"
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+e2e: install browser node_modules/axe-core/axe.min.js
+	$(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)
+
+screenshots: install browser
+	$(BIN)/python scripts/screenshots.py
+
 clean:
-	rm -rf $(VENV) instance .pytest_cache
+	rm -rf $(VENV) instance .pytest_cache node_modules

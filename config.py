@@ -57,6 +57,11 @@ class Config:
     LOGIN_MAX_FAILURES = 10
     LOGIN_WINDOW_SECONDS = 15 * 60
     PER_PAGE = 20
+    COMPRESS_MIMETYPES = [
+        "text/html", "text/css", "application/javascript", "text/javascript", "application/json",
+        "application/atom+xml", "text/markdown",
+    ]
+    COMPRESS_ALGORITHM = ["br", "gzip"]
 
 
 class DevelopmentConfig(Config):

@@ -67,10 +67,11 @@ def init_notifications(app: Flask) -> None:
 
 def configure_extensions(app: Flask) -> None:
     from forum import i18n
-    from forum.extensions import babel, csrf, db, login_manager, migrate
+    from forum.extensions import babel, compress, csrf, db, login_manager, migrate
     from forum.services.accounts import load_user
 
     db.init_app(app)
+    compress.init_app(app)  # rural connections: every page gzip- or brotli-compressed
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)

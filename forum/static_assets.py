@@ -23,6 +23,14 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def long_cache_for_versioned_assets(response):
+        if (
+            request.endpoint == "static"
+            and response.direct_passthrough
+            and response.status_code == 200
+        ):
+            # Our files are a few KB: buffer them (closing the file) so they can be compressed.
+            response.direct_passthrough = False
+            response.make_sequence()
         if request.endpoint == "static" and request.args.get("v"):
             response.cache_control.public = True
             response.cache_control.max_age = ONE_YEAR

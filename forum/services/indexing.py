@@ -47,7 +47,9 @@ def _after_flush(session: Session, flush_context) -> None:
             keys.add(("report", obj.id))
             # Replies under a report are searchable only while the report is published.
             posts = session.connection().execute(
-                select(Post.id).join(Discussion, Discussion.id == Post.discussion_id).where(Discussion.report_id == obj.id)
+                select(Post.id)
+                .join(Discussion, Discussion.id == Post.discussion_id)
+                .where(Discussion.report_id == obj.id)
             )
             keys.update(("post", pid) for (pid,) in posts)
         elif isinstance(obj, ReportBody) and obj.report_id is not None:

@@ -9,11 +9,11 @@ from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
 from forum.mail import send_mail
-from forum.urls import request_context
 from forum.models import Discussion, EventOutbox, Notification, Post, Report, User
 from forum.models.base import utcnow
 from forum.services import watches
 from forum.services.discussions import first_post_id, mentioned_users
+from forum.urls import request_context
 
 # When one event concerns someone for several reasons, the most specific one wins.
 PRIORITY = [

@@ -18,6 +18,12 @@ def index():
     return render_template("main/index.html", **home.home_context())
 
 
+@bp.get("/accessibilite")
+def accessibility():
+    """Déclaration d'accessibilité (RGAA)."""
+    return render_template("main/accessibility.html")
+
+
 @bp.post("/language")
 def set_language():
     """Switch the interface language (saved on the account for members)."""

@@ -308,14 +308,20 @@ def test_discussions_and_replies_are_searchable_with_the_same_rules(
     assert result.exit_code == 0, result.output
 
 
-def test_replies_under_a_deleted_report_leave_the_index(app, corpus, client, make_user, login, search_ids):
+def test_replies_under_a_deleted_report_leave_the_index(
+    app, corpus, client, make_user, login, search_ids
+):
     from forum.models import Report
 
     login(make_user())
-    post_form(client, f"/reports/{corpus['elus']}/reply", {"body": "Le ukulélé a détendu les élus."})
+    post_form(
+        client, f"/reports/{corpus['elus']}/reply", {"body": "Le ukulélé a détendu les élus."}
+    )
     engine().sync()
     assert client.get("/search?q=ukulélé").get_data(as_text=True).count('class="card"') == 1
-    report_service.delete_report(db.session.get(Report, corpus["elus"]), db.session.get(Report, corpus["elus"]).author)
+    report_service.delete_report(
+        db.session.get(Report, corpus["elus"]), db.session.get(Report, corpus["elus"]).author
+    )
     engine().sync()
     assert client.get("/search?q=ukulélé").get_data(as_text=True).count('class="card"') == 0
     assert app.test_cli_runner().invoke(args=["search", "check"]).exit_code == 0

@@ -199,6 +199,8 @@ def _reply(discussion):
         parent_id = int(form.parent_id.data) if form.parent_id.data else None
     except ValueError:
         parent_id = -1
+    if parent_id is not None and not 0 < parent_id < 2**31:
+        parent_id = -1  # no such post: refused below with a 400, never a database error
     try:
         post = discussions.reply(discussion, current_user, form.body.data, parent_id)
     except discussions.RateLimited as error:

@@ -34,6 +34,15 @@ def test_write_publish_find_discuss_and_be_notified(live_server, new_page, viewp
     author = new_page(width, height)
     word = f"kamishibai{viewport}"
     register(author, base, f"Solène {viewport}", f"solene-{viewport}@example.org")
+    # Log out, then back in through the login form.
+    author.get_by_role("button", name="Se déconnecter").click()
+    author.wait_for_url(f"{base}/")
+    author.goto(f"{base}/auth/login")
+    author.get_by_label("Adresse e-mail").fill(f"solene-{viewport}@example.org")
+    author.get_by_label("Mot de passe").fill("un-mot-de-passe-solide")
+    author.get_by_role("button", name="Se connecter").click()
+    author.wait_for_url(f"{base}/")
+    assert f"Solène {viewport}" in author.content()
 
     # Write a report with modules and tags, save a draft.
     author.goto(f"{base}/reports/new")

@@ -522,3 +522,12 @@ def test_mentions_link_to_profiles_and_reports_can_be_linked(client, alice, bob,
         ],
     )
     assert bad.status_code == 400 and "introuvable" in bad.get_data(as_text=True)
+
+
+def test_out_of_range_parent_is_a_400(client, alice, login):
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    for value in ("99999999999999999999", "-5", "0"):
+        response = post_form(client, f"/discussions/{discussion.id}/reply", {"body": "ok", "parent_id": value})
+        assert response.status_code == 400, value

@@ -117,27 +117,46 @@ class SearchEngine:
                 by_kind: dict[str, set[int]] = {}
                 for row in rows:
                     by_kind.setdefault(row.kind, set()).add(row.object_id)
-                for kind, ids in by_kind.items():
-                    source = documents.sources().get(kind)
-                    if source is None:
-                        continue
-                    found = source.by_ids(ids)
-                    for object_id in ids:
-                        obj = found.get(object_id)
-                        if source.visible(obj):
-                            writer.update_document(**source.document(obj))
-                        else:
-                            writer.delete_by_term("key", f"{kind}:{object_id}")
+                indexed = self._write(writer, by_kind)
                 writer.commit()
             except BaseException:
                 writer.cancel()
                 raise
-            # Only what was processed goes: rows added meanwhile stay for the next round.
-            db.session.execute(
-                delete(SearchOutbox).where(SearchOutbox.id.in_([r.id for r in rows]))
-            )
+            # Delete only the rows whose object still reads as what was just indexed: if a
+            # concurrent change slipped between the read and the commit, its row stays and the
+            # next round picks it up. (Rows added meanwhile are not in `rows` anyway.)
+            db.session.expire_all()
+            confirmed = self._write(None, by_kind)
+            done_ids = [r.id for r in rows if indexed.get((r.kind, r.object_id)) == confirmed.get((r.kind, r.object_id))]
+            db.session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_(done_ids)))
             db.session.commit()
-            done += len(rows)
+            done += len(done_ids)
+            if len(done_ids) < len(rows):
+                break  # leave the rest to the next round rather than loop on a moving target
+        return done
+
+    def _write(self, writer, by_kind: dict[str, set[int]]) -> dict[tuple[str, int], str | None]:
+        """Index (or, with writer=None, only describe) the current state of these objects:
+        returns each one's digest, None for "not indexable"."""
+        state = {}
+        for kind, ids in by_kind.items():
+            source = documents.sources().get(kind)
+            if source is None:
+                continue
+            found = source.by_ids(ids)
+            for object_id in ids:
+                obj = found.get(object_id)
+                if source.visible(obj):
+                    doc = source.document(obj)
+                    state[(kind, object_id)] = doc["digest"]
+                    if writer is not None:
+                        writer.update_document(**doc)
+                else:
+                    state[(kind, object_id)] = None
+                    if writer is not None:
+                        writer.delete_by_term("key", f"{kind}:{object_id}")
+        return state
+
         return done
 
     def rebuild(self, progress=None) -> int:

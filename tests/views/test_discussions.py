@@ -529,5 +529,7 @@ def test_out_of_range_parent_is_a_400(client, alice, login):
     start(client)
     discussion = db.session.scalar(db.select(Discussion))
     for value in ("99999999999999999999", "-5", "0"):
-        response = post_form(client, f"/discussions/{discussion.id}/reply", {"body": "ok", "parent_id": value})
+        response = post_form(
+            client, f"/discussions/{discussion.id}/reply", {"body": "ok", "parent_id": value}
+        )
         assert response.status_code == 400, value

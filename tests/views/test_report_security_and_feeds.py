@@ -12,6 +12,7 @@ from markupsafe import escape
 
 from forum.models import SECTIONS
 from tests.conftest import post_form
+from tests.test_markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 REL = "nofollow ugc noopener"
@@ -132,34 +133,9 @@ NEVER_ON_A_PAGE = {
 OWN_SCRIPT = re.compile(r'<script src="/static/js/forms\.js(?:\?v=[0-9a-f]+)?" defer></script>')
 START_TAG = re.compile(r"""<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""")
 QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
-FRAGMENT_TAGS = {
-    "p",
-    "br",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "a",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "code",
-    "pre",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "del",
-}
-FRAGMENT_ATTRIBUTES = {"a": {"href", "title", "rel"}, "th": {"align"}, "td": {"align"}}
+# The same expected allowlist as the Markdown tests (one copy, deliberately not the app's).
+FRAGMENT_TAGS = ALLOWED_TAGS
+FRAGMENT_ATTRIBUTES = ALLOWED_ATTRIBUTES
 
 
 class _Tags(HTMLParser):

@@ -127,7 +127,11 @@ class SearchEngine:
             # next round picks it up. (Rows added meanwhile are not in `rows` anyway.)
             db.session.expire_all()
             confirmed = self._write(None, by_kind)
-            done_ids = [r.id for r in rows if indexed.get((r.kind, r.object_id)) == confirmed.get((r.kind, r.object_id))]
+            done_ids = [
+                r.id
+                for r in rows
+                if indexed.get((r.kind, r.object_id)) == confirmed.get((r.kind, r.object_id))
+            ]
             db.session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_(done_ids)))
             db.session.commit()
             done += len(done_ids)
@@ -156,8 +160,6 @@ class SearchEngine:
                     if writer is not None:
                         writer.delete_by_term("key", f"{kind}:{object_id}")
         return state
-
-        return done
 
     def rebuild(self, progress=None) -> int:
         """Build a new generation from the database, then swap it in; readers keep the old

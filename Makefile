@@ -21,7 +21,7 @@ translations: $(STAMP)
 
 # Re-extract the strings and update the catalogs after changing the interface.
 messages: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k lazy --ignore-dirs '.* .venv' -o forum/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k lazy --ignore-dirs '.* .venv node_modules' -o forum/translations/messages.pot .
 	$(BIN)/pybabel update -i forum/translations/messages.pot -d forum/translations --no-fuzzy-matching
 
 db: install

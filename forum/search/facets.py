@@ -97,6 +97,9 @@ class FacetCache:
     def __init__(self):
         self._segments: dict = {}
         self.stats: dict = {}  # per-segment field lengths (forum.search.scoring)
+        from forum.search.scoring import PostingsCache
+
+        self.postings = PostingsCache()
         self._current = None
         self._lock = threading.Lock()
 

@@ -72,11 +72,54 @@ def postings(reader, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(id_chunks), np.concatenate(weight_chunks)
 
 
+class PostingsCache:
+    """Decoded postings per (segment, field, term), shared by the requests of a process.
+
+    Segments never change once written (deletions go through the live mask), so an entry
+    never goes stale; it only goes unused when its segment is merged away. Bounded by the
+    number of postings held (8 bytes each): decoding a common term's blocks (unpickle and
+    inflate) is what a cold query or a "similar reports" list mostly spends its time on."""
+
+    def __init__(self, max_postings: int = 4_000_000):
+        from collections import OrderedDict
+        from threading import Lock
+
+        self.max_postings = max_postings
+        self.size = 0
+        self._entries: "OrderedDict[tuple, tuple[np.ndarray, np.ndarray]]" = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, reader, segment_key, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        key = (segment_key, field, term)
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        ids, tfs = postings(reader, field, term)
+        ids, tfs = ids.astype(np.int32), tfs.astype(np.float32)
+        with self._lock:
+            self._entries[key] = (ids, tfs)
+            self.size += len(ids)
+            while self.size > self.max_postings and len(self._entries) > 1:
+                _, (old_ids, _old_tfs) = self._entries.popitem(last=False)
+                self.size -= len(old_ids)
+        return ids, tfs
+
+
 class QueryEvaluator:
     """Evaluates one query against one searcher generation."""
 
-    def __init__(self, searcher, leaves, stats_cache: dict, size: int, live: np.ndarray):
+    def __init__(
+        self,
+        searcher,
+        leaves,
+        stats_cache: dict,
+        size: int,
+        live: np.ndarray,
+        postings_cache: "PostingsCache | None" = None,
+    ):
         self.searcher = searcher
+        self.postings_cache = postings_cache
         self.leaves = leaves  # [(reader, offset, segment key)]
         self.stats_cache = stats_cache
         self.size = size
@@ -87,9 +130,12 @@ class QueryEvaluator:
         key = (field, text)
         if key not in self._term_cache:
             ids, tfs = [], []
-            for reader, offset, _ in self.leaves:
-                seg_ids, seg_tfs = postings(reader, field, text)
-                ids.append(seg_ids + offset)
+            for reader, offset, segment_key in self.leaves:
+                if self.postings_cache is not None:
+                    seg_ids, seg_tfs = self.postings_cache.get(reader, segment_key, field, text)
+                else:
+                    seg_ids, seg_tfs = postings(reader, field, text)
+                ids.append(seg_ids.astype(np.int64) + offset)
                 tfs.append(seg_tfs)
             self._term_cache[key] = (
                 np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),

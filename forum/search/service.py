@@ -254,7 +254,12 @@ class SearchEngine:
             chosen.setdefault(name, []).extend(values)
         mask = facets.live.copy()
         evaluator = QueryEvaluator(
-            searcher, facets.leaves, self.facets.stats, facets.size, facets.live
+            searcher,
+            facets.leaves,
+            self.facets.stats,
+            facets.size,
+            facets.live,
+            self.facets.postings,
         )
         if parsed.query is not None:
             mask &= evaluator.mask(parsed.query)
@@ -347,14 +352,22 @@ class SearchEngine:
         # lead anywhere).
         reader = searcher.reader()
         candidates = searcher.key_terms_from_text("body", text, numterms=30)
-        words = [w for w, _ in candidates if reader.doc_frequency("body", w) > 1][:8]
+        # Words shared with some reports but not most: the very common ones discriminate
+        # little and cost the most to read (their postings cover the whole index).
+        ceiling = max(2, reader.doc_count() // 5)
+        words = [w for w, _ in candidates if 1 < reader.doc_frequency("body", w) <= ceiling][:8]
         # Shared challenges count too: the tag labels are indexed in tags_text.
         tag_words = {token.text for tag in report.tags for token in _ANALYZER(tag.label)}
         query = Or(
             [Term("body", word) for word in words] + [Term("tags_text", w) for w in tag_words]
         )
         evaluator = QueryEvaluator(
-            searcher, facets.leaves, self.facets.stats, facets.size, facets.live
+            searcher,
+            facets.leaves,
+            self.facets.stats,
+            facets.size,
+            facets.live,
+            self.facets.postings,
         )
         matches = np.flatnonzero(
             evaluator.mask(query) & facets.live & facets.term_mask("kind", "report")

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed
 
-.PHONY: run test e2e screenshots browser install translations messages db demo clean
+.PHONY: run serve-prod test e2e screenshots browser install translations messages db demo clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ requis / required"; exit 1; }
@@ -30,6 +30,13 @@ db: install
 
 run: db
 	$(FLASK) run --host 127.0.0.1 --port 5000
+
+# Production: FORUM_SECRET_KEY and FORUM_DATABASE_URL (PostgreSQL) must be set.
+serve-prod: install
+	@test -n "$$FORUM_SECRET_KEY" || { echo "FORUM_SECRET_KEY manquant / missing"; exit 1; }
+	FORUM_ENV=production $(FLASK) db upgrade
+	FORUM_ENV=production $(FLASK) bootstrap
+	FORUM_ENV=production $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 # Browser tests need Debian's Chromium and axe-core (npm); `make test` runs them when
 # Chromium is present and says so when it skips them; `make e2e` installs what they need.

@@ -30,12 +30,13 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
     configure_blueprints(app)
     configure_templates(app)
 
-    from forum import cli, errors, search, security
+    from forum import cli, errors, request_log, search, security
     from forum.services import indexing  # noqa: F401  (registers the outbox hooks)
 
     search.init_app(app)
     init_notifications(app)
     security.init_app(app)
+    request_log.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     return app

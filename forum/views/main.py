@@ -38,11 +38,15 @@ def set_language():
 
 @bp.get("/healthz")
 def healthz():
-    """Liveness and readiness: the database answers."""
+    """Readiness: the database answers (else 503); the search index is reported, not
+    required: without it pages still work and search says it is being rebuilt."""
+    from forum.search import engine
+
+    index = "ok" if engine().available() else "unavailable"
     try:
         db.session.execute(text("SELECT 1"))
     except Exception:  # any driver error means not ready
         db.session.rollback()
         current_app.logger.exception("Health check failed")
-        return jsonify(status="error", database="unreachable"), 503
-    return jsonify(status="ok", database="ok")
+        return jsonify(status="error", database="unreachable", index=index), 503
+    return jsonify(status="ok" if index == "ok" else "degraded", database="ok", index=index)

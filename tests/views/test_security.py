@@ -48,10 +48,14 @@ def test_unexpected_error_gives_french_500(app, client):
     assert "Erreur interne" in response.get_data(as_text=True)
 
 
-def test_healthz_checks_database(client):
+def test_healthz_checks_database_and_index(client):
+    from forum.search import engine
+
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok", "database": "ok"}
+    assert response.get_json() == {"status": "degraded", "database": "ok", "index": "unavailable"}
+    engine().store.ensure()
+    assert client.get("/healthz").get_json() == {"status": "ok", "database": "ok", "index": "ok"}
 
 
 def test_static_assets_are_versioned_and_long_cached(client):
@@ -64,3 +68,15 @@ def test_static_assets_are_versioned_and_long_cached(client):
     assert "max-age=31536000" in response.headers["Cache-Control"]
     assert "immutable" in response.headers["Cache-Control"]
     response.close()
+
+
+def test_one_log_line_per_request_with_status_and_duration(client, caplog):
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="maillage.access"):
+        client.get("/structures/")
+        client.get("/page-absente")
+    lines = [r.getMessage() for r in caplog.records if r.name == "maillage.access"]
+    assert len(lines) == 2
+    assert lines[0].startswith("method=GET path=/structures/ status=200 duration_ms=")
+    assert "path=/page-absente status=404" in lines[1]

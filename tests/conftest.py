@@ -220,3 +220,26 @@ def demo_reports(app):
 
     demo.seed()
     return db.session.scalar(sa.select(sa.func.count()).select_from(sa.table("report")))
+
+
+@pytest.fixture
+def make_report(app):
+    """make_report(author, title=..., **fields): a published report through the real service."""
+    from datetime import date
+
+    from forum.services.reports import ReportInput, create_report
+
+    def factory(author, title="Séance 2 à Figeac", **fields):
+        data = dict(
+            session_date=date(2025, 2, 1),
+            department="46",
+            format="presentiel",
+            participants=6,
+            modules=["besoin-social-utilite-sociale"],
+            sections={"context": "Texte."},
+            publish=True,
+        )
+        data.update(fields)
+        return create_report(author, ReportInput(title=title, **data))
+
+    return factory

@@ -73,14 +73,6 @@ class SearchEngine:
             interval=app.config.get("SEARCH_SYNC_INTERVAL", 30),
         )
 
-    @property
-    def _background(self) -> bool:
-        return self.worker.enabled
-
-    @_background.setter
-    def _background(self, value: bool) -> None:
-        self.worker.enabled = value
-
     # ----------------------------------------------------------------- writing side
     def notify(self) -> None:
         """Something was enqueued: let this process's drainer run soon (never inline)."""

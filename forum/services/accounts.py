@@ -71,9 +71,12 @@ def unique_handle(display_name: str) -> str:
     return handle
 
 
+def _window_start():
+    return utcnow() - timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"])
+
+
 def _recent_failures(column, value) -> int:
-    since = utcnow() - timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"])
-    query = select(func.count()).where(column == value, LoginFailure.created_at >= since)
+    query = select(func.count()).where(column == value, LoginFailure.created_at >= _window_start())
     return db.session.scalar(query)
 
 
@@ -88,20 +91,15 @@ def authenticate(email: str, password: str, ip: str) -> User | None:
         raise TooManyAttempts(_("Trop de tentatives de connexion."))
     user = find_user_by_email(email)
     if user is None or not user.check_password(password):
+        # Failures older than the window no longer count: drop them as new ones arrive, so
+        # the table stays the size of one window (an indexed delete, only on failures).
+        db.session.execute(db.delete(LoginFailure).where(LoginFailure.created_at < _window_start()))
         db.session.add(LoginFailure(email=email[:254], ip=ip[:64]))
         db.session.commit()
         return None
     user.last_login_at = utcnow()
     db.session.commit()
     return user
-
-
-def purge_old_login_failures() -> int:
-    """Drop failures older than the throttling window (run from cron or at login)."""
-    since = utcnow() - timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"])
-    result = db.session.execute(db.delete(LoginFailure).where(LoginFailure.created_at < since))
-    db.session.commit()
-    return result.rowcount
 
 
 def _serializer() -> URLSafeTimedSerializer:

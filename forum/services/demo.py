@@ -238,13 +238,8 @@ def _seed_discussions() -> int:
     from forum.models import Category, ChallengeTag, Flag
     from forum.services import discussions, notifications, watches
 
-    people = {
-        f["email"]: u
-        for u in db.session.scalars(select(User))
-        for f in corpus.FACILITATORS
-        if f["email"] == u.email
-    }
-    members = [people[f["email"]] for f in corpus.FACILITATORS]
+    by_email = {u.email: u for u in db.session.scalars(select(User))}
+    members = [by_email[f["email"]] for f in corpus.FACILITATORS]
     demo_user = members[0]
     for slug in ("financement", "mobilisation-des-porteurs"):
         tag = db.session.scalar(select(ChallengeTag).where(ChallengeTag.slug == slug))

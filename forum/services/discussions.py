@@ -151,6 +151,13 @@ def create_discussion(
     return discussion
 
 
+def thread_of(report: Report) -> Discussion:
+    """The report's thread for display: the stored one, or an unsaved empty one (the thread
+    is created with its first reply, by report_thread)."""
+    existing = db.session.scalar(select(Discussion).where(Discussion.report_id == report.id))
+    return existing or Discussion(id=None, report_id=report.id, title=report.title)
+
+
 def report_thread(report: Report) -> Discussion:
     """The thread under a report, created on its first reply."""
     thread = db.session.scalar(select(Discussion).where(Discussion.report_id == report.id))
@@ -161,7 +168,6 @@ def report_thread(report: Report) -> Discussion:
         db.session.add(thread)
         db.session.flush()
         if report.author_id:
-            db.session.flush()
             watches.watch_id(report.author_id, "discussion", thread.id)
     return thread
 

@@ -9,7 +9,7 @@ The drain side lives in forum.search; this module never imports the engine.
 from collections.abc import Iterable
 
 from flask import current_app, has_app_context
-from sqlalchemy import event, insert, select
+from sqlalchemy import event, insert, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from forum.models import (
@@ -40,30 +40,45 @@ def reports_with_tag(session: Session, tag: ChallengeTag) -> list[int]:
     )
 
 
+def _changed(obj, *names: str) -> bool:
+    """Did a flush change one of these attributes (new and deleted objects count as changed)?"""
+    state = inspect(obj)
+    if state.pending or state.deleted or obj in state.session.new:
+        return True
+    return any(state.attrs[name].history.has_changes() for name in names)
+
+
 def _after_flush(session: Session, flush_context) -> None:
     keys: set[tuple[str, int]] = set()
+    reports_visibility: set[int] = set()  # their threads' replies follow their visibility
+    discussions_retitled: set[int] = set()  # their replies' documents carry title and tags
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, Report) and obj.id is not None:
             keys.add(("report", obj.id))
-            # Replies under a report are searchable only while the report is published.
-            posts = session.connection().execute(
-                select(Post.id)
-                .join(Discussion, Discussion.id == Post.discussion_id)
-                .where(Discussion.report_id == obj.id)
-            )
-            keys.update(("post", pid) for (pid,) in posts)
+            if _changed(obj, "status", "deleted_at"):
+                reports_visibility.add(obj.id)
         elif isinstance(obj, ReportBody) and obj.report_id is not None:
             keys.add(("report", obj.report_id))
         elif isinstance(obj, Post) and obj.id is not None:
             keys.add(("post", obj.id))
             keys.add(("discussion", obj.discussion_id))  # it may be the opening post
         elif isinstance(obj, Discussion) and obj.id is not None:
-            keys.add(("discussion", obj.id))
-            # Its title and tags are part of every reply's document.
-            posts = session.connection().execute(
-                select(Post.id).where(Post.discussion_id == obj.id)
+            # A reply only bumps post_count and last_post_at: nothing indexed changes then.
+            if _changed(obj, "title", "tags", "modules", "deleted_at"):
+                keys.add(("discussion", obj.id))
+                discussions_retitled.add(obj.id)
+    if reports_visibility or discussions_retitled:
+        posts = session.connection().execute(
+            select(Post.id)
+            .join(Discussion, Discussion.id == Post.discussion_id)
+            .where(
+                or_(
+                    Discussion.report_id.in_(reports_visibility),
+                    Discussion.id.in_(discussions_retitled),
+                )
             )
-            keys.update(("post", pid) for (pid,) in posts)
+        )
+        keys.update(("post", pid) for (pid,) in posts)
     if keys:
         rows = [{"kind": kind, "object_id": oid} for kind, oid in sorted(keys)]
         session.connection().execute(insert(SearchOutbox), rows)

@@ -153,13 +153,14 @@ def thread_context(discussion, quote_id=None) -> dict:
     accepted = next(
         (i.post for i in items if i.post.id == discussion.accepted_post_id and i.post.visible), None
     )
-    _reports, post_marks = bookmarks.bookmarked_ids(current_user)
+    report_marks, post_marks = bookmarks.bookmarked_ids(current_user)
     return dict(
         items=items,
         reply_form=form,
         accepted=accepted,
         unread_after=unread_after,
         bookmarked_posts=post_marks,
+        bookmarked_reports=report_marks,
         first_post_id=items[0].post.id if items and not discussion.is_report_thread else None,
     )
 

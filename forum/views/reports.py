@@ -15,12 +15,10 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from forum.access import moderator_required, posting_required
-from forum.extensions import db
 from forum.forms.reports import FORMAT_LABELS, SECTION_HINTS, SECTION_LABELS, ReportForm
-from forum.models import SECTIONS, Discussion
+from forum.models import SECTIONS
 from forum.services import (
     ServiceError,
     form_data,
@@ -118,18 +116,14 @@ def create():
 def detail(report_id: int):
     """One report with every field, and related reports."""
     report = _visible_or_404(report_id)
-    from forum.services import bookmarks
+    from forum.services import discussions
     from forum.views.discussions import thread_context
 
-    thread = db.session.scalar(
-        select(Discussion).where(Discussion.report_id == report.id)
-    ) or Discussion(id=None, report_id=report.id, title=report.title)
-    bookmarked_reports, _posts = bookmarks.bookmarked_ids(current_user)
+    thread = discussions.thread_of(report)
     return render_template(
         "reports/detail.html",
         report=report,
         discussion=thread,
-        bookmarked=report.id in bookmarked_reports,
         **thread_context(thread, request.args.get("quote", type=int)),
         related=_similar(report) if report.is_published else [],
         section_labels=SECTION_LABELS,

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from forum.extensions import db
 from forum.forms.accounts import PasswordChangeForm, ProfileForm
 from forum.models import Structure, User
-from forum.services import accounts, structures
+from forum.services import accounts, reports, structures
 
 bp = Blueprint("users", __name__)
 
@@ -43,7 +43,7 @@ def account():
         return redirect(url_for("users.account"), code=303)
     status = 400 if request.method == "POST" else 200
     return render_template(
-        "users/account.html", form=form, password_form=PasswordChangeForm()
+        "users/account.html", form=form, drafts=reports.drafts_of(current_user)
     ), status
 
 

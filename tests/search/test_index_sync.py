@@ -215,7 +215,7 @@ def test_background_drainer_makes_publications_searchable_within_seconds(
     app, corpus, client, make_user, login, search_ids
 ):
     app.config["SEARCH_BACKGROUND"] = True
-    engine()._background = True
+    engine().worker.enabled = True
     login(make_user())
     response = post_form(
         client,
@@ -325,3 +325,24 @@ def test_replies_under_a_deleted_report_leave_the_index(
     engine().sync()
     assert client.get("/search?q=ukulélé").get_data(as_text=True).count('class="card"') == 0
     assert app.test_cli_runner().invoke(args=["search", "check"]).exit_code == 0
+
+
+def test_a_reply_enqueues_itself_not_the_whole_thread(corpus, make_user):
+    from datetime import timedelta
+
+    from forum.models import Category, SearchOutbox
+    from forum.models.base import utcnow
+    from forum.services import discussions
+
+    author = make_user(created_at=utcnow() - timedelta(days=30))
+    category = db.session.scalar(db.select(Category))
+    thread = discussions.create_discussion(author, "Long fil", "Début.", category)
+    for n in range(30):
+        discussions.reply(thread, author, f"Réponse {n}")
+    engine().sync()
+    discussions.reply(thread, author, "Encore une")
+    queued = set(db.session.execute(db.select(SearchOutbox.kind, SearchOutbox.object_id)).all())
+    assert {kind for kind, _ in queued} == {"post", "discussion"} and len(queued) == 2
+    thread.title = "Long fil renommé"  # a new title changes every reply's document
+    db.session.commit()
+    assert db.session.scalar(db.select(db.func.count(SearchOutbox.id))) >= 2 + 32

@@ -206,3 +206,17 @@ def test_tampered_and_expired_reset_tokens(app, client, make_user):
     expired = client.get(f"/auth/reset/{token}")
     assert expired.status_code == 400
     assert "expiré" in expired.get_data(as_text=True)
+
+
+def test_old_login_failures_are_dropped_as_new_ones_arrive(app, client, make_user):
+    from datetime import timedelta
+
+    from forum.models.base import utcnow
+
+    db.session.add(
+        LoginFailure(email="x@example.org", ip="1.2.3.4", created_at=utcnow() - timedelta(hours=2))
+    )
+    db.session.commit()
+    post_form(client, "/auth/login", {"email": "y@example.org", "password": "mauvais-mot"})
+    emails = set(db.session.scalars(db.select(LoginFailure.email)))
+    assert emails == {"y@example.org"}

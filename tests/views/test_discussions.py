@@ -116,24 +116,8 @@ def test_threaded_replies_quotes_and_anchors(client, alice, bob, login):
     assert re.search(rf'id="post-{child.id}" class="post depth-1', page)
 
 
-def test_reply_under_a_report(client, alice, bob, login):
-    from datetime import date
-
-    from forum.services.reports import ReportInput, create_report
-
-    report = create_report(
-        alice,
-        ReportInput(
-            title="Séance 2 à Figeac",
-            session_date=date(2025, 2, 1),
-            department="46",
-            format="presentiel",
-            participants=6,
-            modules=["besoin-social-utilite-sociale"],
-            sections={"context": "Texte."},
-            publish=True,
-        ),
-    )
+def test_reply_under_a_report(client, alice, bob, login, make_report):
+    report = make_report(alice, "Séance 2 à Figeac")
     login(bob)
     response = post_form(
         client,
@@ -478,24 +462,10 @@ def test_admins_manage_categories(client, alice, login, make_user):
     assert "Agenda" in client.get("/discussions/").get_data(as_text=True)
 
 
-def test_mentions_link_to_profiles_and_reports_can_be_linked(client, alice, bob, login):
-    from datetime import date
-
-    from forum.services.reports import ReportInput, create_report
-
-    report = create_report(
-        alice,
-        ReportInput(
-            title="Retour lié",
-            session_date=date(2025, 2, 1),
-            department="46",
-            format="presentiel",
-            participants=6,
-            modules=["besoin-social-utilite-sociale"],
-            sections={"context": "Texte."},
-            publish=True,
-        ),
-    )
+def test_mentions_link_to_profiles_and_reports_can_be_linked(
+    client, alice, bob, login, make_report
+):
+    report = make_report(alice, "Retour lié")
     login(alice)
     response = post_form(
         client,

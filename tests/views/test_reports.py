@@ -312,3 +312,13 @@ def test_markdown_export(client, author, login):
     assert text.startswith("# Session 3 à Figeac")
     assert "## Ce qui a marché\n\nLe *photolangage* a libéré la parole." in text
     assert "- Territoire : Lot (46), Occitanie" in text
+
+
+def test_my_drafts_are_listed_on_my_account(client, author, login):
+    login(author)
+    create(client, title="Brouillon à reprendre", action="draft")
+    create(client, title="Déjà publié")
+    html = client.get("/account").get_data(as_text=True)
+    assert (
+        "Mes brouillons" in html and "Brouillon à reprendre" in html and "Déjà publié" not in html
+    )

@@ -1,6 +1,14 @@
 """Registration, login, password and profile forms."""
 
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from forum.forms import choices
@@ -123,4 +131,28 @@ class PasswordChangeForm(MaillageForm):
     password_confirm = PasswordField(
         lazy("Confirmer le mot de passe"),
         validators=[EqualTo("password", lazy("Les deux mots de passe ne correspondent pas."))],
+    )
+
+
+class AccountDeletionForm(MaillageForm):
+    """Deleting an account: the member chooses what becomes of their contributions,
+    confirms with their password and ticks that they understand it is final."""
+
+    mode = RadioField(
+        lazy("Vos contributions"),
+        choices=choices(
+            [
+                ("keep", lazy("Les conserver, signées « ancien membre »")),
+                ("erase", lazy("Les effacer")),
+            ]
+        ),
+        validators=[InputRequired(lazy("Choisissez ce que deviennent vos contributions."))],
+    )
+    password = PasswordField(
+        lazy("Mot de passe"),
+        validators=[InputRequired(lazy("Indiquez votre mot de passe pour confirmer."))],
+    )
+    confirm = BooleanField(
+        lazy("Je comprends que la suppression est définitive"),
+        validators=[InputRequired(lazy("Cochez la case pour confirmer la suppression."))],
     )

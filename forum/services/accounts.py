@@ -90,10 +90,10 @@ def authenticate(email: str, password: str, ip: str) -> User | None:
     ):
         raise TooManyAttempts(_("Trop de tentatives de connexion."))
     user = find_user_by_email(email)
+    # Failures older than the window no longer count: drop them at every login attempt, so
+    # the table stays the size of one window and holds no IP longer than needed (privacy page).
+    db.session.execute(db.delete(LoginFailure).where(LoginFailure.created_at < _window_start()))
     if user is None or not user.check_password(password):
-        # Failures older than the window no longer count: drop them as new ones arrive, so
-        # the table stays the size of one window (an indexed delete, only on failures).
-        db.session.execute(db.delete(LoginFailure).where(LoginFailure.created_at < _window_start()))
         db.session.add(LoginFailure(email=email[:254], ip=ip[:64]))
         db.session.commit()
         return None

@@ -24,6 +24,12 @@ def accessibility():
     return render_template("main/accessibility.html")
 
 
+@bp.get("/confidentialite")
+def privacy():
+    """Politique de confidentialité : ce qui est conservé, pourquoi, combien de temps."""
+    return render_template("main/privacy.html")
+
+
 @bp.post("/language")
 def set_language():
     """Switch the interface language (saved on the account for members)."""

@@ -1,13 +1,15 @@
 """Member profiles and the member's own account settings."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+import json
+
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user, login_required, logout_user
 
 from forum.extensions import db
-from forum.forms.accounts import PasswordChangeForm, ProfileForm
+from forum.forms.accounts import AccountDeletionForm, PasswordChangeForm, ProfileForm
 from forum.models import Structure, User
-from forum.services import accounts, reports, structures
+from forum.services import ServiceError, accounts, privacy, reports, structures
 
 bp = Blueprint("users", __name__)
 
@@ -60,3 +62,51 @@ def change_password():
         form.current_password.errors.append(_("Ce n'est pas votre mot de passe actuel."))
     status = 400 if request.method == "POST" else 200
     return render_template("users/password.html", form=form), status
+
+
+@bp.get("/account/export")
+@login_required
+def export_data():
+    """Download everything held about me, as JSON (RGPD right of access and portability)."""
+    data = privacy.export_data(current_user)
+    body = json.dumps(data, ensure_ascii=False, indent=2)
+    filename = f"maillage-mes-donnees-{current_user.handle or current_user.id}.json"
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@bp.route("/account/delete", methods=["GET", "POST"])
+@login_required
+def delete_account():
+    """Delete my account; I choose whether my contributions stay (anonymous) or go."""
+    form = AccountDeletionForm()
+    if form.validate_on_submit():
+        if not current_user.check_password(form.password.data):
+            form.password.errors.append(_("Ce n'est pas votre mot de passe."))
+        else:
+            user = db.session.get(User, current_user.id)
+            try:
+                privacy.check_can_delete(user)
+                logout_user()
+                privacy.delete_account(user, form.mode.data)
+            except ServiceError as error:
+                flash(error.message, "error")
+                return redirect(url_for("users.delete_account"), code=303)
+            if form.mode.data == "erase":
+                flash(_("Votre compte et vos contributions ont été supprimés."), "success")
+            else:
+                flash(
+                    _(
+                        "Votre compte a été supprimé ; vos contributions restent, signées « ancien membre »."
+                    ),
+                    "success",
+                )
+            return redirect(url_for("main.index"), code=303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("users/delete.html", form=form), status

@@ -85,6 +85,7 @@ PAGES = [
     "/territories/",
     "/parcours/",
     "/accessibilite",
+    "/confidentialite",
     "/page-inexistante",
 ]
 
@@ -98,7 +99,15 @@ def test_no_wcag_violation_anonymous(live_server, content, new_page, path):
 
 
 @pytest.mark.parametrize(
-    "path", ["/reports/new", "/notifications", "/account", "/discussions/new", "/reports/{report}"]
+    "path",
+    [
+        "/reports/new",
+        "/notifications",
+        "/account",
+        "/account/delete",
+        "/discussions/new",
+        "/reports/{report}",
+    ],
 )
 def test_no_wcag_violation_member(live_server, content, new_page, path):
     base, _app = live_server

@@ -1,0 +1,350 @@
+"""Personal data (RGPD): a member's export of everything held about them, and account
+deletion that keeps their contributions signed "ancien membre" or erases them.
+
+Deletion is explicit, table by table, rather than left to ON DELETE clauses: SQLite does
+not enforce foreign keys here, and the choice between keeping and erasing is ours to make.
+"""
+
+from datetime import date, datetime
+
+from flask_babel import gettext as _
+from sqlalchemy import delete, func, select, update
+
+from forum.extensions import db
+from forum.models import (
+    SECTIONS,
+    Bookmark,
+    ChallengeTag,
+    Discussion,
+    EventOutbox,
+    Flag,
+    LoginFailure,
+    ModerationLog,
+    Notification,
+    Post,
+    PostRevision,
+    ReadMarker,
+    Report,
+    ReportBody,
+    ReportRevision,
+    User,
+    Watch,
+)
+from forum.models.base import utcnow
+from forum.services import ServiceError
+from forum.services.indexing import enqueue
+
+EXPORT_FORMAT = 1
+DELETION_MODES = ("keep", "erase")
+ERASED_TITLE = "—"  # what an erased report or discussion title becomes (titles are required)
+
+
+def _iso(value):
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _rows(statement) -> list:
+    return list(db.session.scalars(statement))
+
+
+# ----------------------------------------------------------------------------- export
+def export_data(user: User) -> dict:
+    """Everything Maillage holds about this member, as plain JSON-ready values.
+
+    Other members appear only by display name (never by e-mail address)."""
+    reports = _rows(select(Report).where(Report.author_id == user.id).order_by(Report.id))
+    posts = _rows(select(Post).where(Post.author_id == user.id).order_by(Post.id))
+    discussions = _rows(
+        select(Discussion).where(Discussion.author_id == user.id).order_by(Discussion.id)
+    )
+    return {
+        "format": EXPORT_FORMAT,
+        "exported_at": _iso(utcnow()),
+        "account": {
+            "id": user.id,
+            "email": user.email,
+            "display_name": user.display_name,
+            "handle": user.handle,
+            "bio": user.bio,
+            "structure": user.structure.name if user.structure else None,
+            "locale": user.locale,
+            "role": user.role,
+            "approved": user.approved,
+            "email_mode": user.email_mode,
+            "created_at": _iso(user.created_at),
+            "last_login_at": _iso(user.last_login_at),
+        },
+        "reports": [_report(r) for r in reports],
+        "report_revisions": [
+            {
+                "report_id": rev.report_id,
+                "created_at": _iso(rev.created_at),
+                "snapshot": rev.snapshot,
+            }
+            for rev in _rows(
+                select(ReportRevision)
+                .where(ReportRevision.editor_id == user.id)
+                .order_by(ReportRevision.id)
+            )
+        ],
+        "discussions": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "report_id": d.report_id,  # set for the thread under one of my reports
+                "created_at": _iso(d.created_at),
+                "deleted": d.deleted_at is not None,
+                "tags": [t.label for t in d.tags],
+            }
+            for d in discussions
+        ],
+        "posts": [
+            {
+                "id": p.id,
+                "discussion_id": p.discussion_id,
+                "discussion_title": p.discussion.title,
+                "parent_id": p.parent_id,
+                "body_markdown": p.body_md,
+                "created_at": _iso(p.created_at),
+                "edited_at": _iso(p.edited_at),
+                "deleted_at": _iso(p.deleted_at),
+            }
+            for p in posts
+        ],
+        "post_revisions": [
+            {
+                "post_id": rev.post_id,
+                "created_at": _iso(rev.created_at),
+                "body_markdown": rev.body_md,
+            }
+            for rev in _rows(
+                select(PostRevision)
+                .where(PostRevision.editor_id == user.id)
+                .order_by(PostRevision.id)
+            )
+        ],
+        "follows": [
+            {"target": w.target, "target_id": w.target_id, "muted": w.muted}
+            for w in _rows(select(Watch).where(Watch.user_id == user.id).order_by(Watch.id))
+        ],
+        "bookmarks": [
+            {"report_id": b.report_id, "post_id": b.post_id, "created_at": _iso(b.created_at)}
+            for b in _rows(
+                select(Bookmark).where(Bookmark.user_id == user.id).order_by(Bookmark.id)
+            )
+        ],
+        "notifications": [
+            {
+                "kind": n.kind,
+                "from": n.actor.display_name if n.actor else None,
+                "discussion_id": n.discussion_id,
+                "post_id": n.post_id,
+                "report_id": n.report_id,
+                "created_at": _iso(n.created_at),
+                "read_at": _iso(n.read_at),
+                "emailed_at": _iso(n.emailed_at),
+            }
+            for n in _rows(
+                select(Notification)
+                .where(Notification.user_id == user.id)
+                .order_by(Notification.id)
+            )
+        ],
+        "flags_filed": [
+            {"post_id": f.post_id, "reason": f.reason, "created_at": _iso(f.created_at)}
+            for f in _rows(select(Flag).where(Flag.reporter_id == user.id).order_by(Flag.id))
+        ],
+        "tags_proposed": [
+            t.label
+            for t in _rows(
+                select(ChallengeTag)
+                .where(ChallengeTag.proposed_by_id == user.id)
+                .order_by(ChallengeTag.id)
+            )
+        ],
+        "moderation_actions": [
+            {
+                "action": m.action,
+                "target_type": m.target_type,
+                "target_id": m.target_id,
+                "detail": m.detail,
+                "created_at": _iso(m.created_at),
+            }
+            for m in _rows(
+                select(ModerationLog)
+                .where(ModerationLog.moderator_id == user.id)
+                .order_by(ModerationLog.id)
+            )
+        ],
+        "failed_logins": [
+            {"ip": f.ip, "at": _iso(f.created_at)}
+            for f in _rows(
+                select(LoginFailure)
+                .where(LoginFailure.email == user.email)
+                .order_by(LoginFailure.id)
+            )
+        ],
+    }
+
+
+def _report(report: Report) -> dict:
+    return {
+        "id": report.id,
+        "title": report.title,
+        "status": report.status,
+        "session_date": _iso(report.session_date),
+        "department": report.department_code,
+        "structure": report.structure.name if report.structure else None,
+        "parcours": report.parcours.title if report.parcours else None,
+        "format": report.format,
+        "participants": report.participants,
+        "modules": [m.title for m in report.modules],
+        "tags": [t.label for t in report.tags],
+        "created_at": _iso(report.created_at),
+        "updated_at": _iso(report.updated_at),
+        "published_at": _iso(report.published_at),
+        "deleted_at": _iso(report.deleted_at),
+        "sections_markdown": {name: report.section_md(name) for name in SECTIONS},
+    }
+
+
+# --------------------------------------------------------------------------- deletion
+def check_can_delete(user: User) -> None:
+    """An instance must keep an administrator: the last one cannot leave."""
+    if user.is_admin:
+        admins = db.session.scalar(
+            select(func.count()).select_from(User).where(User.role == "admin")
+        )
+        if admins <= 1:
+            raise ServiceError(
+                _(
+                    "Vous êtes le seul administrateur : nommez un autre administrateur "
+                    "avant de supprimer votre compte."
+                )
+            )
+
+
+def delete_account(user: User, mode: str) -> dict[str, int]:
+    """Delete the account in one transaction. mode "keep": contributions stay, signed
+    "ancien membre"; mode "erase": the member's words are wiped (reports and messages
+    become "supprimé"; the tree of others' replies keeps its shape). Returns counts."""
+    if mode not in DELETION_MODES:
+        raise ServiceError(_("Choisissez ce que deviennent vos contributions."))
+    check_can_delete(user)
+    uid = user.id
+    counts = {"reports": 0, "posts": 0}
+    session = db.session
+    if mode == "erase":
+        counts = _erase_contributions(uid)
+    else:
+        counts["reports"] = session.scalar(
+            select(func.count()).select_from(Report).where(Report.author_id == uid)
+        )
+        counts["posts"] = session.scalar(
+            select(func.count()).select_from(Post).where(Post.author_id == uid)
+        )
+        # Drafts were never public: nobody else can ever read them, so keep none.
+        drafts = select(Report.id).where(Report.author_id == uid, Report.status == "draft")
+        _erase_reports(list(session.scalars(drafts)))
+
+    # Authorship everywhere becomes anonymous...
+    for model, column in (
+        (Report, Report.author_id),
+        (Report, Report.deleted_by_id),
+        (ReportRevision, ReportRevision.editor_id),
+        (Discussion, Discussion.author_id),
+        (Post, Post.author_id),
+        (PostRevision, PostRevision.editor_id),
+        (Notification, Notification.actor_id),
+        (Flag, Flag.reporter_id),
+        (Flag, Flag.resolved_by_id),
+        (ModerationLog, ModerationLog.moderator_id),
+        (ChallengeTag, ChallengeTag.proposed_by_id),
+    ):
+        session.execute(update(model).where(column == uid).values({column.key: None}))
+    session.execute(update(EventOutbox).where(EventOutbox.actor_id == uid).values(actor_id=None))
+    # ...and what only concerned this member goes.
+    for model, column in (
+        (Watch, Watch.user_id),
+        (Notification, Notification.user_id),
+        (ReadMarker, ReadMarker.user_id),
+        (Bookmark, Bookmark.user_id),
+    ):
+        session.execute(delete(model).where(column == uid))
+    session.execute(delete(LoginFailure).where(LoginFailure.email == user.email))
+    session.execute(delete(User).where(User.id == uid))
+    session.commit()
+    return counts
+
+
+def _erase_contributions(uid: int) -> dict[str, int]:
+    session = db.session
+    report_ids = list(session.scalars(select(Report.id).where(Report.author_id == uid)))
+    _erase_reports(report_ids)
+
+    post_ids = list(session.scalars(select(Post.id).where(Post.author_id == uid)))
+    if post_ids:
+        session.execute(delete(PostRevision).where(PostRevision.post_id.in_(post_ids)))
+        session.execute(delete(Bookmark).where(Bookmark.post_id.in_(post_ids)))
+        session.execute(delete(Flag).where(Flag.post_id.in_(post_ids)))
+        session.execute(
+            update(Post)
+            .where(Post.id.in_(post_ids))
+            .values(body_md="", body_html="", deleted_at=func.coalesce(Post.deleted_at, utcnow()))
+        )
+        enqueue(session, "post", post_ids)
+
+    # Discussions they opened: the title is theirs too. Others' replies keep the thread
+    # (its title wiped); a discussion with nobody else in it goes entirely.
+    opened = list(
+        session.scalars(
+            select(Discussion.id).where(Discussion.author_id == uid, Discussion.report_id.is_(None))
+        )
+    )
+    for discussion_id in opened:
+        others = session.scalar(
+            select(func.count())
+            .select_from(Post)
+            .where(
+                Post.discussion_id == discussion_id,
+                Post.author_id.is_distinct_from(uid),
+                Post.deleted_at.is_(None),
+            )
+        )
+        values = {"title": ERASED_TITLE}
+        if not others:
+            values["deleted_at"] = utcnow()
+        session.execute(update(Discussion).where(Discussion.id == discussion_id).values(values))
+    enqueue(session, "discussion", opened)
+    # Replies under erased reports and discussions follow their visibility in the index.
+    threads = select(Discussion.id).where(
+        Discussion.report_id.in_(report_ids) | Discussion.id.in_(opened)
+    )
+    enqueue(
+        session, "post", session.scalars(select(Post.id).where(Post.discussion_id.in_(threads)))
+    )
+    return {"reports": len(report_ids), "posts": len(post_ids)}
+
+
+def _erase_reports(report_ids: list[int]) -> None:
+    """Wipe these reports' words and hide them (the row stays so that replies under
+    them, written by others, are not silently destroyed)."""
+    if not report_ids:
+        return
+    session = db.session
+    empty = {f"{name}_{kind}": "" for name in SECTIONS for kind in ("md", "html")}
+    session.execute(update(ReportBody).where(ReportBody.report_id.in_(report_ids)).values(empty))
+    session.execute(delete(ReportRevision).where(ReportRevision.report_id.in_(report_ids)))
+    session.execute(delete(Bookmark).where(Bookmark.report_id.in_(report_ids)))
+    session.execute(
+        update(Report)
+        .where(Report.id.in_(report_ids))
+        .values(
+            title=ERASED_TITLE,
+            participants=0,
+            deleted_at=func.coalesce(Report.deleted_at, utcnow()),
+        )
+    )
+    enqueue(session, "report", report_ids)

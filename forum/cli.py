@@ -1,4 +1,7 @@
-"""Flask commands: bootstrap, users create-admin, seed-demo."""
+"""Flask commands: bootstrap, users create-admin, seed-demo, backup, restore."""
+
+import sys
+from pathlib import Path
 
 import click
 from flask import Flask
@@ -58,6 +61,65 @@ def seed_demo_command(reports: int | None, if_empty: bool) -> None:
     # Bulk-loaded reports bypass the outbox: index them in one go (or restore a lost index).
     if "skipped (database not empty)" not in summary or not engine().available():
         click.echo(f"index: {engine().rebuild()} document(s)")
+
+
+@click.command("backup")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=True, path_type=Path),
+    default=None,
+    help="File to write, or folder to write maillage-DATE.tar.gz in (default: here).",
+)
+def backup_command(output: Path | None) -> None:
+    """Write a consistent archive of the database (the search index is rebuilt on restore)."""
+    from forum.services import backup
+
+    path = backup.default_archive_path(output)
+    try:
+        manifest = backup.create_backup(path)
+    except backup.BackupError as error:
+        raise click.ClickException(error.message) from None
+    tables = manifest["database"]["tables"]
+    click.echo(
+        f"Archive écrite : {path.resolve()} ({manifest['dump']['size'] // 1024} Kio de base "
+        f"{manifest['database']['kind']}, révision {manifest['database']['revision']})"
+    )
+    click.echo(f"{sum(tables.values())} ligne(s) dans {len(tables)} table(s)")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Replace the database without asking for confirmation.")
+def restore_command(path: Path, yes: bool) -> None:
+    """Replace the whole database with an archive from `flask backup`, then rebuild the index."""
+    from forum.services import backup
+
+    try:
+        manifest = backup.read_manifest(path)
+        if not yes:
+            if not sys.stdin.isatty():
+                raise click.ClickException(
+                    "Restauration refusée : pas de terminal pour confirmer, ajoutez --yes."
+                )
+            click.confirm(
+                f"Remplacer toute la base par celle du {manifest['created_at']} "
+                f"(Maillage {manifest['app']['version']}) ? Ce qui a été écrit depuis sera perdu",
+                abort=True,
+            )
+        result = backup.restore_backup(path)
+    except backup.BackupError as error:
+        raise click.ClickException(error.message) from None
+    for table, count in result.counts.items():
+        click.echo(f"{table}: {count}")
+    if result.upgraded_from:
+        click.echo(f"Base migrée de la révision {result.upgraded_from} à la plus récente.")
+    if result.schema_changed:
+        click.echo("Le schéma de l'index a changé depuis la sauvegarde : index reconstruit.")
+    click.echo(
+        f"Base restaurée ({sum(result.counts.values())} lignes) ; "
+        f"{result.documents} document(s) indexé(s)."
+    )
 
 
 search_cli = AppGroup("search", help="Index de recherche.")
@@ -142,3 +204,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(bootstrap_command)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)

@@ -1,0 +1,282 @@
+"""Backups: a tar.gz holding manifest.json and a consistent database dump (see
+forum.services.dumps). The search index is derived data: it is not archived but rebuilt
+after a restore; the manifest records what that rebuild depends on. Secrets never go in."""
+
+import gzip
+import hashlib
+import io
+import json
+import os
+import re
+import tarfile
+import tempfile
+import time
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flask import current_app
+
+from forum.extensions import db
+from forum.services import dumps
+from forum.services.dumps import BackupError, Snapshot
+
+FORMAT = 1  # bump when the archive layout changes; older code then refuses newer archives
+MANIFEST = "manifest.json"
+CHUNK = 1024 * 1024
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+__all__ = ["BackupError", "create_backup", "read_manifest", "restore_backup"]
+
+
+@dataclass
+class RestoreResult:
+    manifest: dict
+    counts: dict[str, int]
+    documents: int  # indexed by the rebuild
+    upgraded_from: str | None  # the archive's revision, when migrations ran after it
+    schema_changed: bool  # the index schema differs from the one at backup time
+
+
+def default_archive_path(output: Path | None = None) -> Path:
+    """The given file, or a timestamped name in the given directory (default: here)."""
+    name = time.strftime("maillage-%Y%m%d-%H%M%S.tar.gz")
+    if output is None:
+        return Path.cwd() / name
+    return output / name if output.is_dir() else output
+
+
+def create_backup(output: Path) -> dict:
+    """Dump the database and write the archive atomically; returns its manifest."""
+    dumper = dumps.for_engine(db.engine)
+    output = output.resolve()
+    if not output.parent.is_dir():
+        raise BackupError(f"Dossier introuvable : {output.parent}")
+    try:
+        return _create_backup(dumper, output)
+    except OSError as error:  # unwritable folder, full disk…
+        raise BackupError(f"Écriture de l'archive impossible : {error}") from error
+
+
+def _create_backup(dumper, output: Path) -> dict:
+    with tempfile.TemporaryDirectory(prefix=".maillage-backup-", dir=output.parent) as work:
+        dump = Path(work) / dumper.filename
+        snapshot = dumper.dump(dump)
+        manifest = {
+            "format": FORMAT,
+            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "app": {"name": "maillage", "version": app_version()},
+            "database": {
+                "kind": dumper.kind,
+                "revision": snapshot.revision,
+                "tables": snapshot.counts,
+            },
+            "dump": {
+                "name": dumper.filename,
+                "size": dump.stat().st_size,
+                "sha256": _sha256_file(dump),
+            },
+            "search": search_settings(),
+        }
+        _write_archive(output, manifest, dump)
+    return manifest
+
+
+def read_manifest(path: Path) -> dict:
+    """The archive's manifest, checked against this installation (kind, revision, format);
+    reads only the start of the archive."""
+    manifest, _ = _read_archive(path, None)
+    _check_compatible(manifest)
+    return manifest
+
+
+def restore_backup(path: Path) -> RestoreResult:
+    """Replace the database with the archive's, check it, migrate it if it is older than
+    the code, then rebuild the search index. Nothing is touched if the archive is bad."""
+    read_manifest(path)  # refuse an incompatible archive before reading all of it
+    dumper = dumps.for_engine(db.engine)
+    with tempfile.TemporaryDirectory(prefix="maillage-restore-") as work:
+        manifest, dump = _read_archive(path, Path(work))
+        expected = Snapshot(manifest["database"]["tables"], manifest["database"]["revision"])
+        # Our own connections must not hold locks (PostgreSQL) nor stale pages (SQLite).
+        db.session.remove()
+        db.engine.dispose()
+        dumper.restore(dump, expected, Path(work))
+    db.engine.dispose()
+    with db.engine.connect() as conn:
+        counts = dumps.count_rows(conn)
+    if counts != expected.counts:
+        differ = sorted(set(counts.items()) ^ set(expected.counts.items()))
+        raise BackupError(f"Base restaurée différente du manifeste : {differ[:10]}")
+    upgraded_from = None
+    if expected.revision != _alembic_script().get_current_head():
+        from flask_migrate import upgrade
+
+        upgrade()  # the code below (and the app) expect the current schema
+        upgraded_from = expected.revision
+    from forum.search import engine
+
+    documents = engine().rebuild()
+    return RestoreResult(
+        manifest=manifest,
+        counts=counts,
+        documents=documents,
+        upgraded_from=upgraded_from,
+        schema_changed=manifest.get("search", {}).get("fingerprint")
+        != search_settings()["fingerprint"],
+    )
+
+
+def app_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("maillage")
+    except PackageNotFoundError:
+        return "inconnue"
+
+
+def search_settings() -> dict:
+    """What rebuilding the index depends on besides the data: its fields and analyzers."""
+    from forum.search.schema import build_schema
+
+    schema = build_schema()
+    fields = {}
+    for name in schema.names():
+        field = schema[name]
+        analyzer = getattr(field, "analyzer", None)
+        steps = getattr(analyzer, "items", [analyzer] if analyzer is not None else [])
+        fields[name] = "/".join([type(field).__name__, *(type(step).__name__ for step in steps)])
+    payload = json.dumps(fields, sort_keys=True).encode()
+    return {"schema": fields, "fingerprint": hashlib.sha256(payload).hexdigest()[:16]}
+
+
+def _write_archive(output: Path, manifest: dict, dump: Path) -> None:
+    """Manifest first (so it can be read without decompressing the dump), then the dump;
+    written beside the target and renamed, so the target is never a partial archive."""
+    fd, partial = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
+    try:
+        with os.fdopen(fd, "wb") as raw:  # mkstemp: mode 0600 (e-mails, password hashes)
+            with tarfile.open(fileobj=raw, mode="w:gz", compresslevel=6) as tar:
+                data = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
+                info = tarfile.TarInfo(MANIFEST)
+                info.size, info.mtime, info.mode = len(data), int(time.time()), 0o600
+                tar.addfile(info, io.BytesIO(data))
+                tar.add(dump, arcname=dump.name, recursive=False)
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.replace(partial, output)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+    directory = os.open(output.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)  # the rename itself survives a crash
+    finally:
+        os.close(directory)
+
+
+def _read_archive(path: Path, workdir: Path | None) -> tuple[dict, Path | None]:
+    """The manifest and, with a workdir, the dump extracted there with its checksum
+    verified. Nothing is extracted under a name taken from the archive."""
+    if not path.is_file():
+        raise BackupError(f"Archive introuvable : {path}")
+    dump = None
+    try:
+        with tarfile.open(path, mode="r|gz") as tar:
+            member = tar.next()
+            if member is None or member.name != MANIFEST or not member.isfile():
+                raise BackupError(f"{path.name} n'est pas une archive Maillage (pas de manifeste).")
+            manifest = _parse_manifest(tar.extractfile(member).read())
+            if workdir is None:
+                return manifest, None
+            for member in tar:
+                if member.name == manifest["dump"]["name"] and member.isfile():
+                    dump = workdir / "dump"
+                    digest = _copy_hashing(tar.extractfile(member), dump)
+                    break
+            for _ in tar:  # read to the end so gzip checks its CRC over everything
+                pass
+    except (tarfile.TarError, gzip.BadGzipFile, EOFError, zlib.error) as error:
+        raise BackupError(f"Archive illisible ou corrompue ({path.name}) : {error}") from None
+    if dump is None:
+        raise BackupError(f"Archive incomplète ({path.name}) : la sauvegarde de la base manque.")
+    if digest != manifest["dump"]["sha256"]:
+        raise BackupError(
+            f"Archive altérée ou corrompue ({path.name}) : l'empreinte SHA-256 de la "
+            "sauvegarde ne correspond pas au manifeste."
+        )
+    return manifest, dump
+
+
+def _parse_manifest(raw: bytes) -> dict:
+    try:
+        manifest = json.loads(raw)
+        version = manifest["format"]
+        if isinstance(version, int) and version > FORMAT:
+            raise BackupError(
+                f"Archive au format {version}, plus récent que celui de cette version "
+                f"de Maillage ({FORMAT}) : mettez l'application à jour."
+            )
+        database, dump = manifest["database"], manifest["dump"]
+        valid = (
+            version == FORMAT
+            and isinstance(manifest["created_at"], str)
+            and isinstance(manifest["app"]["version"], str)
+            and isinstance(database["kind"], str)
+            and isinstance(database["revision"], str)
+            and all(isinstance(k, str) and type(v) is int for k, v in database["tables"].items())
+            and isinstance(dump["name"], str)
+            and _SHA256.fullmatch(dump["sha256"])
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
+        valid = False
+    if not valid:
+        raise BackupError("Manifeste de l'archive illisible ou incomplet.")
+    return manifest
+
+
+def _check_compatible(manifest: dict) -> None:
+    """Refuse an archive of another database kind, or from code that knew newer migrations."""
+    kind, revision = manifest["database"]["kind"], manifest["database"]["revision"]
+    current = db.engine.dialect.name
+    if kind != current:
+        raise BackupError(
+            f"L'archive contient une base {kind}, or l'application utilise {current} : "
+            "restauration impossible."
+        )
+    from alembic.script.revision import RevisionError
+    from alembic.util import CommandError
+
+    script = _alembic_script()
+    try:
+        known = script.get_revision(revision) is not None
+    except (RevisionError, CommandError):
+        known = False
+    if not known:
+        raise BackupError(
+            f"L'archive vient d'une version plus récente de Maillage (révision {revision} "
+            f"inconnue ici, la plus récente connue est {script.get_current_head()}) : "
+            "mettez l'application à jour avant de restaurer."
+        )
+
+
+def _alembic_script():
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(current_app.extensions["migrate"].migrate.get_config())
+
+
+def _copy_hashing(source, target: Path) -> str:
+    digest = hashlib.sha256()
+    with target.open("wb") as out:
+        while chunk := source.read(CHUNK):
+            digest.update(chunk)
+            out.write(chunk)
+    return digest.hexdigest()
+
+
+def _sha256_file(path: Path) -> str:
+    with path.open("rb") as source:
+        return hashlib.file_digest(source, "sha256").hexdigest()

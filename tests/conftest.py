@@ -68,6 +68,7 @@ def app(migrated, app_config) -> Iterator[Flask]:
         kit.load_defaults()  # modules, tags and categories are emptied after each test
         reference.load_categories()
         yield app
+        app.extensions["search"].shutdown()  # its cached searcher holds open files
         db.session.remove()
         _empty_tables()
         db.engine.dispose()

@@ -5,13 +5,16 @@ A rebuild writes a new generation beside it and swaps the link atomically, so re
 keep the old index until the new one is complete.
 """
 
+import fcntl
 import os
 import shutil
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 
 from forum.search.schema import build_schema
@@ -24,8 +27,11 @@ class IndexUnavailable(Exception):
 class IndexStore:
     """Where the index lives, and the per-process searcher reused across requests."""
 
-    def __init__(self, root: str):
+    def __init__(self, root: str, mmap: bool = False):
         self.root = Path(root)
+        # Without mmap, a file truncated or overwritten under a live searcher raises an
+        # error we catch; with mmap it raises SIGBUS, which kills the whole worker process.
+        self.mmap = mmap
         self._searcher = None
         self._searcher_lock = threading.Lock()
         self._pid = os.getpid()
@@ -35,7 +41,9 @@ class IndexStore:
         return self.root / "current"
 
     def exists(self) -> bool:
-        return self.current.exists() and index.exists_in(str(self.current))
+        # A table of contents is there (whether it reads is for open() to find out:
+        # whoosh's exists_in() leaks the file handle when it cannot parse it).
+        return self.current.is_dir() and any(self.current.glob("_MAIN_*.toc"))
 
     def open(self):
         try:
@@ -43,7 +51,8 @@ class IndexStore:
                 raise IndexUnavailable("no index")
             # The resolved generation, not the symlink: a writer or searcher opened before a
             # rebuild swaps `current` must keep using the files it started with.
-            return index.open_dir(str(self.current.resolve()))
+            storage = FileStorage(str(self.current.resolve()), supports_mmap=self.mmap)
+            return index.FileIndex(storage, indexname=index._DEF_INDEX_NAME)
         except IndexUnavailable:
             raise
         except Exception as error:  # corrupt files, half-deleted directories…
@@ -72,6 +81,22 @@ class IndexStore:
         older = sorted(p for p in self.root.glob("gen-*") if p.name != live)
         for old in older[:-1]:
             shutil.rmtree(old, ignore_errors=True)
+
+    @contextmanager
+    def rebuild_lock(self, blocking: bool):
+        """One rebuild at a time across processes (gunicorn workers, the CLI): yields
+        whether the lock was obtained (always True when blocking)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / "rebuild.lock", "a+b") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def ensure(self) -> None:
         """Create an empty index if there is none (a fresh install)."""

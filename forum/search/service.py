@@ -6,12 +6,14 @@ thread per process, or from `flask search sync` (cron).
 """
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 from flask import Flask, current_app
 from sqlalchemy import delete, select
+from sqlalchemy.exc import SQLAlchemyError
 from whoosh.index import LockError
 
 from forum.background import Worker
@@ -63,7 +65,7 @@ class SearchEngine:
 
     def __init__(self, app: Flask):
         self.app = app
-        self.store = IndexStore(app.config["SEARCH_DIR"])
+        self.store = IndexStore(app.config["SEARCH_DIR"], mmap=app.config.get("SEARCH_MMAP", False))
         self.facets = FacetCache()
         self.worker = Worker(
             app,
@@ -79,8 +81,9 @@ class SearchEngine:
         self.worker.notify()
 
     def shutdown(self) -> None:
-        """Stop this process's drainer (tests, clean exits)."""
+        """Stop this process's drainer and close its searcher (tests, clean exits)."""
         self.worker.shutdown()
+        self.store.close()
 
     def sync(self, batch: int = 500, max_batches: int = 1000) -> int:
         """Drain the outbox into the index; returns how many rows were processed.
@@ -88,8 +91,10 @@ class SearchEngine:
         try:
             ix = self.store.open()
         except IndexUnavailable:
-            self.store.ensure() if not self.store.root.exists() else None
-            if not self.store.exists():
+            # Missing (fresh install, deleted directory) or corrupt: rebuild it from the
+            # database here, after the responses. The outbox rows stay and are replayed over
+            # the new index below, so nothing written meanwhile is lost.
+            if not self.heal():
                 return 0
             ix = self.store.open()
         done = 0
@@ -153,9 +158,30 @@ class SearchEngine:
                         writer.delete_by_term("key", f"{kind}:{object_id}")
         return state
 
+    def heal(self) -> bool:
+        """Rebuild a missing or unreadable index unless another process is already doing it;
+        returns whether a usable index exists afterwards."""
+        with self.store.rebuild_lock(blocking=False) as mine:
+            if not mine:
+                return False
+            try:
+                self.store.open()
+                return True  # another process rebuilt it while we waited for the lock
+            except IndexUnavailable as error:
+                self.app.logger.warning("Search index unavailable (%s): rebuilding it", error)
+            # One process only: forking worker processes from this thread is not safe.
+            count = self._rebuild(procs=1)
+            self.app.logger.warning("Search index rebuilt: %d document(s)", count)
+            return True
+
     def rebuild(self, progress=None) -> int:
         """Build a new generation from the database, then swap it in; readers keep the old
         index meanwhile, and drainers wait (the old index's lock is held) so no change is lost."""
+        with self.store.rebuild_lock(blocking=True):
+            procs = self.app.config.get("SEARCH_REBUILD_PROCS", 2)
+            return self._rebuild(procs=procs, progress=progress)
+
+    def _rebuild(self, procs: int, progress=None) -> int:
         held = None
         try:
             held = self.store.writer(self.store.open(), wait=60)
@@ -165,7 +191,7 @@ class SearchEngine:
         try:
             # Both cores: documents are built here and indexed by two worker processes,
             # each leaving its own segment (merging them would cost more than it saves).
-            procs = max(1, min(self.app.config.get("SEARCH_REBUILD_PROCS", 2), os.cpu_count() or 1))
+            procs = max(1, min(procs, os.cpu_count() or 1))
             writer = ix.writer(procs=procs, limitmb=128, multisegment=procs > 1)
             count = 0
             total = documents.count_visible_reports()
@@ -234,12 +260,15 @@ class SearchEngine:
         results = SearchResults(
             page=page, per_page=per_page, parsed=parsed, notices=list(parsed.notices)
         )
-        try:
-            searcher = self.store.searcher()
-            facets = self.facets.for_searcher(searcher)
-        except IndexUnavailable:
-            results.status = "unavailable"
-            return results
+        with self._reading():
+            return self._search(results, parsed, filters, date_from, date_to, sort)
+        results.status = "unavailable"
+        return results
+
+    def _search(self, results, parsed, filters, date_from, date_to, sort) -> SearchResults:
+        page, per_page = results.page, results.per_page
+        searcher = self.store.searcher()
+        facets = self.facets.for_searcher(searcher)
 
         chosen = {k: list(v) for k, v in (filters or {}).items() if v}
         for name, values in parsed.filters.items():
@@ -331,13 +360,15 @@ class SearchEngine:
     def similar(self, report, limit: int = 5) -> list[int] | None:
         """Ids of the reports most like this one: its most distinctive words, ranked by
         BM25F over the index (more like this). None when the index is unavailable."""
+        with self._reading():
+            return self._similar(report, limit)
+        return None
+
+    def _similar(self, report, limit: int) -> list[int]:
         from whoosh.query import Or, Term
 
-        try:
-            searcher = self.store.searcher()
-            facets = self.facets.for_searcher(searcher)
-        except IndexUnavailable:
-            return None
+        searcher = self.store.searcher()
+        facets = self.facets.for_searcher(searcher)
         own = searcher.document_number(key=f"report:{report.id}")
         text = report.title + "\n" + documents.report_text(report)
         # Its most distinctive words that other reports share (a word only it uses cannot
@@ -374,11 +405,26 @@ class SearchEngine:
         return [int(k.partition(":")[2]) for k in keys if k.startswith("report:")]
 
     def available(self) -> bool:
-        try:
+        with self._reading():
             self.store.searcher()
             return True
+        return False
+
+    @contextmanager
+    def _reading(self):
+        """Around every read of the index: a missing or damaged index means "unavailable"
+        (the caller falls through), never a failed page, and wakes the drainer to rebuild."""
+        try:
+            yield
         except IndexUnavailable:
-            return False
+            self.notify()
+        except SQLAlchemyError:
+            raise  # the database, not the index: forum.errors answers 503 or 500
+        except Exception:
+            # Files damaged under an open searcher surface as arbitrary decoding errors.
+            current_app.logger.exception("Index read failed; treated as unavailable")
+            self.store.close()
+            self.notify()
 
 
 def _query_words(parsed: ParsedQuery) -> set[str]:

@@ -1,0 +1,236 @@
+"""Index faults while the app serves: directory deleted, files corrupted, disk full.
+
+A real threaded HTTP server runs the app with its background drainer; a traffic thread
+reads pages the whole time. Pages must keep working (never a 5xx), search must say it is
+being rebuilt rather than fail, the index must heal on its own from the database, and
+writes to the database must succeed whatever happens to the index's disk.
+"""
+
+import gc
+import shutil
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from datetime import date
+
+import pytest
+from werkzeug.serving import make_server
+
+from forum.extensions import db
+from forum.models import SearchOutbox
+from forum.search import engine
+from forum.services import reports as report_service
+from forum.services.reports import ReportInput
+from tests.conftest import post_form
+
+# Whoosh leaves the handles of files it failed to read or write (damaged, disk full) for the
+# garbage collector to close; the resulting warnings are expected here, not failures.
+pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+
+
+@pytest.fixture(autouse=True)
+def _collect_leaked_handles():
+    yield
+    gc.collect()  # now, under this module's filter, not during some later test
+
+
+def outbox_count() -> int:
+    return db.session.scalar(db.select(db.func.count(SearchOutbox.id)))
+
+
+def report_input(title: str, text: str) -> ReportInput:
+    return ReportInput(
+        title=title,
+        session_date=date(2025, 4, 1),
+        department="24",
+        format="presentiel",
+        participants=4,
+        modules=["confronter-idee-terrain"],
+        sections={"context": text},
+        publish=True,
+    )
+
+
+class Traffic:
+    """Readers hitting pages in a loop from a thread; records every status."""
+
+    def __init__(self, base: str, paths: list[str]):
+        self.base, self.paths = base, paths
+        self.statuses: Counter = Counter()
+        self.errors: list[str] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        while not self._stop.is_set():
+            for path in self.paths:
+                try:
+                    with urllib.request.urlopen(self.base + path, timeout=10) as response:
+                        self.statuses[response.status] += 1
+                except urllib.error.HTTPError as error:
+                    self.statuses[error.code] += 1
+                    if error.code >= 500:
+                        self.errors.append(f"{error.code} {path}")
+                except OSError as error:
+                    self.errors.append(f"{path}: {error}")
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join(timeout=15)
+
+
+@pytest.fixture
+def served(app, corpus):
+    """The test's app on a real threaded HTTP server, its drainer running every second."""
+    app.config.update(SEARCH_BACKGROUND=True)
+    engine().worker.enabled = True
+    engine().worker.interval = 1
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    engine().shutdown()
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def wait_until_found(base: str, word: str, report_id: int, seconds: float = 20) -> float:
+    """Seconds until the search page lists this report (fails after `seconds`)."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        status, html = get(f"{base}/search?q={word}")
+        assert status == 200
+        if f'href="/reports/{report_id}"' in html:
+            return time.monotonic() - started
+        time.sleep(0.1)
+    pytest.fail(f"{word!r} not found again within {seconds} s")
+
+
+@pytest.mark.parametrize("damage", ["delete", "corrupt"])
+def test_index_damaged_while_serving_heals_itself(app, corpus, served, damage, caplog, make_user):
+    base = served
+    report_id = corpus["covoiturage"]
+    paths = ["/", "/reports/", f"/reports/{report_id}", "/search?q=covoiturage", "/healthz"]
+    with Traffic(base, paths) as traffic:
+        time.sleep(0.5)
+        live = engine().store.current.resolve()
+        if damage == "delete":
+            shutil.rmtree(app.config["SEARCH_DIR"])
+        else:
+            for path in live.iterdir():
+                path.write_bytes(b"\x00garbage")
+        # A report written during the outage is acknowledged by the database...
+        written = report_service.create_report(
+            make_user(), report_input("Pendant la panne", "Un ornithorynque est passé.")
+        )
+        # ...and the index comes back on its own, with it.
+        healed_after = wait_until_found(base, "covoiturage", report_id)
+        wait_until_found(base, "ornithorynque", written.id)
+        time.sleep(0.5)
+    assert traffic.errors == []
+    assert sum(traffic.statuses.values()) > 20
+    assert all(status < 500 for status in traffic.statuses), traffic.statuses
+    assert healed_after < 20
+    assert "rebuilding it" in caplog.text  # the drainer said what it did
+    assert engine().check() == {"missing": [], "stale": [], "extra": []}
+
+
+def test_search_says_it_is_rebuilding_until_the_index_is_back(app, corpus, client):
+    """Without a drainer (a cron-only deployment) the outage is visible, never a 500."""
+    shutil.rmtree(app.config["SEARCH_DIR"])
+    engine().store.close()
+    response = client.get("/search?q=covoiturage")
+    assert response.status_code == 200
+    assert "en cours de reconstruction" in response.get_data(as_text=True)
+    assert client.get("/healthz").get_json()["index"] == "unavailable"
+    assert app.test_cli_runner().invoke(args=["search", "rebuild"]).exit_code == 0
+    assert "en cours de reconstruction" not in client.get("/search?q=covoiturage").get_data(
+        as_text=True
+    )
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 3 MB tmpfs for the index (root only: mount needs CAP_SYS_ADMIN)."""
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture
+def app_config(tmp_path, request):
+    config = {"SEARCH_DIR": str(tmp_path / "search")}
+    if "tiny_disk" in request.fixturenames:
+        config["SEARCH_DIR"] = str(request.getfixturevalue("tiny_disk") / "search")
+    return config
+
+
+def fill(mount) -> None:
+    """Write zeros until the file system is full."""
+    with open(mount / "filler", "wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        except OSError:
+            pass
+
+
+def test_full_disk_for_the_index_never_blocks_database_writes(
+    app, tiny_disk, corpus, client, login, make_user
+):
+    fill(tiny_disk)
+    login(make_user())
+    response = post_form(
+        client,
+        "/reports/new",
+        [
+            ("title", "Écrit disque plein"),
+            ("session_date", "2025-01-01"),
+            ("department", "24"),
+            ("modules", "confronter-idee-terrain"),
+            ("format", "presentiel"),
+            ("participants", "3"),
+            ("structure", ""),
+            ("parcours", ""),
+            ("context", "Un kinkajou sur le disque plein."),
+            ("action", "publish"),
+        ],
+    )
+    assert response.status_code == 303  # acknowledged: it is in the database
+    report_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    assert client.get(f"/reports/{report_id}").status_code == 200
+    pending = outbox_count()
+    assert pending >= 1
+    with pytest.raises(OSError):
+        engine().sync()  # the index cannot grow: the work stays in the outbox
+    assert outbox_count() == pending
+    search = client.get("/search?q=covoiturage")  # the old index still answers
+    assert search.status_code == 200 and f'/reports/{corpus["covoiturage"]}"' in search.get_data(
+        as_text=True
+    )
+    (tiny_disk / "filler").unlink()
+    assert engine().sync() >= 1
+    assert outbox_count() == 0
+    assert f'/reports/{report_id}"' in client.get("/search?q=kinkajou").get_data(as_text=True)
+    assert engine().check() == {"missing": [], "stale": [], "extra": []}

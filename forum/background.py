@@ -5,7 +5,7 @@ import threading
 
 from flask import Flask
 
-from forum.extensions import db
+from forum.extensions import release_session
 
 
 class Worker:
@@ -48,4 +48,4 @@ class Worker:
                 except Exception:  # logged; the outbox keeps the work for next time
                     self.app.logger.exception("%s failed", self.name)
                 finally:
-                    db.session.remove()
+                    release_session()

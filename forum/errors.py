@@ -1,10 +1,13 @@
-"""French (and English) error pages; a CSRF failure is a plain 400."""
+"""French (and English) error pages; a CSRF failure is a plain 400; a database that does
+not answer is a 503 with Retry-After, not a 500."""
 
-from flask import Flask, render_template, request
+from flask import Flask, g, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError, OperationalError, PendingRollbackError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
+from forum.extensions import release_session
 from forum.i18n import lazy
 
 MESSAGES = {
@@ -75,3 +78,43 @@ def init_app(app: Flask) -> None:
 
         db.session.rollback()
         return render_error(500)
+
+    @app.errorhandler(SQLAlchemyError)
+    def database_error(error):
+        if not database_unreachable(error):
+            return unexpected_error(error)
+        # One line, no traceback: during a database restart every request lands here.
+        app.logger.warning(
+            "Database unavailable on %s %s: %s",
+            request.method,
+            request.path,
+            (str(getattr(error, "orig", None) or error) or type(error).__name__).splitlines()[0],
+        )
+        from forum.extensions import login_manager
+
+        release_session()
+        # The page is rendered as for a visitor: the member's account (the header, the
+        # unread count) cannot be read without the database. The session cookie is kept.
+        g._login_user = login_manager.anonymous_user()
+        body, code = render_error(503)
+        return body, code, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
+    @app.teardown_appcontext
+    def end_session(_exc):
+        # Runs before Flask-SQLAlchemy's own teardown (registered earlier): when the server
+        # went away mid-transaction, the rollback on release raises, and an error raised in
+        # teardown would reach gunicorn as a bare 500 after our 503 was already chosen.
+        release_session()
+
+
+RETRY_AFTER_SECONDS = 5
+
+
+def database_unreachable(error: SQLAlchemyError) -> bool:
+    """Connection refused or lost, server shutting down or starting up, timeouts: errors
+    that go away on their own (the pool's pre-ping reconnects on a later request)."""
+    if isinstance(error, DBAPIError):
+        return isinstance(error, OperationalError) or error.connection_invalidated
+    # A statement lost the connection earlier in the request and its error was handled
+    # (the search falls back when its reads fail); the next statement raises this.
+    return isinstance(error, PendingRollbackError) and error.code == "8s2b"

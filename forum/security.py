@@ -2,7 +2,8 @@
 
 from urllib.parse import urlsplit
 
-from flask import Flask, request
+from flask import Flask, Request, request
+from werkzeug.datastructures import ImmutableMultiDict
 
 from forum.i18n import lazy
 
@@ -23,7 +24,24 @@ def _has_nul(multidict) -> bool:
     )
 
 
+class FormRequest(Request):
+    """A multipart part whose name cannot be parsed arrives under the key None, which
+    Flask-WTF's CSRF check and our views do not expect (a 500): no browser sends one, so
+    such parts are dropped."""
+
+    def _load_form_data(self) -> None:
+        super()._load_form_data()
+        for name in ("form", "files"):
+            data = self.__dict__[name]
+            if None in data:
+                self.__dict__[name] = ImmutableMultiDict(
+                    (key, value) for key, value in data.items(multi=True) if key is not None
+                )
+
+
 def init_app(app: Flask) -> None:
+    app.request_class = FormRequest
+
     @app.before_request
     def refuse_nul_bytes():
         # PostgreSQL text cannot hold NUL and no human types one: refuse early, calmly.

@@ -108,7 +108,9 @@ REPORT_LINK = re.compile(r"(?:/reports/)?(\d+)")
 def parse_report_links(text: str) -> list[Report]:
     """'12, https://…/reports/40' -> the published reports 12 and 40 (unknown ones refused)."""
     ids = [int(n) for n in REPORT_LINK.findall(text or "")][:10]
-    found = {r.id: r for r in db.session.scalars(select(Report).where(Report.id.in_(ids)))}
+    # Ids fit a 32-bit column: a larger number is simply unknown (SQLite cannot even bind it).
+    valid = [n for n in ids if 0 < n < 2**31]
+    found = {r.id: r for r in db.session.scalars(select(Report).where(Report.id.in_(valid)))}
     missing = [n for n in ids if n not in found or not found[n].is_published]
     if missing:
         raise ServiceError(

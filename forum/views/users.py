@@ -36,7 +36,7 @@ def account():
         accounts.update_profile(
             current_user,
             form.display_name.data,
-            form.bio.data,
+            form.bio.data or "",  # absent from the request: None
             structure,
             form.locale.data,
             form.email_mode.data,

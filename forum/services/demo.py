@@ -288,7 +288,8 @@ def _seed_discussions() -> int:
 
 
 def _showcase_states(first_id: int) -> None:
-    """A few drafts, one deleted report, one edited report, one proposed tag."""
+    """A few drafts, one deleted report, one edited report, one proposed tag, one report
+    whose author has left (account deleted, contribution kept: "ancien membre")."""
     from forum.models.base import utcnow
 
     reports = list(
@@ -321,6 +322,7 @@ def _showcase_states(first_id: int) -> None:
         description="Projets liés au tourisme ou à l'agriculture, rythmés par les saisons.",
     )
     reports[5].tags.append(proposed)
+    reports[6].author_id = None
     db.session.commit()
 
 

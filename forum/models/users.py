@@ -1,5 +1,6 @@
 """Member accounts, roles and login throttling records."""
 
+import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -15,6 +16,7 @@ ROLES = ("member", "moderator", "admin")
 
 class User(UserMixin, db.Model):
     __tablename__ = "user_account"  # "user" is reserved in PostgreSQL
+    __table_args__ = {"sqlite_autoincrement": True}  # a deleted member's id is never reused
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
@@ -32,6 +34,16 @@ class User(UserMixin, db.Model):
     digest_sent_at: Mapped[datetime | None]
 
     structure: Mapped["Structure | None"] = relationship(back_populates="members")  # noqa: F821
+
+    def get_id(self) -> str:
+        """What the session and the remember-me cookie hold: the id bound to this account
+        row (e-mail and creation time), so that a cookie never opens another account."""
+        return f"{self.id}.{self.session_binding}"
+
+    @property
+    def session_binding(self) -> str:
+        created = self.created_at.replace(microsecond=0).isoformat() if self.created_at else ""
+        return hashlib.sha256(f"{self.email}|{created}".encode()).hexdigest()[:16]
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)

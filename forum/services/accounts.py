@@ -1,5 +1,6 @@
 """Registration, authentication with throttling, password reset, profile changes."""
 
+import hmac
 from datetime import timedelta
 
 from flask import current_app
@@ -20,8 +21,15 @@ class TooManyAttempts(ServiceError):
     """Login throttled: too many recent failures for this account or address."""
 
 
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+def load_user(session_id: str) -> User | None:
+    """The member a session or remember-me cookie names (see User.get_id), or None."""
+    user_id, _, binding = session_id.partition(".")
+    if not user_id.isdigit() or len(user_id) > 10:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not hmac.compare_digest(user.session_binding, binding):
+        return None
+    return user
 
 
 def normalise_email(email: str) -> str:

@@ -322,3 +322,39 @@ def test_email_addresses_never_shown_to_other_members(client, login, network, al
         if path in (f"/users/{alice.id}", f"/reports/{report_id}", f"/discussions/{discussion_id}"):
             assert "Alice Martin" in html, path  # she is on the page, her address is not
         assert "alice.secret@example.org" not in html, path
+
+
+def test_a_deleted_members_other_sessions_never_open_a_new_account(app, client, login, alice):
+    """Alice is logged in on two devices and deletes her account from one; whoever
+    registers next (SQLite used to hand them her id) is not reachable from the other."""
+    other_device = app.test_client()
+    login(alice)
+    post_form(other_device, "/auth/login", {"email": alice.email, "password": "motdepasse-solide"})
+    assert other_device.get("/account").status_code == 200
+    alice_id = alice.id
+    assert _delete(client, "keep").status_code == 303
+    response = post_form(
+        client,
+        "/auth/register",
+        {
+            "display_name": "Nouvelle Venue",
+            "email": "nouvelle@example.org",
+            "password": "motdepasse-solide",
+            "password_confirm": "motdepasse-solide",
+            "structure": "",
+        },
+    )
+    assert response.status_code in (302, 303)
+    newcomer = db.session.scalar(sa.select(User).where(User.email == "nouvelle@example.org"))
+    assert newcomer.id != alice_id  # ids are never reused
+    # Even an account holding her very id (a database restored, ids reset) stays closed:
+    # the session names the account row, not only its number.
+    squatter = User(
+        id=alice_id, email="squatter@example.org", display_name="Squatter", handle="squatter"
+    )
+    squatter.set_password("motdepasse-solide")
+    db.session.add(squatter)
+    db.session.commit()
+    response = other_device.get("/account")
+    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+    assert "squatter@example.org" not in other_device.get("/account/export").get_data(as_text=True)

@@ -110,11 +110,30 @@ def init_app(app: Flask) -> None:
 RETRY_AFTER_SECONDS = 5
 
 
+# What a database that does not answer looks like. SQLite reports a missing table or a
+# syntax error as OperationalError too: those are bugs or a forgotten `db upgrade`, not an
+# outage, and must stay loud 500s. PostgreSQL: SQLSTATE classes 08 (connection), 57
+# (operator intervention: shutdown, restart), 53 (insufficient resources); None when the
+# connection itself could not be made.
+SQLITE_OUTAGES = ("unable to open database file", "database is locked", "disk i/o error")
+POSTGRES_OUTAGE_CLASSES = ("08", "57", "53")
+
+
 def database_unreachable(error: SQLAlchemyError) -> bool:
-    """Connection refused or lost, server shutting down or starting up, timeouts: errors
+    """Connection refused or lost, server shutting down or starting up, locked: errors
     that go away on their own (the pool's pre-ping reconnects on a later request)."""
-    if isinstance(error, DBAPIError):
-        return isinstance(error, OperationalError) or error.connection_invalidated
-    # A statement lost the connection earlier in the request and its error was handled
-    # (the search falls back when its reads fail); the next statement raises this.
-    return isinstance(error, PendingRollbackError) and error.code == "8s2b"
+    if isinstance(error, PendingRollbackError):
+        # A statement lost the connection earlier in the request and its error was
+        # handled; the next statement raises this.
+        return error.code == "8s2b"
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated:
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    if type(error.orig).__module__.startswith("sqlite3"):
+        message = str(error.orig).lower()
+        return any(outage in message for outage in SQLITE_OUTAGES)
+    sqlstate = getattr(error.orig, "sqlstate", None)
+    return sqlstate is None or sqlstate[:2] in POSTGRES_OUTAGE_CLASSES

@@ -83,3 +83,22 @@ def test_other_database_errors_stay_500(site):
     assert response.status_code == 500
     assert "Retry-After" not in response.headers
     assert "Erreur interne" in response.get_data(as_text=True)
+
+
+def test_a_database_never_migrated_is_a_loud_500_not_an_outage(tmp_path, caplog):
+    """SQLite says "no such table" with the same exception class as "unable to open":
+    a forgotten `flask db upgrade` must not pass for a passing outage."""
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/empty.sqlite",
+            "SEARCH_DIR": str(tmp_path / "search"),
+        },
+        env="testing",
+    )
+    app.testing = False  # the real error page, not the exception
+    response = app.test_client().get("/reports/")
+    assert response.status_code == 500
+    assert "Retry-After" not in response.headers
+    assert "no such table" in caplog.text  # logged with its traceback
+    with app.app_context():
+        db.engine.dispose()

@@ -75,17 +75,22 @@ def export_data(user: User) -> dict:
             "email_mode": user.email_mode,
             "created_at": _iso(user.created_at),
             "last_login_at": _iso(user.last_login_at),
+            "last_digest_sent_at": _iso(user.digest_sent_at),
         },
         "reports": [_report(r) for r in reports],
         "report_revisions": [
             {
                 "report_id": rev.report_id,
+                "by_me": rev.editor_id == user.id,
                 "created_at": _iso(rev.created_at),
                 "snapshot": rev.snapshot,
             }
             for rev in _rows(
                 select(ReportRevision)
-                .where(ReportRevision.editor_id == user.id)
+                .where(  # versions I saved, and versions of my reports others saved
+                    (ReportRevision.editor_id == user.id)
+                    | ReportRevision.report_id.in_([r.id for r in reports])
+                )
                 .order_by(ReportRevision.id)
             )
         ],
@@ -110,24 +115,37 @@ def export_data(user: User) -> dict:
                 "created_at": _iso(p.created_at),
                 "edited_at": _iso(p.edited_at),
                 "deleted_at": _iso(p.deleted_at),
+                "hidden_by_moderation_at": _iso(p.hidden_at),
             }
             for p in posts
         ],
         "post_revisions": [
             {
                 "post_id": rev.post_id,
+                "by_me": rev.editor_id == user.id,
                 "created_at": _iso(rev.created_at),
                 "body_markdown": rev.body_md,
             }
             for rev in _rows(
                 select(PostRevision)
-                .where(PostRevision.editor_id == user.id)
+                .where(  # my earlier wordings, even when a moderator made the edit
+                    (PostRevision.editor_id == user.id)
+                    | PostRevision.post_id.in_([p.id for p in posts])
+                )
                 .order_by(PostRevision.id)
             )
         ],
         "follows": [
             {"target": w.target, "target_id": w.target_id, "muted": w.muted}
             for w in _rows(select(Watch).where(Watch.user_id == user.id).order_by(Watch.id))
+        ],
+        "read_up_to": [
+            {"discussion_id": m.discussion_id, "last_post_id": m.last_post_id}
+            for m in _rows(
+                select(ReadMarker)
+                .where(ReadMarker.user_id == user.id)
+                .order_by(ReadMarker.discussion_id)
+            )
         ],
         "bookmarks": [
             {"report_id": b.report_id, "post_id": b.post_id, "created_at": _iso(b.created_at)}
@@ -240,7 +258,9 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
         counts = _erase_contributions(uid)
     else:
         counts["reports"] = session.scalar(
-            select(func.count()).select_from(Report).where(Report.author_id == uid)
+            select(func.count())
+            .select_from(Report)
+            .where(Report.author_id == uid, Report.status != "draft")
         )
         counts["posts"] = session.scalar(
             select(func.count()).select_from(Post).where(Post.author_id == uid)
@@ -343,8 +363,14 @@ def _erase_reports(report_ids: list[int]) -> None:
         .where(Report.id.in_(report_ids))
         .values(
             title=ERASED_TITLE,
+            status="erased",  # hidden like a deleted report, and never restorable
+            published_at=None,
             participants=0,
             deleted_at=func.coalesce(Report.deleted_at, utcnow()),
         )
+    )
+    # The thread under a report carries a copy of its title (notifications, bookmarks).
+    session.execute(
+        update(Discussion).where(Discussion.report_id.in_(report_ids)).values(title=ERASED_TITLE)
     )
     enqueue(session, "report", report_ids)

@@ -170,6 +170,8 @@ def delete_report(report: Report, by: User) -> None:
 
 
 def restore_report(report: Report) -> None:
+    if report.status == "erased":  # its author deleted their account and its words
+        raise ServiceError(_("Ce retour a été effacé avec le compte de son auteur."))
     report.deleted_at = None
     report.deleted_by_id = None
     db.session.commit()

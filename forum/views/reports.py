@@ -177,7 +177,11 @@ def delete(report_id: int):
 def restore(report_id: int):
     """Moderators bring back a deleted report."""
     report = reports.get_report(report_id) or abort(404)
-    reports.restore_report(report)
+    try:
+        reports.restore_report(report)
+    except ServiceError as error:
+        flash(error.message, "error")
+        return redirect(url_for("reports.detail", report_id=report.id), code=303)
     flash(_("Le retour d'expérience est restauré."), "success")
     return redirect(url_for("reports.detail", report_id=report.id), code=303)
 

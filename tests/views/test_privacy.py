@@ -100,7 +100,15 @@ def network(client, login, alice, bob, make_report):
     return {"report": report, "draft": draft, "discussion": discussion}
 
 
-def test_export_contains_everything_about_me_and_no_other_email(client, login, network, alice):
+def test_export_contains_everything_about_me_and_no_other_email(
+    client, login, network, alice, make_user
+):
+    # A moderator rewords one of her messages: her original wording is still hers.
+    from forum.services.discussions import edit_post
+
+    post = db.session.scalar(sa.select(Post).where(Post.body_md == "Merci Bob, réponse mycorhize."))
+    edit_post(post, make_user(role="moderator"), "Merci Bob.")
+    client.get(f"/discussions/{network['discussion'].id}")
     response = client.get("/account/export")
     assert response.status_code == 200
     assert response.mimetype == "application/json"
@@ -119,8 +127,12 @@ def test_export_contains_everything_about_me_and_no_other_email(client, login, n
         "Covoiturage des porteurs"
     ]
     bodies = [p["body_markdown"] for p in data["posts"]]
-    assert "Comment organisez-vous le covoiturage ?" in bodies
-    assert "Merci Bob, réponse mycorhize." in bodies
+    assert "Comment organisez-vous le covoiturage ?" in bodies and "Merci Bob." in bodies
+    earlier = [r for r in data["post_revisions"] if r["post_id"] == post.id]
+    assert [(r["body_markdown"], r["by_me"]) for r in earlier] == [
+        ("Merci Bob, réponse mycorhize.", False)
+    ]
+    assert data["read_up_to"], "reading a discussion leaves a marker"
     assert any(b["report_id"] == network["report"].id for b in data["bookmarks"])
     assert data["follows"], "starting a discussion follows it"
     # Bob's mention and reply notified Alice: he appears by name, never by address.
@@ -204,7 +216,7 @@ def test_delete_keeping_contributions_signs_them_ancien_membre(client, login, ne
 
 
 def test_delete_erasing_contributions_wipes_her_words_keeps_others(
-    client, login, network, alice, bob
+    client, login, network, alice, bob, make_user
 ):
     alice_id, report_id = alice.id, network["report"].id
     discussion_id = network["discussion"].id
@@ -212,6 +224,9 @@ def test_delete_erasing_contributions_wipes_her_words_keeps_others(
     assert response.status_code == 303
     db.session.expire_all()
     assert db.session.get(User, alice_id) is None
+    # Its thread carried a copy of the title (shown in notifications and bookmarks).
+    thread = db.session.scalar(sa.select(Discussion).where(Discussion.report_id == report_id))
+    assert thread.title == "—"
     # The report: gone for readers, its text and history wiped in the database.
     assert client.get(f"/reports/{report_id}").status_code in (404, 410)
     body = db.session.get(ReportBody, report_id)
@@ -239,6 +254,16 @@ def test_delete_erasing_contributions_wipes_her_words_keeps_others(
     for word in ("pépinière", "mycorhize", "covoiturage"):
         assert engine().search(word).total == 0, word
     assert engine().search("mairie").total == 1  # Bob's reply
+    # A moderator cannot bring an erased report back.
+    report = db.session.get(Report, report_id)
+    assert report.status == "erased" and report.title == "—"
+    moderator = make_user(role="moderator")
+    login(moderator)
+    response = post_form(client, f"/reports/{report_id}/restore", {})
+    assert response.status_code == 303
+    assert "effacé avec le compte" in client.get(f"/reports/{report_id}").get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Report, report_id).deleted_at is not None
 
 
 def test_a_discussion_nobody_answered_disappears_when_erased(client, login, alice):

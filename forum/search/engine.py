@@ -65,7 +65,11 @@ class IndexStore:
             / f"gen-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         )
         path.mkdir()
-        return path, index.create_in(str(path), build_schema())
+        try:
+            return path, index.create_in(str(path), build_schema())
+        except BaseException:
+            shutil.rmtree(path, ignore_errors=True)  # a full disk, say: leave nothing behind
+            raise
 
     def publish_generation(self, path: Path) -> None:
         """Point `current` at a finished generation atomically."""

@@ -6,6 +6,9 @@ thread per process, or from `flask search sync` (cron).
 """
 
 import os
+import shutil
+import time
+import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +30,7 @@ from forum.search.query import ParsedQuery, parse
 from forum.search.scoring import QueryEvaluator
 
 PER_PAGE = 10
+HEAL_RETRY_SECONDS = 60  # after a failed automatic rebuild
 _ANALYZER = french_analyzer()
 OR_FIELDS = ("kind", "region", "department", "structure")  # one value per document
 AND_FIELDS = ("tag", "module")  # several per document: each chosen value must be present
@@ -65,6 +69,7 @@ class SearchEngine:
 
     def __init__(self, app: Flask):
         self.app = app
+        self._heal_failed_at = -HEAL_RETRY_SECONDS
         self.store = IndexStore(app.config["SEARCH_DIR"], mmap=app.config.get("SEARCH_MMAP", False))
         self.facets = FacetCache()
         self.worker = Worker(
@@ -116,9 +121,21 @@ class SearchEngine:
                     by_kind.setdefault(row.kind, set()).add(row.object_id)
                 indexed = self._write(writer, by_kind)
                 writer.commit()
-            except BaseException:
-                writer.cancel()
-                raise
+            except BaseException as error:
+                try:
+                    writer.cancel()
+                except Exception:  # damaged files may fail to clean up too
+                    pass
+                if isinstance(error, (SQLAlchemyError, OSError)) or not isinstance(
+                    error, Exception
+                ):
+                    raise  # the database, a full disk: the outbox keeps the work
+                # Anything else is the index failing to read its own files (a segment
+                # damaged under a readable table of contents): replace it.
+                _log_failure(self.app.logger, "Search index damaged while writing: rebuilding")
+                self.store.close()
+                self.heal(damaged=True)
+                return done
             # Delete only the rows whose object still reads as what was just indexed: if a
             # concurrent change slipped between the read and the commit, its row stays and the
             # next round picks it up. (Rows added meanwhile are not in `rows` anyway.)
@@ -158,19 +175,34 @@ class SearchEngine:
                         writer.delete_by_term("key", f"{kind}:{object_id}")
         return state
 
-    def heal(self) -> bool:
-        """Rebuild a missing or unreadable index unless another process is already doing it;
-        returns whether a usable index exists afterwards."""
+    def heal(self, damaged: bool = False) -> bool:
+        """Rebuild a missing or unreadable (or, with `damaged`, known broken) index unless
+        another process is doing it or a rebuild failed moments ago; returns whether a
+        usable index exists afterwards."""
+        if time.monotonic() - self._heal_failed_at < HEAL_RETRY_SECONDS:
+            return False  # e.g. a full disk: do not start a full rebuild per request
         with self.store.rebuild_lock(blocking=False) as mine:
             if not mine:
                 return False
+            if not damaged:
+                try:
+                    self.store.open()
+                    return True  # another process rebuilt it while we waited for the lock
+                except IndexUnavailable as error:
+                    self.app.logger.warning("Search index unavailable (%s): rebuilding", error)
             try:
-                self.store.open()
-                return True  # another process rebuilt it while we waited for the lock
-            except IndexUnavailable as error:
-                self.app.logger.warning("Search index unavailable (%s): rebuilding it", error)
-            # One process only: forking worker processes from this thread is not safe.
-            count = self._rebuild(procs=1)
+                # One process only: forking worker processes from this thread is not safe.
+                count = self._rebuild(procs=1)
+            except (LockError, SQLAlchemyError):
+                raise
+            except Exception:
+                self._heal_failed_at = time.monotonic()
+                _log_failure(
+                    self.app.logger,
+                    "Search index rebuild failed; next try in %d s",
+                    HEAL_RETRY_SECONDS,
+                )
+                return False
             self.app.logger.warning("Search index rebuilt: %d document(s)", count)
             return True
 
@@ -185,7 +217,9 @@ class SearchEngine:
         held = None
         try:
             held = self.store.writer(self.store.open(), wait=60)
-        except IndexUnavailable:
+        except LockError:
+            raise
+        except Exception:  # missing or damaged: nothing to hold, it is being replaced
             held = None
         path, ix = self.store.create_generation()
         try:
@@ -203,6 +237,9 @@ class SearchEngine:
                         progress(count, max(total, count))
             writer.commit()
             self.store.publish_generation(path)
+        except BaseException:
+            shutil.rmtree(path, ignore_errors=True)  # a half-built generation is never used
+            raise
         finally:
             if held is not None:
                 try:
@@ -422,9 +459,15 @@ class SearchEngine:
             raise  # the database, not the index: forum.errors answers 503 or 500
         except Exception:
             # Files damaged under an open searcher surface as arbitrary decoding errors.
-            current_app.logger.exception("Index read failed; treated as unavailable")
+            _log_failure(current_app.logger, "Index read failed; treated as unavailable")
             self.store.close()
             self.notify()
+
+
+def _log_failure(logger, message: str, *args) -> None:
+    """Log the current exception with its traceback as text: a record holding the traceback
+    object would keep whoosh's frames, and the files they leave open, alive."""
+    logger.error(message + "\n%s", *args, traceback.format_exc().rstrip())
 
 
 def _query_words(parsed: ParsedQuery) -> set[str]:

@@ -145,7 +145,7 @@ def test_index_damaged_while_serving_heals_itself(app, corpus, served, damage, c
     assert sum(traffic.statuses.values()) > 20
     assert all(status < 500 for status in traffic.statuses), traffic.statuses
     assert healed_after < 20
-    assert "rebuilding it" in caplog.text  # the drainer said what it did
+    assert "rebuilding" in caplog.text  # the drainer said what it did
     assert engine().check() == {"missing": [], "stale": [], "extra": []}
 
 
@@ -234,3 +234,46 @@ def test_full_disk_for_the_index_never_blocks_database_writes(
     assert outbox_count() == 0
     assert f'/reports/{report_id}"' in client.get("/search?q=kinkajou").get_data(as_text=True)
     assert engine().check() == {"missing": [], "stale": [], "extra": []}
+
+
+def test_damaged_segments_under_a_readable_table_of_contents_are_replaced(
+    app, corpus, client, make_user
+):
+    """Only the segment files are damaged: the index still opens, but reading or writing it
+    fails. The next drain notices, rebuilds from the database, and replays the outbox."""
+    for path in engine().store.current.resolve().glob("*.seg"):
+        path.write_bytes(b"\x00garbage")
+    engine().store.close()
+    search = client.get("/search?q=covoiturage")
+    assert search.status_code == 200  # "being rebuilt", never a 500
+    written = report_service.create_report(
+        make_user(), report_input("Segments abîmés", "Un axolotl dans le segment.")
+    )
+    engine().sync()  # fails on the damaged segments, rebuilds
+    engine().sync()  # replays what the rebuild may have raced with
+    assert outbox_count() == 0
+    html = client.get("/search?q=axolotl").get_data(as_text=True)
+    assert f'/reports/{written.id}"' in html
+    assert f'/reports/{corpus["covoiturage"]}"' in client.get("/search?q=covoiturage").get_data(
+        as_text=True
+    )
+
+
+def test_a_failing_rebuild_is_not_retried_at_every_request(app, tiny_disk, corpus, client):
+    """The index is gone and its disk is full: the rebuild fails, leaves no half-built
+    generation behind, and is not attempted again for a while (not once per search)."""
+    shutil.rmtree(app.config["SEARCH_DIR"])
+    engine().store.close()
+    fill(tiny_disk)
+    assert engine().heal() is False
+    assert list((tiny_disk / "search").glob("gen-*")) == []
+    started = time.monotonic()
+    assert engine().heal() is False  # within the retry delay: refused at once
+    assert time.monotonic() - started < 0.1
+    assert client.get("/search?q=covoiturage").status_code == 200
+    (tiny_disk / "filler").unlink()
+    engine()._heal_failed_at = -1e9  # the delay has passed
+    assert engine().heal() is True
+    assert f'/reports/{corpus["covoiturage"]}"' in client.get("/search?q=covoiturage").get_data(
+        as_text=True
+    )

@@ -2,7 +2,16 @@
 
 import json
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
@@ -12,6 +21,18 @@ from forum.models import Structure, User
 from forum.services import ServiceError, accounts, privacy, reports, structures
 
 bp = Blueprint("users", __name__)
+
+
+def _confirms_password(password: str) -> bool:
+    """Is this the member's password? Counted and throttled like a login attempt, so that
+    a session left open cannot be used to guess it."""
+    try:
+        return (
+            accounts.authenticate(current_user.email, password, request.remote_addr or "")
+            is not None
+        )
+    except accounts.TooManyAttempts:
+        abort(429)
 
 
 @bp.get("/users/<int:user_id>")
@@ -55,7 +76,7 @@ def change_password():
     """Change my password (the current one is asked again)."""
     form = PasswordChangeForm()
     if form.validate_on_submit():
-        if current_user.check_password(form.current_password.data):
+        if _confirms_password(form.current_password.data):
             accounts.set_password(current_user, form.password.data)
             flash(_("Votre mot de passe a été changé."), "success")
             return redirect(url_for("users.account"), code=303)
@@ -87,7 +108,7 @@ def delete_account():
     """Delete my account; I choose whether my contributions stay (anonymous) or go."""
     form = AccountDeletionForm()
     if form.validate_on_submit():
-        if not current_user.check_password(form.password.data):
+        if not _confirms_password(form.password.data):
             form.password.errors.append(_("Ce n'est pas votre mot de passe."))
         else:
             user = db.session.get(User, current_user.id)

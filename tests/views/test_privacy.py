@@ -383,3 +383,14 @@ def test_a_deleted_members_other_sessions_never_open_a_new_account(app, client, 
     response = other_device.get("/account")
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
     assert "squatter@example.org" not in other_device.get("/account/export").get_data(as_text=True)
+
+
+def test_guessing_the_password_on_the_deletion_form_is_throttled_like_logins(
+    app, client, login, alice
+):
+    login(alice)
+    limit = app.config["LOGIN_MAX_FAILURES"]
+    for _ in range(limit):
+        assert _delete(client, "erase", password="pas-le-bon-mot").status_code == 400
+    assert _delete(client, "erase").status_code == 429  # even the right one, for a while
+    assert db.session.get(User, alice.id) is not None

@@ -14,17 +14,14 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
-from datetime import date
 
 import pytest
 from werkzeug.serving import make_server
 
-from forum.extensions import db
-from forum.models import SearchOutbox
 from forum.search import engine
 from forum.services import reports as report_service
-from forum.services.reports import ReportInput
 from tests.conftest import post_form
+from tests.search.test_index_sync import new_input, outbox_count
 
 # Whoosh leaves the handles of files it failed to read or write (damaged, disk full) for the
 # garbage collector to close; the resulting warnings are expected here, not failures.
@@ -35,23 +32,6 @@ pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptio
 def _collect_leaked_handles():
     yield
     gc.collect()  # now, under this module's filter, not during some later test
-
-
-def outbox_count() -> int:
-    return db.session.scalar(db.select(db.func.count(SearchOutbox.id)))
-
-
-def report_input(title: str, text: str) -> ReportInput:
-    return ReportInput(
-        title=title,
-        session_date=date(2025, 4, 1),
-        department="24",
-        format="presentiel",
-        participants=4,
-        modules=["confronter-idee-terrain"],
-        sections={"context": text},
-        publish=True,
-    )
 
 
 class Traffic:
@@ -135,7 +115,7 @@ def test_index_damaged_while_serving_heals_itself(app, corpus, served, damage, c
                 path.write_bytes(b"\x00garbage")
         # A report written during the outage is acknowledged by the database...
         written = report_service.create_report(
-            make_user(), report_input("Pendant la panne", "Un ornithorynque est passé.")
+            make_user(), new_input("Pendant la panne", "Un ornithorynque est passé.")
         )
         # ...and the index comes back on its own, with it.
         healed_after = wait_until_found(base, "covoiturage", report_id)
@@ -247,7 +227,7 @@ def test_damaged_segments_under_a_readable_table_of_contents_are_replaced(
     search = client.get("/search?q=covoiturage")
     assert search.status_code == 200  # "being rebuilt", never a 500
     written = report_service.create_report(
-        make_user(), report_input("Segments abîmés", "Un axolotl dans le segment.")
+        make_user(), new_input("Segments abîmés", "Un axolotl dans le segment.")
     )
     engine().sync()  # fails on the damaged segments, rebuilds
     engine().sync()  # replays what the rebuild may have raced with

@@ -7,6 +7,7 @@ writes to the database must succeed whatever happens to the index's disk.
 """
 
 import gc
+import os
 import shutil
 import subprocess
 import threading
@@ -109,7 +110,11 @@ def test_index_damaged_while_serving_heals_itself(app, corpus, served, damage, c
         time.sleep(0.5)
         live = engine().store.current.resolve()
         if damage == "delete":
-            shutil.rmtree(app.config["SEARCH_DIR"])
+            # Out of the way in one step, then removed: the drainer, seeing the index gone,
+            # may start writing a new one into the same path while rmtree is still walking.
+            gone = app.config["SEARCH_DIR"] + ".gone"
+            os.rename(app.config["SEARCH_DIR"], gone)
+            shutil.rmtree(gone)
         else:
             for path in live.iterdir():
                 path.write_bytes(b"\x00garbage")

@@ -311,14 +311,7 @@ class SearchEngine:
         for name, values in parsed.filters.items():
             chosen.setdefault(name, []).extend(values)
         mask = facets.live.copy()
-        evaluator = QueryEvaluator(
-            searcher,
-            facets.leaves,
-            self.facets.stats,
-            facets.size,
-            facets.live,
-            self.facets.postings,
-        )
+        evaluator = self._evaluator(searcher, facets)
         if parsed.query is not None:
             mask &= evaluator.mask(parsed.query)
         for name, values in chosen.items():
@@ -389,6 +382,16 @@ class SearchEngine:
                 hits.append(Hit(kind, item, snippet(text, terms)))
         return hits
 
+    def _evaluator(self, searcher, facets) -> QueryEvaluator:
+        return QueryEvaluator(
+            searcher,
+            facets.leaves,
+            self.facets.stats,
+            facets.size,
+            facets.live,
+            self.facets.postings,
+        )
+
     def _suggest(self, searcher, parsed: ParsedQuery) -> str | None:
         from forum.search.snippets import suggest
 
@@ -421,14 +424,7 @@ class SearchEngine:
         query = Or(
             [Term("body", word) for word in words] + [Term("tags_text", w) for w in tag_words]
         )
-        evaluator = QueryEvaluator(
-            searcher,
-            facets.leaves,
-            self.facets.stats,
-            facets.size,
-            facets.live,
-            self.facets.postings,
-        )
+        evaluator = self._evaluator(searcher, facets)
         matches = np.flatnonzero(
             evaluator.mask(query) & facets.live & facets.term_mask("kind", "report")
         )

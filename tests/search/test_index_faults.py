@@ -21,8 +21,7 @@ from werkzeug.serving import make_server
 
 from forum.search import engine
 from forum.services import reports as report_service
-from tests.conftest import post_form
-from tests.search.test_index_sync import new_input, outbox_count
+from tests.search.test_index_sync import new_input, outbox_count, publish_via_form
 
 # Whoosh leaves the handles of files it failed to read or write (damaged, disk full) for the
 # garbage collector to close; the resulting warnings are expected here, not failures.
@@ -186,22 +185,7 @@ def test_full_disk_for_the_index_never_blocks_database_writes(
 ):
     fill(tiny_disk)
     login(make_user())
-    response = post_form(
-        client,
-        "/reports/new",
-        [
-            ("title", "Écrit disque plein"),
-            ("session_date", "2025-01-01"),
-            ("department", "24"),
-            ("modules", "confronter-idee-terrain"),
-            ("format", "presentiel"),
-            ("participants", "3"),
-            ("structure", ""),
-            ("parcours", ""),
-            ("context", "Un kinkajou sur le disque plein."),
-            ("action", "publish"),
-        ],
-    )
+    response = publish_via_form(client, "Écrit disque plein", "Un kinkajou sur le disque plein.")
     assert response.status_code == 303  # acknowledged: it is in the database
     report_id = int(response.headers["Location"].rsplit("/", 1)[1])
     assert client.get(f"/reports/{report_id}").status_code == 200

@@ -15,6 +15,26 @@ from forum.services.reports import ReportInput
 from tests.conftest import post_form
 
 
+def publish_via_form(client, title: str, context: str):
+    """Publish a report through the real form (the logged-in member's)."""
+    return post_form(
+        client,
+        "/reports/new",
+        [
+            ("title", title),
+            ("session_date", "2025-01-01"),
+            ("department", "24"),
+            ("modules", "confronter-idee-terrain"),
+            ("format", "presentiel"),
+            ("participants", "3"),
+            ("structure", ""),
+            ("parcours", ""),
+            ("context", context),
+            ("action", "publish"),
+        ],
+    )
+
+
 def outbox_count():
     return db.session.scalar(db.select(db.func.count(SearchOutbox.id)))
 
@@ -176,22 +196,7 @@ def test_missing_or_corrupt_index_keeps_pages_working_and_rebuild_restores(
         assert client.get(path).status_code == 200
     author = make_user()
     login(author)  # writing still works: the change waits in the outbox
-    response = post_form(
-        client,
-        "/reports/new",
-        [
-            ("title", "Écrit pendant la panne"),
-            ("session_date", "2025-01-01"),
-            ("department", "24"),
-            ("modules", "confronter-idee-terrain"),
-            ("format", "presentiel"),
-            ("participants", "3"),
-            ("structure", ""),
-            ("parcours", ""),
-            ("context", "Hippocampe pendant la panne."),
-            ("action", "publish"),
-        ],
-    )
+    response = publish_via_form(client, "Écrit pendant la panne", "Hippocampe pendant la panne.")
     assert response.status_code == 303
     result = app.test_cli_runner().invoke(args=["search", "rebuild"])
     assert result.exit_code == 0, result.output
@@ -217,21 +222,8 @@ def test_background_drainer_makes_publications_searchable_within_seconds(
     app.config["SEARCH_BACKGROUND"] = True
     engine().worker.enabled = True
     login(make_user())
-    response = post_form(
-        client,
-        "/reports/new",
-        [
-            ("title", "Marché de producteurs"),
-            ("session_date", "2025-01-01"),
-            ("department", "24"),
-            ("modules", "confronter-idee-terrain"),
-            ("format", "presentiel"),
-            ("participants", "3"),
-            ("structure", ""),
-            ("parcours", ""),
-            ("context", "Le kamishibaï a captivé le groupe."),
-            ("action", "publish"),
-        ],
+    response = publish_via_form(
+        client, "Marché de producteurs", "Le kamishibaï a captivé le groupe."
     )
     assert response.status_code == 303
     try:

@@ -135,6 +135,19 @@ def test_report_form_errors_are_announced_and_accessible(live_server, new_page):
     assert axe_violations(page) == []
 
 
+def test_account_deletion_errors_are_announced_and_accessible(live_server, new_page):
+    base, _app = live_server
+    page = new_page()
+    register(page, base, "Départ Annoncé", "depart@example.org")
+    page.goto(f"{base}/account/delete")
+    page.get_by_role("button", name="Supprimer définitivement mon compte").click()
+    page.wait_for_selector("#error-summary")
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.locator("#confirm-error").is_visible()
+    assert axe_violations(page) == []
+    assert page.url.endswith("/account/delete")  # nothing deleted: still on the form
+
+
 def test_keyboard_only_report(live_server, new_page):
     """Fill and publish the report form with the keyboard alone."""
     base, _app = live_server

@@ -170,6 +170,8 @@ def test_bad_deletion_requests_change_nothing(client, login, alice, data, messag
     assert 'class="error-summary"' in page
     if message != "Not a valid choice":  # WTForms' own message, translated by the catalog
         assert message in page
+    if "confirm" not in data:  # the checkbox shows its own error, which aria-describedby names
+        assert 'id="confirm-error"' in page and 'aria-describedby="confirm-error"' in page
     assert db.session.get(User, alice.id) is not None
     assert client.get("/account").status_code == 200  # still logged in
 

@@ -12,7 +12,7 @@ from wtforms import (
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from forum.forms import choices
-from forum.forms.base import MaillageForm
+from forum.forms.base import CreatingForm, MaillageForm
 from forum.i18n import lazy
 
 PASSWORD_MIN = 10
@@ -59,7 +59,7 @@ class StructureChoiceMixin:
         )
 
 
-class RegisterForm(StructureChoiceMixin, MaillageForm):
+class RegisterForm(StructureChoiceMixin, CreatingForm):
     display_name = StringField(
         lazy("Nom affiché"),
         filters=[strip],

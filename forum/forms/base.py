@@ -1,11 +1,26 @@
-"""The base of every form: text fields lose control characters before validation, and only
-the request's text fields are read."""
+"""The base of every form: text fields lose control characters before validation, only the
+request's text fields are read, and a field a client leaves out means empty (or its
+default) rather than an invalid choice."""
+
+import hashlib
+import json
+from datetime import date
 
 from flask import request
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField, TextAreaField
+from wtforms import (
+    HiddenField,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 
+from forum.services.submissions import new_token
 from forum.text import strip_control_characters
+
+BOOKKEEPING = frozenset({"csrf_token", "submission_token", "version"})
 
 
 class MaillageForm(FlaskForm):
@@ -26,3 +41,99 @@ class MaillageForm(FlaskForm):
             if formdata is None or hasattr(formdata, "getlist"):
                 return formdata  # given explicitly
             return request.form if form.is_submitted() and request.form else None
+
+    def validate(self, extra_validators=None) -> bool:
+        """Validate, a single-choice field left out of the request counting as its default."""
+        self._absent_choices_take_default()
+        return super().validate(extra_validators)
+
+    def _absent_choices_take_default(self) -> None:
+        # Browsers always send a <select>; scripts, the coming API and e-mail replies may
+        # leave an optional one out. Absent means its default (set by the view, e.g. the
+        # author's structure), else empty when empty is a choice; a required choice with
+        # neither keeps failing with its own message.
+        if not self.is_submitted():
+            return
+        sent = request.form
+        for field in self:
+            if not isinstance(field, SelectField) or isinstance(field, SelectMultipleField):
+                continue
+            if field.name in sent:
+                continue
+            default = field.default() if callable(field.default) else field.default
+            values = set(_choice_labels(field))
+            if default is not None and str(default) in values:
+                field.data = str(default)
+            elif "" in values:
+                field.data = ""
+
+
+class CreatingForm(MaillageForm):
+    """A form that creates something: it carries a one-time token (see forum/once.py), a
+    new one each time the form is shown, kept when it is shown again with errors."""
+
+    submission_token = HiddenField(default=new_token)
+
+
+class EditingForm(MaillageForm):
+    """A form that changes something stored carries the version it was loaded from: a
+    fingerprint of the values the form edits. A save whose version is not the stored one
+    any more (someone saved in between) is refused, so that nothing is silently erased."""
+
+    version = HiddenField()
+
+    def fingerprint(self) -> str:
+        """16 hex characters: SHA-256 of the edited values (bookkeeping fields left out)."""
+        values = {field.name: _plain(field.data) for field in self if field.name not in BOOKKEEPING}
+        encoded = json.dumps(values, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(encoded.encode()).hexdigest()[:16]
+
+    def is_stale(self, current: "EditingForm") -> bool:
+        """True when this submission was loaded from another version than `current` (the
+        same form filled from what is stored now). A client that sends no version (a
+        script) is not checked."""
+        sent = (self.version.data or "").strip()
+        return bool(sent) and sent != current.fingerprint()
+
+    def differences(self, current: "EditingForm") -> list[tuple[str, str]]:
+        """(label, stored value as shown) for each field whose stored value differs from
+        what was typed: what the person needs to see beside their text."""
+        changed = []
+        for field in current:
+            if field.name in BOOKKEEPING or field.type == "HiddenField":
+                continue
+            if _plain(field.data) != _plain(self[field.name].data):
+                changed.append((str(field.label.text), _shown(field)))
+        return changed
+
+
+def _plain(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set):
+        return sorted(str(v) for v in value)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").strip()
+    return str(value)
+
+
+def _shown(field) -> str:
+    """A stored value as a reader sees it: choice labels rather than codes."""
+    if isinstance(field, SelectField | SelectMultipleField):
+        labels = _choice_labels(field)
+        values = field.data if isinstance(field.data, list) else [field.data]
+        return ", ".join(labels.get(str(v), str(v)) for v in values if v not in (None, ""))
+    return "" if field.data is None else str(_plain(field.data))
+
+
+def _choice_labels(field) -> dict[str, str]:
+    """{value: label} of a choice field (SelectChoice objects or (value, label) pairs)."""
+    pairs = {}
+    for choice in field.choices or ():
+        if hasattr(choice, "value"):
+            pairs[str(choice.value)] = str(choice.label)
+        else:
+            pairs[str(choice[0])] = str(choice[1])
+    return pairs

@@ -4,12 +4,12 @@ from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from forum.forms import choices
-from forum.forms.base import MaillageForm
+from forum.forms.base import CreatingForm, EditingForm, MaillageForm
 from forum.forms.reports import MultiCheckboxField
 from forum.i18n import lazy
 
 
-class DiscussionForm(MaillageForm):
+class DiscussionForm(CreatingForm):
     title = StringField(
         lazy("Titre"),
         validators=[
@@ -32,18 +32,18 @@ class DiscussionForm(MaillageForm):
         self.modules.choices = choices((m.slug, f"{m.position}. {m.title}") for m in modules)
 
 
-class ReplyForm(MaillageForm):
+class ReplyForm(CreatingForm):
     body = TextAreaField(
         lazy("Votre réponse"), validators=[DataRequired(lazy("Le message est vide."))]
     )
     parent_id = HiddenField()
 
 
-class PostEditForm(MaillageForm):
+class PostEditForm(EditingForm):
     body = TextAreaField(lazy("Message"), validators=[DataRequired(lazy("Le message est vide."))])
 
 
-class FlagForm(MaillageForm):
+class FlagForm(CreatingForm):
     reason = TextAreaField(
         lazy("Pourquoi signalez-vous ce message ?"),
         validators=[DataRequired(lazy("Indiquez la raison du signalement.")), Length(max=2000)],
@@ -54,7 +54,7 @@ class MoveForm(MaillageForm):
     category = SelectField(lazy("Déplacer vers"), choices=[], validators=[Optional()])
 
 
-class CategoryForm(MaillageForm):
+class CategoryForm(CreatingForm, EditingForm):
     name = StringField(
         lazy("Nom"), validators=[DataRequired(lazy("Indiquez le nom.")), Length(max=120)]
     )

@@ -3,11 +3,11 @@
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
-from forum.forms.base import MaillageForm
+from forum.forms.base import CreatingForm, EditingForm, MaillageForm
 from forum.i18n import lazy
 
 
-class ModuleForm(MaillageForm):
+class ModuleForm(CreatingForm, EditingForm):
     title = StringField(
         lazy("Titre"), validators=[InputRequired(lazy("Indiquez le titre.")), Length(max=200)]
     )
@@ -19,7 +19,7 @@ class ModuleForm(MaillageForm):
     )
 
 
-class TagForm(MaillageForm):
+class TagForm(EditingForm):
     label = StringField(
         lazy("Nom du défi"),
         validators=[InputRequired(lazy("Indiquez le nom.")), Length(min=2, max=60)],

@@ -4,12 +4,12 @@ from wtforms import DateField, IntegerField, SelectField, StringField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from forum.forms import choices
-from forum.forms.base import MaillageForm
+from forum.forms.base import CreatingForm
 from forum.forms.reports import MultiCheckboxField
 from forum.i18n import lazy
 
 
-class ParcoursForm(MaillageForm):
+class ParcoursForm(CreatingForm):
     title = StringField(
         lazy("Intitulé"),
         validators=[InputRequired(lazy("Indiquez l'intitulé.")), Length(min=3, max=200)],

@@ -21,7 +21,7 @@ from wtforms.validators import (
 )
 
 from forum.forms import choices
-from forum.forms.base import MaillageForm
+from forum.forms.base import CreatingForm, EditingForm
 from forum.i18n import lazy
 from forum.models import SECTIONS
 from forum.services.reports import MAX_SECTION_BYTES, ReportInput
@@ -69,7 +69,7 @@ def section_field(name: str) -> TextAreaField:
     return TextAreaField(SECTION_LABELS[name], validators=[Optional(), at_most_100_kb])
 
 
-class ReportForm(MaillageForm):
+class ReportForm(CreatingForm, EditingForm):
     title = StringField(
         lazy("Titre"),
         filters=[lambda v: v.strip() if isinstance(v, str) else v],
@@ -94,7 +94,9 @@ class ReportForm(MaillageForm):
         choices=[],
         validators=[InputRequired(lazy("Choisissez au moins un module du kit."))],
     )
-    format = SelectField(lazy("Format"), choices=choices(FORMAT_LABELS.items()))
+    format = SelectField(
+        lazy("Format"), choices=choices(FORMAT_LABELS.items()), default="presentiel"
+    )
     participants = IntegerField(
         lazy("Nombre de porteurs présents"),
         validators=[

@@ -4,7 +4,7 @@ from wtforms import SelectField, StringField, TextAreaField, URLField
 from wtforms.validators import URL, InputRequired, Length, Optional
 
 from forum.forms import choices
-from forum.forms.base import MaillageForm
+from forum.forms.base import CreatingForm, EditingForm
 from forum.i18n import lazy
 from forum.models import STRUCTURE_KINDS
 
@@ -22,7 +22,7 @@ def department_choices(departments) -> list[tuple[str, str]]:
     return choices((d.code, f"{d.code} — {d.name}") for d in departments)
 
 
-class StructureForm(MaillageForm):
+class StructureForm(CreatingForm, EditingForm):
     name = StringField(
         lazy("Nom"), validators=[InputRequired(lazy("Indiquez le nom.")), Length(max=200)]
     )

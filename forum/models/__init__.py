@@ -30,6 +30,7 @@ from forum.models.reports import (
 )
 from forum.models.search_outbox import SearchOutbox
 from forum.models.structures import STRUCTURE_KINDS, Structure
+from forum.models.submissions import FormSubmission
 from forum.models.territories import Department, Region
 from forum.models.users import ROLES, LoginFailure, User
 
@@ -39,6 +40,7 @@ __all__ = [
     "Discussion",
     "EventOutbox",
     "Flag",
+    "FormSubmission",
     "ModerationLog",
     "Notification",
     "Post",

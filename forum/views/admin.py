@@ -3,10 +3,12 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from forum import once
 from forum.access import admin_required
 from forum.extensions import db
 from forum.models import User
-from forum.services import accounts
+from forum.once import submitted_once
+from forum.services import accounts, lock_for_update
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -30,6 +32,7 @@ def approve(user_id: int):
 
 @bp.route("/categories", methods=["GET", "POST"])
 @admin_required
+@submitted_once
 def categories():
     """Discussion categories: list them and add one."""
     from forum.forms.discussions import CategoryForm
@@ -37,6 +40,7 @@ def categories():
 
     form = CategoryForm()
     if form.validate_on_submit():
+        once.claim()
         discussions.save_category(None, form.name.data, form.description.data or "")
         flash(_("Catégorie ajoutée."), "success")
         return redirect(url_for("admin.categories"), code=303)
@@ -56,7 +60,16 @@ def edit_category(category_id: int):
 
     category = db.get_or_404(Category, category_id)
     form = CategoryForm(obj=category if request.method == "GET" else None)
+    if request.method == "GET":
+        form.version.data = form.fingerprint()
     if form.validate_on_submit():
+        lock_for_update(category)
+        stored = CategoryForm(formdata=None, obj=category)
+        if form.is_stale(stored) and (conflict := form.differences(stored)):
+            form.version.data = stored.fingerprint()
+            return render_template(
+                "admin/category_edit.html", form=form, category=category, conflict=conflict
+            ), 409
         discussions.save_category(category, form.name.data, form.description.data or "")
         flash(_("Catégorie enregistrée."), "success")
         return redirect(url_for("admin.categories"), code=303)

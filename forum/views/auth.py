@@ -4,9 +4,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
+from forum import once
 from forum.extensions import db
 from forum.forms.accounts import LoginForm, RegisterForm, ResetPasswordForm, ResetRequestForm
 from forum.models import Structure
+from forum.once import submitted_once
 from forum.security import safe_next
 from forum.services import ServiceError, accounts, structures
 
@@ -20,6 +22,7 @@ def _form_page(template: str, form, **context):
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@submitted_once
 def register():
     """Create an account (awaiting approval when registration is by approval)."""
     if current_user.is_authenticated:
@@ -31,6 +34,7 @@ def register():
             db.session.get(Structure, int(form.structure.data)) if form.structure.data else None
         )
         try:
+            once.claim()
             user = accounts.register_user(
                 form.email.data, form.password.data, form.display_name.data, structure
             )

@@ -6,16 +6,19 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
+from forum import once
 from forum.access import moderator_required, posting_required
 from forum.extensions import db
 from forum.forms import choices
 from forum.forms.discussions import DiscussionForm, FlagForm, MoveForm, PostEditForm, ReplyForm
 from forum.models import Category, ChallengeTag, KitModule, Post, PostRevision
+from forum.once import submitted_once
 from forum.services import (
     ServiceError,
     bookmarks,
     discussions,
     form_data,
+    lock_for_update,
     moderation,
     reports,
     tags,
@@ -89,6 +92,7 @@ def index():
 
 @bp.route("/discussions/new", methods=["GET", "POST"])
 @posting_required
+@submitted_once
 def create():
     """Start a discussion in a category, with challenges and kit modules."""
     form = DiscussionForm()
@@ -109,6 +113,7 @@ def create():
         )
         try:
             linked = discussions.parse_report_links(form.reports.data or "")
+            once.claim()
             discussion = discussions.create_discussion(
                 current_user,
                 form.title.data,
@@ -203,6 +208,7 @@ def _reply(discussion):
     if parent_id is not None and not 0 < parent_id < 2**31:
         parent_id = -1  # no such post: refused below with a 400, never a database error
     try:
+        once.claim()
         post = discussions.reply(discussion, current_user, form.body.data, parent_id)
     except discussions.RateLimited as error:
         db.session.rollback()
@@ -217,6 +223,7 @@ def _reply(discussion):
 
 @bp.post("/discussions/<int:discussion_id>/reply")
 @posting_required
+@submitted_once
 def reply(discussion_id: int):
     """Reply to the discussion, or to one of its posts (parent_id)."""
     discussion = _visible_discussion_or_404(discussion_id)
@@ -227,6 +234,7 @@ def reply(discussion_id: int):
 
 @bp.post("/reports/<int:report_id>/reply")
 @posting_required
+@submitted_once
 def reply_to_report(report_id: int):
     """Reply in a report's own thread (created with its first reply)."""
     report = reports.get_report(report_id)
@@ -243,10 +251,21 @@ def edit_post(post_id: int):
     post = _post_or_404(post_id)
     if not discussions.can_edit(post, current_user):
         abort(403)
-    form = PostEditForm(obj=None if request.method == "POST" else post)
+    form = PostEditForm()
+    stored = PostEditForm(formdata=None)
+    stored.body.data = post.body_md
+    conflict = []
     if request.method == "GET":
         form.body.data = post.body_md
+        form.version.data = stored.fingerprint()
     if form.validate_on_submit():
+        lock_for_update(post)
+        stored.body.data = post.body_md
+        if form.is_stale(stored) and (conflict := form.differences(stored)):
+            form.version.data = stored.fingerprint()  # saving again now keeps this text
+            return render_template(
+                "discussions/edit_post.html", form=form, post=post, conflict=conflict
+            ), 409
         try:
             discussions.edit_post(post, current_user, form.body.data)
         except ServiceError as error:
@@ -274,13 +293,27 @@ def post_history(post_id: int):
     return render_template("discussions/post_history.html", post=post, revisions=revisions)
 
 
-@bp.post("/posts/<int:post_id>/delete")
+@bp.route("/posts/<int:post_id>/delete", methods=["GET", "POST"])
 @posting_required
 def delete_post(post_id: int):
-    """Soft delete: the replies stay, under "message supprimé"."""
+    """Ask first (a page that works without JavaScript), then soft delete: the replies
+    stay, under "message supprimé". A POST without the confirmation only asks."""
     post = _post_or_404(post_id)
     if not discussions.can_edit(post, current_user):
         abort(403)
+    if request.method == "GET" or request.form.get("confirm") != "yes":
+        return render_template(
+            "main/confirm_delete.html",
+            title=_("Supprimer ce message ?"),
+            what=post.discussion.title,
+            excerpt=post.body_md[:280],
+            consequence=_(
+                "Il sera remplacé par « Message supprimé » ; les réponses qu'il a reçues "
+                "restent dans la discussion."
+            ),
+            action=url_for("discussions.delete_post", post_id=post.id),
+            cancel=_thread_target(post.discussion) + f"#post-{post.id}",
+        )
     discussions.delete_post(post)
     flash(_("Message supprimé."), "info")
     return redirect(_thread_target(post.discussion) + f"#post-{post.id}", code=303)
@@ -288,11 +321,13 @@ def delete_post(post_id: int):
 
 @bp.route("/posts/<int:post_id>/flag", methods=["GET", "POST"])
 @login_required
+@submitted_once
 def flag_post(post_id: int):
     """Report a post to the moderators, with a reason."""
     post = _post_or_404(post_id)
     form = FlagForm()
     if form.validate_on_submit():
+        once.claim()
         moderation.flag_post(post, current_user, form.reason.data)
         flash(_("Merci : l'équipe de modération va examiner ce message."), "success")
         return redirect(_thread_target(post.discussion) + f"#post-{post.id}", code=303)

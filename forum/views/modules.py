@@ -4,9 +4,11 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from forum import once
 from forum.access import admin_required
 from forum.forms.kit import ModuleForm
-from forum.services import ServiceError, form_data, kit, report_queries, watches
+from forum.once import submitted_once
+from forum.services import ServiceError, form_data, kit, lock_for_update, report_queries, watches
 from forum.services.report_queries import ReportFilters
 
 bp = Blueprint("modules", __name__, url_prefix="/modules")
@@ -48,13 +50,29 @@ def feed(slug: str):
     )
 
 
+def _fill(form: ModuleForm, module) -> ModuleForm:
+    form.title.data, form.summary.data = module.title, module.summary
+    form.objectives.data, form.description.data = module.objectives, module.description_md
+    form.tools.data = module.tools
+    return form
+
+
 def _edit(module):
     form = ModuleForm()
     if request.method == "GET" and module is not None:
-        form.title.data, form.summary.data = module.title, module.summary
-        form.objectives.data, form.description.data = module.objectives, module.description_md
-        form.tools.data = module.tools
+        _fill(form, module)
+        form.version.data = form.fingerprint()
     if form.validate_on_submit():
+        if module is not None:
+            lock_for_update(module)
+            stored = _fill(ModuleForm(formdata=None), module)
+            if form.is_stale(stored) and (conflict := form.differences(stored)):
+                form.version.data = stored.fingerprint()
+                return render_template(
+                    "modules/edit.html", form=form, module=module, conflict=conflict
+                ), 409
+        else:
+            once.claim()
         module = kit.save_module(
             module,
             form.title.data,
@@ -71,6 +89,7 @@ def _edit(module):
 
 @bp.route("/new", methods=["GET", "POST"])
 @admin_required
+@submitted_once
 def create():
     """Admins add a module to the kit."""
     return _edit(None)

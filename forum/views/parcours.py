@@ -4,8 +4,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from forum import once
 from forum.access import posting_required
 from forum.forms.parcours import ParcoursForm
+from forum.once import submitted_once
 from forum.services import ServiceError, structures, territories
 from forum.services import parcours as parcours_service
 
@@ -31,6 +33,7 @@ def detail(slug: str):
 
 @bp.route("/new", methods=["GET", "POST"])
 @posting_required
+@submitted_once
 def create():
     """Declare a parcours (one structure, or several co-building it)."""
     form = ParcoursForm()
@@ -40,6 +43,7 @@ def create():
         form.department.data = current_user.structure.department_code
     if form.validate_on_submit():
         try:
+            once.claim()
             parcours = parcours_service.create_parcours(
                 form.title.data,
                 form.place.data or "",

@@ -16,12 +16,15 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from forum import once
 from forum.access import moderator_required, posting_required
 from forum.forms.reports import FORMAT_LABELS, SECTION_HINTS, SECTION_LABELS, ReportForm
 from forum.models import SECTIONS
+from forum.once import submitted_once
 from forum.services import (
     ServiceError,
     form_data,
+    lock_for_update,
     report_queries,
     reports,
     structures,
@@ -58,14 +61,23 @@ def index():
     )
 
 
-def _form_page(form, report=None, status=200):
+def _form_page(form, report=None, status=200, conflict=()):
     return render_template(
         "reports/edit.html",
         form=form,
         report=report,
         section_hints=SECTION_HINTS,
         sections=SECTIONS,
+        conflict=list(conflict),
     ), status
+
+
+def _stored_form(report) -> ReportForm:
+    """The form as the stored report fills it: its version, and what a stale save shows."""
+    stored = ReportForm(formdata=None)
+    stored.fill_choices(**form_data.report_form_choices(report))
+    stored.load(report)
+    return stored
 
 
 def _save(form, report=None):
@@ -75,8 +87,16 @@ def _save(form, report=None):
         action = "draft"
     if not form.validate_on_submit():
         return _form_page(form, report, 400)
+    was_published = report is not None and report.status == "published"
+    if report is not None:
+        lock_for_update(report)
+        stored = _stored_form(report)
+        if form.is_stale(stored) and (conflict := form.differences(stored)):
+            form.version.data = stored.fingerprint()  # saving again now keeps this text
+            return _form_page(form, report, 409, conflict)
     try:
         if report is None:
+            once.claim()
             report = reports.create_report(current_user, form.to_input(action))
         else:
             reports.update_report(report, current_user, form.to_input(action))
@@ -86,7 +106,9 @@ def _save(form, report=None):
         db.session.rollback()
         getattr(form, error.field or "title").errors.append(error.message)
         return _form_page(form, report, 400)
-    if report.status == "published":
+    if was_published:
+        flash(_("Modifications enregistrées."), "success")
+    elif report.status == "published":
         flash(_("Votre retour d'expérience est publié."), "success")
     else:
         flash(
@@ -98,10 +120,12 @@ def _save(form, report=None):
 
 @bp.route("/new", methods=["GET", "POST"])
 @posting_required
+@submitted_once
 def create():
     """Write a report; the author's structure is chosen by default."""
     form = ReportForm()
     form.fill_choices(**form_data.report_form_choices())
+    form.structure.default = str(current_user.structure_id or "")  # when a script leaves it out
     if request.method == "GET":
         form.structure.data = str(current_user.structure_id or "")
         if current_user.structure:
@@ -152,19 +176,34 @@ def edit(report_id: int):
         abort(403)
     form = ReportForm()
     form.fill_choices(**form_data.report_form_choices(report))
+    form.structure.default = str(report.structure_id or "")
     if request.method == "GET":
         form.load(report)
+        form.version.data = form.fingerprint()
         return _form_page(form, report)
     return _save(form, report)
 
 
-@bp.post("/<int:report_id>/delete")
+@bp.route("/<int:report_id>/delete", methods=["GET", "POST"])
 @posting_required
 def delete(report_id: int):
-    """Soft-delete: moderators can restore it."""
+    """Ask first (a page that works without JavaScript), then soft-delete: moderators can
+    restore it. A POST without the confirmation field only shows the question."""
     report = _visible_or_404(report_id)
     if not reports.can_edit(report, current_user):
         abort(403)
+    if request.method == "GET" or request.form.get("confirm") != "yes":
+        return render_template(
+            "main/confirm_delete.html",
+            title=_("Supprimer ce retour d'expérience ?"),
+            what=report.title,
+            consequence=_(
+                "Il disparaîtra des listes, de la recherche et des flux. L'équipe de "
+                "modération pourra le restaurer."
+            ),
+            action=url_for("reports.delete", report_id=report.id),
+            cancel=url_for("reports.detail", report_id=report.id),
+        )
     reports.delete_report(report, current_user)
     flash(
         _("Le retour d'expérience est supprimé. L'équipe de modération peut le restaurer."), "info"

@@ -3,9 +3,11 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from forum import once
 from forum.access import admin_required
 from forum.forms.structures import KIND_LABELS, StructureForm, department_choices
-from forum.services import ServiceError, structures, territories
+from forum.once import submitted_once
+from forum.services import ServiceError, lock_for_update, structures, territories
 
 bp = Blueprint("structures", __name__, url_prefix="/structures")
 
@@ -31,12 +33,30 @@ def detail(slug: str):
     return render_template("structures/detail.html", structure=structure, kinds=KIND_LABELS)
 
 
+def _stored_form(structure) -> StructureForm:
+    stored = StructureForm(formdata=None, obj=structure)
+    stored.department.choices = department_choices(territories.departments())
+    stored.department.data = structure.department_code
+    return stored
+
+
 def _edit(structure):
     form = StructureForm(obj=structure if request.method == "GET" else None)
     form.department.choices = department_choices(territories.departments())
     if request.method == "GET" and structure is not None:
         form.department.data = structure.department_code
+        form.version.data = _stored_form(structure).fingerprint()
     if form.validate_on_submit():
+        if structure is not None:
+            lock_for_update(structure)
+            stored = _stored_form(structure)
+            if form.is_stale(stored) and (conflict := form.differences(stored)):
+                form.version.data = stored.fingerprint()
+                return render_template(
+                    "structures/edit.html", form=form, structure=structure, conflict=conflict
+                ), 409
+        else:
+            once.claim()
         try:
             structure = structures.save_structure(
                 structure,
@@ -57,6 +77,7 @@ def _edit(structure):
 
 @bp.route("/new", methods=["GET", "POST"])
 @admin_required
+@submitted_once
 def create():
     """Admins add a structure."""
     return _edit(None)

@@ -7,7 +7,7 @@ from flask_login import current_user
 from forum.access import moderator_required
 from forum.forms import choices
 from forum.forms.kit import TagForm, TagMergeForm
-from forum.services import ServiceError, discussions, report_queries, tags, watches
+from forum.services import ServiceError, discussions, lock_for_update, report_queries, tags, watches
 from forum.services.report_queries import ReportFilters
 
 bp = Blueprint("tags", __name__, url_prefix="/tags")
@@ -67,7 +67,16 @@ def edit(slug: str):
     merge_form.target.choices = choices(
         (t.slug, t.label) for t in tags.approved_tags() if t.id != tag.id
     )
+    if request.method == "GET":
+        form.version.data = form.fingerprint()
     if form.validate_on_submit():
+        lock_for_update(tag)
+        stored = TagForm(formdata=None, obj=tag)
+        if form.is_stale(stored) and (conflict := form.differences(stored)):
+            form.version.data = stored.fingerprint()
+            return render_template(
+                "tags/edit.html", tag=tag, form=form, merge_form=merge_form, conflict=conflict
+            ), 409
         tags.update_tag(tag, form.label.data, form.description.data or "", form.approved.data)
         flash(_("Le défi est enregistré."), "success")
         return redirect(url_for("tags.detail", slug=tag.slug), code=303)

@@ -293,7 +293,7 @@ def test_discussions_and_replies_are_searchable_with_the_same_rules(
     reply = db.session.scalar(
         db.select(Post).order_by(Post.id.desc()).where(Post.discussion_id == discussion.id)
     )
-    post_form(client, f"/posts/{reply.id}/delete", {})
+    post_form(client, f"/posts/{reply.id}/delete", {"confirm": "yes"})
     engine().sync()
     assert kinds("médiathèque") == []
     result = app.test_cli_runner().invoke(args=["search", "check"])

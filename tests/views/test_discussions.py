@@ -191,7 +191,7 @@ def test_edit_keeps_history_and_delete_keeps_the_tree(client, alice, bob, login)
         == 303
     )
     assert "Première version" in client.get(f"/posts/{parent.id}/history").get_data(as_text=True)
-    assert post_form(client, f"/posts/{parent.id}/delete", {}).status_code == 303
+    assert post_form(client, f"/posts/{parent.id}/delete", {"confirm": "yes"}).status_code == 303
     page = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
     assert (
         "Message supprimé." in page and "Deuxième version" not in page and "Réponse à Bob" in page

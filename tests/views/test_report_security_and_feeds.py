@@ -352,7 +352,7 @@ def test_drafts_and_deleted_reports_never_appear_in_feeds_or_lists(
     published_id = submit(client, title="Retour publié visible")
     draft_id = submit(client, title="Brouillon secret", action="draft")
     deleted_id = submit(client, title="Retour supprimé ensuite")
-    response = post_form(client, f"/reports/{deleted_id}/delete", {})
+    response = post_form(client, f"/reports/{deleted_id}/delete", {"confirm": "yes"})
     assert response.status_code == 303
 
     hidden = {draft_id: "Brouillon secret", deleted_id: "Retour supprimé ensuite"}
@@ -399,7 +399,7 @@ def test_draft_is_visible_only_to_its_author_and_moderators(app, client, author,
 def test_deleted_report_is_gone_for_the_public(app, client, author, login, make_user):
     login(author)
     report = submit(client, title="Retour supprimé ensuite")
-    assert post_form(client, f"/reports/{report}/delete", {}).status_code == 303
+    assert post_form(client, f"/reports/{report}/delete", {"confirm": "yes"}).status_code == 303
     for browser in (client_for(app), client_for(app, make_user())):
         for path in (f"/reports/{report}", f"/reports/{report}/history", f"/reports/{report}.md"):
             assert browser.get(path).status_code == 404, path

@@ -181,7 +181,7 @@ def test_someone_elses_report_cannot_be_edited_or_deleted(client, author, login,
         post_form(client, f"/reports/{report.id}/edit", report_data(title="Piraté")).status_code
         == 403
     )
-    assert post_form(client, f"/reports/{report.id}/delete", {}).status_code == 403
+    assert post_form(client, f"/reports/{report.id}/delete", {"confirm": "yes"}).status_code == 403
     db.session.refresh(report)
     assert report.title.startswith("Session 3") and report.deleted_at is None
 
@@ -220,7 +220,7 @@ def test_delete_and_restore(client, author, login, make_user):
     login(author)
     create(client)
     report = db.session.scalar(db.select(Report))
-    response = post_form(client, f"/reports/{report.id}/delete", {})
+    response = post_form(client, f"/reports/{report.id}/delete", {"confirm": "yes"})
     assert response.status_code == 303
     db.session.refresh(report)
     assert report.deleted_at is not None  # soft: nothing is lost

@@ -318,9 +318,9 @@ def bookmark_post(post_id: int):
 def accept(discussion_id: int, post_id: int):
     """The opener or a moderator marks the answer that solved the question."""
     discussion = _visible_discussion_or_404(discussion_id)
+    post = _post_or_404(post_id)  # before the 403: an unreadable post is simply not there
     if not (current_user.id == discussion.author_id or current_user.is_moderator):
         abort(403)
-    post = _post_or_404(post_id)
     try:
         discussions.accept_answer(discussion, post)
     except ServiceError as error:

@@ -9,7 +9,7 @@ import pytest
 from forum.extensions import db
 from forum.models import Bookmark, Discussion, Flag, Post, PostRevision, Watch
 from forum.models.base import utcnow
-from forum.services import discussions, moderation, reports
+from forum.services import discussions, reports
 from tests.conftest import post_form
 
 OLD = utcnow() - timedelta(days=30)
@@ -78,7 +78,7 @@ def world(make_user, make_report):
     discussions.delete_post(deleted)
     hidden = discussions.reply(thread, alice, f"{SECRET} masqué")
     discussions.edit_post(hidden, alice, f"{SECRET} masqué, version 2")
-    moderation.set_hidden(hidden, mod, True, "Hors sujet")
+    hidden.hidden_at = utcnow()  # as a moderator's hiding does
     gone = discussions.create_discussion(alice, "Fil supprimé", f"{SECRET} fil", category)
     gone.deleted_at = utcnow()
     report = make_report(alice, "Retour supprimé")

@@ -50,6 +50,17 @@ class FlagForm(CreatingForm):
     )
 
 
+class HideForm(MaillageForm):
+    reason = TextAreaField(
+        lazy("Motif (communiqué à l'auteur du message)"),
+        validators=[
+            DataRequired(lazy("Indiquez le motif : il sera communiqué à l'auteur.")),
+            Length(max=2000),
+        ],
+    )
+    next = HiddenField()
+
+
 class MoveForm(MaillageForm):
     category = SelectField(lazy("Déplacer vers"), choices=[], validators=[Optional()])
 

@@ -159,6 +159,7 @@ class Notification(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
     emailed_at: Mapped[datetime | None]
+    reason: Mapped[str | None] = mapped_column(Text)  # a moderator's, told to the author
 
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
     discussion: Mapped[Discussion | None] = relationship()
@@ -200,10 +201,17 @@ class Bookmark(db.Model):
 
 
 class Flag(db.Model):
+    """A member reports a message or a report (exactly one of the two) to the moderators."""
+
     __tablename__ = "flag"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
+    post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("post.id", ondelete="CASCADE"), index=True
+    )
+    report_id: Mapped[int | None] = mapped_column(
+        ForeignKey("report.id", ondelete="CASCADE"), index=True
+    )
     reporter_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
@@ -214,7 +222,8 @@ class Flag(db.Model):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
 
-    post: Mapped[Post] = relationship()
+    post: Mapped[Post | None] = relationship()
+    report: Mapped[Report | None] = relationship()
     reporter: Mapped[User | None] = relationship(foreign_keys=[reporter_id])
 
 

@@ -25,16 +25,26 @@ def toggle(user, report_id: int | None = None, post_id: int | None = None) -> bo
 
 
 def of_user(user) -> list[Bookmark]:
-    return list(
-        db.session.scalars(
-            select(Bookmark)
-            .where(Bookmark.user_id == user.id)
-            .options(
-                joinedload(Bookmark.report), joinedload(Bookmark.post).joinedload(Post.discussion)
-            )
-            .order_by(Bookmark.created_at.desc())
+    """My bookmarks on what I may still read (deleted, hidden or erased things drop out,
+    by the same rules as their pages), in one query."""
+    from forum.services.discussions import can_view_post
+    from forum.services.reports import can_view
+
+    rows = db.session.scalars(
+        select(Bookmark)
+        .where(Bookmark.user_id == user.id)
+        .options(
+            joinedload(Bookmark.report),
+            joinedload(Bookmark.post).joinedload(Post.discussion).joinedload(Discussion.report),
         )
-    )
+        .order_by(Bookmark.created_at.desc())
+    ).unique()
+    return [
+        b
+        for b in rows
+        if (b.report is not None and can_view(b.report, user))
+        or (b.post is not None and can_view_post(b.post, user))
+    ]
 
 
 def bookmarked_ids(user) -> tuple[set[int], set[int]]:

@@ -198,6 +198,33 @@ def reply(discussion: Discussion, author: User, body: str, parent_id: int | None
     return post
 
 
+def _is_moderator(viewer) -> bool:
+    return bool(viewer is not None and viewer.is_authenticated and viewer.is_moderator)
+
+
+def can_view_discussion(discussion: Discussion | None, viewer) -> bool:
+    """The one rule for reading a discussion: not deleted and, for a report's thread, its
+    report readable by this viewer. Categories restrict no one today; a category rule
+    belongs here, so that every route and every notification applies it."""
+    if discussion is None or discussion.deleted_at is not None:
+        return False
+    if discussion.report_id is not None:
+        from forum.services.reports import can_view
+
+        return discussion.report is not None and can_view(discussion.report, viewer)
+    return True
+
+
+def can_view_post(post: Post | None, viewer) -> bool:
+    """The one rule for reading a message, as its thread shows it: never once deleted,
+    hidden ones for moderators only, and only in a discussion the viewer can read."""
+    if post is None or post.deleted_at is not None:
+        return False
+    if post.hidden_at is not None and not _is_moderator(viewer):
+        return False
+    return can_view_discussion(post.discussion, viewer)
+
+
 def can_edit(post: Post, user) -> bool:
     if not user or not user.is_authenticated or not user.can_post or post.deleted_at:
         return False

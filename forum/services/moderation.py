@@ -1,13 +1,17 @@
 """Flags, the moderators' queue and every moderator action, logged (who, what, when)."""
 
+from dataclasses import dataclass
+
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
-from forum.models import Category, Discussion, Flag, ModerationLog, Post, User
+from forum.models import Category, Discussion, Flag, ModerationLog, Post, Report, User
 from forum.models.base import utcnow
 from forum.services import ServiceError
+
+MAX_REASON = 2000
 
 
 def log(moderator: User, action: str, target_type: str, target_id: int, detail: str = "") -> None:
@@ -22,37 +26,80 @@ def log(moderator: User, action: str, target_type: str, target_id: int, detail: 
     )
 
 
-def flag_post(post: Post, reporter: User, reason: str) -> Flag:
+def _flag(reporter: User, reason: str, **target) -> Flag:
     reason = (reason or "").strip()
     if not reason:
         raise ServiceError(_("Indiquez la raison du signalement."), "reason")
-    flag = Flag(post_id=post.id, reporter_id=reporter.id, reason=reason[:2000])
+    flag = Flag(reporter_id=reporter.id, reason=reason[:MAX_REASON], **target)
     db.session.add(flag)
     db.session.commit()
     return flag
 
 
+def flag_post(post: Post, reporter: User, reason: str) -> Flag:
+    """A member reports a message to the moderators, with a reason."""
+    return _flag(reporter, reason, post_id=post.id)
+
+
+def flag_report(report: Report, reporter: User, reason: str) -> Flag:
+    """A member reports a report (retour d'expérience) to the moderators: same queue."""
+    return _flag(reporter, reason, report_id=report.id)
+
+
 def open_flags() -> list[Flag]:
+    """Flags waiting for a decision, oldest first, with their message or report and its
+    author, in one query."""
     return list(
         db.session.scalars(
             select(Flag)
             .where(Flag.resolved_at.is_(None))
-            .options(joinedload(Flag.post).joinedload(Post.author), joinedload(Flag.reporter))
+            .options(
+                joinedload(Flag.post).joinedload(Post.author),
+                joinedload(Flag.post).joinedload(Post.discussion),
+                joinedload(Flag.report).joinedload(Report.author),
+                joinedload(Flag.reporter),
+            )
             .order_by(Flag.created_at)
         )
     )
 
 
-def resolve_flag(flag: Flag, moderator: User) -> None:
+def resolve_flag(flag: Flag, moderator: User) -> bool:
+    """Mark a flag handled; False (and nothing logged) when it already was."""
+    if flag.resolved_at is not None:
+        return False
     flag.resolved_at, flag.resolved_by_id = utcnow(), moderator.id
-    log(moderator, "resolve_flag", "post", flag.post_id)
+    if flag.report_id is not None:
+        log(moderator, "resolve_flag", "report", flag.report_id)
+    else:
+        log(moderator, "resolve_flag", "post", flag.post_id)
     db.session.commit()
+    return True
 
 
-def set_hidden(post: Post, moderator: User, hidden: bool) -> None:
-    post.hidden_at = utcnow() if hidden else None
-    log(moderator, "hide" if hidden else "unhide", "post", post.id)
+def set_hidden(post: Post, moderator: User, hidden: bool, reason: str = "") -> None:
+    """Hide a message (with a reason, told to its author; its open flags are then handled)
+    or show it again."""
+    from forum.services import notifications
+
+    reason = " ".join((reason or "").split())[:MAX_REASON]
+    if hidden and not reason:
+        raise ServiceError(_("Indiquez le motif : il sera communiqué à l'auteur."), "reason")
+    notified = None
+    if hidden:
+        post.hidden_at = utcnow()
+        now = utcnow()
+        for flag in db.session.scalars(
+            select(Flag).where(Flag.post_id == post.id, Flag.resolved_at.is_(None))
+        ):
+            flag.resolved_at, flag.resolved_by_id = now, moderator.id
+        notified = notifications.notify_hidden(post, moderator, reason)
+    else:
+        post.hidden_at = None
+    log(moderator, "hide" if hidden else "unhide", "post", post.id, reason if hidden else "")
     db.session.commit()
+    if notified is not None:
+        notifications.send_immediate([notified])
 
 
 def set_locked(discussion: Discussion, moderator: User, locked: bool) -> None:
@@ -85,3 +132,72 @@ def recent_log(limit: int = 100) -> list[ModerationLog]:
             .limit(limit)
         )
     )
+
+
+@dataclass
+class LogLine:
+    """One moderator action as the log page says it: in words, with names and links."""
+
+    entry: ModerationLog
+    action: str
+    target: str
+    url: str | None
+
+
+def action_label(action: str) -> str:
+    """What a logged action code means, in the reader's language."""
+    return {
+        "hide": _("Message masqué"),
+        "unhide": _("Message rendu visible"),
+        "resolve_flag": _("Signalement traité"),
+        "lock": _("Discussion verrouillée"),
+        "unlock": _("Discussion déverrouillée"),
+        "pin": _("Discussion épinglée"),
+        "unpin": _("Discussion désépinglée"),
+        "move": _("Discussion déplacée"),
+    }.get(action, action)
+
+
+def describe_log(entries: list[ModerationLog]) -> list[LogLine]:
+    """The log in words: each target named (author, title) and linked, in at most three
+    queries whatever the number of entries."""
+    from flask import url_for
+
+    def by_id(model, kind, *options) -> dict:
+        wanted = {e.target_id for e in entries if e.target_type == kind}
+        if not wanted:
+            return {}
+        query = select(model).where(model.id.in_(wanted)).options(*options)
+        return {row.id: row for row in db.session.scalars(query)}
+
+    posts = by_id(Post, "post", joinedload(Post.author), joinedload(Post.discussion))
+    discussions = by_id(Discussion, "discussion")
+    reports = by_id(Report, "report")
+    lines = []
+    for e in entries:
+        target, url = _("élément supprimé depuis"), None
+        if e.target_type == "post" and e.target_id in posts:
+            post = posts[e.target_id]
+            target = _(
+                "message de %(author)s dans « %(title)s »",
+                author=post.author.display_name if post.author else _("ancien membre"),
+                title=post.discussion.title,
+            )
+            url = _thread_url(post.discussion) + f"#post-{post.id}"
+        elif e.target_type == "discussion" and e.target_id in discussions:
+            discussion = discussions[e.target_id]
+            target = _("discussion « %(title)s »", title=discussion.title)
+            url = _thread_url(discussion)
+        elif e.target_type == "report" and e.target_id in reports:
+            target = _("retour d'expérience « %(title)s »", title=reports[e.target_id].title)
+            url = url_for("reports.detail", report_id=e.target_id)
+        lines.append(LogLine(e, action_label(e.action), target, url))
+    return lines
+
+
+def _thread_url(discussion: Discussion) -> str:
+    from flask import url_for
+
+    if discussion.is_report_thread:
+        return url_for("reports.detail", report_id=discussion.report_id)
+    return url_for("discussions.detail", discussion_id=discussion.id)

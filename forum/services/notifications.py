@@ -4,7 +4,7 @@ from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
@@ -12,7 +12,13 @@ from forum.mail import send_mail
 from forum.models import Discussion, EventOutbox, Notification, Post, Report, User
 from forum.models.base import utcnow
 from forum.services import watches
-from forum.services.discussions import first_post_id, mentioned_users
+from forum.services.discussions import (
+    can_view_discussion,
+    can_view_post,
+    first_post_id,
+    mentioned_users,
+)
+from forum.services.reports import can_view as can_view_report
 from forum.urls import request_context
 
 # When one event concerns someone for several reasons, the most specific one wins.
@@ -25,6 +31,9 @@ PRIORITY = [
     "new_discussion",
     "new_report",
 ]
+# About the recipient's own message, which they may no longer read: the thread decides.
+MODERATION_KINDS = ("post_hidden",)
+UNREAD_CAP = 100  # the badge counts at most this many (it shows "99+")
 UNSUBSCRIBE_SALT = "maillage-unsubscribe"
 
 
@@ -47,7 +56,7 @@ def process_events(batch: int = 200) -> int:
         # One bulk statement: 500 watchers must not mean 500 ORM objects in the unit of work.
         ids = list(db.session.scalars(insert(Notification).returning(Notification.id), rows))
     db.session.commit()
-    _send_immediate(ids)
+    send_immediate(ids)
     return len(claimed)
 
 
@@ -128,29 +137,51 @@ def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[dict]:
     ]
 
 
-def unread_count(user) -> int:
-    return db.session.scalar(
-        select(func.count(Notification.id)).where(
-            Notification.user_id == user.id, Notification.read_at.is_(None)
-        )
+def visible_to(n: Notification, user) -> bool:
+    """Whether the recipient may read, now, what this notification is about: the rules of
+    the object's own page (deleted, hidden, unpublished, erased, unreadable discussion).
+    Checked when a notification is shown or e-mailed, not only when it was created."""
+    if n.kind in MODERATION_KINDS:
+        return can_view_discussion(n.discussion, user)
+    if n.post_id is not None:
+        return can_view_post(n.post, user)
+    if n.discussion_id is not None:
+        return can_view_discussion(n.discussion, user)
+    if n.report_id is not None:
+        return n.report is not None and can_view_report(n.report, user)
+    return False
+
+
+def _with_objects(query):
+    """Load what visible_to, describe and link need in the same statement."""
+    return query.options(
+        joinedload(Notification.actor),
+        joinedload(Notification.discussion).joinedload(Discussion.report),
+        joinedload(Notification.report),
+        joinedload(Notification.post),
     )
+
+
+def unread_count(user) -> int:
+    """Unread notifications about what the member may still read (one statement)."""
+    rows = db.session.scalars(
+        _with_objects(select(Notification))
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .order_by(Notification.id.desc())
+        .limit(UNREAD_CAP)
+    )
+    return sum(1 for n in rows if visible_to(n, user))
 
 
 def for_user(user, limit: int = 50) -> list[Notification]:
-    return list(
-        db.session.scalars(
-            select(Notification)
-            .where(Notification.user_id == user.id)
-            .options(
-                joinedload(Notification.actor),
-                joinedload(Notification.discussion),
-                joinedload(Notification.report),
-                joinedload(Notification.post),
-            )
-            .order_by(Notification.id.desc())
-            .limit(limit)
-        )
+    """The member's latest notifications, leaving out what they can no longer read."""
+    rows = db.session.scalars(
+        _with_objects(select(Notification))
+        .where(Notification.user_id == user.id)
+        .order_by(Notification.id.desc())
+        .limit(limit)
     )
+    return [n for n in rows if visible_to(n, user)]
 
 
 def mark_all_read(user) -> None:
@@ -177,10 +208,16 @@ def describe(n: Notification) -> str:
         "new_post": _("Nouveau message de %(who)s dans « %(title)s »", who=who, title=title),
         "new_discussion": _("Nouvelle discussion : « %(title)s »", title=title),
         "new_report": _("Nouveau retour d'expérience : « %(title)s »", title=title),
+        "post_hidden": _(
+            "L'équipe de modération a masqué votre message dans « %(title)s ». Motif : %(reason)s",
+            title=title,
+            reason=n.reason or "",
+        ),
     }.get(n.kind, title)
 
 
 def link(n: Notification, external: bool = False) -> str:
+    """Where the notification leads: the message in its thread, the discussion or report."""
     if n.post_id:
         return url_for(
             "discussions.detail",
@@ -239,11 +276,31 @@ def _mail(user: User, subject: str, lines: list[str]) -> None:
     )
 
 
-def _send_immediate(ids: list[int]) -> None:
+def notify_hidden(post: Post, moderator: User, reason: str) -> int | None:
+    """Tell a hidden message's author why (in the app, and by e-mail as they chose); the
+    caller commits, then passes the id to send_immediate."""
+    if post.author_id is None or post.author_id == moderator.id:
+        return None
+    n = Notification(
+        user_id=post.author_id,
+        kind="post_hidden",
+        actor_id=moderator.id,
+        discussion_id=post.discussion_id,
+        post_id=post.id,
+        reason=reason,
+    )
+    db.session.add(n)
+    db.session.flush()
+    return n.id
+
+
+def send_immediate(ids: list[int]) -> None:
+    """E-mail these notifications now to members in 'immediate' mode, each one only if its
+    recipient may still read what it is about (else it is set aside, never sent)."""
     if not ids:
         return
     rows = db.session.scalars(
-        select(Notification)
+        _with_objects(select(Notification))
         .join(User, User.id == Notification.user_id)
         .where(
             Notification.id.in_(ids),
@@ -251,8 +308,12 @@ def _send_immediate(ids: list[int]) -> None:
             Notification.emailed_at.is_(None),
         )
     )
-    for n in rows:
+    for n in list(rows):
         user = db.session.get(User, n.user_id)
+        if not visible_to(n, user):
+            n.emailed_at = utcnow()  # handled: nothing readable to announce
+            db.session.commit()
+            continue
         with request_context(), force_locale(user.locale or "fr"):
             text = describe(n)
             _mail(user, f"[Maillage] {text}", [text, link(n, external=True)])
@@ -276,7 +337,7 @@ def send_digests() -> int:
     for user in list(users):
         pending = list(
             db.session.scalars(
-                select(Notification)
+                _with_objects(select(Notification))
                 .where(
                     Notification.user_id == user.id,
                     Notification.emailed_at.is_(None),
@@ -285,6 +346,15 @@ def send_digests() -> int:
                 .order_by(Notification.id)
             )
         )
+        now = utcnow()
+        # Checked now, as the e-mail is built: what was removed since is left out.
+        gone = [n for n in pending if not visible_to(n, user)]
+        pending = [n for n in pending if n not in gone]
+        for n in gone:
+            n.emailed_at = now
+        if not pending:
+            db.session.commit()
+            continue
         with request_context(), force_locale(user.locale or "fr"):
             lines = [f"- {describe(n)}\n  {link(n, external=True)}" for n in pending]
             subject = _("[Maillage] Votre résumé : %(num)d nouveauté(s)", num=len(pending))
@@ -293,7 +363,6 @@ def send_digests() -> int:
                 subject,
                 [_("Ce qui s'est passé sur Maillage depuis votre dernier résumé :"), "", *lines],
             )
-        now = utcnow()
         for n in pending:
             n.emailed_at = now
         user.digest_sent_at = now

@@ -171,7 +171,12 @@ def export_data(user: User) -> dict:
             )
         ],
         "flags_filed": [
-            {"post_id": f.post_id, "reason": f.reason, "created_at": _iso(f.created_at)}
+            {
+                "post_id": f.post_id,
+                "report_id": f.report_id,
+                "reason": f.reason,
+                "created_at": _iso(f.created_at),
+            }
             for f in _rows(select(Flag).where(Flag.reporter_id == user.id).order_by(Flag.id))
         ],
         "tags_proposed": [
@@ -358,6 +363,7 @@ def _erase_reports(report_ids: list[int]) -> None:
     session.execute(update(ReportBody).where(ReportBody.report_id.in_(report_ids)).values(empty))
     session.execute(delete(ReportRevision).where(ReportRevision.report_id.in_(report_ids)))
     session.execute(delete(Bookmark).where(Bookmark.report_id.in_(report_ids)))
+    session.execute(delete(Flag).where(Flag.report_id.in_(report_ids)))
     session.execute(
         update(Report)
         .where(Report.id.in_(report_ids))

@@ -54,6 +54,15 @@ def can_view(report: Report, viewer: User | None) -> bool:
     return viewer.is_moderator or viewer.id == report.author_id
 
 
+def draft_readers() -> set[str]:
+    """The roles, besides its author, that can_view lets read a member's draft: asked of
+    can_view itself, so that the privacy page says what the code does."""
+    from forum.models import ROLES
+
+    draft = Report(status="draft", author_id=1, deleted_at=None)
+    return {role for role in ROLES if can_view(draft, User(id=2, role=role))}
+
+
 def can_edit(report: Report, viewer: User | None) -> bool:
     if viewer is None or not viewer.is_authenticated or not viewer.can_post:
         return False

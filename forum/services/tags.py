@@ -10,6 +10,7 @@ the author.
 
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
 from forum.models import ChallengeTag, Report, User, report_tags
@@ -33,6 +34,7 @@ def proposed_tags() -> list[ChallengeTag]:
         db.session.scalars(
             select(ChallengeTag)
             .where(ChallengeTag.approved.is_(False))
+            .options(joinedload(ChallengeTag.proposed_by))
             .order_by(ChallengeTag.created_at)
         )
     )

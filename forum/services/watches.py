@@ -8,6 +8,14 @@ from forum.models import Watch
 TARGETS = ("discussion", "tag", "module", "category")
 
 
+def target_exists(target: str, target_id: int) -> bool:
+    """A tag, module or category with this id exists (discussions have their own rule)."""
+    from forum.models import Category, ChallengeTag, KitModule
+
+    model = {"tag": ChallengeTag, "module": KitModule, "category": Category}[target]
+    return 0 < target_id < 2**31 and db.session.get(model, target_id) is not None
+
+
 def get(user_id: int, target: str, target_id: int) -> Watch | None:
     return db.session.scalar(
         select(Watch).where(

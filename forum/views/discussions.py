@@ -10,7 +10,14 @@ from forum import once
 from forum.access import moderator_required, posting_required
 from forum.extensions import db
 from forum.forms import choices
-from forum.forms.discussions import DiscussionForm, FlagForm, MoveForm, PostEditForm, ReplyForm
+from forum.forms.discussions import (
+    DiscussionForm,
+    FlagForm,
+    HideForm,
+    MoveForm,
+    PostEditForm,
+    ReplyForm,
+)
 from forum.models import Category, ChallengeTag, KitModule, Post, PostRevision
 from forum.once import submitted_once
 from forum.services import (
@@ -30,18 +37,17 @@ bp = Blueprint("discussions", __name__)
 
 def _visible_discussion_or_404(discussion_id: int):
     discussion = discussions.get_discussion(discussion_id)
-    if discussion is None or discussion.deleted_at:
-        abort(404)
-    if discussion.report is not None and not reports.can_view(discussion.report, current_user):
+    if not discussions.can_view_discussion(discussion, current_user):
         abort(404)
     return discussion
 
 
 def _post_or_404(post_id: int) -> Post:
+    """The post, if this viewer may read it as its thread shows it; else 404 (no hint that a
+    deleted or hidden message exists). Every route taking a post id goes through here."""
     post = db.session.get(Post, post_id)
-    if post is None:
+    if not discussions.can_view_post(post, current_user):
         abort(404)
-    _visible_discussion_or_404(post.discussion_id)
     return post
 
 
@@ -281,8 +287,6 @@ def edit_post(post_id: int):
 def post_history(post_id: int):
     """Earlier versions of a post."""
     post = _post_or_404(post_id)
-    if not post.visible and not (current_user.is_authenticated and current_user.is_moderator):
-        abort(404)
     revisions = list(
         db.session.scalars(
             select(PostRevision)
@@ -349,9 +353,9 @@ def bookmark_post(post_id: int):
 def accept(discussion_id: int, post_id: int):
     """The opener or a moderator marks the answer that solved the question."""
     discussion = _visible_discussion_or_404(discussion_id)
+    post = _post_or_404(post_id)  # before the 403: an unreadable post is simply not there
     if not (current_user.id == discussion.author_id or current_user.is_moderator):
         abort(403)
-    post = _post_or_404(post_id)
     try:
         discussions.accept_answer(discussion, post)
     except ServiceError as error:
@@ -365,6 +369,10 @@ def accept(discussion_id: int, post_id: int):
 def watch(target: str, target_id: int):
     """Follow, mute or stop following a discussion, challenge, module or category."""
     if target not in watches.TARGETS:
+        abort(404)
+    if target == "discussion":
+        _visible_discussion_or_404(target_id)
+    elif not watches.target_exists(target, target_id):
         abort(404)
     state = request.form.get("state", "watch")
     if state not in ("watch", "mute", "none"):
@@ -409,10 +417,32 @@ def moderate(discussion_id: int):
     return redirect(_thread_target(discussion), code=303)
 
 
-@bp.post("/posts/<int:post_id>/hide")
+@bp.route("/posts/<int:post_id>/hide", methods=["GET", "POST"])
 @moderator_required
 def hide_post(post_id: int):
-    """Moderators hide a post (or show it again)."""
+    """Moderators hide a post with a reason told to its author (its flags are then
+    handled), or show it again; back to where they came from (the queue, the thread)."""
+    from forum.security import safe_next
+
     post = _post_or_404(post_id)
-    moderation.set_hidden(post, current_user, request.form.get("hidden", "1") == "1")
-    return redirect(_thread_target(post.discussion) + f"#post-{post.id}", code=303)
+    back = safe_next(request.values.get("next")) or (
+        _thread_target(post.discussion) + f"#post-{post.id}"
+    )
+    if request.method == "POST" and request.form.get("hidden") == "0":
+        moderation.set_hidden(post, current_user, False)
+        flash(_("Le message est de nouveau visible."), "success")
+        return redirect(back, code=303)
+    form = HideForm()
+    if form.validate_on_submit():
+        try:
+            moderation.set_hidden(post, current_user, True, form.reason.data)
+        except ServiceError as error:
+            db.session.rollback()
+            form.reason.errors.append(error.message)
+        else:
+            flash(_("Message masqué. Son auteur est prévenu, avec le motif."), "success")
+            return redirect(back, code=303)
+    if request.method == "GET":
+        form.next.data = safe_next(request.args.get("next")) or ""
+    status = 400 if request.method == "POST" else 200
+    return render_template("discussions/hide.html", form=form, post=post), status

@@ -27,7 +27,26 @@ def accessibility():
 @bp.get("/confidentialite")
 def privacy():
     """Politique de confidentialité : ce qui est conservé, pourquoi, combien de temps."""
-    return render_template("main/privacy.html")
+    from forum.services.reports import draft_readers
+
+    return render_template("main/privacy.html", drafts_statement=_drafts_statement(draft_readers()))
+
+
+def _drafts_statement(readers: set[str]) -> str:
+    """Who reads a member's drafts, in words, from the rule the code applies."""
+    from flask_babel import gettext as _
+
+    if not readers:
+        return _("Vos brouillons ne sont visibles que par vous.")
+    if readers == {"admin"}:
+        return _("Vos brouillons ne sont visibles que par vous et les administrateurs.")
+    if readers == {"moderator", "admin"}:
+        return _(
+            "Vos brouillons ne sont visibles que par vous et par l’équipe de modération "
+            "(modérateurs et administrateurs)."
+        )
+    # A rule this page does not know how to say: fail loudly rather than say something false.
+    raise RuntimeError(f"Lecteurs des brouillons non décrits : {sorted(readers)}")
 
 
 @bp.post("/language")

@@ -14,7 +14,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_required
 
 from forum import once
 from forum.access import moderator_required, posting_required
@@ -279,6 +279,27 @@ def markdown_export(report_id: int):
         mimetype="text/markdown",
         headers={"Content-Disposition": f'inline; filename="retour-{report.id}.md"'},
     )
+
+
+@bp.route("/<int:report_id>/flag", methods=["GET", "POST"])
+@login_required
+@submitted_once
+def flag(report_id: int):
+    """Report a retour d'expérience to the moderators, with a reason (same queue as
+    messages)."""
+    from forum.forms.discussions import FlagForm
+    from forum.services import moderation
+
+    report = _visible_or_404(report_id)
+    form = FlagForm()
+    form.reason.label.text = _("Pourquoi signalez-vous ce retour d'expérience ?")
+    if form.validate_on_submit():
+        once.claim()
+        moderation.flag_report(report, current_user, form.reason.data)
+        flash(_("Merci : l'équipe de modération va examiner ce retour d'expérience."), "success")
+        return redirect(url_for("reports.detail", report_id=report.id), code=303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("discussions/flag.html", form=form, report=report), status
 
 
 @bp.get("/feed.atom")

@@ -332,7 +332,15 @@ def test_flags_queue_hide_lock_pin_move_and_log(client, alice, bob, login, make_
     as_user(client, login, moderator)
     queue = client.get("/moderation/").get_data(as_text=True)
     assert "Publicité" in queue and "Message douteux" in queue
-    post_form(client, f"/posts/{post.id}/hide", {"hidden": "1"})
+    no_reason = post_form(client, f"/posts/{post.id}/hide", {"hidden": "1"})
+    assert no_reason.status_code == 400 and "Indiquez le motif" in no_reason.get_data(as_text=True)
+    assert db.session.get(Post, post.id).hidden_at is None
+    hidden = post_form(
+        client,
+        f"/posts/{post.id}/hide",
+        {"hidden": "1", "reason": "Publicité", "next": "/moderation/"},
+    )
+    assert hidden.status_code == 303 and hidden.headers["Location"] == "/moderation/"
     for action in ("lock", "pin"):
         post_form(client, f"/discussions/{discussion.id}/moderate", {"action": action})
     post_form(
@@ -341,11 +349,13 @@ def test_flags_queue_hide_lock_pin_move_and_log(client, alice, bob, login, make_
         {"action": "move", "category": "vie-du-reseau"},
     )
     flag = db.session.scalar(db.select(Flag))
-    post_form(client, f"/moderation/flags/{flag.id}/resolve", {})
+    assert flag.resolved_at is not None and flag.resolved_by_id == moderator.id  # by hiding
+    again = post_form(client, f"/moderation/flags/{flag.id}/resolve", {}, follow_redirects=True)
+    assert "déjà traité" in again.get_data(as_text=True)
     actions = [
         a for (a,) in db.session.execute(db.select(ModerationLog.action).order_by(ModerationLog.id))
     ]
-    assert actions == ["hide", "lock", "pin", "move", "resolve_flag"]
+    assert actions == ["hide", "lock", "pin", "move"]
     db.session.expire_all()
     assert discussion.locked and discussion.pinned and discussion.category.slug == "vie-du-reseau"
     as_user(client, login, alice)

@@ -120,6 +120,13 @@ CREATING = {
         Flag,
         "member",
     ),
+    "report flag": (
+        "/reports/{report}/flag",
+        "/reports/{report}/flag",
+        lambda ctx: {"reason": "Nomme un porteur"},
+        Flag,
+        "member",
+    ),
     "parcours": (
         "/parcours/new",
         "/parcours/new",

@@ -1,6 +1,7 @@
 """Registration, authentication with throttling, password reset, profile changes."""
 
 import hmac
+import unicodedata
 from datetime import timedelta
 
 from flask import current_app
@@ -33,10 +34,16 @@ def load_user(session_id: str) -> User | None:
 
 
 def normalise_email(email: str) -> str:
-    return email.strip().lower()
+    """The one spelling of an address that is stored and compared: no surrounding spaces,
+    lower case, Unicode NFC (UAX #15). 'Solène@Example.org' typed on a Mac (è decomposed
+    into e + U+0300) and on Windows (è precomposed) then name the same account. The local
+    part is case-sensitive in theory (RFC 5321 §2.4), never in practice; NFC is what
+    RFC 6532 §3.1 asks of internationalised addresses. Migration 0006 normalised old rows."""
+    return unicodedata.normalize("NFC", email.strip().lower())
 
 
 def find_user_by_email(email: str) -> User | None:
+    """The account with this address, whatever its case or Unicode spelling, or None."""
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
 

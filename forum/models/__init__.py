@@ -31,7 +31,7 @@ from forum.models.reports import (
 from forum.models.search_outbox import SearchOutbox
 from forum.models.structures import STRUCTURE_KINDS, Structure
 from forum.models.territories import Department, Region
-from forum.models.users import ROLES, LoginFailure, User
+from forum.models.users import ROLES, LoginFailure, User, UserSession
 
 __all__ = [
     "Bookmark",
@@ -67,4 +67,5 @@ __all__ = [
     "STRUCTURE_KINDS",
     "Structure",
     "User",
+    "UserSession",
 ]

@@ -1,6 +1,5 @@
 """Registration, authentication with throttling, password reset, profile changes."""
 
-import hmac
 import unicodedata
 from datetime import timedelta
 
@@ -11,26 +10,15 @@ from sqlalchemy import func, select
 
 from forum.extensions import db
 from forum.mail import send_mail
-from forum.models import LoginFailure, Structure, User
+from forum.models import LoginFailure, Structure, User, UserSession
 from forum.models.base import utcnow
-from forum.services import ServiceError
+from forum.services import ServiceError, sessions
 
 RESET_SALT = "maillage-password-reset"
 
 
 class TooManyAttempts(ServiceError):
     """Login throttled: too many recent failures for this account or address."""
-
-
-def load_user(session_id: str) -> User | None:
-    """The member a session or remember-me cookie names (see User.get_id), or None."""
-    user_id, _, binding = session_id.partition(".")
-    if not user_id.isdigit() or len(user_id) > 10:
-        return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not hmac.compare_digest(user.session_binding, binding):
-        return None
-    return user
 
 
 def normalise_email(email: str) -> str:
@@ -155,9 +143,13 @@ def request_password_reset(email: str, link_for) -> None:
     send_mail(user.email, _("Maillage : réinitialiser votre mot de passe"), body)
 
 
-def set_password(user: User, password: str) -> None:
+def set_password(user: User, password: str, keep: UserSession | None = None) -> int:
+    """Change the password and log out every session of the member but `keep` (the one
+    that changed it; None after a reset by e-mail: all of them). Returns sessions ended."""
     user.set_password(password)
+    ended = sessions.end_sessions(user, keep=keep, commit=False)
     db.session.commit()
+    return ended
 
 
 def update_profile(

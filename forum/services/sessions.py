@@ -69,7 +69,9 @@ def open_session(user: User, remember: bool, user_agent: str = "") -> UserSessio
     """Start a session for this member (at login or registration) and commit; afterwards
     user.get_id() names it. Drops the member's sessions that have expired."""
     db.session.execute(
-        delete(UserSession).where(UserSession.user_id == user.id, UserSession.created_at <= _oldest())
+        delete(UserSession).where(
+            UserSession.user_id == user.id, UserSession.created_at <= _oldest()
+        )
     )
     token = secrets.token_urlsafe(32)
     row = UserSession(

@@ -91,9 +91,7 @@ def upgrade():
 
     for user_id, email, _name in rows:
         if normalise(email) != email:
-            bind.execute(
-                users.update().where(users.c.id == user_id).values(email=normalise(email))
-            )
+            bind.execute(users.update().where(users.c.id == user_id).values(email=normalise(email)))
 
 
 def downgrade():

@@ -87,8 +87,16 @@ def test_password_reset_finds_the_account_from_any_spelling(client, make_user, s
 def test_the_cli_promotes_the_existing_account_whatever_the_spelling(app, make_user):
     member = make_user(email=NFC)
     result = app.test_cli_runner().invoke(
-        args=["users", "create-admin", "--email", NFD.upper(), "--password", "un-long-secret",
-              "--name", "Solène"]
+        args=[
+            "users",
+            "create-admin",
+            "--email",
+            NFD.upper(),
+            "--password",
+            "un-long-secret",
+            "--name",
+            "Solène",
+        ]
     )
     assert result.exit_code == 0, result.output
     assert "promu administrateur" in result.output
@@ -99,8 +107,16 @@ def test_the_cli_promotes_the_existing_account_whatever_the_spelling(app, make_u
 
 def test_a_new_account_from_the_cli_is_stored_normalised(app):
     result = app.test_cli_runner().invoke(
-        args=["users", "create-admin", "--email", NFD.upper(), "--password", "un-long-secret",
-              "--name", "Solène"]
+        args=[
+            "users",
+            "create-admin",
+            "--email",
+            NFD.upper(),
+            "--password",
+            "un-long-secret",
+            "--name",
+            "Solène",
+        ]
     )
     assert result.exit_code == 0, result.output
     assert accounts() == [NFC]

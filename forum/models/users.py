@@ -90,7 +90,7 @@ class UserSession(db.Model):
     """One browser logged in to an account ("device" in the interface). Its token, hashed
     here, is what the Flask session and the remember-me cookie carry: deleting the row logs
     that browser out, whatever cookie it kept. Rows older than REMEMBER_COOKIE_DURATION no
-    longer open anything and are dropped at the member's next login."""
+    longer open anything and are dropped at the next login (anyone's)."""
 
     __tablename__ = "user_session"
 

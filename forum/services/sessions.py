@@ -67,12 +67,10 @@ def device_label(user_agent: str) -> str:
 
 def open_session(user: User, remember: bool, user_agent: str = "") -> UserSession:
     """Start a session for this member (at login or registration) and commit; afterwards
-    user.get_id() names it. Drops the member's sessions that have expired."""
-    db.session.execute(
-        delete(UserSession).where(
-            UserSession.user_id == user.id, UserSession.created_at <= _oldest()
-        )
-    )
+    user.get_id() names it. Drops every expired session on the way."""
+    # Expired sessions (anyone's) open nothing any more: drop them, so that none is kept
+    # much beyond REMEMBER_COOKIE_DURATION (privacy page). A small table: few rows per member.
+    db.session.execute(delete(UserSession).where(UserSession.created_at <= _oldest()))
     token = secrets.token_urlsafe(32)
     row = UserSession(
         user_id=user.id,

@@ -95,14 +95,17 @@ def end_session(session_id: int):
 def end_other_sessions():
     """Log out every device but this one."""
     ended = sessions.end_sessions(current_user, keep=current_user.current_session)
-    flash(
-        ngettext(
-            "%(num)d autre appareil a été déconnecté.",
-            "%(num)d autres appareils ont été déconnectés.",
-            ended,
-        ),
-        "success",
-    )
+    if not ended:
+        flash(_("Aucun autre appareil n'était connecté."), "info")
+    else:
+        flash(
+            ngettext(
+                "%(num)d autre appareil a été déconnecté.",
+                "%(num)d autres appareils ont été déconnectés.",
+                ended,
+            ),
+            "success",
+        )
     return redirect(url_for("users.account", _anchor="sessions"), code=303)
 
 

@@ -288,3 +288,24 @@ def test_a_page_costs_the_same_statements_and_last_seen_is_written_rarely(
     with count_queries() as again:
         assert client.get(url).status_code == 200
     assert len(again) == 8
+
+
+def test_expired_sessions_are_erased_at_the_next_login(client, device, make_user):
+    """Privacy page: kept no longer than needed, whoever logs in next."""
+    gone, member = make_user(), make_user()
+    log_in(device(), gone, remember=True)
+    db.session.execute(db.update(UserSession).values(created_at=utcnow() - timedelta(days=31)))
+    db.session.commit()
+    log_in(client, member)
+    assert list(db.session.scalars(db.select(UserSession.user_id))) == [member.id]
+
+
+def test_session_list_in_english_and_with_no_other_device(client, make_user):
+    log_in(client, make_user(locale="en"))
+    post_form(client, "/language", {"locale": "en", "next": "/account"})
+    page = client.get("/account").get_data(as_text=True)
+    assert "Logged-in devices" in page and "this device" in page and "Log out" in page
+    assert "Log out the other devices" not in page  # there is none
+    response = post_form(client, "/account/sessions/end-others", {}, follow_redirects=True)
+    assert "No other device was logged in." in response.get_data(as_text=True)
+    assert logged_in(client)

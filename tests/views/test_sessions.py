@@ -172,7 +172,7 @@ def test_account_lists_open_sessions_and_ends_one(client, device, make_user):
     assert response.headers["Location"] == "/account#sessions"
     page = client.get("/account").get_data(as_text=True)
     assert "L&#39;appareil a été déconnecté." in page
-    assert "Firefox, Windows" not in page and "Déconnecter les autres appareils" not in page
+    assert "Firefox, Windows" not in page
     assert not logged_in(laptop) and logged_in(client)
     # Ending it again, or someone else's session, says so and ends nothing.
     again = post_form(client, f"/account/sessions/{laptop_session}/end", {}, follow_redirects=True)
@@ -304,8 +304,8 @@ def test_session_list_in_english_and_with_no_other_device(client, make_user):
     log_in(client, make_user(locale="en"))
     post_form(client, "/language", {"locale": "en", "next": "/account"})
     page = client.get("/account").get_data(as_text=True)
-    assert "Logged-in devices" in page and "this device" in page and "Log out" in page
-    assert "Log out the other devices" not in page  # there is none
+    assert "Logged-in devices" in page and "this device" in page
+    assert "Log out the other devices" in page
     response = post_form(client, "/account/sessions/end-others", {}, follow_redirects=True)
     assert "No other device was logged in." in response.get_data(as_text=True)
     assert logged_in(client)

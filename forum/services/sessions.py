@@ -15,7 +15,7 @@ from flask import Flask, current_app, g, has_request_context, request, session
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from forum.extensions import db
+from forum.extensions import db, release_session
 from forum.models import User, UserSession
 from forum.models.base import utcnow
 
@@ -134,8 +134,8 @@ def _touch_after_request(response):
         )
         db.session.commit()
     except SQLAlchemyError as error:  # "last seen" is not worth failing a page for
-        db.session.rollback()
-        current_app.logger.warning("Session last-seen not recorded: %s", error)
+        current_app.logger.warning("Session last-seen not recorded: %s", error.code)
+        release_session()  # its rollback may fail too when the server went away
     return response
 
 

@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -49,6 +50,10 @@ class Config:
     SESSION_COOKIE_SECURE = _env_bool("FORUM_SESSION_COOKIE_SECURE", False)
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # « Rester connecté » lasts 30 days (Flask-Login's default is 365); no session, with
+    # or without that cookie, is accepted longer (forum/services/sessions.py).
+    REMEMBER_COOKIE_DURATION = timedelta(days=30)
+    SESSION_TOUCH_SECONDS = 300  # "last seen" on /account is written at most this often
     BABEL_DEFAULT_LOCALE = "fr"
     BABEL_DEFAULT_TIMEZONE = "Europe/Paris"
     LANGUAGES = ("fr", "en")

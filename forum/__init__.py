@@ -69,7 +69,7 @@ def init_notifications(app: Flask) -> None:
 def configure_extensions(app: Flask) -> None:
     from forum import i18n
     from forum.extensions import babel, compress, csrf, db, login_manager, migrate
-    from forum.services.accounts import load_user
+    from forum.services import sessions
 
     db.init_app(app)
     compress.init_app(app)  # rural connections: every page gzip- or brotli-compressed
@@ -80,7 +80,7 @@ def configure_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = i18n.lazy("Connectez-vous pour accéder à cette page.")
     login_manager.login_message_category = "info"
-    login_manager.user_loader(load_user)
+    sessions.init_app(app)  # the user loader checks the open session (one query)
 
 
 def configure_blueprints(app: Flask) -> None:

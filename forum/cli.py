@@ -18,7 +18,6 @@ users_cli = AppGroup("users", help="Gérer les comptes.")
 @click.option("--name", required=True)
 def create_admin(email: str, password: str, name: str) -> None:
     """Create an administrator account (or promote an existing one)."""
-    from forum.extensions import db
     from forum.services import accounts
 
     if len(password) < 10:
@@ -26,8 +25,7 @@ def create_admin(email: str, password: str, name: str) -> None:
     user = accounts.find_user_by_email(email)
     if user is not None:
         user.role, user.approved = "admin", True
-        user.set_password(password)
-        db.session.commit()
+        accounts.set_password(user, password)  # a new password: its sessions end
         click.echo(f"Compte existant promu administrateur : {user.email}")
         return
     try:

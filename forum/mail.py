@@ -2,15 +2,56 @@
 
 import smtplib
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 from email.utils import make_msgid
 
 from flask import current_app
 
+# Header fields whose value mail clients read as-is (RFC 2369 §2, RFC 8058 §3.1): an RFC 2047
+# encoded word there hides the unsubscribe button.
+UNFOLDED_HEADERS = frozenset({"list-unsubscribe", "list-unsubscribe-post"})
+MAX_LINE = 998  # RFC 5322 §2.1.1: a line MUST NOT exceed 998 characters, CRLF excluded
+
+
+class MailPolicy(EmailPolicy):
+    """The default policy, except that List-Unsubscribe(-Post) stay on one line as written.
+
+    Python folds any header line over 78 characters; an unsubscribe URL has no space to fold
+    at, so it becomes `=?utf-8?q?=3Chttps=3A//…?=` (cpython issue 85725). 78 is only a SHOULD
+    (RFC 5322 §2.1.1): these fields go out unfolded when they are plain ASCII and the line
+    fits in 998 characters, and fall back to the usual folding otherwise, so the message
+    stays valid RFC 5322 whatever the URL."""
+
+    def _unfolded(self, name: str, value) -> str | None:
+        text = str(value)
+        line = f"{name}: {text}"
+        if (
+            name.lower() in UNFOLDED_HEADERS
+            and text.isascii()
+            and text.isprintable()  # no CR, LF or other control characters
+            and len(line) <= MAX_LINE
+        ):
+            return line + self.linesep
+        return None
+
+    def fold(self, name, value):
+        """Fold one header for str output (see the class docstring)."""
+        return self._unfolded(name, value) or super().fold(name, value)
+
+    def fold_binary(self, name, value):
+        """Fold one header for bytes output, which smtplib sends."""
+        line = self._unfolded(name, value)
+        return line.encode("ascii") if line else super().fold_binary(name, value)
+
+
+POLICY = MailPolicy()
+
 
 def send_mail(to: str, subject: str, body: str, headers: dict[str, str] | None = None) -> None:
-    """Send one plain-text UTF-8 message."""
+    """Send one plain-text UTF-8 message; extra `headers` are added as given (List-* ones
+    unfolded, see MailPolicy). Raises smtplib.SMTPException or OSError if the server fails."""
     config = current_app.config
-    message = EmailMessage()
+    message = EmailMessage(policy=POLICY)
     message["From"] = config["MAIL_SENDER"]
     message["To"] = to
     message["Subject"] = subject

@@ -11,8 +11,10 @@ from aiosmtpd.controller import Controller
 class Inbox:
     def __init__(self):
         self.messages: list[Message] = []
+        self.raw: list[bytes] = []  # the bytes as received, to check header folding
 
     async def handle_DATA(self, server, session, envelope):
+        self.raw.append(envelope.original_content or envelope.content)
         self.messages.append(
             email.message_from_bytes(envelope.content, policy=email.policy.default)
         )

@@ -1,5 +1,12 @@
 """Every migration upgrades a populated database, and the models match the last one."""
 
+import os
+import unicodedata
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
 import sqlalchemy as sa
 from alembic.command import downgrade, upgrade
 
@@ -86,4 +93,105 @@ def test_models_and_migrations_agree(migrated):
                 conn, opts={"compare_type": True, "render_as_batch": True}
             )
             assert compare_metadata(context, db.metadata) == []
+        db.engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request, tmp_path) -> Iterator[str]:
+    """An empty database of each kind (PostgreSQL when FORUM_TEST_DATABASE_URL names one)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/emails.sqlite"
+        return
+    server_url = os.environ.get("FORUM_TEST_DATABASE_URL", "")
+    if not server_url.startswith("postgresql"):
+        pytest.skip("FORUM_TEST_DATABASE_URL does not name a PostgreSQL server")
+    name = f"maillage_mig_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    yield sa.engine.make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_0006_normalises_addresses_and_refuses_to_merge_two_accounts(empty_database, tmp_path):
+    """Upper-case and decomposed-accent (NFD) addresses are stored NFC, lower case; two
+    accounts that would end up with one address stop the migration before any change,
+    with a message naming both; once an administrator has fixed one, it goes through."""
+    nfd = unicodedata.normalize("NFD", "solène@example.org")
+    accounts = {
+        1: ("Solène@Example.org", "Solène Martin"),
+        2: (nfd, "Solène M."),  # the same address, typed on a Mac: a second account today
+        3: ("ANIM@EXAMPLE.ORG", "Animation"),
+        4: (unicodedata.normalize("NFD", "Márie@Example.org"), "Marie"),
+        5: ("deja@example.org", "Déjà normale"),
+    }
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": empty_database, "SEARCH_DIR": str(tmp_path / "ix")},
+        env="testing",
+    )
+    users = sa.table(
+        "user_account",
+        *(sa.column(name) for name in ("id", "email", "password_hash", "display_name", "bio")),
+        *(sa.column(name) for name in ("locale", "role", "approved", "created_at")),
+    )
+
+    def emails() -> dict[int, str]:
+        with db.engine.connect() as conn:
+            return dict(conn.execute(sa.select(users.c.id, users.c.email)).all())
+
+    with app.app_context():
+        config = alembic_config(app)
+        upgrade(config, "0005")
+        with db.engine.begin() as conn:
+            conn.execute(
+                users.insert(),
+                [
+                    dict(
+                        id=i,
+                        email=email,
+                        password_hash="x",
+                        display_name=name,
+                        bio="",
+                        locale="fr",
+                        role="member",
+                        approved=True,
+                        created_at=datetime(2025, 1, i),
+                    )
+                    for i, (email, name) in accounts.items()
+                ],
+            )
+        with pytest.raises(RuntimeError) as refused:
+            upgrade(config, "head")
+        message = str(refused.value)
+        assert "rien n'a été modifié" in message
+        assert "solène@example.org : compte n° 1 « Solène Martin »" in message
+        assert "compte n° 2 « Solène M. »" in message and "accents décomposés" in message
+        assert "n° 3" not in message and "n° 4" not in message  # only the colliding ones
+        with db.engine.connect() as conn:
+            assert (
+                conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0005"
+            )
+            assert "user_session" not in sa.inspect(conn).get_table_names()
+        assert emails() == {i: email for i, (email, _name) in accounts.items()}
+
+        with db.engine.begin() as conn:  # the administrator gives account 2 another address
+            conn.execute(users.update().where(users.c.id == 2).values(email="Solene.M@example.org"))
+        upgrade(config, "head")
+        assert emails() == {
+            1: "solène@example.org",
+            2: "solene.m@example.org",
+            3: "anim@example.org",
+            4: "márie@example.org",
+            5: "deja@example.org",
+        }
+        assert all(unicodedata.is_normalized("NFC", email) for email in emails().values())
+        # Today's code logs in from any spelling on the migrated database.
+        from forum.services.accounts import find_user_by_email
+
+        assert find_user_by_email(nfd.upper()).id == 1
+        db.session.remove()
+        downgrade(config, "0005")
+        upgrade(config, "head")
         db.engine.dispose()

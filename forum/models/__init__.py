@@ -32,7 +32,7 @@ from forum.models.search_outbox import SearchOutbox
 from forum.models.structures import STRUCTURE_KINDS, Structure
 from forum.models.submissions import FormSubmission
 from forum.models.territories import Department, Region
-from forum.models.users import ROLES, LoginFailure, User
+from forum.models.users import ROLES, LoginFailure, User, UserSession
 
 __all__ = [
     "Bookmark",
@@ -69,4 +69,5 @@ __all__ = [
     "STRUCTURE_KINDS",
     "Structure",
     "User",
+    "UserSession",
 ]

@@ -1,6 +1,5 @@
-"""Member accounts, roles and login throttling records."""
+"""Member accounts, their open sessions, roles and login throttling records."""
 
-import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -35,15 +34,26 @@ class User(UserMixin, db.Model):
 
     structure: Mapped["Structure | None"] = relationship(back_populates="members")  # noqa: F821
 
-    def get_id(self) -> str:
-        """What the session and the remember-me cookie hold: the id bound to this account
-        row (e-mail and creation time), so that a cookie never opens another account."""
-        return f"{self.id}.{self.session_binding}"
+    # Not columns: the session this request runs in, set by forum.services.sessions when it
+    # opens or loads one (the token itself is never stored, only its hash).
+    session_token = None  # str
+    current_session = None  # UserSession
 
-    @property
-    def session_binding(self) -> str:
-        created = self.created_at.replace(microsecond=0).isoformat() if self.created_at else ""
-        return hashlib.sha256(f"{self.email}|{created}".encode()).hexdigest()[:16]
+    def get_id(self) -> str:
+        """What the Flask session and the remember-me cookie hold: "<user id>.<token>" of
+        the open UserSession; ending that row ends both. Raises RuntimeError if no session
+        was opened (forum.services.sessions.open_session) or loaded for this object."""
+        if not self.session_token:
+            raise RuntimeError("No session opened for this member: call sessions.open_session")
+        return f"{self.id}.{self.session_token}"
+
+    def __eq__(self, other):
+        """The same account row (UserMixin compares get_id(), which names a session)."""
+        if isinstance(other, User):
+            return self.id is not None and self.id == other.id
+        return NotImplemented
+
+    __hash__ = UserMixin.__hash__
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
@@ -74,3 +84,22 @@ class LoginFailure(db.Model):
     email: Mapped[str] = mapped_column(String(254), index=True)
     ip: Mapped[str] = mapped_column(String(64), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class UserSession(db.Model):
+    """One browser logged in to an account ("device" in the interface). Its token, hashed
+    here, is what the Flask session and the remember-me cookie carry: deleting the row logs
+    that browser out, whatever cookie it kept. Rows older than REMEMBER_COOKIE_DURATION no
+    longer open anything and are dropped at the next login (anyone's)."""
+
+    __tablename__ = "user_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex
+    remember: Mapped[bool] = mapped_column(default=False)  # « Rester connecté » was ticked
+    device: Mapped[str] = mapped_column(String(80), default="")  # "Firefox, Windows"
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)  # within SESSION_TOUCH_SECONDS

@@ -1,6 +1,6 @@
 """Registration, authentication with throttling, password reset, profile changes."""
 
-import hmac
+import unicodedata
 from datetime import timedelta
 
 from flask import current_app
@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from forum.extensions import db
 from forum.mail import send_mail
-from forum.models import LoginFailure, Structure, User
+from forum.models import LoginFailure, Structure, User, UserSession
 from forum.models.base import utcnow
-from forum.services import ServiceError
+from forum.services import ServiceError, sessions
 
 RESET_SALT = "maillage-password-reset"
 
@@ -21,22 +21,17 @@ class TooManyAttempts(ServiceError):
     """Login throttled: too many recent failures for this account or address."""
 
 
-def load_user(session_id: str) -> User | None:
-    """The member a session or remember-me cookie names (see User.get_id), or None."""
-    user_id, _, binding = session_id.partition(".")
-    if not user_id.isdigit() or len(user_id) > 10:
-        return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not hmac.compare_digest(user.session_binding, binding):
-        return None
-    return user
-
-
 def normalise_email(email: str) -> str:
-    return email.strip().lower()
+    """The one spelling of an address that is stored and compared: no surrounding spaces,
+    lower case, Unicode NFC (UAX #15). 'Solène@Example.org' typed on a Mac (è decomposed
+    into e + U+0300) and on Windows (è precomposed) then name the same account. The local
+    part is case-sensitive in theory (RFC 5321 §2.4), never in practice; NFC is what
+    RFC 6532 §3.1 asks of internationalised addresses. Migration 0006 normalised old rows."""
+    return unicodedata.normalize("NFC", email.strip().lower())
 
 
 def find_user_by_email(email: str) -> User | None:
+    """The account with this address, whatever its case or Unicode spelling, or None."""
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
@@ -148,9 +143,13 @@ def request_password_reset(email: str, link_for) -> None:
     send_mail(user.email, _("Maillage : réinitialiser votre mot de passe"), body)
 
 
-def set_password(user: User, password: str) -> None:
+def set_password(user: User, password: str, keep: UserSession | None = None) -> int:
+    """Change the password and log out every session of the member but `keep` (the one
+    that changed it; None after a reset by e-mail: all of them). Returns sessions ended."""
     user.set_password(password)
+    ended = sessions.end_sessions(user, keep=keep, commit=False)
     db.session.commit()
+    return ended
 
 
 def update_profile(

@@ -28,6 +28,7 @@ from forum.models import (
     ReportBody,
     ReportRevision,
     User,
+    UserSession,
     Watch,
 )
 from forum.models.base import utcnow
@@ -201,6 +202,17 @@ def export_data(user: User) -> dict:
                 .order_by(ModerationLog.id)
             )
         ],
+        "sessions": [
+            {
+                "device": s.device,
+                "remember": s.remember,
+                "created_at": _iso(s.created_at),
+                "last_seen_at": _iso(s.last_seen_at),
+            }
+            for s in _rows(
+                select(UserSession).where(UserSession.user_id == user.id).order_by(UserSession.id)
+            )
+        ],
         "failed_logins": [
             {"ip": f.ip, "at": _iso(f.created_at)}
             for f in _rows(
@@ -296,6 +308,7 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
         (Notification, Notification.user_id),
         (ReadMarker, ReadMarker.user_id),
         (Bookmark, Bookmark.user_id),
+        (UserSession, UserSession.user_id),
     ):
         session.execute(delete(model).where(column == uid))
     session.execute(delete(LoginFailure).where(LoginFailure.email == user.email))

@@ -10,9 +10,17 @@ from forum.forms.accounts import LoginForm, RegisterForm, ResetPasswordForm, Res
 from forum.models import Structure
 from forum.once import submitted_once
 from forum.security import safe_next
-from forum.services import ServiceError, accounts, structures
+from forum.services import ServiceError, accounts, sessions, structures
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+def _log_in(user, remember: bool) -> None:
+    """Open a session for this browser (ending the one it had, if any) and log it in."""
+    if current_user.is_authenticated and current_user.current_session is not None:
+        sessions.end_session(current_user, current_user.current_session.id)
+    sessions.open_session(user, remember=remember, user_agent=request.user_agent.string)
+    login_user(user, remember=remember)
 
 
 def _form_page(template: str, form, **context):
@@ -41,7 +49,7 @@ def register():
         except ServiceError as error:
             getattr(form, error.field).errors.append(error.message)
         else:
-            login_user(user)
+            _log_in(user, remember=False)
             if user.approved:
                 flash(_("Bienvenue sur Maillage, %(name)s !", name=user.display_name), "success")
             else:
@@ -68,7 +76,7 @@ def login():
         except accounts.TooManyAttempts:
             abort(429)
         if user is not None:
-            login_user(user, remember=form.remember.data)
+            _log_in(user, remember=bool(form.remember.data))
             flash(_("Vous êtes connecté."), "success")
             return redirect(safe_next(request.args.get("next")) or url_for("main.index"), code=303)
         form.password.errors.append(_("Adresse e-mail ou mot de passe incorrect."))
@@ -77,7 +85,10 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    """Log out (POST only, so a link or an image cannot log anyone out)."""
+    """Log out (POST only, so a link or an image cannot log anyone out): this browser's
+    session ends, so a copy of its remember-me cookie no longer opens anything."""
+    if current_user.is_authenticated and current_user.current_session is not None:
+        sessions.end_session(current_user, current_user.current_session.id)
     logout_user()
     flash(_("Vous êtes déconnecté."), "info")
     return redirect(url_for("main.index"), code=303)
@@ -105,7 +116,8 @@ def reset_request():
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
 def reset_password(token: str):
-    """Choose a new password from a signed, expiring, single-use link."""
+    """Choose a new password from a signed, expiring, single-use link; every session of
+    the account ends (whoever had the old password is logged out everywhere)."""
     try:
         user = accounts.user_from_reset_token(token)
     except ServiceError as error:
@@ -113,6 +125,8 @@ def reset_password(token: str):
     form = ResetPasswordForm()
     if form.validate_on_submit():
         accounts.set_password(user, form.password.data)
+        if current_user.is_authenticated and current_user.id == user.id:
+            logout_user()  # its session has just ended with the others
         flash(_("Votre mot de passe a été changé. Vous pouvez vous connecter."), "success")
         return redirect(url_for("auth.login"), code=303)
     return _form_page("auth/reset_password.html", form, token=token)

@@ -13,12 +13,13 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required, logout_user
 
 from forum.extensions import db
 from forum.forms.accounts import AccountDeletionForm, PasswordChangeForm, ProfileForm
 from forum.models import Structure, User
-from forum.services import ServiceError, accounts, privacy, reports, structures
+from forum.services import ServiceError, accounts, privacy, reports, sessions, structures
 
 bp = Blueprint("users", __name__)
 
@@ -45,7 +46,7 @@ def profile(user_id: int):
 @bp.route("/account", methods=["GET", "POST"])
 @login_required
 def account():
-    """Edit my profile."""
+    """Edit my profile; see and end my open sessions (devices)."""
     form = ProfileForm(obj=None if request.method == "POST" else current_user)
     if request.method == "GET":
         form.structure.data = str(current_user.structure_id or "")
@@ -66,19 +67,68 @@ def account():
         return redirect(url_for("users.account"), code=303)
     status = 400 if request.method == "POST" else 200
     return render_template(
-        "users/account.html", form=form, drafts=reports.drafts_of(current_user)
+        "users/account.html",
+        form=form,
+        drafts=reports.drafts_of(current_user),
+        open_sessions=sessions.open_sessions(current_user),
     ), status
+
+
+@bp.post("/account/sessions/<int:session_id>/end")
+@login_required
+def end_session(session_id: int):
+    """Log one of my devices out (this one included: then I am logged out here)."""
+    here = current_user.current_session.id == session_id
+    if not sessions.end_session(current_user, session_id):
+        flash(_("Cette session était déjà terminée."), "info")
+    elif here:
+        logout_user()
+        flash(_("Vous êtes déconnecté."), "info")
+        return redirect(url_for("main.index"), code=303)
+    else:
+        flash(_("L'appareil a été déconnecté."), "success")
+    return redirect(url_for("users.account", _anchor="sessions"), code=303)
+
+
+@bp.post("/account/sessions/end-others")
+@login_required
+def end_other_sessions():
+    """Log out every device but this one."""
+    ended = sessions.end_sessions(current_user, keep=current_user.current_session)
+    if not ended:
+        flash(_("Aucun autre appareil n'était connecté."), "info")
+    else:
+        flash(
+            ngettext(
+                "%(num)d autre appareil a été déconnecté.",
+                "%(num)d autres appareils ont été déconnectés.",
+                ended,
+            ),
+            "success",
+        )
+    return redirect(url_for("users.account", _anchor="sessions"), code=303)
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @login_required
 def change_password():
-    """Change my password (the current one is asked again)."""
+    """Change my password (the current one is asked again); my other sessions end."""
     form = PasswordChangeForm()
     if form.validate_on_submit():
         if _confirms_password(form.current_password.data):
-            accounts.set_password(current_user, form.password.data)
+            ended = accounts.set_password(
+                current_user, form.password.data, keep=current_user.current_session
+            )
             flash(_("Votre mot de passe a été changé."), "success")
+            if ended:
+                flash(
+                    ngettext(
+                        "Votre autre appareil connecté a été déconnecté.",
+                        "Vos %(num)d autres appareils connectés ont été déconnectés.",
+                        ended,
+                    ),
+                    "info",
+                )
             return redirect(url_for("users.account"), code=303)
         form.current_password.errors.append(_("Ce n'est pas votre mot de passe actuel."))
     status = 400 if request.method == "POST" else 200

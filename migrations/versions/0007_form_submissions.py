@@ -5,14 +5,14 @@ flags) carry a random token; the row is written in the same transaction as what 
 creates, so a double click or a retry creates nothing twice.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

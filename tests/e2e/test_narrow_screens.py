@@ -32,7 +32,7 @@ def hostile(live_server):
     """A moderator and a member with the longest names, whose every text is hostile; the
     moderator has a notification, bookmarks and a flag to handle."""
     from forum.extensions import db
-    from forum.models import Category, Notification, Structure, User
+    from forum.models import Category, ChallengeTag, Notification, Structure, User
     from forum.models.base import utcnow
     from forum.search import engine
     from forum.services import bookmarks, discussions, moderation, notifications, parcours
@@ -41,18 +41,31 @@ def hostile(live_server):
     _base, app = live_server
     with app.app_context():
         structure = Structure(
-            slug="longue", name=STRUCTURE, kind="tiers-lieu", department_code="46",
-            description=BODY, website=URL,
-        )  # fmt: skip
+            slug="longue",
+            name=STRUCTURE,
+            kind="tiers-lieu",
+            department_code="46",
+            description=BODY,
+            website=URL,
+        )
         old = utcnow() - timedelta(days=30)
         viewer = User(
-            email="etroit@example.org", display_name=NAME, handle="etroit", role="moderator",
-            structure=structure, bio=BODY, created_at=old,
-        )  # fmt: skip
+            email="etroit@example.org",
+            display_name=NAME,
+            handle="etroit",
+            role="moderator",
+            structure=structure,
+            bio=BODY,
+            created_at=old,
+        )
         other = User(
-            email="autre@example.org", display_name=NAME[::-1], handle="autre",
-            structure=structure, bio=WORD, created_at=old,
-        )  # fmt: skip
+            email="autre@example.org",
+            display_name=NAME[::-1],
+            handle="autre",
+            structure=structure,
+            bio=WORD,
+            created_at=old,
+        )
         for user in (viewer, other):
             user.set_password(PASSWORD)
         db.session.add_all([structure, viewer, other])
@@ -79,7 +92,7 @@ def hostile(live_server):
         update_report(report, viewer, data)  # a history with a diff
 
         category = db.session.scalar(db.select(Category))
-        tag = db.session.scalar(db.select(discussions.ChallengeTag).filter_by(slug="mobilite"))
+        tag = db.session.scalar(db.select(ChallengeTag).filter_by(slug="mobilite"))
         discussion = discussions.create_discussion(viewer, URL, BODY, category, [tag])
         reply = discussions.reply(discussion, other, f"@etroit {BODY}")
         discussions.edit_post(reply, other, f"@etroit {BODY}\n\n{WORD}")

@@ -1,7 +1,7 @@
 """French (and English) error pages; a CSRF failure is a plain 400; a database that does
 not answer is a 503 with Retry-After, not a 500."""
 
-from flask import Flask, g, render_template, request
+from flask import Flask, g, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, OperationalError, PendingRollbackError, SQLAlchemyError
@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException
 
 from forum.extensions import release_session
 from forum.i18n import lazy
+from forum.pagination import PastLastPage
 
 MESSAGES = {
     400: (
@@ -46,14 +47,29 @@ MESSAGES = {
 }
 
 
-def render_error(code: int, detail: str | None = None):
+def render_error(code: int, detail: str | None = None, link: tuple[str, str] | None = None):
+    """The French error page; `link` is an extra (href, label) way out besides the home page."""
     title, message = MESSAGES.get(code, MESSAGES[500])
     return (
         render_template(
-            "errors/error.html", code=code, title=str(title), message=detail or str(message)
+            "errors/error.html",
+            code=code,
+            title=str(title),
+            message=detail or str(message),
+            link=link,
         ),
         code,
     )
+
+
+def last_page_url(last: int) -> str:
+    """This request's URL with `page` set to `last` (dropped for page 1), its other
+    arguments kept. Arguments named like url_for's options (`_anchor`...) are dropped."""
+    args = {k: v for k, v in request.args.to_dict(flat=False).items() if not k.startswith("_")}
+    args.pop("page", None)
+    if last > 1:
+        args["page"] = [str(last)]
+    return url_for(request.endpoint, **{**args, **(request.view_args or {})})
 
 
 def init_app(app: Flask) -> None:
@@ -70,6 +86,13 @@ def init_app(app: Flask) -> None:
             custom = error.description if error.description != type(error).description else None
             return render_error(error.code, custom)
         return error
+
+    @app.errorhandler(PastLastPage)
+    def past_last_page(error):
+        message = _("Cette liste s'arrête à la page %(last)d.", last=error.last)
+        return render_error(
+            404, message, (last_page_url(error.last), _("Aller à la dernière page"))
+        )
 
     @app.errorhandler(Exception)
     def unexpected_error(error):

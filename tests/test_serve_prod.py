@@ -4,11 +4,11 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 from forum import ROOT
+from tests.waiting import PATIENCE, wait_for
 
 
 def free_port() -> int:
@@ -38,36 +38,47 @@ def test_gunicorn_serves_compressed_pages_and_health(tmp_path):
             check=True,
             capture_output=True,
         )
-    server = subprocess.Popen(
-        [str(bin_dir / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    log = tmp_path / "gunicorn.log"  # a file, not a pipe: read while the server runs
+    with open(log, "w") as stderr:
+        server = subprocess.Popen(
+            [str(bin_dir / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+
+    def health():
+        assert server.poll() is None, log.read_text()[-2000:]  # died: say why, do not wait
+        try:
+            with urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/healthz", timeout=PATIENCE
+            ) as response:
+                return response.read().decode()
+        except OSError:
+            return None  # not listening yet
+
     try:
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/healthz", timeout=2
-                ) as response:
-                    health = response.read().decode()
-                break
-            except OSError:
-                time.sleep(0.1)
-        assert '"database":"ok"' in health and '"index":"ok"' in health
+        answer = wait_for(health, "gunicorn to answer /healthz")
+        assert '"database":"ok"' in answer and '"index":"ok"' in answer
         request = urllib.request.Request(
             f"http://127.0.0.1:{port}/",
             headers={"Accept-Encoding": "gzip", "Accept-Language": "fr"},
         )
-        with urllib.request.urlopen(request, timeout=5) as response:
+        with urllib.request.urlopen(request, timeout=PATIENCE) as response:
             assert response.status == 200 and response.headers["Content-Encoding"] == "gzip"
             assert (
                 "Secure; HttpOnly" in response.headers["Set-Cookie"]
             )  # production cookies are Secure
+        # Both workers boot however slowly the machine forks; the access line is written
+        # once the response is sent. Wait for them rather than assume they are there.
+        wait_for(
+            lambda: (
+                log.read_text().count("Booting worker") >= 2
+                and "method=GET path=/ status=200 duration_ms=" in log.read_text()
+            ),
+            "two workers booted and the request logged",
+        )
     finally:
         server.terminate()
-        _out, err = server.communicate(timeout=10)
-    assert "method=GET path=/ status=200 duration_ms=" in err
-    assert "Booting worker" in err and err.count("Booting worker") >= 2
+        server.wait(timeout=PATIENCE)

@@ -22,6 +22,7 @@ from whoosh.index import LockError
 from forum.background import Worker
 from forum.extensions import db
 from forum.models import SearchOutbox
+from forum.pagination import page_count, require_page
 from forum.search import documents
 from forum.search.analysis import french_analyzer
 from forum.search.engine import IndexStore, IndexUnavailable
@@ -61,7 +62,7 @@ class SearchResults:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return page_count(self.total, self.per_page)
 
 
 class SearchEngine:
@@ -297,10 +298,16 @@ class SearchEngine:
         results = SearchResults(
             page=page, per_page=per_page, parsed=parsed, notices=list(parsed.notices)
         )
+        found = None
         with self._reading():
-            return self._search(results, parsed, filters, date_from, date_to, sort)
-        results.status = "unavailable"
-        return results
+            found = self._search(results, parsed, filters, date_from, date_to, sort)
+        if found is None:
+            results.status = "unavailable"
+            return results
+        # Outside _reading, which turns any error into "unavailable": past the last page is
+        # the caller's 404, the same rule as every other list.
+        require_page(found.page, found.total, found.per_page)
+        return found
 
     def _search(self, results, parsed, filters, date_from, date_to, sort) -> SearchResults:
         page, per_page = results.page, results.per_page

@@ -313,7 +313,8 @@ def get_discussion(discussion_id: int) -> Discussion | None:
 
 
 def list_discussions(category: str = "", tag: str = "", page: int = 1, per_page: int = 20):
-    from forum.services.report_queries import Page
+    """Open discussions, pinned first then by latest activity; PastLastPage beyond the end."""
+    from forum.pagination import Page, require_page
 
     query = select(Discussion).where(
         Discussion.report_id.is_(None), Discussion.deleted_at.is_(None)
@@ -328,6 +329,7 @@ def list_discussions(category: str = "", tag: str = "", page: int = 1, per_page:
     total = db.session.scalar(
         select(func.count()).select_from(query.with_only_columns(Discussion.id).subquery())
     )
+    require_page(page, total, per_page)
     items = list(
         db.session.scalars(
             query.options(

@@ -21,6 +21,7 @@ from forum.models import (
     report_modules,
     report_tags,
 )
+from forum.pagination import Page, page_number, require_page
 
 SORTS = ("recent", "session")
 
@@ -62,10 +63,7 @@ class ReportFilters:
                     setattr(filters, attr, date.fromisoformat(value))
                 except ValueError:
                     filters.problems.append(name)
-        try:
-            filters.page = max(1, min(int(args.get("page", 1)), 100_000))
-        except (TypeError, ValueError):
-            filters.page = 1
+        filters.page = page_number(args)
         return filters
 
     @property
@@ -161,44 +159,16 @@ def filtered(filters: ReportFilters) -> Select:
     return query.order_by(Report.published_at.desc(), Report.id.desc())
 
 
-@dataclass
-class Page:
-    """One page of results, with what the pagination links need."""
-
-    items: list
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
-
-
 def paginate(filters: ReportFilters, per_page: int) -> Page:
-    """A page of filtered reports and the exact total (counted on ids only)."""
+    """A page of filtered reports and the exact total (counted on ids only); PastLastPage
+    beyond the last page."""
     query = filtered(filters)
     total = db.session.scalar(
         select(func.count()).select_from(
             query.with_only_columns(Report.id).order_by(None).subquery()
         )
     )
+    require_page(filters.page, total, per_page)
     offset = (filters.page - 1) * per_page
     items = (
         list(db.session.scalars(with_card_data(query).limit(per_page).offset(offset)))

@@ -20,6 +20,7 @@ from forum.forms.discussions import (
 )
 from forum.models import Category, ChallengeTag, KitModule, Post, PostRevision
 from forum.once import submitted_once
+from forum.pagination import page_number
 from forum.services import (
     ServiceError,
     bookmarks,
@@ -62,11 +63,7 @@ def index():
     """Open discussions, pinned first, then by latest activity; unread ones marked."""
     category = (request.args.get("category") or "")[:120]
     tag = (request.args.get("tag") or "")[:120]
-    try:
-        page_number = max(1, min(int(request.args.get("page", 1)), 10_000))
-    except ValueError:
-        page_number = 1
-    page = discussions.list_discussions(category, tag, page_number)
+    page = discussions.list_discussions(category, tag, page_number(request.args))
     ids = [d.id for d in page.items]
     latest = (
         dict(

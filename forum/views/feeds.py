@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Response, render_template, request, url_for
+from flask import Response, render_template, url_for
 
 from forum.models import SECTIONS
 
@@ -43,8 +43,13 @@ def discussion_entry(discussion, opening_html: str) -> Entry:
     )
 
 
-def atom_response(title: str, items, alternate: str, discussions=()) -> Response:
-    """Reports (and discussions, with their opening post's HTML) newest first."""
+def atom_response(title: str, items, alternate: str, self_url: str, discussions=()) -> Response:
+    """Reports (and discussions, with their opening post's HTML) newest first.
+
+    `self_url` is the feed's canonical address, built by the view with `url_for`: never the
+    request URL, whose query string is whatever the client sent (U+FFFE, control characters)
+    and would make the feed's `<id>` unstable and its XML invalid.
+    """
     entries = [report_entry(r) for r in items] + [
         discussion_entry(d, html) for d, html in discussions
     ]
@@ -54,6 +59,6 @@ def atom_response(title: str, items, alternate: str, discussions=()) -> Response
         title=title,
         entries=entries[:30],
         alternate=alternate,
-        self_url=request.url,
+        self_url=self_url,
     )
     return Response(xml, mimetype="application/atom+xml")

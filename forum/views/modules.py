@@ -46,7 +46,10 @@ def feed(slug: str):
     module = kit.get_by_slug(slug) or abort(404)
     items = report_queries.feed_items(ReportFilters(module=module.slug))
     return atom_response(
-        f"Maillage — {module.title}", items, url_for("modules.detail", slug=slug, _external=True)
+        f"Maillage — {module.title}",
+        items,
+        url_for("modules.detail", slug=module.slug, _external=True),
+        url_for("modules.feed", slug=module.slug, _external=True),
     )
 
 

@@ -311,4 +311,5 @@ def feed():
         _("Maillage — derniers retours d'expérience"),
         report_queries.feed_items(ReportFilters()),
         url_for("reports.index", _external=True),
+        url_for("reports.feed", _external=True),
     )

@@ -6,6 +6,7 @@ from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
 
 from forum.forms.reports import FORMAT_LABELS
+from forum.pagination import page_number
 from forum.search import engine
 from forum.services import form_data, structures, tags, territories
 
@@ -41,10 +42,7 @@ def index():
         p for p in ("from", "to") if request.args.get(p) and _date(request.args.get(p)) is None
     ]
     sort = "date" if request.args.get("sort") == "date" else "relevance"
-    try:
-        page = max(1, min(int(request.args.get("page", 1)), 1000))
-    except ValueError:
-        page = 1
+    page = page_number(request.args)
     searching = bool(q.strip()) or any(filters.values()) or date_from or date_to
     results = engine().search(q, filters, date_from, date_to, sort, page) if searching else None
     labels = {

@@ -52,7 +52,8 @@ def feed(slug: str):
     return atom_response(
         f"Maillage — {tag.label}",
         items,
-        url_for("tags.detail", slug=slug, _external=True),
+        url_for("tags.detail", slug=tag.slug, _external=True),
+        url_for("tags.feed", slug=tag.slug, _external=True),
         discussions=discussions.feed_items(tag),
     )
 

@@ -101,7 +101,7 @@ def new_page(browser):
         )  # only so that axe can be injected
         contexts.append(context)
         page = context.new_page()
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(60_000)  # a ceiling for a loaded machine
         return page
 
     yield make

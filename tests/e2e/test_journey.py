@@ -1,9 +1,10 @@
 """The main journey in a real browser, on a desktop and on a phone (360×640)."""
 
 import re
-import time
 
 import pytest
+
+from tests.waiting import wait_for
 
 VIEWPORTS = {"desktop": (1280, 900), "phone": (360, 640)}
 
@@ -18,13 +19,10 @@ def register(page, base, name, email):
     page.wait_for_url(f"{base}/")
 
 
-def wait_until(check, seconds=10):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.3)
-    return False
+def wait_until(check, what="the page to show it"):
+    """True once `check()` holds (a background worker indexes and notifies in its own time);
+    fails after a generous minute rather than assuming how fast the machine is."""
+    return bool(wait_for(check, what))
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

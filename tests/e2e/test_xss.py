@@ -281,7 +281,7 @@ def _open_all(browser, base: str, paths: list[str], csp: bool, email: str | None
     context = browser.new_context(bypass_csp=not csp, locale="fr-FR")
     context.add_init_script(WATCH)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(60_000)  # a ceiling for a loaded machine
     seen = _watch(page, base)
     if email:
         page.goto(f"{base}/auth/login")

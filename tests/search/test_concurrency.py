@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 from forum import ROOT
 from forum.extensions import db
@@ -45,7 +44,7 @@ def test_concurrent_writers_and_a_killed_one_leave_the_index_in_sync(app, make_u
         if not line or line.strip().endswith(":10"):
             break
     victim.send_signal(signal.SIGKILL)
-    outputs = [w.communicate(timeout=300) for w in workers]
+    outputs = [w.communicate(timeout=900) for w in workers]  # a ceiling, not a target
     for worker, (_out, err) in zip(workers[:-1], outputs[:-1]):
         assert worker.returncode == 0, err[-2000:]
     assert victim.returncode == -signal.SIGKILL
@@ -53,8 +52,7 @@ def test_concurrent_writers_and_a_killed_one_leave_the_index_in_sync(app, make_u
     db.session.expire_all()
     written = db.session.scalar(db.select(db.func.count(Report.id)))
     assert 150 + 11 <= written < 200  # the victim stopped part-way
-    time.sleep(0.1)
-    engine().sync()  # whatever the victim left in the outbox
+    engine().sync()  # whatever the victim left in the outbox (every worker has exited)
     result = app.test_cli_runner().invoke(args=["search", "check"])
     assert result.exit_code == 0, result.output
     assert (

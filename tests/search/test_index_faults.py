@@ -11,7 +11,6 @@ import os
 import shutil
 import subprocess
 import threading
-import time
 import urllib.error
 import urllib.request
 from collections import Counter
@@ -22,6 +21,7 @@ from werkzeug.serving import make_server
 from forum.search import engine
 from forum.services import reports as report_service
 from tests.search.test_index_sync import new_input, outbox_count, publish_via_form
+from tests.waiting import PATIENCE, wait_for
 
 # Whoosh leaves the handles of files it failed to read or write (damaged, disk full) for the
 # garbage collector to close; the resulting warnings are expected here, not failures.
@@ -35,12 +35,14 @@ def _collect_leaked_handles():
 
 
 class Traffic:
-    """Readers hitting pages in a loop from a thread; records every status."""
+    """Readers hitting pages in a loop from a thread; records every status and counts the
+    rounds (every path once) it completed, so that tests wait on rounds, not on the clock."""
 
     def __init__(self, base: str, paths: list[str]):
         self.base, self.paths = base, paths
         self.statuses: Counter = Counter()
         self.errors: list[str] = []
+        self.rounds = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -48,7 +50,7 @@ class Traffic:
         while not self._stop.is_set():
             for path in self.paths:
                 try:
-                    with urllib.request.urlopen(self.base + path, timeout=10) as response:
+                    with urllib.request.urlopen(self.base + path, timeout=PATIENCE) as response:
                         self.statuses[response.status] += 1
                 except urllib.error.HTTPError as error:
                     self.statuses[error.code] += 1
@@ -56,6 +58,11 @@ class Traffic:
                         self.errors.append(f"{error.code} {path}")
                 except OSError as error:
                     self.errors.append(f"{path}: {error}")
+            self.rounds += 1
+
+    def wait_for_rounds(self, count: int, what: str) -> None:
+        """Wait until `count` rounds are complete (a round started now needs `rounds + 2`)."""
+        wait_for(lambda: self.rounds >= count, what)
 
     def __enter__(self):
         self._thread.start()
@@ -63,7 +70,8 @@ class Traffic:
 
     def __exit__(self, *exc):
         self._stop.set()
-        self._thread.join(timeout=15)
+        self._thread.join(timeout=PATIENCE)
+        assert not self._thread.is_alive(), "the traffic thread did not stop"
 
 
 @pytest.fixture
@@ -82,22 +90,21 @@ def served(app, corpus):
 
 def get(url: str) -> tuple[int, str]:
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(url, timeout=PATIENCE) as response:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
 
 
-def wait_until_found(base: str, word: str, report_id: int, seconds: float = 20) -> float:
-    """Seconds until the search page lists this report (fails after `seconds`)."""
-    started = time.monotonic()
-    while time.monotonic() - started < seconds:
+def wait_until_found(base: str, word: str, report_id: int) -> None:
+    """Wait until the search page lists this report (every answer meanwhile is a 200)."""
+
+    def listed():
         status, html = get(f"{base}/search?q={word}")
         assert status == 200
-        if f'href="/reports/{report_id}"' in html:
-            return time.monotonic() - started
-        time.sleep(0.1)
-    pytest.fail(f"{word!r} not found again within {seconds} s")
+        return f'href="/reports/{report_id}"' in html
+
+    wait_for(listed, f"the search page to list report {report_id} for {word!r}")
 
 
 @pytest.mark.parametrize("damage", ["delete", "corrupt"])
@@ -106,7 +113,7 @@ def test_index_damaged_while_serving_heals_itself(app, corpus, served, damage, c
     report_id = corpus["covoiturage"]
     paths = ["/", "/reports/", f"/reports/{report_id}", "/search?q=covoiturage", "/healthz"]
     with Traffic(base, paths) as traffic:
-        time.sleep(0.5)
+        traffic.wait_for_rounds(1, "the readers to read every page once")
         live = engine().store.current.resolve()
         if damage == "delete":
             # Out of the way in one step, then removed: the drainer, seeing the index gone,
@@ -117,18 +124,21 @@ def test_index_damaged_while_serving_heals_itself(app, corpus, served, damage, c
         else:
             for path in live.iterdir():
                 path.write_bytes(b"\x00garbage")
+        damaged_at = traffic.rounds
         # A report written during the outage is acknowledged by the database...
         written = report_service.create_report(
             make_user(), new_input("Pendant la panne", "Un ornithorynque est passé.")
         )
         # ...and the index comes back on its own, with it.
-        healed_after = wait_until_found(base, "covoiturage", report_id)
+        wait_until_found(base, "covoiturage", report_id)
         wait_until_found(base, "ornithorynque", written.id)
-        time.sleep(0.5)
+        healed_at = traffic.rounds
+        # Every page read in a round begun after the damage, and again once healed: what
+        # the readers must have seen, however fast or slow the machine is.
+        traffic.wait_for_rounds(healed_at + 2, "a full round after healing")
     assert traffic.errors == []
-    assert sum(traffic.statuses.values()) > 20
+    assert traffic.rounds >= damaged_at + 2
     assert all(status < 500 for status in traffic.statuses), traffic.statuses
-    assert healed_after < 20
     assert "rebuilding" in caplog.text  # the drainer said what it did
     assert engine().check() == {"missing": [], "stale": [], "extra": []}
 
@@ -228,17 +238,19 @@ def test_damaged_segments_under_a_readable_table_of_contents_are_replaced(
     )
 
 
-def test_a_failing_rebuild_is_not_retried_at_every_request(app, tiny_disk, corpus, client):
+def test_a_failing_rebuild_is_not_retried_at_every_request(app, tiny_disk, corpus, client, caplog):
     """The index is gone and its disk is full: the rebuild fails, leaves no half-built
     generation behind, and is not attempted again for a while (not once per search)."""
     shutil.rmtree(app.config["SEARCH_DIR"])
     engine().store.close()
     fill(tiny_disk)
     assert engine().heal() is False
+    assert "rebuild failed" in caplog.text
     assert list((tiny_disk / "search").glob("gen-*")) == []
-    started = time.monotonic()
-    assert engine().heal() is False  # within the retry delay: refused at once
-    assert time.monotonic() - started < 0.1
+    failed_at = engine()._heal_failed_at
+    caplog.clear()
+    assert engine().heal() is False  # within the retry delay: refused without trying
+    assert "rebuild" not in caplog.text and engine()._heal_failed_at == failed_at
     assert client.get("/search?q=covoiturage").status_code == 200
     (tiny_disk / "filler").unlink()
     engine()._heal_failed_at = -1e9  # the delay has passed

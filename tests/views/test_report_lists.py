@@ -91,8 +91,7 @@ def test_sorting_and_pagination(client, demo_reports):
 def test_bad_filter_values_never_fail(client, demo_reports):
     for query in [
         "page=-1",
-        "page=abc",
-        "page=99999",
+        "page=abc",  # past the last page is a 404: tests/views/test_pagination_bounds.py
         "from=2024-13-45",
         "to=hier",
         "module=inconnu",

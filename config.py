@@ -102,6 +102,13 @@ class ProductionConfig(Config):
                 "FORUM_SECRET_KEY must be set in production "
                 "(python -c 'import secrets; print(secrets.token_hex(32))')."
             )
+        if not os.environ.get("FORUM_BASE_URL"):
+            # E-mails (notifications, digests, List-Unsubscribe) link to it: the default
+            # 127.0.0.1 address would reach no reader.
+            raise RuntimeError(
+                "FORUM_BASE_URL must be set in production: the public address of the site, "
+                "e.g. https://maillage.example.org (links in e-mails)."
+            )
 
 
 CONFIGS = {

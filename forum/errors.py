@@ -47,8 +47,46 @@ MESSAGES = {
 }
 
 
+# Posted fields never shown back (secrets, bookkeeping) and the shortest text worth keeping.
+NOT_SHOWN_BACK = ("password", "csrf", "token", "version", "confirm", "action", "parent_id")
+KEPT_TEXT_CHARS = 20
+FIELD_LABELS = {
+    "body": lazy("Message"),
+    "title": lazy("Titre"),
+    "context": lazy("Contexte"),
+    "proceedings": lazy("Déroulé"),
+    "worked": lazy("Ce qui a marché"),
+    "difficulties": lazy("Difficultés"),
+    "advice": lazy("Conseils"),
+    "reason": lazy("Motif"),
+    "description": lazy("Description"),
+    "bio": lazy("Présentation"),
+}
+
+
+def typed_text() -> list[tuple[str, str]]:
+    """The text a refused form carried (a reply to a discussion locked meanwhile, an edit
+    of a message deleted in another tab…): [(field name, text)], so that the error page
+    gives it back to copy instead of losing it. Only long text fields, never a password."""
+    if request.method != "POST" or request.content_length is None:
+        return []
+    try:
+        form = request.form
+    except Exception:  # an unreadable body: nothing to give back
+        return []
+    kept = []
+    for name in form:
+        if any(word in name.lower() for word in NOT_SHOWN_BACK):
+            continue
+        value = "\n".join(v for v in form.getlist(name) if isinstance(v, str)).replace("\x00", "")
+        if len(value.strip()) >= KEPT_TEXT_CHARS:
+            kept.append((str(FIELD_LABELS.get(name, name)), value))
+    return kept[:12]
+
+
 def render_error(code: int, detail: str | None = None, link: tuple[str, str] | None = None):
-    """The French error page; `link` is an extra (href, label) way out besides the home page."""
+    """The French error page; `link` is an extra (href, label) way out besides the home page.
+    A refused form's text is shown back on it (see typed_text): nothing typed is lost."""
     title, message = MESSAGES.get(code, MESSAGES[500])
     return (
         render_template(
@@ -57,6 +95,7 @@ def render_error(code: int, detail: str | None = None, link: tuple[str, str] | N
             title=str(title),
             message=detail or str(message),
             link=link,
+            typed=typed_text() if code < 500 else [],
         ),
         code,
     )

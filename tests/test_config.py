@@ -25,6 +25,7 @@ def test_production_settings_from_environment(tmp_path):
     env = {
         "FORUM_ENV": "production",
         "FORUM_SECRET_KEY": "s" * 64,
+        "FORUM_BASE_URL": "https://maillage.example.org",
         "FORUM_DATABASE_URL": f"sqlite:///{tmp_path}/prod.sqlite",
         "FORUM_SEARCH_DIR": str(tmp_path / "ix"),
         "FORUM_REGISTRATION": "approval",
@@ -81,3 +82,16 @@ def test_registration_mode(value, tmp_path):
         {"FORUM_REGISTRATION": value, "FORUM_INSTANCE_DIR": str(tmp_path)},
     )
     assert result.stdout.strip() == value
+
+
+def test_production_refuses_to_start_without_its_public_address(tmp_path):
+    """E-mail links (notifications, List-Unsubscribe) must reach readers, not 127.0.0.1."""
+    env = {
+        "FORUM_ENV": "production",
+        "FORUM_SECRET_KEY": "s" * 64,
+        "FORUM_INSTANCE_DIR": str(tmp_path),
+        "PATH": "",
+    }
+    result = run_python("from forum import create_app; create_app()", env)
+    assert result.returncode != 0
+    assert "FORUM_BASE_URL must be set in production" in result.stderr

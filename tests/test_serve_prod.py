@@ -23,6 +23,7 @@ def test_gunicorn_serves_compressed_pages_and_health(tmp_path):
     env = {
         **os.environ,
         "FORUM_ENV": "production",
+        "FORUM_BASE_URL": "https://maillage.example.org",
         "FORUM_SECRET_KEY": "s" * 64,
         "FORUM_DATABASE_URL": f"sqlite:///{tmp_path}/prod.sqlite",
         "FORUM_SEARCH_DIR": str(tmp_path / "ix"),

@@ -1,5 +1,6 @@
 """Registration, authentication with throttling, password reset, profile changes."""
 
+import smtplib
 import unicodedata
 from datetime import timedelta
 
@@ -23,11 +24,13 @@ class TooManyAttempts(ServiceError):
 
 def normalise_email(email: str) -> str:
     """The one spelling of an address that is stored and compared: no surrounding spaces,
-    lower case, Unicode NFC (UAX #15). 'Solène@Example.org' typed on a Mac (è decomposed
-    into e + U+0300) and on Windows (è precomposed) then name the same account. The local
-    part is case-sensitive in theory (RFC 5321 §2.4), never in practice; NFC is what
-    RFC 6532 §3.1 asks of internationalised addresses. Migration 0006 normalised old rows."""
-    return unicodedata.normalize("NFC", email.strip().lower())
+    lower case, Unicode NFKC (UAX #15). 'Solène@Example.org' typed on a Mac (è decomposed
+    into e + U+0300), on Windows (è precomposed) or in full-width letters (a Japanese
+    input method) then name the same account. The local part is case-sensitive in theory
+    (RFC 5321 §2.4), never in practice; RFC 6532 §3.1 asks for NFC, and the width mapping
+    of NFKC is the one RFC 8265 §3.3 applies to user names. Migration 0006 normalised old
+    rows the same way."""
+    return unicodedata.normalize("NFKC", email.strip()).lower()
 
 
 def find_user_by_email(email: str) -> User | None:
@@ -140,7 +143,12 @@ def request_password_reset(email: str, link_for) -> None:
         name=user.display_name,
         link=link,
     )
-    send_mail(user.email, _("Maillage : réinitialiser votre mot de passe"), body)
+    try:
+        send_mail(user.email, _("Maillage : réinitialiser votre mot de passe"), body)
+    except (smtplib.SMTPException, OSError) as error:
+        # Same answer as for an unknown address (no account probing): the failure goes to
+        # the log, where the administrators see it.
+        current_app.logger.error("Password reset e-mail not sent to account %s: %r", user.id, error)
 
 
 def set_password(user: User, password: str, keep: UserSession | None = None) -> int:

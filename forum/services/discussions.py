@@ -7,6 +7,7 @@ from datetime import timedelta
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
@@ -102,12 +103,17 @@ def mentioned_users(body: str, exclude: int | None = None) -> list[User]:
     return [u for u in users if u.id != exclude]
 
 
-REPORT_LINK = re.compile(r"(?:/reports/)?(\d+)")
+REPORT_URL = re.compile(r"\S*/reports/(\d+)\S*")
+REPORT_NUMBER = re.compile(r"(?<![\w.:/])(\d+)(?![\w.:/])")
 
 
 def parse_report_links(text: str) -> list[Report]:
-    """'12, https://…/reports/40' -> the published reports 12 and 40 (unknown ones refused)."""
-    ids = [int(n) for n in REPORT_LINK.findall(text or "")][:10]
+    """'12, https://…/reports/40' -> the published reports 12 and 40 (unknown ones refused).
+    In an address only the report number counts (not the host's digits or port)."""
+    text = text or ""
+    linked = REPORT_URL.findall(text)
+    bare = REPORT_NUMBER.findall(REPORT_URL.sub(" ", text))
+    ids = [int(n) for n in linked + bare][:10]
     # Ids fit a 32-bit column: a larger number is simply unknown (SQLite cannot even bind it).
     valid = [n for n in ids if 0 < n < 2**31]
     found = {r.id: r for r in db.session.scalars(select(Report).where(Report.id.in_(valid)))}
@@ -161,16 +167,23 @@ def thread_of(report: Report) -> Discussion:
 
 
 def report_thread(report: Report) -> Discussion:
-    """The thread under a report, created on its first reply."""
+    """The thread under a report, created on its first reply. Two first replies at the same
+    moment: the second finds the report's thread taken (unique key), rolls back its empty
+    transaction (this runs before anything else is written) and uses the first one's."""
     thread = db.session.scalar(select(Discussion).where(Discussion.report_id == report.id))
     if thread is None:
-        thread = Discussion(
-            title=report.title, report=report, author_id=report.author_id, post_count=0
-        )
+        report_id, author_id, title = report.id, report.author_id, report.title
+        thread = Discussion(title=title, report_id=report_id, author_id=author_id, post_count=0)
         db.session.add(thread)
-        db.session.flush()
-        if report.author_id:
-            watches.watch_id(report.author_id, "discussion", thread.id)
+        try:
+            db.session.flush()
+        except IntegrityError:
+            db.session.rollback()
+            return db.session.scalars(
+                select(Discussion).where(Discussion.report_id == report_id)
+            ).one()
+        if author_id:
+            watches.watch_id(author_id, "discussion", thread.id)
     return thread
 
 
@@ -187,6 +200,14 @@ def reply(discussion: Discussion, author: User, body: str, parent_id: int | None
         if parent is None or parent.discussion_id != discussion.id:
             raise ServiceError(
                 _("Le message auquel vous répondez n'appartient pas à cette discussion."),
+                "parent_id",
+            )
+        if not parent.visible:  # deleted or hidden since the form was opened
+            raise ServiceError(
+                _(
+                    "Le message auquel vous répondez a été supprimé ou masqué entre-temps : "
+                    "votre réponse n'est pas publiée."
+                ),
                 "parent_id",
             )
     check_rate(author)
@@ -241,9 +262,14 @@ def edit_post(post: Post, editor: User, body: str) -> None:
     db.session.commit()
 
 
-def delete_post(post: Post) -> None:
-    """Soft delete: the tree keeps its shape and shows "message supprimé"."""
+def delete_post(post: Post, by: User | None = None) -> None:
+    """Soft delete: the tree keeps its shape and shows "message supprimé". A moderator
+    deleting someone else's message is logged."""
+    from forum.services.moderation import log
+
     post.deleted_at = utcnow()
+    if by is not None and by.id != post.author_id:
+        log(by, "delete_post", "post", post.id)
     db.session.commit()
 
 

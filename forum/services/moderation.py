@@ -30,6 +30,16 @@ def _flag(reporter: User, reason: str, **target) -> Flag:
     reason = (reason or "").strip()
     if not reason:
         raise ServiceError(_("Indiquez la raison du signalement."), "reason")
+    ((column, value),) = target.items()
+    pending = db.session.scalar(
+        select(Flag).where(
+            getattr(Flag, column) == value,
+            Flag.reporter_id == reporter.id,
+            Flag.resolved_at.is_(None),
+        )
+    )
+    if pending is not None:  # already in the queue from this member: one card, not two
+        return pending
     flag = Flag(reporter_id=reporter.id, reason=reason[:MAX_REASON], **target)
     db.session.add(flag)
     db.session.commit()
@@ -83,6 +93,8 @@ def set_hidden(post: Post, moderator: User, hidden: bool, reason: str = "") -> N
     from forum.services import notifications
 
     reason = " ".join((reason or "").split())[:MAX_REASON]
+    if hidden == (post.hidden_at is not None):
+        return  # already so (a double click, two tabs): nothing to log, nobody to tell again
     if hidden and not reason:
         raise ServiceError(_("Indiquez le motif : il sera communiqué à l'auteur."), "reason")
     notified = None
@@ -103,12 +115,18 @@ def set_hidden(post: Post, moderator: User, hidden: bool, reason: str = "") -> N
 
 
 def set_locked(discussion: Discussion, moderator: User, locked: bool) -> None:
+    """Lock (no more replies) or unlock; nothing logged when it already was so."""
+    if bool(discussion.locked) == locked:
+        return
     discussion.locked = locked
     log(moderator, "lock" if locked else "unlock", "discussion", discussion.id)
     db.session.commit()
 
 
 def set_pinned(discussion: Discussion, moderator: User, pinned: bool) -> None:
+    """Pin to the top of the list or unpin; nothing logged when it already was so."""
+    if bool(discussion.pinned) == pinned:
+        return
     discussion.pinned = pinned
     log(moderator, "pin" if pinned else "unpin", "discussion", discussion.id)
     db.session.commit()
@@ -117,6 +135,8 @@ def set_pinned(discussion: Discussion, moderator: User, pinned: bool) -> None:
 def move(discussion: Discussion, moderator: User, category: Category) -> None:
     if discussion.is_report_thread:
         raise ServiceError(_("Le fil d'un retour d'expérience reste sous son retour."))
+    if discussion.category_id == category.id:
+        return
     old = discussion.category.name if discussion.category else ""
     discussion.category = category
     log(moderator, "move", "discussion", discussion.id, f"{old} → {category.name}")
@@ -155,6 +175,9 @@ def action_label(action: str) -> str:
         "pin": _("Discussion épinglée"),
         "unpin": _("Discussion désépinglée"),
         "move": _("Discussion déplacée"),
+        "delete_report": _("Retour d'expérience supprimé"),
+        "restore_report": _("Retour d'expérience restauré"),
+        "delete_post": _("Message supprimé"),
     }.get(action, action)
 
 

@@ -172,17 +172,26 @@ def update_report(report: Report, editor: User, data: ReportInput) -> Report:
 
 
 def delete_report(report: Report, by: User) -> None:
-    """Soft delete: hidden from everyone but the author and moderators, restorable."""
+    """Soft delete: hidden from everyone but the author and moderators, restorable. A
+    moderator deleting someone else's report is logged."""
+    from forum.services.moderation import log
+
     report.deleted_at = utcnow()
     report.deleted_by_id = by.id
+    if by.id != report.author_id:
+        log(by, "delete_report", "report", report.id)
     db.session.commit()
 
 
-def restore_report(report: Report) -> None:
+def restore_report(report: Report, by: User) -> None:
+    """A moderator brings a deleted report back (logged); an erased one cannot be."""
+    from forum.services.moderation import log
+
     if report.status == "erased":  # its author deleted their account and its words
         raise ServiceError(_("Ce retour a été effacé avec le compte de son auteur."))
     report.deleted_at = None
     report.deleted_by_id = None
+    log(by, "restore_report", "report", report.id)
     db.session.commit()
 
 

@@ -315,7 +315,7 @@ def delete_post(post_id: int):
             action=url_for("discussions.delete_post", post_id=post.id),
             cancel=_thread_target(post.discussion) + f"#post-{post.id}",
         )
-    discussions.delete_post(post)
+    discussions.delete_post(post, current_user)
     flash(_("Message supprimé."), "info")
     return redirect(_thread_target(post.discussion) + f"#post-{post.id}", code=303)
 

@@ -190,6 +190,9 @@ def delete(report_id: int):
     """Ask first (a page that works without JavaScript), then soft-delete: moderators can
     restore it. A POST without the confirmation field only shows the question."""
     report = _visible_or_404(report_id)
+    if report.deleted_at is not None:  # deleted meanwhile (another tab, a moderator)
+        flash(_("Ce retour d'expérience est déjà supprimé."), "info")
+        return redirect(url_for("reports.detail", report_id=report.id), code=303)
     if not reports.can_edit(report, current_user):
         abort(403)
     if request.method == "GET" or request.form.get("confirm") != "yes":
@@ -200,7 +203,9 @@ def delete(report_id: int):
             consequence=_(
                 "Il disparaîtra des listes, de la recherche et des flux. L'équipe de "
                 "modération pourra le restaurer."
-            ),
+            )
+            if report.is_published
+            else _("Ce brouillon sera supprimé. L'équipe de modération pourra le restaurer."),
             action=url_for("reports.delete", report_id=report.id),
             cancel=url_for("reports.detail", report_id=report.id),
         )
@@ -217,7 +222,7 @@ def restore(report_id: int):
     """Moderators bring back a deleted report."""
     report = reports.get_report(report_id) or abort(404)
     try:
-        reports.restore_report(report)
+        reports.restore_report(report, current_user)
     except ServiceError as error:
         flash(error.message, "error")
         return redirect(url_for("reports.detail", report_id=report.id), code=303)

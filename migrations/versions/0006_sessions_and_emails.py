@@ -34,11 +34,11 @@ users = sa.table(
 
 def normalise(email: str) -> str:
     """As forum.services.accounts.normalise_email on the day of this migration."""
-    return unicodedata.normalize("NFC", email.strip().lower())
+    return unicodedata.normalize("NFKC", email.strip()).lower()
 
 
 def _describe(user_id: int, name: str, email: str) -> str:
-    spelling = "" if unicodedata.is_normalized("NFC", email) else ", accents décomposés"
+    spelling = "" if unicodedata.is_normalized("NFKC", email) else ", accents décomposés ou pleine chasse"
     return f"compte n° {user_id} « {name} » ({email!r}{spelling})"
 
 

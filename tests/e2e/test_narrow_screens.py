@@ -23,7 +23,7 @@ TABLE = "\n".join(
         "| Ussel | https://www.example.org/une/autre/adresse/assez/longue | Rien | 5 | 2 h | 10 € | Non |",
     ]
 )
-BODY = f"{MARK} premier paragraphe avec {URL} et {WORD}.\n\n{TABLE}\n\n`{WORD}`\n\n[{WORD}]({URL})"
+BODY = f"{MARK} premier paragraphe avec {URL} et {WORD}.\n\n{TABLE}\n\n`{WORD}`\n\n[{WORD}]({URL})\n\n```\n{URL} {WORD}\n```"
 PASSWORD = "un-mot-de-passe-solide"
 
 
@@ -219,3 +219,47 @@ def test_scrolling_tables_stay_accessible_axe(live_server, hostile, phone, path)
     base, _app = live_server
     phone.goto(base + path.format(**hostile))
     assert axe_violations(phone) == []
+
+
+def test_the_moderation_queue_stays_in_the_window_on_a_laptop_too(
+    live_server, hostile, browser
+):
+    """Flagged messages with wide tables and long code lines: the queue's cards keep them
+    inside (found at 3,124 px wide on a 1,280 px window)."""
+    base, _app = live_server
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/auth/login")
+        page.get_by_label("Adresse e-mail").fill("etroit@example.org")
+        page.get_by_label("Mot de passe").fill(PASSWORD)
+        page.get_by_role("button", name="Se connecter").click()
+        page.wait_for_url(f"{base}/")
+        page.goto(f"{base}/moderation/")
+        found = page.evaluate(OVERFLOW, 1280)
+        assert MARK in found["text"]
+        assert found["scrollWidth"] <= 1280, found["culprits"]
+    finally:
+        context.close()
+
+
+def test_a_stale_save_shows_the_stored_version_within_the_screen(live_server, hostile, phone):
+    """The 409 page shows the stored text (URLs, tables, long words) beside the form."""
+    base, _app = live_server
+    edit = f"{base}/reports/{hostile['report']}/edit"
+    other_tab = phone.context.new_page()
+    try:
+        other_tab.goto(edit)
+        phone.goto(edit)
+        phone.get_by_label("Contexte").fill(f"{BODY}\n\nAjout de l'onglet 1 {WORD}")
+        phone.get_by_role("button", name="Enregistrer les modifications").click()
+        phone.wait_for_url(f"{base}/reports/{hostile['report']}")
+        other_tab.get_by_label("Conseils").fill(f"Conseil de l'onglet 2 {URL}")
+        other_tab.get_by_role("button", name="Enregistrer les modifications").click()
+        other_tab.wait_for_load_state()
+        assert "Modifié entre-temps" in other_tab.content()
+        found = other_tab.evaluate(OVERFLOW, WIDTH)
+        assert "Ajout de l'onglet 1" in found["text"]
+        assert found["scrollWidth"] <= WIDTH, found["culprits"]
+    finally:
+        other_tab.close()

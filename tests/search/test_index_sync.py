@@ -109,7 +109,7 @@ def test_drafts_and_deleted_reports_never_reach_search(
     report_service.delete_report(db.session.get(Report, draft.id), author)
     engine().sync()
     assert search_ids("ornithorynque") == []
-    report_service.restore_report(db.session.get(Report, draft.id))
+    report_service.restore_report(db.session.get(Report, draft.id), author)
     engine().sync()
     assert search_ids("ornithorynque") == [draft.id]
 

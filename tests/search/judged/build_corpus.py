@@ -126,7 +126,9 @@ class Composer:
         for key in ("autre", "coll", "ail", "proj"):
             if "{" + key + "}" in text:
                 labels |= slots["labels_" + key]
-        return text.format(**{k: v for k, v in slots.items() if not k.startswith("labels_")}), labels
+        return text.format(
+            **{k: v for k, v in slots.items() if not k.startswith("labels_")}
+        ), labels
 
     def reroll(self, slots: dict) -> dict:
         new = dict(slots)
@@ -217,11 +219,7 @@ def compose(number, main, rng, composer, structures, authors, parcours, topics, 
     context = [take(fragments_more.CONTEXTS, "contexte")]
     season = chosen is not None and "2024-2025" in chosen["title"]
     if rng.random() < 0.3:
-        tagged = [
-            f
-            for f in fragments_more.CONTEXTS_TAGGED
-            if season or "promo-2024-2025" not in f
-        ]
+        tagged = [f for f in fragments_more.CONTEXTS_TAGGED if season or "promo-2024-2025" not in f]
         context.append(take(tagged, "contexte"))
     proceedings = [take(topics[main]["obs"], main, hard=False) for _ in range(2)]
     worked = [take(topics[secondaries[0]]["obs"], secondaries[0], hard=False)]
@@ -244,9 +242,7 @@ def compose(number, main, rng, composer, structures, authors, parcours, topics, 
     report_modules = [modules[main]]
     if rng.random() < 0.3 and modules.get(secondaries[0]) not in report_modules:
         report_modules.append(modules[secondaries[0]])
-    tags = sorted(
-        {fragments.TOPIC_TAGS[t] for t in labels if t in fragments.TOPIC_TAGS}
-    )
+    tags = sorted({fragments.TOPIC_TAGS[t] for t in labels if t in fragments.TOPIC_TAGS})
     return {
         "key": f"r{number + 1:03d}",
         "title": title,

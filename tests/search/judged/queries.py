@@ -201,7 +201,11 @@ def report_labels(report: dict) -> dict[str, int]:
 
     at_least("structure:" + report["structure"], 2)
     at_least("author:" + report["author"], 2)
-    at_least("place:" + slugify(report["place"]), 2)
+    # Where the session took place: known from its parcours, or said in its text (a report
+    # outside a parcours that never names its commune cannot be found by it).
+    text = report["title"] + " " + " ".join(report["sections"].values())
+    if report["parcours"] or report["place"] in text:
+        at_least("place:" + slugify(report["place"]), 2)
     if report["parcours"]:
         at_least("parcours:" + report["parcours"], 2)
     for position, module in enumerate(report["modules"]):

@@ -45,9 +45,12 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def refuse_nul_bytes():
         # PostgreSQL text cannot hold NUL and no human types one: refuse early, calmly.
+        # The search box is the exception: what is typed there is read, never stored, and
+        # the query parser reads a NUL as a space (a pasted text may carry one).
+        searching = request.endpoint == "search.index"
         if (
             "\x00" in request.path
-            or _has_nul(request.args)
+            or (_has_nul(request.args) and not searching)
             or (request.method == "POST" and _has_nul(request.form))
         ):
             from forum.errors import render_error

@@ -1,95 +1,211 @@
-"""French analysis: tokenise, lowercase, drop stop words, stem (Snowball), then fold accents.
+"""French analysis, one pipeline for documents and queries.
 
-Stemming needs the accents (the French stemmer strips "ées", "ement"…), so folding comes
-last: financer/financement/financées meet, and "ecole" finds "École".
+1. Each word is normalised: Unicode NFKC (decomposed accents typed on a Mac composed again,
+   ligatures such as « ﬁ » and full-width forms replaced), œ/æ spelt out, the typographic
+   hyphens and inclusive-writing dots made one character each.
+2. Words are letters and digits, accents included whether composed or not; an apostrophe
+   splits (elision: « l'école » → l, école), so does any other punctuation.
+3. A hyphen between letters or digits joins a compound: its parts are indexed at consecutive
+   positions (so that « tiers-lieux » and « tiers lieux » are the same phrase), none of them
+   dropped as a stop word (« rendez-vous »), plus the joined word at the first part's
+   position (« tierslieux »).
+4. Inclusive writing with a middle dot indexes both forms at one position:
+   « agriculteur·rice·s » → agriculteurs, agricultrices.
+5. Stop words (French articles, pronouns… and question words: « comment », « quand »,
+   « faire »…) are dropped, the rest stemmed (Snowball French), then accents folded:
+   stemming needs the accents (it strips « ées », « ement »), so folding comes last and
+   financer/financement/financées meet, and « ecole » finds « École ».
+
+ANALYSIS_VERSION is part of the index settings fingerprint: change it whenever what this
+module produces changes, and existing indexes are rebuilt on their own.
 """
 
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+import re
+import unicodedata
+
+from whoosh.analysis import (
+    CharsetFilter,
+    LowercaseFilter,
+    StemFilter,
+    StopFilter,
+    Token,
+    Tokenizer,
+)
 from whoosh.lang.snowball.french import FrenchStemmer
 from whoosh.lang.stopwords import stoplists
 from whoosh.support.charset import accent_map
 
+ANALYSIS_VERSION = 2
+
 # Whoosh's French list misses common words; elisions are split off by the tokeniser below.
 EXTRA_STOP_WORDS = {
-    "les",
-    "où",
-    "des",
-    "aux",
-    "du",
-    "au",
-    "ces",
-    "ses",
-    "ce",
-    "cet",
-    "cette",
-    "leurs",
-    "leur",
-    "nos",
-    "vos",
-    "est",
-    "sont",
-    "été",
-    "être",
-    "avoir",
-    "a",
-    "ont",
-    "pas",
-    "plus",
-    "très",
-    "qui",
-    "que",
-    "quoi",
-    "dont",
-    "lors",
-    "entre",
-    "comme",
-    "aussi",
-    "ainsi",
-    "donc",
-    "car",
-    "mais",
-    "ou",
-    "et",
-    "ni",
-    "or",
-    "on",
-    "nous",
-    "vous",
-    "ils",
-    "elles",
-    "il",
-    "elle",
-    "se",
-    "sa",
-    "son",
-    "sur",
-    "sous",
-    "dans",
-    "par",
-    "pour",
-    "avec",
-    "sans",
-    "un",
-    "une",
-    "de",
-    "la",
-    "le",
-    "l",
-    "d",
-    "qu",
-    "n",
-    "s",
-    "c",
-    "j",
-    "m",
-    "t",
-    "y",
-    "en",
-}
-FRENCH_STOP_WORDS = frozenset(stoplists["fr"]) | EXTRA_STOP_WORDS
+    "les", "où", "des", "aux", "du", "au", "ces", "ses", "ce", "cet", "cette", "leurs",
+    "leur", "nos", "vos", "est", "sont", "été", "être", "avoir", "a", "ont", "pas", "plus",
+    "très", "qui", "que", "quoi", "dont", "lors", "entre", "comme", "aussi", "ainsi", "donc",
+    "car", "mais", "ou", "et", "ni", "or", "on", "nous", "vous", "ils", "elles", "il", "elle",
+    "se", "sa", "son", "sur", "sous", "dans", "par", "pour", "avec", "sans", "un", "une",
+    "de", "la", "le", "l", "d", "qu", "n", "s", "c", "j", "m", "t", "y", "en", "ne",
+    "jusqu", "lorsqu", "puisqu", "quoiqu",
+}  # fmt: skip
+# Questions typed in plain French: these words say how the question is asked, not what it
+# is about, so they never make a word required (« comment mobiliser les porteurs »).
+QUESTION_WORDS = {
+    "comment", "quand", "pourquoi", "quel", "quelle", "quels", "quelles", "combien",
+    "lequel", "laquelle", "lesquels", "lesquelles", "faire", "fait", "faut", "peut",
+    "peuvent", "doit", "doivent", "est-ce", "ça", "cela", "ceci", "quelqu", "quelque",
+    "quelques", "chose", "choses", "avez", "ai", "as", "avons", "ont", "êtes", "suis",
+    "sommes", "moi", "toi", "je", "tu", "me", "te", "mon", "ma", "mes", "ton", "ta", "tes",
+    "votre", "notre", "idée", "idées", "conseil", "conseils", "exemple", "exemples",
+    "possible", "bien", "bon", "bonne", "mieux", "alors", "encore", "toujours", "jamais",
+    "si", "tout", "tous", "toute", "toutes",
+}  # fmt: skip
+FRENCH_STOP_WORDS = frozenset(stoplists["fr"]) | EXTRA_STOP_WORDS | QUESTION_WORDS
 
-# Words are letters and digits; apostrophes split (l'école -> l, école), hyphens split too.
-TOKEN_PATTERN = r"\w+"
+# Letters and digits, accents composed or not (combining marks are not \w in Python).
+_PIECE = r"[\w\u0300-\u036f]+"
+# Joiners: hyphen (and its Unicode variants) for compounds, middle dot for inclusive writing.
+_JOINERS = "\\-\u2010\u2011\u00b7\u22c5\u2219\u2027\u2022"
+WORD_RE = re.compile(rf"{_PIECE}(?:[{_JOINERS}]{_PIECE})*")
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u22c5": "·",
+        "\u2219": "·",
+        "\u2027": "·",
+        "\u2022": "·",
+        "œ": "oe",
+        "Œ": "oe",
+        "æ": "ae",
+        "Æ": "ae",
+        "_": " ",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """A word or a text in the one spelling analysis works on: NFKC, lower case, œ and æ
+    spelt out, hyphens and inclusive dots unified (Unicode TR15 for NFKC)."""
+    return unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).lower()
+
+
+# Feminine endings of French inclusive writing (« agriculteur·rice », « porteur·euse »,
+# « actif·ve », « fermier·ère »): (suffix written after the dot, masculine ending it
+# replaces, feminine ending). Anything else is appended (« élu·e », « citoyen·ne »).
+_FEMININE = (
+    ("trice", "teur", "trice"),
+    ("rice", "teur", "trice"),
+    ("euse", "eur", "euse"),
+    ("se", "eur", "euse"),
+    ("ve", "f", "ve"),
+    ("ère", "er", "ère"),
+    ("ere", "er", "ère"),
+)
+
+
+def inclusive_forms(word: str) -> list[str]:
+    """'agriculteur·rice·s' -> ['agriculteurs', 'agricultrices']; a word without a middle
+    dot -> [word]. The masculine form comes first (the one a query keeps)."""
+    if "·" not in word:
+        return [word]
+    parts = [p for p in word.split("·") if p]
+    if len(parts) < 2:
+        return [word.replace("·", "")]
+    base, suffix, *rest = parts
+    plural = ""
+    if rest and rest[-1] in ("s", "x"):
+        plural = rest[-1]
+    elif not rest and len(suffix) > 2 and suffix.endswith("s"):
+        suffix, plural = suffix[:-1], "s"  # « agriculteur·rices »
+    feminine = base + suffix
+    for written, masculine_end, feminine_end in _FEMININE:
+        if suffix == written and base.endswith(masculine_end):
+            feminine = base[: -len(masculine_end)] + feminine_end
+            break
+    return [base + plural, feminine + plural]
+
+
+class FrenchTokenizer(Tokenizer):
+    """Steps 1 to 4 of the module docstring, with stop words dropped (step 5) except
+    inside compounds. Positions count kept words; alternates (joined compounds, feminine
+    forms) share the position of the word they stand for. Offsets cover the whole word as
+    written in the original text, so highlighting works on NFD text too."""
+
+    def __init__(self, stoplist=FRENCH_STOP_WORDS):
+        self.stoplist = stoplist
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other.stoplist == self.stoplist
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        query = mode == "query"
+        pos = start_pos
+        for match in WORD_RE.finditer(value) if tokenize else [_Whole(value)]:
+            word = normalise(match.group())
+            parts = [p for p in word.split("-") if p]
+            emitted = []  # (text, is an alternate at the previous position, may stop)
+            if len(parts) > 1:
+                masculine = []
+                for part in parts:
+                    forms = inclusive_forms(part)
+                    masculine.append(forms[0])
+                    emitted.append((forms[0], False, False))
+                    if not query:
+                        emitted += [(form, True, False) for form in forms[1:]]
+                if not query:
+                    emitted.insert(1, ("".join(masculine), True, False))
+            else:
+                forms = inclusive_forms(word)
+                emitted.append((forms[0], False, True))
+                if not query:
+                    emitted += [(form, True, True) for form in forms[1:]]
+            for text, alternate, may_stop in emitted:
+                stopped = may_stop and text in self.stoplist
+                if stopped and removestops:
+                    continue  # a dropped stop word takes no position
+                token.text = text
+                token.stopped = stopped
+                token.boost = 1.0
+                if keeporiginal:
+                    token.original = match.group()
+                if positions:
+                    token.pos = pos - 1 if alternate else pos
+                if chars:
+                    token.startchar = start_char + match.start()
+                    token.endchar = start_char + match.end()
+                if not alternate:
+                    pos += 1
+                yield token
+
+
+class _Whole:
+    """The whole value as one match (tokenize=False)."""
+
+    def __init__(self, value: str):
+        self.value = value
+
+    def group(self) -> str:
+        return self.value
+
+    def start(self) -> int:
+        return 0
+
+    def end(self) -> int:
+        return len(self.value)
+
 
 _stemmer = FrenchStemmer()
 
@@ -99,6 +215,8 @@ _ACCENT_RESTORE = (("ites", "ités"), ("ite", "ité"), ("ees", "ées"), ("ee", "
 
 
 def stem(word: str) -> str:
+    """Snowball French stem of a lower-case word, accents restored on common unaccented
+    endings first."""
     if word.isascii():
         for plain, accented in _ACCENT_RESTORE:
             if word.endswith(plain) and len(word) > len(plain) + 2:
@@ -107,19 +225,22 @@ def stem(word: str) -> str:
 
 
 def french_analyzer():
+    """Documents and queries: normalise, split (compounds, inclusive writing), drop stop
+    words, stem, fold accents."""
     return (
-        RegexTokenizer(TOKEN_PATTERN)
-        | LowercaseFilter()
-        | StopFilter(stoplist=FRENCH_STOP_WORDS, minsize=1)
-        | StemFilter(stemfn=stem, cachesize=100_000)
-        | CharsetFilter(accent_map)
+        FrenchTokenizer() | StemFilter(stemfn=stem, cachesize=100_000) | CharsetFilter(accent_map)
     )
 
 
+def fold(word: str) -> str:
+    """What analysis makes of one word (no stop-word removal): for comparisons."""
+    return "".join(t.text for t in french_analyzer()(word, removestops=False, mode="query"))
+
+
 def folding_analyzer():
-    """Unstemmed but accent-folded words, for spelling suggestions."""
+    """Unstemmed words as written (normalised), for spelling suggestions."""
     return (
-        RegexTokenizer(TOKEN_PATTERN)
+        FrenchTokenizer(stoplist=frozenset())
         | LowercaseFilter()
         | StopFilter(stoplist=FRENCH_STOP_WORDS, minsize=3)
     )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
 from forum.models import SECTIONS, Department, Report
+from forum.search.analysis import normalise
 
 BATCH = 500
 
@@ -41,7 +42,24 @@ _WORD = re.compile(r"\w+")
 
 def spelling_words(*texts: str) -> str:
     """Each distinct word once: the spelling field needs the vocabulary, not the counts."""
-    return " ".join({w.lower() for text in texts for w in _WORD.findall(text) if len(w) > 3})
+    return " ".join({w for text in texts for w in _WORD.findall(normalise(text)) if len(w) > 3})
+
+
+def report_names(report: Report) -> str:
+    """The names a facilitator types to find a report, as plain words: its structure, its
+    author (never an e-mail), its parcours and where it ran, its kit modules, its
+    département and région."""
+    department = report.department
+    names = [
+        report.structure.name if report.structure else "",
+        report.author.display_name if report.author else "",
+        report.parcours.title if report.parcours else "",
+        report.parcours.place if report.parcours else "",
+        *(m.title for m in report.modules),
+        department.name if department else "",
+        department.region.name if department and department.region else "",
+    ]
+    return "\n".join(name for name in names if name)
 
 
 def report_document(report: Report) -> dict:
@@ -51,6 +69,7 @@ def report_document(report: Report) -> dict:
         "rid": report.id,
         "title": report.title,
         "tags_text": " ".join(t.label for t in report.tags),
+        "names": report_names(report),
         "body": report_text(report),
         "module": ",".join(m.slug for m in report.modules),
         "tag": ",".join(t.slug for t in report.tags),
@@ -74,6 +93,8 @@ def digest(doc: dict) -> str:
 def _load(query):
     return query.options(
         joinedload(Report.structure),
+        joinedload(Report.author),
+        joinedload(Report.parcours),
         joinedload(Report.department).joinedload(Department.region),
         joinedload(Report.body),
         selectinload(Report.modules),

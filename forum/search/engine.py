@@ -17,7 +17,9 @@ from whoosh import index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 
-from forum.search.schema import build_schema
+from forum.search.schema import build_schema, settings
+
+SETTINGS_FILE = "maillage-settings.json"
 
 
 class IndexUnavailable(Exception):
@@ -49,6 +51,12 @@ class IndexStore:
         try:
             if not self.exists():
                 raise IndexUnavailable("no index")
+            # Built under other analysis settings (an upgrade changed them): its terms no
+            # longer meet the queries' terms. Unavailable, so the drainer rebuilds it.
+            marker = self.current / SETTINGS_FILE
+            built = marker.read_text() if marker.exists() else ""
+            if built.strip() != settings()["fingerprint"]:
+                raise IndexUnavailable("index built with other analysis settings")
             # The resolved generation, not the symlink: a writer or searcher opened before a
             # rebuild swaps `current` must keep using the files it started with.
             storage = FileStorage(str(self.current.resolve()), supports_mmap=self.mmap)
@@ -66,6 +74,7 @@ class IndexStore:
         )
         path.mkdir()
         try:
+            (path / SETTINGS_FILE).write_text(settings()["fingerprint"])
             return path, index.create_in(str(path), build_schema())
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)  # a full disk, say: leave nothing behind

@@ -2,12 +2,14 @@
 (tag: module: departement: region: structure: type: avant: apres:). Never raises."""
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from whoosh import qparser
 from whoosh.query import AndNot, Every, NullQuery, Query
 
+from forum.search.analysis import inclusive_forms, normalise
 from forum.search.schema import build_schema
 from forum.services.structures import slugify
 
@@ -48,7 +50,7 @@ class ParsedQuery:
 
 def _parser() -> qparser.MultifieldParser:
     parser = qparser.MultifieldParser(
-        ["title", "tags_text", "body"], build_schema(), group=qparser.AndGroup
+        ["title", "tags_text", "names", "body"], build_schema(), group=qparser.AndGroup
     )
     # Only what the help page promises: no wildcards, ranges, boosts or raw field access
     # (each is slow or exposes internals).
@@ -88,7 +90,8 @@ def _parse_date(value: str) -> date | None:
 def parse(raw: str) -> ParsedQuery:
     """Split the box into filters and text, then parse the text; degrade, never fail."""
     result = ParsedQuery()
-    raw = (raw or "").replace("\x00", " ")
+    # One spelling whatever the keyboard: accents typed decomposed (a Mac) are composed.
+    raw = unicodedata.normalize("NFC", (raw or "").replace("\x00", " "))
     if len(raw) > MAX_QUERY_CHARS:
         raw = raw[:MAX_QUERY_CHARS]
         result.notices.append("too_long")
@@ -119,13 +122,45 @@ def parse(raw: str) -> ParsedQuery:
     result.text = text
     if text:
         result.query = _parse_text(text, result)
+        if result.query is None:
+            result.notices.append("no_words")  # only very common words, or punctuation
     return result
+
+
+# A word joined by hyphens (or inclusive-writing dots) outside quotes: « tiers-lieux »,
+# « -tiers-lieux », « agriculteur·rice·s ». Only a hyphen at the start of a term excludes.
+_JOINED = re.compile(
+    r'(?<![\w"])(-?)([\w\u0300-\u036f]+(?:[-\u2010\u2011·\u22c5\u2219\u2027\u2022][\w\u0300-\u036f]+)+)'
+)
+
+
+def _protect_compounds(text: str) -> str:
+    """Hyphenated compounds become phrases of their parts, or the word written solid
+    (« tiers-lieux » → ("tiers-lieux" OR tierslieux), the first read by the analyser as the
+    phrase tiers lieux), inclusive words an OR of their two forms; text already inside
+    quotes is left as it is."""
+    pieces = text.split('"')
+    for i in range(0, len(pieces), 2):  # even pieces are outside quotes
+        pieces[i] = _JOINED.sub(_protect_one, pieces[i])
+    return '"'.join(pieces)
+
+
+def _protect_one(match: re.Match) -> str:
+    sign, word = match.group(1), match.group(2)
+    if any(dot in word for dot in "·\u22c5\u2219\u2027\u2022") and "-" not in word:
+        forms = inclusive_forms(normalise(word))
+        return f"{sign}({' OR '.join(forms)})"
+    if sign:
+        return f'{sign}"{word}"'
+    joined = re.sub(r"[^\w\u0300-\u036f]", "", word)
+    return f'("{word}" OR {joined})'  # also written solid: « coconstruction »
 
 
 def _parse_text(text: str, result: ParsedQuery) -> Query | None:
     if text.count('"') % 2:
         text = text.replace('"', " ")  # an unbalanced quote: read the words as words
         result.notices.append("unbalanced_quotes")
+    text = _protect_compounds(text)
     tokens = text.split()
     if all(t.startswith("-") and len(t) > 1 for t in tokens):
         excluded = _parse_text(" OR ".join(t[1:] for t in tokens), result)

@@ -17,6 +17,7 @@ import numpy as np
 from flask import Flask, current_app
 from sqlalchemy import delete, select
 from sqlalchemy.exc import SQLAlchemyError
+from whoosh import query as wq
 from whoosh.index import LockError
 
 from forum.background import Worker
@@ -31,6 +32,7 @@ from forum.search.query import ParsedQuery, parse
 from forum.search.scoring import QueryEvaluator
 
 PER_PAGE = 10
+FEW_RESULTS = 3  # fewer results than this: widen to most words, and look for a correction
 HEAL_RETRY_SECONDS = 60  # after a failed automatic rebuild
 _ANALYZER = french_analyzer()
 OR_FIELDS = ("kind", "region", "department", "structure")  # one value per document
@@ -57,6 +59,7 @@ class SearchResults:
     per_page: int = PER_PAGE
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
+    corrected: str | None = None  # the corrected query the results are for, if any
     notices: list[str] = field(default_factory=list)
     parsed: ParsedQuery | None = None
 
@@ -309,7 +312,9 @@ class SearchEngine:
         require_page(found.page, found.total, found.per_page)
         return found
 
-    def _search(self, results, parsed, filters, date_from, date_to, sort) -> SearchResults:
+    def _search(
+        self, results, parsed, filters, date_from, date_to, sort, corrected: bool = False
+    ) -> SearchResults:
         page, per_page = results.page, results.per_page
         searcher = self.store.searcher()
         facets = self.facets.for_searcher(searcher)
@@ -317,29 +322,44 @@ class SearchEngine:
         chosen = {k: list(v) for k, v in (filters or {}).items() if v}
         for name, values in parsed.filters.items():
             chosen.setdefault(name, []).extend(values)
-        mask = facets.live.copy()
         evaluator = self._evaluator(searcher, facets)
-        if parsed.query is not None:
-            mask &= evaluator.mask(parsed.query)
+        query = parsed.query
+        base = facets.live.copy()  # the filters and dates, without the words
         for name, values in chosen.items():
             if name in AND_FIELDS:
                 for value in values:
-                    mask &= facets.term_mask(name, value)
+                    base &= facets.term_mask(name, value)
             elif name in OR_FIELDS:
                 any_of = np.zeros(facets.size, dtype=bool)
                 for value in values:
                     any_of |= facets.term_mask(name, value)
-                mask &= any_of
+                base &= any_of
         lower = max(filter(None, [date_from, parsed.after]), default=None)
         upper = min(filter(None, [date_to, parsed.before]), default=None)
         if lower:
-            mask &= facets.day >= int(lower.strftime("%Y%m%d"))
+            base &= facets.day >= int(lower.strftime("%Y%m%d"))
         if upper:
             inclusive = date_to is not None and upper == date_to
             limit = int(upper.strftime("%Y%m%d"))
-            mask &= (facets.day <= limit) if inclusive else (facets.day < limit)
+            base &= (facets.day <= limit) if inclusive else (facets.day < limit)
+        mask = base & evaluator.mask(query) if query is not None else base
 
         matches = np.flatnonzero(mask)
+        coverage = None
+        clauses = _required_clauses(query)
+        if len(matches) < FEW_RESULTS and len(clauses) > 1:
+            # Every word required leaves (almost) nothing: rank by how many of the words a
+            # document holds (at least half of them), then by BM25F.
+            coverage = np.zeros(facets.size, dtype=np.int32)
+            for clause in clauses:
+                coverage += evaluator.mask(clause)
+            enough = coverage >= _minimum_should_match(len(clauses))
+            wider = np.flatnonzero(base & enough)
+            if len(wider) > len(matches):
+                matches, query = wider, wq.Or(clauses)
+                results.notices.append("most_words")
+            else:
+                coverage = None
         results.total = int(len(matches))
         results.facets = {
             name: facets.counts(name, matches)
@@ -352,15 +372,31 @@ class SearchEngine:
             order = np.argsort(-facets.day[matches], kind="stable")
             docnums = matches[order[start : start + per_page]].tolist()
         else:
-            scores = evaluator.scores(parsed.query, matches)
+            scores = evaluator.scores(query, matches)
+            if coverage is not None:  # more of the words first, BM25F among equals
+                scores = scores + coverage[matches].astype(np.float32) * 1000.0
             wanted = min(start + per_page, len(matches))
             top = np.argpartition(-scores, wanted - 1)[:wanted]
             top = top[np.lexsort((-facets.day[matches[top]], -scores[top]))]
             docnums = matches[top[start:]].tolist()
         keys = [searcher.stored_fields(n)["key"] for n in docnums]
         results.hits = self._hits(keys, parsed)
-        if results.total < 3 and parsed.query is not None:
-            results.suggestion = self._suggest(searcher, parsed)
+        if results.total < FEW_RESULTS and parsed.query is not None:
+            results.suggestion = self._suggest(searcher, parsed, evaluator, results.total)
+            if results.total == 0 and results.suggestion and not corrected:
+                # Nothing at all for what was typed, and a correction made of words of the
+                # index finds some: show those, saying so (« mobilté » → « mobilité »).
+                fixed = parse(results.suggestion)
+                fixed.filters, fixed.before, fixed.after = (
+                    parsed.filters,
+                    parsed.before,
+                    parsed.after,
+                )
+                results.corrected, results.suggestion = results.suggestion, None
+                results.notices.append("corrected")
+                return self._search(
+                    results, fixed, filters, date_from, date_to, sort, corrected=True
+                )
         return results
 
     def _hits(self, keys: list[str], parsed: ParsedQuery) -> list[Hit]:
@@ -399,10 +435,20 @@ class SearchEngine:
             self.facets.postings,
         )
 
-    def _suggest(self, searcher, parsed: ParsedQuery) -> str | None:
+    def _suggest(self, searcher, parsed: ParsedQuery, evaluator, found: int) -> str | None:
+        """A correction made of words of the index, offered only when it finds more than
+        what was typed (all its words required)."""
         from forum.search.snippets import suggest
 
-        return suggest(searcher, parsed.text)
+        text = suggest(searcher, parsed.text)
+        if text is None:
+            return None
+        corrected = parse(text).query
+        if corrected is None:
+            return None
+        if int(np.count_nonzero(evaluator.mask(corrected) & evaluator.live)) <= found:
+            return None
+        return text
 
     def similar(self, report, limit: int = 5) -> list[int] | None:
         """Ids of the reports most like this one: its most distinctive words, ranked by
@@ -471,6 +517,23 @@ def _log_failure(logger, message: str, *args) -> None:
     """Log the current exception with its traceback as text: a record holding the traceback
     object would keep whoosh's frames, and the files they leave open, alive."""
     logger.error(message + "\n%s", *args, traceback.format_exc().rstrip())
+
+
+def _required_clauses(query) -> list:
+    """The words (or phrases) a plain query requires, each as its query over the fields:
+    [] when the query is not a plain conjunction (OR, exclusions, a single word)."""
+    if not isinstance(query, wq.And):
+        return []
+    clauses = list(query.subqueries)
+    if any(isinstance(c, (wq.Not, wq.AndNot)) for c in clauses):
+        return []
+    return clauses
+
+
+def _minimum_should_match(words: int) -> int:
+    """At least half of the words, rounded up (2 of 3, 2 of 4, 3 of 5): Elasticsearch's
+    `minimum_should_match: 50%` convention."""
+    return max(1, -(-words // 2))
 
 
 def _query_words(parsed: ParsedQuery) -> set[str]:

@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 from whoosh import highlight
 from whoosh.highlight import htmlescape
 
-from forum.search.analysis import french_analyzer
+from forum.search.analysis import FRENCH_STOP_WORDS, french_analyzer, normalise
 
 _ANALYZER = french_analyzer()
 _FRAGMENTER = highlight.ContextFragmenter(maxchars=240, surround=60)
@@ -62,8 +62,8 @@ def suggest(searcher, text: str) -> str | None:
     changed = False
     words = []
     for token in _WORD.findall(text):
-        word = token.lower()
-        if len(word) < 4 or reader.doc_frequency("spell", word):
+        word = normalise(token)
+        if len(word) < 4 or word in FRENCH_STOP_WORDS or reader.doc_frequency("spell", word):
             words.append(token)
             continue
         options = corrector.suggest(word, limit=1, maxdist=2)

@@ -144,17 +144,9 @@ def app_version() -> str:
 
 def search_settings() -> dict:
     """What rebuilding the index depends on besides the data: its fields and analyzers."""
-    from forum.search.schema import build_schema
+    from forum.search.schema import settings
 
-    schema = build_schema()
-    fields = {}
-    for name in schema.names():
-        field = schema[name]
-        analyzer = getattr(field, "analyzer", None)
-        steps = getattr(analyzer, "items", [analyzer] if analyzer is not None else [])
-        fields[name] = "/".join([type(field).__name__, *(type(step).__name__ for step in steps)])
-    payload = json.dumps(fields, sort_keys=True).encode()
-    return {"schema": fields, "fingerprint": hashlib.sha256(payload).hexdigest()[:16]}
+    return settings()
 
 
 def _write_archive(output: Path, manifest: dict, dump: Path) -> None:

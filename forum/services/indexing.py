@@ -15,12 +15,32 @@ from sqlalchemy.orm import Session
 from forum.models import (
     ChallengeTag,
     Discussion,
+    KitModule,
+    Parcours,
     Post,
     Report,
     ReportBody,
     SearchOutbox,
+    Structure,
+    User,
+    report_modules,
     report_tags,
 )
+
+# Names a report's document carries (see forum.search.documents.report_names): renaming
+# one of these re-indexes the reports that show it. {model: (attributes, reports query)}
+_NAMED = {
+    User: (("display_name",), lambda ids: select(Report.id).where(Report.author_id.in_(ids))),
+    Structure: (("name",), lambda ids: select(Report.id).where(Report.structure_id.in_(ids))),
+    Parcours: (
+        ("title", "place"),
+        lambda ids: select(Report.id).where(Report.parcours_id.in_(ids)),
+    ),
+    KitModule: (
+        ("title",),
+        lambda ids: select(report_modules.c.report_id).where(report_modules.c.module_id.in_(ids)),
+    ),
+}
 
 
 def enqueue(session: Session, kind: str, object_ids: Iterable[int]) -> None:
@@ -52,6 +72,14 @@ def _after_flush(session: Session, flush_context) -> None:
     keys: set[tuple[str, int]] = set()
     reports_visibility: set[int] = set()  # their threads' replies follow their visibility
     discussions_retitled: set[int] = set()  # their replies' documents carry title and tags
+    renamed: dict[type, set[int]] = {}
+    for obj in session.dirty:  # a new row names no report yet; a deleted one, see its FKs
+        named = _NAMED.get(type(obj))
+        if named and obj.id is not None and _changed(obj, *named[0]):
+            renamed.setdefault(type(obj), set()).add(obj.id)
+    for model, ids in renamed.items():
+        found = session.connection().execute(_NAMED[model][1](sorted(ids)))
+        keys.update(("report", rid) for (rid,) in found)
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, Report) and obj.id is not None:
             keys.add(("report", obj.id))

@@ -1,0 +1,200 @@
+"""What facilitators type, as a table: compounds, any Unicode spelling, inclusive writing,
+names, questions, misspellings and hostile queries, through the real index and /search."""
+
+import unicodedata
+from datetime import date
+
+import pytest
+from flask import current_app
+
+from forum.search import engine
+from forum.search.analysis import french_analyzer, inclusive_forms
+from forum.services.parcours import create_parcours
+from forum.services.reports import ReportInput, create_report
+
+NFD = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731  (typed on a Mac)
+
+# key: (title, text of the context section)
+DOCUMENTS = {
+    "tiers-lieux": ("Ouvrir les tiers-lieux aux porteurs", "Deux tiers-lieux ont accueilli."),
+    "tiers-espace": ("Un tiers de la salle", "Un tiers du groupe, un lieu trop petit."),
+    "demi-journee": ("Le format", "Une demi-journée suffit pour ce module."),
+    "demi-spaced": ("Le rythme", "Une demi journée par mois, pas plus."),
+    "saint-cere": ("Rencontre à Saint-Céré", "Les porteurs du Ségala."),
+    "saint-other": ("Un saint patron", "La fête du saint local a vidé la salle."),
+    "co-construction": ("Méthode", "La co-construction du parcours avec les élus."),
+    "coconstruction": ("Méthode bis", "La coconstruction a pris du temps."),
+    "rendez-vous": ("Organisation", "Un rendez-vous mensuel avec chaque porteur."),
+    "rendre": ("Rendre compte", "Nous avons rendu les fiches."),
+    "season": ("Bilan de saison", "Le bilan de la saison 2024-2025 est bon."),
+    "nfd-reunion": (NFD("Réunion publique"), NFD("Une réunion très suivie à l’école.")),
+    "inclusive": ("Monde agricole", "Des agriculteur·rice·s et des porteur·euse·s motivé·e·s."),
+    "feminine": ("Agricultrices", "Trois agricultrices sont venues."),
+    "ligature": ("Cœur de village", "Un ﬁnancement participatif pour le cœur du bourg."),
+    "apostrophe": ("L’atelier", "L’évaluation d’impact a plu aux élu·e·s."),
+    "porte-parole": ("Rôles", "Chaque groupe a choisi un porte-parole."),
+}
+
+
+@pytest.fixture
+def indexed(app, make_user, make_structure):
+    structure = make_structure(name="Tiers-lieu La Fabrique du Lot", department_code="46")
+    author = make_user(display_name="Claire Fabre", structure=structure)
+    course = create_parcours(
+        "Premiers pas en Couserans", "Saint-Girons", "09", date(2025, 1, 6), None, 8, [structure.id]
+    )
+    ids = {}
+    for key, (title, text) in DOCUMENTS.items():
+        report = create_report(
+            author,
+            ReportInput(
+                title=title,
+                session_date=date(2025, 3, 4),
+                department="46",
+                format="presentiel",
+                participants=6,
+                modules=["besoin-social-utilite-sociale"],
+                structure_id=structure.id if key == "tiers-lieux" else None,
+                parcours_id=course.id if key == "season" else None,
+                sections={"context": text},
+                publish=True,
+            ),
+        )
+        ids[key] = report.id
+    engine().store.ensure()
+    engine().sync()
+    return ids
+
+
+def search(query: str):
+    """engine().search as /search calls it: in a request (its texts are translated)."""
+    with current_app.test_request_context():
+        return engine().search(query)
+
+
+def found(query: str) -> list[int]:
+    return [hit.item.id for hit in search(query).hits if hit.kind == "report"]
+
+
+# (query, must find, must not find)
+CASES = [
+    ("tiers-lieux", {"tiers-lieux"}, {"tiers-espace"}),
+    ("tiers lieux", {"tiers-lieux"}, set()),
+    ("tierslieux", {"tiers-lieux"}, {"tiers-espace"}),
+    ("tiers‑lieux", {"tiers-lieux"}, {"tiers-espace"}),  # a non-breaking hyphen
+    ("demi-journée", {"demi-journee", "demi-spaced"}, set()),
+    ("demi journee", {"demi-journee", "demi-spaced"}, set()),
+    ("Saint-Céré", {"saint-cere"}, {"saint-other"}),
+    ("saint-cere", {"saint-cere"}, {"saint-other"}),
+    ("co-construction", {"co-construction", "coconstruction"}, set()),
+    ("rendez-vous", {"rendez-vous"}, {"rendre"}),
+    ("2024-2025", {"season"}, set()),
+    ("porte-parole", {"porte-parole"}, set()),
+    ("réunion", {"nfd-reunion"}, set()),
+    ("reunion", {"nfd-reunion"}, set()),
+    (NFD("réunion école"), {"nfd-reunion"}, set()),
+    ("agricultrices", {"inclusive", "feminine"}, set()),
+    ("agriculteurs", {"inclusive"}, set()),
+    ("agriculteur·rice·s", {"inclusive", "feminine"}, set()),
+    ("porteuses", {"inclusive"}, set()),
+    ("motivées", {"inclusive"}, set()),
+    ("coeur", {"ligature"}, set()),
+    ("financement", {"ligature"}, set()),
+    ("évaluation d'impact", {"apostrophe"}, set()),
+    ("l'évaluation", {"apostrophe"}, set()),
+    ("élues", {"apostrophe"}, set()),
+    # Names: structure, author, parcours and its place, département and région.
+    ("Fabrique du Lot", {"tiers-lieux"}, set()),
+    ("Couserans", {"season"}, set()),
+    ("Saint-Girons", {"season"}, set()),
+    # Questions: how they are asked does not count; the most words first.
+    ("comment organiser un rendez-vous", {"rendez-vous"}, set()),
+    ("que faire quand la salle est trop petite", {"tiers-espace"}, set()),
+    # Exclusion only with a leading hyphen.
+    ("porteurs -tiers-lieux", {"rendez-vous"}, {"tiers-lieux"}),
+]
+
+
+@pytest.mark.parametrize("query, wanted, unwanted", CASES, ids=[c[0] for c in CASES])
+def test_what_facilitators_type_finds_what_they_mean(indexed, query, wanted, unwanted):
+    ids = found(query)
+    assert {indexed[k] for k in wanted} <= set(ids), (query, ids)
+    assert not ({indexed[k] for k in unwanted} & set(ids)), (query, ids)
+
+
+def test_a_question_with_no_report_holding_every_word_ranks_the_closest(indexed, client):
+    html = client.get(
+        "/search", query_string={"q": "que faire quand les porteurs ne viennent plus"}
+    )
+    text = html.get_data(as_text=True)
+    assert html.status_code == 200
+    assert "voici ceux qui en contiennent le plus" in text
+    assert "viennent pause" not in text  # no nonsense correction
+
+
+def test_a_misspelling_shows_the_results_of_its_correction(indexed, client):
+    response = client.get("/search", query_string={"q": "financemnt"})
+    text = response.get_data(as_text=True)
+    assert "voici les résultats pour « financement »" in text
+    assert f"/reports/{indexed['ligature']}" in text
+
+
+def test_a_rare_word_that_exists_is_never_corrected(indexed):
+    results = search("Couserans")
+    assert results.total and results.suggestion is None and results.corrected is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"tiers-lieux',
+        "mobilité AND",
+        "AND",
+        "OR OR",
+        "mobilité^2",
+        "-",
+        "---",
+        "\x00",
+        "a" * 3000,
+        " ".join(["porteurs", "mobilité", "financement"] * 10),
+        "le la les de du",
+        "?!…;:«»",
+        "tiers-",
+        "-tiers-lieux",
+        "région:",
+        NFD("é") * 200,
+    ],
+)
+def test_hostile_queries_answer_in_french(indexed, client, query):
+    response = client.get("/search", query_string={"q": query})
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert 'class="results"' in text or "Aucun" in text or "aucun" in text
+
+
+def test_only_common_words_says_so(indexed, client):
+    text = client.get("/search", query_string={"q": "le la de et"}).get_data(as_text=True)
+    assert "aucun mot assez précis" in text
+
+
+def test_documents_and_queries_are_analysed_alike():
+    analyse = french_analyzer()
+    for written, typed in [
+        ("Réunion", NFD("réunion")),
+        ("ﬁnancement", "financement"),
+        ("cœur", "coeur"),
+        ("l’école", "l'ecole"),
+        ("ÉCOLE", "école"),
+    ]:
+        assert [t.text for t in analyse(written)] == [t.text for t in analyse(typed, mode="query")]
+    assert inclusive_forms("porteur·se·s") == ["porteurs", "porteuses"]
+    assert inclusive_forms("actif·ve") == ["actif", "active"]
+    assert inclusive_forms("fermier·ère·s") == ["fermiers", "fermières"]
+    assert inclusive_forms("élu·e·s") == ["élus", "élues"]
+    assert inclusive_forms("citoyen·ne") == ["citoyen", "citoyenne"]
+
+
+def test_an_author_and_a_region_find_every_report_they_name(indexed):
+    assert search("Claire Fabre").total == len(DOCUMENTS)
+    assert search("Occitanie").total == len(DOCUMENTS)
+    assert search("Lozère").total == 0

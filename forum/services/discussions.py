@@ -236,6 +236,40 @@ def can_view_discussion(discussion: Discussion | None, viewer) -> bool:
     return True
 
 
+def discussion_visible_clause(viewer, discussion_id):
+    """`can_view_discussion` as an SQL condition on the discussion whose id is the column
+    (or value) `discussion_id`: EXISTS over the discussion and, for a report's thread, its
+    report under `reports.visible_clause`."""
+    from sqlalchemy import exists, or_
+    from sqlalchemy.orm import aliased
+
+    from forum.services.reports import visible_clause
+
+    report = aliased(Report)
+    return exists(
+        select(Discussion.id)
+        .outerjoin(report, report.id == Discussion.report_id)
+        .where(
+            Discussion.id == discussion_id,
+            Discussion.deleted_at.is_(None),
+            or_(Discussion.report_id.is_(None), visible_clause(viewer, report)),
+        )
+    )
+
+
+def post_visible_clause(viewer, post_id):
+    """`can_view_post` as an SQL condition on the post whose id is `post_id`."""
+    from sqlalchemy import exists
+    from sqlalchemy.orm import aliased
+
+    post = aliased(Post)
+    conditions = [post.id == post_id, post.deleted_at.is_(None)]
+    if not _is_moderator(viewer):
+        conditions.append(post.hidden_at.is_(None))
+    conditions.append(discussion_visible_clause(viewer, post.discussion_id))
+    return exists(select(post.id).where(*conditions))
+
+
 def can_view_post(post: Post | None, viewer) -> bool:
     """The one rule for reading a message, as its thread shows it: never once deleted,
     hidden ones for moderators only, and only in a discussion the viewer can read."""

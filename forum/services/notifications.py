@@ -4,7 +4,7 @@ from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import and_, delete, exists, func, insert, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
@@ -162,15 +162,52 @@ def _with_objects(query):
     )
 
 
-def unread_count(user) -> int:
-    """Unread notifications about what the member may still read (one statement)."""
-    rows = db.session.scalars(
-        _with_objects(select(Notification))
-        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
-        .order_by(Notification.id.desc())
-        .limit(UNREAD_CAP)
+def visible_clause(user):
+    """`visible_to` as an SQL condition on Notification: the same branches, each with its
+    object's rule in SQL (reports.visible_clause, discussions.*_visible_clause)."""
+    from forum.services.discussions import discussion_visible_clause, post_visible_clause
+    from forum.services.reports import visible_clause as report_visible
+
+    report_ok = exists(
+        select(Report.id).where(Report.id == Notification.report_id, report_visible(user))
     )
-    return sum(1 for n in rows if visible_to(n, user))
+    return or_(
+        and_(
+            Notification.kind.in_(MODERATION_KINDS),
+            discussion_visible_clause(user, Notification.discussion_id),
+        ),
+        and_(
+            Notification.kind.not_in(MODERATION_KINDS),
+            Notification.post_id.is_not(None),
+            post_visible_clause(user, Notification.post_id),
+        ),
+        and_(
+            Notification.kind.not_in(MODERATION_KINDS),
+            Notification.post_id.is_(None),
+            Notification.discussion_id.is_not(None),
+            discussion_visible_clause(user, Notification.discussion_id),
+        ),
+        and_(
+            Notification.kind.not_in(MODERATION_KINDS),
+            Notification.post_id.is_(None),
+            Notification.discussion_id.is_(None),
+            Notification.report_id.is_not(None),
+            report_ok,
+        ),
+    )
+
+
+def unread_count(user) -> int:
+    """Unread notifications about what the member may still read, counted in the database
+    with visible_to's rule in SQL (one statement, no rows loaded)."""
+    unread = (
+        select(Notification.id)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .where(visible_clause(user))
+        .limit(UNREAD_CAP)
+        .subquery()
+    )
+    return db.session.scalar(select(func.count()).select_from(unread))
 
 
 def for_user(user, limit: int = 50) -> list[Notification]:

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select, true
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
@@ -52,6 +52,17 @@ def can_view(report: Report, viewer: User | None) -> bool:
     if viewer is None or not viewer.is_authenticated:
         return False
     return viewer.is_moderator or viewer.id == report.author_id
+
+
+def visible_clause(viewer: User | None, report=Report):
+    """`can_view` as an SQL condition on `report` (the Report entity or an alias): the same
+    rule, for counting and filtering in the database."""
+    published = and_(report.status == "published", report.deleted_at.is_(None))
+    if viewer is None or not viewer.is_authenticated:
+        return published
+    if viewer.is_moderator:
+        return true()
+    return or_(published, report.author_id == viewer.id)
 
 
 def draft_readers() -> set[str]:

@@ -207,3 +207,30 @@ def test_a_hidden_messages_author_is_told_why_by_mail_and_in_the_app(
     page = client.get("/notifications").get_data(as_text=True)
     assert "Motif : Publicité" in page
     assert db.session.get(Post, post.id).hidden_at is not None
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.__name__ for s in SCENARIOS])
+def test_the_unread_badge_counts_in_sql_what_the_python_rule_shows(
+    app, people, make_report, scenario
+):
+    """notifications.visible_clause (the badge's count in the database) and visible_to (the
+    list, the e-mails) are one rule: for every recipient and every way an object goes, the
+    same notifications count."""
+    scenario(people, make_report)
+    # Something still readable too, for everyone: the counts must not be all zero.
+    for name in ("mod", "carol"):
+        watches.watch(people[name], "tag", tag("isolement-des-porteurs").id)
+    make_report(people["mod"], "Toujours lisible", tags=["isolement-des-porteurs"])
+    notifications.process_events()
+    db.session.expire_all()
+    for name, user in people.items():
+        user = db.session.get(type(user), user.id)
+        if user is None:  # an erased account
+            continue
+        unread = db.session.scalars(
+            db.select(Notification).where(
+                Notification.user_id == user.id, Notification.read_at.is_(None)
+            )
+        ).all()
+        expected = sum(1 for n in unread if notifications.visible_to(n, user))
+        assert notifications.unread_count(user) == expected, name

@@ -54,7 +54,6 @@ def app_env(database_url: str, workdir: Path, port: int, workers: int | None = N
     env = {
         **os.environ,
         "FORUM_ENV": "production",
-        "FORUM_BASE_URL": f"http://127.0.0.1:{port}",
         "FORUM_SECRET_KEY": secrets.token_hex(32),
         "FORUM_SESSION_COOKIE_SECURE": "0",  # plain http on 127.0.0.1
         "FORUM_DATABASE_URL": database_url,

@@ -221,9 +221,7 @@ def test_scrolling_tables_stay_accessible_axe(live_server, hostile, phone, path)
     assert axe_violations(phone) == []
 
 
-def test_the_moderation_queue_stays_in_the_window_on_a_laptop_too(
-    live_server, hostile, browser
-):
+def test_the_moderation_queue_stays_in_the_window_on_a_laptop_too(live_server, hostile, browser):
     """Flagged messages with wide tables and long code lines: the queue's cards keep them
     inside (found at 3,124 px wide on a 1,280 px window)."""
     base, _app = live_server

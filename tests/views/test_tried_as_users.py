@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from forum.extensions import db
-from forum.models import Discussion, Flag, ModerationLog, Notification, Post, Report, User
+from forum.models import Discussion, Flag, ModerationLog, Notification, Post, User
 from forum.models.base import utcnow
 from forum.services import ServiceError, discussions
 from tests.conftest import CSRF_RE, IsolatedClient, post_form

@@ -1,7 +1,8 @@
 """The index schema. Text is indexed but not stored (snippets re-read the database), which
 keeps the index small; facet fields are plain terms read back per segment for counts."""
 
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from forum.search.analysis import folding_analyzer, french_analyzer
 
@@ -25,4 +26,7 @@ def build_schema() -> Schema:
         structure=ID,
         day=ID,  # session date, YYYYMMDD
         digest=STORED,
+        # The result a document is shown under (forum.search.groups.group_code): a column,
+        # read back per segment as one integer per document, not indexed.
+        group=COLUMN(NumericColumn("q", default=-1)),
     )

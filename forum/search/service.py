@@ -27,7 +27,8 @@ from forum.search import documents
 from forum.search.analysis import french_analyzer
 from forum.search.engine import IndexStore, IndexUnavailable
 from forum.search.facets import FacetCache
-from forum.search.query import ParsedQuery, parse
+from forum.search.groups import Hit, group_counts, group_matches, load_hits, page_leaders
+from forum.search.query import ParsedQuery, parse, resolve_filters
 from forum.search.scoring import QueryEvaluator
 
 PER_PAGE = 10
@@ -35,17 +36,6 @@ HEAL_RETRY_SECONDS = 60  # after a failed automatic rebuild
 _ANALYZER = french_analyzer()
 OR_FIELDS = ("kind", "region", "department", "structure")  # one value per document
 AND_FIELDS = ("tag", "module")  # several per document: each chosen value must be present
-
-
-@dataclass
-class Hit:
-    kind: str  # report, discussion or post
-    item: object  # the Report, Discussion or Post
-    snippet: str
-
-    @property
-    def report(self):
-        return self.item if self.kind == "report" else None
 
 
 @dataclass
@@ -58,6 +48,7 @@ class SearchResults:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
     notices: list[str] = field(default_factory=list)
+    unknown_filters: list[tuple[str, str]] = field(default_factory=list)  # (field, value)
     parsed: ParsedQuery | None = None
 
     @property
@@ -293,14 +284,18 @@ class SearchEngine:
         sort: str = "relevance",
         page: int = 1,
         per_page: int = PER_PAGE,
+        vocabulary=None,
     ) -> SearchResults:
+        """One page of results (a report or discussion each, with its matching messages),
+        the total of results, facet counts. Filters may name things (forum.search.vocabulary,
+        loaded here unless the caller already has it); past the last page raises PastLastPage."""
         parsed = parse(raw)
         results = SearchResults(
             page=page, per_page=per_page, parsed=parsed, notices=list(parsed.notices)
         )
         found = None
         with self._reading():
-            found = self._search(results, parsed, filters, date_from, date_to, sort)
+            found = self._search(results, parsed, filters, date_from, date_to, sort, vocabulary)
         if found is None:
             results.status = "unavailable"
             return results
@@ -309,14 +304,13 @@ class SearchEngine:
         require_page(found.page, found.total, found.per_page)
         return found
 
-    def _search(self, results, parsed, filters, date_from, date_to, sort) -> SearchResults:
-        page, per_page = results.page, results.per_page
+    def _search(
+        self, results, parsed, filters, date_from, date_to, sort, vocabulary
+    ) -> SearchResults:
         searcher = self.store.searcher()
         facets = self.facets.for_searcher(searcher)
 
-        chosen = {k: list(v) for k, v in (filters or {}).items() if v}
-        for name, values in parsed.filters.items():
-            chosen.setdefault(name, []).extend(values)
+        chosen = _chosen_filters(results, parsed, filters, vocabulary)
         mask = facets.live.copy()
         evaluator = self._evaluator(searcher, facets)
         if parsed.query is not None:
@@ -340,54 +334,31 @@ class SearchEngine:
             mask &= (facets.day <= limit) if inclusive else (facets.day < limit)
 
         matches = np.flatnonzero(mask)
-        results.total = int(len(matches))
-        results.facets = {
-            name: facets.counts(name, matches)
-            for name in ("kind", "module", "tag", "region", "department", "structure")
-        }
-        start = (page - 1) * per_page
-        if start >= results.total:
-            docnums = []
-        elif sort == "date" or parsed.query is None:
-            order = np.argsort(-facets.day[matches], kind="stable")
-            docnums = matches[order[start : start + per_page]].tolist()
-        else:
-            scores = evaluator.scores(parsed.query, matches)
-            wanted = min(start + per_page, len(matches))
-            top = np.argpartition(-scores, wanted - 1)[:wanted]
-            top = top[np.lexsort((-facets.day[matches[top]], -scores[top]))]
-            docnums = matches[top[start:]].tolist()
-        keys = [searcher.stored_fields(n)["key"] for n in docnums]
-        results.hits = self._hits(keys, parsed)
+        self._group_results(results, searcher, facets, evaluator, parsed, matches, sort)
         if results.total < 3 and parsed.query is not None:
             results.suggestion = self._suggest(searcher, parsed)
         return results
 
-    def _hits(self, keys: list[str], parsed: ParsedQuery) -> list[Hit]:
-        """Load the hits' rows (one query per kind) and cut their snippets, in rank order."""
-        from forum.search.snippets import snippet
-
-        wanted: dict[str, list[int]] = {}
-        for key in keys:
-            kind, _, object_id = key.partition(":")
-            wanted.setdefault(kind, []).append(int(object_id))
-        sources = documents.sources()
-        loaded = {
-            kind: sources[kind].by_ids(ids) for kind, ids in wanted.items() if kind in sources
+    def _group_results(self, results, searcher, facets, evaluator, parsed, matches, sort):
+        """Fold the matching documents into results (a report or discussion with its
+        messages), count results and facet values per result, load one page of them."""
+        scores = None
+        if sort != "date" and parsed.query is not None and len(matches):
+            scores = evaluator.scores(parsed.query, matches)
+        grouping = group_matches(
+            matches, facets.group, facets.term_mask("kind", "post"), facets.day, scores
+        )
+        results.total = grouping.total
+        results.facets = {
+            name: group_counts(facets.masks[name], facets.terms[name], grouping)
+            for name in ("kind", "module", "tag", "region", "department", "structure")
         }
-        terms = _query_words(parsed)
-        hits = []
-        for key in keys:
-            kind, _, object_id = key.partition(":")
-            item = loaded.get(kind, {}).get(int(object_id))
-            if item is not None:
-                text = (
-                    sources[kind].document(item)["body"]
-                    if kind != "report"
-                    else documents.report_text(item)
-                )
-                hits.append(Hit(kind, item, snippet(text, terms)))
-        return hits
+        start = (results.page - 1) * results.per_page
+        page = []
+        for leader in page_leaders(grouping, facets.day, scores, start, results.per_page):
+            keys = [searcher.stored_fields(n)["key"] for n in grouping.members(leader)]
+            page.append((int(grouping.codes[leader]), keys))
+        results.hits = load_hits(page, _query_words(parsed))
 
     def _evaluator(self, searcher, facets) -> QueryEvaluator:
         return QueryEvaluator(
@@ -471,6 +442,21 @@ def _log_failure(logger, message: str, *args) -> None:
     """Log the current exception with its traceback as text: a record holding the traceback
     object would keep whoosh's frames, and the files they leave open, alive."""
     logger.error(message + "\n%s", *args, traceback.format_exc().rstrip())
+
+
+def _chosen_filters(results, parsed, filters, vocabulary) -> dict[str, list[str]]:
+    """The page's filters (URL parameters and those typed in the box) as the index holds
+    them; values that name nothing are kept (they match nothing) and pointed out."""
+    from forum.search.vocabulary import Vocabulary
+
+    chosen = {k: list(v) for k, v in (filters or {}).items() if v}
+    for name, values in parsed.filters.items():
+        chosen.setdefault(name, []).extend(values)
+    if not chosen:
+        return chosen
+    vocabulary = vocabulary or Vocabulary.load()
+    chosen, results.unknown_filters = resolve_filters(chosen, vocabulary.resolve)
+    return chosen
 
 
 def _query_words(parsed: ParsedQuery) -> set[str]:

@@ -39,7 +39,7 @@ class SegmentFacets:
         # The result each document is shown under (forum.search.groups); -1 when the
         # segment predates the column or the document has none.
         self.group = np.full(size, -1, dtype=np.int64)
-        if reader.has_column("group"):
+        if "group" in reader.schema and reader.has_column("group"):
             self.group[:] = np.fromiter(reader.column_reader("group"), dtype=np.int64, count=size)
 
 

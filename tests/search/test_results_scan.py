@@ -321,3 +321,29 @@ def test_the_help_and_notices_in_english(corpus, client):
     assert "Unknown filter: region “xyz”" in html
     html = client.get("/search?q=claire", headers=english).get_data(as_text=True)
     assert "Member: Claire F. →" in html
+
+
+def test_an_index_from_before_groups_still_serves_results(app, corpus, client):
+    """After an update, until `search rebuild`: no grouping, but results all the same."""
+    from pathlib import Path
+
+    from whoosh import index
+
+    from forum.search import documents
+    from forum.search.schema import build_schema
+
+    store = engine().store
+    schema = build_schema()
+    schema.remove("group")
+    path = Path(app.config["SEARCH_DIR"]) / "gen-before-groups"
+    path.mkdir()
+    writer = index.create_in(str(path), schema).writer()
+    for report in documents.all_visible_reports():
+        doc = documents.report_document(report)
+        del doc["group"]
+        writer.add_document(**doc)
+    writer.commit()
+    store.publish_generation(path)
+    store.close()
+    html = page(client, q="covoiturage")
+    assert total(html) >= 1 and f'href="/reports/{corpus["covoiturage"]}"' in html

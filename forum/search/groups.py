@@ -40,6 +40,7 @@ class Message:
 
     @property
     def anchor(self) -> str:
+        """Its id on the discussion or report page."""
         return f"post-{self.post.id}"
 
 
@@ -75,6 +76,7 @@ class Grouping:
 
     @property
     def total(self) -> int:
+        """How many results: what the count and the pages are made of."""
         return len(self.singles) + len(self.starts)
 
     def members(self, leader: int) -> list[int]:

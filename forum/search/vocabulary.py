@@ -33,6 +33,8 @@ def _words(text: str) -> list[str]:
 
 @dataclass
 class Vocabulary:
+    """Everything a filter may name or a facet must label, as loaded for one page."""
+
     modules: list
     tags: list
     regions: list

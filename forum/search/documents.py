@@ -13,6 +13,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from forum.extensions import db
 from forum.models import SECTIONS, Department, Report
 from forum.search.analysis import normalise
+from forum.search.groups import group_code
 
 BATCH = 500
 
@@ -78,6 +79,7 @@ def report_document(report: Report) -> dict:
         **({"structure": report.structure.slug} if report.structure else {}),
         "day": report.session_date.strftime("%Y%m%d"),
     }
+    doc["group"] = group_code("report", report.id)  # its thread's messages join it
     doc["spell"] = spelling_words(doc["title"], doc["body"])
     doc["digest"] = digest(doc)
     return doc

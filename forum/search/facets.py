@@ -36,6 +36,11 @@ class SegmentFacets:
                 text = term.decode() if isinstance(term, bytes) else term
                 ids = np.fromiter(reader.postings("day", text).all_ids(), dtype=np.int64)
                 self.day[ids] = int(text)
+        # The result each document is shown under (forum.search.groups); -1 when the
+        # segment predates the column or the document has none.
+        self.group = np.full(size, -1, dtype=np.int64)
+        if "group" in reader.schema and reader.has_column("group"):
+            self.group[:] = np.fromiter(reader.column_reader("group"), dtype=np.int64, count=size)
 
 
 def _segment_key(reader):
@@ -75,6 +80,13 @@ class FacetIndex:
         self.day = (
             np.concatenate([f.day for f, _, _ in parts]) if parts else np.zeros(0, dtype=np.int32)
         )
+        group = (
+            np.concatenate([f.group for f, _, _ in parts]) if parts else np.zeros(0, dtype=np.int64)
+        )
+        # A document without a group is a result on its own: a code no other one has.
+        alone = group < 0
+        group[alone] = -1 - np.flatnonzero(alone)
+        self.group = group
         self.keep = {_segment_key(r) for r, _ in leaves}
 
     def term_mask(self, field: str, value: str) -> np.ndarray:

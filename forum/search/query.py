@@ -3,6 +3,7 @@
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -32,9 +33,13 @@ KINDS = {
     "retour": "report",
     "retours": "report",
     "report": "report",
+    "reports": "report",
     "discussion": "discussion",
+    "discussions": "discussion",
     "message": "post",
+    "messages": "post",
     "post": "post",
+    "posts": "post",
 }
 
 
@@ -108,13 +113,10 @@ def parse(raw: str) -> ParsedQuery:
             else:
                 setattr(result, name, day)
         elif name == "kind":
-            result.filters.setdefault("kind", []).append(KINDS.get(value.lower(), value.lower()))
-        elif name in ("department", "region"):
-            result.filters.setdefault(name, []).append(
-                value.upper() if value[:1].isalpha() else value
-            )
+            result.filters.setdefault("kind", []).append(KINDS.get(_fold(value), value))
         else:
-            result.filters.setdefault(name, []).append(slugify(value))
+            # A code, slug or name as typed: resolve_filters finds what the index holds.
+            result.filters.setdefault(name, []).append(value)
         return " "
 
     text = FILTER_RE.sub(take_filter, raw)
@@ -154,6 +156,25 @@ def _protect_one(match: re.Match) -> str:
         return f'{sign}"{word}"'
     joined = re.sub(r"[^\w\u0300-\u036f]", "", word)
     return f'("{word}" OR {joined})'  # also written solid: « coconstruction »
+
+
+def resolve_filters(
+    filters: dict[str, list[str]], lookup: Callable[[str, str], list[str]]
+) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+    """Each filter value as the index holds it, through `lookup(field, value)` (codes,
+    slugs, names); returns them and the (field, value) pairs nothing matched. Those stay in
+    the filters, where they match no document: an unknown filter is never ignored."""
+    resolved: dict[str, list[str]] = {}
+    unknown: list[tuple[str, str]] = []
+    for name, values in filters.items():
+        for value in values:
+            found = lookup(name, value)
+            if not found:
+                unknown.append((name, value))
+                found = [value]
+            chosen = resolved.setdefault(name, [])
+            chosen.extend(v for v in found if v not in chosen)
+    return resolved, unknown
 
 
 def _parse_text(text: str, result: ParsedQuery) -> Query | None:

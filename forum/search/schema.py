@@ -5,7 +5,8 @@ import functools
 import hashlib
 import json
 
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from forum.search.analysis import ANALYSIS_VERSION, folding_analyzer, french_analyzer
 
@@ -30,6 +31,9 @@ def build_schema() -> Schema:
         structure=ID,
         day=ID,  # session date, YYYYMMDD
         digest=STORED,
+        # The result a document is shown under (forum.search.groups.group_code): a column,
+        # read back per segment as one integer per document, not indexed.
+        group=COLUMN(NumericColumn("q", default=-1)),
     )
 
 

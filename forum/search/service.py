@@ -28,7 +28,8 @@ from forum.search import documents
 from forum.search.analysis import french_analyzer
 from forum.search.engine import IndexStore, IndexUnavailable
 from forum.search.facets import FacetCache
-from forum.search.query import ParsedQuery, parse
+from forum.search.groups import Hit, group_counts, group_matches, load_hits, page_leaders
+from forum.search.query import ParsedQuery, parse, resolve_filters
 from forum.search.scoring import QueryEvaluator
 
 PER_PAGE = 10
@@ -37,17 +38,6 @@ HEAL_RETRY_SECONDS = 60  # after a failed automatic rebuild
 _ANALYZER = french_analyzer()
 OR_FIELDS = ("kind", "region", "department", "structure")  # one value per document
 AND_FIELDS = ("tag", "module")  # several per document: each chosen value must be present
-
-
-@dataclass
-class Hit:
-    kind: str  # report, discussion or post
-    item: object  # the Report, Discussion or Post
-    snippet: str
-
-    @property
-    def report(self):
-        return self.item if self.kind == "report" else None
 
 
 @dataclass
@@ -61,6 +51,7 @@ class SearchResults:
     suggestion: str | None = None
     corrected: str | None = None  # the corrected query the results are for, if any
     notices: list[str] = field(default_factory=list)
+    unknown_filters: list[tuple[str, str]] = field(default_factory=list)  # (field, value)
     parsed: ParsedQuery | None = None
 
     @property
@@ -296,14 +287,18 @@ class SearchEngine:
         sort: str = "relevance",
         page: int = 1,
         per_page: int = PER_PAGE,
+        vocabulary=None,
     ) -> SearchResults:
+        """One page of results (a report or discussion each, with its matching messages),
+        the total of results, facet counts. Filters may name things (forum.search.vocabulary,
+        loaded here unless the caller already has it); past the last page raises PastLastPage."""
         parsed = parse(raw)
         results = SearchResults(
             page=page, per_page=per_page, parsed=parsed, notices=list(parsed.notices)
         )
         found = None
         with self._reading():
-            found = self._search(results, parsed, filters, date_from, date_to, sort)
+            found = self._search(results, parsed, filters, date_from, date_to, sort, vocabulary)
         if found is None:
             results.status = "unavailable"
             return results
@@ -313,15 +308,12 @@ class SearchEngine:
         return found
 
     def _search(
-        self, results, parsed, filters, date_from, date_to, sort, corrected: bool = False
+        self, results, parsed, filters, date_from, date_to, sort, vocabulary, corrected=False
     ) -> SearchResults:
-        page, per_page = results.page, results.per_page
         searcher = self.store.searcher()
         facets = self.facets.for_searcher(searcher)
 
-        chosen = {k: list(v) for k, v in (filters or {}).items() if v}
-        for name, values in parsed.filters.items():
-            chosen.setdefault(name, []).extend(values)
+        chosen = _chosen_filters(results, parsed, filters, vocabulary)
         evaluator = self._evaluator(searcher, facets)
         query = parsed.query
         base = facets.live.copy()  # the filters and dates, without the words
@@ -360,27 +352,9 @@ class SearchEngine:
                 results.notices.append("most_words")
             else:
                 coverage = None
-        results.total = int(len(matches))
-        results.facets = {
-            name: facets.counts(name, matches)
-            for name in ("kind", "module", "tag", "region", "department", "structure")
-        }
-        start = (page - 1) * per_page
-        if start >= results.total:
-            docnums = []
-        elif sort == "date" or parsed.query is None:
-            order = np.argsort(-facets.day[matches], kind="stable")
-            docnums = matches[order[start : start + per_page]].tolist()
-        else:
-            scores = evaluator.scores(query, matches)
-            if coverage is not None:  # more of the words first, BM25F among equals
-                scores = scores + coverage[matches].astype(np.float32) * 1000.0
-            wanted = min(start + per_page, len(matches))
-            top = np.argpartition(-scores, wanted - 1)[:wanted]
-            top = top[np.lexsort((-facets.day[matches[top]], -scores[top]))]
-            docnums = matches[top[start:]].tolist()
-        keys = [searcher.stored_fields(n)["key"] for n in docnums]
-        results.hits = self._hits(keys, parsed)
+        self._group_results(
+            results, searcher, facets, evaluator, parsed, matches, sort, query, coverage
+        )
         if results.total < FEW_RESULTS and parsed.query is not None:
             results.suggestion = self._suggest(searcher, parsed, evaluator, results.total)
             if results.total == 0 and results.suggestion and not corrected:
@@ -395,35 +369,35 @@ class SearchEngine:
                 results.corrected, results.suggestion = results.suggestion, None
                 results.notices.append("corrected")
                 return self._search(
-                    results, fixed, filters, date_from, date_to, sort, corrected=True
+                    results, fixed, filters, date_from, date_to, sort, vocabulary, corrected=True
                 )
         return results
 
-    def _hits(self, keys: list[str], parsed: ParsedQuery) -> list[Hit]:
-        """Load the hits' rows (one query per kind) and cut their snippets, in rank order."""
-        from forum.search.snippets import snippet
-
-        wanted: dict[str, list[int]] = {}
-        for key in keys:
-            kind, _, object_id = key.partition(":")
-            wanted.setdefault(kind, []).append(int(object_id))
-        sources = documents.sources()
-        loaded = {
-            kind: sources[kind].by_ids(ids) for kind, ids in wanted.items() if kind in sources
+    def _group_results(
+        self, results, searcher, facets, evaluator, parsed, matches, sort, query, coverage
+    ):
+        """Fold the matching documents into results (a report or discussion with its
+        messages), count results and facet values per result, load one page of them.
+        `coverage` (words matched per document) ranks first when the query was widened."""
+        scores = None
+        if sort != "date" and query is not None and len(matches):
+            scores = evaluator.scores(query, matches)
+            if coverage is not None:  # more of the words first, BM25F among equals
+                scores = scores + coverage[matches].astype(np.float32) * 1000.0
+        grouping = group_matches(
+            matches, facets.group, facets.term_mask("kind", "post"), facets.day, scores
+        )
+        results.total = grouping.total
+        results.facets = {
+            name: group_counts(facets.masks[name], facets.terms[name], grouping)
+            for name in ("kind", "module", "tag", "region", "department", "structure")
         }
-        terms = _query_words(parsed)
-        hits = []
-        for key in keys:
-            kind, _, object_id = key.partition(":")
-            item = loaded.get(kind, {}).get(int(object_id))
-            if item is not None:
-                text = (
-                    sources[kind].document(item)["body"]
-                    if kind != "report"
-                    else documents.report_text(item)
-                )
-                hits.append(Hit(kind, item, snippet(text, terms)))
-        return hits
+        start = (results.page - 1) * results.per_page
+        page = []
+        for leader in page_leaders(grouping, facets.day, scores, start, results.per_page):
+            keys = [searcher.stored_fields(n)["key"] for n in grouping.members(leader)]
+            page.append((int(grouping.codes[leader]), keys))
+        results.hits = load_hits(page, _query_words(parsed))
 
     def _evaluator(self, searcher, facets) -> QueryEvaluator:
         return QueryEvaluator(
@@ -534,6 +508,21 @@ def _minimum_should_match(words: int) -> int:
     """At least half of the words, rounded up (2 of 3, 2 of 4, 3 of 5): Elasticsearch's
     `minimum_should_match: 50%` convention."""
     return max(1, -(-words // 2))
+
+
+def _chosen_filters(results, parsed, filters, vocabulary) -> dict[str, list[str]]:
+    """The page's filters (URL parameters and those typed in the box) as the index holds
+    them; values that name nothing are kept (they match nothing) and pointed out."""
+    from forum.search.vocabulary import Vocabulary
+
+    chosen = {k: list(v) for k, v in (filters or {}).items() if v}
+    for name, values in parsed.filters.items():
+        chosen.setdefault(name, []).extend(values)
+    if not chosen:
+        return chosen
+    vocabulary = vocabulary or Vocabulary.load()
+    chosen, results.unknown_filters = resolve_filters(chosen, vocabulary.resolve)
+    return chosen
 
 
 def _query_words(parsed: ParsedQuery) -> set[str]:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from forum.extensions import db
 from forum.models import Discussion, Post, Report
 from forum.search.documents import BATCH, digest, plain_text, spelling_words
+from forum.search.groups import group_code
 
 
 def discussion_visible(discussion: Discussion | None) -> bool:
@@ -41,6 +42,7 @@ def discussion_document(discussion: Discussion, opening: Post | None = None) -> 
         "module": ",".join(m.slug for m in discussion.modules),
         "tag": ",".join(t.slug for t in discussion.tags),
         "day": discussion.created_at.strftime("%Y%m%d"),
+        "group": group_code("discussion", discussion.id),
     }
     doc["spell"] = spelling_words(doc["title"], doc["body"])
     doc["digest"] = digest(doc)
@@ -133,10 +135,18 @@ def post_document(post: Post) -> dict:
         "module": ",".join(m.slug for m in discussion.modules),
         "tag": ",".join(t.slug for t in discussion.tags),
         "day": post.created_at.strftime("%Y%m%d"),
+        # Shown under its discussion, or under the report whose thread it is in.
+        "group": group_code(*_thread_head(discussion)),
     }
     doc["spell"] = spelling_words(doc["body"])
     doc["digest"] = digest(doc)
     return doc
+
+
+def _thread_head(discussion: Discussion) -> tuple[str, int]:
+    if discussion.report_id is not None:
+        return "report", discussion.report_id
+    return "discussion", discussion.id
 
 
 def _load_posts(query):

@@ -29,6 +29,15 @@ def approved_tags() -> list[ChallengeTag]:
     )
 
 
+def all_tags() -> list[ChallengeTag]:
+    """Approved tags then proposals, each by label: what may label a search facet."""
+    return list(
+        db.session.scalars(
+            select(ChallengeTag).order_by(ChallengeTag.approved.desc(), ChallengeTag.label)
+        )
+    )
+
+
 def proposed_tags() -> list[ChallengeTag]:
     return list(
         db.session.scalars(

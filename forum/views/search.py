@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from forum.forms.reports import FORMAT_LABELS
 from forum.pagination import page_number
 from forum.search import engine
-from forum.services import form_data, structures, tags, territories
+from forum.search.vocabulary import Vocabulary, offered_members
 
 bp = Blueprint("search", __name__)
 
@@ -44,13 +44,13 @@ def index():
     sort = "date" if request.args.get("sort") == "date" else "relevance"
     page = page_number(request.args)
     searching = bool(q.strip()) or any(filters.values()) or date_from or date_to
-    results = engine().search(q, filters, date_from, date_to, sort, page) if searching else None
+    vocabulary = Vocabulary.load()  # filters typed by name, facet labels, offered names
+    results = None
+    if searching:
+        results = engine().search(q, filters, date_from, date_to, sort, page, vocabulary=vocabulary)
+    offers = _offers(results, vocabulary)
     labels = {
-        "module": {m.slug: f"{m.position}. {m.title}" for m in form_data.modules()},
-        "tag": {t.slug: t.label for t in tags.approved_tags()},
-        "region": {r.code: r.name for r in territories.regions()},
-        "department": {d.code: f"{d.name} ({d.code})" for d in territories.departments()},
-        "structure": {s.slug: s.name for s in structures.all_structures()},
+        **vocabulary.labels(),
         "kind": {
             "report": _("Retours d'expérience"),
             "discussion": _("Discussions"),
@@ -90,4 +90,30 @@ def index():
         date_to=date_to,
         bad_dates=bad_dates,
         formats=FORMAT_LABELS,
+        offers=offers,
+        filter_names=_filter_names(),
     )
+
+
+def _offers(results, vocabulary: Vocabulary) -> dict[str, list]:
+    """Structures and members whose name the query text matches, offered above the first
+    page of results (member profiles are public: see users.profile)."""
+    if results is None or results.status != "ok" or results.page != 1 or not results.parsed:
+        return {"structures": [], "members": []}
+    text = results.parsed.text
+    return {
+        "structures": vocabulary.offered_structures(text),
+        "members": offered_members(text),
+    }
+
+
+def _filter_names() -> dict[str, str]:
+    """How an unknown filter is named in its notice."""
+    return {
+        "kind": _("type"),
+        "module": _("module"),
+        "tag": _("défi"),
+        "region": _("région"),
+        "department": _("département"),
+        "structure": _("structure"),
+    }

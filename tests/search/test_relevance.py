@@ -27,8 +27,8 @@ FLOORS = {
     "names": (0.90, 0.95),
     "questions": (0.65, 0.60),
     "misspellings": (0.85, 0.90),
-    "filters": (0.40, 0.40),
-    "overall": (0.80, 0.80),
+    "filters": (0.85, 0.85),
+    "overall": (0.85, 0.85),
 }
 
 

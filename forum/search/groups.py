@@ -1,0 +1,232 @@
+"""Results a person can scan: one result per report or discussion, its matching messages
+under it.
+
+Every document carries the integer of the result it belongs to (`group_code`), stored in a
+column of the index and read back per segment with the facet arrays (forum.search.facets).
+Grouping a page then takes a few numpy steps over the matching documents: only the groups
+that contain a matching message need collapsing, every other document is its own result.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+MESSAGES_PER_RESULT = 3  # the best matching messages shown under a result
+
+
+def group_code(kind: str, object_id: int) -> int:
+    """The integer shared by a report or discussion and its messages: id × 2, + 1 for a
+    discussion (a report's thread is grouped under the report)."""
+    return object_id * 2 + (1 if kind == "discussion" else 0)
+
+
+def group_of(code: int) -> tuple[str, int] | None:
+    """("report" | "discussion", id) for a group code; None for a document indexed before
+    groups existed (it stands alone)."""
+    if code < 0:
+        return None
+    return ("discussion" if code & 1 else "report", code >> 1)
+
+
+@dataclass
+class Message:
+    """A matching message shown under its report or discussion."""
+
+    post: object  # forum.models.Post
+    snippet: Markup
+
+    @property
+    def anchor(self) -> str:
+        """Its id on the discussion or report page."""
+        return f"post-{self.post.id}"
+
+
+@dataclass
+class Hit:
+    """One result: a report or a discussion, with its own snippet when it matched itself,
+    and its best matching messages."""
+
+    kind: str  # "report" or "discussion": what the result opens
+    item: object  # the Report or Discussion
+    snippet: Markup | None = None
+    messages: list[Message] = field(default_factory=list)
+
+    @property
+    def report(self):
+        return self.item if self.kind == "report" else None
+
+
+@dataclass
+class Grouping:
+    """The matching documents folded into results. Indices are positions in `matches`."""
+
+    matches: np.ndarray  # docnums, ascending
+    codes: np.ndarray  # group code per match
+    singles: np.ndarray  # matches that are a result on their own
+    order: np.ndarray  # matches of collapsed groups, by group then best first
+    starts: np.ndarray  # where each collapsed group begins in `order`
+
+    @property
+    def leaders(self) -> np.ndarray:
+        """One match per result (the best of each collapsed group), ascending."""
+        return np.sort(np.concatenate([self.singles, self.order[self.starts]]))
+
+    @property
+    def total(self) -> int:
+        """How many results: what the count and the pages are made of."""
+        return len(self.singles) + len(self.starts)
+
+    def members(self, leader: int) -> list[int]:
+        """The docnums of the result led by this match, best first."""
+        code = self.codes[leader]
+        sorted_codes = self.codes[self.order]
+        lo = np.searchsorted(sorted_codes, code, "left")
+        hi = np.searchsorted(sorted_codes, code, "right")
+        if hi == lo:
+            return [int(self.matches[leader])]
+        return self.matches[self.order[lo:hi]].tolist()
+
+
+def group_matches(
+    matches: np.ndarray,
+    codes: np.ndarray,
+    is_post: np.ndarray,
+    day: np.ndarray,
+    scores: np.ndarray | None,
+) -> Grouping:
+    """Fold the matches (docnums) into results; `codes`, `is_post` and `day` are per document
+    of the index, `scores` per match (None: order by date)."""
+    g = codes[matches]
+    posts = is_post[matches]
+    threaded = np.isin(g, np.unique(g[posts])) if posts.any() else np.zeros(len(g), dtype=bool)
+    singles = np.flatnonzero(~threaded)
+    inner = np.flatnonzero(threaded)
+    days = day[matches[inner]]
+    if scores is None:
+        order = inner[np.lexsort((-days, g[inner]))]
+    else:
+        order = inner[np.lexsort((-days, -scores[inner], g[inner]))]
+    sorted_codes = g[order]
+    starts = (
+        np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]]) if len(order) else order
+    )
+    return Grouping(matches, g, singles, order, starts)
+
+
+def page_leaders(
+    grouping: Grouping, day: np.ndarray, scores: np.ndarray | None, start: int, per_page: int
+) -> list[int]:
+    """The leading matches (positions) of one page of results, in rank order: by the
+    leader's score then date, or by date alone."""
+    leaders = grouping.leaders
+    if start >= len(leaders):
+        return []
+    days = day[grouping.matches[leaders]]
+    if scores is None:
+        order = np.argsort(-days, kind="stable")
+        return leaders[order[start : start + per_page]].tolist()
+    wanted = min(start + per_page, len(leaders))
+    ranked = scores[leaders]
+    top = np.argpartition(-ranked, wanted - 1)[:wanted]
+    top = top[np.lexsort((-days[top], -ranked[top]))]
+    return leaders[top[start:]].tolist()
+
+
+def group_counts(masks: np.ndarray, terms: list[str], grouping: Grouping) -> dict[str, int]:
+    """Per term of a facet field, how many results (not documents) carry it."""
+    if not grouping.total or not terms:
+        return {}
+    sums = masks[:, grouping.matches[grouping.singles]].sum(axis=1)
+    if len(grouping.order):
+        collapsed = masks[:, grouping.matches[grouping.order]]
+        sums = sums + np.logical_or.reduceat(collapsed, grouping.starts, axis=1).sum(axis=1)
+    return {term: int(n) for term, n in zip(terms, sums) if n and term}
+
+
+def load_hits(page: list[tuple[int, list[str]]], terms: set[str]) -> list[Hit]:
+    """The page's results from the database: `page` holds, per result, its group code and
+    its matching documents' keys, best first. A fixed number of queries whatever the page
+    holds: messages (with their discussion), reports, missing discussions, opening posts."""
+    from forum.extensions import db
+    from forum.models import Discussion, Post
+    from forum.search import documents, threads
+    from forum.search.snippets import snippet
+
+    wanted: dict[str, set[int]] = {"report": set(), "discussion": set(), "post": set()}
+    for _code, keys in page:
+        for key in keys:
+            kind, _, object_id = key.partition(":")
+            if kind in wanted:
+                wanted[kind].add(int(object_id))
+    posts = {}
+    if wanted["post"]:
+        posts = {
+            p.id: p
+            for p in db.session.scalars(
+                select(Post)
+                .where(Post.id.in_(wanted["post"]))
+                .options(joinedload(Post.discussion), joinedload(Post.author))
+            )
+            if p.visible and p.discussion.deleted_at is None
+        }
+
+    def head_of(code: int, keys: list[str]) -> tuple[str, int] | None:
+        head = group_of(code)
+        if head is not None:
+            return head
+        kind, _, object_id = keys[0].partition(":")  # indexed before groups: stands alone
+        if kind != "post":
+            return kind, int(object_id)
+        post = posts.get(int(object_id))
+        if post is None:
+            return None
+        d = post.discussion
+        return ("report", d.report_id) if d.report_id else ("discussion", d.id)
+
+    heads = [head_of(code, keys) for code, keys in page]
+    report_ids = {i for h in heads if h and h[0] == "report" for i in [h[1]]}
+    reports = documents.reports_by_id(report_ids) if report_ids else {}
+    known = {p.discussion.id: p.discussion for p in posts.values()}
+    missing = {h[1] for h in heads if h and h[0] == "discussion"} - set(known)
+    if missing:
+        known.update(
+            (d.id, d)
+            for d in db.session.scalars(select(Discussion).where(Discussion.id.in_(missing)))
+        )
+    openings = threads._opening_posts(sorted(wanted["discussion"])) if wanted["discussion"] else {}
+
+    hits = []
+    for head, (_code, keys) in zip(heads, page):
+        if head is None:
+            continue
+        kind, object_id = head
+        if kind == "report":
+            item = reports.get(object_id)
+            if item is None or not documents.visible(item):
+                continue
+        else:
+            item = known.get(object_id)
+            if item is None or item.deleted_at is not None:
+                continue
+        hit = Hit(kind, item)
+        for key in keys:
+            key_kind, _, key_id = key.partition(":")
+            if key_kind == "report":
+                hit.snippet = snippet(documents.report_text(item), terms)
+            elif key_kind == "discussion":
+                opening = openings.get(item.id)
+                text = (
+                    documents.plain_text(opening.body_html) if opening and opening.visible else ""
+                )
+                hit.snippet = snippet(text, terms)
+            elif (post := posts.get(int(key_id))) and len(hit.messages) < MESSAGES_PER_RESULT:
+                hit.messages.append(
+                    Message(post, snippet(documents.plain_text(post.body_html), terms))
+                )
+        if hit.snippet is None and not hit.messages:
+            continue  # everything it matched was removed since the last sync
+        hits.append(hit)
+    return hits

@@ -1,0 +1,141 @@
+"""What the search page calls things: the names and labels of modules, challenges,
+territories and structures (filters typed by name, facet labels), and the structures and
+members whose name the query text matches.
+
+Loaded once per results page in five small queries (the same the facet labels always
+needed); resolving a filter value then costs no query.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlalchemy import func, select
+
+from forum.extensions import db
+from forum.models import User
+from forum.services import form_data, structures, tags, territories
+from forum.services.structures import slugify
+
+KINDS = ("report", "discussion", "post")
+OFFERS = 3  # structures, and members, offered above the results
+_CANDIDATES = 30  # members read to find those 3 (the SQL filter is looser than ours)
+_OPERATORS = {"OR", "AND", "NOT"}
+
+
+def fold(text: str) -> str:
+    """Compare names ignoring accents, case, hyphens, spaces and apostrophes."""
+    return slugify(text).replace("-", "")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in slugify(text).split("-") if w and w != "x"]
+
+
+@dataclass
+class Vocabulary:
+    """Everything a filter may name or a facet must label, as loaded for one page."""
+
+    modules: list
+    tags: list
+    regions: list
+    departments: list
+    structures: list
+
+    @classmethod
+    def load(cls) -> "Vocabulary":
+        """Every module, tag (approved or proposed), région, département and structure."""
+        return cls(
+            form_data.modules(),
+            tags.all_tags(),
+            territories.regions(),
+            territories.departments(),
+            structures.all_structures(),
+        )
+
+    def labels(self) -> dict[str, dict[str, str]]:
+        """Per facet field, the label of each code or slug the index holds."""
+        return {
+            "module": {m.slug: f"{m.position}. {m.title}" for m in self.modules},
+            "tag": {t.slug: t.label for t in self.tags},
+            "region": {r.code: r.name for r in self.regions},
+            "department": {d.code: d.label for d in self.departments},
+            "structure": {s.slug: s.name for s in self.structures},
+        }
+
+    @cached_property
+    def _names(self) -> dict[str, dict[str, list[str]]]:
+        """Per field, folded code, slug, name or label -> the values the index holds."""
+        names: dict[str, dict[str, list[str]]] = {
+            "kind": {k: [k] for k in KINDS},
+            "module": {},
+            "tag": {},
+            "region": {},
+            "department": {},
+            "structure": {},
+        }
+
+        def add(field: str, value: str, *spellings: str) -> None:
+            for spelling in spellings:
+                found = names[field].setdefault(fold(spelling), [])
+                if value not in found:
+                    found.append(value)
+
+        for m in self.modules:
+            add("module", m.slug, m.slug, m.title, str(m.position), f"{m.position}. {m.title}")
+        for t in self.tags:
+            add("tag", t.slug, t.slug, t.label)
+        for r in self.regions:
+            add("region", r.code, r.code, r.name)
+        for d in self.departments:
+            add("department", d.code, d.code, d.name, d.label)
+        for s in self.structures:
+            add("structure", s.slug, s.slug, s.name)
+        return names
+
+    def resolve(self, field: str, value: str) -> list[str]:
+        """The index values a filter value stands for (empty when none): codes and slugs as
+        they are, names and labels folded ("Lozère", "occitanie", "Cap Coopératif")."""
+        names = self._names.get(field, {})
+        if field == "department" and value.strip().isdigit() and len(value.strip()) == 1:
+            value = "0" + value.strip()  # dep:1 is the Ain
+        found = names.get(fold(value), [])
+        if field in ("module", "tag"):
+            # Each value of these must be present: one name stands for one of them.
+            return found[:1]
+        return list(found)
+
+    def offered_structures(self, text: str) -> list:
+        """Structures whose name holds every word of the text (as word beginnings)."""
+        words = _query_words(text)
+        if not words:
+            return []
+        return [s for s in self.structures if _names_match(words, s.name)][:OFFERS]
+
+
+def _query_words(text: str) -> list[str]:
+    """The words of the query text that a name could hold: no operators, no -exclusions;
+    nothing at all unless one word has three letters or more."""
+    tokens = [t for t in (text or "").split() if t not in _OPERATORS and not t.startswith("-")]
+    words = [w for t in tokens for w in _words(t)]
+    return words if any(len(w) >= 3 for w in words) else []
+
+
+def _names_match(words: list[str], name: str) -> bool:
+    held = _words(name)
+    return all(any(h.startswith(w) for h in held) for w in words)
+
+
+def offered_members(text: str) -> list[User]:
+    """Members (approved accounts) whose display name holds every word of the text, in
+    one query bounded by LIMIT. Only the name and id are used: never the e-mail."""
+    words = _query_words(text)
+    if not words:
+        return []
+    query = select(User).where(User.approved.is_(True))
+    for word in words:
+        # Letters that French accents decorate match any one character: "remi" finds
+        # "Rémi" on SQLite and PostgreSQL alike; the exact test is done below.
+        pattern = "".join("_" if c in "aceinouy" else c for c in word)
+        query = query.where(func.lower(User.display_name).like(f"%{pattern}%"))
+    candidates = db.session.scalars(query.order_by(User.display_name).limit(_CANDIDATES))
+    return [u for u in candidates if _names_match(words, u.display_name)][:OFFERS]

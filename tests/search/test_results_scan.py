@@ -1,0 +1,352 @@
+"""Results a person can scan: one result per report or discussion with its matching
+messages, facet labels (proposed tags too), filters typed by name, unknown filters pointed
+out, structures and members offered by name."""
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from forum.extensions import db
+from forum.models import Category
+from forum.models.base import utcnow
+from forum.search import engine
+from forum.services import discussions
+
+
+def page(client, **params):
+    response = client.get("/search", query_string=params)
+    assert response.status_code == 200, response.status_code
+    return response.get_data(as_text=True)
+
+
+def total(html: str) -> int:
+    return int(re.search(r'class="count" role="status">(\d+) résultat', html).group(1))
+
+
+def cards(html: str) -> list[str]:
+    """The results on the page, as their HTML."""
+    results = html.split('class="results"', 1)[1].split("</ol>", 1)[0]
+    return results.split('<li class="card">')[1:]
+
+
+def facet_labels(html: str, param: str) -> dict[str, str]:
+    """value -> the text of its facet link."""
+    nav = html.split('class="facets"', 1)[1].split("</nav>", 1)[0]
+    return {
+        value: " ".join(label.split())
+        for value, label in re.findall(
+            rf'href="/search\?[^"]*?&amp;{param}=([^"&]+)"[^>]*>(?:✓ )?([^<]*)<span', nav
+        )
+    }
+
+
+@pytest.fixture
+def seasoned(make_user):
+    """Members old enough to post without the new-account brake."""
+
+    def factory(**fields):
+        return make_user(created_at=utcnow() - timedelta(days=30), **fields)
+
+    return factory
+
+
+def thread(author, title: str, opening: str, replies: list[str]):
+    category = db.session.scalar(db.select(Category))
+    discussion = discussions.create_discussion(author, title, opening, category)
+    posts = [discussions.reply(discussion, author, text) for text in replies]
+    return discussion, posts
+
+
+def test_a_discussion_and_its_replies_are_one_result(app, client, seasoned):
+    alice = seasoned(display_name="Alice Martin")
+    salle, replies = thread(
+        alice,
+        "Trouver une salle pour les ateliers",
+        "Une salle avec un trombone accroché au mur, ça existe ?",
+        [
+            "Le trombone de la fanfare est rangé dans la salle des fêtes.",
+            "Sans rapport : la salle ferme à 18 h.",
+            "Un trombone à coulisse, un trombone à pistons : deux trombones.",
+            "Le trombone du maire est prêté le samedi.",
+            "Encore un trombone pour la fête du village.",
+        ],
+    )
+    other, other_replies = thread(
+        alice, "Horaires du bus", "Le bus passe à 8 h.", ["Le chauffeur joue du trombone."]
+    )
+    engine().sync()
+
+    html = page(client, q="trombone")
+    assert total(html) == 2  # results, not the seven matching documents
+    first, second = cards(html)
+    assert f'href="/discussions/{salle.id}">Trouver une salle' in first
+    assert "<mark>trombone</mark>" in first.split('class="messages"')[0]  # its opening post
+    shown = re.findall(rf'href="/discussions/{salle.id}#post-(\d+)"', first)
+    matching = {p.id for p in replies if "trombone" in p.body_html}
+    assert len(shown) == 3 and set(map(int, shown)) <= matching  # the best three of four
+    assert "Alice Martin" in first and "<mark>" in first.split('class="messages"')[1]
+    assert f'href="/discussions/{other.id}">Horaires du bus' in second
+    assert re.findall(r'#post-(\d+)"', second) == [str(other_replies[0].id)]
+    assert 'class="snippet"' in second and second.count('class="snippet"') == 1  # no own snippet
+    kinds = facet_labels(html, "type")
+    assert kinds == {"post": "Messages", "discussion": "Discussions"}
+    counts = dict(re.findall(r'type=(\w+)"[^>]*>[^<]*<span class="meta">\((\d+)\)', html))
+    assert counts == {"post": "2", "discussion": "1"}  # results holding such a match
+    assert total(page(client, q="trombone", type="post")) == 2
+    assert total(page(client, q="trombone", type="discussion")) == 1
+
+
+def test_a_report_threads_messages_are_grouped_under_the_report(corpus, client, seasoned):
+    from forum.models import Report
+
+    report = db.session.get(Report, corpus["covoiturage"])
+    reply = discussions.reply(
+        discussions.report_thread(report), seasoned(), "Le covoiturage a tenu tout l'hiver."
+    )
+    engine().sync()
+    html = page(client, q="covoiturage")
+    hits = [c for c in cards(html) if f'href="/reports/{report.id}"' in c]
+    assert len(hits) == 1 and f'href="/reports/{report.id}#post-{reply.id}"' in hits[0]
+    assert total(html) == len(cards(html))
+    only_reply = page(client, q="hiver")  # the report itself does not say it
+    assert total(only_reply) == 1 and f"/reports/{report.id}#post-{reply.id}" in only_reply
+
+
+def test_total_and_pages_count_results_not_messages(app, client, seasoned):
+    authors = [seasoned() for _ in range(3)]
+    for n in range(12):
+        thread(
+            authors[n % 3],
+            f"Atelier xylophone numéro {n}",
+            "On y joue du xylophone.",
+            ["Le xylophone est accordé.", "Un second xylophone arrive."],
+        )
+    engine().sync()
+    first = page(client, q="xylophone")
+    assert total(first) == 12 and len(cards(first)) == 10
+    assert all(len(re.findall(r"#post-\d+", c)) == 2 for c in cards(first))
+    second = page(client, q="xylophone", page=2)
+    assert len(cards(second)) == 2 and "Page 2 sur 2" in second
+    assert not set(cards(first)) & set(cards(second))
+    assert client.get("/search", query_string={"q": "xylophone", "page": 3}).status_code == 404
+    by_date = page(client, q="xylophone", sort="date")
+    assert total(by_date) == 12 and len(cards(by_date)) == 10
+
+
+def test_statements_per_page_do_not_grow_with_results(app, client, seasoned, count_queries):
+    author = seasoned()
+    thread(author, "Un seul hautbois", "Un hautbois.", ["Le hautbois sonne."])
+    for n in range(12):
+        thread(author, f"Basson {n}", "Un basson.", ["Le basson sonne.", "Un basson encore."])
+    engine().sync()
+    page(client, q="hautbois")  # warm: searcher, facet arrays
+    with count_queries() as one:
+        assert total(page(client, q="hautbois")) == 1
+    with count_queries() as ten:
+        assert total(page(client, q="basson")) == 12
+    assert len(ten) == len(one), (len(one), len(ten))
+
+
+def test_every_facet_value_shows_its_label(corpus, client, make_user, make_report):
+    make_report(
+        make_user(),
+        title="Marchés de plein vent",
+        tags=["mobilite"],
+        new_tags=["Saisonnalité des marchés"],
+        sections={"context": "Les porteurs vendent au marché de Figeac."},
+    )
+    engine().sync()
+    html = page(client, q="porteurs")
+    tags = facet_labels(html, "tag")
+    assert tags["saisonnalite-des-marches"] == "Saisonnalité des marchés"  # a proposal
+    assert tags["mobilite"] == "Mobilité"
+    assert facet_labels(html, "department")["46"] == "Lot (46)"
+    assert facet_labels(html, "region")["76"] == "Occitanie"
+    assert facet_labels(html, "structure")["fabrique-du-lot"] == "Fabrique du Lot"
+    assert facet_labels(html, "module")["confronter-idee-terrain"].startswith("3. Confronter")
+    for field in ("tag", "department", "region", "structure", "module"):
+        for value, label in facet_labels(html, field).items():
+            assert label != value, (field, value)
+
+
+OCCITANIE = {"financer-garage", "isolee-porteuse", "enquete", "gouvernance", "numerique"}
+NOUVELLE_AQUITAINE = {
+    "cofinancement",
+    "covoiturage",
+    "transport-demande",
+    "isolement",
+    "ecole",
+    "elus",
+    "cooperation",
+}
+FILTERS_BY_NAME = [
+    ("region:occitanie", OCCITANIE),
+    ("region:OCCITANIE", OCCITANIE),
+    ('region:"Nouvelle-Aquitaine"', NOUVELLE_AQUITAINE),
+    ('region:"nouvelle aquitaine"', NOUVELLE_AQUITAINE),
+    ("region:75", NOUVELLE_AQUITAINE),
+    ("departement:lot", {"financer-garage", "enquete"}),
+    ("departement:Lot", {"financer-garage", "enquete"}),
+    ("dep:46", {"financer-garage", "enquete"}),
+    ('departement:"Lot-et-Garonne"', {"elus"}),
+    ("departement:lot-et-garonne", {"elus"}),
+    ('departement:"lot et garonne"', {"elus"}),
+    ("departement:correze", {"covoiturage", "isolement"}),
+    ('departement:"Corrèze"', {"covoiturage", "isolement"}),
+    ('departement:"Lot (46)"', {"financer-garage", "enquete"}),
+    ('departement:"Lozère"', set()),  # known, nothing there
+    ("dep:48", set()),
+    ('structure:"Cap Coopératif"', {"cap"}),
+    ("structure:cap-cooperatif", {"cap"}),
+    ('structure:"CAP cooperatif"', {"cap"}),
+    ("structure:cap-coop-46", {"cap"}),  # its slug
+    ("tag:mobilité", {"covoiturage", "transport-demande"}),
+    ("tag:Mobilite", {"covoiturage", "transport-demande"}),
+    ('tag:"isolement des porteurs"', {"isolement", "isolee-porteuse"}),
+    ("tag:isolement-des-porteurs", {"isolement", "isolee-porteuse"}),
+    ("defi:mobilite", {"covoiturage", "transport-demande"}),
+    ("module:3", {"enquete"}),
+    ('module:"Confronter son idée au terrain"', {"enquete"}),
+    ("module:confronter-idee-terrain", {"enquete"}),
+    ('module:"émergence et interconnaissance"', {"covoiturage", "transport-demande", "isolement"}),
+    ("tag:mobilite region:nouvelle-aquitaine", {"covoiturage", "transport-demande"}),
+]
+
+
+@pytest.fixture
+def cap(corpus, make_structure, make_user, make_report):
+    structure = make_structure(name="Cap Coopératif", slug="cap-coop-46", department_code="46")
+    report = make_report(
+        make_user(), title="Atelier au Cap", structure_id=structure.id, department="35"
+    )
+    engine().sync()
+    return {**corpus, "cap": report.id}
+
+
+@pytest.mark.parametrize("q,expected", FILTERS_BY_NAME)
+def test_filters_by_name_as_well_as_code(cap, client, search_ids, q, expected):
+    assert set(search_ids(q)) == {cap[key] for key in expected}
+    assert "Filtre inconnu" not in page(client, q=q)
+
+
+def test_url_filters_accept_names_too(cap, search_ids):
+    assert set(search_ids("", region="occitanie")) == {cap[k] for k in OCCITANIE}
+    assert set(search_ids("", structure="Cap Coopératif")) == {cap["cap"]}
+
+
+@pytest.mark.parametrize(
+    "params,notice",
+    [
+        ({"q": "region:xyz"}, "Filtre inconnu : région « xyz »"),
+        ({"q": 'porteurs departement:"Atlantide"'}, "Filtre inconnu : département « Atlantide »"),
+        ({"q": "dep:99"}, "Filtre inconnu : département « 99 »"),
+        ({"q": "structure:nulle-part"}, "Filtre inconnu : structure « nulle-part »"),
+        ({"q": "tag:inexistant porteurs"}, "Filtre inconnu : défi « inexistant »"),
+        ({"q": "module:9"}, "Filtre inconnu : module « 9 »"),
+        ({"q": "type:sondage"}, "Filtre inconnu : type « sondage »"),
+        ({"q": "porteurs", "region": "atlantide"}, "Filtre inconnu : région « atlantide »"),
+    ],
+)
+def test_an_unknown_filter_is_pointed_out_and_matches_nothing(corpus, client, params, notice):
+    html = page(client, **params)
+    assert notice in html and total(html) == 0
+
+
+def test_unknown_filter_values_never_break_the_page(corpus, client):
+    for q in ('region:"', "region:<b>x</b>", 'structure:"<script>"', "tag:" + "é" * 400, "dep:0"):
+        response = client.get("/search", query_string={"q": q})
+        assert response.status_code == 200
+        assert "<script>" not in response.get_data(as_text=True).split("<main", 1)[-1]
+
+
+def offers(html: str) -> list[str]:
+    if 'class="offers"' not in html:
+        return []
+    block = html.split('class="offers"', 1)[1].split("</ul>", 1)[0]
+    return [" ".join(t.split()) for t in re.findall(r'<a href="[^"]+">([^<]+)</a>', block)]
+
+
+def test_structures_and_members_named_by_the_query_are_offered_first(
+    corpus, client, make_user, make_structure
+):
+    from forum.models import User
+
+    claire = db.session.scalar(db.select(User).where(User.display_name == "Claire F."))
+    html = page(client, q="fabrique")
+    assert offers(html) == ["Structure : Fabrique du Lot →"]
+    assert html.index('class="offers"') < html.index('class="results"')
+    assert 'href="/structures/fabrique-du-lot">Structure : Fabrique du Lot' in html
+    html = page(client, q="claire")
+    assert offers(html) == ["Membre : Claire F. →"]
+    assert f'href="/users/{claire.id}">Membre : Claire F.' in html
+    assert claire.email not in html
+    make_user(display_name="Rémi Échevin", email="remi@example.org")
+    make_user(display_name="Rémi Caché", approved=False)  # awaiting approval: not offered
+    assert offers(page(client, q="remi echevin")) == ["Membre : Rémi Échevin →"]
+    assert offers(page(client, q="RÉMI")) == ["Membre : Rémi Échevin →"]
+    assert "remi@example.org" not in page(client, q="remi")
+    make_structure(name="Tiers-lieu La Fabrique du Lot", slug="tl-fabrique")
+    assert offers(page(client, q="fabrique du lot")) == [
+        "Structure : Fabrique du Lot →",
+        "Structure : Tiers-lieu La Fabrique du Lot →",
+    ]
+    assert offers(page(client, q="tiers-lieu fab")) == [
+        "Structure : Tiers-lieu La Fabrique du Lot →"
+    ]
+    for n in range(4):
+        make_user(display_name=f"Claire {'ABCD'[n]}.")
+    assert len(offers(page(client, q="claire"))) == 3  # at most three
+    assert offers(page(client, q="covoiturage")) == []
+    assert offers(page(client, q="structure:fabrique-du-lot")) == []  # a filter, not a name
+
+
+def test_the_help_teaches_filters_by_name(client):
+    html = page(client)
+    for example in (
+        "region:occitanie",
+        "departement:lot",
+        'structure:"Cap Coopératif"',
+        "tag:mobilite",
+    ):
+        assert example in html, example
+    assert "region:75" not in html
+
+
+def test_the_help_and_notices_in_english(corpus, client):
+    english = {"Accept-Language": "en"}
+    html = client.get("/search", headers=english).get_data(as_text=True)
+    assert "filters by territory or structure" in html and "region:occitanie" in html
+    html = client.get("/search?q=region:xyz", headers=english).get_data(as_text=True)
+    assert "Unknown filter: region “xyz”" in html
+    html = client.get("/search?q=claire", headers=english).get_data(as_text=True)
+    assert "Member: Claire F. →" in html
+
+
+def test_an_index_from_before_groups_is_rebuilt_with_them(app, corpus, client):
+    """After an update that changes the schema, the old index is not read with the new
+    code: search says it is being rebuilt, and the drainer rebuilds it from the database."""
+    from pathlib import Path
+
+    from whoosh import index
+
+    from forum.search import documents
+    from forum.search.schema import build_schema
+
+    store = engine().store
+    schema = build_schema()
+    schema.remove("group")
+    path = Path(app.config["SEARCH_DIR"]) / "gen-before-groups"
+    path.mkdir()
+    writer = index.create_in(str(path), schema).writer()
+    for report in documents.all_visible_reports():
+        doc = documents.report_document(report)
+        del doc["group"]
+        writer.add_document(**doc)
+    writer.commit()
+    store.publish_generation(path)
+    store.close()
+    assert "en cours de reconstruction" in page(client, q="covoiturage")
+    engine().sync()  # what the drainer does after the next response
+    html = page(client, q="covoiturage")
+    assert total(html) >= 1 and f'href="/reports/{corpus["covoiturage"]}"' in html

@@ -19,6 +19,14 @@ def register(page, base, name, email):
     page.wait_for_url(f"{base}/")
 
 
+def log_out(page):
+    """« Se déconnecter », in the header; on a phone, inside the « Menu » disclosure."""
+    menu = page.locator("details.site-menu > summary")
+    if menu.is_visible() and page.locator("details.site-menu[open]").count() == 0:
+        menu.click()
+    page.get_by_role("button", name="Se déconnecter").click()
+
+
 def wait_until(check, what="the page to show it"):
     """True once `check()` holds (a background worker indexes and notifies in its own time);
     fails after a generous minute rather than assuming how fast the machine is."""
@@ -33,7 +41,7 @@ def test_write_publish_find_discuss_and_be_notified(live_server, new_page, viewp
     word = f"kamishibai{viewport}"
     register(author, base, f"Solène {viewport}", f"solene-{viewport}@example.org")
     # Log out, then back in through the login form.
-    author.get_by_role("button", name="Se déconnecter").click()
+    log_out(author)
     author.wait_for_url(f"{base}/")
     author.goto(f"{base}/auth/login")
     author.get_by_label("Adresse e-mail").fill(f"solene-{viewport}@example.org")
@@ -86,6 +94,6 @@ def test_write_publish_find_discuss_and_be_notified(live_server, new_page, viewp
             and "a répondu à votre discussion" in author.content()
         )
     )
-    author.get_by_role("button", name="Se déconnecter").click()
+    log_out(author)
     author.wait_for_url(f"{base}/")
     assert "Se connecter" in author.content()

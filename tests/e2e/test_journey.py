@@ -19,11 +19,16 @@ def register(page, base, name, email):
     page.wait_for_url(f"{base}/")
 
 
+def open_disclosure(page, name):
+    """On a phone the header menu and the filters are disclosures: open one if closed."""
+    summary = page.locator(f"details.{name} > summary")
+    if summary.is_visible() and page.locator(f"details.{name}[open]").count() == 0:
+        summary.click()
+
+
 def log_out(page):
     """« Se déconnecter », in the header; on a phone, inside the « Menu » disclosure."""
-    menu = page.locator("details.site-menu > summary")
-    if menu.is_visible() and page.locator("details.site-menu[open]").count() == 0:
-        menu.click()
+    open_disclosure(page, "site-menu")
     page.get_by_role("button", name="Se déconnecter").click()
 
 
@@ -74,6 +79,7 @@ def test_write_publish_find_discuss_and_be_notified(live_server, new_page, viewp
 
     # Find it with a facet.
     assert wait_until(lambda: author.goto(f"{base}/search?q={word}") and word in author.content())
+    open_disclosure(author, "filters-disclosure")
     author.get_by_role("link", name=re.compile(r"^Mobilité")).first.click()
     assert "tag=mobilite" in author.url
     author.get_by_role("link", name=re.compile(word)).first.click()

@@ -58,7 +58,7 @@ def weigh(client, path) -> tuple[int, int, list[str]]:
     )
     asset_bytes = 0
     for asset in assets:
-        path_only = asset.split("?")[0].removeprefix("/static/")
+        path_only = re.sub(r"\.[0-9a-f]{12}(?=\.\w+$)", "", asset.removeprefix("/static/"))
         asset_bytes += len(gzip.compress((ROOT / "static" / path_only).read_bytes()))
     return html_bytes, asset_bytes, [u for u in external if "<link" in u or "<script" in u]
 

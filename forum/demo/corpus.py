@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -2057,8 +2058,67 @@ def _make_report(rng: random.Random) -> dict:
     }
 
 
-def generate_reports(n: int, seed: int = 42) -> Iterator[dict]:
-    """Yield `n` plausible, deterministic "retours d'expérience" for the demo."""
+SENTENCE_END = re.compile(r"(?<=[.!?…»])\s+(?=[«A-ZÀ-ÖØ-Ý0-9*])")
+BODY_SECTIONS = ("context", "proceedings", "worked", "difficulties", "advice")
+
+
+def _split(line: str) -> tuple[str, list[str]]:
+    """A line -> its list marker ("- " or "") and its sentences."""
+    line = line.strip()
+    marker = "- " if line.startswith("- ") else ""
+    body = line[len(marker) :]
+    return marker, [s.strip() for s in SENTENCE_END.split(body) if s.strip()]
+
+
+def sentences(markdown: str) -> list[str]:
+    """The sentences of a generated section (list markers left out)."""
+    return [s for line in markdown.split("\n") for s in _split(line)[1]]
+
+
+def _without(markdown: str, used: set[str]) -> str:
+    """The section without the sentences in `used` (emptied lines and paragraphs dropped)."""
+    blocks = []
+    for paragraph in markdown.split("\n\n"):
+        lines = []
+        for line in paragraph.split("\n"):
+            marker, found = _split(line)
+            kept = [s for s in found if s not in used]
+            if kept:
+                lines.append(marker + " ".join(kept))
+        if lines:
+            blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def generate_reports(n: int, seed: int = 42, unique: bool = False) -> Iterator[dict]:
+    """Yield `n` plausible, deterministic "retours d'expérience" for the demo.
+
+    With `unique` (the demo that people read), no two reports share a title or a sentence:
+    of a few drafts the one that reuses least is kept, and what it still reuses is left
+    out, so the same line never turns up in two towns. Benchmark corpora (tens of
+    thousands of reports) keep every sentence.
+    """
     rng = random.Random(seed)
+    used_sentences: set[str] = set()
+    used_titles: set[str] = set()
     for _ in range(n):
-        yield _make_report(rng)
+        if not unique:
+            yield _make_report(rng)
+            continue
+        drafts = [_make_report(rng) for _ in range(12)]
+
+        def reuse(report: dict) -> int:
+            repeated = sum(
+                s in used_sentences for name in BODY_SECTIONS for s in sentences(report[name])
+            )
+            return repeated + 100 * (report["title"] in used_titles)
+
+        report = min(drafts, key=reuse)
+        if report["title"] in used_titles:
+            place = _STRUCTURE_AREAS[report["structure"]][3][0]
+            report["title"] = f"{report['title']} ({place}, {report['session_date']:%m/%Y})"
+        for name in BODY_SECTIONS:
+            report[name] = _without(report[name], used_sentences)
+            used_sentences.update(sentences(report[name]))
+        used_titles.add(report["title"])
+        yield report

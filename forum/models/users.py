@@ -31,6 +31,8 @@ class User(UserMixin, db.Model):
     last_login_at: Mapped[datetime | None]
     email_mode: Mapped[str] = mapped_column(String(12), default="digest", server_default="digest")
     digest_sent_at: Mapped[datetime | None]
+    # Set by an administrator: the member can no longer log in; what they wrote stays.
+    suspended_at: Mapped[datetime | None]
 
     structure: Mapped["Structure | None"] = relationship(back_populates="members")  # noqa: F821
 
@@ -68,6 +70,10 @@ class User(UserMixin, db.Model):
     @property
     def is_moderator(self) -> bool:
         return self.role in ("moderator", "admin")
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_at is not None
 
     @property
     def can_post(self) -> bool:

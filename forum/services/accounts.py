@@ -22,6 +22,10 @@ class TooManyAttempts(ServiceError):
     """Login throttled: too many recent failures for this account or address."""
 
 
+class AccountSuspended(ServiceError):
+    """Right password, but an administrator suspended the account."""
+
+
 def normalise_email(email: str) -> str:
     """The one spelling of an address that is stored and compared: no surrounding spaces,
     lower case, Unicode NFKC (UAX #15). 'Solène@Example.org' typed on a Mac (è decomposed
@@ -103,6 +107,11 @@ def authenticate(email: str, password: str, ip: str) -> User | None:
         db.session.add(LoginFailure(email=email[:254], ip=ip[:64]))
         db.session.commit()
         return None
+    if user.is_suspended:  # told only to whoever knows the password
+        db.session.commit()
+        raise AccountSuspended(
+            _("Ce compte est suspendu : contactez l'équipe d'administration de Maillage.")
+        )
     user.last_login_at = utcnow()
     db.session.commit()
     return user

@@ -162,7 +162,7 @@ def add_reports(count: int, seed: int, showcase: bool = False) -> int:
     tags = {t.slug: t.id for t in db.session.scalars(select(ChallengeTag))}
     next_id = (db.session.scalar(select(func.max(Report.id))) or 0) + 1
 
-    generated = corpus.generate_reports(count, seed=seed)
+    generated = corpus.generate_reports(count, seed=seed, unique=showcase)
     written = 0
     while written < count:
         reports, bodies, links_m, links_t, revisions = [], [], [], [], []

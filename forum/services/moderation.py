@@ -178,12 +178,16 @@ def action_label(action: str) -> str:
         "delete_report": _("Retour d'expérience supprimé"),
         "restore_report": _("Retour d'expérience restauré"),
         "delete_post": _("Message supprimé"),
+        "set_role": _("Rôle modifié"),
+        "suspend": _("Compte suspendu"),
+        "reinstate": _("Compte rétabli"),
     }.get(action, action)
 
 
 def describe_log(entries: list[ModerationLog]) -> list[LogLine]:
-    """The log in words: each target named (author, title) and linked, in at most three
-    queries whatever the number of entries."""
+    """The log in words: each target named (author, title) and linked, in at most four
+    queries whatever the number of entries
+    (one per kind of target)."""
     from flask import url_for
 
     def by_id(model, kind, *options) -> dict:
@@ -196,6 +200,7 @@ def describe_log(entries: list[ModerationLog]) -> list[LogLine]:
     posts = by_id(Post, "post", joinedload(Post.author), joinedload(Post.discussion))
     discussions = by_id(Discussion, "discussion")
     reports = by_id(Report, "report")
+    users = by_id(User, "user")
     lines = []
     for e in entries:
         target, url = _("élément supprimé depuis"), None
@@ -214,6 +219,9 @@ def describe_log(entries: list[ModerationLog]) -> list[LogLine]:
         elif e.target_type == "report" and e.target_id in reports:
             target = _("retour d'expérience « %(title)s »", title=reports[e.target_id].title)
             url = url_for("reports.detail", report_id=e.target_id)
+        elif e.target_type == "user" and e.target_id in users:
+            target = _("compte de %(name)s", name=users[e.target_id].display_name)
+            url = url_for("users.profile", user_id=e.target_id)
         lines.append(LogLine(e, action_label(e.action), target, url))
     return lines
 

@@ -16,6 +16,7 @@ from forum.models import (
     ChallengeTag,
     Department,
     KitModule,
+    Region,
     Report,
     Structure,
     report_modules,
@@ -80,6 +81,12 @@ class ReportFilters:
                 self.date_to,
             ]
         )
+
+    @property
+    def active_count(self) -> int:
+        """How many filters are set (each défi counts): shown on the filters' disclosure."""
+        single = [self.module, self.region, self.department, self.structure, self.format]
+        return sum(map(bool, single)) + len(self.tags) + bool(self.date_from) + bool(self.date_to)
 
     def to_args(self, **overrides) -> dict:
         """Query-string arguments (for links that change one thing, e.g. the page)."""
@@ -272,3 +279,46 @@ def module_counts() -> dict[int, int]:
         .group_by(report_modules.c.module_id)
     )
     return dict(rows.all())
+
+
+@dataclass
+class FilterChoice:
+    """One value a filter list offers: what the URL carries, what it shows, how many."""
+
+    value: str
+    label: str
+    count: int
+
+
+def place_choices() -> dict[str, list[FilterChoice]]:
+    """Régions, départements and structures that have published reports, with how many:
+    a filter never offers a value that finds nothing. Three grouped queries."""
+    published = (Report.status == "published", Report.deleted_at.is_(None))
+    by_department = db.session.execute(
+        select(Department.code, Department.name, Department.region_code, func.count(Report.id))
+        .join(Report, Report.department_code == Department.code)
+        .where(*published)
+        .group_by(Department.code, Department.name, Department.region_code)
+        .order_by(Department.code)
+    ).all()
+    region_names = dict(db.session.execute(select(Region.code, Region.name)).all())
+    regions: dict[str, int] = {}
+    for _code, _name, region_code, n in by_department:
+        regions[region_code] = regions.get(region_code, 0) + n
+    by_structure = db.session.execute(
+        select(Structure.slug, Structure.name, func.count(Report.id))
+        .join(Report, Report.structure_id == Structure.id)
+        .where(*published)
+        .group_by(Structure.slug, Structure.name)
+        .order_by(func.lower(Structure.name))
+    ).all()
+    return {
+        "region": sorted(
+            (FilterChoice(code, region_names.get(code, code), n) for code, n in regions.items()),
+            key=lambda c: c.label,
+        ),
+        "department": [
+            FilterChoice(code, f"{code} — {name}", n) for code, name, _r, n in by_department
+        ],
+        "structure": [FilterChoice(slug, name, n) for slug, name, n in by_structure],
+    }

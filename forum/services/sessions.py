@@ -100,6 +100,7 @@ def load_user(session_id: str) -> User | None:
         .join(UserSession, UserSession.user_id == User.id)
         .where(
             User.id == int(match.group(1)),
+            User.suspended_at.is_(None),  # suspension ends its sessions; belt and braces
             UserSession.token_hash == _hash(match.group(2)),
             UserSession.created_at > _oldest(),
         )

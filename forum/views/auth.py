@@ -75,6 +75,9 @@ def login():
             )
         except accounts.TooManyAttempts:
             abort(429)
+        except accounts.AccountSuspended as error:
+            form.email.errors.append(error.message)
+            return _form_page("auth/login.html", form)
         if user is not None:
             _log_in(user, remember=bool(form.remember.data))
             flash(_("Vous êtes connecté."), "success")

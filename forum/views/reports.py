@@ -27,9 +27,7 @@ from forum.services import (
     lock_for_update,
     report_queries,
     reports,
-    structures,
     tags,
-    territories,
 )
 from forum.services.report_queries import ReportFilters
 
@@ -54,9 +52,7 @@ def index():
         filters=filters,
         modules=form_data.modules(),
         tags=tags.approved_tags(),
-        regions=territories.regions(),
-        departments=territories.departments(),
-        structures=structures.all_structures(),
+        places=report_queries.place_choices(),
         formats=FORMAT_LABELS,
     )
 

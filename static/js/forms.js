@@ -2,4 +2,17 @@
 document.addEventListener("DOMContentLoaded", function () {
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
+  // Wide screens: the header menu and the filters are open (CSS does it where it can).
+  if (window.matchMedia && window.matchMedia("(min-width: 52.01rem)").matches) {
+    document.querySelectorAll("details.site-menu, details.filters-disclosure").forEach(function (d) {
+      d.open = true;
+    });
+  }
+});
+// « Imprimer / PDF »: a button only when JavaScript can print (the browser's menu otherwise).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.closest(".print-tool").hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
 });

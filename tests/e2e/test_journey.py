@@ -19,6 +19,19 @@ def register(page, base, name, email):
     page.wait_for_url(f"{base}/")
 
 
+def open_disclosure(page, name):
+    """On a phone the header menu and the filters are disclosures: open one if closed."""
+    summary = page.locator(f"details.{name} > summary")
+    if summary.is_visible() and page.locator(f"details.{name}[open]").count() == 0:
+        summary.click()
+
+
+def log_out(page):
+    """« Se déconnecter », in the header; on a phone, inside the « Menu » disclosure."""
+    open_disclosure(page, "site-menu")
+    page.get_by_role("button", name="Se déconnecter").click()
+
+
 def wait_until(check, what="the page to show it"):
     """True once `check()` holds (a background worker indexes and notifies in its own time);
     fails after a generous minute rather than assuming how fast the machine is."""
@@ -33,7 +46,7 @@ def test_write_publish_find_discuss_and_be_notified(live_server, new_page, viewp
     word = f"kamishibai{viewport}"
     register(author, base, f"Solène {viewport}", f"solene-{viewport}@example.org")
     # Log out, then back in through the login form.
-    author.get_by_role("button", name="Se déconnecter").click()
+    log_out(author)
     author.wait_for_url(f"{base}/")
     author.goto(f"{base}/auth/login")
     author.get_by_label("Adresse e-mail").fill(f"solene-{viewport}@example.org")
@@ -66,6 +79,7 @@ def test_write_publish_find_discuss_and_be_notified(live_server, new_page, viewp
 
     # Find it with a facet.
     assert wait_until(lambda: author.goto(f"{base}/search?q={word}") and word in author.content())
+    open_disclosure(author, "filters-disclosure")
     author.get_by_role("link", name=re.compile(r"^Mobilité")).first.click()
     assert "tag=mobilite" in author.url
     author.get_by_role("link", name=re.compile(word)).first.click()
@@ -86,6 +100,6 @@ def test_write_publish_find_discuss_and_be_notified(live_server, new_page, viewp
             and "a répondu à votre discussion" in author.content()
         )
     )
-    author.get_by_role("button", name="Se déconnecter").click()
+    log_out(author)
     author.wait_for_url(f"{base}/")
     assert "Se connecter" in author.content()

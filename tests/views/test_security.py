@@ -59,15 +59,24 @@ def test_healthz_checks_database_and_index(client):
 
 
 def test_static_assets_are_versioned_and_long_cached(client):
+    """The content hash is in the file name; that name is never re-checked (no `no-cache`,
+    no `Vary: Cookie`); an old hash still gets the file, but is not kept."""
     html = client.get("/").get_data(as_text=True)
     import re
 
-    href = re.search(r'href="(/static/css/maillage\.css\?v=[0-9a-f]{12})"', html).group(1)
+    for name in ("css/maillage", "css/print", "js/forms", "img/favicon"):
+        assert re.search(rf'"/static/{name}\.[0-9a-f]{{12}}\.(css|js|svg)"', html), name
+    href = re.search(r'href="(/static/css/maillage\.[0-9a-f]{12}\.css)"', html).group(1)
     response = client.get(href)
     assert response.status_code == 200
-    assert "max-age=31536000" in response.headers["Cache-Control"]
-    assert "immutable" in response.headers["Cache-Control"]
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "cookie" not in response.headers.get("Vary", "").lower()
+    assert "Set-Cookie" not in response.headers
     response.close()
+    stale = client.get("/static/css/maillage.000000000000.css")
+    assert stale.status_code == 200 and stale.headers["Cache-Control"] == "no-cache"
+    stale.close()
+    assert client.get("/static/css/absent.000000000000.css").status_code == 404
 
 
 def test_one_log_line_per_request_with_status_and_duration(client, caplog):

@@ -99,6 +99,7 @@ def configure_blueprints(app: Flask) -> None:
         auth,
         discussions,
         main,
+        members,
         moderation,
         modules,
         notifications,
@@ -109,12 +110,15 @@ def configure_blueprints(app: Flask) -> None:
         tags,
         territories,
         users,
+        writing,
     )
 
     for module in (
         main,
         auth,
         users,
+        members,
+        writing,
         structures,
         reports,
         modules,

@@ -144,4 +144,7 @@ def configure_templates(app: Flask) -> None:
 
         app.jinja_env.undefined = StrictUndefined  # a misspelt variable fails the tests
     app.jinja_env.filters["xml_safe"] = strip_control_characters
+    from forum.markup import render_markdown
+
+    app.jinja_env.filters["markdown"] = render_markdown  # sanitised: see forum/markup.py
     static_assets.init_app(app)

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from forum.i18n import lazy
 
 WORD = re.compile(r"\s+|\w+|[^\w\s]")  # words, runs of spaces, single punctuation marks
+WORD_CHAR = re.compile(r"\w")
 CONTEXT = 12  # unchanged words kept on each side of a change
 STATUS_LABELS = {"draft": lazy("Brouillon"), "published": lazy("Publié")}
 
@@ -115,9 +116,26 @@ def words_change(old: str, new: str) -> Markup:
     return Markup('<p class="diff-text">%s</p>') % Markup("").join(parts)
 
 
+def _merged(opcodes: list, a: list[str]) -> list:
+    """Changes separated only by spaces or punctuation read as one change: « <del>a
+    libéré</del><ins>ont trouvé</ins> » rather than word against word."""
+    merged = []
+    for index, op in enumerate(opcodes):
+        tag, i1, i2, j1, j2 = op
+        between = 0 < index < len(opcodes) - 1
+        if tag == "equal" and between and not any(WORD_CHAR.search(t) for t in a[i1:i2]):
+            tag = "replace"
+        if merged and tag != "equal" and merged[-1][0] != "equal":
+            _, p1, _, q1, _ = merged[-1]
+            merged[-1] = ("replace", p1, i2, q1, j2)
+        else:
+            merged.append((tag, i1, i2, j1, j2))
+    return merged
+
+
 def _words(old: str, new: str) -> Markup:
     a, b = WORD.findall(old), WORD.findall(new)
-    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    opcodes = _merged(difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes(), a)
     parts = []
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":

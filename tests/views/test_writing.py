@@ -340,3 +340,32 @@ def test_new_pages_stay_under_60_kb(client, login, solene, make_report):
             file = ROOT / "static" / asset.split("?")[0].removeprefix("/static/")
             assets += len(gzip.compress(file.read_bytes()))
         assert len(response.data) + assets < BUDGET, (path, len(response.data), assets)
+
+
+def test_edit_preview_keeps_version_and_saves_nothing(client, login, solene, make_report):
+    report = make_report(solene, "Séance à Figeac", sections={"context": "Avant."})
+    login(solene)
+    form = client.get(f"/reports/{report.id}/edit").get_data(as_text=True)
+    version = re.search(r'name="version" type="hidden" value="([^"]+)"', form).group(1)
+    data = report_data(title="Séance à Figeac", context="*Après*", version=version, action="preview")
+    html = post_form(client, f"/reports/{report.id}/edit", data).get_data(as_text=True)
+    assert "<em>Après</em>" in html and f'value="{version}"' in html
+    db.session.refresh(report)
+    assert report.section_md("context") == "Avant." and len(report.revisions) == 1
+
+
+def test_structure_description_preview_and_page_render_the_same(client, login, make_user):
+    from forum.services import structures
+
+    login(make_user(role="admin"))
+    data = {"name": "La Fabrique", "kind": "tiers-lieu", "department": "46", "website": "",
+            "description": "Un **tiers-lieu** <i>rural</i>."}
+    form = client.get("/structures/new").get_data(as_text=True)
+    preview = post_form(client, "/structures/new", {**data, "action": "preview",
+                                                    "submission_token": token_of(form)})
+    assert preview.status_code == 200
+    assert "<strong>tiers-lieu</strong> &lt;i&gt;rural&lt;/i&gt;" in preview.get_data(as_text=True)
+    assert structures.all_structures() == []
+    saved = post_form(client, "/structures/new", {**data, "submission_token": token_of(form)})
+    page = client.get(saved.headers["Location"]).get_data(as_text=True)
+    assert "<strong>tiers-lieu</strong> &lt;i&gt;rural&lt;/i&gt;" in page

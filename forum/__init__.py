@@ -99,6 +99,7 @@ def configure_blueprints(app: Flask) -> None:
         auth,
         discussions,
         main,
+        members,
         moderation,
         modules,
         notifications,
@@ -109,12 +110,15 @@ def configure_blueprints(app: Flask) -> None:
         tags,
         territories,
         users,
+        writing,
     )
 
     for module in (
         main,
         auth,
         users,
+        members,
+        writing,
         structures,
         reports,
         modules,
@@ -140,4 +144,7 @@ def configure_templates(app: Flask) -> None:
 
         app.jinja_env.undefined = StrictUndefined  # a misspelt variable fails the tests
     app.jinja_env.filters["xml_safe"] = strip_control_characters
+    from forum.markup import render_markdown
+
+    app.jinja_env.filters["markdown"] = render_markdown  # sanitised: see forum/markup.py
     static_assets.init_app(app)

@@ -13,7 +13,7 @@ class ModuleForm(CreatingForm, EditingForm):
     )
     summary = TextAreaField(lazy("Résumé"), validators=[Length(max=2000)])
     objectives = TextAreaField(lazy("Objectifs (un par ligne)"), validators=[Length(max=5000)])
-    description = TextAreaField(lazy("Description (Markdown)"), validators=[Length(max=100_000)])
+    description = TextAreaField(lazy("Description"), validators=[Length(max=100_000)])
     tools = TextAreaField(
         lazy("Outils d'animation suggérés (un par ligne)"), validators=[Length(max=5000)]
     )

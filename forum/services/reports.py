@@ -233,3 +233,34 @@ def drafts_of(user: User) -> list[Report]:
             .order_by(Report.updated_at.desc())
         )
     )
+
+
+def reports_of(user: User) -> list[Report]:
+    """The member's own reports, drafts and published (not deleted), latest change first."""
+    return list(
+        db.session.scalars(
+            select(Report)
+            .where(Report.author_id == user.id, Report.deleted_at.is_(None))
+            .where(Report.status.in_(("draft", "published")))
+            .options(selectinload(Report.modules))
+            .order_by(Report.updated_at.desc(), Report.id.desc())
+        )
+    )
+
+
+def publish_report(report: Report, editor: User) -> bool:
+    """Publish a stored draft as it is (it was validated when saved), keeping a revision;
+    False when it was already published."""
+    if report.status == "published":
+        return False
+    report.status = "published"
+    report.published_at = report.updated_at = utcnow()
+    db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))
+    events.record("report_published", report.id, editor.id)
+    db.session.commit()
+    return True
+
+
+def version_of(report: Report) -> str:
+    """What a list's « Publier » button carries: the report as it was shown (its last save)."""
+    return report.updated_at.isoformat()

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
 from forum import once
+from forum import preview as previewing
 from forum.access import moderator_required, posting_required
 from forum.extensions import db
 from forum.forms import choices
@@ -104,6 +105,9 @@ def create():
         form.category.data = request.args["category"][:120]
     if request.method == "GET" and request.args.get("report", "").isdigit():
         form.reports.data = request.args["report"]  # "open a discussion about this report"
+    if previewing.requested():  # shown again, rendered: nothing created, the token kept
+        previews = previewing.previews(form, ["body"], "post")
+        return render_template("discussions/new.html", form=form, previews=previews)
     if form.validate_on_submit():
         category = db.session.scalar(select(Category).where(Category.slug == form.category.data))
         chosen_tags = list(
@@ -195,6 +199,21 @@ def detail(discussion_id: int):
 
 def _reply(discussion):
     form = ReplyForm()
+    if previewing.requested():
+        # Without JavaScript: the reply on a page of its own, rendered, with the form to
+        # send it (same one-time token) or to keep writing.
+        if discussion.locked:
+            abort(
+                403, description=_("Cette discussion est verrouillée : on ne peut plus y répondre.")
+            )
+        return render_template(
+            "discussions/reply_preview.html",
+            discussion=discussion,
+            form=form,
+            reply_action=request.path,
+            back=_thread_target(discussion),
+            previews=previewing.previews(form, ["body"], "post"),
+        )
     if not form.validate_on_submit():
         if "csrf_token" in form.errors:
             abort(
@@ -261,6 +280,11 @@ def edit_post(post_id: int):
     if request.method == "GET":
         form.body.data = post.body_md
         form.version.data = stored.fingerprint()
+    if previewing.requested():
+        previews = previewing.previews(form, ["body"], "post")
+        return render_template(
+            "discussions/edit_post.html", form=form, post=post, previews=previews
+        )
     if form.validate_on_submit():
         lock_for_update(post)
         stored.body.data = post.body_md

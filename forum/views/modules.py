@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from forum import once
+from forum import preview as previewing
 from forum.access import admin_required
 from forum.forms.kit import ModuleForm
 from forum.once import submitted_once
@@ -65,6 +66,9 @@ def _edit(module):
     if request.method == "GET" and module is not None:
         _fill(form, module)
         form.version.data = form.fingerprint()
+    if previewing.requested():
+        previews = previewing.previews(form, ["description"])
+        return render_template("modules/edit.html", form=form, module=module, previews=previews)
     if form.validate_on_submit():
         if module is not None:
             lock_for_update(module)

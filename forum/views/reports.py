@@ -1,6 +1,4 @@
-"""Retours d'expérience: list, read, write, edit, delete, history, exports and feed."""
-
-import difflib
+"""Retours d'expérience: list, read, write, edit, publish, delete, history, exports, feed."""
 
 from flask import (
     Blueprint,
@@ -16,7 +14,9 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from forum import history as report_history
 from forum import once
+from forum import preview as previewing
 from forum.access import moderator_required, posting_required
 from forum.forms.reports import FORMAT_LABELS, SECTION_HINTS, SECTION_LABELS, ReportForm
 from forum.models import SECTIONS
@@ -28,6 +28,7 @@ from forum.services import (
     report_queries,
     reports,
     tags,
+    territories,
 )
 from forum.services.report_queries import ReportFilters
 
@@ -57,7 +58,7 @@ def index():
     )
 
 
-def _form_page(form, report=None, status=200, conflict=()):
+def _form_page(form, report=None, status=200, conflict=(), previews=None):
     return render_template(
         "reports/edit.html",
         form=form,
@@ -65,6 +66,7 @@ def _form_page(form, report=None, status=200, conflict=()):
         section_hints=SECTION_HINTS,
         sections=SECTIONS,
         conflict=list(conflict),
+        previews=previews,
     ), status
 
 
@@ -77,7 +79,10 @@ def _stored_form(report) -> ReportForm:
 
 
 def _save(form, report=None):
-    """Validate, then create or update; returns a response."""
+    """Validate, then create or update; returns a response. « Aperçu » only shows the
+    form again with the sections rendered: nothing is saved, the one-time token stays."""
+    if previewing.requested():
+        return _form_page(form, report, previews=previewing.previews(form, SECTIONS))
     action = request.form.get("action", "draft")
     if action not in ("draft", "publish"):
         action = "draft"
@@ -107,10 +112,7 @@ def _save(form, report=None):
     elif report.status == "published":
         flash(_("Votre retour d'expérience est publié."), "success")
     else:
-        flash(
-            _("Brouillon enregistré. Il n'est visible que par vous et l'équipe de modération."),
-            "info",
-        )
+        flash(_("Brouillon enregistré."), "info")  # the draft banner says who sees it
     return redirect(url_for("reports.detail", report_id=report.id), code=303)
 
 
@@ -128,8 +130,30 @@ def create():
             form.department.data = current_user.structure.department_code
         if request.args.get("module"):
             form.modules.data = [request.args["module"][:120]]
+        if "from" in request.args:
+            _start_from(form, request.args.get("from", type=int))
         return _form_page(form)
     return _save(form)
+
+
+def _start_from(form: ReportForm, report_id: int | None) -> None:
+    """« Repartir de ce retour »: a report the viewer can read lends its modules, parcours,
+    format and département (never its title, date or text); 404 for any other."""
+    if report_id is None or not 0 < report_id < 2**31:
+        abort(404)
+    earlier = _visible_or_404(report_id)
+    form.modules.data = [m.slug for m in earlier.modules]
+    form.parcours.data = str(earlier.parcours_id or "")
+    form.format.data = earlier.format
+    form.department.data = earlier.department_code
+    flash(
+        _(
+            "Nouveau brouillon pré-rempli à partir de « %(title)s » : modules, parcours, "
+            "format et département. Le texte est à écrire.",
+            title=earlier.title,
+        ),
+        "info",
+    )
 
 
 @bp.get("/<int:report_id>")
@@ -180,6 +204,33 @@ def edit(report_id: int):
     return _save(form, report)
 
 
+@bp.post("/<int:report_id>/publish")
+@posting_required
+def publish(report_id: int):
+    """« Publier » from « Mes retours »: the draft as it was shown in the list (a draft saved
+    again since, in another tab, is not published unseen)."""
+    report = _visible_or_404(report_id)
+    if not reports.can_edit(report, current_user):
+        abort(403)
+    back = url_for("writing.my_reports")
+    if report.status == "published":
+        flash(_("Ce retour d'expérience était déjà publié."), "info")
+        return redirect(back, code=303)
+    if request.form.get("version") != reports.version_of(report):
+        flash(
+            _(
+                "Ce brouillon a été modifié depuis l'affichage de la liste : relisez-le "
+                "avant de le publier."
+            ),
+            "warning",
+        )
+        return redirect(back, code=303)
+    lock_for_update(report)
+    reports.publish_report(report, current_user)
+    flash(_("Votre retour d'expérience est publié."), "success")
+    return redirect(back, code=303)
+
+
 @bp.route("/<int:report_id>/delete", methods=["GET", "POST"])
 @posting_required
 def delete(report_id: int):
@@ -228,40 +279,30 @@ def restore(report_id: int):
 
 @bp.get("/<int:report_id>/history")
 def history(report_id: int):
-    """Every saved version, newest first, with what changed."""
+    """Every saved version, newest first: who, when, and what changed, field by field."""
     report = _visible_or_404(report_id)
     revisions = report.revisions
+    departments = {d.code: f"{d.name} ({d.code})" for d in territories.departments()}
+
+    def shown(key, value):
+        if key == "format":
+            return FORMAT_LABELS.get(value, value)
+        if key == "status":
+            return report_history.STATUS_LABELS.get(value, value)
+        if key == "department":
+            return departments.get(value, value)
+        return value
+
     entries = []
     for index, revision in enumerate(revisions):
-        changes = _diff(revisions[index - 1].snapshot, revision.snapshot) if index else []
+        # The first version is the report as first saved: nothing to compare it with.
+        changes = (
+            report_history.changes(revisions[index - 1].snapshot, revision.snapshot, shown)
+            if index
+            else []
+        )
         entries.append((revision, changes))
-    return render_template(
-        "reports/history.html",
-        report=report,
-        entries=list(reversed(entries)),
-        section_labels=SECTION_LABELS,
-    )
-
-
-def _diff(before: dict, after: dict) -> list[tuple[str, list[str]]]:
-    changes = []
-    for key, value in after.items():
-        old = before.get(key)
-        if old == value:
-            continue
-        old_lines = _lines(old)
-        new_lines = _lines(value)
-        diff = [line for line in difflib.unified_diff(old_lines, new_lines, lineterm="", n=1)][2:]
-        changes.append((key, diff))
-    return changes
-
-
-def _lines(value) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    return str(value).splitlines()
+    return render_template("reports/history.html", report=report, entries=list(reversed(entries)))
 
 
 @bp.get("/<int:report_id>.md")

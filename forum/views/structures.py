@@ -4,6 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 
 from forum import once
+from forum import preview as previewing
 from forum.access import admin_required
 from forum.forms.structures import KIND_LABELS, StructureForm, department_choices
 from forum.once import submitted_once
@@ -46,6 +47,11 @@ def _edit(structure):
     if request.method == "GET" and structure is not None:
         form.department.data = structure.department_code
         form.version.data = _stored_form(structure).fingerprint()
+    if previewing.requested():
+        previews = previewing.previews(form, ["description"])
+        return render_template(
+            "structures/edit.html", form=form, structure=structure, previews=previews
+        )
     if form.validate_on_submit():
         if structure is not None:
             lock_for_update(structure)

@@ -40,6 +40,7 @@ REPORT_ROUTES = [
     ("reports.detail", "GET", "/reports/{r}", None, None),
     ("reports.edit", "GET", "/reports/{r}/edit", None, None),
     ("reports.edit", "POST", "/reports/{r}/edit", {"title": "Réécrit"}, None),
+    ("reports.publish", "POST", "/reports/{r}/publish", {}, None),
     ("reports.delete", "POST", "/reports/{r}/delete", {}, None),
     ("reports.restore", "POST", "/reports/{r}/restore", {}, "mod"),
     ("reports.history", "GET", "/reports/{r}/history", None, None),

@@ -130,7 +130,9 @@ NEVER_ON_A_PAGE = {
     "style",
     "template",
 }
-OWN_SCRIPT = re.compile(r'<script src="/static/js/forms(?:\.[0-9a-f]{12})?\.js" defer></script>')
+OWN_SCRIPT = re.compile(
+    r'<script src="/static/js/(?:forms|writing)(?:\.[0-9a-f]{12})?\.js" defer></script>'
+)
 START_TAG = re.compile(r"""<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""")
 QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 # The same expected allowlist as the Markdown tests (one copy, deliberately not the app's).
@@ -268,10 +270,10 @@ def test_report_with_payloads_renders_safely_on_every_page(app, client, author, 
         as_text=True
     )
 
-    # The history shows the Markdown source, escaped, as diff lines.
+    # The history shows the Markdown source, escaped, word by word in <ins>/<del>.
     history = anonymous.get(f"/reports/{report_id}/history").get_data(as_text=True)
-    assert "+&lt;img src=y onerror=alert(3)&gt; [x](javascript:alert(3))" in history
-    assert str(escape("+" + TITLE + " <svg onload=alert(4)>")) in history
+    assert "&lt;img src=y onerror=alert(3)&gt; [x](javascript:alert(3))" in history
+    assert str(escape(" <svg onload=alert(4)>")) + "</ins>" in history
 
 
 def test_report_sections_render_within_the_allowlist(client, report_id):

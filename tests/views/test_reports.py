@@ -211,9 +211,11 @@ def test_edits_keep_revisions_and_history_shows_changes(client, author, login):
     )
     html = client.get(f"/reports/{report.id}/history").get_data(as_text=True)
     assert "Première version" in html
-    assert "+Le photolangage **et** le world café ont marché." in html
-    assert "-Le *photolangage* a libéré la parole." in html
-    assert "+Session 3 à Figeac : bilan" in html
+    # Field by field, French labels, words added and removed (see test_report_history.py).
+    assert "<dt>Ce qui a marché</dt>" in html and "<dt>Titre</dt>" in html
+    assert '<ins><span class="visually-hidden">ajouté : </span>bilan</ins>' in html
+    assert "retiré : </span>*photolangage* a libéré la parole</del>" in html
+    assert "world café ont marché" in html
 
 
 def test_delete_and_restore(client, author, login, make_user):

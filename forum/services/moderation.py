@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
-from forum.models import Category, Discussion, Flag, ModerationLog, Post, Report, User
+from forum.models import Category, Discussion, Flag, ModerationLog, Post, Report, Structure, User
 from forum.models.base import utcnow
 from forum.services import ServiceError
 
@@ -178,6 +178,8 @@ def action_label(action: str) -> str:
         "delete_report": _("Retour d'expérience supprimé"),
         "restore_report": _("Retour d'expérience restauré"),
         "delete_post": _("Message supprimé"),
+        "validate_structure": _("Structure validée"),
+        "merge_structure": _("Structure fusionnée"),
     }.get(action, action)
 
 
@@ -196,6 +198,7 @@ def describe_log(entries: list[ModerationLog]) -> list[LogLine]:
     posts = by_id(Post, "post", joinedload(Post.author), joinedload(Post.discussion))
     discussions = by_id(Discussion, "discussion")
     reports = by_id(Report, "report")
+    structures = by_id(Structure, "structure")
     lines = []
     for e in entries:
         target, url = _("élément supprimé depuis"), None
@@ -214,6 +217,9 @@ def describe_log(entries: list[ModerationLog]) -> list[LogLine]:
         elif e.target_type == "report" and e.target_id in reports:
             target = _("retour d'expérience « %(title)s »", title=reports[e.target_id].title)
             url = url_for("reports.detail", report_id=e.target_id)
+        elif e.target_type == "structure" and e.target_id in structures:
+            target = _("structure « %(name)s »", name=structures[e.target_id].name)
+            url = url_for("structures.detail", slug=structures[e.target_id].slug)
         lines.append(LogLine(e, action_label(e.action), target, url))
     return lines
 

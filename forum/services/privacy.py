@@ -15,6 +15,7 @@ from forum.models import (
     SECTIONS,
     Bookmark,
     ChallengeTag,
+    ContactMessage,
     Discussion,
     EventOutbox,
     Flag,
@@ -299,6 +300,8 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
         (Flag, Flag.resolved_by_id),
         (ModerationLog, ModerationLog.moderator_id),
         (ChallengeTag, ChallengeTag.proposed_by_id),
+        (ContactMessage, ContactMessage.sender_id),
+        (ContactMessage, ContactMessage.recipient_id),
     ):
         session.execute(update(model).where(column == uid).values({column.key: None}))
     session.execute(update(EventOutbox).where(EventOutbox.actor_id == uid).values(actor_id=None))

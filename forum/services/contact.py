@@ -152,7 +152,9 @@ def send_message(
         try:
             send_mail(recipient.email, mail_subject, text, headers=headers)
         except (smtplib.SMTPException, OSError) as error:
-            current_app.logger.error("Contact e-mail not sent to account %s: %r", recipient.id, error)
+            current_app.logger.error(
+                "Contact e-mail not sent to account %s: %r", recipient.id, error
+            )
             continue
         sent += 1
     if not sent:

@@ -19,7 +19,11 @@ from forum.models import (
 
 
 def _published_of(structure: Structure):
-    return (Report.structure_id == structure.id, Report.status == "published", Report.deleted_at.is_(None))
+    return (
+        Report.structure_id == structure.id,
+        Report.status == "published",
+        Report.deleted_at.is_(None),
+    )
 
 
 def module_counts(structure: Structure) -> list[tuple[KitModule, int]]:

@@ -11,7 +11,10 @@ from forum.models import ContactMessage
 from forum.models.base import utcnow
 from tests.conftest import post_form
 
-MESSAGE = {"subject": "Parcours en Lozère", "body": "Bonjour, pouvons-nous échanger sur votre parcours ?"}
+MESSAGE = {
+    "subject": "Parcours en Lozère",
+    "body": "Bonjour, pouvons-nous échanger sur votre parcours ?",
+}
 
 
 @pytest.fixture
@@ -148,7 +151,8 @@ def test_hourly_and_daily_limits_are_counted_in_the_database(client, login, netw
     assert "messages aujourd'hui" in response.get_data(as_text=True).replace("&#39;", "'")
     assert smtp.messages == []
 
-    db.session.execute(db.delete(ContactMessage).where(ContactMessage.created_at < now - timedelta(hours=10)))
+    old = ContactMessage.created_at < now - timedelta(hours=10)
+    db.session.execute(db.delete(ContactMessage).where(old))
     db.session.commit()
     assert post_form(client, f"/structures/{slug}/contact", MESSAGE).status_code == 303
     assert len(smtp.messages) == 2

@@ -14,7 +14,9 @@ def test_structure_page_shows_its_network(client, app, make_structure, make_user
     structure = make_structure(
         name="La Fabrique", department_code="46", commune="Figeac", description="Un tiers-lieu."
     )
-    referent = make_user(display_name="Claire Fabre", structure=structure, structure_role="referent")
+    referent = make_user(
+        display_name="Claire Fabre", structure=structure, structure_role="referent"
+    )
     make_user(display_name="Paul Vidal", structure=structure)
     for n in range(app.config["PER_PAGE"] + 2):
         make_report(

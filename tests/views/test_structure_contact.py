@@ -78,6 +78,9 @@ def test_structure_message_reaches_only_members_who_accept(client, login, networ
         2,
     )
     assert not logged.share_email
+    exported = client.get("/account/export").get_json()
+    assert exported["contact_messages_sent"][0]["to_structure"] == "La Fabrique"
+    assert "pouvons-nous" not in str(exported)  # the text is kept nowhere
 
 
 def test_reply_to_only_when_the_sender_agrees(client, login, network, smtp):

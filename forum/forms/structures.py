@@ -111,6 +111,21 @@ class MergeForm(MaillageForm):
         )
 
 
+class ReferentForm(MaillageForm):
+    """Moderators name the référent·e of a structure among its members."""
+
+    member = SelectField(
+        lazy("Référent·e"),
+        choices=[],
+        validators=[InputRequired(lazy("Choisissez un membre de la structure."))],
+    )
+
+    def set_members(self, members) -> None:
+        self.member.choices = choices(
+            [("", lazy("— Choisir un membre —"))] + [(m.id, m.display_name) for m in members]
+        )
+
+
 class ContactForm(CreatingForm):
     """A message relayed by e-mail to a structure's members or to a member."""
 

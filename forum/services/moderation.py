@@ -180,6 +180,7 @@ def action_label(action: str) -> str:
         "delete_post": _("Message supprimé"),
         "validate_structure": _("Structure validée"),
         "merge_structure": _("Structure fusionnée"),
+        "set_referent": _("Référent·e désigné·e"),
     }.get(action, action)
 
 

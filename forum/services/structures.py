@@ -134,6 +134,22 @@ def join_as_referent(user: User, structure: Structure) -> None:
     user.structure_role = "referent"
 
 
+def set_referent(structure: Structure, member: User, moderator: User) -> None:
+    """Name `member` the référent·e of their structure; any other one becomes a member."""
+    from forum.services import moderation
+
+    if member.structure_id != structure.id:
+        raise ServiceError(_("Choisissez un membre de la structure."), "member")
+    db.session.execute(
+        update(User)
+        .where(User.structure_id == structure.id, User.id != member.id)
+        .values(structure_role="member")
+    )
+    member.structure_role = "referent"
+    moderation.log(moderator, "set_referent", "structure", structure.id, member.display_name)
+    db.session.commit()
+
+
 def validate_structure(structure: Structure, moderator: User) -> bool:
     """A moderator validates a proposal; False (nothing logged) when it already was."""
     from forum.services import moderation

@@ -22,10 +22,11 @@ from forum.forms.structures import (
     ContactForm,
     MergeForm,
     ProposalForm,
+    ReferentForm,
     StructureForm,
     department_choices,
 )
-from forum.models import Structure
+from forum.models import Structure, User
 from forum.once import submitted_once
 from forum.services import (
     ServiceError,
@@ -133,20 +134,33 @@ def _stored_form(structure) -> StructureForm:
     return stored
 
 
-def _edit_page(form, structure, status=200, conflict=(), merge_form=None):
+def _edit_page(
+    form, structure, status=200, conflict=(), merge_form=None, referent_form=None
+):
     if structure is not None and structure.is_pending and merge_form is None:
         merge_form = MergeForm(formdata=None)
     if merge_form is not None:
-        merge_form.set_targets(
-            s for s in structures.all_structures() if s.id != structure.id
-        )
+        merge_form.set_targets(s for s in structures.all_structures() if s.id != structure.id)
+    if structure is not None and structure.members and referent_form is None:
+        referent_form = ReferentForm(formdata=None)
+        current = [m.id for m in structure.members if m.is_referent]
+        referent_form.member.data = str(current[0]) if current else ""
+    if referent_form is not None:
+        referent_form.set_members(structure.members)
     return render_template(
         "structures/edit.html",
         form=form,
         structure=structure,
         conflict=list(conflict),
         merge_form=merge_form,
+        referent_form=referent_form,
     ), status
+
+
+def _stored_edit_form(structure) -> StructureForm:
+    form = _stored_form(structure)
+    form.version.data = form.fingerprint()
+    return form
 
 
 def _edit(structure):
@@ -242,11 +256,29 @@ def merge(slug: str):
                 "success",
             )
             return redirect(url_for("structures.detail", slug=target.slug), code=303)
-    edit_form = StructureForm(formdata=None, obj=source)
-    edit_form.department.choices = department_choices(territories.departments())
-    edit_form.department.data = source.department_code
-    edit_form.version.data = edit_form.fingerprint()
-    return _edit_page(edit_form, source, 400, merge_form=form)
+    return _edit_page(_stored_edit_form(source), source, 400, merge_form=form)
+
+
+@bp.post("/<slug>/referent")
+@moderator_required
+def referent(slug: str):
+    """Name the référent·e of a structure (its first contact) among its members."""
+    structure = _editable_or_403(slug)
+    form = ReferentForm()
+    form.set_members(structure.members)
+    if form.validate_on_submit():
+        member = db.session.get(User, int(form.member.data))
+        try:
+            structures.set_referent(structure, member, current_user)
+        except ServiceError as error:
+            db.session.rollback()
+            form.member.errors.append(error.message)
+        else:
+            flash(
+                _("%(name)s est référent·e de la structure.", name=member.display_name), "success"
+            )
+            return redirect(url_for("structures.detail", slug=structure.slug), code=303)
+    return _edit_page(_stored_edit_form(structure), structure, 400, referent_form=form)
 
 
 @bp.route("/<slug>/contact", methods=["GET", "POST"])

@@ -195,3 +195,27 @@ def test_members_cannot_validate_or_merge(client, make_user, login, make_structu
     assert client.get(f"/structures/{pending.slug}/edit").status_code == 403
     db.session.refresh(pending)
     assert pending.status == "pending"
+
+
+def test_moderators_name_the_referent(client, make_user, login, make_structure):
+    structure = make_structure(name="La Fabrique", status="pending")
+    first = make_user(structure=structure, structure_role="referent")
+    second = make_user(display_name="Paul Vidal", structure=structure)
+    outsider = make_user()
+    login(make_user(role="moderator"))
+    page = client.get(f"/structures/{structure.slug}/edit").get_data(as_text=True)
+    assert f"/structures/{structure.slug}/referent" in page
+    refused = post_form(client, f"/structures/{structure.slug}/referent", {"member": ""})
+    assert refused.status_code == 400
+    assert "Choisissez un membre de la structure." in refused.get_data(as_text=True)
+    stranger = post_form(
+        client, f"/structures/{structure.slug}/referent", {"member": str(outsider.id)}
+    )
+    assert stranger.status_code == 400
+    path = f"/structures/{structure.slug}/referent"
+    response = post_form(client, path, {"member": str(second.id)})
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert db.session.get(User, second.id).is_referent
+    assert not db.session.get(User, first.id).is_referent
+    assert db.session.scalar(db.select(ModerationLog.action)) == "set_referent"

@@ -25,6 +25,7 @@ def department_choices(departments, empty: bool = False) -> list[tuple[str, str]
 
 
 def website_field():
+    """An optional web address (http or https, with a domain)."""
     return URLField(
         lazy("Site web"),
         validators=[
@@ -106,6 +107,7 @@ class MergeForm(MaillageForm):
     )
 
     def set_targets(self, structures) -> None:
+        """Offer the validated structures (the view leaves the proposal itself out)."""
         self.target.choices = choices(
             [("", lazy("— Choisir une structure validée —"))] + [(s.id, s.name) for s in structures]
         )
@@ -121,6 +123,7 @@ class ReferentForm(MaillageForm):
     )
 
     def set_members(self, members) -> None:
+        """Offer the structure's members."""
         self.member.choices = choices(
             [("", lazy("— Choisir un membre —"))] + [(m.id, m.display_name) for m in members]
         )

@@ -115,7 +115,8 @@ def world(app, demo_reports, make_user) -> World:
         ("modules", "slug"): ids(sa.select(KitModule.slug), 2),
         ("tags", "slug"): ids(sa.select(ChallengeTag.slug).where(ChallengeTag.approved), 2)
         + ["saisonnalite"],  # the demo's proposed tag
-        ("structures", "slug"): ids(sa.select(Structure.slug), 2),
+        ("structures", "slug"): ids(sa.select(Structure.slug), 2)
+        + ["tiers-lieu-la-grange-de-florac"],  # the demo's proposed structure
         ("parcours", "slug"): ids(sa.select(Parcours.slug), 2),
         ("auth", "token"): [accounts.make_reset_token(make_user())],
         ("notifications", "token"): [notifications.unsubscribe_token(member)],

@@ -13,9 +13,11 @@ from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from forum.forms import choices
 from forum.forms.base import CreatingForm, MaillageForm
+from forum.forms.structures import ProposalFields, department_choices
 from forum.i18n import lazy
 
 PASSWORD_MIN = 10
+NEW_STRUCTURE = "nouvelle"  # the structure choice « ma structure n'est pas dans la liste »
 
 
 def strip(value):
@@ -59,7 +61,31 @@ class StructureChoiceMixin:
         )
 
 
-class RegisterForm(StructureChoiceMixin, CreatingForm):
+class RegisterForm(ProposalFields, StructureChoiceMixin, CreatingForm):
+    """A new account; its structure chosen in the directory, or proposed (same fields as
+    /structures/propose), which the proposal fields only then have to be valid for."""
+
+    def set_choices(self, structures, departments) -> None:
+        """The directory, then « not in the list »; the départements of a proposal."""
+        self.set_structure_choices(structures)
+        self.structure.choices.append(
+            choices([(NEW_STRUCTURE, lazy("Ma structure n'est pas dans la liste"))])[0]
+        )
+        self.department.choices = department_choices(departments, empty=True)
+
+    @property
+    def proposing(self) -> bool:
+        return self.structure.data == NEW_STRUCTURE
+
+    def validate(self, extra_validators=None) -> bool:
+        """Validate; the proposal's fields count only when a proposal is made."""
+        valid = super().validate(extra_validators)
+        if self.proposing:
+            return valid
+        for name in self.PROPOSAL_FIELDS:
+            self[name].errors = []
+        return not any(field.errors for field in self) and not self.form_errors
+
     display_name = StringField(
         lazy("Nom affiché"),
         filters=[strip],
@@ -109,6 +135,9 @@ class ProfileForm(StructureChoiceMixin, MaillageForm):
     bio = TextAreaField(lazy("Présentation"), validators=[Length(max=2000)])
     locale = SelectField(
         lazy("Langue de l'interface"), choices=choices([("fr", "Français"), ("en", "English")])
+    )
+    accepts_contact = BooleanField(
+        lazy("Accepter les messages d'autres membres, relayés par e-mail sans montrer mon adresse")
     )
     email_mode = SelectField(
         lazy("E-mails de notification"),

@@ -29,14 +29,20 @@ from forum.models.reports import (
     report_tags,
 )
 from forum.models.search_outbox import SearchOutbox
-from forum.models.structures import STRUCTURE_KINDS, Structure
+from forum.models.structures import (
+    STRUCTURE_KINDS,
+    STRUCTURE_STATUSES,
+    ContactMessage,
+    Structure,
+)
 from forum.models.submissions import FormSubmission
 from forum.models.territories import Department, Region
-from forum.models.users import ROLES, LoginFailure, User, UserSession
+from forum.models.users import ROLES, STRUCTURE_ROLES, LoginFailure, User, UserSession
 
 __all__ = [
     "Bookmark",
     "Category",
+    "ContactMessage",
     "Discussion",
     "EventOutbox",
     "Flag",
@@ -67,6 +73,8 @@ __all__ = [
     "ROLES",
     "Region",
     "STRUCTURE_KINDS",
+    "STRUCTURE_ROLES",
+    "STRUCTURE_STATUSES",
     "Structure",
     "User",
     "UserSession",

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
@@ -17,6 +17,10 @@ STRUCTURE_KINDS = (
     "collectivite",
     "autre",
 )
+# A structure a member proposed is usable at once by its members, and shown « en attente de
+# validation » until a moderator validates it (or merges it into an existing one). Its
+# proposer is its first référent·e (no proposer column: user_account already points here).
+STRUCTURE_STATUSES = ("pending", "validated")
 
 
 class Structure(db.Model):
@@ -29,9 +33,47 @@ class Structure(db.Model):
     description: Mapped[str] = mapped_column(Text, default="")
     website: Mapped[str] = mapped_column(String(300), default="")
     department_code: Mapped[str] = mapped_column(ForeignKey("department.code"), index=True)
+    commune: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    status: Mapped[str] = mapped_column(
+        String(12), default="validated", server_default="validated", index=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     department: Mapped[Department] = relationship(lazy="joined")
     members: Mapped[list["User"]] = relationship(  # noqa: F821
-        back_populates="structure", order_by="User.display_name"
+        back_populates="structure",
+        order_by="User.display_name",
+        foreign_keys="User.structure_id",
     )
+
+    @property
+    def is_pending(self) -> bool:
+        """Proposed by a member, not yet validated by a moderator."""
+        return self.status == "pending"
+
+
+class ContactMessage(db.Model):
+    """One message relayed by e-mail to a structure's members or to a member: who sent it,
+    to whom, how many received it, when. Never its text (what moderators may see, and
+    what the hourly and daily limits count, across processes)."""
+
+    __tablename__ = "contact_message"
+    __table_args__ = (Index("ix_contact_message_sender_created", "sender_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sender_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    structure_id: Mapped[int | None] = mapped_column(
+        ForeignKey("structure.id", ondelete="SET NULL")
+    )
+    recipient_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    recipients: Mapped[int] = mapped_column(default=0)
+    share_email: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    sender: Mapped["User | None"] = relationship(foreign_keys=[sender_id])  # noqa: F821
+    structure: Mapped[Structure | None] = relationship()
+    recipient: Mapped["User | None"] = relationship(foreign_keys=[recipient_id])  # noqa: F821

@@ -11,6 +11,7 @@ from forum.extensions import db
 from forum.models.base import utcnow
 
 ROLES = ("member", "moderator", "admin")
+STRUCTURE_ROLES = ("member", "referent")  # a member of a structure, or its référent·e
 
 
 class User(UserMixin, db.Model):
@@ -33,8 +34,16 @@ class User(UserMixin, db.Model):
     digest_sent_at: Mapped[datetime | None]
     # Set by an administrator: the member can no longer log in; what they wrote stays.
     suspended_at: Mapped[datetime | None]
+    structure_role: Mapped[str] = mapped_column(
+        String(12), default="member", server_default="member"
+    )
+    # Whether other members may write to this one through Maillage (never seeing the
+    # address). None: not chosen, which means yes for a référent·e and no for the others.
+    accepts_contact: Mapped[bool | None]
 
-    structure: Mapped["Structure | None"] = relationship(back_populates="members")  # noqa: F821
+    structure: Mapped["Structure | None"] = relationship(  # noqa: F821
+        back_populates="members", foreign_keys=[structure_id]
+    )
 
     # Not columns: the session this request runs in, set by forum.services.sessions when it
     # opens or loads one (the token itself is never stored, only its hash).
@@ -74,6 +83,18 @@ class User(UserMixin, db.Model):
     @property
     def is_suspended(self) -> bool:
         return self.suspended_at is not None
+
+    @property
+    def is_referent(self) -> bool:
+        """The référent·e of their structure (its first contact)."""
+        return self.structure_id is not None and self.structure_role == "referent"
+
+    @property
+    def contactable(self) -> bool:
+        """Accepts messages relayed by Maillage: their choice, else yes for a référent·e."""
+        if self.accepts_contact is not None:
+            return self.accepts_contact
+        return self.is_referent
 
     @property
     def can_post(self) -> bool:

@@ -44,6 +44,7 @@ def seed(extra_reports: int | None = None, only_if_empty: bool = False) -> dict[
     summary = {
         "structures": _seed_structures(),
         "members": _seed_members(),
+        "proposed structures": _seed_proposals(),
         "parcours": _seed_parcours(),
     }
     if not db.session.scalar(select(func.count(Report.id))):
@@ -97,7 +98,11 @@ def _seed_members() -> int:
     ]
     existing = set(db.session.scalars(select(User.email)))
     created = 0
+    referents = set()  # the first facilitator of each structure is its référent·e
     for person in people:
+        first = person["structure"] and person["structure"] not in referents
+        if first:
+            referents.add(person["structure"])
         if person["email"] in existing:
             continue
         db.session.add(
@@ -107,9 +112,70 @@ def _seed_members() -> int:
                 display_name=person["display_name"],
                 bio=person["bio"],
                 structure=by_slug.get(person["structure"]),
+                structure_role="referent" if first else "member",
+                accepts_contact=True if person["role"] != "admin" else None,
                 role=person["role"],
                 password_hash=password_hash,
                 created_at=utcnow() - timedelta(days=200),  # established members
+            )
+        )
+        created += 1
+    db.session.commit()
+    return created
+
+
+PROPOSALS = [  # structures members proposed, awaiting a moderator (issue 12)
+    {
+        "slug": "tiers-lieu-la-grange-de-florac",
+        "name": "Tiers-lieu La Grange de Florac",
+        "kind": "tiers-lieu",
+        "department": "48",
+        "commune": "Florac-Trois-Rivières",
+        "description": "Ancienne grange rénovée au pied du causse Méjean : atelier partagé, "
+        "permanences d'accompagnement et premiers pas pour les porteurs d'idées des Cévennes.",
+        "referent": ("lea.roux@example.org", "Léa Roux"),
+    },
+    {
+        "slug": "association-graines-de-causse",
+        "name": "Association Graines de Causse",
+        "kind": "association",
+        "department": "12",
+        "commune": "Millau",
+        "description": "Association d'éducation populaire qui accompagne les projets "
+        "collectifs du Sud-Aveyron.",
+        "referent": ("hugo.bastide@example.org", "Hugo Bastide"),
+    },
+]
+
+
+def _seed_proposals() -> int:
+    existing = set(db.session.scalars(select(Structure.slug)))
+    emails = set(db.session.scalars(select(User.email)))
+    password_hash = generate_password_hash(DEMO_PASSWORD)
+    created = 0
+    for data in PROPOSALS:
+        if data["slug"] in existing or data["referent"][0] in emails:
+            continue
+        structure = Structure(
+            slug=data["slug"],
+            name=data["name"],
+            kind=data["kind"],
+            department_code=data["department"],
+            commune=data["commune"],
+            description=data["description"],
+            status="pending",
+        )
+        email, name = data["referent"]
+        db.session.add(structure)
+        db.session.add(
+            User(
+                handle=unique_handle(name),
+                email=email,
+                display_name=name,
+                structure=structure,
+                structure_role="referent",
+                password_hash=password_hash,
+                created_at=utcnow() - timedelta(days=3),
             )
         )
         created += 1

@@ -15,14 +15,17 @@ def parcours_list() -> list[Parcours]:
     return list(db.session.scalars(select(Parcours).order_by(Parcours.start_date.desc())))
 
 
-def report_form_choices(report: Report | None = None) -> dict:
-    """Choices for the report form; a report's own proposed tags stay selectable."""
+def report_form_choices(report: Report | None = None, structure_ids=()) -> dict:
+    """Choices for the report form; a report's own proposed tags and pending structure stay
+    selectable, as do the pending structures in `structure_ids` (the writer's own)."""
     offered = tags.approved_tags()
+    include = list(structure_ids)
     if report is not None:
         offered += [t for t in report.tags if not t.approved]
+        include.append(report.structure_id)
     return dict(
         departments=territories.departments(),
-        structures=structures.all_structures(),
+        structures=structures.all_structures(include=include),
         parcours=parcours_list(),
         modules=modules(),
         tags=offered,

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
-from forum.models import Category, Discussion, Flag, ModerationLog, Post, Report, User
+from forum.models import Category, Discussion, Flag, ModerationLog, Post, Report, Structure, User
 from forum.models.base import utcnow
 from forum.services import ServiceError
 
@@ -181,6 +181,9 @@ def action_label(action: str) -> str:
         "set_role": _("Rôle modifié"),
         "suspend": _("Compte suspendu"),
         "reinstate": _("Compte rétabli"),
+        "validate_structure": _("Structure validée"),
+        "merge_structure": _("Structure fusionnée"),
+        "set_referent": _("Référent·e désigné·e"),
     }.get(action, action)
 
 
@@ -201,6 +204,7 @@ def describe_log(entries: list[ModerationLog]) -> list[LogLine]:
     discussions = by_id(Discussion, "discussion")
     reports = by_id(Report, "report")
     users = by_id(User, "user")
+    structures = by_id(Structure, "structure")
     lines = []
     for e in entries:
         target, url = _("élément supprimé depuis"), None
@@ -222,6 +226,9 @@ def describe_log(entries: list[ModerationLog]) -> list[LogLine]:
         elif e.target_type == "user" and e.target_id in users:
             target = _("compte de %(name)s", name=users[e.target_id].display_name)
             url = url_for("users.profile", user_id=e.target_id)
+        elif e.target_type == "structure" and e.target_id in structures:
+            target = _("structure « %(name)s »", name=structures[e.target_id].name)
+            url = url_for("structures.detail", slug=structures[e.target_id].slug)
         lines.append(LogLine(e, action_label(e.action), target, url))
     return lines
 

@@ -15,6 +15,7 @@ from forum.models import (
     SECTIONS,
     Bookmark,
     ChallengeTag,
+    ContactMessage,
     Discussion,
     EventOutbox,
     Flag,
@@ -70,6 +71,8 @@ def export_data(user: User) -> dict:
             "handle": user.handle,
             "bio": user.bio,
             "structure": user.structure.name if user.structure else None,
+            "structure_role": user.structure_role,
+            "accepts_contact": user.contactable,
             "locale": user.locale,
             "role": user.role,
             "approved": user.approved,
@@ -78,6 +81,20 @@ def export_data(user: User) -> dict:
             "last_login_at": _iso(user.last_login_at),
             "last_digest_sent_at": _iso(user.digest_sent_at),
         },
+        "contact_messages_sent": [  # what is kept of them: never their text
+            {
+                "created_at": _iso(m.created_at),
+                "to_structure": m.structure.name if m.structure else None,
+                "to_member": m.recipient.display_name if m.recipient else None,
+                "recipients": m.recipients,
+                "shared_my_email": m.share_email,
+            }
+            for m in _rows(
+                select(ContactMessage)
+                .where(ContactMessage.sender_id == user.id)
+                .order_by(ContactMessage.id)
+            )
+        ],
         "reports": [_report(r) for r in reports],
         "report_revisions": [
             {
@@ -299,6 +316,8 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
         (Flag, Flag.resolved_by_id),
         (ModerationLog, ModerationLog.moderator_id),
         (ChallengeTag, ChallengeTag.proposed_by_id),
+        (ContactMessage, ContactMessage.sender_id),
+        (ContactMessage, ContactMessage.recipient_id),
     ):
         session.execute(update(model).where(column == uid).values({column.key: None}))
     session.execute(update(EventOutbox).where(EventOutbox.actor_id == uid).values(actor_id=None))

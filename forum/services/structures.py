@@ -1,14 +1,21 @@
-"""Support structures: directory queries and admin edits."""
+"""Support structures: directory queries, admin edits, members' proposals and merges.
+
+A member whose structure is not in the directory proposes it: it is theirs at once (their
+reports carry it) but stays "pending", shown « en attente de validation », out of the
+directory and of the territories' coverage, until a moderator validates it or merges it
+into an existing structure (members, reports and parcours move there).
+"""
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import selectinload
 
 from forum.extensions import db
-from forum.models import Department, Structure
+from forum.models import Department, Structure, User
 from forum.services import ServiceError
 
 
@@ -27,13 +34,36 @@ def unique_slug(model, text: str) -> str:
     return slug
 
 
-def all_structures() -> list[Structure]:
-    return list(db.session.scalars(select(Structure).order_by(Structure.name)))
+def all_structures(include: Iterable[int | None] = ()) -> list[Structure]:
+    """Validated structures, plus the pending ones named in `include` (a member's own, a
+    report's): what forms offer."""
+    wanted = [i for i in include if i]
+    condition = Structure.status == "validated"
+    if wanted:
+        condition = or_(condition, Structure.id.in_(wanted))
+    return list(db.session.scalars(select(Structure).where(condition).order_by(Structure.name)))
+
+
+def pending_structures() -> list[Structure]:
+    """Proposals waiting for a moderator, oldest first, with their members."""
+    return list(
+        db.session.scalars(
+            select(Structure)
+            .where(Structure.status == "pending")
+            .options(selectinload(Structure.members))
+            .order_by(Structure.created_at)
+        )
+    )
 
 
 def filter_structures(region: str = "", department: str = "", kind: str = "") -> list[Structure]:
     """The directory: every filter optional, unknown values simply match nothing."""
-    query = select(Structure).join(Structure.department).order_by(Structure.name)
+    query = (
+        select(Structure)
+        .join(Structure.department)
+        .where(Structure.status == "validated")
+        .order_by(Structure.name)
+    )
     if region:
         query = query.where(Department.region_code == region)
     if department:
@@ -58,3 +88,130 @@ def save_structure(structure: Structure | None, **fields) -> Structure:
         setattr(structure, name, value.strip() if isinstance(value, str) else value)
     db.session.commit()
     return structure
+
+
+def _check_new(fields: dict) -> None:
+    if db.session.get(Department, fields["department_code"] or "") is None:
+        raise ServiceError(_("Choisissez le département de la structure."), field="department")
+    same = db.session.scalars(
+        select(Structure).where(Structure.department_code == fields["department_code"])
+    )
+    slug = slugify(fields["name"])
+    for other in same:
+        if slugify(other.name) == slug:
+            raise ServiceError(
+                _(
+                    "« %(name)s » figure déjà dans l'annuaire pour ce département : "
+                    "choisissez-la dans la liste.",
+                    name=other.name,
+                ),
+                field="name",
+            )
+
+
+def new_proposal(fields: dict) -> Structure:
+    """A pending structure from a proposal's validated fields, added to the session (the
+    caller attaches its proposer and commits). Raises ServiceError for an unknown
+    département or a structure already listed there under the same name."""
+    fields = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
+    _check_new(fields)
+    structure = Structure(slug=unique_slug(Structure, fields["name"]), status="pending", **fields)
+    db.session.add(structure)
+    return structure
+
+
+def propose_structure(proposer: User, fields: dict) -> Structure:
+    """A member proposes their structure: it becomes theirs at once, they its référent·e."""
+    structure = new_proposal(fields)
+    join_as_referent(proposer, structure)
+    db.session.commit()
+    return structure
+
+
+def join_as_referent(user: User, structure: Structure) -> None:
+    """Make `user` a member of `structure` and its référent·e (not committed)."""
+    user.structure = structure
+    user.structure_role = "referent"
+
+
+def set_referent(structure: Structure, member: User, moderator: User) -> None:
+    """Name `member` the référent·e of their structure; any other one becomes a member."""
+    from forum.services import moderation
+
+    if member.structure_id != structure.id:
+        raise ServiceError(_("Choisissez un membre de la structure."), "member")
+    db.session.execute(
+        update(User)
+        .where(User.structure_id == structure.id, User.id != member.id)
+        .values(structure_role="member")
+    )
+    member.structure_role = "referent"
+    moderation.log(moderator, "set_referent", "structure", structure.id, member.display_name)
+    db.session.commit()
+
+
+def validate_structure(structure: Structure, moderator: User) -> bool:
+    """A moderator validates a proposal; False (nothing logged) when it already was."""
+    from forum.services import moderation
+
+    if not structure.is_pending:
+        return False
+    structure.status = "validated"
+    moderation.log(moderator, "validate_structure", "structure", structure.id, structure.name)
+    db.session.commit()
+    return True
+
+
+def merge_structures(source: Structure, target: Structure, moderator: User) -> int:
+    """Move members, reports, parcours and contact records of `source` to `target`, then
+    delete `source`. Moved members stay members; a référent·e becomes one of `target` only
+    if it had none. Returns the number of reports moved."""
+    from forum.models import ContactMessage, Report, parcours_structures
+    from forum.services import moderation
+    from forum.services.indexing import enqueue_reports
+
+    if source.id == target.id:
+        raise ServiceError(_("Une structure ne peut pas être fusionnée avec elle-même."), "target")
+    if target.is_pending:
+        raise ServiceError(_("Choisissez une structure validée."), "target")
+    has_referent = db.session.scalar(
+        select(User.id).where(User.structure_id == target.id, User.structure_role == "referent")
+    )
+    if has_referent:
+        db.session.execute(
+            update(User).where(User.structure_id == source.id).values(structure_role="member")
+        )
+    db.session.execute(
+        update(User).where(User.structure_id == source.id).values(structure_id=target.id)
+    )
+    report_ids = list(db.session.scalars(select(Report.id).where(Report.structure_id == source.id)))
+    enqueue_reports(db.session, report_ids)  # the structure's name is searchable
+    db.session.execute(
+        update(Report).where(Report.structure_id == source.id).values(structure_id=target.id)
+    )
+    already = select(parcours_structures.c.parcours_id).where(
+        parcours_structures.c.structure_id == target.id
+    )
+    db.session.execute(
+        update(parcours_structures)
+        .where(
+            parcours_structures.c.structure_id == source.id,
+            parcours_structures.c.parcours_id.not_in(already),
+        )
+        .values(structure_id=target.id)
+    )
+    db.session.execute(
+        parcours_structures.delete().where(parcours_structures.c.structure_id == source.id)
+    )
+    db.session.execute(
+        update(ContactMessage)
+        .where(ContactMessage.structure_id == source.id)
+        .values(structure_id=target.id)
+    )
+    moderation.log(
+        moderator, "merge_structure", "structure", target.id, f"{source.name} → {target.name}"
+    )
+    db.session.expire_all()
+    db.session.delete(db.session.get(Structure, source.id))
+    db.session.commit()
+    return len(report_ids)

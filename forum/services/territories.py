@@ -19,9 +19,13 @@ def _counts(query) -> dict[str, int]:
 
 
 def overview() -> list[dict]:
-    """Per région, per département: structures, parcours, reports; zones blanches flagged."""
+    """Per région, per département: validated structures, parcours, published reports. A
+    zone blanche has neither a validated structure nor a published report (a member's
+    report from a département counts, whether or not their structure is validated yet)."""
     structures = _counts(
-        select(Structure.department_code, func.count()).group_by(Structure.department_code)
+        select(Structure.department_code, func.count())
+        .where(Structure.status == "validated")
+        .group_by(Structure.department_code)
     )
     parcours = _counts(
         select(Parcours.department_code, func.count()).group_by(Parcours.department_code)
@@ -42,13 +46,15 @@ def overview() -> list[dict]:
             }
             for d in region.departments
         ]
+        for row in rows:
+            row["blank"] = not row["structures"] and not row["reports"]
         result.append(
             {
                 "region": region,
                 "departments": rows,
                 "structures": sum(r["structures"] for r in rows),
                 "reports": sum(r["reports"] for r in rows),
-                "blank": sum(1 for r in rows if not r["structures"]),
+                "blank": sum(1 for r in rows if r["blank"]),
             }
         )
     # Regions where the network is present first, then by name.

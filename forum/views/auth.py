@@ -10,7 +10,7 @@ from forum.forms.accounts import LoginForm, RegisterForm, ResetPasswordForm, Res
 from forum.models import Structure
 from forum.once import submitted_once
 from forum.security import safe_next
-from forum.services import ServiceError, accounts, sessions, structures
+from forum.services import ServiceError, accounts, sessions, structures, territories
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -36,20 +36,35 @@ def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
     form = RegisterForm()
-    form.set_structure_choices(structures.all_structures())
+    form.set_choices(structures.all_structures(), territories.departments())
     if form.validate_on_submit():
-        structure = (
-            db.session.get(Structure, int(form.structure.data)) if form.structure.data else None
-        )
         try:
             once.claim()
+            if form.proposing:  # « ma structure n'est pas dans la liste »
+                structure = structures.new_proposal(form.proposal())
+            elif form.structure.data:
+                structure = db.session.get(Structure, int(form.structure.data))
+            else:
+                structure = None
             user = accounts.register_user(
                 form.email.data, form.password.data, form.display_name.data, structure
             )
+            if form.proposing:
+                structures.join_as_referent(user, structure)
+                db.session.commit()
         except ServiceError as error:
+            db.session.rollback()
             getattr(form, error.field).errors.append(error.message)
         else:
             _log_in(user, remember=False)
+            if form.proposing:
+                flash(
+                    _(
+                        "Votre structure est enregistrée ; elle apparaîtra dans l'annuaire une "
+                        "fois validée par l'équipe de modération."
+                    ),
+                    "info",
+                )
             if user.approved:
                 flash(_("Bienvenue sur Maillage, %(name)s !", name=user.display_name), "success")
             else:

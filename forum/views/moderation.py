@@ -18,12 +18,14 @@ bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 def index():
     """Flags waiting for a decision, and what moderators did lately."""
     from forum.forms.discussions import HideForm
-    from forum.services import tags
+    from forum.services import contact, structures, tags
 
     return render_template(
         "moderation/index.html",
         flags=moderation.open_flags(),
         proposals=tags.proposed_tags(),
+        pending_structures=structures.pending_structures(),
+        contacts=contact.recent_messages(),
         log=moderation.describe_log(moderation.recent_log()),
         hide_form=HideForm(),
     )

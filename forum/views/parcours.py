@@ -37,7 +37,9 @@ def detail(slug: str):
 def create():
     """Declare a parcours (one structure, or several co-building it)."""
     form = ParcoursForm()
-    form.fill_choices(territories.departments(), structures.all_structures())
+    form.fill_choices(
+        territories.departments(), structures.all_structures(include=[current_user.structure_id])
+    )
     if request.method == "GET" and current_user.structure:
         form.structures.data = [str(current_user.structure_id)]
         form.department.data = current_user.structure.department_code

@@ -122,7 +122,7 @@ def _save(form, report=None):
 def create():
     """Write a report; the author's structure is chosen by default."""
     form = ReportForm()
-    form.fill_choices(**form_data.report_form_choices())
+    form.fill_choices(**form_data.report_form_choices(structure_ids=[current_user.structure_id]))
     form.structure.default = str(current_user.structure_id or "")  # when a script leaves it out
     if request.method == "GET":
         form.structure.data = str(current_user.structure_id or "")
@@ -195,7 +195,9 @@ def edit(report_id: int):
     if not reports.can_edit(report, current_user):
         abort(403)
     form = ReportForm()
-    form.fill_choices(**form_data.report_form_choices(report))
+    form.fill_choices(
+        **form_data.report_form_choices(report, structure_ids=[current_user.structure_id])
+    )
     form.structure.default = str(report.structure_id or "")
     if request.method == "GET":
         form.load(report)

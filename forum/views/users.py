@@ -16,9 +16,11 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required, logout_user
 
+from forum.access import posting_required
 from forum.extensions import db
 from forum.forms.accounts import AccountDeletionForm, PasswordChangeForm, ProfileForm
 from forum.models import Structure, User
+from forum.once import submitted_once
 from forum.services import ServiceError, accounts, privacy, reports, sessions, structures
 
 bp = Blueprint("users", __name__)
@@ -43,6 +45,21 @@ def profile(user_id: int):
     return render_template("users/profile.html", user=user)
 
 
+@bp.route("/members/<int:user_id>/contact", methods=["GET", "POST"])
+@posting_required
+@submitted_once
+def contact(user_id: int):
+    """Write to a member, relayed by e-mail if they accept it; their address never shows."""
+    from forum.services import contact as contact_service
+    from forum.views.structures import contact_page
+
+    user = db.get_or_404(User, user_id)
+    if user.id == current_user.id:
+        abort(404)
+    recipients = [user] if contact_service.accepts(user, current_user) else []
+    return contact_page(user.display_name, recipients, url_for("users.profile", user_id=user.id))
+
+
 @bp.route("/account", methods=["GET", "POST"])
 @login_required
 def account():
@@ -50,7 +67,8 @@ def account():
     form = ProfileForm(obj=None if request.method == "POST" else current_user)
     if request.method == "GET":
         form.structure.data = str(current_user.structure_id or "")
-    form.set_structure_choices(structures.all_structures())
+        form.accepts_contact.data = current_user.contactable
+    form.set_structure_choices(structures.all_structures(include=[current_user.structure_id]))
     if form.validate_on_submit():
         structure = (
             db.session.get(Structure, int(form.structure.data)) if form.structure.data else None
@@ -62,6 +80,7 @@ def account():
             structure,
             form.locale.data,
             form.email_mode.data,
+            bool(form.accepts_contact.data),
         )
         flash(_("Votre profil est enregistré."), "success")
         return redirect(url_for("users.account"), code=303)

@@ -1,0 +1,195 @@
+"""Issue 12.3: write to a structure or a member through Maillage, relayed by real SMTP,
+never showing an address; limits held in the database; a log without the text."""
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from forum.extensions import db
+from forum.models import ContactMessage
+from forum.models.base import utcnow
+from tests.conftest import post_form
+
+MESSAGE = {
+    "subject": "Parcours en Lozère",
+    "body": "Bonjour, pouvons-nous échanger sur votre parcours ?",
+}
+
+
+@pytest.fixture
+def network(make_structure, make_user):
+    structure = make_structure(name="La Fabrique", department_code="46")
+    referent = make_user(
+        email="referente@example.org",
+        display_name="Claire Fabre",
+        structure=structure,
+        structure_role="referent",
+    )
+    quiet = make_user(email="quiet@example.org", display_name="Paul", structure=structure)
+    opted_out = make_user(
+        email="out@example.org",
+        display_name="Nina",
+        structure=structure,
+        structure_role="referent",
+        accepts_contact=False,
+    )
+    willing = make_user(
+        email="willing@example.org", display_name="Marc", structure=structure, accepts_contact=True
+    )
+    sender_structure = make_structure(name="La Grange", department_code="48", status="pending")
+    sender = make_user(email="lea@example.org", display_name="Léa Roux", structure=sender_structure)
+    return dict(
+        structure=structure,
+        referent=referent,
+        quiet=quiet,
+        opted_out=opted_out,
+        willing=willing,
+        sender=sender,
+    )
+
+
+def test_structure_message_reaches_only_members_who_accept(client, login, network, smtp):
+    login(network["sender"])
+    slug = network["structure"].slug
+    page = client.get(f"/structures/{slug}/contact")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "@example.org" not in html
+    assert "Léa Roux (La Grange)" in html  # the sender's structure signs the message
+    response = post_form(client, f"/structures/{slug}/contact", MESSAGE)
+    assert response.status_code == 303
+    assert response.headers["Location"] == f"/structures/{slug}"
+    assert sorted(m["To"] for m in smtp.messages) == [
+        "referente@example.org",
+        "willing@example.org",
+    ]  # never Paul (not chosen, not référent·e) nor Nina (opted out)
+    message = smtp.messages[0]
+    assert message["Subject"] == "[Maillage] Parcours en Lozère"
+    assert message["Reply-To"] is None  # the sender did not agree to share it
+    text = message.get_content()
+    assert "Léa Roux (La Grange) écrit à La Fabrique" in text
+    assert "pouvons-nous échanger" in text and "lea@example.org" not in text
+    logged = db.session.scalar(db.select(ContactMessage))
+    assert (logged.sender_id, logged.structure_id, logged.recipients) == (
+        network["sender"].id,
+        network["structure"].id,
+        2,
+    )
+    assert not logged.share_email
+    exported = client.get("/account/export").get_json()
+    assert exported["contact_messages_sent"][0]["to_structure"] == "La Fabrique"
+    assert "pouvons-nous" not in str(exported)  # the text is kept nowhere
+
+
+def test_reply_to_only_when_the_sender_agrees(client, login, network, smtp):
+    login(network["sender"])
+    user_id = network["willing"].id
+    response = post_form(client, f"/members/{user_id}/contact", {**MESSAGE, "share_email": "y"})
+    assert response.status_code == 303
+    assert response.headers["Location"] == f"/users/{user_id}"
+    (message,) = smtp.messages
+    assert message["To"] == "willing@example.org" and message["Reply-To"] == "lea@example.org"
+    assert db.session.scalar(db.select(ContactMessage.recipient_id)) == user_id
+
+
+def test_member_who_opted_out_gets_nothing(client, login, network, smtp):
+    login(network["sender"])
+    for member in ("opted_out", "quiet"):
+        user_id = network[member].id
+        page = client.get(f"/members/{user_id}/contact").get_data(as_text=True)
+        assert "n’accepte de messages" in page and "<textarea" not in page
+        assert "@example.org" not in page
+        response = post_form(client, f"/members/{user_id}/contact", MESSAGE)
+        assert response.status_code == 400
+    assert smtp.messages == []
+    assert db.session.scalar(db.select(db.func.count(ContactMessage.id))) == 0
+    profile = client.get(f"/users/{network['opted_out'].id}").get_data(as_text=True)
+    assert "/contact" not in profile and "out@example.org" not in profile
+
+
+def test_bad_input_french_errors_text_kept_nothing_sent(client, login, network, smtp):
+    login(network["sender"])
+    slug = network["structure"].slug
+    response = post_form(client, f"/structures/{slug}/contact", {"subject": "", "body": "Court"})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True).replace("&#39;", "'")
+    assert "Indiquez l'objet de votre message." in html
+    assert "Le message compte de 10 à 5 000 caractères." in html
+    assert "Court</textarea>" in html
+    assert smtp.messages == []
+    assert db.session.scalar(db.select(db.func.count(ContactMessage.id))) == 0
+
+
+def test_hourly_and_daily_limits_are_counted_in_the_database(client, login, network, smtp):
+    sender = network["sender"]
+    login(sender)
+    slug = network["structure"].slug
+    now = utcnow()
+    db.session.add_all(
+        ContactMessage(sender_id=sender.id, recipients=1, created_at=now - timedelta(minutes=m))
+        for m in (1, 5, 10, 20, 50)
+    )
+    db.session.commit()
+    response = post_form(client, f"/structures/{slug}/contact", MESSAGE)
+    assert response.status_code == 429
+    html = response.get_data(as_text=True).replace("&#39;", "'")
+    assert "messages dans l'heure" in html and "pouvons-nous échanger" in html
+    assert smtp.messages == []
+
+    # An hour later the hourly limit is free again, but 20 in a day is the most.
+    db.session.execute(db.update(ContactMessage).values(created_at=now - timedelta(hours=2)))
+    db.session.add_all(
+        ContactMessage(sender_id=sender.id, recipients=1, created_at=now - timedelta(hours=h))
+        for h in range(3, 18)
+    )
+    db.session.commit()
+    response = post_form(client, f"/structures/{slug}/contact", MESSAGE)
+    assert response.status_code == 429
+    assert "messages aujourd'hui" in response.get_data(as_text=True).replace("&#39;", "'")
+    assert smtp.messages == []
+
+    old = ContactMessage.created_at < now - timedelta(hours=10)
+    db.session.execute(db.delete(ContactMessage).where(old))
+    db.session.commit()
+    assert post_form(client, f"/structures/{slug}/contact", MESSAGE).status_code == 303
+    assert len(smtp.messages) == 2
+
+
+def test_contact_needs_an_approved_member(client, make_user, login, network, smtp):
+    slug = network["structure"].slug
+    assert client.get(f"/structures/{slug}/contact").status_code == 302  # to log in
+    assert client.get(f"/members/{network['willing'].id}/contact").status_code == 302
+    login(make_user(approved=False))
+    assert post_form(client, f"/structures/{slug}/contact", MESSAGE).status_code == 403
+    assert smtp.messages == []
+    assert client.get("/members/999999/contact").status_code in (302, 404)
+
+
+def test_moderators_see_who_wrote_to_whom_never_the_text(client, make_user, login, network, smtp):
+    login(network["sender"])
+    post_form(client, f"/structures/{network['structure'].slug}/contact", MESSAGE)
+    post_form(client, "/auth/logout", {})
+    login(make_user(role="moderator"))
+    html = client.get("/moderation/").get_data(as_text=True)
+    assert "Messages de contact relayés" in html and "Léa Roux" in html and "La Fabrique" in html
+    assert "pouvons-nous échanger" not in html and "Parcours en Lozère" not in html
+
+
+def test_contact_setting_in_my_account(client, login, network):
+    referent = network["referent"]
+    login(referent)
+    page = client.get("/account").get_data(as_text=True)
+    box = re.search(r'<input[^>]*name="accepts_contact"[^>]*>', page).group(0)
+    assert "checked" in box  # on by default for a référent·e
+    fields = {
+        "display_name": referent.display_name,
+        "locale": "fr",
+        "email_mode": "digest",
+        "structure": str(referent.structure_id),
+    }
+    assert post_form(client, "/account", fields).status_code == 303  # box left unticked
+    db.session.refresh(referent)
+    assert referent.accepts_contact is False and not referent.contactable
+    assert post_form(client, "/account", {**fields, "accepts_contact": "y"}).status_code == 303
+    db.session.refresh(referent)
+    assert referent.accepts_contact is None and referent.contactable  # the référent·e default

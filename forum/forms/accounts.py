@@ -110,16 +110,6 @@ class ProfileForm(StructureChoiceMixin, MaillageForm):
     locale = SelectField(
         lazy("Langue de l'interface"), choices=choices([("fr", "Français"), ("en", "English")])
     )
-    email_mode = SelectField(
-        lazy("E-mails de notification"),
-        choices=choices(
-            [
-                ("immediate", lazy("À chaque notification")),
-                ("digest", lazy("Un résumé quotidien")),
-                ("none", lazy("Aucun e-mail")),
-            ]
-        ),
-    )
 
 
 class PasswordChangeForm(MaillageForm):

@@ -29,8 +29,9 @@ class User(UserMixin, db.Model):
     approved: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
-    email_mode: Mapped[str] = mapped_column(String(12), default="digest", server_default="digest")
+    # E-mail choices per kind are NotificationSetting rows; these say when digests went out.
     digest_sent_at: Mapped[datetime | None]
+    weekly_digest_sent_at: Mapped[datetime | None]
 
     structure: Mapped["Structure | None"] = relationship(back_populates="members")  # noqa: F821
 

@@ -166,14 +166,12 @@ def update_profile(
     bio: str,
     structure: Structure | None,
     locale: str,
-    email_mode: str | None = None,
 ) -> None:
+    """Save the member's profile (e-mail choices: forum/services/notification_settings.py)."""
     user.display_name = display_name.strip()
     user.bio = bio.strip()
     user.structure = structure
     user.locale = locale
-    if email_mode is not None:
-        user.email_mode = email_mode
     db.session.commit()
 
 

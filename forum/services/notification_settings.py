@@ -70,8 +70,9 @@ def modes_for(user_ids) -> dict[int, dict[str, str]]:
     if not ids:
         return result
     rows = db.session.execute(
-        select(NotificationSetting.user_id, NotificationSetting.kind, NotificationSetting.mode)
-        .where(NotificationSetting.user_id.in_(ids))
+        select(
+            NotificationSetting.user_id, NotificationSetting.kind, NotificationSetting.mode
+        ).where(NotificationSetting.user_id.in_(ids))
     )
     for uid, kind, mode in rows:
         if kind in KINDS and mode in MODES:

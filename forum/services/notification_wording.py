@@ -51,7 +51,7 @@ WORDING = {
 
 
 def object_of(n: Notification) -> str:
-    """"report" for a report or its thread, else "discussion"."""
+    """The object named: "report" for a report or its thread, else "discussion"."""
     if n.report_id is not None or (n.discussion is not None and n.discussion.report_id):
         return "report"
     return "discussion"

@@ -33,8 +33,7 @@ from forum.models import (
     Watch,
 )
 from forum.models.base import utcnow
-from forum.services import ServiceError
-from forum.services import notification_settings
+from forum.services import ServiceError, notification_settings
 from forum.services.indexing import enqueue
 
 EXPORT_FORMAT = 1

@@ -20,7 +20,9 @@ depends_on = None
 # The kinds as they stand in this revision (forum/services/notification_settings.py may
 # grow: a kind without a row takes its default there).
 KINDS = ("reply", "mention", "accepted", "watched", "contact", "moderation")
-MODE_OF_EMAIL_MODE = "CASE email_mode WHEN 'immediate' THEN 'immediate' WHEN 'none' THEN 'never' ELSE 'daily' END"
+MODE_OF_EMAIL_MODE = (
+    "CASE email_mode WHEN 'immediate' THEN 'immediate' WHEN 'none' THEN 'never' ELSE 'daily' END"
+)
 
 
 def upgrade():
@@ -53,9 +55,7 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table("user_account", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column(
-                "email_mode", sa.String(length=12), server_default="digest", nullable=False
-            )
+            sa.Column("email_mode", sa.String(length=12), server_default="digest", nullable=False)
         )
         batch_op.drop_column("weekly_digest_sent_at")
     # One mode for everything again: the one chosen for replies (weekly reads as a digest).

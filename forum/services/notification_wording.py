@@ -3,11 +3,12 @@
 The object is "report" when the notification is about a report or the thread under one
 (« votre retour d'expérience »), else "discussion". Wordings take %(who)s (the actor's
 name), %(de_who)s (the same after French « de », elided: « d'Élodie », see forum.i18n.de),
-%(title)s and %(reason)s; a translation may use %(who)s where French needs %(de_who)s."""
+%(title)s and %(reason)s. In another language %(de_who)s is that language's « de %(name)s »
+(English: « from Élodie »)."""
 
 from flask_babel import gettext as _
 
-from forum.i18n import de, lazy
+from forum.i18n import current_locale, de, lazy
 from forum.models import Notification
 
 WORDING = {
@@ -64,6 +65,14 @@ def title_of(n: Notification) -> str:
     return n.report.title if n.report is not None else ""
 
 
+def of_name(name: str) -> str:
+    """« de » + name in the current language: French elides (« d'Élodie »), English says
+    « from Élodie »."""
+    if current_locale().startswith("fr"):
+        return de(name)
+    return _("de %(name)s", name=name)
+
+
 def describe(n: Notification) -> str:
     """One sentence naming who did what, and on which object, in the current language."""
     who = n.actor.display_name if n.actor else _("Un membre")
@@ -72,7 +81,7 @@ def describe(n: Notification) -> str:
         return title_of(n)
     return str(wording) % {
         "who": who,
-        "de_who": de(who) if n.actor else de(_("un membre")),
+        "de_who": of_name(who if n.actor else _("un membre")),
         "title": title_of(n),
         "reason": n.reason or "",
     }

@@ -20,7 +20,8 @@ EXCERPT_MAX = 2000  # characters of text; a longer message is cut, and shown as 
 WITH_BODY = frozenset(
     {"mention", "reply_to_post", "reply_to_discussion", "answer_accepted", "new_post"}
 )
-_LINK = re.compile(r'<a\s[^>]*href="([^"]*)"[^>]*>(.*?)</a>', re.S)
+_LINK = re.compile(r'<a\s([^>]*)href="([^"]*)"[^>]*>(.*?)</a>', re.S)
+_RELATIVE = re.compile(r'href="/(?!/)')
 _BLOCK_END = re.compile(r"</(p|li|h\d|blockquote|pre|tr)>|<br\s*/?>")
 _ITEM = re.compile(r"<li>")
 _TAG = re.compile(r"<[^>]+>")
@@ -38,13 +39,22 @@ class MailItem:
     html: Markup | None = None  # the same, stored sanitised HTML (None: show the text)
 
 
+def absolute_links(stored_html: str) -> str:
+    """Our sanitised HTML with its site-relative links (mentions) made absolute, as an
+    e-mail needs; call within a request context (forum.urls.request_context)."""
+    root = url_for("main.index", _external=True).rstrip("/")
+    return _RELATIVE.sub(f'href="{root}/', stored_html or "")
+
+
 def html_to_text(stored_html: str) -> str:
     """Our own sanitised HTML as readable plain text: links keep their address, list items
     their dash, paragraphs their blank line."""
 
     def link(match):
-        href, label = html.unescape(match.group(1)), _TAG.sub("", match.group(2))
-        return label if html.unescape(label) == href else f"{label} ({href})"
+        href, label = html.unescape(match.group(2)), _TAG.sub("", match.group(3))
+        if 'class="mention"' in match.group(1) or html.unescape(label) == href:
+            return label  # « @alice » says enough
+        return f"{label} ({href})"
 
     text = _LINK.sub(link, stored_html or "")
     text = _ITEM.sub("- ", text)
@@ -82,6 +92,7 @@ def mail_item(n: Notification, description: str, url: str) -> MailItem:
     author, stored = _body_html(n)
     if not stored:
         return MailItem(description, url)
+    stored = absolute_links(stored)
     text = html_to_text(stored)
     cut = _cut(text)
     shown = Markup(stored) if cut == text else None  # stored HTML is sanitised already

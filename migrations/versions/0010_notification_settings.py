@@ -47,13 +47,19 @@ def upgrade():
                 f"SELECT id, :kind, {MODE_OF_EMAIL_MODE} FROM user_account"
             ).bindparams(kind=kind)
         )
-    with op.batch_alter_table("user_account", schema=None) as batch_op:
+    # SQLite rebuilds the table: it must keep AUTOINCREMENT (ids never reused, see 0005).
+    with op.batch_alter_table(
+        "user_account", table_kwargs={"sqlite_autoincrement": True}
+    ) as batch_op:
         batch_op.add_column(sa.Column("weekly_digest_sent_at", sa.DateTime(), nullable=True))
         batch_op.drop_column("email_mode")
 
 
 def downgrade():
-    with op.batch_alter_table("user_account", schema=None) as batch_op:
+    # SQLite rebuilds the table: it must keep AUTOINCREMENT (ids never reused, see 0005).
+    with op.batch_alter_table(
+        "user_account", table_kwargs={"sqlite_autoincrement": True}
+    ) as batch_op:
         batch_op.add_column(
             sa.Column("email_mode", sa.String(length=12), server_default="digest", nullable=False)
         )

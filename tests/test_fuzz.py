@@ -64,6 +64,7 @@ def world(app, demo_reports, make_user) -> World:
         Discussion,
         Flag,
         KitModule,
+        Notification,
         Parcours,
         Post,
         Report,
@@ -110,6 +111,9 @@ def world(app, demo_reports, make_user) -> World:
         "user_id": [member.id, admin.id, pending.id],
         "category_id": ids(sa.select(Category.id)),
         "flag_id": ids(sa.select(Flag.id)),
+        "notification_id": ids(
+            sa.select(Notification.id).where(Notification.user_id == member.id), 2
+        ),
         "target": ["discussion", "tag", "module", "category"],
         "target_id": discussions,
         ("modules", "slug"): ids(sa.select(KitModule.slug), 2),

@@ -238,3 +238,18 @@ def test_moderation_mail_does_not_quote_the_hidden_message(
     mails = [m for m in smtp.messages if m["To"] == karim.email]
     text, html = parts(mails[-1])
     assert "Motif : Publicité" in text and "miracle" not in text and "miracle" not in html
+
+
+def test_an_english_speaking_member_gets_the_mail_in_english(app, people, smtp):
+    karim = people["karim"]
+    karim.locale = "en"
+    db.session.commit()
+    notification_settings.set_all(karim, "immediate")
+    thread = discussions.create_discussion(karim, "Mobilité", "Des idées ?", category())
+    discussions.reply(thread, people["elodie"], "Le covoiturage.")
+    notifications.process_events()
+    (message,) = smtp.messages
+    assert message["Subject"] == '[Maillage] Élodie Roux replied to your discussion "Mobilité"'
+    text, html = parts(message)
+    assert "Élodie Roux wrote:" in text and "> Le covoiturage." in text
+    assert "Read on Maillage" in html and 'lang="en"' in html

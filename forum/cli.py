@@ -178,7 +178,8 @@ notifications_cli = AppGroup("notifications", help="Notifications et e-mails.")
 
 @notifications_cli.command("send-digests")
 def send_digests() -> None:
-    """Send the daily digest e-mails (run once a day from cron)."""
+    """Send each member the digest due by their settings: daily kinds, and weekly kinds
+    once a week has passed since their last weekly digest (run once a day from cron)."""
     from forum.services import notifications
 
     notifications.process_events()

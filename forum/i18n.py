@@ -1,5 +1,7 @@
 """Language choice and locale-aware formatting (French first, English second)."""
 
+import unicodedata
+
 from flask import Flask, current_app, request, session
 from flask_babel import format_date, format_datetime, get_locale, lazy_gettext
 from flask_login import current_user
@@ -30,8 +32,38 @@ def current_locale() -> str:
     return str(get_locale() or "fr")
 
 
+VOWELS = frozenset("aeiouæœ")
+
+
+def de(name: str) -> str:
+    """French « de » before a name, elided before a vowel sound: « d'Élodie », « de Karim ».
+
+    Deliberately simple rules, on the first letter with its accent removed:
+    - a, e, i, o, u (æ, œ too): elided (d'Élodie, d'Émile, d'Uriel, d'Œlla);
+    - y before a consonant sounds like i: elided (d'Yves, d'Yvonne); y before a vowel is a
+      consonant: not elided (de Yacine, de Yann);
+    - h then a vowel is taken as a mute h, which is the case of nearly every first name:
+      elided (d'Hélène, d'Hugo); an aspirated h (de Hugues for some) is not told apart;
+    - anything else, digits and punctuation included: « de » (de Karim, de 3C Lot).
+    The name is kept as written; « le », « les » are not contracted (« du », « des »)."""
+    name = (name or "").strip()
+    letters = unicodedata.normalize("NFKD", name[:3].lower())
+    letters = "".join(c for c in letters if not unicodedata.combining(c))
+    first, second = (letters + "  ")[:2]
+    if first in VOWELS:
+        elided = True
+    elif first == "y":
+        elided = second.isalpha() and second not in VOWELS
+    elif first == "h":
+        elided = second in VOWELS or second == "y"
+    else:
+        elided = False
+    return f"d'{name}" if elided else f"de {name}"
+
+
 def init_templates(app: Flask) -> None:
     app.jinja_env.globals["current_locale"] = current_locale
+    app.jinja_env.globals["de"] = de
     app.jinja_env.globals["now_utc"] = utcnow
     app.jinja_env.filters["date"] = lambda value, fmt="long": (
         format_date(value, fmt) if value else ""

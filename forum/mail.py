@@ -47,9 +47,17 @@ class MailPolicy(EmailPolicy):
 POLICY = MailPolicy()
 
 
-def send_mail(to: str, subject: str, body: str, headers: dict[str, str] | None = None) -> None:
-    """Send one plain-text UTF-8 message; extra `headers` are added as given (List-* ones
-    unfolded, see MailPolicy). Raises smtplib.SMTPException or OSError if the server fails."""
+def send_mail(
+    to: str,
+    subject: str,
+    body: str,
+    headers: dict[str, str] | None = None,
+    html: str | None = None,
+) -> None:
+    """Send one UTF-8 message, plain text, or multipart/alternative when `html` is given
+    (text first, HTML preferred by clients that show it); extra `headers` are added as given
+    (List-* ones unfolded, see MailPolicy). Raises smtplib.SMTPException or OSError if the
+    server fails."""
     config = current_app.config
     message = EmailMessage(policy=POLICY)
     message["From"] = config["MAIL_SENDER"]
@@ -59,6 +67,8 @@ def send_mail(to: str, subject: str, body: str, headers: dict[str, str] | None =
     for name, value in (headers or {}).items():
         message[name] = value
     message.set_content(body)
+    if html is not None:
+        message.add_alternative(html, subtype="html")
 
     if not config["MAIL_SERVER"]:
         current_app.logger.warning("E-mail not sent (no FORUM_MAIL_SERVER):\n%s", message)

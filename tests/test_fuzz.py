@@ -64,6 +64,7 @@ def world(app, demo_reports, make_user) -> World:
         Discussion,
         Flag,
         KitModule,
+        Notification,
         Parcours,
         Post,
         Report,
@@ -82,6 +83,8 @@ def world(app, demo_reports, make_user) -> World:
     )
     admin = make_user(role="admin", created_at=utcnow() - timedelta(days=90))
     pending = make_user(approved=False)
+    # First in the admins' list, so that its « Rétablir » form is found on the first page.
+    make_user(display_name="Aaron Suspendu", suspended_at=utcnow())
 
     def ids(query, limit=3):
         return list(db.session.scalars(query.limit(limit)))
@@ -110,6 +113,9 @@ def world(app, demo_reports, make_user) -> World:
         "user_id": [member.id, admin.id, pending.id],
         "category_id": ids(sa.select(Category.id)),
         "flag_id": ids(sa.select(Flag.id)),
+        "notification_id": ids(
+            sa.select(Notification.id).where(Notification.user_id == member.id), 2
+        ),
         "target": ["discussion", "tag", "module", "category"],
         "target_id": discussions,
         ("modules", "slug"): ids(sa.select(KitModule.slug), 2),
@@ -263,7 +269,7 @@ def test_profile_without_a_presentation_field_is_saved(client, make_user, login)
     """The fuzzer found it: a profile form without `bio` reached .strip() on None (a 500)."""
     user = make_user()
     login(user)
-    fields = {"display_name": "Nom correct", "locale": "fr", "email_mode": "digest"}
+    fields = {"display_name": "Nom correct", "locale": "fr"}
     response = post_form(client, "/account", {**fields, "structure": ""})
     assert response.status_code == 303
     db.session.refresh(user)

@@ -139,16 +139,6 @@ class ProfileForm(StructureChoiceMixin, MaillageForm):
     accepts_contact = BooleanField(
         lazy("Accepter les messages d'autres membres, relayés par e-mail sans montrer mon adresse")
     )
-    email_mode = SelectField(
-        lazy("E-mails de notification"),
-        choices=choices(
-            [
-                ("immediate", lazy("À chaque notification")),
-                ("digest", lazy("Un résumé quotidien")),
-                ("none", lazy("Aucun e-mail")),
-            ]
-        ),
-    )
 
 
 class PasswordChangeForm(MaillageForm):

@@ -167,6 +167,19 @@ class Notification(db.Model):
     report: Mapped[Report | None] = relationship()
 
 
+class NotificationSetting(db.Model):
+    """How a member wants e-mails of one kind (see forum/services/notification_settings.py):
+    immediate, daily, weekly or never. No row: the kind's default."""
+
+    __tablename__ = "notification_setting"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    mode: Mapped[str] = mapped_column(String(10))
+
+
 class ReadMarker(db.Model):
     """Up to when a member has read a discussion (for unread markers)."""
 

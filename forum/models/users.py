@@ -30,7 +30,7 @@ class User(UserMixin, db.Model):
     approved: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
-    email_mode: Mapped[str] = mapped_column(String(12), default="digest", server_default="digest")
+    # E-mail choices per kind are NotificationSetting rows; these say when digests went out.
     digest_sent_at: Mapped[datetime | None]
     # Set by an administrator: the member can no longer log in; what they wrote stays.
     suspended_at: Mapped[datetime | None]
@@ -40,6 +40,7 @@ class User(UserMixin, db.Model):
     # Whether other members may write to this one through Maillage (never seeing the
     # address). None: not chosen, which means yes for a référent·e and no for the others.
     accepts_contact: Mapped[bool | None]
+    weekly_digest_sent_at: Mapped[datetime | None]
 
     structure: Mapped["Structure | None"] = relationship(  # noqa: F821
         back_populates="members", foreign_keys=[structure_id]

@@ -175,19 +175,17 @@ def update_profile(
     bio: str,
     structure: Structure | None,
     locale: str,
-    email_mode: str | None = None,
     accepts_contact: bool | None = None,
 ) -> None:
-    """Save a member's profile. Leaving a structure leaves its référent·e role; the contact
-    setting is stored only when it differs from the role's default (yes for a référent·e)."""
+    """Save a member's profile (e-mail choices: forum/services/notification_settings.py).
+    Leaving a structure leaves its référent·e role; the contact setting is stored only when
+    it differs from the role's default (yes for a référent·e)."""
     user.display_name = display_name.strip()
     user.bio = bio.strip()
     if (structure.id if structure else None) != user.structure_id:
         user.structure_role = "member"
     user.structure = structure
     user.locale = locale
-    if email_mode is not None:
-        user.email_mode = email_mode
     if accepts_contact is not None:
         user.accepts_contact = None if accepts_contact == user.is_referent else accepts_contact
     db.session.commit()

@@ -1,4 +1,7 @@
-"""Fan-out of events into notifications, the in-app list, and e-mail (immediate or digest)."""
+"""Fan-out of events into notifications, the in-app list, and e-mail (immediate, daily or
+weekly digest, as each member chose per kind: forum/services/notification_settings.py)."""
+
+from datetime import timedelta
 
 from flask import current_app, url_for
 from flask_babel import force_locale
@@ -8,9 +11,10 @@ from sqlalchemy import Integer, and_, bindparam, delete, exists, func, insert, o
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
-from forum.mail import send_mail
 from forum.models import Discussion, EventOutbox, Notification, Post, Report, User
 from forum.models.base import utcnow
+from forum.services import notification_mail as mail
+from forum.services import notification_settings as settings
 from forum.services import watches
 from forum.services.discussions import (
     can_view_discussion,
@@ -18,6 +22,7 @@ from forum.services.discussions import (
     first_post_id,
     mentioned_users,
 )
+from forum.services.notification_wording import describe
 from forum.services.reports import can_view as can_view_report
 from forum.urls import request_context
 
@@ -35,6 +40,10 @@ PRIORITY = [
 MODERATION_KINDS = ("post_hidden",)
 UNREAD_CAP = 100  # the badge counts at most this many (it shows "99+")
 UNSUBSCRIBE_SALT = "maillage-unsubscribe"
+WEEK = timedelta(days=7)
+# A weekly digest due within this margin goes now: cron runs drift by minutes, and the
+# digest of last Monday 07:00 must not wait until Tuesday because this run began 06:59.
+DIGEST_SLACK = timedelta(hours=12)
 
 
 def process_events(batch: int = 200) -> int:
@@ -240,50 +249,53 @@ def for_user(user, limit: int = 50) -> list[Notification]:
     return [n for n in rows if visible_to(n, user)]
 
 
-def mark_all_read(user) -> None:
-    db.session.execute(
+def mark_all_read(user) -> int:
+    """« Tout marquer comme lu »: every unread notification of the member. Returns how many."""
+    result = db.session.execute(
         update(Notification)
         .where(Notification.user_id == user.id, Notification.read_at.is_(None))
         .values(read_at=utcnow())
     )
     db.session.commit()
+    return result.rowcount
 
 
-def describe(n: Notification) -> str:
-    who = n.actor.display_name if n.actor else _("Quelqu'un")
-    title = n.discussion.title if n.discussion else (n.report.title if n.report else "")
-    return {
-        "mention": _("%(who)s vous a mentionné dans « %(title)s »", who=who, title=title),
-        "reply_to_post": _(
-            "%(who)s a répondu à votre message dans « %(title)s »", who=who, title=title
-        ),
-        "reply_to_discussion": _(
-            "%(who)s a répondu à votre discussion « %(title)s »", who=who, title=title
-        ),
-        "answer_accepted": _("Votre réponse a été acceptée dans « %(title)s »", title=title),
-        "new_post": _("Nouveau message de %(who)s dans « %(title)s »", who=who, title=title),
-        "new_discussion": _("Nouvelle discussion : « %(title)s »", title=title),
-        "new_report": _("Nouveau retour d'expérience : « %(title)s »", title=title),
-        "post_hidden": _(
-            "L'équipe de modération a masqué votre message dans « %(title)s ». Motif : %(reason)s",
-            title=title,
-            reason=n.reason or "",
-        ),
-    }.get(n.kind, title)
+def open_notification(user, notification_id: int) -> Notification | None:
+    """The member's notification, marked read (it is being opened); None if not theirs."""
+    n = db.session.scalar(
+        _with_objects(select(Notification)).where(
+            Notification.id == notification_id, Notification.user_id == user.id
+        )
+    )
+    if n is not None and n.read_at is None:
+        n.read_at = utcnow()
+        db.session.commit()
+    return n
 
 
 def link(n: Notification, external: bool = False) -> str:
-    """Where the notification leads: the message in its thread, the discussion or report."""
-    if n.post_id:
+    """Where the notification leads: the exact message (#post-<id>) in its thread, which
+    for a report is the report's own page; else the discussion or the report."""
+    if n.discussion is not None and n.discussion.report_id:
+        return url_for(
+            "reports.detail",
+            report_id=n.discussion.report_id,
+            _external=external,
+            _anchor=f"post-{n.post_id}" if n.post_id else "discussion",
+        )
+    if n.discussion_id:
         return url_for(
             "discussions.detail",
             discussion_id=n.discussion_id,
             _external=external,
-            _anchor=f"post-{n.post_id}",
+            _anchor=f"post-{n.post_id}" if n.post_id else None,
         )
-    if n.discussion_id:
-        return url_for("discussions.detail", discussion_id=n.discussion_id, _external=external)
     return url_for("reports.detail", report_id=n.report_id, _external=external)
+
+
+def open_url(n: Notification, external: bool = False) -> str:
+    """The notification's own address: opening it marks it read, then leads to link(n)."""
+    return url_for("notifications.open", notification_id=n.id, _external=external)
 
 
 def _serializer() -> URLSafeSerializer:
@@ -291,10 +303,12 @@ def _serializer() -> URLSafeSerializer:
 
 
 def unsubscribe_token(user: User) -> str:
+    """The signed credential of the one-click unsubscribe link."""
     return _serializer().dumps(user.id)
 
 
 def user_from_unsubscribe_token(token: str) -> User | None:
+    """The member a valid unsubscribe token names, else None."""
     try:
         user_id = _serializer().loads(token)
     except BadSignature:
@@ -302,34 +316,8 @@ def user_from_unsubscribe_token(token: str) -> User | None:
     return db.session.get(User, user_id) if isinstance(user_id, int) else None
 
 
-def _mail(user: User, subject: str, lines: list[str]) -> None:
-    unsubscribe = url_for(
-        "notifications.unsubscribe", token=unsubscribe_token(user), _external=True
-    )
-    with force_locale(user.locale or "fr"):
-        body = "\n".join(
-            [
-                _("Bonjour %(name)s,", name=user.display_name),
-                "",
-                *lines,
-                "",
-                "—",
-                _("Ne plus recevoir ces e-mails : %(link)s", link=unsubscribe),
-                _(
-                    "Choisir immédiat, résumé quotidien ou aucun : %(link)s",
-                    link=url_for("users.account", _external=True),
-                ),
-            ]
-        )
-    send_mail(
-        user.email,
-        subject,
-        body,
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
+def _unsubscribe_url(user: User) -> str:
+    return url_for("notifications.unsubscribe", token=unsubscribe_token(user), _external=True)
 
 
 def notify_hidden(post: Post, moderator: User, reason: str) -> int | None:
@@ -351,77 +339,91 @@ def notify_hidden(post: Post, moderator: User, reason: str) -> int | None:
 
 
 def send_immediate(ids: list[int]) -> None:
-    """E-mail these notifications now to members in 'immediate' mode, each one only if its
-    recipient may still read what it is about (else it is set aside, never sent)."""
+    """E-mail now those of these notifications whose kind the recipient wants immediately,
+    each one only if its recipient may still read what it is about (else it is set aside,
+    never sent); those they never want by e-mail are set aside too, the rest wait for a
+    digest."""
     if not ids:
         return
-    rows = db.session.scalars(
-        _with_objects(select(Notification))
-        .join(User, User.id == Notification.user_id)
-        .where(
-            Notification.id.in_(ids),
-            User.email_mode == "immediate",
-            Notification.emailed_at.is_(None),
+    rows = list(
+        db.session.scalars(
+            _with_objects(select(Notification)).where(
+                Notification.id.in_(ids), Notification.emailed_at.is_(None)
+            )
         )
     )
-    for n in list(rows):
-        user = db.session.get(User, n.user_id)
-        if not visible_to(n, user):
-            n.emailed_at = utcnow()  # handled: nothing readable to announce
-            db.session.commit()
+    modes = settings.modes_for(n.user_id for n in rows)
+    for n in rows:
+        mode = settings.mode_for(modes[n.user_id], n.kind)
+        if mode in settings.DIGEST_MODES:
             continue
-        with request_context(), force_locale(user.locale or "fr"):
-            text = describe(n)
-            _mail(user, f"[Maillage] {text}", [text, link(n, external=True)])
-        n.emailed_at = utcnow()
+        user = db.session.get(User, n.user_id)
+        if mode == "immediate" and visible_to(n, user):
+            with request_context(), force_locale(user.locale or "fr"):
+                text = describe(n)
+                item = mail.mail_item(n, text, open_url(n, external=True))
+                mail.send(user, f"[Maillage] {text}", "", [item], _unsubscribe_url(user))
+        n.emailed_at = utcnow()  # sent, or set aside: nothing readable, or never by e-mail
         db.session.commit()  # one by one: a failure later must not resend these
 
 
-def send_digests() -> int:
-    """One e-mail per 'digest' member with notifications not yet e-mailed. Returns mails sent."""
+def _weekly_due(user: User, now) -> bool:
+    last = user.weekly_digest_sent_at
+    return last is None or last <= now - WEEK + DIGEST_SLACK
+
+
+def send_digests(now=None) -> int:
+    """One e-mail per member with notifications due in a digest (run once a day): those of
+    daily kinds; those of weekly kinds when the last weekly digest is a week old (or there
+    was none); immediate ones whose e-mail did not go out. Never-by-e-mail ones and those
+    the member can no longer read are set aside. Returns the number of e-mails sent."""
+    now = now or utcnow()
     sent = 0
-    users = db.session.scalars(
-        select(User).where(
-            User.email_mode == "digest",
-            User.id.in_(
-                select(Notification.user_id).where(
-                    Notification.emailed_at.is_(None), Notification.read_at.is_(None)
+    users = list(
+        db.session.scalars(
+            select(User).where(
+                User.id.in_(
+                    select(Notification.user_id).where(
+                        Notification.emailed_at.is_(None), Notification.read_at.is_(None)
+                    )
                 )
-            ),
-        )
-    )
-    for user in list(users):
-        pending = list(
-            db.session.scalars(
-                _with_objects(select(Notification))
-                .where(
-                    Notification.user_id == user.id,
-                    Notification.emailed_at.is_(None),
-                    Notification.read_at.is_(None),
-                )
-                .order_by(Notification.id)
             )
         )
-        now = utcnow()
-        # Checked now, as the e-mail is built: what was removed since is left out.
-        gone = [n for n in pending if not visible_to(n, user)]
-        pending = [n for n in pending if n not in gone]
-        for n in gone:
-            n.emailed_at = now
-        if not pending:
+    )
+    modes = settings.modes_for(u.id for u in users)
+    for user in users:
+        pending = db.session.scalars(
+            _with_objects(select(Notification))
+            .where(
+                Notification.user_id == user.id,
+                Notification.emailed_at.is_(None),
+                Notification.read_at.is_(None),
+            )
+            .order_by(Notification.id)
+        )
+        weekly_due = _weekly_due(user, now)
+        due, weekly = [], False
+        for n in pending:
+            mode = settings.mode_for(modes[user.id], n.kind)
+            # Checked now, as the e-mail is built: what was removed since is left out.
+            if mode == "never" or not visible_to(n, user):
+                n.emailed_at = now
+            elif mode != "weekly" or weekly_due:
+                due.append(n)
+                weekly = weekly or mode == "weekly"
+        if not due:
             db.session.commit()
             continue
         with request_context(), force_locale(user.locale or "fr"):
-            lines = [f"- {describe(n)}\n  {link(n, external=True)}" for n in pending]
-            subject = _("[Maillage] Votre résumé : %(num)d nouveauté(s)", num=len(pending))
-            _mail(
-                user,
-                subject,
-                [_("Ce qui s'est passé sur Maillage depuis votre dernier résumé :"), "", *lines],
-            )
-        for n in pending:
+            items = [mail.mail_item(n, describe(n), open_url(n, external=True)) for n in due]
+            subject = _("[Maillage] Votre résumé : %(num)d nouveauté(s)", num=len(due))
+            intro = _("Ce qui s'est passé sur Maillage depuis votre dernier résumé :")
+            mail.send(user, subject, intro, items, _unsubscribe_url(user))
+        for n in due:
             n.emailed_at = now
         user.digest_sent_at = now
+        if weekly:
+            user.weekly_digest_sent_at = now
         db.session.commit()
         sent += 1
     return sent

@@ -22,6 +22,7 @@ from forum.models import (
     LoginFailure,
     ModerationLog,
     Notification,
+    NotificationSetting,
     Post,
     PostRevision,
     ReadMarker,
@@ -33,7 +34,7 @@ from forum.models import (
     Watch,
 )
 from forum.models.base import utcnow
-from forum.services import ServiceError
+from forum.services import ServiceError, notification_settings
 from forum.services.indexing import enqueue
 
 EXPORT_FORMAT = 1
@@ -76,10 +77,11 @@ def export_data(user: User) -> dict:
             "locale": user.locale,
             "role": user.role,
             "approved": user.approved,
-            "email_mode": user.email_mode,
+            "email_settings": notification_settings.modes_of(user),
             "created_at": _iso(user.created_at),
             "last_login_at": _iso(user.last_login_at),
             "last_digest_sent_at": _iso(user.digest_sent_at),
+            "last_weekly_digest_sent_at": _iso(user.weekly_digest_sent_at),
         },
         "contact_messages_sent": [  # what is kept of them: never their text
             {
@@ -325,6 +327,7 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
     for model, column in (
         (Watch, Watch.user_id),
         (Notification, Notification.user_id),
+        (NotificationSetting, NotificationSetting.user_id),
         (ReadMarker, ReadMarker.user_id),
         (Bookmark, Bookmark.user_id),
         (UserSession, UserSession.user_id),

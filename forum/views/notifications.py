@@ -4,8 +4,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from forum.extensions import csrf, db
-from forum.services import bookmarks, notifications, reports
+from forum.extensions import csrf
+from forum.services import bookmarks, notification_settings, notifications, reports
+from forum.services.notification_wording import describe
 
 bp = Blueprint("notifications", __name__)
 
@@ -13,17 +14,38 @@ bp = Blueprint("notifications", __name__)
 @bp.get("/notifications")
 @login_required
 def index():
-    """My notifications, newest first; opening the page marks them read."""
+    """My notifications, newest first; showing them marks nothing read (opening one does)."""
     items = notifications.for_user(current_user)
-    unread = {n.id for n in items if n.read_at is None}
-    notifications.mark_all_read(current_user)
     return render_template(
         "notifications/index.html",
         items=items,
-        unread=unread,
-        describe=notifications.describe,
-        link=notifications.link,
+        unread=any(n.read_at is None for n in items),
+        describe=describe,
+        open_url=notifications.open_url,
     )
+
+
+@bp.get("/notifications/<int:notification_id>", endpoint="open")
+@login_required
+def open_one(notification_id: int):
+    """Open one notification: an explicit read marker (it is marked read), then on to the
+    exact message it is about."""
+    n = notifications.open_notification(current_user, notification_id)
+    if n is None:
+        abort(404)
+    if not notifications.visible_to(n, current_user):
+        flash(_("Ce contenu n'est plus disponible."), "info")
+        return redirect(url_for("notifications.index"), code=303)
+    return redirect(notifications.link(n), code=303)
+
+
+@bp.post("/notifications/read")
+@login_required
+def read_all():
+    """« Tout marquer comme lu »."""
+    notifications.mark_all_read(current_user)
+    flash(_("Toutes vos notifications sont marquées comme lues."), "success")
+    return redirect(url_for("notifications.index"), code=303)
 
 
 @bp.get("/bookmarks")
@@ -52,7 +74,6 @@ def unsubscribe(token: str):
     if user is None:
         abort(400, description=_("Ce lien de désinscription n'est pas valide."))
     if request.method == "POST":
-        user.email_mode = "none"
-        db.session.commit()
+        notification_settings.unsubscribe_all(user)
         return render_template("notifications/unsubscribed.html", user=user)
     return render_template("notifications/unsubscribe.html", user=user, token=token)

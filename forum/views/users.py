@@ -19,9 +19,11 @@ from flask_login import current_user, login_required, logout_user
 from forum.access import posting_required
 from forum.extensions import db
 from forum.forms.accounts import AccountDeletionForm, PasswordChangeForm, ProfileForm
+from forum.forms.notifications import NotificationSettingsForm
 from forum.models import Structure, User
 from forum.once import submitted_once
 from forum.services import ServiceError, accounts, privacy, reports, sessions, structures
+from forum.services import notification_settings as email_settings
 
 bp = Blueprint("users", __name__)
 
@@ -79,18 +81,41 @@ def account():
             form.bio.data or "",  # absent from the request: None
             structure,
             form.locale.data,
-            form.email_mode.data,
             bool(form.accepts_contact.data),
         )
         flash(_("Votre profil est enregistré."), "success")
         return redirect(url_for("users.account"), code=303)
     status = 400 if request.method == "POST" else 200
+    return _account_page(form, _settings_form(), status)
+
+
+def _settings_form() -> NotificationSettingsForm:
+    return NotificationSettingsForm.for_modes(email_settings.modes_of(current_user))
+
+
+def _account_page(form: ProfileForm, settings_form: NotificationSettingsForm, status: int):
     return render_template(
         "users/account.html",
         form=form,
+        settings_form=settings_form,
         drafts=reports.drafts_of(current_user),
         open_sessions=sessions.open_sessions(current_user),
     ), status
+
+
+@bp.post("/account/notifications")
+@login_required
+def notification_settings():
+    """Save how I want to be e-mailed, kind by kind; errors keep what I chose."""
+    settings_form = _settings_form()
+    if settings_form.validate_on_submit():
+        email_settings.save_modes(current_user, settings_form.modes())
+        flash(_("Vos choix d'e-mails sont enregistrés."), "success")
+        return redirect(url_for("users.account", _anchor="email"), code=303)
+    form = ProfileForm(obj=current_user, formdata=None)
+    form.structure.data = str(current_user.structure_id or "")
+    form.set_structure_choices(structures.all_structures())
+    return _account_page(form, settings_form, 400)
 
 
 @bp.post("/account/sessions/<int:session_id>/end")

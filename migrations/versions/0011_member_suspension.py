@@ -1,14 +1,14 @@
 """member suspension: an administrator can suspend an account (it can no longer log in)
 
 Revision ID: 0011
-Revises: 0009 (relinked at merge time)
+Revises: 0010 (relinked at merge time)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -39,12 +39,10 @@ def test_edit_profile_and_language(client, make_user, login, make_structure):
             "bio": "Animatrice",
             "structure": str(structure.id),
             "locale": "en",
-            "email_mode": "immediate",
         },
     )
     assert response.status_code in (302, 303)
     db.session.refresh(user)
-    assert user.email_mode == "immediate"
     assert (user.display_name, user.bio, user.structure_id, user.locale) == (
         "Emilie M.",
         "Animatrice",

@@ -8,7 +8,7 @@ import pytest
 from forum.extensions import db
 from forum.models import Discussion, Flag, ModerationLog, Notification, Post
 from forum.models.base import utcnow
-from forum.services import notifications
+from forum.services import notification_settings, notifications
 from tests.conftest import post_form
 
 OLD = utcnow() - timedelta(days=30)  # an established account (no new-account rate limit)
@@ -236,6 +236,9 @@ def test_notifications_for_replies_mentions_watches_and_accepted_answers(
     assert '<span class="count-badge">1' in client.get("/").get_data(as_text=True)
     html = client.get("/notifications").get_data(as_text=True)
     assert "Bob Durand a répondu à votre discussion" in html
+    assert '<span class="count-badge">1' in client.get("/").get_data(as_text=True)  # not read
+    opened = client.get(f"/notifications/{notifications.for_user(alice)[0].id}")
+    assert opened.headers["Location"].endswith(f"/discussions/{discussion.id}#post-{answer.id}")
     assert 'class="count-badge"' not in client.get("/").get_data(as_text=True)  # read now
     assert (
         post_form(client, f"/discussions/{discussion.id}/accept/{answer.id}", {}).status_code == 303
@@ -278,9 +281,8 @@ def test_only_the_opener_or_a_moderator_accepts(client, alice, bob, login):
 
 
 def test_immediate_email_digest_and_unsubscribe(app, client, alice, bob, login, smtp):
-    alice.email_mode = "immediate"
-    bob.email_mode = "digest"
-    db.session.commit()
+    notification_settings.set_all(alice, "immediate")
+    notification_settings.set_all(bob, "daily")
     login(alice)
     start(client)
     discussion = db.session.scalar(db.select(Discussion))
@@ -291,8 +293,8 @@ def test_immediate_email_digest_and_unsubscribe(app, client, alice, bob, login, 
     message = smtp.messages[0]
     assert message["To"] == "alice@example.org"
     assert "Bob Durand a répondu à votre discussion" in message["Subject"]
-    body = message.get_payload(decode=True).decode()
-    assert "Bonjour Alice Martin" in body and "/discussions/" in body
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    assert "Bonjour Alice Martin" in body and "/notifications/" in body
     unsubscribe = re.search(r"<(https?://[^>]+)>", message["List-Unsubscribe"]).group(1)
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     as_user(client, login, alice)
@@ -303,7 +305,7 @@ def test_immediate_email_digest_and_unsubscribe(app, client, alice, bob, login, 
     assert "1 résumé(s)" in result.output
     digest = smtp.messages[1]
     assert digest["To"] == "bob@example.org" and "résumé" in digest["Subject"]
-    assert "Nouveau message de Alice Martin" in digest.get_payload(decode=True).decode()
+    assert "Nouveau message d'Alice Martin" in digest.get_body(("plain",)).get_content()
     assert (
         "0 résumé(s)" in app.test_cli_runner().invoke(args=["notifications", "send-digests"]).output
     )
@@ -314,7 +316,7 @@ def test_immediate_email_digest_and_unsubscribe(app, client, alice, bob, login, 
     assert "Confirmer le désabonnement" in client.get(path).get_data(as_text=True)
     assert client.post(path).status_code == 200  # one-click: no session, no CSRF token
     db.session.refresh(alice)
-    assert alice.email_mode == "none"
+    assert set(notification_settings.modes_of(alice).values()) == {"never"}
     assert client.get("/notifications/unsubscribe/forged-token").status_code == 400
 
 

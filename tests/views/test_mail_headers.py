@@ -10,7 +10,7 @@ import pytest
 from forum.extensions import db
 from forum.models import Discussion, User
 from forum.models.base import utcnow
-from forum.services import notifications
+from forum.services import notification_settings, notifications
 from tests.conftest import post_form
 
 OLD = utcnow() - timedelta(days=30)  # established accounts (no new-account rate limit)
@@ -44,19 +44,16 @@ def unsubscribe_url(raw: bytes) -> str:
 
 @pytest.fixture
 def alice(make_user):
-    return make_user(
-        email="alice@example.org",
-        display_name="Alice Martin",
-        created_at=OLD,
-        email_mode="immediate",
-    )
+    user = make_user(email="alice@example.org", display_name="Alice Martin", created_at=OLD)
+    notification_settings.set_all(user, "immediate")
+    return user
 
 
 @pytest.fixture
 def bob(make_user):
-    return make_user(
-        email="bob@example.org", display_name="Bob Durand", created_at=OLD, email_mode="digest"
-    )
+    user = make_user(email="bob@example.org", display_name="Bob Durand", created_at=OLD)
+    notification_settings.set_all(user, "daily")
+    return user
 
 
 def switch_to(client, login, user):
@@ -104,7 +101,8 @@ def test_unsubscribe_header_is_one_raw_line_in_immediate_mails_and_digests(
         one_click = client.post(urlsplit(url).path, data={"List-Unsubscribe": "One-Click"})
         assert one_click.status_code == 200
         db.session.expire_all()
-        assert db.session.get(User, user.id).email_mode == "none"
+        modes = notification_settings.modes_of(db.session.get(User, user.id))
+        assert set(modes.values()) == {"never"}
 
 
 def test_other_headers_still_fold_and_encode_as_usual(app, client, login, alice, bob, smtp):

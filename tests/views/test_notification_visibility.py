@@ -8,7 +8,15 @@ import pytest
 from forum.extensions import db
 from forum.models import ChallengeTag, Notification, Post
 from forum.models.base import utcnow
-from forum.services import discussions, moderation, notifications, privacy, reports, watches
+from forum.services import (
+    discussions,
+    moderation,
+    notification_settings,
+    notifications,
+    privacy,
+    reports,
+    watches,
+)
 from tests.conftest import post_form
 
 OLD = utcnow() - timedelta(days=30)
@@ -130,8 +138,7 @@ def test_digest_and_notification_page_leave_out_what_was_removed(
     app, client, login, people, make_report, smtp, scenario
 ):
     carol = people["carol"]
-    carol.email_mode = "digest"
-    db.session.commit()
+    notification_settings.set_all(carol, "daily")
     kind, words = scenario(people, make_report)
     control(people, make_report)
     assert db.session.scalar(
@@ -151,14 +158,13 @@ def test_digest_and_notification_page_leave_out_what_was_removed(
     assert notifications.send_digests() >= 1  # the author of a hidden message gets one too
     digests = [m for m in smtp.messages[sent_before:] if m["To"] == carol.email]
     assert len(digests) == 1
-    body = digests[0].get_payload(decode=True).decode()
+    body = digests[0].get_body(("plain",)).get_content()
     assert "Crèche itinérante toujours là" in body and "1 nouveauté" in digests[0]["Subject"]
     assert words not in body
 
 
 def test_no_digest_at_all_when_everything_was_removed(app, people, make_report, smtp):
-    people["carol"].email_mode = "digest"
-    db.session.commit()
+    notification_settings.set_all(people["carol"], "daily")
     new_report_then_deleted(people, make_report)
     assert notifications.send_digests() == 0
     assert not [m for m in smtp.messages if m["To"] == people["carol"].email]
@@ -170,8 +176,7 @@ def test_immediate_mail_is_not_sent_for_what_was_removed_before_sending(
 ):
     """The answer is hidden between the 'accepted' event and its delivery."""
     alice, carol = people["alice"], people["carol"]
-    carol.email_mode = "immediate"
-    db.session.commit()
+    notification_settings.set_all(carol, "immediate")
     thread = discussions.create_discussion(alice, "Question vite résolue", "Texte", category())
     answer = discussions.reply(thread, carol, "Ma réponse")
     notifications.process_events()
@@ -191,8 +196,7 @@ def test_a_hidden_messages_author_is_told_why_by_mail_and_in_the_app(
     app, client, login, people, smtp
 ):
     bob = people["bob"]
-    bob.email_mode = "immediate"
-    db.session.commit()
+    notification_settings.set_all(bob, "immediate")
     thread = discussions.create_discussion(people["alice"], "Fil surveillé", "Texte", category())
     post = discussions.reply(thread, bob, "Achetez mes formations")
     login(people["mod"])
@@ -200,7 +204,7 @@ def test_a_hidden_messages_author_is_told_why_by_mail_and_in_the_app(
     assert response.status_code == 303
     mails = [m for m in smtp.messages if m["To"] == bob.email]
     assert len(mails) == 1
-    body = mails[0].get_payload(decode=True).decode()
+    body = mails[0].get_body(("plain",)).get_content()
     assert "masqué" in body and "Motif : Publicité" in body and "Fil surveillé" in body
     post_form(client, "/auth/logout", {})
     login(bob)

@@ -184,7 +184,6 @@ def test_contact_setting_in_my_account(client, login, network):
     fields = {
         "display_name": referent.display_name,
         "locale": "fr",
-        "email_mode": "digest",
         "structure": str(referent.structure_id),
     }
     assert post_form(client, "/account", fields).status_code == 303  # box left unticked

@@ -23,6 +23,7 @@ PAGES = {
     "discussion": "/discussions/{discussion}",
     "territoires": "/territories/",
     "module": "/modules/modele-economique-financement",
+    "structure": "/structures/fabrique-du-lot",
 }
 SIZES = {"bureau": (1280, 900), "telephone": (360, 640)}
 FLAGS = [

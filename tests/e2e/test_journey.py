@@ -97,7 +97,7 @@ def test_write_publish_find_discuss_and_be_notified(live_server, new_page, viewp
     assert wait_until(
         lambda: (
             author.goto(f"{base}/notifications")
-            and "a répondu à votre discussion" in author.content()
+            and "a répondu à votre retour d" in author.content()  # its thread: the report named
         )
     )
     log_out(author)

@@ -5,12 +5,14 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.views.test_report_security_and_feeds import ATOM, MODULE, TAG, submit
+from tests.conftest import post_form
+from tests.views.test_report_security_and_feeds import ATOM, MODULE, TAG, report_pairs
 
 FEEDS = {
     "/reports/feed.atom": "http://localhost/reports/feed.atom",
     f"/tags/{TAG}/feed.atom": f"http://localhost/tags/{TAG}/feed.atom",
     f"/modules/{MODULE}/feed.atom": f"http://localhost/modules/{MODULE}/feed.atom",
+    "/structures/flux/feed.atom": "http://localhost/structures/flux/feed.atom",
 }
 
 # Raw query strings, as a client may send them: percent-encoded characters XML 1.0 forbids
@@ -41,10 +43,18 @@ def feed_links(root: ET.Element) -> tuple[str, str]:
 
 
 @pytest.fixture
-def published(client, make_user, login) -> int:
-    """A published report in the tag and module, so that every feed has an entry."""
-    login(make_user(display_name="Membre des flux"))
-    return submit(client, title="Retour dans les flux")
+def published(client, make_user, make_structure, login) -> int:
+    """A published report in the tag, the module and the structure, so that every feed has
+    an entry (the report form left without `structure` takes the author's)."""
+    structure = make_structure(name="Tiers-lieu des flux", slug="flux")
+    login(make_user(display_name="Membre des flux", structure=structure))
+    pairs = [
+        (k, str(structure.id) if k == "structure" else v)
+        for k, v in report_pairs(title="Retour dans les flux")
+    ]
+    response = post_form(client, "/reports/new", pairs)
+    assert response.status_code == 303
+    return int(response.headers["Location"].rsplit("/", 1)[1])
 
 
 @pytest.mark.parametrize("path", FEEDS)
@@ -60,7 +70,7 @@ def test_feed_is_strict_xml_whatever_the_query_string(client, published, path, q
 
 
 @pytest.mark.parametrize("path", FEEDS)
-def test_feed_id_is_the_same_with_or_without_a_query_string(client, path):
+def test_feed_id_is_the_same_with_or_without_a_query_string(client, published, path):
     plain = feed_links(ET.fromstring(client.get(path).data))
     tracked = feed_links(ET.fromstring(client.get(f"{path}?utm_source=lettre&x=1").data))
     assert plain == tracked == (FEEDS[path], FEEDS[path])
@@ -77,4 +87,9 @@ def test_nul_in_a_feed_query_is_refused_like_everywhere_else(client, path):
 def test_every_feed_of_the_app_is_covered(app):
     """A feed added later must join FEEDS (and so the hostile query strings above)."""
     routes = {rule.rule for rule in app.url_map.iter_rules() if rule.rule.endswith(".atom")}
-    assert routes == {"/reports/feed.atom", "/tags/<slug>/feed.atom", "/modules/<slug>/feed.atom"}
+    assert routes == {
+        "/reports/feed.atom",
+        "/tags/<slug>/feed.atom",
+        "/modules/<slug>/feed.atom",
+        "/structures/<slug>/feed.atom",
+    }

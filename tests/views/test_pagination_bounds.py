@@ -115,6 +115,22 @@ def test_every_paginated_template_is_in_the_lists():
     used = set()
     for template in templates.rglob("*.html"):
         used.update(re.findall(r"pagination\(page, '([\w.]+)'", template.read_text()))
-    assert used == {"reports.index", "tags.detail", "modules.detail", "discussions.index"}
+    assert used == {
+        "reports.index",
+        "tags.detail",
+        "modules.detail",
+        "discussions.index",
+        "admin.members",  # members and admins only: test_lists_behind_a_login_end_too
+        "members.index",
+        "structures.detail",
+    }
     covered = {path.split("/")[1] for path, _ in LISTS}
     assert covered == {"reports", "tags", "modules", "discussions", "search"}
+
+
+def test_lists_behind_a_login_end_too(client, make_user, make_structure, login):
+    structure = make_structure(slug="bornee")
+    login(make_user(role="admin", display_name="Admin", structure=structure))
+    for path in ("/admin/members", "/members/", "/structures/bornee"):
+        assert client.get(path).status_code == 200, path
+        assert_past_the_end(client.get(path, query_string={"page": 2}), 1, {})

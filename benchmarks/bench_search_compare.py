@@ -193,6 +193,14 @@ def worker_seed(database: str, reports: int) -> dict:
     return {"forum": forum_file, "seconds": seconds}
 
 
+def _cpu_seconds() -> float:
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def worker_rebuild(database: str, search_dir: str) -> dict:
     import resource
 
@@ -203,9 +211,9 @@ def worker_rebuild(database: str, search_dir: str) -> dict:
         from forum.search import engine
 
         revision = db.session.scalar(db.text("SELECT version_num FROM alembic_version"))
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         count = engine().rebuild()
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
         current = (Path(search_dir) / "current").resolve()
         files = [p for p in current.iterdir() if p.is_file()]
         return {
@@ -213,6 +221,7 @@ def worker_rebuild(database: str, search_dir: str) -> dict:
             "revision": revision,
             "documents": count,
             "seconds": seconds,
+            "cpu_seconds": cpu,  # this process and its writer processes, user + system
             "index_mb": dir_mb(current),
             "segments": len([p for p in files if p.suffix == ".seg"]),
             "files": len(files),
@@ -471,7 +480,8 @@ def main():
             result["load"] = os.getloadavg()[0]
             report["rebuilds"][name].append(result)
             print(
-                f"rebuild {name}: {result['documents']} documents in {result['seconds']:.1f} s, "
+                f"rebuild {name}: {result['documents']} documents in {result['seconds']:.1f} s "
+                f"({result['cpu_seconds']:.0f} CPU s), "
                 f"index {result['index_mb']:.1f} MB ({result['segments']} segments), "
                 f"revision {result['revision']}, load {result['load']:.2f}",
                 flush=True,

@@ -35,7 +35,7 @@ from whoosh.lang.snowball.french import FrenchStemmer
 from whoosh.lang.stopwords import stoplists
 from whoosh.support.charset import accent_map
 
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 # Whoosh's French list misses common words; elisions are split off by the tokeniser below.
 EXTRA_STOP_WORDS = {
@@ -81,6 +81,19 @@ _TYPOGRAPHY = str.maketrans(
         "_": " ",
     }
 )
+
+
+# Inclusive writing typed with a full stop, on keyboards without « · »: only the endings
+# inclusive writing uses, so that « www.example.org » or « 3.5 » stay as they are.
+_INCLUSIVE_SUFFIX = r"(?:e|es|rice|rices|trice|trices|euse|euses|se|ses|ve|ves|ère|ères|ere|eres|ne|nes|le|les|te|tes)"
+INCLUSIVE_DOTS = re.compile(rf"(?<=[^\W\d_])\.({_INCLUSIVE_SUFFIX})(?:\.([sx]))?(?![\w.])")
+
+
+def inclusive_dots(text: str) -> str:
+    """« agriculteur.rice.s » → « agriculteur·rice·s » (same length: offsets keep)."""
+    return INCLUSIVE_DOTS.sub(
+        lambda m: "·" + m.group(1) + ("·" + m.group(2) if m.group(2) else ""), text
+    )
 
 
 def normalise(text: str) -> str:
@@ -153,6 +166,7 @@ class FrenchTokenizer(Tokenizer):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         query = mode == "query"
         pos = start_pos
+        value = inclusive_dots(value)
         for match in WORD_RE.finditer(value) if tokenize else [_Whole(value)]:
             word = normalise(match.group())
             parts = [p for p in word.split("-") if p]
@@ -214,9 +228,16 @@ _stemmer = FrenchStemmer()
 _ACCENT_RESTORE = (("ites", "ités"), ("ite", "ité"), ("ees", "ées"), ("ee", "ée"))
 
 
+# Plurals in -x that Snowball leaves apart from their singular (« lieux » / « lieu »,
+# « jeux » / « jeu »); adjectives in -eux (« heureux ») are not among them.
+_PLURAL_X = re.compile(r"(?:ieux|eaux|jeux|feux|voeux|cheveux|neveux)$")
+
+
 def stem(word: str) -> str:
     """Snowball French stem of a lower-case word, accents restored on common unaccented
-    endings first."""
+    endings first, and the plurals in -x of _PLURAL_X made singular."""
+    if _PLURAL_X.search(word) and len(word) > 3:
+        word = word[:-1]
     if word.isascii():
         for plain, accented in _ACCENT_RESTORE:
             if word.endswith(plain) and len(word) > len(plain) + 2:

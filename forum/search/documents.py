@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
 from forum.models import SECTIONS, Department, Report
-from forum.search.analysis import normalise
+from forum.search.analysis import inclusive_dots, inclusive_forms, normalise
 from forum.search.groups import group_code
 
 BATCH = 500
@@ -39,11 +39,23 @@ def report_text(report: Report) -> str:
 
 
 _WORD = re.compile(r"\w+")
+_JOINED_WORD = re.compile(r"\w+(?:[-·]\w+)+")
 
 
 def spelling_words(*texts: str) -> str:
-    """Each distinct word once: the spelling field needs the vocabulary, not the counts."""
-    return " ".join({w for text in texts for w in _WORD.findall(normalise(text)) if len(w) > 3})
+    """Each distinct word once: the spelling field needs the vocabulary, not the counts.
+    Compounds count written solid too, inclusive words in both forms, so that a correction
+    never turns « coconstruction » or « agricultrices » into another word."""
+    words = set()
+    for text in texts:
+        text = normalise(inclusive_dots(text))
+        words.update(w for w in _WORD.findall(text) if len(w) > 3)
+        for joined in _JOINED_WORD.findall(text):
+            if "·" in joined:
+                words.update(inclusive_forms(joined))
+            else:
+                words.add(joined.replace("-", ""))
+    return " ".join(words)
 
 
 def report_names(report: Report) -> str:

@@ -10,7 +10,7 @@ from datetime import date
 from whoosh import qparser
 from whoosh.query import AndNot, Every, NullQuery, Query
 
-from forum.search.analysis import inclusive_forms, normalise
+from forum.search.analysis import inclusive_dots, inclusive_forms, normalise
 from forum.search.schema import build_schema
 from forum.services.structures import slugify
 
@@ -51,6 +51,7 @@ class ParsedQuery:
     before: date | None = None
     after: date | None = None
     notices: list[str] = field(default_factory=list)
+    unknown_names: list[str] = field(default_factory=list)  # « regoin: », a misspelt filter
 
 
 def _parser() -> qparser.MultifieldParser:
@@ -104,6 +105,11 @@ def parse(raw: str) -> ParsedQuery:
     def take_filter(match: re.Match) -> str:
         name = FIELD_ALIASES.get(_fold(match.group(1)))
         value = (match.group(2) if match.group(2) is not None else match.group(3)).strip()
+        if name is None and value and not value.startswith("/") and len(match.group(1)) > 1:
+            # « regoin:occitanie »: a filter misspelt. Said so, and left out of the words
+            # (searching « regoin occitanie » would only lead to a silly correction).
+            result.unknown_names.append(match.group(1))
+            return " "
         if name is None or not value:
             return match.group(0)  # "https://…" or "note:" stay as text
         if name in ("before", "after"):
@@ -177,13 +183,35 @@ def resolve_filters(
     return resolved, unknown
 
 
+_BOOST = re.compile(r"(?<=[\w\"])[\^~]\d*(?:\.\d+)?")  # mobilité^2, mobilité~2: not ours
+_EDGE_OPERATORS = re.compile(r"^(?:(?:AND|OR)\s+)+|(?:\s+(?:AND|OR|NOT))+$")
+_NEGATIVE_PHRASE = re.compile(r'(?<!\S)-"([^"]*)"')
+
+
+def _tidy(text: str, result: ParsedQuery) -> str:
+    """Syntax the help does not promise, read as plain words: boosts and fuzziness marks
+    dropped, an operator with nothing on one side dropped, wildcards dropped (said so)."""
+    text = _BOOST.sub("", text)
+    if any(mark in text for mark in "*?"):
+        text = text.replace("*", " ").replace("?", " ")
+        result.notices.append("wildcard")
+    text = _EDGE_OPERATORS.sub("", text.strip())
+    if text.strip() in ("AND", "OR", "NOT"):
+        return ""
+    # « -"garde d'enfants" »: whoosh's minus takes a word, not a phrase.
+    return _NEGATIVE_PHRASE.sub(r'NOT "\1"', text)
+
+
 def _parse_text(text: str, result: ParsedQuery) -> Query | None:
     if text.count('"') % 2:
         text = text.replace('"', " ")  # an unbalanced quote: read the words as words
         result.notices.append("unbalanced_quotes")
-    text = _protect_compounds(text)
+    text = _tidy(text, result)
+    if not text.strip():
+        return None
+    text = _protect_compounds(inclusive_dots(text))
     tokens = text.split()
-    if all(t.startswith("-") and len(t) > 1 for t in tokens):
+    if tokens and all(t.startswith("-") and len(t) > 1 for t in tokens):
         excluded = _parse_text(" OR ".join(t[1:] for t in tokens), result)
         return AndNot(Every(), excluded) if excluded is not None else None  # "-transport"
     try:

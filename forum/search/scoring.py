@@ -125,6 +125,10 @@ class QueryEvaluator:
         self.size = size
         self.live = live
         self._term_cache = {}
+        # Masks of the query nodes already evaluated in this request: the most-words
+        # fallback re-reads each clause of the all-words query (phrases cost most: their
+        # positions are checked by Whoosh, one document at a time).
+        self._mask_cache: dict[int, tuple[object, np.ndarray]] = {}
 
     def term(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         key = (field, text)
@@ -144,6 +148,17 @@ class QueryEvaluator:
         return self._term_cache[key]
 
     def mask(self, q) -> np.ndarray:
+        """The documents matching query node `q`, as a boolean array over the searcher's
+        document numbers. Remembered per node for this evaluator (read-only arrays)."""
+        known = self._mask_cache.get(id(q))
+        if known is not None and known[0] is q:
+            return known[1]
+        result = self._mask(q)
+        result.flags.writeable = False
+        self._mask_cache[id(q)] = (q, result)  # the node is kept: its id is not reused
+        return result
+
+    def _mask(self, q) -> np.ndarray:
         if isinstance(q, wq.Term):
             result = np.zeros(self.size, dtype=bool)
             result[self.term(q.fieldname, q.text)[0]] = True

@@ -328,6 +328,8 @@ class SearchEngine:
                 base &= any_of
         lower = max(filter(None, [date_from, parsed.after]), default=None)
         upper = min(filter(None, [date_to, parsed.before]), default=None)
+        if lower or upper:  # the date of the session: only reports have one
+            base &= facets.term_mask("kind", "report")
         if lower:
             base &= facets.day >= int(lower.strftime("%Y%m%d"))
         if upper:

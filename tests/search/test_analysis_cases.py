@@ -198,3 +198,52 @@ def test_an_author_and_a_region_find_every_report_they_name(indexed):
     assert search("Claire Fabre").total == len(DOCUMENTS)
     assert search("Occitanie").total == len(DOCUMENTS)
     assert search("Lozère").total == 0
+
+
+# Found by a tester: each must answer in French, and mean what a facilitator means.
+@pytest.mark.parametrize("query", ['"', '"""', ' "', '" ', '"""""'])
+def test_a_lone_quote_is_read_as_nothing_to_search(indexed, client, query):
+    response = client.get("/search", query_string={"q": query})
+    assert response.status_code == 200
+
+
+def test_a_quoted_phrase_can_be_excluded(indexed):
+    assert indexed["demi-journee"] not in found('Format -"demi-journée suffit"')
+    everything_but = {h.item.id for h in search('-"demi-journée suffit"').hits}
+    assert indexed["demi-journee"] not in everything_but and everything_but
+
+
+def test_a_misspelt_filter_name_is_pointed_out_not_corrected(indexed, client):
+    html = client.get("/search", query_string={"q": "regoin:occitanie porteur"}).get_data(
+        as_text=True
+    )
+    assert "Filtre inconnu « regoin: », ignoré" in html
+    assert "voici les résultats pour « besoin" not in html and "Vouliez-vous dire" not in html
+
+
+def test_a_filter_name_with_its_accent_filters(indexed):
+    assert search("région:occitanie rendez-vous").total == search("region:76 rendez-vous").total
+
+
+def test_a_date_filter_keeps_to_session_dates(indexed):
+    results = search("apres:2025-01-01 porteur")
+    assert results.total and all(hit.kind == "report" for hit in results.hits)
+
+
+@pytest.mark.parametrize(
+    "query, wanted",
+    [
+        ("tiers-lieu", "tiers-lieux"),
+        ("lieu", "tiers-espace"),
+        ("agriculteur.rice.s", "feminine"),
+        ("mobilisation^2 porteur", "rendez-vous"),
+        ("porteur AND", "rendez-vous"),
+    ],
+)
+def test_what_a_keyboard_gives_finds_the_same(indexed, query, wanted):
+    assert indexed[wanted] in found(query), query
+
+
+def test_wildcards_are_said_to_be_unneeded(indexed, client):
+    html = client.get("/search", query_string={"q": "mob*"}).get_data(as_text=True)
+    assert "Les jokers" in html

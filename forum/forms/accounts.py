@@ -50,6 +50,9 @@ def email_field():
     )
 
 
+PENDING_MARK = lazy("en attente de validation")
+
+
 class StructureChoiceMixin:
     """A structure select whose choices the view fills from the database."""
 
@@ -57,7 +60,11 @@ class StructureChoiceMixin:
 
     def set_structure_choices(self, structures) -> None:
         self.structure.choices = choices(
-            [("", lazy("— Aucune —"))] + [(s.id, s.name) for s in structures]
+            [("", lazy("— Aucune —"))]
+            + [
+                (s.id, s.name if s.status != "pending" else f"{s.name} ({PENDING_MARK})")
+                for s in structures
+            ]
         )
 
 

@@ -158,12 +158,17 @@ def _add_latest_reports(entries: dict[int, MemberEntry]) -> None:
 
 
 def suggest_handles(prefix: str, limit: int = SUGGESTIONS) -> list[tuple[str, str]]:
-    """(handle, display name) of approved members whose handle or name starts with the
-    typed text (case-insensitive), for the @mention picker."""
-    prefix = prefix.strip().lstrip("@").lower()[:80]
-    if not prefix:
+    """(handle, display name) of approved members whose handle, or a word of it, starts
+    with the typed text, for the @mention picker. Handles are the names without accents
+    or capitals (« Élodie Marchand » → elodie-marchand), so « Élo », « elodie m » and
+    « Marchand » all find her, in any database."""
+    from forum.services.structures import slugify
+
+    typed = prefix.strip().lstrip("@")[:80]
+    if not typed:
         return []
-    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    wanted = slugify(typed, 80) or typed.lower()
+    escaped = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     rows = db.session.execute(
         select(User.handle, User.display_name)
         .where(
@@ -171,7 +176,7 @@ def suggest_handles(prefix: str, limit: int = SUGGESTIONS) -> list[tuple[str, st
             User.handle.is_not(None),
             or_(
                 User.handle.like(escaped + "%", escape="\\"),
-                func.lower(User.display_name).like(escaped + "%", escape="\\"),
+                User.handle.like("%-" + escaped + "%", escape="\\"),
             ),
         )
         .order_by(User.handle)

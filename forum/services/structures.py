@@ -99,14 +99,19 @@ def _check_new(fields: dict) -> None:
     slug = slugify(fields["name"])
     for other in same:
         if slugify(other.name) == slug:
-            raise ServiceError(
-                _(
+            if other.status == "pending":
+                message = _(
+                    "« %(name)s » a déjà été proposée pour ce département et attend sa "
+                    "validation : choisissez-la dans la liste des structures.",
+                    name=other.name,
+                )
+            else:
+                message = _(
                     "« %(name)s » figure déjà dans l'annuaire pour ce département : "
                     "choisissez-la dans la liste.",
                     name=other.name,
-                ),
-                field="name",
-            )
+                )
+            raise ServiceError(message, field="name")
 
 
 def new_proposal(fields: dict) -> Structure:

@@ -36,7 +36,9 @@ def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
     form = RegisterForm()
-    form.set_choices(structures.all_structures(), territories.departments())
+    # Proposals waiting for validation too: a colleague may have proposed the structure.
+    pending = [s.id for s in structures.pending_structures()]
+    form.set_choices(structures.all_structures(include=pending), territories.departments())
     if form.validate_on_submit():
         try:
             once.claim()

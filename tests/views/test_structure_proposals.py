@@ -217,3 +217,39 @@ def test_moderators_name_the_referent(client, make_user, login, make_structure):
     assert db.session.get(User, second.id).is_referent
     assert not db.session.get(User, first.id).is_referent
     assert db.session.scalar(db.select(ModerationLog.action)) == "set_referent"
+
+
+def test_a_colleague_joins_a_pending_structure_at_registration(app, client):
+    """Found by a tester: the second facilitator of a proposed structure was told to pick it
+    from a list that did not show it."""
+    fields = {
+        "password": "motdepasse-solide",
+        "password_confirm": "motdepasse-solide",
+        "structure": "nouvelle",
+    }
+    first = {**fields, "display_name": "Léa Roux", "email": "lea@example.org", **FLORAC}
+    assert post_form(client, "/auth/register", first).status_code == 303
+    structure = db.session.scalar(db.select(Structure))
+    other = app.test_client()
+    again = post_form(
+        other,
+        "/auth/register",
+        {**first, "display_name": "Marc Vidal", "email": "marc@example.org"},
+    )
+    assert again.status_code == 400
+    assert "attend sa validation" in again.get_data(as_text=True)
+    page = other.get("/auth/register").get_data(as_text=True)
+    assert f'value="{structure.id}"' in page and "en attente de validation" in page
+    joined = post_form(
+        other,
+        "/auth/register",
+        {
+            **fields,
+            "display_name": "Marc Vidal",
+            "email": "marc@example.org",
+            "structure": str(structure.id),
+        },
+    )
+    assert joined.status_code == 303
+    marc = db.session.scalar(db.select(User).where(User.email == "marc@example.org"))
+    assert marc.structure_id == structure.id and not marc.is_referent

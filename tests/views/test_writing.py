@@ -424,3 +424,12 @@ def test_structure_description_preview_and_page_render_the_same(client, login, m
     saved = post_form(client, "/structures/new", {**data, "submission_token": token_of(form)})
     page = client.get(saved.headers["Location"]).get_data(as_text=True)
     assert "<strong>tiers-lieu</strong> &lt;i&gt;rural&lt;/i&gt;" in page
+
+
+def test_the_mention_picker_finds_accented_names_and_surnames(client, make_user, login):
+    """Found by a tester: « Élo » or a surname found nobody (SQLite's lower() keeps É)."""
+    make_user(display_name="Élodie Marchand")
+    login(make_user(display_name="Quelqu'un"))
+    for typed in ("Élo", "élo", "ÉLODIE", "elodie m", "Marchand", "@march"):
+        found = client.get("/members/suggest", query_string={"q": typed}).get_json()
+        assert "elodie-marchand" in str(found), typed

@@ -1,5 +1,7 @@
 """Retours d'expérience: list, read, write, edit, publish, delete, history, exports, feed."""
 
+from datetime import date
+
 from flask import (
     Blueprint,
     Response,
@@ -11,6 +13,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -293,6 +296,11 @@ def history(report_id: int):
             return report_history.STATUS_LABELS.get(value, value)
         if key == "department":
             return departments.get(value, value)
+        if key == "session_date" and value:  # « 20 novembre 2026 », not 2026-11-20
+            try:
+                return format_date(date.fromisoformat(value), "long")
+            except ValueError:
+                return value
         return value
 
     entries = []

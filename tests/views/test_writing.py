@@ -433,3 +433,22 @@ def test_the_mention_picker_finds_accented_names_and_surnames(client, make_user,
     for typed in ("Élo", "élo", "ÉLODIE", "elodie m", "Marchand", "@march"):
         found = client.get("/members/suggest", query_string={"q": typed}).get_json()
         assert "elodie-marchand" in str(found), typed
+
+
+def test_history_shows_session_dates_as_readers_read_them(client, login, solene, make_report):
+    """Found by a tester: « 2026-11-~~20~~19 » read like a code, not a date."""
+    report = make_report(solene, "Séance datée")
+    login(solene)
+    fields = report_data(
+        title="Séance datée",
+        session_date="2025-02-03",
+        context="Texte.",
+        proceedings="",
+        worked="",
+        difficulties="",
+        advice="",
+        action="publish",
+    )
+    assert post_form(client, f"/reports/{report.id}/edit", fields).status_code == 303
+    html = client.get(f"/reports/{report.id}/history").get_data(as_text=True)
+    assert "février 2025" in html and "2025-02-03" not in html.split("<dl")[1]

@@ -10,6 +10,7 @@ from forum.extensions import db
 from forum.models import KitModule, Post, Report, Structure, User
 from forum.models.reports import report_modules
 from forum.pagination import Page, require_page
+from forum.services.structures import slugify
 
 LATEST_REPORTS = 3  # titles shown under each member
 SUGGESTIONS = 8
@@ -162,8 +163,6 @@ def suggest_handles(prefix: str, limit: int = SUGGESTIONS) -> list[tuple[str, st
     with the typed text, for the @mention picker. Handles are the names without accents
     or capitals (« Élodie Marchand » → elodie-marchand), so « Élo », « elodie m » and
     « Marchand » all find her, in any database."""
-    from forum.services.structures import slugify
-
     typed = prefix.strip().lstrip("@")[:80]
     if not typed:
         return []

@@ -49,7 +49,9 @@ import time
 from pathlib import Path
 
 # The queries bench_search.py measures (the issue's "results page" targets are read on
-# these), then the new analysis' cases, then long ones.
+# these), then the new analysis' cases, then long ones. A copy, not an import: importing
+# bench_search puts this checkout's `forum` first on sys.path, and each worker must import
+# its own worktree's.
 STANDARD = [
     ("financement", {}),
     ("mobilité", {}),

@@ -30,10 +30,11 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
     configure_blueprints(app)
     configure_templates(app)
 
-    from forum import cli, errors, request_log, search, security
+    from forum import cache, cli, errors, request_log, search, security
     from forum.services import indexing  # noqa: F401  (registers the outbox hooks)
 
     search.init_app(app)
+    cache.init_app(app)
     init_notifications(app)
     security.init_app(app)
     request_log.init_app(app)

@@ -30,6 +30,7 @@ from forum.models.reports import (
     report_tags,
 )
 from forum.models.search_outbox import SearchOutbox
+from forum.models.stamps import ContentStamp
 from forum.models.structures import (
     STRUCTURE_KINDS,
     STRUCTURE_STATUSES,
@@ -44,6 +45,7 @@ __all__ = [
     "Bookmark",
     "Category",
     "ContactMessage",
+    "ContentStamp",
     "Discussion",
     "EventOutbox",
     "Flag",

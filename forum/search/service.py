@@ -466,6 +466,15 @@ class SearchEngine:
         keys = [searcher.stored_fields(int(n))["key"] for n in top]
         return [int(k.partition(":")[2]) for k in keys if k.startswith("report:")]
 
+    def generation(self) -> str:
+        """What the index holds now, as a short string that changes whenever a document is
+        added, changed or removed, or the index is rebuilt ("" when unavailable): the key
+        of anything computed from it (similar reports, conditional GETs of search)."""
+        with self._reading():
+            searcher = self.store.searcher()
+            return f"{searcher._maillage_generation}:{searcher.reader().generation()}"
+        return ""
+
     def available(self) -> bool:
         with self._reading():
             self.store.searcher()

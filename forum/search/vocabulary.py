@@ -11,6 +11,7 @@ from functools import cached_property
 
 from sqlalchemy import func, select
 
+from forum import cache
 from forum.extensions import db
 from forum.models import User
 from forum.services import form_data, structures, tags, territories
@@ -31,6 +32,21 @@ def _words(text: str) -> list[str]:
     return [w for w in slugify(text).split("-") if w and w != "x"]
 
 
+@dataclass(frozen=True)
+class Name:
+    """What the vocabulary keeps of a module, tag, région, département or structure: its
+    code or slug, its name, how it is labelled, and a module's position. Read with the
+    models' attribute names (slug, code, title, label, name, position)."""
+
+    key: str
+    name: str
+    label: str
+    position: int = 0
+
+    slug = code = property(lambda self: self.key)
+    title = property(lambda self: self.name)
+
+
 @dataclass
 class Vocabulary:
     """Everything a filter may name or a facet must label, as loaded for one page."""
@@ -43,14 +59,20 @@ class Vocabulary:
 
     @classmethod
     def load(cls) -> "Vocabulary":
-        """Every module, tag (approved or proposed), région, département and structure."""
-        return cls(
-            form_data.modules(),
-            tags.all_tags(),
-            territories.regions(),
-            territories.departments(),
-            structures.all_structures(),
+        """Every module, tag (approved or proposed), région, département and structure, as
+        plain records (`Name`): five queries once per content stamp in each process."""
+        return cache.memo("search.vocabulary", cls._read)
+
+    @classmethod
+    def _read(cls) -> "Vocabulary":
+        vocabulary = cls(
+            [Name(m.slug, m.title, m.title, m.position) for m in form_data.modules()],
+            [Name(t.slug, t.label, t.label) for t in tags.all_tags()],
+            [Name(r.code, r.name, r.name) for r in territories.regions()],
+            [Name(d.code, d.name, d.label) for d in territories.departments()],
+            [Name(s.slug, s.name, s.name) for s in structures.all_structures()],
         )
+        return vocabulary
 
     def labels(self) -> dict[str, dict[str, str]]:
         """Per facet field, the label of each code or slug the index holds."""

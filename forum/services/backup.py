@@ -18,6 +18,7 @@ from pathlib import Path
 
 from flask import current_app
 
+from forum import cache
 from forum.extensions import db
 from forum.services import dumps
 from forum.services.dumps import BackupError, Snapshot
@@ -115,6 +116,9 @@ def restore_backup(path: Path) -> RestoreResult:
 
         upgrade()  # the code below (and the app) expect the current schema
         upgraded_from = expected.revision
+    # Processes still running may have cached pages under the stamp the archive holds.
+    cache.raise_stamp()
+    db.session.commit()
     from forum.search import engine
 
     documents = engine().rebuild()

@@ -1,4 +1,4 @@
-"""What the home page shows: latest reports, active tags, the kit's modules."""
+"""What the home page shows: latest reports, active tags, the kit's modules, totals."""
 
 from sqlalchemy import func, select
 
@@ -7,7 +7,23 @@ from forum.models import Report, Structure, User
 from forum.services import form_data, report_queries, tags
 
 
-def home_context() -> dict:
+def totals() -> dict[str, int]:
+    """{"report_count", "structure_count", "member_count"}: published reports, structures
+    (validated or pending) and accounts. Plain ints, safe to keep per content stamp."""
+    return {
+        "structure_count": db.session.scalar(select(func.count(Structure.id))),
+        "member_count": db.session.scalar(select(func.count(User.id))),
+        "report_count": db.session.scalar(
+            select(func.count(Report.id)).where(
+                Report.status == "published", Report.deleted_at.is_(None)
+            )
+        ),
+    }
+
+
+def grid_context() -> dict:
+    """The part of the home page that is the same for every reader: the 8 latest
+    published reports, the six modules with their counts, the 12 most met challenges."""
     counts = tags.published_counts()
     active = sorted(
         (t for t in tags.approved_tags() if counts.get(t.id)), key=lambda t: -counts[t.id]
@@ -18,11 +34,4 @@ def home_context() -> dict:
         "tag_counts": counts,
         "modules": form_data.modules(),
         "module_counts": report_queries.module_counts(),
-        "structure_count": db.session.scalar(select(func.count(Structure.id))),
-        "member_count": db.session.scalar(select(func.count(User.id))),
-        "report_count": db.session.scalar(
-            select(func.count(Report.id)).where(
-                Report.status == "published", Report.deleted_at.is_(None)
-            )
-        ),
     }

@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import Select, func, literal, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 
+from forum import cache
 from forum.extensions import db
 from forum.models import (
     FORMATS,
@@ -66,6 +67,21 @@ class ReportFilters:
                     filters.problems.append(name)
         filters.page = page_number(args)
         return filters
+
+    def key(self) -> tuple:
+        """Everything that selects the page, as a hashable tuple (a cache key)."""
+        return (
+            self.module,
+            tuple(self.tags),
+            self.region,
+            self.department,
+            self.structure,
+            self.format,
+            self.date_from,
+            self.date_to,
+            self.sort,
+            self.page,
+        )
 
     @property
     def active(self) -> bool:
@@ -168,21 +184,39 @@ def filtered(filters: ReportFilters) -> Select:
 
 def paginate(filters: ReportFilters, per_page: int) -> Page:
     """A page of filtered reports and the exact total (counted on ids only); PastLastPage
-    beyond the last page."""
+    beyond the last page. The total and the page's ids are kept per content stamp in each
+    process (the count is what grows with the practice base); the reports themselves are
+    loaded in this request's session."""
+    total, ids = cache.memo(
+        "reports.page", lambda: _page_ids(filters, per_page), filters.key(), per_page
+    )
+    require_page(filters.page, total, per_page)
+    return Page(items=by_ids_with_card_data(ids), total=total, page=filters.page, per_page=per_page)
+
+
+def _page_ids(filters: ReportFilters, per_page: int) -> tuple[int, list[int]]:
     query = filtered(filters)
     total = db.session.scalar(
         select(func.count()).select_from(
             query.with_only_columns(Report.id).order_by(None).subquery()
         )
     )
-    require_page(filters.page, total, per_page)
     offset = (filters.page - 1) * per_page
-    items = (
-        list(db.session.scalars(with_card_data(query).limit(per_page).offset(offset)))
-        if offset < total
-        else []
-    )
-    return Page(items=items, total=total, page=filters.page, per_page=per_page)
+    if offset >= total:
+        return total, []
+    ids = db.session.scalars(query.with_only_columns(Report.id).limit(per_page).offset(offset))
+    return total, list(ids)
+
+
+def by_ids_with_card_data(ids: list[int]) -> list[Report]:
+    """Published reports with what a card shows, in the order of `ids` (missing ones,
+    unpublished since, left out)."""
+    if not ids:
+        return []
+    found = {
+        r.id: r for r in db.session.scalars(with_card_data(published().where(Report.id.in_(ids))))
+    }
+    return [found[i] for i in ids if i in found]
 
 
 def feed_items(filters: ReportFilters, limit: int = 30) -> list[Report]:
@@ -252,15 +286,33 @@ def by_ids(ids: list[int]) -> list[Report]:
 
 
 def top_tags_for_module(module: KitModule, limit: int = 8) -> list[tuple[ChallengeTag, int]]:
-    """The challenges most met in a module's published reports."""
+    """The challenges most met in a module's published reports: [(tag, count)], the tags
+    loaded in this request's session from ids kept per content stamp."""
+    rows = cache.memo(
+        "reports.top_tags_for_module", lambda: _top_tags(module.id, limit), module.id, limit
+    )
+    by_id = (
+        {
+            t.id: t
+            for t in db.session.scalars(
+                select(ChallengeTag).where(ChallengeTag.id.in_([i for i, _ in rows]))
+            )
+        }
+        if rows
+        else {}
+    )
+    return [(by_id[i], n) for i, n in rows if i in by_id]
+
+
+def _top_tags(module_id: int, limit: int) -> list[tuple[int, int]]:
     count = func.count().label("n")
     rows = db.session.execute(
-        select(ChallengeTag, count)
+        select(ChallengeTag.id, count)
         .join(report_tags, report_tags.c.tag_id == ChallengeTag.id)
         .join(Report, Report.id == report_tags.c.report_id)
         .join(report_modules, report_modules.c.report_id == Report.id)
         .where(
-            report_modules.c.module_id == module.id,
+            report_modules.c.module_id == module_id,
             Report.status == "published",
             Report.deleted_at.is_(None),
         )
@@ -268,10 +320,15 @@ def top_tags_for_module(module: KitModule, limit: int = 8) -> list[tuple[Challen
         .order_by(count.desc(), ChallengeTag.label)
         .limit(limit)
     )
-    return [(tag, n) for tag, n in rows.all()]
+    return [(tag_id, n) for tag_id, n in rows.all()]
 
 
 def module_counts() -> dict[int, int]:
+    """{module id: number of published reports}, one query per content stamp per process."""
+    return cache.memo("reports.module_counts", _module_counts)
+
+
+def _module_counts() -> dict[int, int]:
     rows = db.session.execute(
         select(report_modules.c.module_id, func.count())
         .join(Report, Report.id == report_modules.c.report_id)
@@ -292,7 +349,12 @@ class FilterChoice:
 
 def place_choices() -> dict[str, list[FilterChoice]]:
     """Régions, départements and structures that have published reports, with how many:
-    a filter never offers a value that finds nothing. Three grouped queries."""
+    a filter never offers a value that finds nothing. Three grouped queries, once per
+    content stamp per process."""
+    return cache.memo("reports.place_choices", _place_choices)
+
+
+def _place_choices() -> dict[str, list[FilterChoice]]:
     published = (Report.status == "published", Report.deleted_at.is_(None))
     by_department = db.session.execute(
         select(Department.code, Department.name, Department.region_code, func.count(Report.id))

@@ -207,7 +207,8 @@ def restore_report(report: Report, by: User) -> None:
 
 
 def get_report(report_id: int) -> Report | None:
-    """A report with everything its page shows, in a fixed number of queries."""
+    """A report with everything its page shows, in one statement (its few modules and
+    tags joined too: a handful of rows, one round trip instead of three)."""
     return db.session.get(
         Report,
         report_id,
@@ -217,8 +218,8 @@ def get_report(report_id: int) -> Report | None:
             joinedload(Report.parcours),
             joinedload(Report.department).joinedload(Department.region),
             joinedload(Report.body),
-            selectinload(Report.modules),
-            selectinload(Report.tags),
+            joinedload(Report.modules),
+            joinedload(Report.tags),
         ],
     )
 

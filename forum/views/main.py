@@ -2,9 +2,12 @@
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import text
 
+from forum import cache
 from forum.extensions import db
+from forum.i18n import current_locale
 from forum.security import safe_next
 
 bp = Blueprint("main", __name__)
@@ -12,10 +15,16 @@ bp = Blueprint("main", __name__)
 
 @bp.get("/")
 def index():
-    """Home page."""
+    """Home page. What is the same for every reader (latest reports, modules, challenges,
+    totals) is built once per content stamp and language in each process."""
     from forum.services import home
 
-    return render_template("main/index.html", **home.home_context())
+    grid = cache.memo(
+        "home.grid",
+        lambda: Markup(render_template("main/_home_grid.html", **home.grid_context())),
+        current_locale(),
+    )
+    return render_template("main/index.html", grid=grid, **cache.memo("home.totals", home.totals))
 
 
 @bp.get("/accessibilite")

@@ -17,8 +17,8 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from forum import cache, once
 from forum import history as report_history
-from forum import once
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
 from forum.forms.reports import FORMAT_LABELS, SECTION_HINTS, SECTION_LABELS, ReportForm
@@ -184,7 +184,11 @@ def _similar(report):
     """Reports like this one, from the search index; shared tags and modules if it is down."""
     from forum.search import engine
 
-    ids = engine().similar(report)
+    search = engine()
+    # Once per report and index generation in each process, not at every view.
+    ids = cache.memo(
+        "reports.similar", lambda: search.similar(report), report.id, version=search.generation()
+    )
     if ids is None:
         return report_queries.related(report)
     return report_queries.by_ids(ids)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from sqlalchemy import func, insert, select
 from werkzeug.security import generate_password_hash
 
-from forum.demo import corpus
+from forum.demo import corpus, network
 from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import (
@@ -31,7 +31,6 @@ from forum.services import reference
 from forum.services.accounts import unique_handle
 
 DEMO_PASSWORD = "maillage-demo"
-DEMO_ADMIN = ("admin@example.org", "Équipe Maillage")
 DEMO_REPORTS = 120
 BATCH = 1000
 
@@ -68,9 +67,18 @@ def _report_count() -> int:
     return db.session.scalar(select(func.count(Report.id)))
 
 
+def _joined(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp)
+
+
+def _founded(slug: str) -> datetime:
+    """A structure appears on Maillage with its first member."""
+    return min(_joined(f["joined"]) for f in network.FACILITATORS if f["structure"] == slug)
+
+
 def _seed_structures() -> int:
     existing = set(db.session.scalars(select(Structure.slug)))
-    rows = [s for s in corpus.STRUCTURES if s["slug"] not in existing]
+    rows = [s for s in network.STRUCTURES if s["slug"] not in existing]
     for data in rows:
         db.session.add(
             Structure(
@@ -78,8 +86,10 @@ def _seed_structures() -> int:
                 name=data["name"],
                 kind=data["kind"],
                 department_code=data["department"],
+                commune=data["commune"],
                 website=data["website"],
                 description=data["description"],
+                created_at=_founded(data["slug"]),
             )
         )
     db.session.commit()
@@ -90,11 +100,10 @@ def _seed_members() -> int:
     # One hash for every demo account: hashing is deliberately slow.
     password_hash = generate_password_hash(DEMO_PASSWORD)
     by_slug = {s.slug: s for s in db.session.scalars(select(Structure))}
-    people = [
-        dict(email=DEMO_ADMIN[0], display_name=DEMO_ADMIN[1], structure=None, bio="", role="admin")
-    ]
+    people = [dict(network.DEMO_ADMIN, structure=None, bio="", role="admin")]
     people += [
-        dict(f, role="moderator" if i == 1 else "member") for i, f in enumerate(corpus.FACILITATORS)
+        dict(f, role="moderator" if i == 1 else "member")
+        for i, f in enumerate(network.FACILITATORS)
     ]
     existing = set(db.session.scalars(select(User.email)))
     created = 0
@@ -116,7 +125,7 @@ def _seed_members() -> int:
                 accepts_contact=True if person["role"] != "admin" else None,
                 role=person["role"],
                 password_hash=password_hash,
-                created_at=utcnow() - timedelta(days=200),  # established members
+                created_at=_joined(person["joined"]),
             )
         )
         created += 1
@@ -134,6 +143,7 @@ PROPOSALS = [  # structures members proposed, awaiting a moderator (issue 12)
         "description": "Ancienne grange rénovée au pied du causse Méjean : atelier partagé, "
         "permanences d'accompagnement et premiers pas pour les porteurs d'idées des Cévennes.",
         "referent": ("lea.roux@example.org", "Léa Roux"),
+        "days_ago": 3,
     },
     {
         "slug": "association-graines-de-causse",
@@ -144,6 +154,7 @@ PROPOSALS = [  # structures members proposed, awaiting a moderator (issue 12)
         "description": "Association d'éducation populaire qui accompagne les projets "
         "collectifs du Sud-Aveyron.",
         "referent": ("hugo.bastide@example.org", "Hugo Bastide"),
+        "days_ago": 9,
     },
 ]
 
@@ -156,6 +167,7 @@ def _seed_proposals() -> int:
     for data in PROPOSALS:
         if data["slug"] in existing or data["referent"][0] in emails:
             continue
+        when = utcnow() - timedelta(days=data["days_ago"], hours=2 * data["days_ago"])
         structure = Structure(
             slug=data["slug"],
             name=data["name"],
@@ -164,6 +176,7 @@ def _seed_proposals() -> int:
             commune=data["commune"],
             description=data["description"],
             status="pending",
+            created_at=when,
         )
         email, name = data["referent"]
         db.session.add(structure)
@@ -175,7 +188,7 @@ def _seed_proposals() -> int:
                 structure=structure,
                 structure_role="referent",
                 password_hash=password_hash,
-                created_at=utcnow() - timedelta(days=3),
+                created_at=when,
             )
         )
         created += 1
@@ -187,7 +200,7 @@ def _seed_parcours() -> int:
     existing = set(db.session.scalars(select(Parcours.slug)))
     by_slug = {s.slug: s for s in db.session.scalars(select(Structure))}
     created = 0
-    for data in corpus.PARCOURS:
+    for data in network.PARCOURS:
         if data["slug"] in existing:
             continue
         db.session.add(
@@ -305,7 +318,7 @@ def _seed_discussions() -> int:
     from forum.services import discussions, notifications, watches
 
     by_email = {u.email: u for u in db.session.scalars(select(User))}
-    members = [by_email[f["email"]] for f in corpus.FACILITATORS]
+    members = [by_email[f["email"]] for f in network.FACILITATORS]
     demo_user = members[0]
     for slug in ("financement", "mobilisation-des-porteurs"):
         tag = db.session.scalar(select(ChallengeTag).where(ChallengeTag.slug == slug))

@@ -79,7 +79,7 @@ Je suis intervenue trop vite sur un arbre qui partait dans tous les sens, celui 
 Pour l'arbre collectif, choisissez un projet simple et une personne à l'aise à l'oral : elle sera exposée pendant vingt minutes. Et gardez vos remarques pour la fin, le groupe les fait souvent mieux que nous.
 
 === figeac-2024-s3
-title: Enquêter à Saint-Céré un jour de marché, avec une grille de questions tenant sur une carte
+title: Enquêter dans les rues de Saint-Céré, avec une grille de questions tenant sur une carte
 author: antoine.delpech
 parcours: premiers-pas-figeacois-automne-2024
 session: 3

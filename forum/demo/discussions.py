@@ -11,8 +11,8 @@ DISCUSSIONS = [
         "Comment garder les porteurs jusqu'à la sixième séance ?",
         0,
         ["mobilisation-des-porteurs"],
-        "Sur notre dernier parcours, nous avons perdu quatre porteurs sur dix entre la séance 3 et la séance 5. "
-        "Les raisons invoquées : le travail saisonnier, la garde des enfants, et le sentiment que « ça ne sert à rien "
+        "Sur le parcours en cours dans la vallée du Lot, nous sommes passés de neuf porteurs à sept entre la "
+        "première et la cinquième séance, et sur le précédent de dix à huit. Les raisons invoquées : le travail saisonnier, la garde des enfants, et le sentiment que « ça ne sert à rien "
         "tant que le projet n'est pas plus avancé ». Comment faites-vous pour tenir le groupe jusqu'au bout ?",
         [
             (
@@ -50,13 +50,14 @@ DISCUSSIONS = [
         [
             (
                 9,
-                "La communauté de communes finance 40 % chez nous, sur l'argument de l'attractivité du territoire. "
+                "Les trois intercommunalités du pôle financent 40 % chez nous, sur l'argument de l'attractivité du territoire. "
                 "Présenter les projets issus du parcours aux élus a été décisif.",
                 None,
             ),
             (
                 12,
-                "Une fondation d'entreprise locale a pris en charge l'animation la première année. Le plus dur est la deuxième année.",
+                "Chez nous, une fondation d'entreprise locale a financé la part de l'association qui co-anime "
+                "avec la communauté de communes. Le plus dur est la deuxième année.",
                 None,
             ),
             (2, "@baptiste-sarrazin tu peux partager la trame du dossier fondation ?", 1),
@@ -73,7 +74,7 @@ DISCUSSIONS = [
         "Co-animer un parcours à deux structures : retours ?",
         5,
         ["cooperation-entre-structures"],
-        "Nous allons co-construire notre premier parcours avec l'association voisine. Comment répartissez-vous "
+        "Nous allons co-construire un parcours avec l'association voisine, une première pour nous. Comment répartissez-vous "
         "l'animation, la communication et le suivi des porteurs entre structures ?",
         [
             (

@@ -89,7 +89,7 @@ participants: 23
 Chaque année, le pôle organise un concours d'idées pour les projets ruraux. En 2024, nous avons ajouté une soirée d'émergence ouverte à tous, inspirée du premier module du kit, pour que les candidats ne soient pas seulement ceux qui savent déjà remplir un dossier.
 
 --- proceedings
-Salle du conseil syndical à Langon, 18h30-21h. Accueil, photolangage en quatre tables de cinq ou six, restitution par table, puis présentation du concours et du parcours premiers pas animé avec Cap Coopératif au printemps.
+Salle du conseil syndical à Langon, 18h30-21h. Accueil, photolangage en quatre tables de cinq ou six, restitution par table, puis présentation du concours et du parcours premiers pas que nous préparons avec Cap Coopératif.
 
 --- worked
 Vingt-trois personnes, dont une bonne moitié que nous n'avions jamais vues. Onze ont déposé un dossier au concours, contre six l'an dernier. Plusieurs ont dit qu'elles n'auraient pas osé sans la soirée.

@@ -61,7 +61,7 @@ from pathlib import Path
 THREAD_REPLIES = 30
 TAG = "financement"
 MODULE = "modele-economique-financement"
-MEMBER = "claire.fabre@example.org"  # corpus.FACILITATORS[0]: the demo's first facilitator
+MEMBER = "claire.fabre@example.org"  # network.FACILITATORS[0] (corpus.FACILITATORS before): the demo's first facilitator
 PASSWORD = "maillage-demo"  # forum.services.demo.DEMO_PASSWORD
 
 

@@ -2,7 +2,7 @@
 
 A reply is (author index, text, parent): parent None answers the discussion, an int
 answers that earlier reply (0-based among the replies). Author indexes point into
-corpus.FACILITATORS.
+network.FACILITATORS; reports are named by their key in forum/demo/reports.
 """
 
 DISCUSSIONS = [
@@ -11,8 +11,8 @@ DISCUSSIONS = [
         "Comment garder les porteurs jusqu'à la sixième séance ?",
         0,
         ["mobilisation-des-porteurs"],
-        "Sur notre dernier parcours, nous avons perdu quatre porteurs sur dix entre la séance 3 et la séance 5. "
-        "Les raisons invoquées : le travail saisonnier, la garde des enfants, et le sentiment que « ça ne sert à rien "
+        "Sur le parcours en cours dans la vallée du Lot, nous sommes passés de neuf porteurs à sept entre la "
+        "première et la cinquième séance, et sur le précédent de dix à huit. Les raisons invoquées : le travail saisonnier, la garde des enfants, et le sentiment que « ça ne sert à rien "
         "tant que le projet n'est pas plus avancé ». Comment faites-vous pour tenir le groupe jusqu'au bout ?",
         [
             (
@@ -50,16 +50,23 @@ DISCUSSIONS = [
         [
             (
                 9,
-                "La communauté de communes finance 40 % chez nous, sur l'argument de l'attractivité du territoire. "
+                "Les trois intercommunalités du pôle financent 40 % chez nous, sur l'argument de l'attractivité du territoire. "
                 "Présenter les projets issus du parcours aux élus a été décisif.",
                 None,
             ),
             (
                 12,
-                "Une fondation d'entreprise locale a pris en charge l'animation la première année. Le plus dur est la deuxième année.",
+                "Chez nous, une fondation d'entreprise locale a financé la part de l'association qui co-anime "
+                "avec la communauté de communes. Le plus dur est la deuxième année.",
                 None,
             ),
             (2, "@baptiste-sarrazin tu peux partager la trame du dossier fondation ?", 1),
+            (
+                19,
+                "Je monte ce type de dossiers pour des structures depuis dix ans : je peux vous proposer "
+                "un accompagnement à la rédaction, au forfait. Écrivez-moi en message privé pour mes tarifs.",
+                None,
+            ),
         ],
     ),
     (
@@ -67,7 +74,7 @@ DISCUSSIONS = [
         "Co-animer un parcours à deux structures : retours ?",
         5,
         ["cooperation-entre-structures"],
-        "Nous allons co-construire notre premier parcours avec l'association voisine. Comment répartissez-vous "
+        "Nous allons co-construire un parcours avec l'association voisine, une première pour nous. Comment répartissez-vous "
         "l'animation, la communication et le suivi des porteurs entre structures ?",
         [
             (
@@ -110,27 +117,57 @@ DISCUSSIONS = [
     ),
 ]
 
+# Discussions that point to reports (discussion index -> report keys).
+LINKED_REPORTS = {
+    0: ["figeac-2024-s6", "couserans-2024-s6"],
+    3: ["haute-correze-2026-s2"],
+}
+
 REPORT_THREADS = [
-    # (report index among the showcase reports, replies)
+    # (report key, replies; a None author is the report's own author)
     (
-        6,
+        "reolais-2023-s1",
         [
             (
                 4,
-                "Merci pour ce retour détaillé. Combien de temps dure votre temps d'interconnaissance ?",
+                "Merci pour ce retour détaillé. Combien de temps dure votre temps d'interconnaissance "
+                "avant le speed-meeting ?",
                 None,
             ),
-            (None, "Environ 45 minutes, puis le speed-meeting des idées.", 0),
+            (
+                None,
+                "Environ 45 minutes, puis le speed-meeting. Au-delà, les gens s'impatientent : ils "
+                "veulent parler de leur projet.",
+                0,
+            ),
         ],
     ),
     (
-        8,
+        "montagne-limousine-2024-s2",
         [
             (
                 11,
-                "Nous avons eu la même difficulté de transport. Le covoiturage organisé à l'inscription a réglé la question.",
+                "Nous avons eu la même difficulté de transport à Felletin. Le covoiturage organisé dès "
+                "l'inscription, avec une fiche « comment je viens », a réglé la question pour tous sauf un.",
                 None,
             )
+        ],
+    ),
+    (
+        "figeac-2025-s2",
+        [
+            (
+                13,
+                "Pour le coin jeux, quelle assurance avez-vous finalement trouvée ? Nous voudrions faire "
+                "pareil à Carmaux.",
+                None,
+            ),
+            (
+                None,
+                "Une extension de notre assurance associative pour l'accueil ponctuel d'enfants, "
+                "quelques dizaines d'euros par an. Demandez à votre assureur, c'est une ligne du contrat.",
+                0,
+            ),
         ],
     ),
 ]

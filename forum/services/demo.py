@@ -1,16 +1,19 @@
-"""Demo data for `flask seed-demo`: realistic structures, facilitators, parcours and reports.
+"""Demo data for `flask seed-demo`: the network's structures, facilitators and parcours, its
+hand-written reports and discussions; `--reports N` adds generated reports for benchmarks.
 
 Reports go in with bulk Core inserts (one statement per table per batch) so that
 `seed-demo --reports 50000` builds a benchmark corpus in minutes, not hours.
 """
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from sqlalchemy import func, insert, select
 from werkzeug.security import generate_password_hash
 
-from forum.demo import corpus
+from forum.demo import corpus, network
+from forum.demo import reports as written_reports
 from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import (
@@ -31,8 +34,6 @@ from forum.services import reference
 from forum.services.accounts import unique_handle
 
 DEMO_PASSWORD = "maillage-demo"
-DEMO_ADMIN = ("admin@example.org", "Équipe Maillage")
-DEMO_REPORTS = 120
 BATCH = 1000
 
 
@@ -48,8 +49,9 @@ def seed(extra_reports: int | None = None, only_if_empty: bool = False) -> dict[
         "parcours": _seed_parcours(),
     }
     if not db.session.scalar(select(func.count(Report.id))):
-        summary["reports"] = add_reports(DEMO_REPORTS, seed=42, showcase=True)
-        summary["discussions"] = _seed_discussions()
+        ids = add_showcase()
+        summary["reports"] = len(ids)
+        summary["discussions"] = _seed_discussions(ids)
     if extra_reports:
         summary["extra reports"] = add_reports(extra_reports, seed=1000 + _report_count())
     analyze()
@@ -68,9 +70,18 @@ def _report_count() -> int:
     return db.session.scalar(select(func.count(Report.id)))
 
 
+def _joined(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp)
+
+
+def _founded(slug: str) -> datetime:
+    """A structure appears on Maillage with its first member."""
+    return min(_joined(f["joined"]) for f in network.FACILITATORS if f["structure"] == slug)
+
+
 def _seed_structures() -> int:
     existing = set(db.session.scalars(select(Structure.slug)))
-    rows = [s for s in corpus.STRUCTURES if s["slug"] not in existing]
+    rows = [s for s in network.STRUCTURES if s["slug"] not in existing]
     for data in rows:
         db.session.add(
             Structure(
@@ -78,8 +89,10 @@ def _seed_structures() -> int:
                 name=data["name"],
                 kind=data["kind"],
                 department_code=data["department"],
+                commune=data["commune"],
                 website=data["website"],
                 description=data["description"],
+                created_at=_founded(data["slug"]),
             )
         )
     db.session.commit()
@@ -90,11 +103,10 @@ def _seed_members() -> int:
     # One hash for every demo account: hashing is deliberately slow.
     password_hash = generate_password_hash(DEMO_PASSWORD)
     by_slug = {s.slug: s for s in db.session.scalars(select(Structure))}
-    people = [
-        dict(email=DEMO_ADMIN[0], display_name=DEMO_ADMIN[1], structure=None, bio="", role="admin")
-    ]
+    people = [dict(network.DEMO_ADMIN, structure=None, bio="", role="admin")]
     people += [
-        dict(f, role="moderator" if i == 1 else "member") for i, f in enumerate(corpus.FACILITATORS)
+        dict(f, role="moderator" if i == 1 else "member")
+        for i, f in enumerate(network.FACILITATORS)
     ]
     existing = set(db.session.scalars(select(User.email)))
     created = 0
@@ -116,7 +128,7 @@ def _seed_members() -> int:
                 accepts_contact=True if person["role"] != "admin" else None,
                 role=person["role"],
                 password_hash=password_hash,
-                created_at=utcnow() - timedelta(days=200),  # established members
+                created_at=_joined(person["joined"]),
             )
         )
         created += 1
@@ -134,6 +146,7 @@ PROPOSALS = [  # structures members proposed, awaiting a moderator (issue 12)
         "description": "Ancienne grange rénovée au pied du causse Méjean : atelier partagé, "
         "permanences d'accompagnement et premiers pas pour les porteurs d'idées des Cévennes.",
         "referent": ("lea.roux@example.org", "Léa Roux"),
+        "days_ago": 3,
     },
     {
         "slug": "association-graines-de-causse",
@@ -144,6 +157,7 @@ PROPOSALS = [  # structures members proposed, awaiting a moderator (issue 12)
         "description": "Association d'éducation populaire qui accompagne les projets "
         "collectifs du Sud-Aveyron.",
         "referent": ("hugo.bastide@example.org", "Hugo Bastide"),
+        "days_ago": 9,
     },
 ]
 
@@ -156,6 +170,7 @@ def _seed_proposals() -> int:
     for data in PROPOSALS:
         if data["slug"] in existing or data["referent"][0] in emails:
             continue
+        when = utcnow() - timedelta(days=data["days_ago"], hours=2 * data["days_ago"])
         structure = Structure(
             slug=data["slug"],
             name=data["name"],
@@ -164,6 +179,7 @@ def _seed_proposals() -> int:
             commune=data["commune"],
             description=data["description"],
             status="pending",
+            created_at=when,
         )
         email, name = data["referent"]
         db.session.add(structure)
@@ -175,7 +191,7 @@ def _seed_proposals() -> int:
                 structure=structure,
                 structure_role="referent",
                 password_hash=password_hash,
-                created_at=utcnow() - timedelta(days=3),
+                created_at=when,
             )
         )
         created += 1
@@ -187,7 +203,7 @@ def _seed_parcours() -> int:
     existing = set(db.session.scalars(select(Parcours.slug)))
     by_slug = {s.slug: s for s in db.session.scalars(select(Structure))}
     created = 0
-    for data in corpus.PARCOURS:
+    for data in network.PARCOURS:
         if data["slug"] in existing:
             continue
         db.session.add(
@@ -218,9 +234,21 @@ def _render(text: str) -> str:
     return "\n".join(_render_block(block) for block in text.split("\n\n") if block.strip())
 
 
-def add_reports(count: int, seed: int, showcase: bool = False) -> int:
-    """Bulk-insert `count` generated published reports (plus, for the showcase, drafts,
-    a deleted report, a proposed tag and revisions so every page has something to show)."""
+def add_reports(count: int, seed: int) -> int:
+    """Bulk-insert `count` generated published reports (benchmark corpora)."""
+    return len(_insert(corpus.generate_reports(count, seed=seed), count))
+
+
+def add_showcase() -> dict[str, int]:
+    """The hand-written reports, with their drafts, deleted report, revisions and proposed
+    tag; returns each report's id by its key (discussions refer to reports by key)."""
+    written = written_reports.load()
+    ids = _insert(written, len(written), revisions=True)
+    _showcase_states(written, ids)
+    return ids
+
+
+def _insert(generated: Iterable[dict], count: int, revisions: bool = False) -> dict[str, int]:
     users = {u.email: u.id for u in db.session.scalars(select(User))}
     structures = {s.slug: s.id for s in db.session.scalars(select(Structure))}
     parcours = {p.slug: p.id for p in db.session.scalars(select(Parcours))}
@@ -228,15 +256,19 @@ def add_reports(count: int, seed: int, showcase: bool = False) -> int:
     tags = {t.slug: t.id for t in db.session.scalars(select(ChallengeTag))}
     next_id = (db.session.scalar(select(func.max(Report.id))) or 0) + 1
 
-    generated = corpus.generate_reports(count, seed=seed, unique=showcase)
+    generated = iter(generated)
+    ids: dict[str, int] = {}
     written = 0
     while written < count:
-        reports, bodies, links_m, links_t, revisions = [], [], [], [], []
+        reports, bodies, links_m, links_t, snapshots = [], [], [], [], []
         for data in generated:
             report_id = next_id + written
+            ids[data.get("key", str(report_id))] = report_id
             stamp = datetime.combine(data["session_date"], time(18, 0)) + timedelta(
-                days=2, minutes=written % 600
+                days=data.get("delay", 2), minutes=written % 600
             )
+            state = data.get("state", "published")
+            author_id = users.get(data["author"])
             row = {
                 "id": report_id,
                 "title": data["title"][:200],
@@ -244,15 +276,15 @@ def add_reports(count: int, seed: int, showcase: bool = False) -> int:
                 "department_code": data["department"],
                 "structure_id": structures.get(data["structure"]),
                 "parcours_id": parcours.get(data["parcours"]),
-                "author_id": users.get(data["author"]),
+                "author_id": author_id,
                 "format": data["format"],
                 "participants": data["participants"],
-                "status": "published",
+                "status": "draft" if state == "draft" else "published",
                 "created_at": stamp,
                 "updated_at": stamp,
-                "published_at": stamp,
-                "deleted_at": None,
-                "deleted_by_id": None,
+                "published_at": None if state == "draft" else stamp,
+                "deleted_at": stamp + timedelta(days=12) if state == "deleted" else None,
+                "deleted_by_id": author_id if state == "deleted" else None,
             }
             body = {"report_id": report_id}
             for name in SECTIONS:
@@ -267,16 +299,16 @@ def add_reports(count: int, seed: int, showcase: bool = False) -> int:
             links_t += [
                 {"report_id": report_id, "tag_id": tags[s]} for s in dict.fromkeys(data["tags"])
             ]
-            if showcase:
+            if revisions:
                 snapshot = {
                     "title": row["title"],
-                    "status": "published",
+                    "status": row["status"],
                     **{n: data[n] for n in SECTIONS},
                 }
-                revisions.append(
+                snapshots.append(
                     {
                         "report_id": report_id,
-                        "editor_id": row["author_id"],
+                        "editor_id": author_id,
                         "created_at": stamp,
                         "snapshot": snapshot,
                     }
@@ -288,36 +320,38 @@ def add_reports(count: int, seed: int, showcase: bool = False) -> int:
         db.session.execute(insert(ReportBody), bodies)
         db.session.execute(insert(report_modules), links_m)
         db.session.execute(insert(report_tags), links_t)
-        if revisions:
-            db.session.execute(insert(ReportRevision), revisions)
+        if snapshots:
+            db.session.execute(insert(ReportRevision), snapshots)
         db.session.commit()
-    if showcase:
-        _showcase_states(next_id)
     _fix_sequences()
-    return written
+    return ids
 
 
-def _seed_discussions() -> int:
-    """Discussions with threaded replies, an accepted answer, report threads, watches and
-    a flag; notifications are fanned out so the demo account has some to read."""
-    from forum.demo.discussions import DISCUSSIONS, REPORT_THREADS
+def _seed_discussions(report_ids: dict[str, int]) -> int:
+    """Discussions with threaded replies, an accepted answer, report threads, watches,
+    bookmarks and a flag; notifications are fanned out so the demo account has some to read."""
+    from forum.demo.discussions import DISCUSSIONS, LINKED_REPORTS, REPORT_THREADS
     from forum.models import Category, ChallengeTag, Flag
-    from forum.services import discussions, notifications, watches
+    from forum.services import bookmarks, discussions, notifications, watches
 
     by_email = {u.email: u for u in db.session.scalars(select(User))}
-    members = [by_email[f["email"]] for f in corpus.FACILITATORS]
+    members = [by_email[f["email"]] for f in network.FACILITATORS]
     demo_user = members[0]
     for slug in ("financement", "mobilisation-des-porteurs"):
         tag = db.session.scalar(select(ChallengeTag).where(ChallengeTag.slug == slug))
         watches.watch(demo_user, "tag", tag.id)
     db.session.commit()
     created = 0
-    for category_slug, title, opener, tag_slugs, body, replies in DISCUSSIONS:
+    accepted = None
+    for index, (category_slug, title, opener, tag_slugs, body, replies) in enumerate(DISCUSSIONS):
         category = db.session.scalar(select(Category).where(Category.slug == category_slug))
         tags_ = list(
             db.session.scalars(select(ChallengeTag).where(ChallengeTag.slug.in_(tag_slugs)))
         )
-        discussion = discussions.create_discussion(members[opener], title, body, category, tags_)
+        linked = [db.session.get(Report, report_ids[k]) for k in LINKED_REPORTS.get(index, [])]
+        discussion = discussions.create_discussion(
+            members[opener], title, body, category, tags_, reports=linked
+        )
         posts = []
         for author, text, parent in replies:
             parent_id = posts[parent].id if parent is not None else None
@@ -325,7 +359,8 @@ def _seed_discussions() -> int:
         created += 1
         if created == 1:
             discussions.accept_answer(discussion, posts[0])
-        if created == 2:
+            accepted = posts[0]
+        if created == 2:  # a consultant's offer of services, flagged for the moderators
             db.session.add(
                 Flag(
                     post_id=posts[-1].id,
@@ -334,13 +369,8 @@ def _seed_discussions() -> int:
                 )
             )
             db.session.commit()
-    showcase = list(
-        db.session.scalars(
-            select(Report).where(Report.status == "published").order_by(Report.id).limit(12)
-        )
-    )
-    for index, replies in REPORT_THREADS:
-        report = showcase[index]
+    for key, replies in REPORT_THREADS:
+        report = db.session.get(Report, report_ids[key])
         thread = discussions.report_thread(report)
         db.session.commit()
         posts = []
@@ -348,47 +378,48 @@ def _seed_discussions() -> int:
             who = members[author] if author is not None else db.session.get(User, report.author_id)
             parent_id = posts[parent].id if parent is not None else None
             posts.append(discussions.reply(thread, who, text, parent_id))
+    # What the demo account kept for later: two colleagues' reports and an answer.
+    for key in ("montagne-limousine-2024-s2", "haute-correze-2026-s1"):
+        bookmarks.toggle(demo_user, report_id=report_ids[key])
+    bookmarks.toggle(demo_user, post_id=accepted.id)
     while notifications.process_events():
         pass
     return created
 
 
-def _showcase_states(first_id: int) -> None:
-    """A few drafts, one deleted report, one edited report, one proposed tag, one report
-    whose author has left (account deleted, contribution kept: "ancien membre")."""
-    from forum.models.base import utcnow
-
-    reports = list(
-        db.session.scalars(
-            select(Report).where(Report.id >= first_id).order_by(Report.id).limit(12)
-        )
-    )
-    for report in reports[:3]:
-        report.status, report.published_at = "draft", None
-    reports[3].deleted_at = utcnow()
-    edited = reports[4]
-    edited.body.advice_md += "\n\n**Ajout après la séance suivante :** prévoir un temps de covoiturage organisé dès l'inscription."
-    edited.body.advice_html = str(render_markdown(edited.body.advice_md))
-    db.session.add(
-        ReportRevision(
-            report=edited,
-            editor_id=edited.author_id,
-            snapshot={
-                "title": edited.title,
-                "status": "published",
-                **{n: edited.section_md(n) for n in SECTIONS},
-            },
-        )
-    )
-    proposed = ChallengeTag(
-        slug="saisonnalite",
-        label="Saisonnalité",
-        approved=False,
-        proposed_by_id=reports[5].author_id,
-        description="Projets liés au tourisme ou à l'agriculture, rythmés par les saisons.",
-    )
-    reports[5].tags.append(proposed)
-    reports[6].author_id = None
+def _showcase_states(written: list[dict], ids: dict[str, int]) -> None:
+    """What the bulk insert leaves out: a report edited after publication (its revision
+    kept) and a challenge proposed with a report, awaiting moderation."""
+    for data in written:
+        report = db.session.get(Report, ids[data["key"]])
+        if data["edit"]:
+            report.body.advice_md += "\n\n" + data["edit"]
+            report.body.advice_html = str(render_markdown(report.body.advice_md))
+            report.updated_at = report.published_at + timedelta(days=15)
+            db.session.add(
+                ReportRevision(
+                    report=report,
+                    editor_id=report.author_id,
+                    created_at=report.updated_at,
+                    snapshot={
+                        "title": report.title,
+                        "status": report.status,
+                        **{n: report.section_md(n) for n in SECTIONS},
+                    },
+                )
+            )
+        if data["proposed_tag"]:
+            report.tags.append(
+                ChallengeTag(
+                    slug=data["proposed_tag"],
+                    label="Saisonnalité",
+                    approved=False,
+                    proposed_by_id=report.author_id,
+                    created_at=report.published_at,
+                    description="Projets liés au tourisme ou à l'agriculture, rythmés par "
+                    "les saisons.",
+                )
+            )
     db.session.commit()
 
 

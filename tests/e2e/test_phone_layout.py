@@ -1,9 +1,9 @@
 """Issue 12, points 11–13 and 15 in Chromium at 1280 and 360 px: results before filters
 in the page itself (filters in a disclosure that counts the active ones, the count of
 active filters beside the results count, a skip link to the results), the header menu in
-a disclosure, /territories/ at 360 px without a word broken, filter lists with counts;
-static files never re-requested on a repeat visit; the print stylesheet; axe (WCAG 2.1 AA)
-on every new page and state, /admin/members included."""
+a disclosure whose button stays put, /territories/ at 360 px without a word broken, filter
+lists with counts; static files never re-requested on a repeat visit; the print
+stylesheet; axe (WCAG 2.1 AA) on every new page and state, /admin/members included."""
 
 from datetime import date
 
@@ -217,11 +217,20 @@ def test_compact_header_menu_on_phones(live_server, content, new_page, size):
     if size == "phone":
         assert page.locator("header.site-header").bounding_box()["height"] < 80
         assert not search_link.is_visible()
-        page.get_by_text("Menu", exact=True).click()
+        menu = page.locator("details.site-menu > summary")
+        closed = menu.bounding_box()
+        menu.click()
+        assert page.locator("details.site-menu[open]").count() == 1
+        assert menu.bounding_box() == closed  # the button stays where the finger is
         assert search_link.is_visible()
         assert page.get_by_role("link", name="Administration").is_visible()
         assert _scroll_width(page) <= width
         assert axe_violations(page) == []  # the open menu
+        assert _box(page, ".main-nav")["y"] >= closed["y"] + closed["height"]  # below it
+        menu.click()
+        assert page.locator("details.site-menu[open]").count() == 0
+        assert menu.bounding_box() == closed and not search_link.is_visible()
+        menu.click()
     else:
         assert search_link.is_visible()
         assert not page.get_by_text("Menu", exact=True).is_visible()

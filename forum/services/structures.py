@@ -101,13 +101,13 @@ def _check_new(fields: dict) -> None:
         if slugify(other.name) == slug:
             if other.status == "pending":
                 message = _(
-                    "« %(name)s » a déjà été proposée pour ce département et attend sa "
+                    "« %(name)s » a déjà été proposée pour ce département et attend sa "
                     "validation : choisissez-la dans la liste des structures.",
                     name=other.name,
                 )
             else:
                 message = _(
-                    "« %(name)s » figure déjà dans l'annuaire pour ce département : "
+                    "« %(name)s » figure déjà dans l'annuaire pour ce département : "
                     "choisissez-la dans la liste.",
                     name=other.name,
                 )

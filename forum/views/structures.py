@@ -253,7 +253,7 @@ def merge(slug: str):
         else:
             flash(
                 _(
-                    "Structure fusionnée dans « %(name)s » (%(num)d retours déplacés).",
+                    "Structure fusionnée dans « %(name)s » (%(num)d retours déplacés).",
                     name=target.name,
                     num=moved,
                 ),

@@ -101,7 +101,7 @@ def merge(slug: str):
         return redirect(url_for("tags.edit", slug=slug), code=303)
     flash(
         _(
-            "Défi fusionné : %(num)d retour(s) déplacé(s) vers « %(label)s ».",
+            "Défi fusionné : %(num)d retour(s) déplacé(s) vers « %(label)s ».",
             num=moved,
             label=target.label,
         ),

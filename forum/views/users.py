@@ -218,7 +218,7 @@ def delete_account():
             else:
                 flash(
                     _(
-                        "Votre compte a été supprimé ; vos contributions restent, signées « ancien membre »."
+                        "Votre compte a été supprimé ; vos contributions restent, signées « ancien membre »."
                     ),
                     "success",
                 )

@@ -81,9 +81,7 @@ def test_bad_input_is_refused_in_french_and_what_was_typed_is_kept(client, login
     response = post_form(client, "/account/notifications", typed)
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    message = (
-        "Choisissez « Immédiatement », « Résumé quotidien », « Résumé hebdomadaire » ou « Jamais »."
-    )
+    message = "Choisissez «\u00a0Immédiatement\u00a0», «\u00a0Résumé quotidien\u00a0», «\u00a0Résumé hebdomadaire\u00a0» ou «\u00a0Jamais\u00a0»."
     assert f'<p class="error" id="mode_mention-error">{message}</p>' in html
     assert 'aria-describedby="mode_mention-error"' in html
     assert 'href="#mode_mention"' in html  # the error summary leads to the fieldset

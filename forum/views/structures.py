@@ -12,6 +12,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from forum import once
@@ -252,10 +253,11 @@ def merge(slug: str):
             form.target.errors.append(error.message)
         else:
             flash(
-                _(
+                ngettext(  # French: « 0 retour déplacé », singular for 0 and 1
+                    "Structure fusionnée dans « %(name)s » (%(num)d retour déplacé).",
                     "Structure fusionnée dans « %(name)s » (%(num)d retours déplacés).",
+                    moved,
                     name=target.name,
-                    num=moved,
                 ),
                 "success",
             )

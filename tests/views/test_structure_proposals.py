@@ -112,6 +112,41 @@ def test_merge_moves_members_reports_and_parcours(
     assert [s.id for s in db.session.get(Parcours, own.id).structures] == [target.id]
 
 
+def test_merge_says_how_many_reports_moved_singular_for_0_and_1(
+    client, make_user, login, make_structure, make_report
+):
+    """French takes the singular for 0 and 1 (« 0 retour déplacé »); English does not."""
+    target = make_structure(name="Fabrique du Lot", department_code="46")
+    moderator = make_user(role="moderator")
+    login(moderator)
+    for moved, said in [
+        (0, "(0 retour déplacé)"),
+        (1, "(1 retour déplacé)"),
+        (2, "(2 retours déplacés)"),
+    ]:
+        source = make_structure(name=f"Fabrique {moved}", department_code="46", status="pending")
+        proposer = make_user(structure=source, structure_role="referent")
+        for _ in range(moved):
+            make_report(proposer, structure_id=source.id)
+        page = post_form(
+            client,
+            f"/structures/{source.slug}/merge",
+            {"target": str(target.id)},
+            follow_redirects=True,
+        ).get_data(as_text=True)
+        assert f"Structure fusionnée dans «\u00a0Fabrique du Lot\u00a0» {said}." in page
+    moderator.locale = "en"
+    db.session.commit()
+    source = make_structure(name="Fabrique en", department_code="46", status="pending")
+    page = post_form(
+        client,
+        f"/structures/{source.slug}/merge",
+        {"target": str(target.id)},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "Structure merged into &#34;Fabrique du Lot&#34; (0 reports moved)." in page
+
+
 def test_registration_with_a_new_structure(client):
     page = client.get("/auth/register").get_data(as_text=True)
     assert "Ma structure n&#39;est pas dans la liste" in page or "pas dans la liste" in page

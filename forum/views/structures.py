@@ -302,9 +302,11 @@ def contact_structure(slug: str):
     )
 
 
-def contact_page(name: str, recipients, back: str, structure=None):
+def contact_page(name: str, recipients, back: str, structure=None, member=None):
     """The contact form for a structure or a member, and its sending (shared by both)."""
     form = ContactForm()
+    page = {"name": name, "recipients": recipients, "back": back}
+    page.update(_contact_wording(structure, member))
     if recipients and form.validate_on_submit():
         try:
             once.claim()
@@ -320,16 +322,27 @@ def contact_page(name: str, recipients, back: str, structure=None):
             db.session.rollback()
             form.body.errors.append(error.message)
             status = 429 if isinstance(error, contact.ContactLimited) else 400
-            return _contact_template(form, name, recipients, back), status
+            return _contact_template(form, page), status
         flash(_("Votre message est envoyé à %(name)s.", name=name), "success")
         return redirect(back, code=303)
     status = 200
     if request.method == "POST":
         status = 400
-    return _contact_template(form, name, recipients, back), status
+    return _contact_template(form, page), status
 
 
-def _contact_template(form, name, recipients, back):
-    return render_template(
-        "structures/contact.html", form=form, name=name, recipients=recipients, back=back
-    )
+def _contact_wording(structure, member) -> dict:
+    """What the page needs to word itself for a structure or for one member: whether the
+    writer belongs to the structure (« aucun autre membre »), and, for a member who
+    receives no messages, their structure if someone there does (shown on their profile
+    anyway: nothing private)."""
+    viewer = current_user._get_current_object()
+    own = structure is not None and viewer.structure_id == structure.id
+    other = member.structure if member is not None else None
+    if other is not None and not contact.structure_recipients(other, viewer):
+        other = None
+    return {"member": member, "member_structure": other, "own_structure": own}
+
+
+def _contact_template(form, page: dict):
+    return render_template("structures/contact.html", form=form, **page)

@@ -89,9 +89,10 @@ def test_member_pages_and_error_states(live_server, network, new_page):
     ]:
         page.goto(base + path)
         assert axe_violations(page) == [], path
-    assert (
-        "Personne ici n’accepte" in page.goto(f"{base}/members/{network['quiet']}/contact").text()
-    )
+    page.goto(f"{base}/members/{network['quiet']}/contact")
+    assert page.get_by_role("status").inner_text() == "Nina ne reçoit pas de messages par Maillage."
+    page.get_by_role("link", name="Écrire plutôt à sa structure, La Fabrique").click()
+    page.wait_for_url(f"{base}/structures/fabrique/contact")
 
     page.goto(f"{base}/structures/propose")
     page.get_by_label("Commune").fill("Meyrueis")

@@ -260,3 +260,36 @@ def test_contact_setting_in_my_account(client, login, network):
     assert post_form(client, "/account", {**fields, "accepts_contact": "y"}).status_code == 303
     db.session.refresh(referent)
     assert referent.accepts_contact is None and referent.contactable  # the référent·e default
+
+
+def test_contact_traces_older_than_the_retention_go_when_a_message_is_logged(
+    app, client, login, network, smtp
+):
+    """FORUM_CONTACT_LOG_DAYS (365 by default): older rows are deleted as a new message is
+    logged, as failed logins are at each attempt; /confidentialite says so."""
+    assert app.config["CONTACT_LOG_DAYS"] == 365
+    page = unescape(client.get("/confidentialite").get_data(as_text=True))
+    assert "Chaque trace est effacée au bout de 365 jours, au premier message relayé" in page
+    app.config["CONTACT_LOG_DAYS"] = 30
+    sender, other = network["sender"], network["willing"]
+    now = utcnow()
+    db.session.add_all(
+        ContactMessage(sender_id=user.id, recipients=1, created_at=now - timedelta(days=days))
+        for user, days in [(sender, 400), (other, 31), (other, 29), (sender, 2)]
+    )
+    db.session.commit()
+    login(sender)
+    assert post_form(client, f"/members/{other.id}/contact", MESSAGE).status_code == 303
+    kept = db.session.scalars(db.select(ContactMessage.created_at).order_by(ContactMessage.id))
+    assert [round((now - when).total_seconds() / 86400) for when in kept] == [29, 2, 0]
+
+    page = client.get("/confidentialite").get_data(as_text=True)
+    assert "au bout de 30 jours, au premier message" in unescape(page)
+
+    # Set to 0, a day is still kept: the daily limit counts the day's messages.
+    app.config["CONTACT_LOG_DAYS"] = 0
+    assert "au bout de 1 jour, au premier" in unescape(
+        client.get("/confidentialite").get_data(as_text=True)
+    )
+    assert post_form(client, f"/members/{other.id}/contact", MESSAGE).status_code == 303
+    assert db.session.scalar(db.select(db.func.count(ContactMessage.id))) == 2  # today's

@@ -139,8 +139,14 @@ def _stored_form(structure) -> StructureForm:
 def _edit_page(
     form, structure, status=200, conflict=(), merge_form=None, referent_form=None, previews=None
 ):
+    lookalikes = []
+    if structure is not None and structure.is_pending:
+        lookalikes = structures.lookalikes([structure])[structure.id]
     if structure is not None and structure.is_pending and merge_form is None:
         merge_form = MergeForm(formdata=None)
+        validated = [other for other in lookalikes if not other.is_pending]
+        if validated:  # offered, not done: the moderator still presses « Fusionner »
+            merge_form.target.data = str(validated[0].id)
     if merge_form is not None:
         merge_form.set_targets(s for s in structures.all_structures() if s.id != structure.id)
     if structure is not None and structure.members and referent_form is None:
@@ -157,6 +163,7 @@ def _edit_page(
         merge_form=merge_form,
         referent_form=referent_form,
         previews=previews,
+        lookalikes=lookalikes,
     ), status
 
 

@@ -61,6 +61,9 @@ class Config:
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     PASSWORD_RESET_MAX_AGE = 3600
     LOGIN_MAX_FAILURES = 10
+    # Days a contact message's trace (who wrote to whom, when; never the text) is kept:
+    # purged as each new one is logged, at least one day (the daily limit counts them).
+    CONTACT_LOG_DAYS = int(os.environ.get("FORUM_CONTACT_LOG_DAYS", "365") or 365)
     LOGIN_WINDOW_SECONDS = 15 * 60
     PER_PAGE = 20
     COMPRESS_MIMETYPES = [

@@ -159,7 +159,7 @@ def search_check(fix: bool) -> None:
         found = engine().check(fix=fix)
     except IndexUnavailable:
         raise click.ClickException(
-            "Index absent ou illisible : lancez « flask search rebuild »."
+            "Index absent ou illisible : lancez « flask search rebuild »."
         ) from None
     for name in ("missing", "stale", "extra"):
         ids = found[name]

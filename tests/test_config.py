@@ -95,3 +95,12 @@ def test_production_refuses_to_start_without_its_public_address(tmp_path):
     result = run_python("from forum import create_app; create_app()", env)
     assert result.returncode != 0
     assert "FORUM_BASE_URL must be set in production" in result.stderr
+
+
+def test_contact_log_retention_from_environment(tmp_path):
+    code = "from forum import create_app; print(create_app().config['CONTACT_LOG_DAYS'])"
+    env = {"FORUM_INSTANCE_DIR": str(tmp_path)}
+    assert run_python(code, env).stdout.strip() == "365"
+    result = run_python(code, {**env, "FORUM_CONTACT_LOG_DAYS": "90"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "90"

@@ -40,7 +40,7 @@ temps disponible.
 
 L'animateur garantit un cadre sécurisant : droit de ne pas savoir, confidentialité des \
 idées, parole équitablement répartie. On évite le jargon de l'ESS et les questions de \
-faisabilité, notées sur un « parking » pour plus tard. Un temps informel après la séance \
+faisabilité, notées sur un « parking » pour plus tard. Un temps informel après la séance \
 (café, repas partagé) est vivement conseillé : c'est souvent là que le groupe se soude.
 """,
         "tools": (
@@ -58,8 +58,8 @@ faisabilité, notées sur un « parking » pour plus tard. Un temps informel apr
         "position": 2,
         "title": "Besoin social et utilité sociale",
         "summary": (
-            "Passer de « ce que j'ai envie de faire » à « à quel besoin je réponds, et "
-            "pour qui ». Les porteurs clarifient le problème social qu'ils veulent "
+            "Passer de « ce que j'ai envie de faire » à « à quel besoin je réponds, et "
+            "pour qui ». Les porteurs clarifient le problème social qu'ils veulent "
             "traiter et l'utilité de leur projet pour le territoire."
         ),
         "objectives": (
@@ -125,13 +125,13 @@ retour collectif.
 
 - Guides d'entretien en binômes : cinq à sept questions ouvertes, sans présenter la \
 solution trop tôt.
-- Jeu de rôle « l'entretien raté, l'entretien réussi », avec un observateur.
+- Jeu de rôle « l'entretien raté, l'entretien réussi », avec un observateur.
 - Cartographie des acteurs : qui fait déjà quelque chose de proche, qui peut être \
 partenaire, qui peut se sentir concurrencé.
 
 **Restituer (1 h 30)**
 
-- Tour « ce que j'ai appris / ce qui m'a surpris / ce que je change », cinq minutes par \
+- Tour « ce que j'ai appris / ce qui m'a surpris / ce que je change », cinq minutes par \
 porteur.
 - Idée de *test minimal* : permanence d'essai, stand sur le marché, réunion publique.
 
@@ -169,8 +169,8 @@ vraiment : marché, sortie d'école, fête locale.
         ),
         "description": """\
 Le financement est souvent la première inquiétude exprimée par les porteurs. La séance \
-vise à dédramatiser le sujet et à sortir de l'opposition entre « tout subvention » et \
-« ne dépendre de personne ».
+vise à dédramatiser le sujet et à sortir de l'opposition entre « tout subvention » et \
+« ne dépendre de personne ».
 
 **Déroulé type (3 h 30)**
 
@@ -216,18 +216,18 @@ proposer un temps individuel à ceux qui veulent aller plus loin.
         ),
         "description": """\
 La question du statut revient dès la première séance ; il est préférable de la repousser \
-jusqu'ici. Beaucoup de porteurs pensent qu'il suffit de « créer une association » : la \
+jusqu'ici. Beaucoup de porteurs pensent qu'il suffit de « créer une association » : la \
 séance élargit le champ des possibles (SCIC, SCOP, CAE, entreprise de l'ESS).
 
 **Déroulé type (3 h 30)**
 
 1. *Arbre des statuts* (40 min) : quelques questions simples pour réduire le choix à \
 deux options crédibles.
-2. *Jeu de rôle « l'assemblée générale »* (50 min), avec des rôles attribués : \
+2. *Jeu de rôle « l'assemblée générale »* (50 min), avec des rôles attribués : \
 trésorière, bénévole, usager, élu, salarié.
 3. *Pause* (15 min).
 4. *Roue des parties prenantes* (40 min) : informer, consulter ou codécider ?
-5. *Charte du collectif* ou, pour les projets individuels, « qui embarquer ? » (40 min).
+5. *Charte du collectif* ou, pour les projets individuels, « qui embarquer ? » (40 min).
 
 **Posture**
 
@@ -260,7 +260,7 @@ un temps dédié hors séance.
             "Évaluer le parcours et organiser les suites collectives"
         ),
         "description": """\
-L'enjeu principal est d'éviter la « falaise » de fin de parcours, quand les porteurs se \
+L'enjeu principal est d'éviter la « falaise » de fin de parcours, quand les porteurs se \
 retrouvent sans rendez-vous réguliers ni groupe pour les soutenir.
 
 **Déroulé type (3 h 30)**

@@ -168,7 +168,7 @@ class AccountDeletionForm(MaillageForm):
         lazy("Vos contributions"),
         choices=choices(
             [
-                ("keep", lazy("Les conserver, signées « ancien membre »")),
+                ("keep", lazy("Les conserver, signées « ancien membre »")),
                 ("erase", lazy("Les effacer")),
             ]
         ),

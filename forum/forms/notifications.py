@@ -19,8 +19,8 @@ class ModeField(RadioField):
         if self.data not in MODES:
             raise ValidationError(
                 lazy(
-                    "Choisissez « Immédiatement », « Résumé quotidien », "
-                    "« Résumé hebdomadaire » ou « Jamais »."
+                    "Choisissez « Immédiatement », « Résumé quotidien », "
+                    "« Résumé hebdomadaire » ou « Jamais »."
                 )
             )
 

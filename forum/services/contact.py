@@ -3,7 +3,8 @@
 The message is relayed by e-mail to the members who accept it (a setting; yes by default
 for a structure's référent·e); Reply-To names the sender only if they agree. Each message
 sent is logged without its text (contact_message): the moderators' log, and the table the
-hourly and daily limits count, so that they hold across server processes.
+hourly and daily limits count, so that they hold across server processes. Rows older than
+FORUM_CONTACT_LOG_DAYS are deleted whenever a new one is logged (privacy page).
 """
 
 import smtplib
@@ -12,7 +13,7 @@ from datetime import timedelta
 from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
@@ -45,6 +46,21 @@ def accepts(user: User | None, sender: User | None = None) -> bool:
 def structure_recipients(structure: Structure, sender: User | None = None) -> list[User]:
     """The members of `structure` who accept messages (the sender left out)."""
     return [m for m in structure.members if accepts(m, sender)]
+
+
+def log_retention() -> timedelta:
+    """How long a message's trace is kept: the setting, never less than the longest limit
+    window (the daily limit must still see a day of messages)."""
+    days = timedelta(days=current_app.config["CONTACT_LOG_DAYS"])
+    return max(days, *(window for window, _most in LIMITS))
+
+
+def purge_old_messages() -> int:
+    """Delete the traces older than the retention; the caller commits. Returns how many."""
+    result = db.session.execute(
+        delete(ContactMessage).where(ContactMessage.created_at < utcnow() - log_retention())
+    )
+    return result.rowcount
 
 
 def _check_limits(sender: User) -> None:
@@ -162,6 +178,7 @@ def send_message(
         raise ServiceError(
             _("Le message n'a pas pu être envoyé. Réessayez dans quelques minutes."), "body"
         )
+    purge_old_messages()  # as failed logins are at each attempt: no job to schedule
     db.session.add(
         ContactMessage(
             sender_id=sender.id,

@@ -43,7 +43,7 @@ def read_snapshot(conn: sa.Connection) -> Snapshot:
         revisions = conn.scalars(sa.text("SELECT version_num FROM alembic_version")).all()
     if len(revisions) != 1:
         raise BackupError(
-            "La base n'a pas de révision Alembic unique : lancez « flask db upgrade » d'abord."
+            "La base n'a pas de révision Alembic unique : lancez « flask db upgrade » d'abord."
         )
     return Snapshot(counts, revisions[0])
 
@@ -55,7 +55,7 @@ def for_engine(engine: sa.Engine) -> "SqliteDump | PostgresDump":
         return SqliteDump(engine.url)
     if kind == "postgresql":
         return PostgresDump(engine, engine.url)
-    raise BackupError(f"Sauvegarde impossible : base « {kind} » non prise en charge.")
+    raise BackupError(f"Sauvegarde impossible : base « {kind} » non prise en charge.")
 
 
 class SqliteDump:

@@ -211,23 +211,23 @@ def describe_log(entries: list[ModerationLog]) -> list[LogLine]:
         if e.target_type == "post" and e.target_id in posts:
             post = posts[e.target_id]
             target = _(
-                "message de %(author)s dans « %(title)s »",
+                "message de %(author)s dans « %(title)s »",
                 author=post.author.display_name if post.author else _("ancien membre"),
                 title=post.discussion.title,
             )
             url = _thread_url(post.discussion) + f"#post-{post.id}"
         elif e.target_type == "discussion" and e.target_id in discussions:
             discussion = discussions[e.target_id]
-            target = _("discussion « %(title)s »", title=discussion.title)
+            target = _("discussion « %(title)s »", title=discussion.title)
             url = _thread_url(discussion)
         elif e.target_type == "report" and e.target_id in reports:
-            target = _("retour d'expérience « %(title)s »", title=reports[e.target_id].title)
+            target = _("retour d'expérience « %(title)s »", title=reports[e.target_id].title)
             url = url_for("reports.detail", report_id=e.target_id)
         elif e.target_type == "user" and e.target_id in users:
             target = _("compte de %(name)s", name=users[e.target_id].display_name)
             url = url_for("users.profile", user_id=e.target_id)
         elif e.target_type == "structure" and e.target_id in structures:
-            target = _("structure « %(name)s »", name=structures[e.target_id].name)
+            target = _("structure « %(name)s »", name=structures[e.target_id].name)
             url = url_for("structures.detail", slug=structures[e.target_id].slug)
         lines.append(LogLine(e, action_label(e.action), target, url))
     return lines

@@ -12,41 +12,41 @@ from forum.i18n import current_locale, de, lazy
 from forum.models import Notification
 
 WORDING = {
-    ("mention", "discussion"): lazy("%(who)s vous a mentionné dans la discussion « %(title)s »"),
+    ("mention", "discussion"): lazy("%(who)s vous a mentionné dans la discussion « %(title)s »"),
     ("mention", "report"): lazy(
-        "%(who)s vous a mentionné dans les échanges du retour d'expérience « %(title)s »"
+        "%(who)s vous a mentionné dans les échanges du retour d'expérience « %(title)s »"
     ),
     ("reply_to_post", "discussion"): lazy(
-        "%(who)s a répondu à votre message dans la discussion « %(title)s »"
+        "%(who)s a répondu à votre message dans la discussion « %(title)s »"
     ),
     ("reply_to_post", "report"): lazy(
-        "%(who)s a répondu à votre message sur le retour d'expérience « %(title)s »"
+        "%(who)s a répondu à votre message sur le retour d'expérience « %(title)s »"
     ),
     ("reply_to_discussion", "discussion"): lazy(
-        "%(who)s a répondu à votre discussion « %(title)s »"
+        "%(who)s a répondu à votre discussion « %(title)s »"
     ),
     ("reply_to_discussion", "report"): lazy(
-        "%(who)s a répondu à votre retour d'expérience « %(title)s »"
+        "%(who)s a répondu à votre retour d'expérience « %(title)s »"
     ),
     ("answer_accepted", "discussion"): lazy(
-        "Votre réponse a été acceptée dans la discussion « %(title)s »"
+        "Votre réponse a été acceptée dans la discussion « %(title)s »"
     ),
     ("answer_accepted", "report"): lazy(
-        "Votre réponse a été acceptée sur le retour d'expérience « %(title)s »"
+        "Votre réponse a été acceptée sur le retour d'expérience « %(title)s »"
     ),
-    ("new_post", "discussion"): lazy("Nouveau message %(de_who)s dans la discussion « %(title)s »"),
+    ("new_post", "discussion"): lazy("Nouveau message %(de_who)s dans la discussion « %(title)s »"),
     ("new_post", "report"): lazy(
-        "Nouveau message %(de_who)s sur le retour d'expérience « %(title)s »"
+        "Nouveau message %(de_who)s sur le retour d'expérience « %(title)s »"
     ),
-    ("new_discussion", "discussion"): lazy("Nouvelle discussion %(de_who)s : « %(title)s »"),
-    ("new_report", "report"): lazy("Nouveau retour d'expérience %(de_who)s : « %(title)s »"),
+    ("new_discussion", "discussion"): lazy("Nouvelle discussion %(de_who)s : « %(title)s »"),
+    ("new_report", "report"): lazy("Nouveau retour d'expérience %(de_who)s : « %(title)s »"),
     ("post_hidden", "discussion"): lazy(
-        "L'équipe de modération a masqué votre message dans la discussion « %(title)s ». "
+        "L'équipe de modération a masqué votre message dans la discussion « %(title)s ». "
         "Motif : %(reason)s"
     ),
     ("post_hidden", "report"): lazy(
         "L'équipe de modération a masqué votre message sur le retour d'expérience "
-        "« %(title)s ». Motif : %(reason)s"
+        "« %(title)s ». Motif : %(reason)s"
     ),
 }
 

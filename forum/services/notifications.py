@@ -4,7 +4,7 @@ weekly digest, as each member chose per kind: forum/services/notification_settin
 from datetime import timedelta
 
 from flask import current_app, url_for
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import Integer, and_, bindparam, delete, exists, func, insert, or_, select, update
@@ -416,7 +416,11 @@ def send_digests(now=None) -> int:
             continue
         with request_context(), force_locale(user.locale or "fr"):
             items = [mail.mail_item(n, describe(n), open_url(n, external=True)) for n in due]
-            subject = _("[Maillage] Votre résumé : %(num)d nouveauté(s)", num=len(due))
+            subject = ngettext(
+                "[Maillage] Votre résumé : %(num)d nouveauté",
+                "[Maillage] Votre résumé : %(num)d nouveautés",
+                len(due),
+            )
             intro = _("Ce qui s'est passé sur Maillage depuis votre dernier résumé :")
             mail.send(user, subject, intro, items, _unsubscribe_url(user))
         for n in due:

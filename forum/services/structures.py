@@ -9,6 +9,7 @@ into an existing structure (members, reports and parcours move there).
 import re
 import unicodedata
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 
 from flask_babel import gettext as _
 from sqlalchemy import or_, select, update
@@ -56,6 +57,70 @@ def pending_structures() -> list[Structure]:
     )
 
 
+# Words that say nothing about which structure it is: articles, and the kinds of structure
+# (« Tiers-lieu La Grange » and « La Grange » are the same place).
+_STOP_WORDS = frozenset("a au aux d de des du en et l la le les sur".split())
+_KIND_WORDS = (
+    "asso association cae collectif collectivite cooperatif cooperative ess incubateur lieu "
+    "pole reseau scic scop territorial tiers tierslieu"
+)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words of a structure's name: accents, case, articles and plural endings left
+    out (« Les Granges » → {grange})."""
+    words = slugify(name, 300).split("-")
+    return frozenset(_singular(w) for w in words if w and w not in _STOP_WORDS)
+
+
+_KINDS = name_words(_KIND_WORDS)
+
+
+def names_alike(a: str, b: str) -> bool:
+    """Same or very similar structure names: the same words once articles and kinds of
+    structure are set aside, one name's words all within the other's, or a typo apart;
+    never when their numbers differ (« Tiers-lieu 1 », « Tiers-lieu 2 »)."""
+    words_a, words_b = name_words(a), name_words(b)
+    if not words_a or not words_b:
+        return False
+    if {w for w in words_a if w.isdigit()} != {w for w in words_b if w.isdigit()}:
+        return False
+    own_a, own_b = (words_a - _KINDS) or words_a, (words_b - _KINDS) or words_b
+    if own_a <= own_b or own_b <= own_a:
+        return True
+    joined_a, joined_b = " ".join(sorted(words_a)), " ".join(sorted(words_b))
+    return SequenceMatcher(None, joined_a, joined_b).ratio() >= 0.85
+
+
+def lookalikes(proposals: list[Structure]) -> dict[int, list[Structure]]:
+    """For each proposal, the other structures of its département with the same or a very
+    similar name (validated ones first): what a moderator may want to merge it into."""
+    departments = {p.department_code for p in proposals}
+    if not departments:
+        return {}
+    neighbours = list(
+        db.session.scalars(
+            select(Structure)
+            .where(Structure.department_code.in_(departments))
+            .order_by(Structure.status != "validated", Structure.name)
+        )
+    )
+    return {
+        proposal.id: [
+            other
+            for other in neighbours
+            if other.id != proposal.id
+            and other.department_code == proposal.department_code
+            and names_alike(proposal.name, other.name)
+        ]
+        for proposal in proposals
+    }
+
+
 def filter_structures(region: str = "", department: str = "", kind: str = "") -> list[Structure]:
     """The directory: every filter optional, unknown values simply match nothing."""
     query = (
@@ -101,13 +166,13 @@ def _check_new(fields: dict) -> None:
         if slugify(other.name) == slug:
             if other.status == "pending":
                 message = _(
-                    "« %(name)s » a déjà été proposée pour ce département et attend sa "
+                    "« %(name)s » a déjà été proposée pour ce département et attend sa "
                     "validation : choisissez-la dans la liste des structures.",
                     name=other.name,
                 )
             else:
                 message = _(
-                    "« %(name)s » figure déjà dans l'annuaire pour ce département : "
+                    "« %(name)s » figure déjà dans l'annuaire pour ce département : "
                     "choisissez-la dans la liste.",
                     name=other.name,
                 )

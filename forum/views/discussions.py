@@ -333,7 +333,7 @@ def delete_post(post_id: int):
             what=post.discussion.title,
             excerpt=post.body_md[:280],
             consequence=_(
-                "Il sera remplacé par « Message supprimé » ; les réponses qu'il a reçues "
+                "Il sera remplacé par « Message supprimé » ; les réponses qu'il a reçues "
                 "restent dans la discussion."
             ),
             action=url_for("discussions.delete_post", post_id=post.id),

@@ -36,9 +36,14 @@ def accessibility():
 @bp.get("/confidentialite")
 def privacy():
     """Politique de confidentialité : ce qui est conservé, pourquoi, combien de temps."""
+    from forum.services.contact import log_retention
     from forum.services.reports import draft_readers
 
-    return render_template("main/privacy.html", drafts_statement=_drafts_statement(draft_readers()))
+    return render_template(
+        "main/privacy.html",
+        drafts_statement=_drafts_statement(draft_readers()),
+        contact_log_days=log_retention().days,
+    )
 
 
 def _drafts_statement(readers: set[str]) -> str:

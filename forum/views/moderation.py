@@ -20,11 +20,13 @@ def index():
     from forum.forms.discussions import HideForm
     from forum.services import contact, structures, tags
 
+    pending = structures.pending_structures()
     return render_template(
         "moderation/index.html",
         flags=moderation.open_flags(),
         proposals=tags.proposed_tags(),
-        pending_structures=structures.pending_structures(),
+        pending_structures=pending,
+        lookalikes=structures.lookalikes(pending),  # « ressemble à : … », to merge
         contacts=contact.recent_messages(),
         log=moderation.describe_log(moderation.recent_log()),
         hide_form=HideForm(),

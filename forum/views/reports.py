@@ -151,7 +151,7 @@ def _start_from(form: ReportForm, report_id: int | None) -> None:
     form.department.data = earlier.department_code
     flash(
         _(
-            "Nouveau brouillon pré-rempli à partir de « %(title)s » : modules, parcours, "
+            "Nouveau brouillon pré-rempli à partir de « %(title)s » : modules, parcours, "
             "format et département. Le texte est à écrire.",
             title=earlier.title,
         ),

@@ -12,6 +12,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from forum import once
@@ -138,8 +139,14 @@ def _stored_form(structure) -> StructureForm:
 def _edit_page(
     form, structure, status=200, conflict=(), merge_form=None, referent_form=None, previews=None
 ):
+    lookalikes = []
+    if structure is not None and structure.is_pending:
+        lookalikes = structures.lookalikes([structure])[structure.id]
     if structure is not None and structure.is_pending and merge_form is None:
         merge_form = MergeForm(formdata=None)
+        validated = [other for other in lookalikes if not other.is_pending]
+        if validated:  # offered, not done: the moderator still presses « Fusionner »
+            merge_form.target.data = str(validated[0].id)
     if merge_form is not None:
         merge_form.set_targets(s for s in structures.all_structures() if s.id != structure.id)
     if structure is not None and structure.members and referent_form is None:
@@ -156,6 +163,7 @@ def _edit_page(
         merge_form=merge_form,
         referent_form=referent_form,
         previews=previews,
+        lookalikes=lookalikes,
     ), status
 
 
@@ -252,10 +260,11 @@ def merge(slug: str):
             form.target.errors.append(error.message)
         else:
             flash(
-                _(
-                    "Structure fusionnée dans « %(name)s » (%(num)d retours déplacés).",
+                ngettext(  # French: « 0 retour déplacé », singular for 0 and 1
+                    "Structure fusionnée dans « %(name)s » (%(num)d retour déplacé).",
+                    "Structure fusionnée dans « %(name)s » (%(num)d retours déplacés).",
+                    moved,
                     name=target.name,
-                    num=moved,
                 ),
                 "success",
             )
@@ -300,9 +309,11 @@ def contact_structure(slug: str):
     )
 
 
-def contact_page(name: str, recipients, back: str, structure=None):
+def contact_page(name: str, recipients, back: str, structure=None, member=None):
     """The contact form for a structure or a member, and its sending (shared by both)."""
     form = ContactForm()
+    page = {"name": name, "recipients": recipients, "back": back}
+    page.update(_contact_wording(structure, member))
     if recipients and form.validate_on_submit():
         try:
             once.claim()
@@ -318,16 +329,27 @@ def contact_page(name: str, recipients, back: str, structure=None):
             db.session.rollback()
             form.body.errors.append(error.message)
             status = 429 if isinstance(error, contact.ContactLimited) else 400
-            return _contact_template(form, name, recipients, back), status
+            return _contact_template(form, page), status
         flash(_("Votre message est envoyé à %(name)s.", name=name), "success")
         return redirect(back, code=303)
     status = 200
     if request.method == "POST":
         status = 400
-    return _contact_template(form, name, recipients, back), status
+    return _contact_template(form, page), status
 
 
-def _contact_template(form, name, recipients, back):
-    return render_template(
-        "structures/contact.html", form=form, name=name, recipients=recipients, back=back
-    )
+def _contact_wording(structure, member) -> dict:
+    """What the page needs to word itself for a structure or for one member: whether the
+    writer belongs to the structure (« aucun autre membre »), and, for a member who
+    receives no messages, their structure if someone there does (shown on their profile
+    anyway: nothing private)."""
+    viewer = current_user._get_current_object()
+    own = structure is not None and viewer.structure_id == structure.id
+    other = member.structure if member is not None else None
+    if other is not None and not contact.structure_recipients(other, viewer):
+        other = None
+    return {"member": member, "member_structure": other, "own_structure": own}
+
+
+def _contact_template(form, page: dict):
+    return render_template("structures/contact.html", form=form, **page)

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from forum.access import moderator_required
@@ -100,9 +101,10 @@ def merge(slug: str):
         flash(error.message, "error")
         return redirect(url_for("tags.edit", slug=slug), code=303)
     flash(
-        _(
-            "Défi fusionné : %(num)d retour(s) déplacé(s) vers « %(label)s ».",
-            num=moved,
+        ngettext(  # French: « 0 retour déplacé », singular for 0 and 1
+            "Défi fusionné : %(num)d retour déplacé vers « %(label)s ».",
+            "Défi fusionné : %(num)d retours déplacés vers « %(label)s ».",
+            moved,
             label=target.label,
         ),
         "success",

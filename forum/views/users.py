@@ -59,7 +59,9 @@ def contact(user_id: int):
     if user.id == current_user.id:
         abort(404)
     recipients = [user] if contact_service.accepts(user, current_user) else []
-    return contact_page(user.display_name, recipients, url_for("users.profile", user_id=user.id))
+    return contact_page(
+        user.display_name, recipients, url_for("users.profile", user_id=user.id), member=user
+    )
 
 
 @bp.route("/account", methods=["GET", "POST"])
@@ -218,7 +220,7 @@ def delete_account():
             else:
                 flash(
                     _(
-                        "Votre compte a été supprimé ; vos contributions restent, signées « ancien membre »."
+                        "Votre compte a été supprimé ; vos contributions restent, signées « ancien membre »."
                     ),
                     "success",
                 )

@@ -16,3 +16,10 @@ document.addEventListener("DOMContentLoaded", function () {
     button.addEventListener("click", function () { window.print(); });
   });
 });
+// A link to a closed disclosure (« 2 filtres actifs » beside the results count) opens it;
+// without JavaScript it leads to its summary.
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest('a[href^="#"]');
+  var target = link && document.getElementById(link.getAttribute("href").slice(1));
+  if (target && target.tagName === "DETAILS") target.open = true;
+});

@@ -1,8 +1,9 @@
 """Issue 12, points 11–13 and 15 in Chromium at 1280 and 360 px: results before filters
-on phones (filters in a disclosure that counts the active ones, a skip link to the
-results), the header menu in a disclosure, /territories/ at 360 px, filter lists with
-counts; static files never re-requested on a repeat visit; the print stylesheet; axe
-(WCAG 2.1 AA) on every new page and state, /admin/members included."""
+in the page itself (filters in a disclosure that counts the active ones, the count of
+active filters beside the results count, a skip link to the results), the header menu in
+a disclosure whose button stays put, /territories/ at 360 px without a word broken, filter
+lists with counts; static files never re-requested on a repeat visit; the print
+stylesheet; axe (WCAG 2.1 AA) on every new page and state, /admin/members included."""
 
 from datetime import date
 
@@ -81,6 +82,28 @@ def _scroll_width(page):
     return page.evaluate("document.documentElement.scrollWidth")
 
 
+# Words of `selector`'s text drawn on more than one line (a break after a hyphen is fine).
+BROKEN_WORDS = r"""(selector) => {
+  const broken = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode, words = /[^\s\u00a0\u202f-]+-?/g;
+      let word;
+      while ((word = words.exec(node.textContent))) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                                .map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(word[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
 def _login(page, base):
     page.goto(f"{base}/auth/login")
     page.get_by_label("Adresse e-mail").fill("admin@example.org")
@@ -100,12 +123,24 @@ def test_results_before_filters_on_phones(live_server, content, new_page, size, 
     results = _box(page, "#resultats")
     assert page.locator("a.skip-link[href='#resultats']").get_attribute("href") == "#resultats"
     assert _scroll_width(page) <= width
+    # In the page itself, not only on the screen: results, then filters.
+    assert page.evaluate(
+        "document.querySelector('#resultats').compareDocumentPosition("
+        "document.querySelector('details.filters-disclosure')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
+    # Beside the results count: how many filters are active, a link to them.
+    count, active = _box(page, "#resultats .count"), page.locator("#resultats .filters-link a")
+    assert active.inner_text().strip() == "1 filtre actif"
+    assert abs(_box(page, "#resultats .filters-link")["y"] - count["y"]) < 30
     if size == "phone":
         assert summary.inner_text().strip() == "Filtres (1 actif)"
         assert page.locator("details.filters-disclosure[open]").count() == 0
         assert results["y"] < _box(page, "details.filters-disclosure")["y"]  # results first
-        assert results["y"] < height  # and they start on the first screen
-        summary.click()
+        assert count["y"] < height  # and they start on the first screen
+        active.click()  # down to the filters, opened
+        page.wait_for_selector("details.filters-disclosure[open]")
+        assert page.evaluate("location.hash") == "#filtres"
+        assert summary.is_visible() and summary.bounding_box()["y"] >= 0
         assert page.locator(
             "details.filters-disclosure .filters, details.filters-disclosure .facets"
         ).first.is_visible()
@@ -122,6 +157,42 @@ def test_results_before_filters_on_phones(live_server, content, new_page, size, 
     assert page.evaluate("document.activeElement.textContent.trim()") == "Aller aux résultats"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "resultats"
+
+
+@pytest.mark.parametrize("path", ["/search?q=covoiturage&department=46", "/reports/?department=46"])
+def test_without_css_results_are_read_before_filters(live_server, content, new_page, path):
+    """What a screen reader or a browser without the stylesheet reads: results first."""
+    base, _app = live_server
+    page = new_page(360, 640)
+    page.route("**/*.css", lambda route: route.abort())
+    page.goto(base + path)
+    assert page.evaluate("document.styleSheets.length") == 0 or page.evaluate(
+        "[...document.styleSheets].every(s => { try { return !s.cssRules.length } catch (e) "
+        "{ return true } })"
+    )
+    text = page.evaluate("document.body.innerText")
+    first_result = text.index("Covoiturage")
+    assert first_result < text.index("Filtres (1 actif)")
+    assert text.index("1 filtre actif") < first_result  # said beside the count
+    assert text.index("Aller aux résultats") < first_result
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_without_active_filter_a_phone_gets_a_link_to_the_filters(
+    live_server, content, new_page, size
+):
+    base, _app = live_server
+    width, height = SIZES[size]
+    page = new_page(width, height)
+    page.goto(f"{base}/reports/")
+    link = page.locator("#resultats .filters-link a")
+    assert page.locator("details.filters-disclosure > summary").inner_text().strip() == "Filtres"
+    if size == "phone":
+        assert link.inner_text().strip() == "Filtrer"
+        link.click()
+        page.wait_for_selector("details.filters-disclosure[open]")
+    else:
+        assert not link.is_visible()  # the filters are right beside the results
 
 
 def test_report_filters_offer_only_places_with_reports_with_counts(live_server, content, new_page):
@@ -146,11 +217,20 @@ def test_compact_header_menu_on_phones(live_server, content, new_page, size):
     if size == "phone":
         assert page.locator("header.site-header").bounding_box()["height"] < 80
         assert not search_link.is_visible()
-        page.get_by_text("Menu", exact=True).click()
+        menu = page.locator("details.site-menu > summary")
+        closed = menu.bounding_box()
+        menu.click()
+        assert page.locator("details.site-menu[open]").count() == 1
+        assert menu.bounding_box() == closed  # the button stays where the finger is
         assert search_link.is_visible()
         assert page.get_by_role("link", name="Administration").is_visible()
         assert _scroll_width(page) <= width
         assert axe_violations(page) == []  # the open menu
+        assert _box(page, ".main-nav")["y"] >= closed["y"] + closed["height"]  # below it
+        menu.click()
+        assert page.locator("details.site-menu[open]").count() == 0
+        assert menu.bounding_box() == closed and not search_link.is_visible()
+        menu.click()
     else:
         assert search_link.is_visible()
         assert not page.get_by_text("Menu", exact=True).is_visible()
@@ -158,11 +238,36 @@ def test_compact_header_menu_on_phones(live_server, content, new_page, size):
     page.wait_for_url(f"{base}/search")
 
 
-def test_territories_fit_360_px(live_server, content, new_page):
+# What each header cell shows: its text, or the abbreviation drawn in its place.
+SHOWN_HEADERS = r"""(selector) => [...document.querySelectorAll(selector)].map(th => {
+  const drawn = getComputedStyle(th, '::before').content.match(/^"([^"]*)"/);
+  const span = th.querySelector('span');
+  if (drawn && span && span.getBoundingClientRect().width <= 1) return drawn[1];
+  return th.textContent.trim();
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 1280])
+def test_territories_fit_without_breaking_a_word(live_server, content, new_page, width):
     base, _app = live_server
-    page = new_page(360, 640)
+    page = new_page(width, 640)
     page.goto(f"{base}/territories/")
-    assert _scroll_width(page) <= 360
+    assert _scroll_width(page) <= width
+    assert page.evaluate(BROKEN_WORDS, ".territory table, .territory h2") == []
+    shown = page.evaluate(SHOWN_HEADERS, ".territory:first-of-type thead th")
+    if width < 400:  # abbreviated on a phone…
+        assert shown == ["Département", "Struct.", "Parc.", "Ret."]
+    else:
+        assert shown == ["Département", "Structures", "Parcours", "Retours"]
+    # …whole words for a screen reader, whatever the width.
+    assert page.locator(".territory").first.locator("thead").aria_snapshot().split("\n")[2:] == [
+        f'    - columnheader "{name}"'
+        for name in ("Département", "Structures", "Parcours", "Retours")
+    ]
+    row = page.get_by_role("row", name="Lot (46)")
+    assert row.get_by_role("link", name="2").count() == 1  # its two reports
+    if width != 320:
+        assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("size", SIZES)

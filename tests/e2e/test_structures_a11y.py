@@ -89,9 +89,10 @@ def test_member_pages_and_error_states(live_server, network, new_page):
     ]:
         page.goto(base + path)
         assert axe_violations(page) == [], path
-    assert (
-        "Personne ici n’accepte" in page.goto(f"{base}/members/{network['quiet']}/contact").text()
-    )
+    page.goto(f"{base}/members/{network['quiet']}/contact")
+    assert page.get_by_role("status").inner_text() == "Nina ne reçoit pas de messages par Maillage."
+    page.get_by_role("link", name="Écrire plutôt à sa structure, La Fabrique").click()
+    page.wait_for_url(f"{base}/structures/fabrique/contact")
 
     page.goto(f"{base}/structures/propose")
     page.get_by_label("Commune").fill("Meyrueis")
@@ -119,6 +120,38 @@ def test_moderator_review_pages(live_server, network, new_page):
         assert axe_violations(page) == [], path
     page.get_by_role("button", name="Fusionner").click()  # no structure chosen
     page.wait_for_selector("#target-error")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("size", [(1280, 900), (360, 640)])
+def test_a_proposal_like_an_existing_structure_is_flagged(live_server, network, new_page, size):
+    """« doublon possible — ressemble à : La Fabrique », on the queue and the edit page,
+    the merge form offering it; axe on both, on a laptop and a phone."""
+    from forum.extensions import db
+    from forum.models import Structure
+
+    base, app = live_server
+    with app.app_context():
+        if not db.session.scalar(db.select(Structure).filter_by(slug="fabrique-bis")):
+            db.session.add(Structure(slug="fabrique-bis", name="Fabrique", kind="tiers-lieu",
+                                     department_code="46", status="pending"))  # fmt: skip
+            db.session.commit()
+        db.session.remove()
+    page = new_page(*size)
+    log_in(page, base, "modo@example.org")
+    page.goto(f"{base}/moderation/")
+    item = page.locator("li.card", has_text="doublon possible")
+    assert (
+        item.locator(".lookalike")
+        .inner_text()
+        .startswith("doublon possible ressemble à : La Fabrique — comparer et fusionner")
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= size[0]
+    assert axe_violations(page) == []
+    item.get_by_role("link", name="comparer et fusionner").click()
+    page.wait_for_url(f"{base}/structures/fabrique-bis/edit#fusion")
+    assert page.locator("#fusion ~ .lookalike").inner_text().startswith("doublon possible")
+    assert page.locator("#target option:checked").inner_text() == "La Fabrique"
     assert axe_violations(page) == []
 
 

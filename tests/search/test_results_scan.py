@@ -238,14 +238,20 @@ def test_url_filters_accept_names_too(cap, search_ids):
 @pytest.mark.parametrize(
     "params,notice",
     [
-        ({"q": "region:xyz"}, "Filtre inconnu : région « xyz »"),
-        ({"q": 'porteurs departement:"Atlantide"'}, "Filtre inconnu : département « Atlantide »"),
-        ({"q": "dep:99"}, "Filtre inconnu : département « 99 »"),
-        ({"q": "structure:nulle-part"}, "Filtre inconnu : structure « nulle-part »"),
-        ({"q": "tag:inexistant porteurs"}, "Filtre inconnu : défi « inexistant »"),
-        ({"q": "module:9"}, "Filtre inconnu : module « 9 »"),
-        ({"q": "type:sondage"}, "Filtre inconnu : type « sondage »"),
-        ({"q": "porteurs", "region": "atlantide"}, "Filtre inconnu : région « atlantide »"),
+        ({"q": "region:xyz"}, "Filtre inconnu : région «\u00a0xyz\u00a0»"),
+        (
+            {"q": 'porteurs departement:"Atlantide"'},
+            "Filtre inconnu : département «\u00a0Atlantide\u00a0»",
+        ),
+        ({"q": "dep:99"}, "Filtre inconnu : département «\u00a099\u00a0»"),
+        ({"q": "structure:nulle-part"}, "Filtre inconnu : structure «\u00a0nulle-part\u00a0»"),
+        ({"q": "tag:inexistant porteurs"}, "Filtre inconnu : défi «\u00a0inexistant\u00a0»"),
+        ({"q": "module:9"}, "Filtre inconnu : module «\u00a09\u00a0»"),
+        ({"q": "type:sondage"}, "Filtre inconnu : type «\u00a0sondage\u00a0»"),
+        (
+            {"q": "porteurs", "region": "atlantide"},
+            "Filtre inconnu : région «\u00a0atlantide\u00a0»",
+        ),
     ],
 )
 def test_an_unknown_filter_is_pointed_out_and_matches_nothing(corpus, client, params, notice):

@@ -83,7 +83,7 @@ def test_pagination(corpus, client, search_ids):
 
 def test_a_misspelling_that_finds_nothing_shows_its_correction(corpus, client):
     html = page(client, q="covoiturrage")
-    assert "voici les résultats pour « covoiturage »" in html
+    assert "voici les résultats pour «\u00a0covoiturage\u00a0»" in html
     assert f'href="/reports/{corpus["covoiturage"]}"' in html
 
 

@@ -41,7 +41,10 @@ def test_a_report_is_flagged_into_the_same_queue_with_its_author(
     assert "Données personnelles" not in queue.split("Journal des actions")[0]
     log = queue.split("Journal des actions")[-1]
     assert "Signalement traité" in log and "Modé Ratrice" in log
-    assert f'<a href="/reports/{report.id}">retour d&#39;expérience « Séance douteuse »</a>' in log
+    assert (
+        f'<a href="/reports/{report.id}">retour d&#39;expérience «\u00a0Séance douteuse\u00a0»</a>'
+        in log
+    )
 
 
 def test_hiding_from_the_queue_resolves_every_flag_and_the_log_names_and_links(
@@ -59,7 +62,7 @@ def test_hiding_from_the_queue_resolves_every_flag_and_the_log_names_and_links(
     mod = make_user(role="moderator", display_name="Modé Ratrice", created_at=OLD)
     login(mod)
     queue = client.get("/moderation/").get_data(as_text=True)
-    assert "Message de Alice Martin dans « Fil à surveiller »" in queue
+    assert "Message de Alice Martin dans «\u00a0Fil à surveiller\u00a0»" in queue
     assert 'name="next" value="/moderation/"' in queue and 'name="reason"' in queue
     response = post_form(
         client,
@@ -75,7 +78,7 @@ def test_hiding_from_the_queue_resolves_every_flag_and_the_log_names_and_links(
     log = queue.split("Journal des actions")[-1]
     assert "Message masqué" in log and "motif : Propos hors charte" in log
     assert f'href="/discussions/{thread.id}#post-{post.id}"' in log
-    assert "message de Alice Martin dans « Fil à surveiller »" in log
+    assert "message de Alice Martin dans «\u00a0Fil à surveiller\u00a0»" in log
     assert not re.search(r">\s*(hide|post) ?#?\d*\s*<", log)  # no codes
     # From the thread, "Masquer" opens the reason form (no JavaScript needed).
     thread_page = client.get(f"/discussions/{thread.id}").get_data(as_text=True)

@@ -81,9 +81,7 @@ def test_bad_input_is_refused_in_french_and_what_was_typed_is_kept(client, login
     response = post_form(client, "/account/notifications", typed)
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    message = (
-        "Choisissez « Immédiatement », « Résumé quotidien », « Résumé hebdomadaire » ou « Jamais »."
-    )
+    message = "Choisissez «\u00a0Immédiatement\u00a0», «\u00a0Résumé quotidien\u00a0», «\u00a0Résumé hebdomadaire\u00a0» ou «\u00a0Jamais\u00a0»."
     assert f'<p class="error" id="mode_mention-error">{message}</p>' in html
     assert 'aria-describedby="mode_mention-error"' in html
     assert 'href="#mode_mention"' in html  # the error summary leads to the fieldset
@@ -157,7 +155,7 @@ def test_delivery_follows_each_kinds_mode(app, people, smtp, make_user):
     assert notifications.send_digests() == 1
     daily = mails_to(smtp, alice)[-1]
     text = daily.get_body(("plain",)).get_content()
-    assert "1 nouveauté" in daily["Subject"] and "acceptée" in text
+    assert daily["Subject"].endswith(" : 1 nouveauté") and "acceptée" in text
     assert "Une réponse à Alice" not in text and "Du neuf" not in text
     assert notifications.send_digests() == 0  # the weekly is not due yet
 
@@ -165,6 +163,7 @@ def test_delivery_follows_each_kinds_mode(app, people, smtp, make_user):
     assert notifications.send_digests(now=utcnow() + timedelta(days=5)) == 1
     weekly = mails_to(smtp, alice)[-1]
     text = weekly.get_body(("plain",)).get_content()
+    assert weekly["Subject"].endswith(" : 1 nouveauté")  # one followed message
     assert "Nouveau message de Karim Benali" in text and "> Du neuf dans le fil suivi" in text
     assert "Du neuf dans le fil suivi</p>" in weekly.get_body(("html",)).get_content()
     assert "Une réponse à Alice" not in text
@@ -192,9 +191,12 @@ def test_the_digest_command_sends_weekly_ones_once_a_week(app, people, smtp):
     discussions.reply(thread, elodie, "Deuxième")
     assert "0 résumé(s)" in run.invoke(args=["notifications", "send-digests"]).output
     assert len(mails_to(smtp, alice)) == 1
+    assert mails_to(smtp, alice)[0]["Subject"].endswith(" : 1 nouveauté")
+    discussions.reply(thread, elodie, "Troisième")
     db.session.expire_all()
     alice = db.session.get(User, alice.id)
     alice.weekly_digest_sent_at -= timedelta(days=6, hours=13)  # the next cron run, a week on
     db.session.commit()
     assert "1 résumé(s)" in run.invoke(args=["notifications", "send-digests"]).output
     assert "Deuxième" in mails_to(smtp, alice)[-1].get_body(("plain",)).get_content()
+    assert mails_to(smtp, alice)[-1]["Subject"].endswith(" : 2 nouveautés")

@@ -306,3 +306,24 @@ def test_home_shows_latest_reports_tags_and_modules(client, demo_reports):
     assert latest.title.replace("'", "&#39;") in html
     assert "Les six modules du kit" in html and "Défis les plus discutés" in html
     assert html.count('class="tag"') >= 5
+
+
+def test_results_come_before_filters_in_the_page(client, demo_reports):
+    """Screen readers and browsers without CSS read the results first; the count of active
+    filters sits beside the results count and links down to the filters."""
+    from forum.search import engine
+
+    engine().rebuild()
+    for path in (
+        "/reports/?department=23&tag=mobilite",
+        "/search?q=tiers-lieux&department=23&tag=mobilite",
+    ):
+        html = client.get(path).get_data(as_text=True)
+        results, count = html.index('id="resultats"'), html.index('class="count"')
+        active = html.index('<a href="#filtres">2 filtres actifs</a>')
+        filters = html.index('<details class="filters-disclosure" id="filtres">')
+        assert results < count < active < filters, path
+        assert html.index("Filtres (2 actifs)") > filters
+        assert '<a class="skip-link" href="#resultats">' in html
+    html = client.get("/reports/").get_data(as_text=True)
+    assert '<a href="#filtres">Filtrer</a>' in html and "Filtres (" not in html

@@ -292,6 +292,9 @@ def test_moderators_merge_tags_moving_every_report(client, author, login, make_u
         client, "/tags/financements-publics/merge", {"merge-target": "financement"}
     )
     assert response.status_code == 303
+    html = client.get(response.headers["Location"]).get_data(as_text=True)
+    # One report moved (the other had both tags): singular, as for 0 in French.
+    assert "Défi fusionné : 1 retour déplacé vers «\u00a0Financement\u00a0»." in html
     assert client.get("/tags/financements-publics").status_code == 404
     html = client.get("/tags/financement").get_data(as_text=True)
     assert "Deuxième retour" in html and "Session 3 à Figeac" in html

@@ -3,6 +3,7 @@ never showing an address; limits held in the database; a log without the text.""
 
 import re
 from datetime import timedelta
+from html import unescape
 
 import pytest
 
@@ -92,19 +93,86 @@ def test_reply_to_only_when_the_sender_agrees(client, login, network, smtp):
     assert db.session.scalar(db.select(ContactMessage.recipient_id)) == user_id
 
 
+def _banner(html: str) -> str:
+    return unescape(re.search(r'<p class="banner warning" role="status">(.*?)</p>', html).group(1))
+
+
 def test_member_who_opted_out_gets_nothing(client, login, network, smtp):
     login(network["sender"])
     for member in ("opted_out", "quiet"):
         user_id = network[member].id
         page = client.get(f"/members/{user_id}/contact").get_data(as_text=True)
-        assert "n’accepte de messages" in page and "<textarea" not in page
-        assert "@example.org" not in page
+        assert "<textarea" not in page and "@example.org" not in page
         response = post_form(client, f"/members/{user_id}/contact", MESSAGE)
         assert response.status_code == 400
     assert smtp.messages == []
     assert db.session.scalar(db.select(db.func.count(ContactMessage.id))) == 0
     profile = client.get(f"/users/{network['opted_out'].id}").get_data(as_text=True)
     assert "/contact" not in profile and "out@example.org" not in profile
+
+
+def test_a_member_who_receives_nothing_is_told_plainly_and_nothing_more(
+    client, login, make_user, network, smtp
+):
+    """One member: said in French by name, the same words whether they refused, never
+    accepted or await validation (why is theirs), and their structure offered if someone
+    there receives messages."""
+    pending = make_user(
+        email="attente@example.org",
+        display_name="Sam",
+        approved=False,
+        accepts_contact=True,
+        structure=network["structure"],
+    )
+    login(network["sender"])
+    said = {}
+    for key, member in [("opted_out", network["opted_out"]), ("quiet", network["quiet"]),
+                        ("pending", pending)]:  # fmt: skip
+        page = client.get(f"/members/{member.id}/contact").get_data(as_text=True)
+        said[key] = _banner(page).replace(member.display_name, "X")
+        assert _banner(page) == f"{member.display_name} ne reçoit pas de messages par Maillage."
+        assert "Personne ici" not in page and "structure" not in _banner(page)
+        offer = f'<a href="/structures/{network["structure"].slug}/contact">'
+        assert offer + "Écrire plutôt à sa structure, La Fabrique</a>" in page
+        assert f'<a href="/users/{member.id}">Retour au profil</a>' in page
+    assert len(set(said.values())) == 1  # nothing tells a refusal from a wait
+
+    # When nobody in their structure receives messages either, nothing is offered.
+    for member in network["structure"].members:
+        member.accepts_contact = False
+    db.session.commit()
+    page = client.get(f"/members/{network['opted_out'].id}/contact").get_data(as_text=True)
+    assert "Nina ne reçoit pas de messages par Maillage." in page
+    assert "sa structure" not in page
+    assert smtp.messages == []
+
+
+def test_the_contact_page_words_itself_for_a_member_or_a_structure(
+    client, login, make_structure, make_user, network
+):
+    login(network["sender"])
+    page = client.get(f"/members/{network['willing'].id}/contact").get_data(as_text=True)
+    assert "Votre message sera transmis par e-mail à Marc. Son adresse" in unescape(page)
+    assert "1 personne" not in page
+    page = client.get(f"/structures/{network['structure'].slug}/contact").get_data(as_text=True)
+    assert "aux 2 personnes qui acceptent d’être contactées" in unescape(page)
+
+    silent = make_structure(name="Le Moulin", department_code="46")
+    make_user(display_name="Jo", structure=silent)  # neither référent·e nor willing
+    page = client.get(f"/structures/{silent.slug}/contact").get_data(as_text=True)
+    assert _banner(page) == (
+        "Le Moulin : aucun membre ne reçoit de messages par Maillage pour l’instant."
+    )
+    assert f'<a href="/structures/{silent.slug}">Retour à la page de la structure</a>' in page
+
+    # The writer's own structure, where only the writer would receive them: « autre ».
+    sender_structure = network["sender"].structure
+    network["sender"].accepts_contact = True
+    db.session.commit()
+    page = client.get(f"/structures/{sender_structure.slug}/contact").get_data(as_text=True)
+    assert _banner(page) == (
+        "La Grange : aucun autre membre ne reçoit de messages par Maillage pour l’instant."
+    )
 
 
 def test_bad_input_french_errors_text_kept_nothing_sent(client, login, network, smtp):
@@ -192,3 +260,36 @@ def test_contact_setting_in_my_account(client, login, network):
     assert post_form(client, "/account", {**fields, "accepts_contact": "y"}).status_code == 303
     db.session.refresh(referent)
     assert referent.accepts_contact is None and referent.contactable  # the référent·e default
+
+
+def test_contact_traces_older_than_the_retention_go_when_a_message_is_logged(
+    app, client, login, network, smtp
+):
+    """FORUM_CONTACT_LOG_DAYS (365 by default): older rows are deleted as a new message is
+    logged, as failed logins are at each attempt; /confidentialite says so."""
+    assert app.config["CONTACT_LOG_DAYS"] == 365
+    page = unescape(client.get("/confidentialite").get_data(as_text=True))
+    assert "Chaque trace est effacée au bout de 365 jours, au premier message relayé" in page
+    app.config["CONTACT_LOG_DAYS"] = 30
+    sender, other = network["sender"], network["willing"]
+    now = utcnow()
+    db.session.add_all(
+        ContactMessage(sender_id=user.id, recipients=1, created_at=now - timedelta(days=days))
+        for user, days in [(sender, 400), (other, 31), (other, 29), (sender, 2)]
+    )
+    db.session.commit()
+    login(sender)
+    assert post_form(client, f"/members/{other.id}/contact", MESSAGE).status_code == 303
+    kept = db.session.scalars(db.select(ContactMessage.created_at).order_by(ContactMessage.id))
+    assert [round((now - when).total_seconds() / 86400) for when in kept] == [29, 2, 0]
+
+    page = client.get("/confidentialite").get_data(as_text=True)
+    assert "au bout de 30 jours, au premier message" in unescape(page)
+
+    # Set to 0, a day is still kept: the daily limit counts the day's messages.
+    app.config["CONTACT_LOG_DAYS"] = 0
+    assert "au bout de 1 jour, au premier" in unescape(
+        client.get("/confidentialite").get_data(as_text=True)
+    )
+    assert post_form(client, f"/members/{other.id}/contact", MESSAGE).status_code == 303
+    assert db.session.scalar(db.select(db.func.count(ContactMessage.id))) == 2  # today's

@@ -1,6 +1,11 @@
 """Issue 12.1: a member proposes their structure (from « Mon compte » or at registration);
 moderators validate, edit or merge it; territories count validated structures."""
 
+import re
+from html import unescape
+
+import pytest
+
 from forum.extensions import db
 from forum.models import ModerationLog, Parcours, Report, Structure, User
 from tests.conftest import post_form
@@ -110,6 +115,41 @@ def test_merge_moves_members_reports_and_parcours(
     assert db.session.get(Report, report.id).structure_id == target.id
     assert [s.id for s in db.session.get(Parcours, shared.id).structures] == [target.id]
     assert [s.id for s in db.session.get(Parcours, own.id).structures] == [target.id]
+
+
+def test_merge_says_how_many_reports_moved_singular_for_0_and_1(
+    client, make_user, login, make_structure, make_report
+):
+    """French takes the singular for 0 and 1 (« 0 retour déplacé »); English does not."""
+    target = make_structure(name="Fabrique du Lot", department_code="46")
+    moderator = make_user(role="moderator")
+    login(moderator)
+    for moved, said in [
+        (0, "(0 retour déplacé)"),
+        (1, "(1 retour déplacé)"),
+        (2, "(2 retours déplacés)"),
+    ]:
+        source = make_structure(name=f"Fabrique {moved}", department_code="46", status="pending")
+        proposer = make_user(structure=source, structure_role="referent")
+        for _ in range(moved):
+            make_report(proposer, structure_id=source.id)
+        page = post_form(
+            client,
+            f"/structures/{source.slug}/merge",
+            {"target": str(target.id)},
+            follow_redirects=True,
+        ).get_data(as_text=True)
+        assert f"Structure fusionnée dans «\u00a0Fabrique du Lot\u00a0» {said}." in page
+    moderator.locale = "en"
+    db.session.commit()
+    source = make_structure(name="Fabrique en", department_code="46", status="pending")
+    page = post_form(
+        client,
+        f"/structures/{source.slug}/merge",
+        {"target": str(target.id)},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "Structure merged into &#34;Fabrique du Lot&#34; (0 reports moved)." in page
 
 
 def test_registration_with_a_new_structure(client):
@@ -253,3 +293,72 @@ def test_a_colleague_joins_a_pending_structure_at_registration(app, client):
     assert joined.status_code == 303
     marc = db.session.scalar(db.select(User).where(User.email == "marc@example.org"))
     assert marc.structure_id == structure.id and not marc.is_referent
+
+
+@pytest.mark.parametrize(
+    "proposed, existing, alike",
+    [
+        ("Fabrique du Lot", "La Fabrique du Lot", True),  # an article
+        ("Tiers-lieu La Grange", "La Grange", True),  # the kind of structure
+        ("Les Granges", "La Grange", True),  # plural, article
+        ("Tiers lieu du Ségala", "Tiers-lieu du Segala", True),  # accents, hyphens
+        ("Fabrqiue du Lot", "Fabrique du Lot", True),  # a typo
+        ("Le Moulin", "Le Moulin de Figeac", True),  # one within the other
+        ("La Fabrique", "La Grange", False),
+        ("Tiers-lieu La Grange", "Tiers-lieu Le Moulin", False),  # only the kind in common
+        ("Pôle territorial Val de Garonne", "Pôle territorial Sud Gironde", False),
+        ("Tiers-lieu 1", "Tiers-lieu 2", False),  # numbered apart
+    ],
+)
+def test_names_alike(proposed, existing, alike):
+    from forum.services.structures import names_alike
+
+    assert names_alike(proposed, existing) is alike
+    assert names_alike(existing, proposed) is alike
+
+
+def test_the_queue_flags_a_proposal_that_looks_like_a_structure_of_its_departement(
+    client, make_user, login, make_structure
+):
+    """« ressemble à : X », in the same département only; the edit page offers X in the
+    merge form, and merging stays the moderator's click."""
+    fabrique = make_structure(
+        name="La Fabrique du Lot", slug="fabrique-du-lot", department_code="46"
+    )
+    double = make_structure(name="Fabrique du lot", department_code="46", status="pending")
+    elsewhere = make_structure(name="Fabrique du Lot", department_code="12", status="pending")
+    moulin = make_structure(name="Le Moulin", department_code="46", status="pending")
+    moulin_bis = make_structure(name="Tiers-lieu Le Moulin", department_code="46", status="pending")
+    login(make_user(role="moderator"))
+    html = client.get("/moderation/").get_data(as_text=True)
+    items = {
+        name: unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", item)))
+        for item in html.split('<li class="card">')[1:]
+        for name in [re.search(r"<strong>(.*?)</strong>", item).group(1)]
+    }
+
+    def flag(item):
+        found = re.search(r"doublon possible ressemble à : (.*?) — comparer et fusionner", item)
+        return found and found.group(1)
+
+    assert flag(items["Fabrique du lot"]) == "La Fabrique du Lot"
+    assert flag(items["Le Moulin"]) == "Tiers-lieu Le Moulin (en attente de validation)"
+    assert flag(items["Tiers-lieu Le Moulin"]) == "Le Moulin (en attente de validation)"
+    assert elsewhere.name in items and not flag(items[elsewhere.name])  # another département
+    assert f'<a href="/structures/{double.slug}/edit#fusion">comparer et fusionner</a>' in html
+    assert f'<a href="/structures/{fabrique.slug}">La Fabrique du Lot</a>' in html
+    assert moulin.slug != moulin_bis.slug
+
+    edit = client.get(f"/structures/{double.slug}/edit").get_data(as_text=True)
+    assert "ressemble à :" in edit
+    assert f'<option selected value="{fabrique.id}">' in edit
+    assert db.session.get(Structure, double.id) is not None  # nothing merged by itself
+    page = post_form(
+        client,
+        f"/structures/{double.slug}/merge",
+        {"target": str(fabrique.id)},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "Structure fusionnée dans «\u00a0La Fabrique du Lot\u00a0»" in page
+    queue = client.get("/moderation/").get_data(as_text=True)
+    assert queue.count("comparer et fusionner") == 2  # the two Moulins are left

@@ -44,11 +44,19 @@ run on --pg-url's server and dropped at the end):
 6. The floor (bare route, then the Jinja page) is measured before the pages and again after
    them; "ratio" is the bare floor's req/s (mean of the two runs) ÷ the page's req/s: how
    many times more work than a bare Flask request the page costs under this server.
+7. CPU ms/req: the CPU time the forum's gunicorn used during the run (master, live workers
+   and the workers recycled meanwhile, from /proc), plus on PostgreSQL the CPU of the run
+   database's backends, ÷ the requests served. It is the server's work per page, and it
+   moves much less than req/s when other processes take cores from the run (it still moves
+   with CPU contention: caches, frequency). "others" is the cores everything else on the
+   machine used during the run (machine busy time minus the servers, PostgreSQL and wrk).
 
 On a shared machine each figure is one closed-loop run: compare runs made in the same
-conditions (the table notes the load average and the CPU other processes used meanwhile).
+conditions, and prefer CPU ms/req and the ratio to raw req/s when the "others" column
+differs. `--rounds N` measures every page N times (interleaved) and keeps the medians.
 `--json` keeps everything (per run: requests, errors, p50/p90/p95/p99, CPU split, worker
-restarts); `--compare OLD.json NEW.json` prints the before/after tables of two such files.
+restarts, the SQL statements themselves); `--tables FILE.json` prints a file's tables again;
+`--compare OLD.json NEW.json` prints before/after tables of two such files.
 
 The client (wrk, a C event loop) shares the 2 cores with the server; its CPU is reported.
 Installing wrk: `apt-get install -y wrk`.
@@ -369,49 +377,66 @@ def member_cookie(port: int, email: str) -> str:
     return header()
 
 
+def cpu_seconds(pid: int, children: bool = False) -> float:
+    """CPU seconds (user + system) a process has used, with `children`: plus those of its
+    children it has reaped (gunicorn's master: the workers it recycled); 0 if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12])
+    if children:
+        ticks += int(fields[13]) + int(fields[14])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 class CpuSplit:
     """Cores used during one wrk run: the forum's gunicorn, the floor's, PostgreSQL backends
-    of the run's database, wrk, and everything else on the machine (noise). The CPU of a
-    worker that gunicorn recycled during the run is counted in "others"."""
+    of the run's database, wrk, and everything else on the machine (noise). A gunicorn is
+    its master, its live workers and the workers it reaped (recycled by max_requests)."""
 
     def __init__(self, servers: dict, database_url: str | None):
         self.servers, self.database_url = servers, database_url
 
-    def _pids(self) -> dict[str, list[int]]:
-        groups = {name: s.workers() + [s.process.pid] for name, s in self.servers.items()}
-        if self.database_url and self.database_url.startswith("postgresql"):
-            from sqlalchemy.engine import make_url
+    def _backends(self) -> dict[int, float]:
+        if not (self.database_url or "").startswith("postgresql"):
+            return {}
+        from sqlalchemy.engine import make_url
 
-            try:
-                with stack.connect(self.database_url) as conn:
-                    groups["postgres"] = [
-                        pid
-                        for (pid,) in conn.execute(
-                            "SELECT pid FROM pg_stat_activity WHERE datname = %s "
-                            "AND pid <> pg_backend_pid()",
-                            (make_url(self.database_url).database,),
-                        )
-                    ]
-            except Exception:  # noqa: BLE001  (the split is a diagnostic, not a result)
-                groups["postgres"] = []
-        return groups
+        try:
+            with stack.connect(self.database_url) as conn:
+                pids = [
+                    pid
+                    for (pid,) in conn.execute(
+                        "SELECT pid FROM pg_stat_activity WHERE datname = %s "
+                        "AND pid <> pg_backend_pid()",
+                        (make_url(self.database_url).database,),
+                    )
+                ]
+        except Exception:  # noqa: BLE001  (the split is a diagnostic of the run)
+            return {}
+        return {pid: cpu_seconds(pid) for pid in pids}
+
+    def _servers(self) -> dict[str, float]:
+        return {
+            name: cpu_seconds(server.process.pid, children=True)
+            + sum(cpu_seconds(pid) for pid in server.workers())
+            for name, server in self.servers.items()
+        }
 
     def start(self) -> None:
-        self.before = {
-            g: {p: stack.process_cpu(p) for p in pids} for g, pids in self._pids().items()
-        }
+        self.before, self.backends = self._servers(), self._backends()
         self.machine = stack.machine_cpu()
         self.children = resource.getrusage(resource.RUSAGE_CHILDREN)
         self.at = time.monotonic()
 
     def stop(self) -> dict:
         seconds = time.monotonic() - self.at
-        after = self._pids()
-        used = {}
-        for group, pids in after.items():
-            start = self.before.get(group, {})
-            used[group] = sum(
-                max(0.0, stack.process_cpu(p) - start.get(p, 0.0)) for p in set(pids) | set(start)
+        used = {name: cpu - self.before[name] for name, cpu in self._servers().items()}
+        if self.database_url.startswith("postgresql"):
+            backends = self._backends()  # a backend that ended meanwhile is lost (pooled: rare)
+            used["postgres"] = sum(
+                max(0.0, cpu - self.backends.get(pid, 0.0)) for pid, cpu in backends.items()
             )
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         used["wrk"] = (children.ru_utime - self.children.ru_utime) + (
@@ -419,7 +444,7 @@ class CpuSplit:
         )
         total = stack.machine_cpu() - self.machine
         used["others"] = max(0.0, total - sum(used.values()))
-        return {g: round(s / seconds, 2) for g, s in used.items()} | {
+        return {g: round(s / seconds, 3) for g, s in used.items()} | {
             "machine": round(total / seconds, 2)
         }
 
@@ -680,6 +705,21 @@ def fmt(value, digits=1) -> str:
     return f"{value:,.{digits}f}"
 
 
+def cpu_ms(run: dict, groups=("gunicorn", "postgres")) -> float | None:
+    """CPU milliseconds per request: what these processes used during the run ÷ requests
+    (median over rounds)."""
+    values = [
+        sum(r["cpu"].get(g, 0) for g in groups) * 1000 / r["rps"]
+        for r in run.get("rounds", [run])
+        if r["rps"]
+    ]
+    return statistics.median(values) if values else None
+
+
+def others(run: dict) -> float:
+    return statistics.median(r["cpu"]["others"] for r in run.get("rounds", [run]))
+
+
 def markdown(results: dict) -> str:
     """The tables of one run (one per database), with what they were measured on."""
     lines = []
@@ -699,18 +739,21 @@ def markdown(results: dict) -> str:
             f"of warm-up, {results['options']['rounds']} round(s); load average at start "
             f"{' '.join(map(str, m['load_at_start']))}.",
             "",
-            "| page | visitor req/s | p50 ms | p95 ms | bytes | HTML bytes | SQL | ratio "
-            "| member req/s | p50 ms | p95 ms | SQL | member ratio |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| page | visitor req/s | p50 ms | p95 ms | CPU ms/req | bytes | HTML bytes | SQL "
+            "| ratio | member req/s | p50 ms | p95 ms | CPU ms/req | SQL | member ratio "
+            "| others (cores) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for name, row in db["pages"].items():
             v, mb = row["visitor"], row["member"]
             hits = f" ({int(row['hits']):,} hits)" if row.get("hits") else ""
             lines.append(
-                f"| {name} `{row['path']}`{hits} | {fmt(v['rps'])} | {fmt(v['p50'])} | {fmt(v['p95'])} "
-                f"| {fmt(v['bytes'], 0)} | {fmt(row['body_html'], 0)} | {row['sql']['visitor']} "
-                f"| {fmt(v['ratio'])} | {fmt(mb['rps'])} | {fmt(mb['p50'])} | {fmt(mb['p95'])} "
-                f"| {row['sql']['member']} | {fmt(mb['ratio'])} |"
+                f"| {name} `{row['path']}`{hits} | {fmt(v['rps'])} | {fmt(v['p50'])} "
+                f"| {fmt(v['p95'])} | {fmt(cpu_ms(v))} | {fmt(v['bytes'], 0)} "
+                f"| {fmt(row['body_html'], 0)} | {row['sql']['visitor']} | {fmt(v['ratio'])} "
+                f"| {fmt(mb['rps'])} | {fmt(mb['p50'])} | {fmt(mb['p95'])} | {fmt(cpu_ms(mb))} "
+                f"| {row['sql']['member']} | {fmt(mb['ratio'])} "
+                f"| {others(v):.2f} / {others(mb):.2f} |"
             )
         for name, floor in db["floors"].items():
             b, a = floor["before"], floor["after"]
@@ -718,12 +761,14 @@ def markdown(results: dict) -> str:
             lines.append(
                 f"| **{name}** `{floor['path']}` (before / after the pages) "
                 f"| {fmt(b['rps'])} / {fmt(a['rps'])} | {fmt(b['p50'])} / {fmt(a['p50'])} "
-                f"| {fmt(b['p95'])} / {fmt(a['p95'])} | {fmt(b['bytes'], 0)} "
-                f"| {fmt(floor['body_html'], 0)} | 0 | {fmt(ratio)} | — | — | — | — | — |"
+                f"| {fmt(b['p95'])} / {fmt(a['p95'])} "
+                f"| {fmt(cpu_ms(b, ('floor',)))} / {fmt(cpu_ms(a, ('floor',)))} "
+                f"| {fmt(b['bytes'], 0)} | {fmt(floor['body_html'], 0)} | 0 | {fmt(ratio)} "
+                f"| — | — | — | — | — | — | {others(b):.2f} / {others(a):.2f} |"
             )
         runs = [r[w] for r in db["pages"].values() for w in ("visitor", "member")]
         runs = [x for r in runs for x in r.get("rounds", [r])]
-        others = statistics.median(r["cpu"]["others"] for r in runs)
+        noise = statistics.median(r["cpu"]["others"] for r in runs)
         client = statistics.median(r["cpu"]["wrk"] for r in runs)
         errors = sum(sum(r["errors"].values()) for r in runs)
         boots = sum(r["worker_boots"] for r in runs)
@@ -731,9 +776,12 @@ def markdown(results: dict) -> str:
         lines += [
             "",
             f"Ratio: the bare floor's req/s (mean of its two runs, "
-            f"{fmt(db['floors']['floor-bare']['rps'])}) ÷ the page's. Report thread: "
+            f"{fmt(db['floors']['floor-bare']['rps'])}) ÷ the page's. CPU ms/req: CPU time of "
+            f"the forum's gunicorn (master and workers){' and of PostgreSQL' if kind == 'postgres' else ''}"
+            f" during the run ÷ requests (the floor's: its own gunicorn). Others: cores used "
+            f"meanwhile by everything else on the machine (visitor / member run). Report thread: "
             f"{t['report_posts']} posts; discussion: {t['discussion_posts']} posts. "
-            f"During the page runs: other processes used {others:.2f} cores (median), "
+            f"During the page runs: other processes used {noise:.2f} cores (median), "
             f"wrk {client:.2f}; {boots} worker restarts (max_requests); "
             f"{errors} wrk errors; server log: {db['server_log']['5xx']} responses 5xx. "
             + "Preparation: "
@@ -755,24 +803,28 @@ def compare(old_path: str, new_path: str) -> str:
             f"{new['label']} ({new['commit']}, {new['date']}), "
             f"{old['reports']:,} → {new['reports']:,} reports",
             "",
-            "| page | user | req/s old | req/s new | new÷old | p50 old | p50 new | p95 old "
-            "| p95 new | SQL old | SQL new | ratio old | ratio new |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| page | user | req/s old | req/s new | new÷old | p50 ms old | p50 new "
+            "| CPU ms/req old | CPU new | new÷old | SQL old | SQL new | ratio old | ratio new "
+            "| others old | others new |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for name in [n for n in a["pages"] if n in b["pages"]]:
             for who in ("visitor", "member"):
                 x, y = a["pages"][name][who], b["pages"][name][who]
+                cx, cy = cpu_ms(x), cpu_ms(y)
                 lines.append(
                     f"| {name} | {who} | {fmt(x['rps'])} | {fmt(y['rps'])} "
                     f"| {fmt(y['rps'] / x['rps'], 2)}× | {fmt(x['p50'])} | {fmt(y['p50'])} "
-                    f"| {fmt(x['p95'])} | {fmt(y['p95'])} | {a['pages'][name]['sql'][who]} "
-                    f"| {b['pages'][name]['sql'][who]} | {fmt(x['ratio'])} | {fmt(y['ratio'])} |"
+                    f"| {fmt(cx)} | {fmt(cy)} | {fmt(cy / cx if cx and cy else None, 2)}× "
+                    f"| {a['pages'][name]['sql'][who]} | {b['pages'][name]['sql'][who]} "
+                    f"| {fmt(x['ratio'])} | {fmt(y['ratio'])} | {others(x):.2f} | {others(y):.2f} |"
                 )
         fa, fb = a["floors"]["floor-bare"]["rps"], b["floors"]["floor-bare"]["rps"]
         lines += [
             "",
             f"Bare floor: {fmt(fa)} → {fmt(fb)} req/s ({fmt(fb / fa, 2)}×): if it moved "
-            "much, the machine did too; compare the ratios.",
+            "much, the machine did too; then compare the ratios and CPU ms/req rather than "
+            "req/s.",
             "",
         ]
     return "\n".join(lines)
@@ -806,6 +858,7 @@ def arguments(argv=None):
     parser.add_argument(
         "--compare", nargs=2, metavar=("OLD_JSON", "NEW_JSON"), help="print before/after tables"
     )
+    parser.add_argument("--tables", metavar="JSON", help="print the tables of a --json file")
     parser.add_argument("--helper", nargs=3, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -819,6 +872,9 @@ def main(argv=None) -> int:
         return 0
     if args.compare:
         print(compare(*args.compare))
+        return 0
+    if args.tables:
+        print(markdown(json.loads(Path(args.tables).read_text())))
         return 0
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install -y wrk")
@@ -838,7 +894,9 @@ def main(argv=None) -> int:
         "date": datetime.now().strftime("%Y-%m-%d %H:%M"),
         "command": " ".join([".venv/bin/python", "benchmarks/bench_pages.py", *sys.argv[1:]]),
         "reports": args.reports,
-        "options": {k: v for k, v in vars(args).items() if k not in ("helper", "compare")},
+        "options": {
+            k: v for k, v in vars(args).items() if k not in ("helper", "compare", "tables")
+        },
         "databases": {},
     }
     kinds = ["sqlite", "postgres"] if args.database == "both" else [args.database]

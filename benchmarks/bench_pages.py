@@ -27,7 +27,7 @@ run on --pg-url's server and dropped at the end):
 3. A member (--member, a demo account) logs in through the real login form (GET the form,
    POST it with its CSRF token, follow to `/` so the "logged in" message is consumed); the
    session cookie is then sent by the load client with every member request. Every member
-   page is checked to show the logout button.
+   page (the Atom feed excepted) is checked to show the logout button.
 4. Each page (--pages) is loaded with Debian's `wrk` (closed loop on loopback, --threads,
    --connections, default -t2 -c4; the headers a browser sends: Accept-Encoding
    `gzip, deflate, br, zstd`, so pages come back compressed as users get them,

@@ -116,10 +116,11 @@ def _report_count(database_url: str) -> int:
 
 
 class Gunicorn:
-    """gunicorn -c gunicorn.conf.py wsgi:app, as `make serve-prod` runs it."""
+    """gunicorn -c gunicorn.conf.py wsgi:app, as `make serve-prod` runs it (`app`: another
+    WSGI module under the same configuration, e.g. benchmarks/floor_app.py)."""
 
-    def __init__(self, env: dict, log_path: Path):
-        self.env, self.log_path = env, log_path
+    def __init__(self, env: dict, log_path: Path, app: str = "wsgi:app"):
+        self.env, self.log_path, self.app = env, log_path, app
         self.port = int(env["FORUM_BIND"].rsplit(":", 1)[1])
         self.process: subprocess.Popen | None = None
         # gunicorn.conf.py's own default: 2 per core + 1.
@@ -128,7 +129,7 @@ class Gunicorn:
     def start(self, timeout: float = 90) -> dict:
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"],
+            [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", self.app],
             cwd=ROOT,
             env=self.env,
             stdout=log,

@@ -1,5 +1,6 @@
 """Retours d'expérience: list, read, write, edit, publish, delete, history, exports, feed."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from flask import (
@@ -180,18 +181,35 @@ def detail(report_id: int):
     )
 
 
-def _similar(report):
-    """Reports like this one, from the search index; shared tags and modules if it is down."""
+@dataclass(frozen=True)
+class RelatedCard:
+    """What « Retours similaires » shows of a report: plain data, kept per process."""
+
+    id: int
+    title: str
+    session_date: date
+    structure_name: str | None
+
+
+def _similar(report) -> list[RelatedCard]:
+    """Reports like this one, from the search index (shared tags and modules if it is
+    down): computed once per report, index generation and content stamp in each process,
+    not at every view."""
     from forum.search import engine
 
     search = engine()
-    # Once per report and index generation in each process, not at every view.
-    ids = cache.memo(
-        "reports.similar", lambda: search.similar(report), report.id, version=search.generation()
+
+    def compute() -> list[RelatedCard]:
+        ids = search.similar(report)
+        found = report_queries.related(report) if ids is None else report_queries.by_ids(ids)
+        return [
+            RelatedCard(r.id, r.title, r.session_date, r.structure.name if r.structure else None)
+            for r in found
+        ]
+
+    return cache.memo(
+        "reports.similar", compute, report.id, version=(search.generation(), cache.stamp())
     )
-    if ids is None:
-        return report_queries.related(report)
-    return report_queries.by_ids(ids)
 
 
 @bp.route("/<int:report_id>/edit", methods=["GET", "POST"])

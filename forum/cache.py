@@ -111,10 +111,16 @@ CONDITIONAL_ENDPOINTS = frozenset(
 
 def init_app(app: Flask) -> None:
     """Raise the stamp from this app's session; answer visitors' conditional GETs."""
-    event.listen(db.session, "after_flush", _note_flushed_changes)
-    event.listen(db.session, "do_orm_execute", _note_statement)
-    event.listen(db.session, "before_commit", _raise_stamp)
-    event.listen(db.session, "after_rollback", _forget_changes)
+    for name, listener in (
+        ("after_flush", _note_flushed_changes),
+        ("do_orm_execute", _note_statement),
+        ("before_commit", _raise_stamp),
+        ("after_rollback", _forget_changes),
+    ):
+        # db.session is shared by every app of the process (tests build hundreds):
+        # SQLAlchemy would call a listener once per registration.
+        if not event.contains(db.session, name, listener):
+            event.listen(db.session, name, listener)
     app.extensions["maillage.memo"] = Memo(app.config.get("CACHE_MEMO_ENTRIES", 512))
     app.extensions["maillage.build"] = _build_id(app)
     if app.config.get("CONDITIONAL_GET", True):

@@ -4,6 +4,7 @@ default) rather than an invalid choice."""
 
 import hashlib
 import json
+import re
 from datetime import date
 
 from flask import request
@@ -16,9 +17,24 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.validators import DataRequired, InputRequired
 
 from forum.services.submissions import new_token
 from forum.text import strip_control_characters
+
+
+def _strip(value):
+    """A one-line field without its surrounding spaces (None stays None)."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def _strip_blank_lines(value):
+    """A text without its leading blank lines and trailing spaces (a first line's
+    indentation is Markdown and stays); only spaces means empty."""
+    if not isinstance(value, str):
+        return value
+    return re.sub(r"\A(?:[ \t\u00a0]*\r?\n)+", "", value).rstrip()
+
 
 BOOKKEEPING = frozenset({"csrf_token", "submission_token", "version"})
 
@@ -31,7 +47,16 @@ class MaillageForm(FlaskForm):
                 field_class, PasswordField
             ):
                 filters = unbound_field.kwargs.get("filters", ())
-                options = {**options, "filters": [strip_control_characters, *filters]}
+                blank = _strip_blank_lines if issubclass(field_class, TextAreaField) else _strip
+                options = {**options, "filters": [strip_control_characters, blank, *filters]}
+                # « Required » means required once the spaces are gone: a name or a
+                # message made of spaces gets the field's own French message.
+                validators = unbound_field.kwargs.get("validators")
+                if validators:
+                    options["validators"] = [
+                        DataRequired(message=v.message) if type(v) is InputRequired else v
+                        for v in validators
+                    ]
             return super().bind_field(form, unbound_field, options)
 
         def wrap_formdata(self, form, formdata):

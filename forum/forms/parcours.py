@@ -17,7 +17,7 @@ class ParcoursForm(CreatingForm):
     place = StringField(lazy("Lieu"), validators=[Optional(), Length(max=120)])
     department = SelectField(lazy("Département"), choices=[])
     start_date = DateField(
-        lazy("Début"), validators=[InputRequired(lazy("Indiquez une date valide (AAAA-MM-JJ)."))]
+        lazy("Début"), validators=[InputRequired(lazy("Indiquez la date de début."))]
     )
     end_date = DateField(lazy("Fin"), validators=[Optional()])
     cohort_size = IntegerField(

@@ -80,7 +80,7 @@ class ReportForm(CreatingForm, EditingForm):
     )
     session_date = DateField(
         lazy("Date de la séance"),
-        validators=[InputRequired(lazy("Indiquez une date valide (AAAA-MM-JJ).")), not_in_future],
+        validators=[InputRequired(lazy("Indiquez la date de la séance.")), not_in_future],
     )
     department = SelectField(
         lazy("Département"),

@@ -81,7 +81,10 @@ class ProposalFields:
 
 
 class ProposalForm(ProposalFields, CreatingForm):
-    """A member proposes their structure (/structures/propose)."""
+    """A member proposes their structure (/structures/propose). A member who already
+    belongs to one confirms that they leave it (`leave_current`)."""
+
+    leave_current = BooleanField(lazy("Je quitte ma structure actuelle pour celle que je propose"))
 
 
 class StructureForm(CreatingForm, EditingForm):

@@ -34,10 +34,12 @@ class ContactLimited(ServiceError):
 
 
 def accepts(user: User | None, sender: User | None = None) -> bool:
-    """May `sender` write to `user` through Maillage? Never to an opted-out member."""
+    """May `sender` write to `user` through Maillage? Never to an opted-out member, nor to
+    a suspended one (they could not log in to answer)."""
     return (
         user is not None
         and user.approved
+        and not user.is_suspended
         and user.contactable
         and (sender is None or user.id != sender.id)
     )

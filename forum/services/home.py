@@ -8,10 +8,12 @@ from forum.services import form_data, report_queries, tags
 
 
 def totals() -> dict[str, int]:
-    """{"report_count", "structure_count", "member_count"}: published reports, structures
-    (validated or pending) and accounts. Plain ints, safe to keep per content stamp."""
+    """{"report_count", "structure_count", "member_count"}: published reports, validated
+    structures (those /structures/ lists) and accounts. Plain ints, kept per content stamp."""
     return {
-        "structure_count": db.session.scalar(select(func.count(Structure.id))),
+        "structure_count": db.session.scalar(
+            select(func.count(Structure.id)).where(Structure.status == "validated")
+        ),
         "member_count": db.session.scalar(select(func.count(User.id))),
         "report_count": db.session.scalar(
             select(func.count(Report.id)).where(

@@ -157,9 +157,32 @@ def snapshot(report: Report) -> dict:
     }
 
 
+def _check_publishable(author: User, sections: dict[str, str]) -> None:
+    """Before a report goes public: some text in at least one of its five parts, and the
+    new-account publication brake (discussions.check_rate). Raises ServiceError naming
+    the first part, or RateLimited."""
+    from forum.services.discussions import check_rate
+
+    _require_text(sections)
+    check_rate(author)
+
+
+def _require_text(sections: dict[str, str]) -> None:
+    if not any((sections.get(name) or "").strip() for name in SECTIONS):
+        raise ServiceError(
+            _(
+                "Écrivez au moins une des cinq parties avant de publier (un brouillon peut "
+                "rester incomplet)."
+            ),
+            SECTIONS[0],
+        )
+
+
 def create_report(author: User, data: ReportInput) -> Report:
     """Validate and store a new report (draft or published) with its first revision."""
     resolved = _resolve(data, author)
+    if data.publish:
+        _check_publishable(author, data.sections)
     report = Report(author=author, status="draft")
     published = _apply(report, data, resolved)
     db.session.add(report)
@@ -174,6 +197,10 @@ def create_report(author: User, data: ReportInput) -> Report:
 def update_report(report: Report, editor: User, data: ReportInput) -> Report:
     """Save an edit; every save keeps a revision."""
     resolved = _resolve(data, editor)
+    if report.status == "published":
+        _require_text(data.sections)  # a public report is not emptied by an edit
+    elif data.publish:
+        _check_publishable(editor, data.sections)
     published = _apply(report, data, resolved)
     db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))
     if published:
@@ -254,6 +281,11 @@ def publish_report(report: Report, editor: User) -> bool:
     False when it was already published."""
     if report.status == "published":
         return False
+    body = report.body
+    _check_publishable(
+        report.author or editor,
+        {name: getattr(body, f"{name}_md", "") if body else "" for name in SECTIONS},
+    )
     report.status = "published"
     report.published_at = report.updated_at = utcnow()
     db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))

@@ -199,7 +199,19 @@ def propose_structure(proposer: User, fields: dict) -> Structure:
 
 
 def join_as_referent(user: User, structure: Structure) -> None:
-    """Make `user` a member of `structure` and its référent·e (not committed)."""
+    """Make `user` a member of `structure` and its référent·e (not committed). Leaving a
+    structure they were the référent·e of hands the role to its longest-registered
+    remaining member, so that a structure with members always has one."""
+    previous = user.structure
+    if previous is not None and previous is not structure and user.structure_role == "referent":
+        successor = db.session.scalar(
+            select(User)
+            .where(User.structure_id == previous.id, User.id != user.id)
+            .order_by(User.created_at, User.id)
+            .limit(1)
+        )
+        if successor is not None:
+            successor.structure_role = "referent"
     user.structure = structure
     user.structure_role = "referent"
 

@@ -34,6 +34,7 @@ from forum.services import (
     tags,
     territories,
 )
+from forum.services.discussions import RateLimited
 from forum.services.report_queries import ReportFilters
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -110,7 +111,7 @@ def _save(form, report=None):
 
         db.session.rollback()
         getattr(form, error.field or "title").errors.append(error.message)
-        return _form_page(form, report, 400)
+        return _form_page(form, report, 429 if isinstance(error, RateLimited) else 400)
     if was_published:
         flash(_("Modifications enregistrées."), "success")
     elif report.status == "published":
@@ -134,7 +135,7 @@ def create():
             form.department.data = current_user.structure.department_code
         if request.args.get("module"):
             form.modules.data = [request.args["module"][:120]]
-        if "from" in request.args:
+        if request.args.get("from", "").strip():
             _start_from(form, request.args.get("from", type=int))
         return _form_page(form)
     return _save(form)
@@ -253,7 +254,14 @@ def publish(report_id: int):
         )
         return redirect(back, code=303)
     lock_for_update(report)
-    reports.publish_report(report, current_user)
+    try:
+        reports.publish_report(report, current_user)
+    except ServiceError as error:
+        from forum.extensions import db
+
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(back, code=303)
     flash(_("Votre retour d'expérience est publié."), "success")
     return redirect(back, code=303)
 

@@ -69,7 +69,16 @@ def propose():
     """A member proposes their structure: theirs at once, validated later by moderators."""
     form = ProposalForm()
     form.department.choices = department_choices(territories.departments(), empty=True)
-    if form.validate_on_submit():
+    current = current_user.structure
+    if form.validate_on_submit() and current is not None and not form.leave_current.data:
+        form.leave_current.errors.append(
+            _(
+                "Vous êtes membre de « %(name)s » : cochez la case pour la quitter et rejoindre "
+                "la structure que vous proposez.",
+                name=current.name,
+            )
+        )
+    elif form.is_submitted() and not form.errors:
         try:
             once.claim()
             structure = structures.propose_structure(current_user, form.proposal())
@@ -87,7 +96,7 @@ def propose():
             )
             return redirect(url_for("structures.detail", slug=structure.slug), code=303)
     status = 400 if request.method == "POST" else 200
-    return render_template("structures/propose.html", form=form), status
+    return render_template("structures/propose.html", form=form, current=current), status
 
 
 @bp.get("/<slug>")

@@ -145,6 +145,9 @@ def configure_templates(app: Flask) -> None:
 
         app.jinja_env.undefined = StrictUndefined  # a misspelt variable fails the tests
     app.jinja_env.filters["xml_safe"] = strip_control_characters
+    from forum.fragments import report_cards
+
+    app.jinja_env.globals["report_cards"] = report_cards
     from forum.markup import render_markdown
 
     app.jinja_env.filters["markdown"] = render_markdown  # sanitised: see forum/markup.py

@@ -199,12 +199,15 @@ def _forget_changes(session: Session) -> None:
     session.info.pop("content_changed", None)
 
 
+_STAMP = select(ContentStamp.version).where(ContentStamp.id == 1)  # built once, not per request
+
+
 def stamp() -> int:
     """The content stamp now in the database (an int; read once per request, then kept in
     `g`). A database without the row reads as 0 until the next write creates it."""
     if has_request_context() and "content_stamp" in g:
         return g.content_stamp
-    value = db.session.scalar(select(ContentStamp.version).where(ContentStamp.id == 1)) or 0
+    value = db.session.scalar(_STAMP) or 0
     if has_request_context():
         g.content_stamp = value
     return value

@@ -48,19 +48,22 @@ def check_body(body: str) -> str:
     return body
 
 
-def check_rate(author: User) -> None:
-    """New accounts: at most 10 publications an hour (messages and published reports
-    together) during their first day (spam brake); raises RateLimited beyond."""
+def check_rate(author: User, reports: bool = False) -> None:
+    """New accounts: at most 10 messages an hour during their first day (spam brake);
+    with `reports`, messages and published reports together (the report form's brake).
+    Raises RateLimited beyond."""
     if author.created_at < utcnow() - timedelta(days=NEW_ACCOUNT_DAYS):
         return
     since = utcnow() - timedelta(hours=1)
     recent = db.session.scalar(
         select(func.count(Post.id)).where(Post.author_id == author.id, Post.created_at >= since)
-    ) + db.session.scalar(
-        select(func.count(Report.id)).where(
-            Report.author_id == author.id, Report.published_at >= since
-        )
     )
+    if reports:
+        recent += db.session.scalar(
+            select(func.count(Report.id)).where(
+                Report.author_id == author.id, Report.published_at >= since
+            )
+        )
     if recent >= current_app.config.get("NEW_ACCOUNT_POSTS_PER_HOUR", NEW_ACCOUNT_POSTS_PER_HOUR):
         raise RateLimited(_("Vous publiez beaucoup pour un compte tout neuf : patientez un peu."))
 

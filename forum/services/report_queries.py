@@ -4,6 +4,7 @@ Every list runs a fixed number of SQL queries whatever the data: one count, one 
 and one selectin load each for modules and tags.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -191,7 +192,35 @@ def paginate(filters: ReportFilters, per_page: int) -> Page:
         "reports.page", lambda: _page_ids(filters, per_page), filters.key(), per_page
     )
     require_page(filters.page, total, per_page)
-    return Page(items=by_ids_with_card_data(ids), total=total, page=filters.page, per_page=per_page)
+    return Page(items=CardList(ids), total=total, page=filters.page, per_page=per_page)
+
+
+class CardList(Sequence):
+    """A page's reports, loaded (with what a card shows) only when first read: a page
+    whose cards are already rendered for this content stamp (views.cards) loads none."""
+
+    def __init__(self, ids: list[int]):
+        self.ids = list(ids)
+        self._reports: list[Report] | None = None
+
+    @property
+    def key(self) -> tuple[int, ...]:
+        """The ids, as a cache key for the rendered cards."""
+        return tuple(self.ids)
+
+    def _load(self) -> list[Report]:
+        if self._reports is None:
+            self._reports = by_ids_with_card_data(self.ids)
+        return self._reports
+
+    def __getitem__(self, index):
+        return self._load()[index]
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
 
 
 def _page_ids(filters: ReportFilters, per_page: int) -> tuple[int, list[int]]:

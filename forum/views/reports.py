@@ -34,7 +34,7 @@ from forum.services import (
     tags,
     territories,
 )
-from forum.services.discussions import RateLimited
+from forum.services.discussions import RateLimited, check_rate
 from forum.services.report_queries import ReportFilters
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -101,6 +101,8 @@ def _save(form, report=None):
             form.version.data = stored.fingerprint()  # saving again now keeps this text
             return _form_page(form, report, 409, conflict)
     try:
+        if action == "publish" and (report is None or report.status != "published"):
+            check_rate(current_user, reports=True)  # new accounts: a spam brake
         if report is None:
             once.claim()
             report = reports.create_report(current_user, form.to_input(action))
@@ -255,6 +257,7 @@ def publish(report_id: int):
         return redirect(back, code=303)
     lock_for_update(report)
     try:
+        check_rate(current_user, reports=True)
         reports.publish_report(report, current_user)
     except ServiceError as error:
         from forum.extensions import db

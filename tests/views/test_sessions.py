@@ -267,6 +267,7 @@ def test_a_page_costs_the_same_statements_and_last_seen_is_written_rarely(
     report = make_report(make_user())
     viewer = make_user()
     url = f"/reports/{report.id}"
+    client.get(url)  # « retours similaires » is computed once, then kept (tests/test_cache.py)
     with count_queries() as anonymous:
         assert client.get(url).status_code == 200
     log_in(client, viewer)

@@ -10,7 +10,11 @@ workers = int(os.environ.get("FORUM_WORKERS", multiprocessing.cpu_count() * 2 + 
 preload_app = False
 timeout = 30
 graceful_timeout = 20
-max_requests = 2000  # recycle workers now and then (memory)
-max_requests_jitter = 200
+# Recycle workers now and then (a slow leak cannot grow for ever), but rarely and apart:
+# at 2,000 ± 200 both workers of a 2-worker server recycled within the same seconds once
+# pages got faster, and under load no worker answered for 5 s while they booted
+# (benchmarks/RESULTS.md, issue 19). Memory after 10,000 requests is measured there too.
+max_requests = 10000
+max_requests_jitter = 2500
 accesslog = None  # the app logs one structured line per request itself
 errorlog = "-"

@@ -37,7 +37,7 @@ class Config:
     SEARCH_DIR = os.environ.get("FORUM_SEARCH_DIR", str(INSTANCE / "search"))
     SEARCH_BACKGROUND = True  # drain the index outbox in a thread per process
     SEARCH_SYNC_INTERVAL = 30  # seconds between drains when nothing wakes the thread
-    SEARCH_MMAP = False  # see forum/search/engine.py and benchmarks/RESULTS.md (index files)
+    SEARCH_MMAP = False  # see forum/search/store.py and benchmarks/RESULTS.md (index files)
     NOTIFICATIONS_BACKGROUND = True  # fan out notifications in a thread per process
     MAIL_SERVER = os.environ.get("FORUM_MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("FORUM_MAIL_PORT", "25") or 25)

@@ -272,10 +272,10 @@ def worker_pages(database: str, search_dir: str) -> None:
 
 def _describe(app, client, query) -> dict:
     """What the engine answered for one query (hits, notices, correction), untimed."""
-    from forum.search import service
+    from forum.search.backend import WhooshBackend
 
     seen = {}
-    original = service.SearchEngine.search
+    original = WhooshBackend.search
 
     def spy(self, *args, **kwargs):
         results = original(self, *args, **kwargs)
@@ -288,12 +288,12 @@ def _describe(app, client, query) -> dict:
         )
         return results
 
-    service.SearchEngine.search = spy
+    WhooshBackend.search = spy
     try:
         words, filters = query
         html = client.get("/search", query_string={"q": words, **filters}).get_data(as_text=True)
     finally:
-        service.SearchEngine.search = original
+        WhooshBackend.search = original
     found = re.search(r'role="status">(\d+) résultat', html)
     seen["page_total"] = int(found.group(1)) if found else 0
     return seen

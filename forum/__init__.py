@@ -31,9 +31,10 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
     configure_templates(app)
 
     from forum import cache, cli, errors, request_log, search, security
-    from forum.services import indexing  # noqa: F401  (registers the outbox hooks)
+    from forum.services import indexing
 
     search.init_app(app)
+    indexing.init_app(app)  # report changes -> search outbox, drained by forum.search
     cache.init_app(app)
     init_notifications(app)
     security.init_app(app)
@@ -48,10 +49,7 @@ def init_notifications(app: Flask) -> None:
     from flask_login import current_user
 
     from forum.background import Worker
-    from forum.services import (
-        events,  # noqa: F401  (registers the wake-up hook)
-        notifications,
-    )
+    from forum.services import events, notifications
 
     app.extensions["notifications"] = Worker(
         app,
@@ -59,6 +57,7 @@ def init_notifications(app: Flask) -> None:
         notifications.process_events,
         enabled=app.config.get("NOTIFICATIONS_BACKGROUND", True),
     )
+    events.init_app(app)  # recorded events wake that worker after their commit
 
     @app.context_processor
     def unread_notifications():

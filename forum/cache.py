@@ -27,9 +27,10 @@ from pathlib import Path
 
 from flask import Flask, current_app, g, has_request_context, request, session
 from flask_login import current_user
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from forum.background import listen
 from forum.extensions import db
 from forum.models import (
     Bookmark,
@@ -111,16 +112,10 @@ CONDITIONAL_ENDPOINTS = frozenset(
 
 def init_app(app: Flask) -> None:
     """Raise the stamp from this app's session; answer visitors' conditional GETs."""
-    for name, listener in (
-        ("after_flush", _note_flushed_changes),
-        ("do_orm_execute", _note_statement),
-        ("before_commit", _raise_stamp),
-        ("after_rollback", _forget_changes),
-    ):
-        # db.session is shared by every app of the process (tests build hundreds):
-        # SQLAlchemy would call a listener once per registration.
-        if not event.contains(db.session, name, listener):
-            event.listen(db.session, name, listener)
+    listen("after_flush", _note_flushed_changes)
+    listen("do_orm_execute", _note_statement)
+    listen("before_commit", _raise_stamp)
+    listen("after_rollback", _forget_changes)
     app.extensions["maillage.memo"] = Memo(app.config.get("CACHE_MEMO_ENTRIES", 512))
     app.extensions["maillage.build"] = _build_id(app)
     if app.config.get("CONDITIONAL_GET", True):

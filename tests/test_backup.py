@@ -148,7 +148,13 @@ def test_round_trip_restores_every_row_and_the_index(app, forum_data, make_user,
         with db.engine.begin() as conn:  # never leave it behind for the next tests
             conn.execute(sa.text("DROP TABLE IF EXISTS backup_extra"))
 
-    assert snapshot() == before
+    after = snapshot()
+    # The restore raises the content stamp on purpose (processes may have cached pages
+    # under the archived one); every other row is the archive's.
+    [(_, restored_stamp)] = after.pop("content_stamp")
+    [(_, archived_stamp)] = before.pop("content_stamp")
+    assert restored_stamp > archived_stamp
+    assert after == before
     assert f"user_account: {len(before['user_account'])}" in result.output
     assert "document(s) indexé(s)" in result.output
     hits = engine().search("covoiturage solidaire")

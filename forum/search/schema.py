@@ -41,7 +41,7 @@ def build_schema() -> Schema:
 def settings() -> dict:
     """What an index depends on besides the data: its fields, their analyzers and the
     analysis version, with a 16-hex fingerprint. An index built under other settings is
-    rebuilt (forum.search.engine.IndexStore.open refuses it)."""
+    rebuilt (forum.search.store.IndexStore.open refuses it)."""
     schema = build_schema()
     fields = {}
     for name in schema.names():

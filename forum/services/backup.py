@@ -20,6 +20,7 @@ from flask import current_app
 
 from forum import cache
 from forum.extensions import db
+from forum.search import engine
 from forum.services import dumps
 from forum.services.dumps import BackupError, Snapshot
 
@@ -119,8 +120,6 @@ def restore_backup(path: Path) -> RestoreResult:
     # Processes still running may have cached pages under the stamp the archive holds.
     cache.raise_stamp()
     db.session.commit()
-    from forum.search import engine
-
     documents = engine().rebuild()
     if differ:
         raise BackupError(
@@ -148,9 +147,7 @@ def app_version() -> str:
 
 def search_settings() -> dict:
     """What rebuilding the index depends on besides the data: its fields and analyzers."""
-    from forum.search.schema import settings
-
-    return settings()
+    return engine().settings()
 
 
 def _write_archive(output: Path, manifest: dict, dump: Path) -> None:

@@ -1,17 +1,19 @@
 """Enqueue index work in the outbox, in the writer's own transaction.
 
-A session hook notices every report (or report body) created, changed or deleted in a
-flush and writes an outbox row through the same connection. Code that changes reports
-with bulk statements (tag merges, renames, demo loads) calls `enqueue_reports` itself.
-The drain side lives in forum.search; this module never imports the engine.
+A session hook (switched on by `init_app`) notices every report (or report body) created,
+changed or deleted in a flush and writes an outbox row through the same connection. Code
+that changes reports with bulk statements (tag merges, renames, demo loads) calls
+`enqueue_reports` itself. The drain side is forum.search's writer; this module never
+imports the search package.
 """
 
 from collections.abc import Iterable
 
-from flask import current_app, has_app_context
-from sqlalchemy import event, insert, inspect, or_, select
+from flask import Flask
+from sqlalchemy import insert, inspect, or_, select
 from sqlalchemy.orm import Session
 
+from forum.background import listen, wake_after_commit
 from forum.models import (
     ChallengeTag,
     Discussion,
@@ -43,7 +45,16 @@ _NAMED = {
 }
 
 
+def init_app(app: Flask) -> None:
+    """Write outbox rows from every flush of `db.session`, and wake the search drainer
+    (app.extensions["search"]) after each commit that wrote some."""
+    listen("after_flush", _after_flush)
+    wake_after_commit("search_dirty", "search")
+
+
 def enqueue(session: Session, kind: str, object_ids: Iterable[int]) -> None:
+    """Queue these objects ("report", "discussion" or "post") for the index, in the
+    session's transaction."""
     rows = [{"kind": kind, "object_id": oid} for oid in sorted(set(object_ids))]
     if rows:
         session.execute(insert(SearchOutbox), rows)
@@ -51,10 +62,12 @@ def enqueue(session: Session, kind: str, object_ids: Iterable[int]) -> None:
 
 
 def enqueue_reports(session: Session, report_ids: Iterable[int]) -> None:
+    """Queue these reports for the index (after bulk statements the hook cannot see)."""
     enqueue(session, "report", report_ids)
 
 
 def reports_with_tag(session: Session, tag: ChallengeTag) -> list[int]:
+    """Ids of the reports carrying this challenge tag (to re-index them after a change)."""
     return list(
         session.scalars(select(report_tags.c.report_id).where(report_tags.c.tag_id == tag.id))
     )
@@ -111,20 +124,3 @@ def _after_flush(session: Session, flush_context) -> None:
         rows = [{"kind": kind, "object_id": oid} for kind, oid in sorted(keys)]
         session.connection().execute(insert(SearchOutbox), rows)
         session.info["search_dirty"] = True
-
-
-def _after_commit(session: Session) -> None:
-    # Wake this process's drainer; it indexes after the response, never inside the request.
-    if session.info.pop("search_dirty", False) and has_app_context():
-        engine = current_app.extensions.get("search")
-        if engine is not None:
-            engine.notify()
-
-
-def _after_rollback(session: Session) -> None:
-    session.info.pop("search_dirty", None)
-
-
-event.listen(Session, "after_flush", _after_flush)
-event.listen(Session, "after_commit", _after_commit)
-event.listen(Session, "after_rollback", _after_rollback)

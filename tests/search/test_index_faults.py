@@ -244,17 +244,17 @@ def test_a_failing_rebuild_is_not_retried_at_every_request(app, tiny_disk, corpu
     shutil.rmtree(app.config["SEARCH_DIR"])
     engine().store.close()
     fill(tiny_disk)
-    assert engine().heal() is False
+    assert engine().writer.heal() is False
     assert "rebuild failed" in caplog.text
     assert list((tiny_disk / "search").glob("gen-*")) == []
-    failed_at = engine()._heal_failed_at
+    failed_at = engine().writer._heal_failed_at
     caplog.clear()
-    assert engine().heal() is False  # within the retry delay: refused without trying
-    assert "rebuild" not in caplog.text and engine()._heal_failed_at == failed_at
+    assert engine().writer.heal() is False  # within the retry delay: refused without trying
+    assert "rebuild" not in caplog.text and engine().writer._heal_failed_at == failed_at
     assert client.get("/search?q=covoiturage").status_code == 200
     (tiny_disk / "filler").unlink()
-    engine()._heal_failed_at = -1e9  # the delay has passed
-    assert engine().heal() is True
+    engine().writer._heal_failed_at = -1e9  # the delay has passed
+    assert engine().writer.heal() is True
     assert f'/reports/{corpus["covoiturage"]}"' in client.get("/search?q=covoiturage").get_data(
         as_text=True
     )

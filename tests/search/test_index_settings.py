@@ -7,8 +7,8 @@ from flask import current_app
 from forum.extensions import db
 from forum.models import KitModule, Structure, User
 from forum.search import engine
-from forum.search.engine import SETTINGS_FILE
 from forum.search.schema import settings
+from forum.search.store import SETTINGS_FILE
 
 
 def search(query: str):

@@ -10,6 +10,7 @@ import os
 import shutil
 import threading
 import time
+import traceback
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -196,4 +197,10 @@ def _tag(searcher, generation: str):
     return searcher
 
 
-__all__ = ["IndexStore", "IndexUnavailable", "LockError"]
+def log_failure(logger, message: str, *args) -> None:
+    """Log the current exception with its traceback as text: a record holding the traceback
+    object would keep whoosh's frames, and the files they leave open, alive."""
+    logger.error(message + "\n%s", *args, traceback.format_exc().rstrip())
+
+
+__all__ = ["IndexStore", "IndexUnavailable", "LockError", "log_failure"]

@@ -1,283 +1,39 @@
-"""The search engine's small interface: sync, rebuild, check, search, similar.
+"""The reading side of the Whoosh backend: results pages, similar reports, the index
+generation. A missing or damaged index reads as "unavailable", never as a failed page."""
 
-Nothing here runs inside a write request: writers only add outbox rows (see
-forum.services.indexing); this module drains them after the response, in a background
-thread per process, or from `flask search sync` (cron).
-"""
-
-import os
-import shutil
-import time
-import traceback
+from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
-from flask import Flask, current_app
-from sqlalchemy import delete, select
+from flask import current_app
 from sqlalchemy.exc import SQLAlchemyError
 from whoosh import query as wq
-from whoosh.index import LockError
 
-from forum.background import Worker
-from forum.extensions import db
-from forum.models import SearchOutbox
-from forum.pagination import page_count, require_page
+from forum.pagination import require_page
 from forum.search import documents
 from forum.search.analysis import french_analyzer
-from forum.search.engine import IndexStore, IndexUnavailable
 from forum.search.facets import FacetCache
-from forum.search.groups import Hit, group_counts, group_matches, load_hits, page_leaders
+from forum.search.groups import group_counts, group_matches, load_hits, page_leaders
 from forum.search.query import ParsedQuery, parse, resolve_filters
+from forum.search.results import PER_PAGE, SearchResults
 from forum.search.scoring import QueryEvaluator
+from forum.search.store import IndexStore, IndexUnavailable, log_failure
 
-PER_PAGE = 10
 FEW_RESULTS = 3  # fewer results than this: widen to most words, and look for a correction
-HEAL_RETRY_SECONDS = 60  # after a failed automatic rebuild
 _ANALYZER = french_analyzer()
 OR_FIELDS = ("kind", "region", "department", "structure")  # one value per document
 AND_FIELDS = ("tag", "module")  # several per document: each chosen value must be present
 
 
-@dataclass
-class SearchResults:
-    status: str = "ok"  # or "unavailable"
-    hits: list[Hit] = field(default_factory=list)
-    total: int = 0
-    page: int = 1
-    per_page: int = PER_PAGE
-    facets: dict[str, dict[str, int]] = field(default_factory=dict)
-    suggestion: str | None = None
-    corrected: str | None = None  # the corrected query the results are for, if any
-    notices: list[str] = field(default_factory=list)
-    unknown_filters: list[tuple[str, str]] = field(default_factory=list)  # (field, value)
-    parsed: ParsedQuery | None = None
+class SearchReader:
+    """Answers queries from one app's index; `wake` asks the writer to rebuild an index
+    found missing or damaged."""
 
-    @property
-    def pages(self) -> int:
-        return page_count(self.total, self.per_page)
-
-
-class SearchEngine:
-    """One per app; holds the index store, the facet cache and the drainer thread."""
-
-    def __init__(self, app: Flask):
-        self.app = app
-        self._heal_failed_at = -HEAL_RETRY_SECONDS
-        self.store = IndexStore(app.config["SEARCH_DIR"], mmap=app.config.get("SEARCH_MMAP", False))
+    def __init__(self, store: IndexStore, wake: Callable[[], None]):
+        self.store, self.wake = store, wake
         self.facets = FacetCache()
-        self.worker = Worker(
-            app,
-            "search-drainer",
-            self.sync,
-            enabled=app.config.get("SEARCH_BACKGROUND", True),
-            interval=app.config.get("SEARCH_SYNC_INTERVAL", 30),
-        )
 
-    # ----------------------------------------------------------------- writing side
-    def notify(self) -> None:
-        """Something was enqueued: let this process's drainer run soon (never inline)."""
-        self.worker.notify()
-
-    def shutdown(self) -> None:
-        """Stop this process's drainer and close its searcher (tests, clean exits)."""
-        self.worker.shutdown()
-        self.store.close()
-
-    def sync(self, batch: int = 500, max_batches: int = 1000) -> int:
-        """Drain the outbox into the index; returns how many rows were processed.
-        If another process holds the index lock, return at once: it will do the work."""
-        try:
-            ix = self.store.open()
-        except IndexUnavailable:
-            # Missing (fresh install, deleted directory) or corrupt: rebuild it from the
-            # database here, after the responses. The outbox rows stay and are replayed over
-            # the new index below, so nothing written meanwhile is lost.
-            if not self.heal():
-                return 0
-            ix = self.store.open()
-        done = 0
-        for _ in range(max_batches):
-            rows = db.session.execute(
-                select(SearchOutbox.id, SearchOutbox.kind, SearchOutbox.object_id)
-                .order_by(SearchOutbox.id)
-                .limit(batch)
-            ).all()
-            if not rows:
-                break
-            try:
-                writer = self.store.writer(ix)
-            except LockError:
-                break
-            try:
-                by_kind: dict[str, set[int]] = {}
-                for row in rows:
-                    by_kind.setdefault(row.kind, set()).add(row.object_id)
-                indexed = self._write(writer, by_kind)
-                writer.commit()
-            except BaseException as error:
-                try:
-                    writer.cancel()
-                except Exception:  # damaged files may fail to clean up too
-                    pass
-                if isinstance(error, (SQLAlchemyError, OSError)) or not isinstance(
-                    error, Exception
-                ):
-                    raise  # the database, a full disk: the outbox keeps the work
-                # Anything else is the index failing to read its own files (a segment
-                # damaged under a readable table of contents): replace it.
-                _log_failure(self.app.logger, "Search index damaged while writing: rebuilding")
-                self.store.close()
-                self.heal(damaged=True)
-                return done
-            # Delete only the rows whose object still reads as what was just indexed: if a
-            # concurrent change slipped between the read and the commit, its row stays and the
-            # next round picks it up. (Rows added meanwhile are not in `rows` anyway.)
-            db.session.expire_all()
-            confirmed = self._write(None, by_kind)
-            done_ids = [
-                r.id
-                for r in rows
-                if indexed.get((r.kind, r.object_id)) == confirmed.get((r.kind, r.object_id))
-            ]
-            db.session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_(done_ids)))
-            db.session.commit()
-            done += len(done_ids)
-            if len(done_ids) < len(rows):
-                break  # leave the rest to the next round rather than loop on a moving target
-        return done
-
-    def _write(self, writer, by_kind: dict[str, set[int]]) -> dict[tuple[str, int], str | None]:
-        """Index (or, with writer=None, only describe) the current state of these objects:
-        returns each one's digest, None for "not indexable"."""
-        state = {}
-        for kind, ids in by_kind.items():
-            source = documents.sources().get(kind)
-            if source is None:
-                continue
-            found = source.by_ids(ids)
-            for object_id in ids:
-                obj = found.get(object_id)
-                if source.visible(obj):
-                    doc = source.document(obj)
-                    state[(kind, object_id)] = doc["digest"]
-                    if writer is not None:
-                        writer.update_document(**doc)
-                else:
-                    state[(kind, object_id)] = None
-                    if writer is not None:
-                        writer.delete_by_term("key", f"{kind}:{object_id}")
-        return state
-
-    def heal(self, damaged: bool = False) -> bool:
-        """Rebuild a missing or unreadable (or, with `damaged`, known broken) index unless
-        another process is doing it or a rebuild failed moments ago; returns whether a
-        usable index exists afterwards."""
-        if time.monotonic() - self._heal_failed_at < HEAL_RETRY_SECONDS:
-            return False  # e.g. a full disk: do not start a full rebuild per request
-        with self.store.rebuild_lock(blocking=False) as mine:
-            if not mine:
-                return False
-            if not damaged:
-                try:
-                    self.store.open()
-                    return True  # another process rebuilt it while we waited for the lock
-                except IndexUnavailable as error:
-                    self.app.logger.warning("Search index unavailable (%s): rebuilding", error)
-            try:
-                # One process only: forking worker processes from this thread is not safe.
-                count = self._rebuild(procs=1)
-            except (LockError, SQLAlchemyError):
-                raise
-            except Exception:
-                self._heal_failed_at = time.monotonic()
-                _log_failure(
-                    self.app.logger,
-                    "Search index rebuild failed; next try in %d s",
-                    HEAL_RETRY_SECONDS,
-                )
-                return False
-            self.app.logger.warning("Search index rebuilt: %d document(s)", count)
-            return True
-
-    def rebuild(self, progress=None) -> int:
-        """Build a new generation from the database, then swap it in; readers keep the old
-        index meanwhile, and drainers wait (the old index's lock is held) so no change is lost."""
-        with self.store.rebuild_lock(blocking=True):
-            procs = self.app.config.get("SEARCH_REBUILD_PROCS", 2)
-            return self._rebuild(procs=procs, progress=progress)
-
-    def _rebuild(self, procs: int, progress=None) -> int:
-        held = None
-        try:
-            held = self.store.writer(self.store.open(), wait=60)
-        except LockError:
-            raise
-        except Exception:  # missing or damaged: nothing to hold, it is being replaced
-            held = None
-        path, ix = self.store.create_generation()
-        try:
-            # Both cores: documents are built here and indexed by two worker processes,
-            # each leaving its own segment (merging them would cost more than it saves).
-            procs = max(1, min(procs, os.cpu_count() or 1))
-            writer = ix.writer(procs=procs, limitmb=128, multisegment=procs > 1)
-            count = 0
-            total = documents.count_visible_reports()
-            for source in documents.sources().values():
-                for obj in source.all_visible():
-                    writer.add_document(**source.document(obj))
-                    count += 1
-                    if progress:
-                        progress(count, max(total, count))
-            writer.commit()
-            self.store.publish_generation(path)
-        except BaseException:
-            shutil.rmtree(path, ignore_errors=True)  # a half-built generation is never used
-            raise
-        finally:
-            if held is not None:
-                try:
-                    held.cancel()
-                except Exception:  # the old generation is being retired anyway
-                    self.app.logger.warning(
-                        "Could not release the old index cleanly", exc_info=True
-                    )
-        self.store.prune()
-        self.store.close()
-        return count
-
-    def check(self, fix: bool = False) -> dict[str, list[str]]:
-        """Compare the index with the database: missing, stale (changed) and extra entries,
-        as keys such as "report:12"."""
-        searcher = self.store.open().searcher()
-        try:
-            indexed = {
-                fields["key"]: fields.get("digest") for fields in searcher.all_stored_fields()
-            }
-        finally:
-            searcher.close()
-        missing, stale = [], []
-        for source in documents.sources().values():
-            for obj in source.all_visible():
-                doc = source.document(obj)
-                got = indexed.pop(doc["key"], None)
-                if got is None:
-                    missing.append(doc["key"])
-                elif got != doc["digest"]:
-                    stale.append(doc["key"])
-        found = {"missing": missing, "stale": stale, "extra": sorted(indexed)}
-        if fix and any(found.values()):
-            from forum.services.indexing import enqueue
-
-            for key in missing + stale + found["extra"]:
-                kind, _, object_id = key.partition(":")
-                enqueue(db.session, kind, [int(object_id)])
-            db.session.commit()
-            self.sync()
-        return found
-
-    # ------------------------------------------------------------------ reading side
     def search(
         self,
         raw: str,
@@ -476,6 +232,7 @@ class SearchEngine:
         return ""
 
     def available(self) -> bool:
+        """Whether the index can be read now."""
         with self._reading():
             self.store.searcher()
             return True
@@ -488,20 +245,14 @@ class SearchEngine:
         try:
             yield
         except IndexUnavailable:
-            self.notify()
+            self.wake()
         except SQLAlchemyError:
             raise  # the database, not the index: forum.errors answers 503 or 500
         except Exception:
             # Files damaged under an open searcher surface as arbitrary decoding errors.
-            _log_failure(current_app.logger, "Index read failed; treated as unavailable")
+            log_failure(current_app.logger, "Index read failed; treated as unavailable")
             self.store.close()
-            self.notify()
-
-
-def _log_failure(logger, message: str, *args) -> None:
-    """Log the current exception with its traceback as text: a record holding the traceback
-    object would keep whoosh's frames, and the files they leave open, alive."""
-    logger.error(message + "\n%s", *args, traceback.format_exc().rstrip())
+            self.wake()
 
 
 def _required_clauses(query) -> list:
@@ -544,11 +295,3 @@ def _query_words(parsed: ParsedQuery) -> set[str]:
         for fieldname, text in parsed.query.all_terms(phrases=True)
         if fieldname in ("body", "title")
     }
-
-
-def engine() -> SearchEngine:
-    return current_app.extensions["search"]
-
-
-def init_app(app: Flask) -> None:
-    app.extensions["search"] = SearchEngine(app)

@@ -1,0 +1,31 @@
+"""What a search returns, whichever backend answered it."""
+
+from dataclasses import dataclass, field
+
+from forum.pagination import page_count
+from forum.search.groups import Hit
+from forum.search.query import ParsedQuery
+
+PER_PAGE = 10
+
+
+@dataclass
+class SearchResults:
+    """One page of results, their total, facet counts and what the page tells about the
+    query (a correction, a suggestion, notices, filters that name nothing)."""
+
+    status: str = "ok"  # or "unavailable"
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = PER_PAGE
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    suggestion: str | None = None
+    corrected: str | None = None  # the corrected query the results are for, if any
+    notices: list[str] = field(default_factory=list)
+    unknown_filters: list[tuple[str, str]] = field(default_factory=list)  # (field, value)
+    parsed: ParsedQuery | None = None
+
+    @property
+    def pages(self) -> int:
+        return page_count(self.total, self.per_page)

@@ -135,7 +135,7 @@ def test_a_question_with_no_report_holding_every_word_ranks_the_closest(indexed,
 def test_a_misspelling_shows_the_results_of_its_correction(indexed, client):
     response = client.get("/search", query_string={"q": "financemnt"})
     text = response.get_data(as_text=True)
-    assert "voici les résultats pour « financement »" in text
+    assert "voici les résultats pour «\u00a0financement\u00a0»" in text
     assert f"/reports/{indexed['ligature']}" in text
 
 
@@ -217,8 +217,8 @@ def test_a_misspelt_filter_name_is_pointed_out_not_corrected(indexed, client):
     html = client.get("/search", query_string={"q": "regoin:occitanie porteur"}).get_data(
         as_text=True
     )
-    assert "Filtre inconnu « regoin: », ignoré" in html
-    assert "voici les résultats pour « besoin" not in html and "Vouliez-vous dire" not in html
+    assert "Filtre inconnu «\u00a0regoin:\u00a0», ignoré" in html
+    assert "voici les résultats pour «\u00a0besoin" not in html and "Vouliez-vous dire" not in html
 
 
 def test_a_filter_name_with_its_accent_filters(indexed):

@@ -315,10 +315,15 @@ def accept_answer(discussion: Discussion, post: Post) -> None:
     db.session.commit()
 
 
-def first_post_id(discussion: Discussion) -> int | None:
+def first_post_id(discussion: Discussion, posts: list[Post] | None = None) -> int | None:
+    """The id of the discussion's opening post (its first, see Post.opening_ids); None for a
+    report's thread (the report opens it) or an empty one. With the thread's `posts` already
+    loaded it asks nothing of the database."""
     if discussion.is_report_thread:
         return None
-    return db.session.scalar(select(func.min(Post.id)).where(Post.discussion_id == discussion.id))
+    if posts is not None:
+        return min((p.id for p in posts), default=None)
+    return db.session.scalar(Post.opening_ids([discussion.id]))
 
 
 @dataclass
@@ -376,9 +381,7 @@ def list_discussions(category: str = "", tag: str = "", page: int = 1, per_page:
     """Open discussions, pinned first then by latest activity; PastLastPage beyond the end."""
     from forum.pagination import Page, require_page
 
-    query = select(Discussion).where(
-        Discussion.report_id.is_(None), Discussion.deleted_at.is_(None)
-    )
+    query = select(Discussion).where(Discussion.is_listed)
     if category:
         query = query.where(
             Discussion.category_id
@@ -414,21 +417,13 @@ def feed_items(tag: ChallengeTag, limit: int = 30) -> list[tuple[Discussion, str
     found = list(
         db.session.scalars(
             select(Discussion)
-            .where(
-                Discussion.report_id.is_(None),
-                Discussion.deleted_at.is_(None),
-                Discussion.tags.any(ChallengeTag.id == tag.id),
-            )
+            .where(Discussion.is_listed, Discussion.tags.any(ChallengeTag.id == tag.id))
             .options(joinedload(Discussion.author), selectinload(Discussion.tags))
             .order_by(Discussion.created_at.desc())
             .limit(limit)
         )
     )
-    first = (
-        select(func.min(Post.id))
-        .where(Post.discussion_id.in_([d.id for d in found]))
-        .group_by(Post.discussion_id)
-    )
+    first = Post.opening_ids([d.id for d in found])
     opening = {
         p.discussion_id: p for p in db.session.scalars(select(Post).where(Post.id.in_(first)))
     }

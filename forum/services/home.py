@@ -13,11 +13,7 @@ def totals() -> dict[str, int]:
     return {
         "structure_count": db.session.scalar(select(func.count(Structure.id))),
         "member_count": db.session.scalar(select(func.count(User.id))),
-        "report_count": db.session.scalar(
-            select(func.count(Report.id)).where(
-                Report.status == "published", Report.deleted_at.is_(None)
-            )
-        ),
+        "report_count": db.session.scalar(select(func.count(Report.id)).where(Report.is_published)),
     }
 
 

@@ -33,8 +33,7 @@ def published_reports(parcours: Parcours) -> list[Report]:
             select(Report)
             .where(
                 Report.parcours_id == parcours.id,
-                Report.status == "published",
-                Report.deleted_at.is_(None),
+                Report.is_published,
             )
             .options(
                 selectinload(Report.modules), selectinload(Report.tags), selectinload(Report.body)

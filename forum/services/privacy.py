@@ -29,6 +29,7 @@ from forum.models import (
     Report,
     ReportBody,
     ReportRevision,
+    ReportStatus,
     User,
     UserSession,
     Watch,
@@ -296,13 +297,15 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
         counts["reports"] = session.scalar(
             select(func.count())
             .select_from(Report)
-            .where(Report.author_id == uid, Report.status != "draft")
+            .where(Report.author_id == uid, Report.status != ReportStatus.DRAFT)
         )
         counts["posts"] = session.scalar(
             select(func.count()).select_from(Post).where(Post.author_id == uid)
         )
         # Drafts were never public: nobody else can ever read them, so keep none.
-        drafts = select(Report.id).where(Report.author_id == uid, Report.status == "draft")
+        drafts = select(Report.id).where(
+            Report.author_id == uid, Report.status == ReportStatus.DRAFT
+        )
         _erase_reports(list(session.scalars(drafts)))
 
     # Authorship everywhere becomes anonymous...
@@ -404,7 +407,7 @@ def _erase_reports(report_ids: list[int]) -> None:
         .where(Report.id.in_(report_ids))
         .values(
             title=ERASED_TITLE,
-            status="erased",  # hidden like a deleted report, and never restorable
+            status=ReportStatus.ERASED,  # hidden like a deleted report, and never restorable
             published_at=None,
             participants=0,
             deleted_at=func.coalesce(Report.deleted_at, utcnow()),

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import and_, or_, select, true
+from sqlalchemy import or_, select, true
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
@@ -17,6 +17,7 @@ from forum.models import (
     Report,
     ReportBody,
     ReportRevision,
+    ReportStatus,
     Structure,
     User,
 )
@@ -25,7 +26,6 @@ from forum.services import ServiceError, events
 from forum.services import tags as tag_service
 
 MAX_SECTION_BYTES = 100 * 1024
-
 
 @dataclass
 class ReportInput:
@@ -57,12 +57,11 @@ def can_view(report: Report, viewer: User | None) -> bool:
 def visible_clause(viewer: User | None, report=Report):
     """`can_view` as an SQL condition on `report` (the Report entity or an alias): the same
     rule, for counting and filtering in the database."""
-    published = and_(report.status == "published", report.deleted_at.is_(None))
     if viewer is None or not viewer.is_authenticated:
-        return published
+        return report.is_published
     if viewer.is_moderator:
         return true()
-    return or_(published, report.author_id == viewer.id)
+    return or_(report.is_published, report.author_id == viewer.id)
 
 
 def draft_readers() -> set[str]:
@@ -70,7 +69,7 @@ def draft_readers() -> set[str]:
     can_view itself, so that the privacy page says what the code does."""
     from forum.models import ROLES
 
-    draft = Report(status="draft", author_id=1, deleted_at=None)
+    draft = Report(status=ReportStatus.DRAFT, author_id=1, deleted_at=None)
     return {role for role in ROLES if can_view(draft, User(id=2, role=role))}
 
 
@@ -132,9 +131,9 @@ def _apply(report: Report, data: ReportInput, resolved: dict) -> bool:
         text = data.sections.get(name, "").strip()
         setattr(report.body, f"{name}_md", text)
         setattr(report.body, f"{name}_html", str(render_markdown(text)))
-    newly_published = data.publish and report.status != "published"
+    newly_published = data.publish and report.status != ReportStatus.PUBLISHED
     if newly_published:
-        report.status = "published"
+        report.status = ReportStatus.PUBLISHED
         report.published_at = utcnow()
     report.updated_at = utcnow()
     return newly_published
@@ -160,7 +159,7 @@ def snapshot(report: Report) -> dict:
 def create_report(author: User, data: ReportInput) -> Report:
     """Validate and store a new report (draft or published) with its first revision."""
     resolved = _resolve(data, author)
-    report = Report(author=author, status="draft")
+    report = Report(author=author, status=ReportStatus.DRAFT)
     published = _apply(report, data, resolved)
     db.session.add(report)
     db.session.flush()
@@ -198,7 +197,7 @@ def restore_report(report: Report, by: User) -> None:
     """A moderator brings a deleted report back (logged); an erased one cannot be."""
     from forum.services.moderation import log
 
-    if report.status == "erased":  # its author deleted their account and its words
+    if report.status == ReportStatus.ERASED:  # its author deleted their account and its words
         raise ServiceError(_("Ce retour a été effacé avec le compte de son auteur."))
     report.deleted_at = None
     report.deleted_by_id = None
@@ -229,7 +228,9 @@ def drafts_of(user: User) -> list[Report]:
         db.session.scalars(
             select(Report)
             .where(
-                Report.author_id == user.id, Report.status == "draft", Report.deleted_at.is_(None)
+                Report.author_id == user.id,
+                Report.status == ReportStatus.DRAFT,
+                Report.deleted_at.is_(None),
             )
             .order_by(Report.updated_at.desc())
         )
@@ -242,7 +243,7 @@ def reports_of(user: User) -> list[Report]:
         db.session.scalars(
             select(Report)
             .where(Report.author_id == user.id, Report.deleted_at.is_(None))
-            .where(Report.status.in_(("draft", "published")))
+            .where(Report.status.in_((ReportStatus.DRAFT, ReportStatus.PUBLISHED)))
             .options(selectinload(Report.modules))
             .order_by(Report.updated_at.desc(), Report.id.desc())
         )
@@ -252,9 +253,9 @@ def reports_of(user: User) -> list[Report]:
 def publish_report(report: Report, editor: User) -> bool:
     """Publish a stored draft as it is (it was validated when saved), keeping a revision;
     False when it was already published."""
-    if report.status == "published":
+    if report.status == ReportStatus.PUBLISHED:
         return False
-    report.status = "published"
+    report.status = ReportStatus.PUBLISHED
     report.published_at = report.updated_at = utcnow()
     db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))
     events.record("report_published", report.id, editor.id)

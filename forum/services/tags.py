@@ -21,7 +21,6 @@ from forum.services.structures import slugify
 
 MAX_NEW_TAGS = 5
 
-
 def approved_tags() -> list[ChallengeTag]:
     return list(
         db.session.scalars(
@@ -63,7 +62,7 @@ def _published_counts() -> dict[int, int]:
     rows = db.session.execute(
         select(report_tags.c.tag_id, func.count())
         .join(Report, Report.id == report_tags.c.report_id)
-        .where(Report.status == "published", Report.deleted_at.is_(None))
+        .where(Report.is_published)
         .group_by(report_tags.c.tag_id)
     )
     return dict(rows.all())

@@ -173,7 +173,7 @@ def thread_context(discussion, quote_id=None) -> dict:
         unread_after=unread_after,
         bookmarked_posts=post_marks,
         bookmarked_reports=report_marks,
-        first_post_id=items[0].post.id if items and not discussion.is_report_thread else None,
+        first_post_id=discussions.first_post_id(discussion, [i.post for i in items]),
     )
 
 

@@ -22,7 +22,7 @@ from forum import history as report_history
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
 from forum.forms.reports import FORMAT_LABELS, SECTION_HINTS, SECTION_LABELS, ReportForm
-from forum.models import SECTIONS
+from forum.models import SECTIONS, ReportStatus
 from forum.once import submitted_once
 from forum.services import (
     ServiceError,
@@ -91,7 +91,7 @@ def _save(form, report=None):
         action = "draft"
     if not form.validate_on_submit():
         return _form_page(form, report, 400)
-    was_published = report is not None and report.status == "published"
+    was_published = report is not None and report.status == ReportStatus.PUBLISHED
     if report is not None:
         lock_for_update(report)
         stored = _stored_form(report)
@@ -112,7 +112,7 @@ def _save(form, report=None):
         return _form_page(form, report, 400)
     if was_published:
         flash(_("Modifications enregistrées."), "success")
-    elif report.status == "published":
+    elif report.status == ReportStatus.PUBLISHED:
         flash(_("Votre retour d'expérience est publié."), "success")
     else:
         flash(_("Brouillon enregistré."), "info")  # the draft banner says who sees it
@@ -222,7 +222,7 @@ def publish(report_id: int):
     if not reports.can_edit(report, current_user):
         abort(403)
     back = url_for("writing.my_reports")
-    if report.status == "published":
+    if report.status == ReportStatus.PUBLISHED:
         flash(_("Ce retour d'expérience était déjà publié."), "info")
         return redirect(back, code=303)
     if request.form.get("version") != reports.version_of(report):

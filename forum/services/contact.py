@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from forum import limits
 from forum.extensions import db
 from forum.mail import send_mail
 from forum.models import ContactMessage, Structure, User
@@ -24,8 +25,6 @@ from forum.urls import request_context
 
 # (window, most messages a sender may send in it)
 LIMITS = ((timedelta(hours=1), 5), (timedelta(days=1), 20))
-MAX_SUBJECT = 150
-MAX_BODY = 5000
 
 
 class ContactLimited(ServiceError):
@@ -136,8 +135,8 @@ def send_message(
     """Relay a message by e-mail to each recipient who accepts it, then log it (without its
     text) and commit. Raises ContactLimited past the limits, ServiceError when nobody can
     receive it or no e-mail could be sent (then nothing is logged). Returns e-mails sent."""
-    subject = " ".join((subject or "").split())[:MAX_SUBJECT]
-    body = (body or "").strip()[:MAX_BODY]
+    subject = " ".join((subject or "").split())[: limits.CONTACT_SUBJECT_MAX]
+    body = (body or "").strip()[: limits.CONTACT_BODY_MAX]
     lock_for_update(sender)  # one sender's messages one at a time: the limits hold
     _check_limits(sender)
     recipients = [r for r in recipients if accepts(r, sender)]

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
+from forum import limits
 from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import (
@@ -26,7 +27,6 @@ from forum.models.base import utcnow
 from forum.services import ServiceError, events, watches
 from forum.urls import request_context
 
-MAX_BODY_BYTES = 100 * 1024
 MAX_DEPTH = 4  # deeper replies are shown at this depth, "en réponse à …"
 NEW_ACCOUNT_DAYS = 1
 NEW_ACCOUNT_POSTS_PER_HOUR = 10
@@ -43,7 +43,7 @@ def check_body(body: str) -> str:
     body = (body or "").strip()
     if not body:
         raise ServiceError(_("Le message est vide."), "body")
-    if len(body.encode()) > MAX_BODY_BYTES:
+    if len(body.encode()) > limits.POST_BODY_MAX_BYTES:
         raise ServiceError(_("Le message dépasse 100 Ko."), "body")
     return body
 
@@ -138,7 +138,7 @@ def create_discussion(
     """Start a discussion with its opening post; the author watches it from then on."""
     body = check_body(body)
     title = " ".join((title or "").split())
-    if not 3 <= len(title) <= 200:
+    if not limits.TITLE_MIN <= len(title) <= limits.TITLE_MAX:
         raise ServiceError(_("Le titre doit compter de 3 à 200 caractères."), "title")
     check_rate(author)
     discussion = Discussion(

@@ -6,12 +6,11 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from forum import limits
 from forum.extensions import db
 from forum.models import Category, Discussion, Flag, ModerationLog, Post, Report, Structure, User
 from forum.models.base import utcnow
 from forum.services import ServiceError
-
-MAX_REASON = 2000
 
 
 def log(moderator: User, action: str, target_type: str, target_id: int, detail: str = "") -> None:
@@ -40,7 +39,7 @@ def _flag(reporter: User, reason: str, **target) -> Flag:
     )
     if pending is not None:  # already in the queue from this member: one card, not two
         return pending
-    flag = Flag(reporter_id=reporter.id, reason=reason[:MAX_REASON], **target)
+    flag = Flag(reporter_id=reporter.id, reason=reason[: limits.REASON_MAX], **target)
     db.session.add(flag)
     db.session.commit()
     return flag
@@ -92,7 +91,7 @@ def set_hidden(post: Post, moderator: User, hidden: bool, reason: str = "") -> N
     or show it again."""
     from forum.services import notifications
 
-    reason = " ".join((reason or "").split())[:MAX_REASON]
+    reason = " ".join((reason or "").split())[: limits.REASON_MAX]
     if hidden == (post.hidden_at is not None):
         return  # already so (a double click, two tabs): nothing to log, nobody to tell again
     if hidden and not reason:

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import or_, select, true
 from sqlalchemy.orm import joinedload, selectinload
 
+from forum import limits
 from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import (
@@ -25,7 +26,6 @@ from forum.models.base import utcnow
 from forum.services import ServiceError, events
 from forum.services import tags as tag_service
 
-MAX_SECTION_BYTES = 100 * 1024
 
 @dataclass
 class ReportInput:
@@ -107,7 +107,7 @@ def _resolve(data: ReportInput, author: User) -> dict:
             raise ServiceError(_("Parcours inconnu."), "parcours")
     tags = tag_service.resolve_tags(data.tags, data.new_tags, proposer=author)
     for name in SECTIONS:
-        if len(data.sections.get(name, "").encode()) > MAX_SECTION_BYTES:
+        if len(data.sections.get(name, "").encode()) > limits.SECTION_MAX_BYTES:
             raise ServiceError(_("Cette partie dépasse 100 Ko."), name)
     return dict(
         department=department, modules=modules, structure=structure, parcours=parcours, tags=tags

@@ -12,14 +12,13 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import joinedload
 
-from forum import cache
+from forum import cache, limits
 from forum.extensions import db
 from forum.models import ChallengeTag, Report, User, report_tags
 from forum.services import ServiceError
 from forum.services.indexing import enqueue_reports, reports_with_tag
 from forum.services.structures import slugify
 
-MAX_NEW_TAGS = 5
 
 def approved_tags() -> list[ChallengeTag]:
     return list(
@@ -71,7 +70,7 @@ def _published_counts() -> dict[int, int]:
 def parse_new_tags(text: str) -> list[str]:
     """'Garde d'enfants, saisonnalité' -> ['Garde d'enfants', 'saisonnalité']."""
     labels = [" ".join(part.split()) for part in (text or "").split(",")]
-    return [label for label in labels if label][: MAX_NEW_TAGS + 1]
+    return [label for label in labels if label][: limits.NEW_TAGS_MAX + 1]
 
 
 def resolve_tags(slugs: list[str], new_labels: list[str], proposer: User) -> list[ChallengeTag]:
@@ -79,7 +78,7 @@ def resolve_tags(slugs: list[str], new_labels: list[str], proposer: User) -> lis
     tags = list(db.session.scalars(select(ChallengeTag).where(ChallengeTag.slug.in_(slugs))))
     if len(tags) != len(set(slugs)):
         raise ServiceError(_("Défi inconnu."), "tags")
-    if len(new_labels) > MAX_NEW_TAGS:
+    if len(new_labels) > limits.NEW_TAGS_MAX:
         raise ServiceError(_("Proposez au plus 5 nouveaux défis à la fois."), "new_tags")
     # A proposal that matches an existing tag by slug or by label (ignoring case and
     # accents) reuses it instead of creating a near-duplicate.
@@ -88,7 +87,7 @@ def resolve_tags(slugs: list[str], new_labels: list[str], proposer: User) -> lis
         for existing in db.session.scalars(select(ChallengeTag)):
             known[existing.slug] = known[slugify(existing.label, 60)] = existing
     for label in new_labels:
-        if len(label) < 2 or len(label) > 60:
+        if not limits.TAG_LABEL_MIN <= len(label) <= limits.TAG_LABEL_MAX:
             raise ServiceError(_("Un défi proposé doit compter de 2 à 60 caractères."), "new_tags")
         slug = slugify(label, 60)
         tag = known.get(slug)

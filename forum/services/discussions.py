@@ -24,7 +24,8 @@ from forum.models import (
     User,
 )
 from forum.models.base import utcnow
-from forum.services import ServiceError, events, watches
+from forum.services import events, watches
+from forum.services.errors import Invalid, Locked, RateLimited
 from forum.urls import request_context
 
 MAX_DEPTH = 4  # deeper replies are shown at this depth, "en réponse à …"
@@ -35,16 +36,12 @@ MENTION = re.compile(r"(?<![\w@])@([a-z0-9][a-z0-9-]{1,79})")
 MENTION_IN_HTML = re.compile(r"(?<![\w@/\"=.])@([A-Za-z0-9][A-Za-z0-9-]{1,79})(?![\w-])")
 
 
-class RateLimited(ServiceError):
-    """A new account posts faster than allowed."""
-
-
 def check_body(body: str) -> str:
     body = (body or "").strip()
     if not body:
-        raise ServiceError(_("Le message est vide."), "body")
+        raise Invalid("body", _("Le message est vide."))
     if len(body.encode()) > limits.POST_BODY_MAX_BYTES:
-        raise ServiceError(_("Le message dépasse 100 Ko."), "body")
+        raise Invalid("body", _("Le message dépasse 100 Ko."))
     return body
 
 
@@ -119,9 +116,9 @@ def parse_report_links(text: str) -> list[Report]:
     found = {r.id: r for r in db.session.scalars(select(Report).where(Report.id.in_(valid)))}
     missing = [n for n in ids if n not in found or not found[n].is_published]
     if missing:
-        raise ServiceError(
-            _("Retour d'expérience introuvable : %(ids)s.", ids=", ".join(map(str, missing))),
+        raise Invalid(
             "reports",
+            _("Retour d'expérience introuvable : %(ids)s.", ids=", ".join(map(str, missing))),
         )
     return [found[n] for n in dict.fromkeys(ids)]
 
@@ -139,7 +136,7 @@ def create_discussion(
     body = check_body(body)
     title = " ".join((title or "").split())
     if not limits.TITLE_MIN <= len(title) <= limits.TITLE_MAX:
-        raise ServiceError(_("Le titre doit compter de 3 à 200 caractères."), "title")
+        raise Invalid("title", _("Le titre doit compter de 3 à 200 caractères."))
     check_rate(author)
     discussion = Discussion(
         title=title,
@@ -187,28 +184,32 @@ def report_thread(report: Report) -> Discussion:
     return thread
 
 
-def reply(discussion: Discussion, author: User, body: str, parent_id: int | None = None) -> Post:
-    """Reply to the discussion or to one of its posts; the author then watches it."""
+def check_open(discussion: Discussion) -> None:
+    """Raise Locked when a moderator locked the discussion: nobody replies any more."""
     if discussion.locked:
-        raise ServiceError(
-            _("Cette discussion est verrouillée : on ne peut plus y répondre."), "locked"
-        )
+        raise Locked(_("Cette discussion est verrouillée : on ne peut plus y répondre."))
+
+
+def reply(discussion: Discussion, author: User, body: str, parent_id: int | None = None) -> Post:
+    """Reply to the discussion or to one of its posts; the author then watches it. Raises
+    Locked, Invalid("body" | "parent_id") or RateLimited; nothing is written then."""
+    check_open(discussion)
     body = check_body(body)
     parent = None
     if parent_id is not None:
         parent = db.session.get(Post, parent_id)
         if parent is None or parent.discussion_id != discussion.id:
-            raise ServiceError(
-                _("Le message auquel vous répondez n'appartient pas à cette discussion."),
+            raise Invalid(
                 "parent_id",
+                _("Le message auquel vous répondez n'appartient pas à cette discussion."),
             )
         if not parent.visible:  # deleted or hidden since the form was opened
-            raise ServiceError(
+            raise Invalid(
+                "parent_id",
                 _(
                     "Le message auquel vous répondez a été supprimé ou masqué entre-temps : "
                     "votre réponse n'est pas publiée."
                 ),
-                "parent_id",
             )
     check_rate(author)
     post = _new_post(discussion, author, body, parent)
@@ -309,7 +310,7 @@ def delete_post(post: Post, by: User | None = None) -> None:
 
 def accept_answer(discussion: Discussion, post: Post) -> None:
     if post.discussion_id != discussion.id or post.id == first_post_id(discussion):
-        raise ServiceError(_("Seule une réponse de cette discussion peut être acceptée."))
+        raise Invalid("post_id", _("Seule une réponse de cette discussion peut être acceptée."))
     discussion.accepted_post_id = post.id
     events.record("answer_accepted", post.id, discussion.author_id)
     db.session.commit()
@@ -439,7 +440,7 @@ def save_category(category: Category | None, name: str, description: str) -> Cat
 
     name = " ".join((name or "").split())
     if not name:
-        raise ServiceError(_("Indiquez le nom."), "name")
+        raise Invalid("name", _("Indiquez le nom."))
     if category is None:
         position = (db.session.scalar(select(func.max(Category.position))) or 0) + 1
         category = Category(slug=unique_slug(Category, name), position=position)

@@ -10,7 +10,7 @@ from forum import limits
 from forum.extensions import db
 from forum.models import Category, Discussion, Flag, ModerationLog, Post, Report, Structure, User
 from forum.models.base import utcnow
-from forum.services import ServiceError
+from forum.services.errors import Invalid
 
 
 def log(moderator: User, action: str, target_type: str, target_id: int, detail: str = "") -> None:
@@ -28,7 +28,7 @@ def log(moderator: User, action: str, target_type: str, target_id: int, detail: 
 def _flag(reporter: User, reason: str, **target) -> Flag:
     reason = (reason or "").strip()
     if not reason:
-        raise ServiceError(_("Indiquez la raison du signalement."), "reason")
+        raise Invalid("reason", _("Indiquez la raison du signalement."))
     ((column, value),) = target.items()
     pending = db.session.scalar(
         select(Flag).where(
@@ -95,7 +95,7 @@ def set_hidden(post: Post, moderator: User, hidden: bool, reason: str = "") -> N
     if hidden == (post.hidden_at is not None):
         return  # already so (a double click, two tabs): nothing to log, nobody to tell again
     if hidden and not reason:
-        raise ServiceError(_("Indiquez le motif : il sera communiqué à l'auteur."), "reason")
+        raise Invalid("reason", _("Indiquez le motif : il sera communiqué à l'auteur."))
     notified = None
     if hidden:
         post.hidden_at = utcnow()
@@ -133,7 +133,7 @@ def set_pinned(discussion: Discussion, moderator: User, pinned: bool) -> None:
 
 def move(discussion: Discussion, moderator: User, category: Category) -> None:
     if discussion.is_report_thread:
-        raise ServiceError(_("Le fil d'un retour d'expérience reste sous son retour."))
+        raise Invalid("category", _("Le fil d'un retour d'expérience reste sous son retour."))
     if discussion.category_id == category.id:
         return
     old = discussion.category.name if discussion.category else ""

@@ -35,7 +35,8 @@ from forum.models import (
     Watch,
 )
 from forum.models.base import utcnow
-from forum.services import ServiceError, notification_settings
+from forum.services import notification_settings
+from forum.services.errors import Conflict, Invalid
 from forum.services.indexing import enqueue
 
 EXPORT_FORMAT = 1
@@ -273,7 +274,7 @@ def check_can_delete(user: User) -> None:
             select(func.count()).select_from(User).where(User.role == "admin")
         )
         if admins <= 1:
-            raise ServiceError(
+            raise Conflict(
                 _(
                     "Vous êtes le seul administrateur : nommez un autre administrateur "
                     "avant de supprimer votre compte."
@@ -286,7 +287,7 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
     "ancien membre"; mode "erase": the member's words are wiped (reports and messages
     become "supprimé"; the tree of others' replies keeps its shape). Returns counts."""
     if mode not in DELETION_MODES:
-        raise ServiceError(_("Choisissez ce que deviennent vos contributions."))
+        raise Invalid("mode", _("Choisissez ce que deviennent vos contributions."))
     check_can_delete(user)
     uid = user.id
     counts = {"reports": 0, "posts": 0}

@@ -23,8 +23,9 @@ from forum.models import (
     User,
 )
 from forum.models.base import utcnow
-from forum.services import ServiceError, events
+from forum.services import events
 from forum.services import tags as tag_service
+from forum.services.errors import Forbidden, Invalid
 
 
 @dataclass
@@ -82,33 +83,31 @@ def can_edit(report: Report, viewer: User | None) -> bool:
 
 
 def _resolve(data: ReportInput, author: User) -> dict:
-    """Turn slugs and ids into rows, or raise ServiceError naming the field."""
+    """Turn slugs and ids into rows, or raise Invalid naming the field."""
     if data.session_date > date.today():
-        raise ServiceError(
-            _("La date de la séance ne peut pas être dans le futur."), "session_date"
-        )
+        raise Invalid("session_date", _("La date de la séance ne peut pas être dans le futur."))
     department = db.session.get(Department, data.department)
     if department is None:
-        raise ServiceError(_("Département inconnu."), "department")
+        raise Invalid("department", _("Département inconnu."))
     modules = list(db.session.scalars(select(KitModule).where(KitModule.slug.in_(data.modules))))
     if not data.modules:
-        raise ServiceError(_("Choisissez au moins un module du kit."), "modules")
+        raise Invalid("modules", _("Choisissez au moins un module du kit."))
     if len(modules) != len(set(data.modules)):
-        raise ServiceError(_("Module inconnu."), "modules")
+        raise Invalid("modules", _("Module inconnu."))
     structure = None
     if data.structure_id is not None:
         structure = db.session.get(Structure, data.structure_id)
         if structure is None:
-            raise ServiceError(_("Structure inconnue."), "structure")
+            raise Invalid("structure", _("Structure inconnue."))
     parcours = None
     if data.parcours_id is not None:
         parcours = db.session.get(Parcours, data.parcours_id)
         if parcours is None:
-            raise ServiceError(_("Parcours inconnu."), "parcours")
+            raise Invalid("parcours", _("Parcours inconnu."))
     tags = tag_service.resolve_tags(data.tags, data.new_tags, proposer=author)
     for name in SECTIONS:
         if len(data.sections.get(name, "").encode()) > limits.SECTION_MAX_BYTES:
-            raise ServiceError(_("Cette partie dépasse 100 Ko."), name)
+            raise Invalid(name, _("Cette partie dépasse 100 Ko."))
     return dict(
         department=department, modules=modules, structure=structure, parcours=parcours, tags=tags
     )
@@ -198,7 +197,7 @@ def restore_report(report: Report, by: User) -> None:
     from forum.services.moderation import log
 
     if report.status == ReportStatus.ERASED:  # its author deleted their account and its words
-        raise ServiceError(_("Ce retour a été effacé avec le compte de son auteur."))
+        raise Forbidden(_("Ce retour a été effacé avec le compte de son auteur."))
     report.deleted_at = None
     report.deleted_by_id = None
     log(by, "restore_report", "report", report.id)

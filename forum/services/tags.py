@@ -15,7 +15,7 @@ from sqlalchemy.orm import joinedload
 from forum import cache, limits
 from forum.extensions import db
 from forum.models import ChallengeTag, Report, User, report_tags
-from forum.services import ServiceError
+from forum.services.errors import Invalid
 from forum.services.indexing import enqueue_reports, reports_with_tag
 from forum.services.structures import slugify
 
@@ -77,9 +77,9 @@ def resolve_tags(slugs: list[str], new_labels: list[str], proposer: User) -> lis
     """Existing tags by slug, plus proposals (reusing any tag whose slug already exists)."""
     tags = list(db.session.scalars(select(ChallengeTag).where(ChallengeTag.slug.in_(slugs))))
     if len(tags) != len(set(slugs)):
-        raise ServiceError(_("Défi inconnu."), "tags")
+        raise Invalid("tags", _("Défi inconnu."))
     if len(new_labels) > limits.NEW_TAGS_MAX:
-        raise ServiceError(_("Proposez au plus 5 nouveaux défis à la fois."), "new_tags")
+        raise Invalid("new_tags", _("Proposez au plus 5 nouveaux défis à la fois."))
     # A proposal that matches an existing tag by slug or by label (ignoring case and
     # accents) reuses it instead of creating a near-duplicate.
     known = {}
@@ -88,7 +88,7 @@ def resolve_tags(slugs: list[str], new_labels: list[str], proposer: User) -> lis
             known[existing.slug] = known[slugify(existing.label, 60)] = existing
     for label in new_labels:
         if not limits.TAG_LABEL_MIN <= len(label) <= limits.TAG_LABEL_MAX:
-            raise ServiceError(_("Un défi proposé doit compter de 2 à 60 caractères."), "new_tags")
+            raise Invalid("new_tags", _("Un défi proposé doit compter de 2 à 60 caractères."))
         slug = slugify(label, 60)
         tag = known.get(slug)
         if tag is None:
@@ -112,7 +112,7 @@ def update_tag(tag: ChallengeTag, label: str, description: str, approved: bool =
 def merge_tags(source: ChallengeTag, target: ChallengeTag) -> int:
     """Move every report from source to target, then drop source. Returns reports moved."""
     if source.id == target.id:
-        raise ServiceError(_("Un défi ne peut pas être fusionné avec lui-même."), "target")
+        raise Invalid("target", _("Un défi ne peut pas être fusionné avec lui-même."))
     already = select(report_tags.c.report_id).where(report_tags.c.tag_id == target.id)
     moving = select(report_tags.c.report_id).where(
         report_tags.c.tag_id == source.id, report_tags.c.report_id.not_in(already)

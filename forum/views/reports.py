@@ -25,7 +25,8 @@ from forum.forms.reports import FORMAT_LABELS, SECTION_HINTS, SECTION_LABELS, Re
 from forum.models import SECTIONS, ReportStatus
 from forum.once import submitted_once
 from forum.services import (
-    ServiceError,
+    Forbidden,
+    Invalid,
     form_data,
     lock_for_update,
     report_queries,
@@ -104,7 +105,7 @@ def _save(form, report=None):
             report = reports.create_report(current_user, form.to_input(action))
         else:
             reports.update_report(report, current_user, form.to_input(action))
-    except ServiceError as error:
+    except Invalid as error:
         from forum.extensions import db
 
         db.session.rollback()
@@ -279,7 +280,7 @@ def restore(report_id: int):
     report = reports.get_report(report_id) or abort(404)
     try:
         reports.restore_report(report, current_user)
-    except ServiceError as error:
+    except Forbidden as error:  # erased with its author's account
         flash(error.message, "error")
         return redirect(url_for("reports.detail", report_id=report.id), code=303)
     flash(_("Le retour d'expérience est restauré."), "success")

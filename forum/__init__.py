@@ -150,4 +150,7 @@ def configure_templates(app: Flask) -> None:
     from forum.markup import render_markdown
 
     app.jinja_env.filters["markdown"] = render_markdown  # sanitised: see forum/markup.py
+    from forum.models import ReportStatus
+
+    app.jinja_env.globals["ReportStatus"] = ReportStatus  # states by name, not bare strings
     static_assets.init_app(app)

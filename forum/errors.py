@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException
 from forum.extensions import release_session
 from forum.i18n import lazy
 from forum.pagination import PastLastPage
+from forum.services.errors import ServiceError
 
 MESSAGES = {
     400: (
@@ -27,6 +28,10 @@ MESSAGES = {
     405: (
         lazy("Méthode non autorisée"),
         lazy("Cette adresse ne s'utilise pas ainsi."),
+    ),
+    409: (
+        lazy("Opération impossible"),
+        lazy("Ce que vous demandez n'est plus possible en l'état. Rechargez la page."),
     ),
     413: (
         lazy("Contenu trop volumineux"),
@@ -125,6 +130,16 @@ def init_app(app: Flask) -> None:
             custom = error.description if error.description != type(error).description else None
             return render_error(error.code, custom)
         return error
+
+    @app.errorhandler(ServiceError)
+    def domain_error(error: ServiceError):
+        """A domain error no view handled (a locked discussion, a new account posting too
+        fast, an invalid reply…): what was started is rolled back and the error page says
+        what happened, with the status of its kind (Invalid 400, Forbidden 403…)."""
+        from forum.extensions import db
+
+        db.session.rollback()
+        return render_error(error.status, error.message)
 
     @app.errorhandler(PastLastPage)
     def past_last_page(error):

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from forum.i18n import lazy
+from forum.models import ReportStatus
 
 WORD = re.compile(r"\s+|\w+|[^\w\s]")  # words, runs of spaces, single punctuation marks
 WORD_CHAR = re.compile(r"\w")
 CONTEXT = 12  # unchanged words kept on each side of a change
-STATUS_LABELS = {"draft": lazy("Brouillon"), "published": lazy("Publié")}
+STATUS_LABELS = {ReportStatus.DRAFT: lazy("Brouillon"), ReportStatus.PUBLISHED: lazy("Publié")}
 
 
 @dataclass

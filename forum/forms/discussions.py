@@ -3,6 +3,7 @@
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from forum import limits
 from forum.forms import choices
 from forum.forms.base import CreatingForm, EditingForm, MaillageForm
 from forum.forms.reports import MultiCheckboxField
@@ -14,7 +15,11 @@ class DiscussionForm(CreatingForm):
         lazy("Titre"),
         validators=[
             DataRequired(lazy("Donnez un titre à la discussion.")),
-            Length(min=3, max=200, message=lazy("Le titre doit compter de 3 à 200 caractères.")),
+            Length(
+                min=limits.TITLE_MIN,
+                max=limits.TITLE_MAX,
+                message=lazy("Le titre doit compter de 3 à 200 caractères."),
+            ),
         ],
     )
     category = SelectField(lazy("Catégorie"), choices=[])
@@ -46,7 +51,10 @@ class PostEditForm(EditingForm):
 class FlagForm(CreatingForm):
     reason = TextAreaField(
         lazy("Pourquoi signalez-vous ce message ?"),
-        validators=[DataRequired(lazy("Indiquez la raison du signalement.")), Length(max=2000)],
+        validators=[
+            DataRequired(lazy("Indiquez la raison du signalement.")),
+            Length(max=limits.REASON_MAX),
+        ],
     )
 
 
@@ -55,7 +63,7 @@ class HideForm(MaillageForm):
         lazy("Motif (communiqué à l'auteur du message)"),
         validators=[
             DataRequired(lazy("Indiquez le motif : il sera communiqué à l'auteur.")),
-            Length(max=2000),
+            Length(max=limits.REASON_MAX),
         ],
     )
     next = HiddenField()

@@ -3,6 +3,7 @@
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
+from forum import limits
 from forum.forms.base import CreatingForm, EditingForm, MaillageForm
 from forum.i18n import lazy
 
@@ -22,7 +23,10 @@ class ModuleForm(CreatingForm, EditingForm):
 class TagForm(EditingForm):
     label = StringField(
         lazy("Nom du défi"),
-        validators=[InputRequired(lazy("Indiquez le nom.")), Length(min=2, max=60)],
+        validators=[
+            InputRequired(lazy("Indiquez le nom.")),
+            Length(min=limits.TAG_LABEL_MIN, max=limits.TAG_LABEL_MAX),
+        ],
     )
     description = TextAreaField(lazy("Description"), validators=[Length(max=2000)])
     approved = BooleanField(

@@ -3,6 +3,7 @@
 from wtforms import DateField, IntegerField, SelectField, StringField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
+from forum import limits
 from forum.forms import choices
 from forum.forms.base import CreatingForm
 from forum.forms.reports import MultiCheckboxField
@@ -12,7 +13,10 @@ from forum.i18n import lazy
 class ParcoursForm(CreatingForm):
     title = StringField(
         lazy("Intitulé"),
-        validators=[InputRequired(lazy("Indiquez l'intitulé.")), Length(min=3, max=200)],
+        validators=[
+            InputRequired(lazy("Indiquez l'intitulé.")),
+            Length(min=limits.TITLE_MIN, max=limits.TITLE_MAX),
+        ],
     )
     place = StringField(lazy("Lieu"), validators=[Optional(), Length(max=120)])
     department = SelectField(lazy("Département"), choices=[])

@@ -20,11 +20,12 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from forum import limits
 from forum.forms import choices
 from forum.forms.base import CreatingForm, EditingForm
 from forum.i18n import lazy
 from forum.models import SECTIONS
-from forum.services.reports import MAX_SECTION_BYTES, ReportInput
+from forum.services.reports import ReportInput
 from forum.services.tags import parse_new_tags
 
 FORMAT_LABELS = {
@@ -61,7 +62,7 @@ def not_in_future(form, field):
 
 
 def at_most_100_kb(form, field):
-    if field.data and len(field.data.encode()) > MAX_SECTION_BYTES:
+    if field.data and len(field.data.encode()) > limits.SECTION_MAX_BYTES:
         raise ValidationError(lazy("Cette partie dépasse 100 Ko."))
 
 
@@ -75,7 +76,11 @@ class ReportForm(CreatingForm, EditingForm):
         filters=[lambda v: v.strip() if isinstance(v, str) else v],
         validators=[
             DataRequired(lazy("Donnez un titre à votre retour.")),
-            Length(min=3, max=200, message=lazy("Le titre doit compter de 3 à 200 caractères.")),
+            Length(
+                min=limits.TITLE_MIN,
+                max=limits.TITLE_MAX,
+                message=lazy("Le titre doit compter de 3 à 200 caractères."),
+            ),
         ],
     )
     session_date = DateField(

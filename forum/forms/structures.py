@@ -3,6 +3,7 @@
 from wtforms import BooleanField, SelectField, StringField, TextAreaField, URLField
 from wtforms.validators import URL, InputRequired, Length, Optional
 
+from forum import limits
 from forum.forms import choices
 from forum.forms.base import CreatingForm, EditingForm, MaillageForm
 from forum.i18n import lazy
@@ -43,7 +44,11 @@ class ProposalFields:
         lazy("Nom de la structure"),
         validators=[
             InputRequired(lazy("Indiquez le nom de la structure.")),
-            Length(min=2, max=200, message=lazy("Le nom compte de 2 à 200 caractères.")),
+            Length(
+                min=limits.STRUCTURE_NAME_MIN,
+                max=limits.STRUCTURE_NAME_MAX,
+                message=lazy("Le nom compte de 2 à 200 caractères."),
+            ),
         ],
     )
     kind = SelectField(
@@ -139,14 +144,22 @@ class ContactForm(CreatingForm):
         lazy("Objet"),
         validators=[
             InputRequired(lazy("Indiquez l'objet de votre message.")),
-            Length(min=3, max=150, message=lazy("L'objet compte de 3 à 150 caractères.")),
+            Length(
+                min=limits.CONTACT_SUBJECT_MIN,
+                max=limits.CONTACT_SUBJECT_MAX,
+                message=lazy("L'objet compte de 3 à 150 caractères."),
+            ),
         ],
     )
     body = TextAreaField(
         lazy("Message"),
         validators=[
             InputRequired(lazy("Écrivez votre message.")),
-            Length(min=10, max=5000, message=lazy("Le message compte de 10 à 5 000 caractères.")),
+            Length(
+                min=limits.CONTACT_BODY_MIN,
+                max=limits.CONTACT_BODY_MAX,
+                message=lazy("Le message compte de 10 à 5 000 caractères."),
+            ),
         ],
     )
     share_email = BooleanField(

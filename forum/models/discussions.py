@@ -3,7 +3,19 @@ threaded posts with revisions."""
 
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Select,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    and_,
+    func,
+    select,
+)
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
@@ -83,6 +95,18 @@ class Discussion(db.Model):
     def is_report_thread(self) -> bool:
         return self.report_id is not None
 
+    @hybrid_property
+    def is_listed(self) -> bool:
+        """A discussion of its own (not a report's thread, which lives under its report)
+        and not deleted: what lists, feeds and search show everyone. In Python on a row
+        and in SQL on the class (`select(Discussion).where(Discussion.is_listed)`)."""
+        return self.report_id is None and self.deleted_at is None
+
+    @is_listed.inplace.expression
+    @classmethod
+    def _is_listed_expression(cls):
+        return and_(cls.report_id.is_(None), cls.deleted_at.is_(None))
+
 
 class Post(db.Model):
     """A message; replies point at their parent (an adjacency list)."""
@@ -109,9 +133,27 @@ class Post(db.Model):
     discussion: Mapped[Discussion] = relationship()
     author: Mapped[User | None] = relationship()
 
-    @property
+    @hybrid_property
     def visible(self) -> bool:
+        """Shown to everyone: neither deleted nor hidden by a moderator. In Python on a row
+        and in SQL on the class (`select(Post).where(Post.visible)`)."""
         return self.deleted_at is None and self.hidden_at is None
+
+    @visible.inplace.expression
+    @classmethod
+    def _visible_expression(cls):
+        return and_(cls.deleted_at.is_(None), cls.hidden_at.is_(None))
+
+    @classmethod
+    def opening_ids(cls, discussion_ids) -> Select:
+        """SELECT of the opening post's id of each discussion in `discussion_ids` (a list
+        or a subquery): its first post, the lowest id. The one place that says which post
+        opens a discussion (a report's thread has none: see discussions.first_post_id)."""
+        return (
+            select(func.min(cls.id))
+            .where(cls.discussion_id.in_(discussion_ids))
+            .group_by(cls.discussion_id)
+        )
 
 
 class PostRevision(db.Model):

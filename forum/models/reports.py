@@ -1,8 +1,10 @@
 """Retours d'expérience (session reports), the parcours they belong to, and revisions."""
 
+import enum
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text, and_
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
@@ -14,6 +16,17 @@ from forum.models.users import User
 
 FORMATS = ("presentiel", "distanciel", "hybride")
 SECTIONS = ("context", "proceedings", "worked", "difficulties", "advice")
+
+
+class ReportStatus(enum.StrEnum):
+    """Where a report stands. A `str` enum whose values are the strings stored in
+    `report.status`: members compare equal to them, so the column and migrations keep
+    plain strings and rows read back as `str` still compare with the members."""
+
+    DRAFT = "draft"  # only its author and moderators read it
+    PUBLISHED = "published"  # everyone reads it, unless deleted
+    ERASED = "erased"  # its author deleted their account and its words; never restorable
+
 
 report_modules = Table(
     "report_module",
@@ -90,7 +103,7 @@ class Report(db.Model):
     )
     format: Mapped[str] = mapped_column(String(12))
     participants: Mapped[int] = mapped_column(default=0)
-    status: Mapped[str] = mapped_column(String(12), default="draft")
+    status: Mapped[str] = mapped_column(String(12), default=ReportStatus.DRAFT.value)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     published_at: Mapped[datetime | None]
@@ -116,9 +129,17 @@ class Report(db.Model):
         back_populates="report", order_by="ReportRevision.id", cascade="all, delete-orphan"
     )
 
-    @property
+    @hybrid_property
     def is_published(self) -> bool:
-        return self.status == "published" and self.deleted_at is None
+        """Visible to everyone: published and not deleted. The one rule, in Python on a
+        row (`report.is_published`) and in SQL on the class or an alias
+        (`select(Report).where(Report.is_published)`)."""
+        return self.status == ReportStatus.PUBLISHED and self.deleted_at is None
+
+    @is_published.inplace.expression
+    @classmethod
+    def _is_published_expression(cls):
+        return and_(cls.status == ReportStatus.PUBLISHED.value, cls.deleted_at.is_(None))
 
     def section_html(self, name: str) -> str:
         return getattr(self.body, f"{name}_html") if self.body else ""

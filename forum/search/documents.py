@@ -20,7 +20,7 @@ BATCH = 500
 
 def visible(report: Report | None) -> bool:
     """Only what everyone may read is indexed: the index never holds a draft or a deleted report."""
-    return report is not None and report.status == "published" and report.deleted_at is None
+    return report is not None and report.is_published
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -136,9 +136,7 @@ def all_visible_reports() -> Iterator[Report]:
             db.session.scalars(
                 _load(
                     select(Report)
-                    .where(
-                        Report.id > last, Report.status == "published", Report.deleted_at.is_(None)
-                    )
+                    .where(Report.id > last, Report.is_published)
                     .order_by(Report.id)
                     .limit(BATCH)
                 )
@@ -155,11 +153,7 @@ def all_visible_reports() -> Iterator[Report]:
 def count_visible_reports() -> int:
     from sqlalchemy import func
 
-    return db.session.scalar(
-        select(func.count(Report.id)).where(
-            Report.status == "published", Report.deleted_at.is_(None)
-        )
-    )
+    return db.session.scalar(select(func.count(Report.id)).where(Report.is_published))
 
 
 @dataclass

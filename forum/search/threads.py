@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
@@ -12,19 +12,14 @@ from forum.search.groups import group_code
 
 
 def discussion_visible(discussion: Discussion | None) -> bool:
-    if discussion is None or discussion.deleted_at is not None:
-        return False
-    return discussion.report_id is None  # a report's thread is searched through its posts
+    # A report's thread is not a document of its own: it is searched through its posts.
+    return discussion is not None and discussion.is_listed
 
 
 def _opening_posts(discussion_ids: list[int]) -> dict[int, Post]:
     if not discussion_ids:
         return {}
-    first = (
-        select(func.min(Post.id))
-        .where(Post.discussion_id.in_(discussion_ids))
-        .group_by(Post.discussion_id)
-    )
+    first = Post.opening_ids(discussion_ids)
     return {p.discussion_id: p for p in db.session.scalars(select(Post).where(Post.id.in_(first)))}
 
 
@@ -70,11 +65,7 @@ def all_visible_discussions() -> Iterator[Discussion]:
             db.session.scalars(
                 _load_discussions(
                     select(Discussion)
-                    .where(
-                        Discussion.id > last,
-                        Discussion.deleted_at.is_(None),
-                        Discussion.report_id.is_(None),
-                    )
+                    .where(Discussion.id > last, Discussion.is_listed)
                     .order_by(Discussion.id)
                     .limit(BATCH)
                 )
@@ -107,17 +98,7 @@ def post_visible(post: Post | None) -> bool:
 def _mark_openings(posts: list[Post]) -> list[Post]:
     """Flag opening posts for a whole batch in one query (post_visible needs it)."""
     discussion_ids = list({p.discussion_id for p in posts})
-    first = (
-        set(
-            db.session.scalars(
-                select(func.min(Post.id))
-                .where(Post.discussion_id.in_(discussion_ids))
-                .group_by(Post.discussion_id)
-            )
-        )
-        if discussion_ids
-        else set()
-    )
+    first = set(db.session.scalars(Post.opening_ids(discussion_ids))) if discussion_ids else set()
     for post in posts:
         post._is_opening = post.id in first
     return posts
@@ -170,10 +151,7 @@ def all_visible_posts() -> Iterator[Post]:
         batch = list(
             db.session.scalars(
                 _load_posts(
-                    select(Post)
-                    .where(Post.id > last, Post.deleted_at.is_(None), Post.hidden_at.is_(None))
-                    .order_by(Post.id)
-                    .limit(BATCH)
+                    select(Post).where(Post.id > last, Post.visible).order_by(Post.id).limit(BATCH)
                 )
             ).unique()
         )

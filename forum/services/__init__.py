@@ -1,15 +1,29 @@
 """Business logic: plain functions that validate, write and commit; views call them."""
 
 from forum.extensions import db
+from forum.services.errors import (
+    Conflict,
+    Forbidden,
+    Invalid,
+    Locked,
+    NotFound,
+    RateLimited,
+    ServiceError,
+    Unavailable,
+)
 
-
-class ServiceError(Exception):
-    """A domain rule refused the operation; `field` names the form field to blame, if any."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+# The domain errors are importable from here too (`from forum.services import Invalid`).
+__all__ = [
+    "Conflict",
+    "Forbidden",
+    "Invalid",
+    "Locked",
+    "NotFound",
+    "RateLimited",
+    "ServiceError",
+    "Unavailable",
+    "lock_for_update",
+]
 
 
 def lock_for_update(row) -> None:

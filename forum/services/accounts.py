@@ -13,16 +13,17 @@ from forum.extensions import db
 from forum.mail import send_mail
 from forum.models import LoginFailure, Structure, User, UserSession
 from forum.models.base import utcnow
-from forum.services import ServiceError, sessions
+from forum.services import sessions
+from forum.services.errors import Forbidden, Invalid, RateLimited
 
 RESET_SALT = "maillage-password-reset"
 
 
-class TooManyAttempts(ServiceError):
+class TooManyAttempts(RateLimited):
     """Login throttled: too many recent failures for this account or address."""
 
 
-class AccountSuspended(ServiceError):
+class AccountSuspended(Forbidden):
     """Right password, but an administrator suspended the account."""
 
 
@@ -53,7 +54,7 @@ def register_user(
     """Create a member; needs an admin's approval when registration is by approval."""
     email = normalise_email(email)
     if find_user_by_email(email):
-        raise ServiceError(_("Un compte existe déjà avec cette adresse e-mail."), field="email")
+        raise Invalid("email", _("Un compte existe déjà avec cette adresse e-mail."))
     approved = role != "member" or current_app.config["REGISTRATION"] != "approval"
     user = User(
         email=email,
@@ -127,16 +128,16 @@ def make_reset_token(user: User) -> str:
 
 
 def user_from_reset_token(token: str) -> User:
-    """Return the user a valid token names, or raise ServiceError (expired or tampered)."""
+    """Return the user a valid token names, or raise Invalid("token") (expired or tampered)."""
     try:
         data = _serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
     except SignatureExpired:
-        raise ServiceError(_("Ce lien a expiré. Demandez-en un nouveau.")) from None
+        raise Invalid("token", _("Ce lien a expiré. Demandez-en un nouveau.")) from None
     except BadSignature:
-        raise ServiceError(_("Ce lien n'est pas valide. Demandez-en un nouveau.")) from None
+        raise Invalid("token", _("Ce lien n'est pas valide. Demandez-en un nouveau.")) from None
     user = db.session.get(User, data.get("id")) if isinstance(data, dict) else None
     if user is None or user.password_hash[-12:] != data.get("h"):
-        raise ServiceError(_("Ce lien n'est pas valide. Demandez-en un nouveau."))
+        raise Invalid("token", _("Ce lien n'est pas valide. Demandez-en un nouveau."))
     return user
 
 

@@ -16,20 +16,20 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import joinedload
 
+from forum import limits
 from forum.extensions import db
 from forum.mail import send_mail
 from forum.models import ContactMessage, Structure, User
 from forum.models.base import utcnow
-from forum.services import ServiceError, lock_for_update
+from forum.services import lock_for_update
+from forum.services.errors import Invalid, RateLimited, Unavailable
 from forum.urls import request_context
 
 # (window, most messages a sender may send in it)
 LIMITS = ((timedelta(hours=1), 5), (timedelta(days=1), 20))
-MAX_SUBJECT = 150
-MAX_BODY = 5000
 
 
-class ContactLimited(ServiceError):
+class ContactLimited(RateLimited):
     """The sender reached the hourly or daily number of messages."""
 
 
@@ -152,15 +152,16 @@ def send_message(
     structure: Structure | None = None,
 ) -> int:
     """Relay a message by e-mail to each recipient who accepts it, then log it (without its
-    text) and commit. Raises ContactLimited past the limits, ServiceError when nobody can
-    receive it or no e-mail could be sent (then nothing is logged). Returns e-mails sent."""
-    subject = " ".join((subject or "").split())[:MAX_SUBJECT]
-    body = (body or "").strip()[:MAX_BODY]
+    text) and commit. Raises ContactLimited past the limits, Invalid when nobody can
+    receive it, Unavailable when no e-mail could be sent (then nothing is logged).
+    Returns the number of e-mails sent."""
+    subject = " ".join((subject or "").split())[: limits.CONTACT_SUBJECT_MAX]
+    body = (body or "").strip()[: limits.CONTACT_BODY_MAX]
     lock_for_update(sender)  # one sender's messages one at a time: the limits hold
     _check_limits(sender)
     recipients = [r for r in recipients if accepts(r, sender)]
     if not recipients:
-        raise ServiceError(_("Personne ne peut recevoir de message ici pour l'instant."), "body")
+        raise Invalid("body", _("Personne ne peut recevoir de message ici pour l'instant."))
     sent = 0
     for recipient in recipients:
         with request_context(), force_locale(recipient.locale or "fr"):
@@ -177,7 +178,7 @@ def send_message(
         sent += 1
     if not sent:
         db.session.rollback()
-        raise ServiceError(
+        raise Unavailable(
             _("Le message n'a pas pu être envoyé. Réessayez dans quelques minutes."), "body"
         )
     purge_old_messages()  # as failed logins are at each attempt: no job to schedule

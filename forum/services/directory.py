@@ -57,9 +57,7 @@ class MemberEntry:
 
 
 def _published_by(author_id) -> Select:
-    return select(Report.id).where(
-        Report.author_id == author_id, Report.status == "published", Report.deleted_at.is_(None)
-    )
+    return select(Report.id).where(Report.author_id == author_id, Report.is_published)
 
 
 def _filtered(filters: MemberFilters) -> Select:
@@ -117,14 +115,14 @@ def _add_counts(entries: dict[int, MemberEntry]) -> None:
     ids = list(entries)
     reports = db.session.execute(
         select(Report.author_id, func.count())
-        .where(Report.author_id.in_(ids), Report.status == "published", Report.deleted_at.is_(None))
+        .where(Report.author_id.in_(ids), Report.is_published)
         .group_by(Report.author_id)
     )
     for author_id, count in reports:
         entries[author_id].report_count = count
     posts = db.session.execute(
         select(Post.author_id, func.count())
-        .where(Post.author_id.in_(ids), Post.deleted_at.is_(None), Post.hidden_at.is_(None))
+        .where(Post.author_id.in_(ids), Post.visible)
         .group_by(Post.author_id)
     )
     for author_id, count in posts:
@@ -143,8 +141,7 @@ def _add_latest_reports(entries: dict[int, MemberEntry]) -> None:
         select(Report.id, rank)
         .where(
             Report.author_id.in_(list(entries)),
-            Report.status == "published",
-            Report.deleted_at.is_(None),
+            Report.is_published,
         )
         .subquery()
     )

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
+from forum import limits
 from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import (
@@ -23,10 +24,10 @@ from forum.models import (
     User,
 )
 from forum.models.base import utcnow
-from forum.services import ServiceError, events, watches
+from forum.services import events, watches
+from forum.services.errors import Invalid, Locked, RateLimited
 from forum.urls import request_context
 
-MAX_BODY_BYTES = 100 * 1024
 MAX_DEPTH = 4  # deeper replies are shown at this depth, "en réponse à …"
 NEW_ACCOUNT_DAYS = 1
 NEW_ACCOUNT_POSTS_PER_HOUR = 10
@@ -35,16 +36,12 @@ MENTION = re.compile(r"(?<![\w@])@([a-z0-9][a-z0-9-]{1,79})")
 MENTION_IN_HTML = re.compile(r"(?<![\w@/\"=.])@([A-Za-z0-9][A-Za-z0-9-]{1,79})(?![\w-])")
 
 
-class RateLimited(ServiceError):
-    """A new account posts faster than allowed."""
-
-
 def check_body(body: str) -> str:
     body = (body or "").strip()
     if not body:
-        raise ServiceError(_("Le message est vide."), "body")
-    if len(body.encode()) > MAX_BODY_BYTES:
-        raise ServiceError(_("Le message dépasse 100 Ko."), "body")
+        raise Invalid("body", _("Le message est vide."))
+    if len(body.encode()) > limits.POST_BODY_MAX_BYTES:
+        raise Invalid("body", _("Le message dépasse 100 Ko."))
     return body
 
 
@@ -127,9 +124,9 @@ def parse_report_links(text: str) -> list[Report]:
     found = {r.id: r for r in db.session.scalars(select(Report).where(Report.id.in_(valid)))}
     missing = [n for n in ids if n not in found or not found[n].is_published]
     if missing:
-        raise ServiceError(
-            _("Retour d'expérience introuvable : %(ids)s.", ids=", ".join(map(str, missing))),
+        raise Invalid(
             "reports",
+            _("Retour d'expérience introuvable : %(ids)s.", ids=", ".join(map(str, missing))),
         )
     return [found[n] for n in dict.fromkeys(ids)]
 
@@ -146,8 +143,8 @@ def create_discussion(
     """Start a discussion with its opening post; the author watches it from then on."""
     body = check_body(body)
     title = " ".join((title or "").split())
-    if not 3 <= len(title) <= 200:
-        raise ServiceError(_("Le titre doit compter de 3 à 200 caractères."), "title")
+    if not limits.TITLE_MIN <= len(title) <= limits.TITLE_MAX:
+        raise Invalid("title", _("Le titre doit compter de 3 à 200 caractères."))
     check_rate(author)
     discussion = Discussion(
         title=title,
@@ -195,28 +192,32 @@ def report_thread(report: Report) -> Discussion:
     return thread
 
 
-def reply(discussion: Discussion, author: User, body: str, parent_id: int | None = None) -> Post:
-    """Reply to the discussion or to one of its posts; the author then watches it."""
+def check_open(discussion: Discussion) -> None:
+    """Raise Locked when a moderator locked the discussion: nobody replies any more."""
     if discussion.locked:
-        raise ServiceError(
-            _("Cette discussion est verrouillée : on ne peut plus y répondre."), "locked"
-        )
+        raise Locked(_("Cette discussion est verrouillée : on ne peut plus y répondre."))
+
+
+def reply(discussion: Discussion, author: User, body: str, parent_id: int | None = None) -> Post:
+    """Reply to the discussion or to one of its posts; the author then watches it. Raises
+    Locked, Invalid("body" | "parent_id") or RateLimited; nothing is written then."""
+    check_open(discussion)
     body = check_body(body)
     parent = None
     if parent_id is not None:
         parent = db.session.get(Post, parent_id)
         if parent is None or parent.discussion_id != discussion.id:
-            raise ServiceError(
-                _("Le message auquel vous répondez n'appartient pas à cette discussion."),
+            raise Invalid(
                 "parent_id",
+                _("Le message auquel vous répondez n'appartient pas à cette discussion."),
             )
         if not parent.visible:  # deleted or hidden since the form was opened
-            raise ServiceError(
+            raise Invalid(
+                "parent_id",
                 _(
                     "Le message auquel vous répondez a été supprimé ou masqué entre-temps : "
                     "votre réponse n'est pas publiée."
                 ),
-                "parent_id",
             )
     check_rate(author)
     post = _new_post(discussion, author, body, parent)
@@ -317,16 +318,21 @@ def delete_post(post: Post, by: User | None = None) -> None:
 
 def accept_answer(discussion: Discussion, post: Post) -> None:
     if post.discussion_id != discussion.id or post.id == first_post_id(discussion):
-        raise ServiceError(_("Seule une réponse de cette discussion peut être acceptée."))
+        raise Invalid("post_id", _("Seule une réponse de cette discussion peut être acceptée."))
     discussion.accepted_post_id = post.id
     events.record("answer_accepted", post.id, discussion.author_id)
     db.session.commit()
 
 
-def first_post_id(discussion: Discussion) -> int | None:
+def first_post_id(discussion: Discussion, posts: list[Post] | None = None) -> int | None:
+    """The id of the discussion's opening post (its first, see Post.opening_ids); None for a
+    report's thread (the report opens it) or an empty one. With the thread's `posts` already
+    loaded it asks nothing of the database."""
     if discussion.is_report_thread:
         return None
-    return db.session.scalar(select(func.min(Post.id)).where(Post.discussion_id == discussion.id))
+    if posts is not None:
+        return min((p.id for p in posts), default=None)
+    return db.session.scalar(Post.opening_ids([discussion.id]))
 
 
 @dataclass
@@ -384,9 +390,7 @@ def list_discussions(category: str = "", tag: str = "", page: int = 1, per_page:
     """Open discussions, pinned first then by latest activity; PastLastPage beyond the end."""
     from forum.pagination import Page, require_page
 
-    query = select(Discussion).where(
-        Discussion.report_id.is_(None), Discussion.deleted_at.is_(None)
-    )
+    query = select(Discussion).where(Discussion.is_listed)
     if category:
         query = query.where(
             Discussion.category_id
@@ -422,21 +426,13 @@ def feed_items(tag: ChallengeTag, limit: int = 30) -> list[tuple[Discussion, str
     found = list(
         db.session.scalars(
             select(Discussion)
-            .where(
-                Discussion.report_id.is_(None),
-                Discussion.deleted_at.is_(None),
-                Discussion.tags.any(ChallengeTag.id == tag.id),
-            )
+            .where(Discussion.is_listed, Discussion.tags.any(ChallengeTag.id == tag.id))
             .options(joinedload(Discussion.author), selectinload(Discussion.tags))
             .order_by(Discussion.created_at.desc())
             .limit(limit)
         )
     )
-    first = (
-        select(func.min(Post.id))
-        .where(Post.discussion_id.in_([d.id for d in found]))
-        .group_by(Post.discussion_id)
-    )
+    first = Post.opening_ids([d.id for d in found])
     opening = {
         p.discussion_id: p for p in db.session.scalars(select(Post).where(Post.id.in_(first)))
     }
@@ -452,7 +448,7 @@ def save_category(category: Category | None, name: str, description: str) -> Cat
 
     name = " ".join((name or "").split())
     if not name:
-        raise ServiceError(_("Indiquez le nom."), "name")
+        raise Invalid("name", _("Indiquez le nom."))
     if category is None:
         position = (db.session.scalar(select(func.max(Category.position))) or 0) + 1
         category = Category(slug=unique_slug(Category, name), position=position)

@@ -13,7 +13,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
-from forum.services import ServiceError
+from forum.services.errors import ServiceError
 
 TOOL_OUTPUT_LIMIT = 1500  # characters of a failing tool's stderr worth showing
 

@@ -15,11 +15,7 @@ def totals() -> dict[str, int]:
             select(func.count(Structure.id)).where(Structure.status == "validated")
         ),
         "member_count": db.session.scalar(select(func.count(User.id))),
-        "report_count": db.session.scalar(
-            select(func.count(Report.id)).where(
-                Report.status == "published", Report.deleted_at.is_(None)
-            )
-        ),
+        "report_count": db.session.scalar(select(func.count(Report.id)).where(Report.is_published)),
     }
 
 

@@ -7,7 +7,7 @@ from forum.data import kit
 from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import ChallengeTag, KitModule
-from forum.services import ServiceError
+from forum.services.errors import Conflict
 from forum.services.structures import unique_slug
 
 
@@ -74,7 +74,7 @@ def move_module(module: KitModule, direction: int) -> None:
     index = modules.index(module)
     other = index + direction
     if not 0 <= other < len(modules):
-        raise ServiceError(_("Ce module est déjà à cette extrémité."))
+        raise Conflict(_("Ce module est déjà à cette extrémité."))
     modules[index], modules[other] = modules[other], modules[index]
     for position, item in enumerate(modules, start=1):
         item.position = position

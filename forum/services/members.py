@@ -13,7 +13,8 @@ from forum.extensions import db
 from forum.models import ROLES, User
 from forum.models.base import utcnow
 from forum.pagination import Page, require_page
-from forum.services import ServiceError, sessions
+from forum.services import sessions
+from forum.services.errors import Conflict, Forbidden, Invalid
 from forum.services.moderation import log
 
 PER_PAGE = 25
@@ -62,13 +63,13 @@ def _other_active_admins(user: User) -> int:
 
 def _keep_one_admin(user: User, message: str) -> None:
     if user.role == "admin" and not user.is_suspended and _other_active_admins(user) == 0:
-        raise ServiceError(message)
+        raise Conflict(message)
 
 
 def set_role(admin: User, user: User, role: str) -> bool:
     """Give a member the role member, moderator or admin; False when it already was so."""
     if role not in ROLES:
-        raise ServiceError(_("Rôle inconnu : choisissez membre, modérateur ou administrateur."))
+        raise Invalid("role", _("Rôle inconnu : choisissez membre, modérateur ou administrateur."))
     if user.role == role:
         return False
     if role != "admin":
@@ -88,7 +89,7 @@ def suspend(admin: User, user: User, reason: str = "") -> bool:
         return False
     _keep_one_admin(user, _("C'est le dernier administrateur : il ne peut pas être suspendu."))
     if user.id == admin.id:
-        raise ServiceError(_("Vous ne pouvez pas suspendre votre propre compte."))
+        raise Forbidden(_("Vous ne pouvez pas suspendre votre propre compte."))
     user.suspended_at = utcnow()
     sessions.end_sessions(user, commit=False)
     log(admin, "suspend", "user", user.id, " ".join((reason or "").split())[:500])

@@ -6,12 +6,11 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from forum import limits
 from forum.extensions import db
 from forum.models import Category, Discussion, Flag, ModerationLog, Post, Report, Structure, User
 from forum.models.base import utcnow
-from forum.services import ServiceError
-
-MAX_REASON = 2000
+from forum.services.errors import Invalid
 
 
 def log(moderator: User, action: str, target_type: str, target_id: int, detail: str = "") -> None:
@@ -29,7 +28,7 @@ def log(moderator: User, action: str, target_type: str, target_id: int, detail: 
 def _flag(reporter: User, reason: str, **target) -> Flag:
     reason = (reason or "").strip()
     if not reason:
-        raise ServiceError(_("Indiquez la raison du signalement."), "reason")
+        raise Invalid("reason", _("Indiquez la raison du signalement."))
     ((column, value),) = target.items()
     pending = db.session.scalar(
         select(Flag).where(
@@ -40,7 +39,7 @@ def _flag(reporter: User, reason: str, **target) -> Flag:
     )
     if pending is not None:  # already in the queue from this member: one card, not two
         return pending
-    flag = Flag(reporter_id=reporter.id, reason=reason[:MAX_REASON], **target)
+    flag = Flag(reporter_id=reporter.id, reason=reason[: limits.REASON_MAX], **target)
     db.session.add(flag)
     db.session.commit()
     return flag
@@ -92,11 +91,11 @@ def set_hidden(post: Post, moderator: User, hidden: bool, reason: str = "") -> N
     or show it again."""
     from forum.services import notifications
 
-    reason = " ".join((reason or "").split())[:MAX_REASON]
+    reason = " ".join((reason or "").split())[: limits.REASON_MAX]
     if hidden == (post.hidden_at is not None):
         return  # already so (a double click, two tabs): nothing to log, nobody to tell again
     if hidden and not reason:
-        raise ServiceError(_("Indiquez le motif : il sera communiqué à l'auteur."), "reason")
+        raise Invalid("reason", _("Indiquez le motif : il sera communiqué à l'auteur."))
     notified = None
     if hidden:
         post.hidden_at = utcnow()
@@ -134,7 +133,7 @@ def set_pinned(discussion: Discussion, moderator: User, pinned: bool) -> None:
 
 def move(discussion: Discussion, moderator: User, category: Category) -> None:
     if discussion.is_report_thread:
-        raise ServiceError(_("Le fil d'un retour d'expérience reste sous son retour."))
+        raise Invalid("category", _("Le fil d'un retour d'expérience reste sous son retour."))
     if discussion.category_id == category.id:
         return
     old = discussion.category.name if discussion.category else ""

@@ -75,7 +75,7 @@ def _body_html(n: Notification) -> tuple[str, str]:
         return (n.post.author.display_name if n.post.author else ""), n.post.body_html
     if n.kind == "new_discussion" and n.discussion is not None:
         opening = db.session.scalar(
-            select(Post).where(Post.discussion_id == n.discussion_id).order_by(Post.id).limit(1)
+            select(Post).where(Post.id.in_(Post.opening_ids([n.discussion_id])))
         )
         if opening is not None and opening.visible:
             return (opening.author.display_name if opening.author else ""), opening.body_html

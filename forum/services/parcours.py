@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from forum.extensions import db
 from forum.models import Department, Parcours, Report, Structure
-from forum.services import ServiceError
+from forum.services.errors import Invalid
 from forum.services.structures import unique_slug
 
 
@@ -33,8 +33,7 @@ def published_reports(parcours: Parcours) -> list[Report]:
             select(Report)
             .where(
                 Report.parcours_id == parcours.id,
-                Report.status == "published",
-                Report.deleted_at.is_(None),
+                Report.is_published,
             )
             .options(
                 selectinload(Report.modules), selectinload(Report.tags), selectinload(Report.body)
@@ -54,12 +53,12 @@ def create_parcours(
     structure_ids: list[int],
 ) -> Parcours:
     if db.session.get(Department, department) is None:
-        raise ServiceError(_("Département inconnu."), "department")
+        raise Invalid("department", _("Département inconnu."))
     if end_date and end_date < start_date:
-        raise ServiceError(_("La fin ne peut pas précéder le début."), "end_date")
+        raise Invalid("end_date", _("La fin ne peut pas précéder le début."))
     structures = list(db.session.scalars(select(Structure).where(Structure.id.in_(structure_ids))))
     if not structures or len(structures) != len(set(structure_ids)):
-        raise ServiceError(_("Choisissez au moins une structure de l'annuaire."), "structures")
+        raise Invalid("structures", _("Choisissez au moins une structure de l'annuaire."))
     parcours = Parcours(
         slug=unique_slug(Parcours, title),
         title=title.strip(),

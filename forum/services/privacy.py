@@ -29,12 +29,14 @@ from forum.models import (
     Report,
     ReportBody,
     ReportRevision,
+    ReportStatus,
     User,
     UserSession,
     Watch,
 )
 from forum.models.base import utcnow
-from forum.services import ServiceError, notification_settings
+from forum.services import notification_settings
+from forum.services.errors import Conflict, Invalid
 from forum.services.indexing import enqueue
 
 EXPORT_FORMAT = 1
@@ -272,7 +274,7 @@ def check_can_delete(user: User) -> None:
             select(func.count()).select_from(User).where(User.role == "admin")
         )
         if admins <= 1:
-            raise ServiceError(
+            raise Conflict(
                 _(
                     "Vous êtes le seul administrateur : nommez un autre administrateur "
                     "avant de supprimer votre compte."
@@ -285,7 +287,7 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
     "ancien membre"; mode "erase": the member's words are wiped (reports and messages
     become "supprimé"; the tree of others' replies keeps its shape). Returns counts."""
     if mode not in DELETION_MODES:
-        raise ServiceError(_("Choisissez ce que deviennent vos contributions."))
+        raise Invalid("mode", _("Choisissez ce que deviennent vos contributions."))
     check_can_delete(user)
     uid = user.id
     counts = {"reports": 0, "posts": 0}
@@ -296,13 +298,15 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
         counts["reports"] = session.scalar(
             select(func.count())
             .select_from(Report)
-            .where(Report.author_id == uid, Report.status != "draft")
+            .where(Report.author_id == uid, Report.status != ReportStatus.DRAFT)
         )
         counts["posts"] = session.scalar(
             select(func.count()).select_from(Post).where(Post.author_id == uid)
         )
         # Drafts were never public: nobody else can ever read them, so keep none.
-        drafts = select(Report.id).where(Report.author_id == uid, Report.status == "draft")
+        drafts = select(Report.id).where(
+            Report.author_id == uid, Report.status == ReportStatus.DRAFT
+        )
         _erase_reports(list(session.scalars(drafts)))
 
     # Authorship everywhere becomes anonymous...
@@ -404,7 +408,7 @@ def _erase_reports(report_ids: list[int]) -> None:
         .where(Report.id.in_(report_ids))
         .values(
             title=ERASED_TITLE,
-            status="erased",  # hidden like a deleted report, and never restorable
+            status=ReportStatus.ERASED,  # hidden like a deleted report, and never restorable
             published_at=None,
             participants=0,
             deleted_at=func.coalesce(Report.deleted_at, utcnow()),

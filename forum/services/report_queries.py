@@ -123,7 +123,7 @@ class ReportFilters:
 
 
 def published() -> Select:
-    return select(Report).where(Report.status == "published", Report.deleted_at.is_(None))
+    return select(Report).where(Report.is_published)
 
 
 def with_card_data(query: Select) -> Select:
@@ -342,8 +342,7 @@ def _top_tags(module_id: int, limit: int) -> list[tuple[int, int]]:
         .join(report_modules, report_modules.c.report_id == Report.id)
         .where(
             report_modules.c.module_id == module_id,
-            Report.status == "published",
-            Report.deleted_at.is_(None),
+            Report.is_published,
         )
         .group_by(ChallengeTag.id)
         .order_by(count.desc(), ChallengeTag.label)
@@ -361,7 +360,7 @@ def _module_counts() -> dict[int, int]:
     rows = db.session.execute(
         select(report_modules.c.module_id, func.count())
         .join(Report, Report.id == report_modules.c.report_id)
-        .where(Report.status == "published", Report.deleted_at.is_(None))
+        .where(Report.is_published)
         .group_by(report_modules.c.module_id)
     )
     return dict(rows.all())
@@ -384,7 +383,7 @@ def place_choices() -> dict[str, list[FilterChoice]]:
 
 
 def _place_choices() -> dict[str, list[FilterChoice]]:
-    published = (Report.status == "published", Report.deleted_at.is_(None))
+    published = (Report.is_published,)
     by_department = db.session.execute(
         select(Department.code, Department.name, Department.region_code, func.count(Report.id))
         .join(Report, Report.department_code == Department.code)

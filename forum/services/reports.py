@@ -4,9 +4,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import and_, or_, select, true
+from sqlalchemy import or_, select, true
 from sqlalchemy.orm import joinedload, selectinload
 
+from forum import limits
 from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import (
@@ -17,14 +18,14 @@ from forum.models import (
     Report,
     ReportBody,
     ReportRevision,
+    ReportStatus,
     Structure,
     User,
 )
 from forum.models.base import utcnow
-from forum.services import ServiceError, events
+from forum.services import events
 from forum.services import tags as tag_service
-
-MAX_SECTION_BYTES = 100 * 1024
+from forum.services.errors import Forbidden, Invalid
 
 
 @dataclass
@@ -57,12 +58,11 @@ def can_view(report: Report, viewer: User | None) -> bool:
 def visible_clause(viewer: User | None, report=Report):
     """`can_view` as an SQL condition on `report` (the Report entity or an alias): the same
     rule, for counting and filtering in the database."""
-    published = and_(report.status == "published", report.deleted_at.is_(None))
     if viewer is None or not viewer.is_authenticated:
-        return published
+        return report.is_published
     if viewer.is_moderator:
         return true()
-    return or_(published, report.author_id == viewer.id)
+    return or_(report.is_published, report.author_id == viewer.id)
 
 
 def draft_readers() -> set[str]:
@@ -70,7 +70,7 @@ def draft_readers() -> set[str]:
     can_view itself, so that the privacy page says what the code does."""
     from forum.models import ROLES
 
-    draft = Report(status="draft", author_id=1, deleted_at=None)
+    draft = Report(status=ReportStatus.DRAFT, author_id=1, deleted_at=None)
     return {role for role in ROLES if can_view(draft, User(id=2, role=role))}
 
 
@@ -83,33 +83,31 @@ def can_edit(report: Report, viewer: User | None) -> bool:
 
 
 def _resolve(data: ReportInput, author: User) -> dict:
-    """Turn slugs and ids into rows, or raise ServiceError naming the field."""
+    """Turn slugs and ids into rows, or raise Invalid naming the field."""
     if data.session_date > date.today():
-        raise ServiceError(
-            _("La date de la séance ne peut pas être dans le futur."), "session_date"
-        )
+        raise Invalid("session_date", _("La date de la séance ne peut pas être dans le futur."))
     department = db.session.get(Department, data.department)
     if department is None:
-        raise ServiceError(_("Département inconnu."), "department")
+        raise Invalid("department", _("Département inconnu."))
     modules = list(db.session.scalars(select(KitModule).where(KitModule.slug.in_(data.modules))))
     if not data.modules:
-        raise ServiceError(_("Choisissez au moins un module du kit."), "modules")
+        raise Invalid("modules", _("Choisissez au moins un module du kit."))
     if len(modules) != len(set(data.modules)):
-        raise ServiceError(_("Module inconnu."), "modules")
+        raise Invalid("modules", _("Module inconnu."))
     structure = None
     if data.structure_id is not None:
         structure = db.session.get(Structure, data.structure_id)
         if structure is None:
-            raise ServiceError(_("Structure inconnue."), "structure")
+            raise Invalid("structure", _("Structure inconnue."))
     parcours = None
     if data.parcours_id is not None:
         parcours = db.session.get(Parcours, data.parcours_id)
         if parcours is None:
-            raise ServiceError(_("Parcours inconnu."), "parcours")
+            raise Invalid("parcours", _("Parcours inconnu."))
     tags = tag_service.resolve_tags(data.tags, data.new_tags, proposer=author)
     for name in SECTIONS:
-        if len(data.sections.get(name, "").encode()) > MAX_SECTION_BYTES:
-            raise ServiceError(_("Cette partie dépasse 100 Ko."), name)
+        if len(data.sections.get(name, "").encode()) > limits.SECTION_MAX_BYTES:
+            raise Invalid(name, _("Cette partie dépasse 100 Ko."))
     return dict(
         department=department, modules=modules, structure=structure, parcours=parcours, tags=tags
     )
@@ -132,9 +130,9 @@ def _apply(report: Report, data: ReportInput, resolved: dict) -> bool:
         text = data.sections.get(name, "").strip()
         setattr(report.body, f"{name}_md", text)
         setattr(report.body, f"{name}_html", str(render_markdown(text)))
-    newly_published = data.publish and report.status != "published"
+    newly_published = data.publish and report.status != ReportStatus.PUBLISHED
     if newly_published:
-        report.status = "published"
+        report.status = ReportStatus.PUBLISHED
         report.published_at = utcnow()
     report.updated_at = utcnow()
     return newly_published
@@ -166,12 +164,12 @@ def _check_publishable(author: User, sections: dict[str, str]) -> None:
 
 def _require_text(sections: dict[str, str]) -> None:
     if not any((sections.get(name) or "").strip() for name in SECTIONS):
-        raise ServiceError(
+        raise Invalid(
+            SECTIONS[0],
             _(
                 "Écrivez au moins une des cinq parties avant de publier (un brouillon peut "
                 "rester incomplet)."
             ),
-            SECTIONS[0],
         )
 
 
@@ -180,7 +178,7 @@ def create_report(author: User, data: ReportInput) -> Report:
     resolved = _resolve(data, author)
     if data.publish:
         _check_publishable(author, data.sections)
-    report = Report(author=author, status="draft")
+    report = Report(author=author, status=ReportStatus.DRAFT)
     published = _apply(report, data, resolved)
     db.session.add(report)
     db.session.flush()
@@ -194,7 +192,7 @@ def create_report(author: User, data: ReportInput) -> Report:
 def update_report(report: Report, editor: User, data: ReportInput) -> Report:
     """Save an edit; every save keeps a revision."""
     resolved = _resolve(data, editor)
-    if report.status == "published":
+    if report.status == ReportStatus.PUBLISHED:
         _require_text(data.sections)  # a public report is not emptied by an edit
     elif data.publish:
         _check_publishable(editor, data.sections)
@@ -222,8 +220,8 @@ def restore_report(report: Report, by: User) -> None:
     """A moderator brings a deleted report back (logged); an erased one cannot be."""
     from forum.services.moderation import log
 
-    if report.status == "erased":  # its author deleted their account and its words
-        raise ServiceError(_("Ce retour a été effacé avec le compte de son auteur."))
+    if report.status == ReportStatus.ERASED:  # its author deleted their account and its words
+        raise Forbidden(_("Ce retour a été effacé avec le compte de son auteur."))
     report.deleted_at = None
     report.deleted_by_id = None
     log(by, "restore_report", "report", report.id)
@@ -253,7 +251,9 @@ def drafts_of(user: User) -> list[Report]:
         db.session.scalars(
             select(Report)
             .where(
-                Report.author_id == user.id, Report.status == "draft", Report.deleted_at.is_(None)
+                Report.author_id == user.id,
+                Report.status == ReportStatus.DRAFT,
+                Report.deleted_at.is_(None),
             )
             .order_by(Report.updated_at.desc())
         )
@@ -266,7 +266,7 @@ def reports_of(user: User) -> list[Report]:
         db.session.scalars(
             select(Report)
             .where(Report.author_id == user.id, Report.deleted_at.is_(None))
-            .where(Report.status.in_(("draft", "published")))
+            .where(Report.status.in_((ReportStatus.DRAFT, ReportStatus.PUBLISHED)))
             .options(selectinload(Report.modules))
             .order_by(Report.updated_at.desc(), Report.id.desc())
         )
@@ -276,14 +276,14 @@ def reports_of(user: User) -> list[Report]:
 def publish_report(report: Report, editor: User) -> bool:
     """Publish a stored draft as it is (it was validated when saved), keeping a revision;
     False when it was already published."""
-    if report.status == "published":
+    if report.status == ReportStatus.PUBLISHED:
         return False
     body = report.body
     _check_publishable(
         report.author or editor,
         {name: getattr(body, f"{name}_md", "") if body else "" for name in SECTIONS},
     )
-    report.status = "published"
+    report.status = ReportStatus.PUBLISHED
     report.published_at = report.updated_at = utcnow()
     db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))
     events.record("report_published", report.id, editor.id)

@@ -21,8 +21,7 @@ from forum.models import (
 def _published_of(structure: Structure):
     return (
         Report.structure_id == structure.id,
-        Report.status == "published",
-        Report.deleted_at.is_(None),
+        Report.is_published,
     )
 
 
@@ -73,11 +72,7 @@ def discussions_of(structure: Structure, limit: int = 10) -> list[Discussion]:
         db.session.scalars(
             select(Discussion)
             .join(User, User.id == Discussion.author_id)
-            .where(
-                User.structure_id == structure.id,
-                Discussion.report_id.is_(None),
-                Discussion.deleted_at.is_(None),
-            )
+            .where(User.structure_id == structure.id, Discussion.is_listed)
             .order_by(Discussion.created_at.desc())
             .limit(limit)
         )

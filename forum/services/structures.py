@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from forum.extensions import db
 from forum.models import Department, Structure, User
-from forum.services import ServiceError
+from forum.services.errors import Invalid
 
 
 def slugify(text: str, max_length: int = 100) -> str:
@@ -145,7 +145,7 @@ def get_by_slug(slug: str) -> Structure | None:
 def save_structure(structure: Structure | None, **fields) -> Structure:
     """Create (structure=None) or update a structure from validated fields."""
     if db.session.get(Department, fields["department_code"]) is None:
-        raise ServiceError(_("Département inconnu."), field="department")
+        raise Invalid("department", _("Département inconnu."))
     if structure is None:
         structure = Structure(slug=unique_slug(Structure, fields["name"]))
         db.session.add(structure)
@@ -157,7 +157,7 @@ def save_structure(structure: Structure | None, **fields) -> Structure:
 
 def _check_new(fields: dict) -> None:
     if db.session.get(Department, fields["department_code"] or "") is None:
-        raise ServiceError(_("Choisissez le département de la structure."), field="department")
+        raise Invalid("department", _("Choisissez le département de la structure."))
     same = db.session.scalars(
         select(Structure).where(Structure.department_code == fields["department_code"])
     )
@@ -176,12 +176,12 @@ def _check_new(fields: dict) -> None:
                     "choisissez-la dans la liste.",
                     name=other.name,
                 )
-            raise ServiceError(message, field="name")
+            raise Invalid("name", message)
 
 
 def new_proposal(fields: dict) -> Structure:
     """A pending structure from a proposal's validated fields, added to the session (the
-    caller attaches its proposer and commits). Raises ServiceError for an unknown
+    caller attaches its proposer and commits). Raises Invalid for an unknown
     département or a structure already listed there under the same name."""
     fields = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
     _check_new(fields)
@@ -221,7 +221,7 @@ def set_referent(structure: Structure, member: User, moderator: User) -> None:
     from forum.services import moderation
 
     if member.structure_id != structure.id:
-        raise ServiceError(_("Choisissez un membre de la structure."), "member")
+        raise Invalid("member", _("Choisissez un membre de la structure."))
     db.session.execute(
         update(User)
         .where(User.structure_id == structure.id, User.id != member.id)
@@ -253,9 +253,9 @@ def merge_structures(source: Structure, target: Structure, moderator: User) -> i
     from forum.services.indexing import enqueue_reports
 
     if source.id == target.id:
-        raise ServiceError(_("Une structure ne peut pas être fusionnée avec elle-même."), "target")
+        raise Invalid("target", _("Une structure ne peut pas être fusionnée avec elle-même."))
     if target.is_pending:
-        raise ServiceError(_("Choisissez une structure validée."), "target")
+        raise Invalid("target", _("Choisissez une structure validée."))
     has_referent = db.session.scalar(
         select(User.id).where(User.structure_id == target.id, User.structure_role == "referent")
     )

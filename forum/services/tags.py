@@ -12,14 +12,12 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import joinedload
 
-from forum import cache
+from forum import cache, limits
 from forum.extensions import db
 from forum.models import ChallengeTag, Report, User, report_tags
-from forum.services import ServiceError
+from forum.services.errors import Invalid
 from forum.services.indexing import enqueue_reports, reports_with_tag
 from forum.services.structures import slugify
-
-MAX_NEW_TAGS = 5
 
 
 def approved_tags() -> list[ChallengeTag]:
@@ -63,7 +61,7 @@ def _published_counts() -> dict[int, int]:
     rows = db.session.execute(
         select(report_tags.c.tag_id, func.count())
         .join(Report, Report.id == report_tags.c.report_id)
-        .where(Report.status == "published", Report.deleted_at.is_(None))
+        .where(Report.is_published)
         .group_by(report_tags.c.tag_id)
     )
     return dict(rows.all())
@@ -72,16 +70,16 @@ def _published_counts() -> dict[int, int]:
 def parse_new_tags(text: str) -> list[str]:
     """'Garde d'enfants, saisonnalité' -> ['Garde d'enfants', 'saisonnalité']."""
     labels = [" ".join(part.split()) for part in (text or "").split(",")]
-    return [label for label in labels if label][: MAX_NEW_TAGS + 1]
+    return [label for label in labels if label][: limits.NEW_TAGS_MAX + 1]
 
 
 def resolve_tags(slugs: list[str], new_labels: list[str], proposer: User) -> list[ChallengeTag]:
     """Existing tags by slug, plus proposals (reusing any tag whose slug already exists)."""
     tags = list(db.session.scalars(select(ChallengeTag).where(ChallengeTag.slug.in_(slugs))))
     if len(tags) != len(set(slugs)):
-        raise ServiceError(_("Défi inconnu."), "tags")
-    if len(new_labels) > MAX_NEW_TAGS:
-        raise ServiceError(_("Proposez au plus 5 nouveaux défis à la fois."), "new_tags")
+        raise Invalid("tags", _("Défi inconnu."))
+    if len(new_labels) > limits.NEW_TAGS_MAX:
+        raise Invalid("new_tags", _("Proposez au plus 5 nouveaux défis à la fois."))
     # A proposal that matches an existing tag by slug or by label (ignoring case and
     # accents) reuses it instead of creating a near-duplicate.
     known = {}
@@ -89,8 +87,8 @@ def resolve_tags(slugs: list[str], new_labels: list[str], proposer: User) -> lis
         for existing in db.session.scalars(select(ChallengeTag)):
             known[existing.slug] = known[slugify(existing.label, 60)] = existing
     for label in new_labels:
-        if len(label) < 2 or len(label) > 60:
-            raise ServiceError(_("Un défi proposé doit compter de 2 à 60 caractères."), "new_tags")
+        if not limits.TAG_LABEL_MIN <= len(label) <= limits.TAG_LABEL_MAX:
+            raise Invalid("new_tags", _("Un défi proposé doit compter de 2 à 60 caractères."))
         slug = slugify(label, 60)
         tag = known.get(slug)
         if tag is None:
@@ -114,7 +112,7 @@ def update_tag(tag: ChallengeTag, label: str, description: str, approved: bool =
 def merge_tags(source: ChallengeTag, target: ChallengeTag) -> int:
     """Move every report from source to target, then drop source. Returns reports moved."""
     if source.id == target.id:
-        raise ServiceError(_("Un défi ne peut pas être fusionné avec lui-même."), "target")
+        raise Invalid("target", _("Un défi ne peut pas être fusionné avec lui-même."))
     already = select(report_tags.c.report_id).where(report_tags.c.tag_id == target.id)
     moving = select(report_tags.c.report_id).where(
         report_tags.c.tag_id == source.id, report_tags.c.report_id.not_in(already)

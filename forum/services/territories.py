@@ -53,7 +53,7 @@ def _overview() -> list[dict]:
     )
     reports = _counts(
         select(Report.department_code, func.count())
-        .where(Report.status == "published", Report.deleted_at.is_(None))
+        .where(Report.is_published)
         .group_by(Report.department_code)
     )
     result = []

@@ -110,7 +110,7 @@ def _member_action(user_id: int, action) -> Response:
     user = db.get_or_404(User, user_id)
     try:
         message = action(user)
-    except ServiceError as error:
+    except ServiceError as error:  # Conflict (the last admin), Forbidden (oneself), Invalid
         flash(error.message, "error")
     else:
         flash(message, "success")

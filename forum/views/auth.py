@@ -10,7 +10,7 @@ from forum.forms.accounts import LoginForm, RegisterForm, ResetPasswordForm, Res
 from forum.models import Structure
 from forum.once import submitted_once
 from forum.security import safe_next
-from forum.services import ServiceError, accounts, sessions, structures, territories
+from forum.services import Invalid, accounts, sessions, structures, territories
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -54,7 +54,7 @@ def register():
             if form.proposing:
                 structures.join_as_referent(user, structure)
                 db.session.commit()
-        except ServiceError as error:
+        except Invalid as error:
             db.session.rollback()
             getattr(form, error.field).errors.append(error.message)
         else:
@@ -140,7 +140,7 @@ def reset_password(token: str):
     the account ends (whoever had the old password is logged out everywhere)."""
     try:
         user = accounts.user_from_reset_token(token)
-    except ServiceError as error:
+    except Invalid as error:
         return render_template("auth/reset_invalid.html", message=error.message), 400
     form = ResetPasswordForm()
     if form.validate_on_submit():

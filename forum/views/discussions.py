@@ -23,7 +23,7 @@ from forum.models import Category, ChallengeTag, KitModule, Post, PostRevision
 from forum.once import submitted_once
 from forum.pagination import page_number
 from forum.services import (
-    ServiceError,
+    Invalid,
     bookmarks,
     discussions,
     form_data,
@@ -130,10 +130,7 @@ def create():
                 chosen_modules,
                 linked,
             )
-        except discussions.RateLimited as error:
-            db.session.rollback()
-            abort(429, description=error.message)
-        except ServiceError as error:
+        except Invalid as error:  # anything else (RateLimited) is an error page
             db.session.rollback()
             getattr(form, error.field or "body").errors.append(error.message)
         else:
@@ -173,7 +170,7 @@ def thread_context(discussion, quote_id=None) -> dict:
         unread_after=unread_after,
         bookmarked_posts=post_marks,
         bookmarked_reports=report_marks,
-        first_post_id=items[0].post.id if items and not discussion.is_report_thread else None,
+        first_post_id=discussions.first_post_id(discussion, [i.post for i in items]),
     )
 
 
@@ -202,10 +199,7 @@ def _reply(discussion):
     if previewing.requested():
         # Without JavaScript: the reply on a page of its own, rendered, with the form to
         # send it (same one-time token) or to keep writing.
-        if discussion.locked:
-            abort(
-                403, description=_("Cette discussion est verrouillée : on ne peut plus y répondre.")
-            )
+        discussions.check_open(discussion)  # Locked: a 403 page
         return render_template(
             "discussions/reply_preview.html",
             discussion=discussion,
@@ -229,17 +223,10 @@ def _reply(discussion):
         parent_id = -1
     if parent_id is not None and not 0 < parent_id < 2**31:
         parent_id = -1  # no such post: refused below with a 400, never a database error
-    try:
-        once.claim()
-        post = discussions.reply(discussion, current_user, form.body.data, parent_id)
-    except discussions.RateLimited as error:
-        db.session.rollback()
-        abort(429, description=error.message)
-    except ServiceError as error:
-        db.session.rollback()
-        if error.field == "locked":
-            abort(403, description=error.message)
-        abort(400, description=error.message)
+    once.claim()
+    # Refusals (Locked 403, RateLimited 429, Invalid 400) become error pages that give the
+    # typed text back: see forum/errors.py.
+    post = discussions.reply(discussion, current_user, form.body.data, parent_id)
     return redirect(_thread_target(discussion) + f"#post-{post.id}", code=303)
 
 
@@ -295,7 +282,7 @@ def edit_post(post_id: int):
             ), 409
         try:
             discussions.edit_post(post, current_user, form.body.data)
-        except ServiceError as error:
+        except Invalid as error:
             form.body.errors.append(error.message)
         else:
             flash(_("Message modifié."), "success")
@@ -377,10 +364,7 @@ def accept(discussion_id: int, post_id: int):
     post = _post_or_404(post_id)  # before the 403: an unreadable post is simply not there
     if not (current_user.id == discussion.author_id or current_user.is_moderator):
         abort(403)
-    try:
-        discussions.accept_answer(discussion, post)
-    except ServiceError as error:
-        abort(400, description=error.message)
+    discussions.accept_answer(discussion, post)  # Invalid: a 400 page saying why
     flash(_("Réponse acceptée."), "success")
     return redirect(url_for("discussions.detail", discussion_id=discussion.id), code=303)
 
@@ -418,22 +402,20 @@ def moderate(discussion_id: int):
     """Moderators: lock or unlock, pin or unpin, move to another category."""
     discussion = _visible_discussion_or_404(discussion_id)
     action = request.form.get("action")
-    try:
-        if action in ("lock", "unlock"):
-            moderation.set_locked(discussion, current_user, action == "lock")
-        elif action in ("pin", "unpin"):
-            moderation.set_pinned(discussion, current_user, action == "pin")
-        elif action == "move":
-            category = db.session.scalar(
-                select(Category).where(Category.slug == request.form.get("category", ""))
-            )
-            if category is None:
-                abort(400, description=_("Catégorie inconnue."))
-            moderation.move(discussion, current_user, category)
-        else:
-            abort(400)
-    except ServiceError as error:
-        abort(400, description=error.message)
+    # A refusal (Invalid: a report's thread cannot move) is a 400 page saying why.
+    if action in ("lock", "unlock"):
+        moderation.set_locked(discussion, current_user, action == "lock")
+    elif action in ("pin", "unpin"):
+        moderation.set_pinned(discussion, current_user, action == "pin")
+    elif action == "move":
+        category = db.session.scalar(
+            select(Category).where(Category.slug == request.form.get("category", ""))
+        )
+        if category is None:
+            abort(400, description=_("Catégorie inconnue."))
+        moderation.move(discussion, current_user, category)
+    else:
+        abort(400)
     flash(_("C'est fait."), "success")
     return redirect(_thread_target(discussion), code=303)
 
@@ -457,7 +439,7 @@ def hide_post(post_id: int):
     if form.validate_on_submit():
         try:
             moderation.set_hidden(post, current_user, True, form.reason.data)
-        except ServiceError as error:
+        except Invalid as error:
             db.session.rollback()
             form.reason.errors.append(error.message)
         else:

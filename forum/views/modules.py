@@ -9,7 +9,7 @@ from forum import preview as previewing
 from forum.access import admin_required
 from forum.forms.kit import ModuleForm
 from forum.once import submitted_once
-from forum.services import ServiceError, form_data, kit, lock_for_update, report_queries, watches
+from forum.services import Conflict, form_data, kit, lock_for_update, report_queries, watches
 from forum.services.report_queries import ReportFilters
 
 bp = Blueprint("modules", __name__, url_prefix="/modules")
@@ -116,6 +116,6 @@ def move(slug: str):
     module = kit.get_by_slug(slug) or abort(404)
     try:
         kit.move_module(module, -1 if request.form.get("direction") == "up" else 1)
-    except ServiceError as error:
+    except Conflict as error:  # already first or last
         flash(error.message, "warning")
     return redirect(url_for("modules.index"), code=303)

@@ -8,7 +8,7 @@ from forum import once
 from forum.access import posting_required
 from forum.forms.parcours import ParcoursForm
 from forum.once import submitted_once
-from forum.services import ServiceError, structures, territories
+from forum.services import Invalid, structures, territories
 from forum.services import parcours as parcours_service
 
 bp = Blueprint("parcours", __name__, url_prefix="/parcours")
@@ -55,7 +55,7 @@ def create():
                 form.cohort_size.data,
                 [int(i) for i in form.structures.data],
             )
-        except ServiceError as error:
+        except Invalid as error:
             getattr(form, error.field).errors.append(error.message)
         else:
             flash(_("Le parcours est créé."), "success")

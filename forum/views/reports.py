@@ -23,9 +23,12 @@ from forum import history as report_history
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
 from forum.forms.reports import FORMAT_LABELS, SECTION_HINTS, SECTION_LABELS, ReportForm
-from forum.models import SECTIONS
+from forum.models import SECTIONS, ReportStatus
 from forum.once import submitted_once
 from forum.services import (
+    Forbidden,
+    Invalid,
+    RateLimited,
     ServiceError,
     form_data,
     lock_for_update,
@@ -34,7 +37,7 @@ from forum.services import (
     tags,
     territories,
 )
-from forum.services.discussions import RateLimited, check_rate
+from forum.services.discussions import check_rate
 from forum.services.report_queries import ReportFilters
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -93,7 +96,7 @@ def _save(form, report=None):
         action = "draft"
     if not form.validate_on_submit():
         return _form_page(form, report, 400)
-    was_published = report is not None and report.status == "published"
+    was_published = report is not None and report.status == ReportStatus.PUBLISHED
     if report is not None:
         lock_for_update(report)
         stored = _stored_form(report)
@@ -108,15 +111,15 @@ def _save(form, report=None):
             report = reports.create_report(current_user, form.to_input(action))
         else:
             reports.update_report(report, current_user, form.to_input(action))
-    except ServiceError as error:
+    except (Invalid, RateLimited) as error:
         from forum.extensions import db
 
         db.session.rollback()
-        getattr(form, error.field or "title").errors.append(error.message)
+        getattr(form, getattr(error, "field", None) or "title").errors.append(error.message)
         return _form_page(form, report, 429 if isinstance(error, RateLimited) else 400)
     if was_published:
         flash(_("Modifications enregistrées."), "success")
-    elif report.status == "published":
+    elif report.status == ReportStatus.PUBLISHED:
         flash(_("Votre retour d'expérience est publié."), "success")
     else:
         flash(_("Brouillon enregistré."), "info")  # the draft banner says who sees it
@@ -243,7 +246,7 @@ def publish(report_id: int):
     if not reports.can_edit(report, current_user):
         abort(403)
     back = url_for("writing.my_reports")
-    if report.status == "published":
+    if report.status == ReportStatus.PUBLISHED:
         flash(_("Ce retour d'expérience était déjà publié."), "info")
         return redirect(back, code=303)
     if request.form.get("version") != reports.version_of(report):
@@ -308,7 +311,7 @@ def restore(report_id: int):
     report = reports.get_report(report_id) or abort(404)
     try:
         reports.restore_report(report, current_user)
-    except ServiceError as error:
+    except Forbidden as error:  # erased with its author's account
         flash(error.message, "error")
         return redirect(url_for("reports.detail", report_id=report.id), code=303)
     flash(_("Le retour d'expérience est restauré."), "success")

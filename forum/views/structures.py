@@ -31,6 +31,7 @@ from forum.forms.structures import (
 from forum.models import Structure, User
 from forum.once import submitted_once
 from forum.services import (
+    Invalid,
     ServiceError,
     contact,
     lock_for_update,
@@ -82,7 +83,7 @@ def propose():
         try:
             once.claim()
             structure = structures.propose_structure(current_user, form.proposal())
-        except ServiceError as error:
+        except Invalid as error:
             db.session.rollback()
             getattr(form, error.field or "name").errors.append(error.message)
         else:
@@ -209,7 +210,7 @@ def _edit(structure):
                 website=form.website.data or "",
                 description=form.description.data or "",
             )
-        except ServiceError as error:
+        except Invalid as error:
             form.department.errors.append(error.message)
         else:
             flash(_("La structure est enregistrée."), "success")
@@ -264,7 +265,7 @@ def merge(slug: str):
         target = db.session.get(Structure, int(form.target.data))
         try:
             moved = structures.merge_structures(source, target, current_user)
-        except ServiceError as error:
+        except Invalid as error:
             db.session.rollback()
             form.target.errors.append(error.message)
         else:
@@ -292,7 +293,7 @@ def referent(slug: str):
         member = db.session.get(User, int(form.member.data))
         try:
             structures.set_referent(structure, member, current_user)
-        except ServiceError as error:
+        except Invalid as error:
             db.session.rollback()
             form.member.errors.append(error.message)
         else:
@@ -334,7 +335,7 @@ def contact_page(name: str, recipients, back: str, structure=None, member=None):
                 bool(form.share_email.data),
                 structure=structure,
             )
-        except ServiceError as error:
+        except ServiceError as error:  # Invalid, ContactLimited (429), Unavailable
             db.session.rollback()
             form.body.errors.append(error.message)
             status = 429 if isinstance(error, contact.ContactLimited) else 400

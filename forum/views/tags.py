@@ -8,7 +8,7 @@ from flask_login import current_user
 from forum.access import moderator_required
 from forum.forms import choices
 from forum.forms.kit import TagForm, TagMergeForm
-from forum.services import ServiceError, discussions, lock_for_update, report_queries, tags, watches
+from forum.services import Invalid, discussions, lock_for_update, report_queries, tags, watches
 from forum.services.report_queries import ReportFilters
 
 bp = Blueprint("tags", __name__, url_prefix="/tags")
@@ -97,7 +97,7 @@ def merge(slug: str):
         return redirect(url_for("tags.edit", slug=slug), code=303)
     try:
         moved = tags.merge_tags(source, target)
-    except ServiceError as error:
+    except Invalid as error:
         flash(error.message, "error")
         return redirect(url_for("tags.edit", slug=slug), code=303)
     flash(

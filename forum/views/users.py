@@ -212,7 +212,7 @@ def delete_account():
                 privacy.check_can_delete(user)
                 logout_user()
                 privacy.delete_account(user, form.mode.data)
-            except ServiceError as error:
+            except ServiceError as error:  # the last administrator (Conflict), no mode chosen
                 flash(error.message, "error")
                 return redirect(url_for("users.delete_account"), code=303)
             if form.mode.data == "erase":

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum import preview as previewing
+from forum.models import ReportStatus
 from forum.services import reports
 
 bp = Blueprint("writing", __name__)
@@ -19,8 +20,8 @@ def my_reports():
     mine = reports.reports_of(current_user)
     return render_template(
         "reports/mine.html",
-        drafts=[r for r in mine if r.status == "draft"],
-        published=[r for r in mine if r.status == "published"],
+        drafts=[r for r in mine if r.status == ReportStatus.DRAFT],
+        published=[r for r in mine if r.status == ReportStatus.PUBLISHED],
         version_of=reports.version_of,
     )
 

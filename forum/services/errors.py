@@ -1,0 +1,62 @@
+"""Domain errors: what a service refused and why, in words a member can read.
+
+Services raise them; views never need to know a status code. An error that reaches the
+application is rolled back and shown as the French error page with its `status`
+(forum/errors.py); a form turns `Invalid` into an error under the field it names.
+"""
+
+
+class ServiceError(Exception):
+    """Base of the domain errors: `message` is shown as is (already translated); `field`
+    names the form field at fault, if any. `status` is the HTTP status of the error page
+    shown when no view handles it."""
+
+    status = 400
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class Invalid(ServiceError):
+    """The input breaks a rule (unknown department, empty message, title too short…):
+    400, or an error under `field` when a form handles it."""
+
+    def __init__(self, field: str | None, message: str):
+        super().__init__(message, field)
+
+
+class NotFound(ServiceError):
+    """What the operation names does not exist, or not for this member: 404."""
+
+    status = 404
+
+
+class Forbidden(ServiceError):
+    """This member may not do this: 403."""
+
+    status = 403
+
+
+class Locked(Forbidden):
+    """The discussion is locked by a moderator: nobody replies any more (403)."""
+
+
+class Conflict(ServiceError):
+    """The stored state refuses the operation (the last administrator cannot leave, the
+    module is already first…): 409."""
+
+    status = 409
+
+
+class RateLimited(ServiceError):
+    """Too much too fast (new accounts posting, login failures, contact messages): 429."""
+
+    status = 429
+
+
+class Unavailable(ServiceError):
+    """Something the operation needs did not answer (the mail server): 503."""
+
+    status = 503

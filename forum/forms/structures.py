@@ -1,5 +1,6 @@
 """Structure forms: the moderators' edit form, a member's proposal, a merge, a message."""
 
+from flask_babel import gettext
 from wtforms import BooleanField, SelectField, StringField, TextAreaField, URLField
 from wtforms.validators import URL, InputRequired, Length, Optional
 
@@ -90,6 +91,20 @@ class ProposalForm(ProposalFields, CreatingForm):
     belongs to one confirms that they leave it (`leave_current`)."""
 
     leave_current = BooleanField(lazy("Je quitte ma structure actuelle pour celle que je propose"))
+
+    def confirms_leaving(self, current) -> bool:
+        """False, with a French error on `leave_current`, when the member belongs to
+        `current` (a Structure, or None) and did not tick the box."""
+        if current is None or self.leave_current.data:
+            return True
+        self.leave_current.errors.append(
+            gettext(
+                "Vous êtes membre de «\u00a0%(name)s\u00a0» : cochez la case pour la quitter "
+                "et rejoindre la structure que vous proposez.",
+                name=current.name,
+            )
+        )
+        return False
 
 
 class StructureForm(CreatingForm, EditingForm):

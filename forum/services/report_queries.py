@@ -210,7 +210,7 @@ class CardList(Sequence):
 
     def _load(self) -> list[Report]:
         if self._reports is None:
-            self._reports = by_ids_with_card_data(self.ids)
+            self._reports = by_ids(self.ids, cards=True)
         return self._reports
 
     def __getitem__(self, index):
@@ -235,17 +235,6 @@ def _page_ids(filters: ReportFilters, per_page: int) -> tuple[int, list[int]]:
         return total, []
     ids = db.session.scalars(query.with_only_columns(Report.id).limit(per_page).offset(offset))
     return total, list(ids)
-
-
-def by_ids_with_card_data(ids: list[int]) -> list[Report]:
-    """Published reports with what a card shows, in the order of `ids` (missing ones,
-    unpublished since, left out)."""
-    if not ids:
-        return []
-    found = {
-        r.id: r for r in db.session.scalars(with_card_data(published().where(Report.id.in_(ids))))
-    }
-    return [found[i] for i in ids if i in found]
 
 
 def feed_items(filters: ReportFilters, limit: int = 30) -> list[Report]:
@@ -301,16 +290,15 @@ def related(report: Report, limit: int = 5) -> list[Report]:
     return list(db.session.scalars(query.options(joinedload(Report.structure))))
 
 
-def by_ids(ids: list[int]) -> list[Report]:
-    """Published reports in the given order (ids from the search index)."""
+def by_ids(ids: list[int], cards: bool = False) -> list[Report]:
+    """Published reports in the order of `ids` (ids from the search index or a kept page;
+    those unpublished since are left out), with their structure, or with everything a card
+    shows when `cards`."""
     if not ids:
         return []
-    found = {
-        r.id: r
-        for r in db.session.scalars(
-            published().where(Report.id.in_(ids)).options(joinedload(Report.structure))
-        )
-    }
+    query = published().where(Report.id.in_(ids))
+    query = with_card_data(query) if cards else query.options(joinedload(Report.structure))
+    found = {r.id: r for r in db.session.scalars(query)}
     return [found[i] for i in ids if i in found]
 
 

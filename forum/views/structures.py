@@ -71,15 +71,7 @@ def propose():
     form = ProposalForm()
     form.department.choices = department_choices(territories.departments(), empty=True)
     current = current_user.structure
-    if form.validate_on_submit() and current is not None and not form.leave_current.data:
-        form.leave_current.errors.append(
-            _(
-                "Vous êtes membre de « %(name)s » : cochez la case pour la quitter et rejoindre "
-                "la structure que vous proposez.",
-                name=current.name,
-            )
-        )
-    elif form.is_submitted() and not form.errors:
+    if form.validate_on_submit() and form.confirms_leaving(current):
         try:
             once.claim()
             structure = structures.propose_structure(current_user, form.proposal())

@@ -1,6 +1,7 @@
 """Small text helpers shared by forms and templates."""
 
 import re
+import unicodedata
 
 # C0 controls but tab, newline and carriage return; DEL; C1 controls; the two non-characters
 # XML 1.0 forbids. They have no business in a title or a report, and they break Atom feeds.
@@ -9,3 +10,10 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\ufff
 
 def strip_control_characters(value):
     return CONTROL_CHARACTERS.sub("", value) if isinstance(value, str) else value
+
+
+def is_blank(value: str | None) -> bool:
+    """True when `value` shows nothing: only white space (Unicode's, no-break and ideographic
+    spaces included) and invisible format characters (zero-width spaces and joiners, word
+    joiner, BOM: Unicode category Cf). A name, message or report made of those is empty."""
+    return not value or all(c.isspace() or unicodedata.category(c) == "Cf" for c in value)

@@ -20,12 +20,15 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired
 
 from forum.services.submissions import new_token
-from forum.text import strip_control_characters
+from forum.text import is_blank, strip_control_characters
 
 
 def _strip(value):
-    """A one-line field without its surrounding spaces (None stays None)."""
-    return value.strip() if isinstance(value, str) else value
+    """A one-line field without its surrounding spaces; one that shows nothing is empty
+    (forum.text.is_blank); None stays None."""
+    if not isinstance(value, str):
+        return value
+    return "" if is_blank(value) else value.strip()
 
 
 def _strip_blank_lines(value):
@@ -33,6 +36,8 @@ def _strip_blank_lines(value):
     indentation is Markdown and stays); only spaces means empty."""
     if not isinstance(value, str):
         return value
+    if is_blank(value):
+        return ""
     return re.sub(r"\A(?:[ \t\u00a0]*\r?\n)+", "", value).rstrip()
 
 

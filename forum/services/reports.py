@@ -26,6 +26,7 @@ from forum.models.base import utcnow
 from forum.services import events
 from forum.services import tags as tag_service
 from forum.services.errors import Forbidden, Invalid
+from forum.text import is_blank
 
 
 @dataclass
@@ -163,7 +164,7 @@ def _check_publishable(author: User, sections: dict[str, str]) -> None:
 
 
 def _require_text(sections: dict[str, str]) -> None:
-    if not any((sections.get(name) or "").strip() for name in SECTIONS):
+    if all(is_blank(sections.get(name)) for name in SECTIONS):
         raise Invalid(
             SECTIONS[0],
             _(

@@ -144,3 +144,30 @@ def test_home_counts_the_structures_the_directory_lists(client, make_structure):
 def test_starting_from_nothing_is_a_blank_form(client, make_user, login):
     login(old_account(make_user))
     assert client.get("/reports/new?from=").status_code == 200
+
+
+def test_invisible_characters_count_as_empty(client, make_user, make_structure, login, smtp):
+    """Found by a second tester: zero-width spaces passed where spaces did not."""
+    structure = make_structure(name="La Fabrique")
+    old_account(make_user, structure=structure, structure_role="referent")
+    login(old_account(make_user))
+    invisible = "\u200b" * 12
+    response = post_form(
+        client, f"/structures/{structure.slug}/contact", {"subject": "Bonjour", "body": invisible}
+    )
+    assert response.status_code == 400
+    assert "Écrivez votre message." in response.get_data(as_text=True)
+    assert smtp.messages == []
+    sections = {
+        "context": "\u200b\u200b",
+        "proceedings": "\u00a0\u00a0",
+        "worked": "\u3000",
+        "difficulties": "\t\n",
+        "advice": "\u2028\ufeff\u2060",
+    }
+    published = post_form(client, "/reports/new", report_data(title="Invisible", **sections))
+    assert published.status_code == 400
+    assert "Écrivez au moins une des cinq parties" in published.get_data(as_text=True)
+    named = post_form(client, "/structures/propose", {**PROPOSAL, "name": "\u200b\u200b\u200b"})
+    assert named.status_code == 400
+    assert "Indiquez le nom de la structure." in named.get_data(as_text=True)

@@ -54,6 +54,7 @@ def main():
     with app.app_context():
         upgrade()
         reference.bootstrap()
+        db.session.commit()  # the CLI command commits; so does a fixture
         password = generate_password_hash("mot-de-passe-bench")
         old = utcnow() - timedelta(days=100)
         users = [

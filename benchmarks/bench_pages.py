@@ -224,6 +224,7 @@ def helper_prepare(options: dict) -> dict:
             [tag] if tag else [],
         )
         discussion_posts = fill(discussion, authors[2:] + authors[:2])
+        db.session.commit()  # services flush; this script is the edge that commits
         result = {
             "report": report_id,
             "report_posts": report_posts,

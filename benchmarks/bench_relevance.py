@@ -98,6 +98,7 @@ def loaded_app(url: str, search_dir: str):
     with app.app_context():
         upgrade()
         reference.bootstrap()
+        db.session.commit()  # the CLI command commits; so does a fixture
         app.config["JUDGED_IDS"] = load_corpus()
     return app
 

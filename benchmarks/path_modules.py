@@ -55,6 +55,7 @@ def main() -> None:
         reference.bootstrap()
         kit.load_defaults()
         reference.load_categories()
+        db.session.commit()  # the CLI command commits; so does a fixture
         user = User(email="a@example.org", display_name="Alice Martin", handle="alice")
         user.set_password("motdepasse-solide")
         db.session.add(user)

@@ -30,7 +30,7 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
     configure_blueprints(app)
     configure_templates(app)
 
-    from forum import cache, cli, errors, request_log, search, security
+    from forum import cache, cli, errors, request_log, search, security, transactions
     from forum.services import indexing
 
     search.init_app(app)
@@ -41,6 +41,7 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
     request_log.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    transactions.init_app(app)  # last: its after_request hook runs first (commit, then headers)
     return app
 
 

@@ -8,6 +8,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from forum.services import ServiceError
+from forum.transactions import unit_of_work
 
 users_cli = AppGroup("users", help="Gérer les comptes.")
 
@@ -24,12 +25,14 @@ def create_admin(email: str, password: str, name: str) -> None:
         raise click.ClickException("Le mot de passe doit compter au moins 10 caractères.")
     user = accounts.find_user_by_email(email)
     if user is not None:
-        user.role, user.approved = "admin", True
-        accounts.set_password(user, password)  # a new password: its sessions end
+        with unit_of_work():
+            user.role, user.approved = "admin", True
+            accounts.set_password(user, password)  # a new password: its sessions end
         click.echo(f"Compte existant promu administrateur : {user.email}")
         return
     try:
-        user = accounts.register_user(email, password, name, role="admin")
+        with unit_of_work():
+            user = accounts.register_user(email, password, name, role="admin")
     except ServiceError as error:
         raise click.ClickException(error.message) from None
     click.echo(f"Administrateur créé : {user.email}")
@@ -40,7 +43,9 @@ def bootstrap_command() -> None:
     """Load reference data (territories, kit modules, challenge tags); idempotent."""
     from forum.services import reference
 
-    for name, count in reference.bootstrap().items():
+    with unit_of_work():
+        written = reference.bootstrap()
+    for name, count in written.items():
         click.echo(f"{name}: {count} ligne(s) écrite(s)")
 
 
@@ -51,7 +56,8 @@ def seed_demo_command(reports: int | None, if_empty: bool) -> None:
     """Create demo structures, members and content."""
     from forum.services import demo
 
-    summary = demo.seed(extra_reports=reports, only_if_empty=if_empty)
+    with unit_of_work():
+        summary = demo.seed(extra_reports=reports, only_if_empty=if_empty)
     for name, count in summary.items():
         click.echo(f"{name}: {count}")
     from forum.search import engine

@@ -11,6 +11,7 @@ from forum.extensions import release_session
 from forum.i18n import lazy
 from forum.pagination import PastLastPage
 from forum.services.errors import ServiceError
+from forum.transactions import doom
 
 MESSAGES = {
     400: (
@@ -119,12 +120,14 @@ def last_page_url(last: int) -> str:
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error):
+        doom()
         return render_error(
             400, _("Le formulaire a expiré ou n'est pas valide. Rechargez la page et réessayez.")
         )
 
     @app.errorhandler(HTTPException)
     def http_error(error):
+        doom()  # abort(403) after a write: nothing of it is kept
         if error.code in MESSAGES:
             # abort(code, description=_("…")) carries a French explanation; keep it.
             custom = error.description if error.description != type(error).description else None

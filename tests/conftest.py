@@ -49,6 +49,7 @@ def migrated(database_url, tmp_path_factory) -> str:
     with app.app_context():
         upgrade()
         reference.bootstrap()
+        db.session.commit()  # the CLI command commits; so does a fixture
         db.engine.dispose()
     return database_url
 
@@ -67,6 +68,7 @@ def app(migrated, app_config) -> Iterator[Flask]:
     with app.app_context():
         kit.load_defaults()  # modules, tags and categories are emptied after each test
         reference.load_categories()
+        db.session.commit()  # the CLI command commits; so does a fixture
         yield app
         app.extensions["search"].shutdown()  # its cached searcher holds open files
         db.session.remove()
@@ -241,6 +243,8 @@ def make_report(app):
             publish=True,
         )
         data.update(fields)
-        return create_report(author, ReportInput(title=title, **data))
+        report = create_report(author, ReportInput(title=title, **data))
+        db.session.commit()  # as the request that publishes it does (forum/transactions.py)
+        return report
 
     return factory

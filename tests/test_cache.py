@@ -85,17 +85,21 @@ def test_every_cached_page_follows_publish_edit_and_delete_on_another_process(
         assert other.get(url).status_code == 200, url
 
     draft = create_report(author, report_input(publish=False))
+    db.session.commit()  # as the request does
     assert pages_showing(other, TITLE) == set(), "a draft never shows"
 
     update_report(draft, author, report_input())
+    db.session.commit()  # as the request does
     shown = pages_showing(other, TITLE)
     assert shown == set(PAGES) - {"/tags/", "/modules/", "/territories/"}
     assert pages_showing(client, TITLE) == shown
 
     update_report(draft, author, report_input(title=TITLE + " (corrigé)"))
+    db.session.commit()  # as the request does
     assert pages_showing(other, "(corrigé)") == shown
 
     delete_report(draft, author)
+    db.session.commit()  # as the request does
     assert pages_showing(other, TITLE) == set()
     assert pages_showing(client, TITLE) == set()
 
@@ -222,6 +226,7 @@ def test_hidden_message_leaves_the_visitors_discussion_page(app, client, make_us
     assert "Un message à masquer bientôt." in first.get_data(as_text=True)
     post = db.session.scalar(sa.select(Post).where(Post.discussion_id == discussion.id))
     moderation.set_hidden(post, moderator, True, "hors sujet")
+    db.session.commit()  # as the request does
     again = client.get(url, headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 200
     assert "Un message à masquer bientôt." not in again.get_data(as_text=True)

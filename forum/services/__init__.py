@@ -1,4 +1,6 @@
-"""Business logic: plain functions that validate, write and commit; views call them."""
+"""Business logic: plain functions that validate and write (flushed, never committed:
+the request, the CLI command or the job that calls them owns the transaction, see
+forum/transactions.py); views call them."""
 
 from forum.extensions import db
 from forum.services.errors import (

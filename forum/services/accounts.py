@@ -67,7 +67,7 @@ def register_user(
     )
     user.set_password(password)
     db.session.add(user)
-    db.session.commit()
+    db.session.flush()
     return user
 
 
@@ -106,15 +106,15 @@ def authenticate(email: str, password: str, ip: str) -> User | None:
     db.session.execute(db.delete(LoginFailure).where(LoginFailure.created_at < _window_start()))
     if user is None or not user.check_password(password):
         db.session.add(LoginFailure(email=email[:254], ip=ip[:64]))
-        db.session.commit()
+        db.session.flush()
         return None
     if user.is_suspended:  # told only to whoever knows the password
-        db.session.commit()
+        db.session.flush()
         raise AccountSuspended(
             _("Ce compte est suspendu : contactez l'équipe d'administration de Maillage.")
         )
     user.last_login_at = utcnow()
-    db.session.commit()
+    db.session.flush()
     return user
 
 
@@ -165,8 +165,8 @@ def set_password(user: User, password: str, keep: UserSession | None = None) -> 
     """Change the password and log out every session of the member but `keep` (the one
     that changed it; None after a reset by e-mail: all of them). Returns sessions ended."""
     user.set_password(password)
-    ended = sessions.end_sessions(user, keep=keep, commit=False)
-    db.session.commit()
+    ended = sessions.end_sessions(user, keep=keep)
+    db.session.flush()
     return ended
 
 
@@ -189,7 +189,7 @@ def update_profile(
     user.locale = locale
     if accepts_contact is not None:
         user.accepts_contact = None if accepts_contact == user.is_referent else accepts_contact
-    db.session.commit()
+    db.session.flush()
 
 
 def pending_users() -> list[User]:
@@ -200,4 +200,4 @@ def pending_users() -> list[User]:
 
 def approve_user(user: User) -> None:
     user.approved = True
-    db.session.commit()
+    db.session.flush()

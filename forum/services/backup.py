@@ -119,7 +119,7 @@ def restore_backup(path: Path) -> RestoreResult:
         upgraded_from = expected.revision
     # Processes still running may have cached pages under the stamp the archive holds.
     cache.raise_stamp()
-    db.session.commit()
+    db.session.commit()  # restore is a job (CLI only): the stamp is final before indexing
     documents = engine().rebuild()
     if differ:
         raise BackupError(

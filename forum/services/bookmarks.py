@@ -1,6 +1,6 @@
 """Bookmarks on reports and posts, and per-discussion read markers."""
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
@@ -17,10 +17,10 @@ def toggle(user, report_id: int | None = None, post_id: int | None = None) -> bo
     )
     if existing:
         db.session.delete(existing)
-        db.session.commit()
+        db.session.flush()
         return False
     db.session.add(Bookmark(user_id=user.id, report_id=report_id, post_id=post_id))
-    db.session.commit()
+    db.session.flush()
     return True
 
 
@@ -57,21 +57,30 @@ def bookmarked_ids(user) -> tuple[set[int], set[int]]:
     return {r for r, _ in rows if r}, {p for _, p in rows if p}
 
 
-def mark_read(user, discussion: Discussion, last_post_id: int) -> int:
-    """Remember the last post seen; returns the previous mark (0 if never read)."""
-    marker = db.session.get(ReadMarker, (user.id, discussion.id))
-    previous = marker.last_post_id if marker else 0
-    if marker is None:
+def mark_read(user_id: int, discussion_id: int, last_post_id: int, seen: int) -> None:
+    """Move the member's read marker of a discussion forward from `seen` (the id of the
+    last post they saw, as `last_read` gave it; 0 when they never opened it) to
+    `last_post_id`, never back: one INSERT or UPDATE, nothing when already there. A read
+    marker: a GET calls it through `transactions.record_read`."""
+    if seen == 0:
         db.session.add(
-            ReadMarker(user_id=user.id, discussion_id=discussion.id, last_post_id=last_post_id)
+            ReadMarker(user_id=user_id, discussion_id=discussion_id, last_post_id=last_post_id)
         )
-    elif last_post_id > marker.last_post_id:
-        marker.last_post_id = last_post_id
-    db.session.commit()
-    return previous
+        db.session.flush()
+    elif last_post_id > seen:
+        db.session.execute(
+            update(ReadMarker)
+            .where(
+                ReadMarker.user_id == user_id,
+                ReadMarker.discussion_id == discussion_id,
+                ReadMarker.last_post_id < last_post_id,
+            )
+            .values(last_post_id=last_post_id)
+        )
 
 
 def last_read(user, discussion_ids: list[int]) -> dict[int, int]:
+    """{discussion id: id of the last post the member saw} for those they opened."""
     if not user or not user.is_authenticated or not discussion_ids:
         return {}
     rows = db.session.execute(

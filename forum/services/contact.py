@@ -58,7 +58,8 @@ def log_retention() -> timedelta:
 
 
 def purge_old_messages() -> int:
-    """Delete the traces older than the retention; the caller commits. Returns how many."""
+    """Delete the traces older than the retention (the caller's transaction). Returns how
+    many."""
     result = db.session.execute(
         delete(ContactMessage).where(ContactMessage.created_at < utcnow() - log_retention())
     )
@@ -152,7 +153,7 @@ def send_message(
     structure: Structure | None = None,
 ) -> int:
     """Relay a message by e-mail to each recipient who accepts it, then log it (without its
-    text) and commit. Raises ContactLimited past the limits, Invalid when nobody can
+    text) in the caller's transaction. Raises ContactLimited past the limits, Invalid when nobody can
     receive it, Unavailable when no e-mail could be sent (then nothing is logged).
     Returns the number of e-mails sent."""
     subject = " ".join((subject or "").split())[: limits.CONTACT_SUBJECT_MAX]
@@ -177,7 +178,6 @@ def send_message(
             continue
         sent += 1
     if not sent:
-        db.session.rollback()
         raise Unavailable(
             _("Le message n'a pas pu être envoyé. Réessayez dans quelques minutes."), "body"
         )
@@ -191,7 +191,7 @@ def send_message(
             share_email=bool(share_email),
         )
     )
-    db.session.commit()
+    db.session.flush()
     return sent
 
 

@@ -160,7 +160,7 @@ def create_discussion(
     watches.watch(author, "discussion", discussion.id)
     events.record("discussion_created", discussion.id, author.id)
     events.record("post_created", post.id, author.id)
-    db.session.commit()
+    db.session.flush()
     return discussion
 
 
@@ -224,7 +224,7 @@ def reply(discussion: Discussion, author: User, body: str, parent_id: int | None
     db.session.flush()
     watches.watch(author, "discussion", discussion.id)
     events.record("post_created", post.id, author.id)
-    db.session.commit()
+    db.session.flush()
     return post
 
 
@@ -302,7 +302,7 @@ def edit_post(post: Post, editor: User, body: str) -> None:
     post.body_md = body
     post.body_html = render_post(body)
     post.edited_at = utcnow()
-    db.session.commit()
+    db.session.flush()
 
 
 def delete_post(post: Post, by: User | None = None) -> None:
@@ -313,7 +313,7 @@ def delete_post(post: Post, by: User | None = None) -> None:
     post.deleted_at = utcnow()
     if by is not None and by.id != post.author_id:
         log(by, "delete_post", "post", post.id)
-    db.session.commit()
+    db.session.flush()
 
 
 def accept_answer(discussion: Discussion, post: Post) -> None:
@@ -321,7 +321,7 @@ def accept_answer(discussion: Discussion, post: Post) -> None:
         raise Invalid("post_id", _("Seule une réponse de cette discussion peut être acceptée."))
     discussion.accepted_post_id = post.id
     events.record("answer_accepted", post.id, discussion.author_id)
-    db.session.commit()
+    db.session.flush()
 
 
 def first_post_id(discussion: Discussion, posts: list[Post] | None = None) -> int | None:
@@ -455,5 +455,5 @@ def save_category(category: Category | None, name: str, description: str) -> Cat
         db.session.add(category)
     category.name = name
     category.description = (description or "").strip()
-    db.session.commit()
+    db.session.flush()
     return category

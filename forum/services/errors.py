@@ -1,9 +1,15 @@
 """Domain errors: what a service refused and why, in words a member can read.
 
-Services raise them; views never need to know a status code. An error that reaches the
-application is rolled back and shown as the French error page with its `status`
+Services raise them; views never need to know a status code. Making one dooms the unit
+of work it happens in: the request (or CLI command) rolls back instead of committing
+(forum/transactions.py), whether a view catches the error to show it in its form or it
+reaches the application, which shows the French error page with its `status`
 (forum/errors.py); a form turns `Invalid` into an error under the field it names.
 """
+
+from flask import has_app_context
+
+from forum.transactions import doom
 
 
 class ServiceError(Exception):
@@ -17,6 +23,8 @@ class ServiceError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+        if has_app_context():
+            doom()  # what the operation wrote before refusing must not be committed
 
 
 class Invalid(ServiceError):

@@ -42,7 +42,7 @@ def load_defaults() -> int:
                 )
             )
             written += 1
-    db.session.commit()
+    db.session.flush()
     return written
 
 
@@ -64,7 +64,7 @@ def save_module(
         module = KitModule(slug=unique_slug(KitModule, title), position=position)
         db.session.add(module)
     _fill(module, title, summary, objectives, description, tools)
-    db.session.commit()
+    db.session.flush()
     return module
 
 
@@ -78,4 +78,4 @@ def move_module(module: KitModule, direction: int) -> None:
     modules[index], modules[other] = modules[other], modules[index]
     for position, item in enumerate(modules, start=1):
         item.position = position
-    db.session.commit()
+    db.session.flush()

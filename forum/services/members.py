@@ -79,7 +79,7 @@ def set_role(admin: User, user: User, role: str) -> bool:
         )
     old, user.role = user.role, role
     log(admin, "set_role", "user", user.id, f"{role_label(old)} → {role_label(role)}")
-    db.session.commit()
+    db.session.flush()
     return True
 
 
@@ -91,9 +91,9 @@ def suspend(admin: User, user: User, reason: str = "") -> bool:
     if user.id == admin.id:
         raise Forbidden(_("Vous ne pouvez pas suspendre votre propre compte."))
     user.suspended_at = utcnow()
-    sessions.end_sessions(user, commit=False)
+    sessions.end_sessions(user)
     log(admin, "suspend", "user", user.id, " ".join((reason or "").split())[:500])
-    db.session.commit()
+    db.session.flush()
     return True
 
 
@@ -103,7 +103,7 @@ def reinstate(admin: User, user: User) -> bool:
         return False
     user.suspended_at = None
     log(admin, "reinstate", "user", user.id)
-    db.session.commit()
+    db.session.flush()
     return True
 
 

@@ -41,7 +41,7 @@ def _flag(reporter: User, reason: str, **target) -> Flag:
         return pending
     flag = Flag(reporter_id=reporter.id, reason=reason[: limits.REASON_MAX], **target)
     db.session.add(flag)
-    db.session.commit()
+    db.session.flush()
     return flag
 
 
@@ -82,7 +82,7 @@ def resolve_flag(flag: Flag, moderator: User) -> bool:
         log(moderator, "resolve_flag", "report", flag.report_id)
     else:
         log(moderator, "resolve_flag", "post", flag.post_id)
-    db.session.commit()
+    db.session.flush()
     return True
 
 
@@ -108,7 +108,7 @@ def set_hidden(post: Post, moderator: User, hidden: bool, reason: str = "") -> N
     else:
         post.hidden_at = None
     log(moderator, "hide" if hidden else "unhide", "post", post.id, reason if hidden else "")
-    db.session.commit()
+    db.session.flush()
     if notified is not None:
         notifications.send_immediate([notified])
 
@@ -119,7 +119,7 @@ def set_locked(discussion: Discussion, moderator: User, locked: bool) -> None:
         return
     discussion.locked = locked
     log(moderator, "lock" if locked else "unlock", "discussion", discussion.id)
-    db.session.commit()
+    db.session.flush()
 
 
 def set_pinned(discussion: Discussion, moderator: User, pinned: bool) -> None:
@@ -128,7 +128,7 @@ def set_pinned(discussion: Discussion, moderator: User, pinned: bool) -> None:
         return
     discussion.pinned = pinned
     log(moderator, "pin" if pinned else "unpin", "discussion", discussion.id)
-    db.session.commit()
+    db.session.flush()
 
 
 def move(discussion: Discussion, moderator: User, category: Category) -> None:
@@ -139,7 +139,7 @@ def move(discussion: Discussion, moderator: User, category: Category) -> None:
     old = discussion.category.name if discussion.category else ""
     discussion.category = category
     log(moderator, "move", "discussion", discussion.id, f"{old} → {category.name}")
-    db.session.commit()
+    db.session.flush()
 
 
 def recent_log(limit: int = 100) -> list[ModerationLog]:

@@ -89,8 +89,9 @@ class InvalidSetting(ValueError):
     """A kind or a mode that does not exist."""
 
 
-def save_modes(user: User, modes: dict[str, str], commit: bool = True) -> None:
-    """Store the member's {kind: mode} (kinds left out keep their current mode)."""
+def save_modes(user: User, modes: dict[str, str]) -> None:
+    """Store the member's {kind: mode} (kinds left out keep their current mode); raises
+    InvalidSetting for an unknown kind or mode."""
     for kind, mode in modes.items():
         if kind not in KINDS or mode not in MODES:
             raise InvalidSetting(f"{kind}={mode}")
@@ -99,8 +100,7 @@ def save_modes(user: User, modes: dict[str, str], commit: bool = True) -> None:
     db.session.add_all(
         NotificationSetting(user_id=user.id, kind=kind, mode=mode) for kind, mode in current.items()
     )
-    if commit:
-        db.session.commit()
+    db.session.flush()
 
 
 def set_all(user: User, mode: str) -> None:

@@ -256,21 +256,26 @@ def mark_all_read(user) -> int:
         .where(Notification.user_id == user.id, Notification.read_at.is_(None))
         .values(read_at=utcnow())
     )
-    db.session.commit()
     return result.rowcount
 
 
-def open_notification(user, notification_id: int) -> Notification | None:
-    """The member's notification, marked read (it is being opened); None if not theirs."""
-    n = db.session.scalar(
+def own_notification(user, notification_id: int) -> Notification | None:
+    """The member's notification with what it is about loaded; None if not theirs."""
+    return db.session.scalar(
         _with_objects(select(Notification)).where(
             Notification.id == notification_id, Notification.user_id == user.id
         )
     )
-    if n is not None and n.read_at is None:
-        n.read_at = utcnow()
-        db.session.commit()
-    return n
+
+
+def mark_read(notification_id: int) -> None:
+    """Mark one notification read (it was opened), if it was not: a read marker, which a
+    GET writes through `transactions.record_read`."""
+    db.session.execute(
+        update(Notification)
+        .where(Notification.id == notification_id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+    )
 
 
 def link(n: Notification, external: bool = False) -> str:

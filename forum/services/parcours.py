@@ -70,5 +70,5 @@ def create_parcours(
         structures=structures,
     )
     db.session.add(parcours)
-    db.session.commit()
+    db.session.flush()
     return parcours

@@ -339,7 +339,7 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
         session.execute(delete(model).where(column == uid))
     session.execute(delete(LoginFailure).where(LoginFailure.email == user.email))
     session.execute(delete(User).where(User.id == uid))
-    session.commit()
+    session.flush()
     return counts
 
 

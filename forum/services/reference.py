@@ -25,7 +25,7 @@ def load_territories() -> int:
         elif (department.name, department.region_code) != (name, region_code):
             department.name, department.region_code = name, region_code
             written += 1
-    db.session.commit()
+    db.session.flush()
     return written
 
 
@@ -39,7 +39,7 @@ def load_categories() -> int:
         if db.session.scalar(db.select(Category.id).where(Category.slug == data["slug"])) is None:
             db.session.add(Category(position=position, **data))
             written += 1
-    db.session.commit()
+    db.session.flush()
     return written
 
 

@@ -186,7 +186,7 @@ def create_report(author: User, data: ReportInput) -> Report:
     db.session.add(ReportRevision(report=report, editor=author, snapshot=snapshot(report)))
     if published:
         events.record("report_published", report.id, author.id)
-    db.session.commit()
+    db.session.flush()
     return report
 
 
@@ -201,7 +201,7 @@ def update_report(report: Report, editor: User, data: ReportInput) -> Report:
     db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))
     if published:
         events.record("report_published", report.id, editor.id)
-    db.session.commit()
+    db.session.flush()
     return report
 
 
@@ -214,7 +214,7 @@ def delete_report(report: Report, by: User) -> None:
     report.deleted_by_id = by.id
     if by.id != report.author_id:
         log(by, "delete_report", "report", report.id)
-    db.session.commit()
+    db.session.flush()
 
 
 def restore_report(report: Report, by: User) -> None:
@@ -226,7 +226,7 @@ def restore_report(report: Report, by: User) -> None:
     report.deleted_at = None
     report.deleted_by_id = None
     log(by, "restore_report", "report", report.id)
-    db.session.commit()
+    db.session.flush()
 
 
 def get_report(report_id: int) -> Report | None:
@@ -288,7 +288,7 @@ def publish_report(report: Report, editor: User) -> bool:
     report.published_at = report.updated_at = utcnow()
     db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))
     events.record("report_published", report.id, editor.id)
-    db.session.commit()
+    db.session.flush()
     return True
 
 

@@ -10,14 +10,15 @@ outlives REMEMBER_COOKIE_DURATION (30 days), cookie or not.
 import hashlib
 import re
 import secrets
+from functools import partial
 
-from flask import Flask, current_app, g, has_request_context, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from sqlalchemy import delete, select, update
-from sqlalchemy.exc import SQLAlchemyError
 
-from forum.extensions import db, release_session
+from forum.extensions import db
 from forum.models import User, UserSession
 from forum.models.base import utcnow
+from forum.transactions import record_read
 
 SESSION_ID = re.compile(r"(\d{1,10})\.([A-Za-z0-9_-]{43})", re.ASCII)  # token_urlsafe(32)
 MAX_USER_ID = 2**31 - 1  # an INTEGER column: larger ids name nobody
@@ -46,11 +47,10 @@ SYSTEMS = [
 
 
 def init_app(app: Flask) -> None:
-    """Register the user loader and the deferred last-seen update."""
+    """Register the user loader (which queues the deferred last-seen update)."""
     from forum.extensions import login_manager
 
     login_manager.user_loader(load_user)
-    app.after_request(_touch_after_request)
 
 
 def _hash(token: str) -> str:
@@ -66,8 +66,8 @@ def device_label(user_agent: str) -> str:
 
 
 def open_session(user: User, remember: bool, user_agent: str = "") -> UserSession:
-    """Start a session for this member (at login or registration) and commit; afterwards
-    user.get_id() names it. Drops every expired session on the way."""
+    """Start a session for this member (at login or registration; flushed, the request
+    commits); afterwards user.get_id() names it. Drops every expired session on the way."""
     # Expired sessions (anyone's) open nothing any more: drop them, so that none is kept
     # much beyond REMEMBER_COOKIE_DURATION (privacy page). A small table: few rows per member.
     db.session.execute(delete(UserSession).where(UserSession.created_at <= _oldest()))
@@ -79,7 +79,7 @@ def open_session(user: User, remember: bool, user_agent: str = "") -> UserSessio
         device=device_label(user_agent or "")[:80],
     )
     db.session.add(row)
-    db.session.commit()
+    db.session.flush()
     user.session_token, user.current_session = token, row
     return row
 
@@ -111,7 +111,7 @@ def load_user(session_id: str) -> User | None:
     user.session_token, user.current_session = match.group(2), current
     interval = current_app.config["SESSION_TOUCH_SECONDS"]
     if (utcnow() - current.last_seen_at).total_seconds() >= interval and has_request_context():
-        g.session_to_touch = current.id  # written after the response, not on every request
+        record_read(partial(_touch, current.id))  # a read marker: once per interval
     return user
 
 
@@ -123,21 +123,11 @@ def _forget() -> None:
     return None
 
 
-def _touch_after_request(response):
-    """Record "last seen" at most once every SESSION_TOUCH_SECONDS per session: one UPDATE
-    then, none on the other requests. Skipped if the view left changes uncommitted."""
-    session_id = g.pop("session_to_touch", None)
-    if session_id is None or db.session.new or db.session.dirty or db.session.deleted:
-        return response
-    try:
-        db.session.execute(
-            update(UserSession).where(UserSession.id == session_id).values(last_seen_at=utcnow())
-        )
-        db.session.commit()
-    except SQLAlchemyError as error:  # "last seen" is not worth failing a page for
-        current_app.logger.warning("Session last-seen not recorded: %s", error.code)
-        release_session()  # its rollback may fail too when the server went away
-    return response
+def _touch(session_id: int) -> None:
+    """Record "last seen" now: at most once every SESSION_TOUCH_SECONDS per session."""
+    db.session.execute(
+        update(UserSession).where(UserSession.id == session_id).values(last_seen_at=utcnow())
+    )
 
 
 def open_sessions(user: User) -> list[UserSession]:
@@ -153,21 +143,17 @@ def open_sessions(user: User) -> list[UserSession]:
 
 def end_session(user: User, session_id: int) -> bool:
     """Log one of the member's own sessions out; False if there was none with this id
-    (already ended, or someone else's). Commits."""
+    (already ended, or someone else's)."""
     ended = db.session.execute(
         delete(UserSession).where(UserSession.id == session_id, UserSession.user_id == user.id)
     ).rowcount
-    db.session.commit()
     return ended > 0
 
 
-def end_sessions(user: User, keep: UserSession | None = None, commit: bool = True) -> int:
+def end_sessions(user: User, keep: UserSession | None = None) -> int:
     """Log every session of the member out but `keep` (the one in use, if any); returns how
     many ended. Used by « Déconnecter les autres appareils » and on a password change."""
     statement = delete(UserSession).where(UserSession.user_id == user.id)
     if keep is not None:
         statement = statement.where(UserSession.id != keep.id)
-    ended = db.session.execute(statement).rowcount
-    if commit:
-        db.session.commit()
-    return ended
+    return db.session.execute(statement).rowcount

@@ -151,7 +151,7 @@ def save_structure(structure: Structure | None, **fields) -> Structure:
         db.session.add(structure)
     for name, value in fields.items():
         setattr(structure, name, value.strip() if isinstance(value, str) else value)
-    db.session.commit()
+    db.session.flush()
     return structure
 
 
@@ -194,7 +194,7 @@ def propose_structure(proposer: User, fields: dict) -> Structure:
     """A member proposes their structure: it becomes theirs at once, they its référent·e."""
     structure = new_proposal(fields)
     join_as_referent(proposer, structure)
-    db.session.commit()
+    db.session.flush()
     return structure
 
 
@@ -229,7 +229,7 @@ def set_referent(structure: Structure, member: User, moderator: User) -> None:
     )
     member.structure_role = "referent"
     moderation.log(moderator, "set_referent", "structure", structure.id, member.display_name)
-    db.session.commit()
+    db.session.flush()
 
 
 def validate_structure(structure: Structure, moderator: User) -> bool:
@@ -240,7 +240,7 @@ def validate_structure(structure: Structure, moderator: User) -> bool:
         return False
     structure.status = "validated"
     moderation.log(moderator, "validate_structure", "structure", structure.id, structure.name)
-    db.session.commit()
+    db.session.flush()
     return True
 
 
@@ -295,5 +295,5 @@ def merge_structures(source: Structure, target: Structure, moderator: User) -> i
     )
     db.session.expire_all()
     db.session.delete(db.session.get(Structure, source.id))
-    db.session.commit()
+    db.session.flush()
     return len(report_ids)

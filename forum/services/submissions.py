@@ -40,8 +40,8 @@ def is_token(value) -> bool:
 
 def earlier_result(token: str, user: User | None, wait_seconds: float = 10.0) -> str | None:
     """Where the first POST with this token sent its author: a URL path, or None when the
-    token was never used. A first POST still between its commit and `record_result` is
-    waited for (polled every 0.1 s, up to `wait_seconds`); after that "" is returned
+    token was never used. A used token with no result yet (its request is still running,
+    or older code committed before recording it) is waited for (polled every 0.1 s, up to `wait_seconds`); after that "" is returned
     (used, result unknown). A token of another account counts as used, with result ""."""
     if not is_token(token):
         return None
@@ -86,10 +86,11 @@ def claim(token: str, user: User | None) -> None:
 
 
 def record_result(token: str, url: str) -> None:
-    """Remember where the first submission sent its author (a path), and commit."""
+    """Remember where the first submission sent its author (a path), in the transaction
+    that created it (committed with it by the request)."""
     if not is_token(token):
         return
     db.session.execute(
         update(FormSubmission).where(FormSubmission.token == token).values(result_url=url[:500])
     )
-    db.session.commit()
+    db.session.flush()

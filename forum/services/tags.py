@@ -106,7 +106,7 @@ def update_tag(tag: ChallengeTag, label: str, description: str, approved: bool =
     tag.description = description.strip()
     tag.approved = approved
     enqueue_reports(db.session, reports_with_tag(db.session, tag))  # labels are searchable
-    db.session.commit()
+    db.session.flush()
 
 
 def merge_tags(source: ChallengeTag, target: ChallengeTag) -> int:
@@ -125,5 +125,5 @@ def merge_tags(source: ChallengeTag, target: ChallengeTag) -> int:
         )
     db.session.execute(delete(report_tags).where(report_tags.c.tag_id == source.id))
     db.session.delete(source)
-    db.session.commit()
+    db.session.flush()
     return len(report_ids)

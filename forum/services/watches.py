@@ -47,7 +47,7 @@ def set_state(user, target: str, target_id: int, state: str) -> None:
         )
     else:
         current.muted = state == "mute"
-    db.session.commit()
+    db.session.flush()
 
 
 def state(user, target: str, target_id: int) -> str:

@@ -53,9 +53,7 @@ def register():
             )
             if form.proposing:
                 structures.join_as_referent(user, structure)
-                db.session.commit()
         except Invalid as error:
-            db.session.rollback()
             getattr(form, error.field).errors.append(error.message)
         else:
             _log_in(user, remember=False)

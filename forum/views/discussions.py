@@ -1,6 +1,8 @@
 """Discussions and posts: list, start, read, reply (also under reports), edit, delete,
 flag, accept an answer, watch; moderators lock, pin, move, hide."""
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -33,6 +35,7 @@ from forum.services import (
     tags,
     watches,
 )
+from forum.transactions import record_read
 
 bp = Blueprint("discussions", __name__)
 
@@ -131,7 +134,6 @@ def create():
                 linked,
             )
         except Invalid as error:  # anything else (RateLimited) is an error page
-            db.session.rollback()
             getattr(form, error.field or "body").errors.append(error.message)
         else:
             flash(_("Votre discussion est ouverte."), "success")
@@ -144,12 +146,15 @@ def thread_context(discussion, quote_id=None) -> dict:
     """What a thread shows: the tree, the accepted answer, the reply form, marks."""
     unread_after = 0
     if current_user.is_authenticated and discussion.id:
-        # Before loading the tree: the commit would expire every loaded post.
         latest = db.session.scalar(
             select(func.max(Post.id)).where(Post.discussion_id == discussion.id)
         )
         if latest:
-            unread_after = bookmarks.mark_read(current_user, discussion, latest)
+            seen = bookmarks.last_read(current_user, [discussion.id]).get(discussion.id, 0)
+            if latest > seen:  # a read marker, written once the page is built
+                mark = partial(bookmarks.mark_read, current_user.id, discussion.id, latest, seen)
+                record_read(mark)
+            unread_after = seen
     items = discussions.thread(discussion) if discussion.id else []
     form = ReplyForm()
     if quote_id:
@@ -440,7 +445,6 @@ def hide_post(post_id: int):
         try:
             moderation.set_hidden(post, current_user, True, form.reason.data)
         except Invalid as error:
-            db.session.rollback()
             form.reason.errors.append(error.message)
         else:
             flash(_("Message masqué. Son auteur est prévenu, avec le motif."), "success")

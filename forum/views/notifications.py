@@ -1,5 +1,7 @@
 """In-app notifications, bookmarks, and the e-mail unsubscribe link (no login needed)."""
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -7,6 +9,7 @@ from flask_login import current_user, login_required
 from forum.extensions import csrf
 from forum.services import bookmarks, notification_settings, notifications, reports
 from forum.services.notification_wording import describe
+from forum.transactions import record_read
 
 bp = Blueprint("notifications", __name__)
 
@@ -30,9 +33,11 @@ def index():
 def open_one(notification_id: int):
     """Open one notification: an explicit read marker (it is marked read), then on to the
     exact message it is about."""
-    n = notifications.open_notification(current_user, notification_id)
+    n = notifications.own_notification(current_user, notification_id)
     if n is None:
         abort(404)
+    if n.read_at is None:
+        record_read(partial(notifications.mark_read, n.id))
     if not notifications.visible_to(n, current_user):
         flash(_("Ce contenu n'est plus disponible."), "info")
         return redirect(url_for("notifications.index"), code=303)

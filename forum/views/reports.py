@@ -112,9 +112,6 @@ def _save(form, report=None):
         else:
             reports.update_report(report, current_user, form.to_input(action))
     except (Invalid, RateLimited) as error:
-        from forum.extensions import db
-
-        db.session.rollback()
         getattr(form, getattr(error, "field", None) or "title").errors.append(error.message)
         return _form_page(form, report, 429 if isinstance(error, RateLimited) else 400)
     if was_published:
@@ -263,9 +260,6 @@ def publish(report_id: int):
         check_rate(current_user, reports=True)
         reports.publish_report(report, current_user)
     except ServiceError as error:
-        from forum.extensions import db
-
-        db.session.rollback()
         flash(error.message, "error")
         return redirect(back, code=303)
     flash(_("Votre retour d'expérience est publié."), "success")

@@ -76,7 +76,6 @@ def propose():
             once.claim()
             structure = structures.propose_structure(current_user, form.proposal())
         except Invalid as error:
-            db.session.rollback()
             getattr(form, error.field or "name").errors.append(error.message)
         else:
             flash(
@@ -258,7 +257,6 @@ def merge(slug: str):
         try:
             moved = structures.merge_structures(source, target, current_user)
         except Invalid as error:
-            db.session.rollback()
             form.target.errors.append(error.message)
         else:
             flash(
@@ -286,7 +284,6 @@ def referent(slug: str):
         try:
             structures.set_referent(structure, member, current_user)
         except Invalid as error:
-            db.session.rollback()
             form.member.errors.append(error.message)
         else:
             flash(
@@ -328,7 +325,6 @@ def contact_page(name: str, recipients, back: str, structure=None, member=None):
                 structure=structure,
             )
         except ServiceError as error:  # Invalid, ContactLimited (429), Unavailable
-            db.session.rollback()
             form.body.errors.append(error.message)
             status = 429 if isinstance(error, contact.ContactLimited) else 400
             return _contact_template(form, page), status

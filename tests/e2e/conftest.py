@@ -67,6 +67,9 @@ def live_server(tmp_path_factory):
     with app.app_context():
         upgrade()
         reference.bootstrap()
+        from forum.extensions import db
+
+        db.session.commit()  # the CLI command commits; so does a fixture
         from forum.search import engine
 
         engine().store.ensure()

@@ -18,6 +18,7 @@ from collections import Counter
 import pytest
 from werkzeug.serving import make_server
 
+from forum.extensions import db
 from forum.search import engine
 from forum.services import reports as report_service
 from tests.search.test_index_sync import new_input, outbox_count, publish_via_form
@@ -129,6 +130,7 @@ def test_index_damaged_while_serving_heals_itself(app, corpus, served, damage, c
         written = report_service.create_report(
             make_user(), new_input("Pendant la panne", "Un ornithorynque est passé.")
         )
+        db.session.commit()  # as the request that publishes it does
         # ...and the index comes back on its own, with it.
         wait_until_found(base, "covoiturage", report_id)
         wait_until_found(base, "ornithorynque", written.id)

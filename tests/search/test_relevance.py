@@ -45,6 +45,7 @@ def judged_app(migrated, tmp_path_factory) -> Iterator[Flask]:
     with app.app_context():
         kit.load_defaults()
         reference.load_categories()
+        db.session.commit()  # the CLI command commits; so does a fixture
         app.config["JUDGED_IDS"] = load_corpus()
         index_corpus(len(app.config["JUDGED_IDS"]))
         yield app

@@ -1,12 +1,54 @@
-"""URLs outside a request (background workers, cron, CLI): Flask needs a request to build them."""
+"""Addresses on FORUM_BASE_URL, built without a request: e-mail links, stored HTML.
 
-from contextlib import nullcontext
+The one place that turns an endpoint into an address outside a request (background
+workers, cron, CLI). A werkzeug MapAdapter is bound from the configured base URL (scheme,
+host and port, script root), so no fake request context is needed. Pages and redirects
+inside a request keep using flask.url_for."""
 
-from flask import current_app, has_request_context
+from urllib.parse import quote, urlsplit
+
+from flask import current_app
+from werkzeug.routing import MapAdapter
+
+_ANCHOR_SAFE = "%!#$&'()*+,/:;=?@"  # what flask.url_for leaves unquoted in an anchor
 
 
-def request_context():
-    """A request context on FORUM_BASE_URL when there is none (e-mail links, seeded posts)."""
-    if has_request_context():
-        return nullcontext()
-    return current_app.test_request_context(base_url=current_app.config["BASE_URL"])
+def _adapter() -> MapAdapter:
+    """The app's URL map bound on BASE_URL; read at each call, so a change of the setting
+    (tests set it per test) is seen at once."""
+    base = urlsplit(current_app.config["BASE_URL"])
+    return current_app.url_map.bind(
+        base.netloc,
+        script_name=base.path.rstrip("/") or "/",
+        url_scheme=base.scheme or "http",
+    )
+
+
+def _build(endpoint: str, values: dict, anchor: str | None, external: bool) -> str:
+    current_app.inject_url_defaults(endpoint, values)
+    url = _adapter().build(endpoint, values, force_external=external)
+    if anchor:
+        url = f"{url}#{quote(anchor, safe=_ANCHOR_SAFE)}"
+    return url
+
+
+def external_url(endpoint: str, _anchor: str | None = None, **values) -> str:
+    """The absolute URL of `endpoint` on FORUM_BASE_URL, e.g.
+    external_url("notifications.open", notification_id=3) →
+    "https://maillage.example/app/notifications/3". Needs an app context, not a request.
+    Raises werkzeug.routing.BuildError for an unknown endpoint or missing values."""
+    return _build(endpoint, values, _anchor, external=True)
+
+
+def site_path(endpoint: str, _anchor: str | None = None, **values) -> str:
+    """The path of `endpoint` on FORUM_BASE_URL, script root included ("/app/users/3"), for
+    links stored in HTML (mentions); absolute_url() makes it whole for an e-mail. Raises
+    werkzeug.routing.BuildError like external_url."""
+    return _build(endpoint, values, _anchor, external=False)
+
+
+def absolute_url(path: str) -> str:
+    """A site path ("/app/users/3", as site_path gives) made absolute on FORUM_BASE_URL's
+    scheme and host; the path keeps its own script root."""
+    base = urlsplit(current_app.config["BASE_URL"])
+    return f"{base.scheme or 'http'}://{base.netloc}{path}"

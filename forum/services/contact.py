@@ -10,7 +10,7 @@ FORUM_CONTACT_LOG_DAYS are deleted whenever a new one is logged (privacy page).
 import smtplib
 from datetime import timedelta
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
@@ -23,7 +23,7 @@ from forum.models import ContactMessage, Structure, User
 from forum.models.base import utcnow
 from forum.services import lock_for_update
 from forum.services.errors import Invalid, RateLimited, Unavailable
-from forum.urls import request_context
+from forum.urls import external_url
 
 # (window, most messages a sender may send in it)
 LIMITS = ((timedelta(hours=1), 5), (timedelta(days=1), 20))
@@ -114,13 +114,13 @@ def _compose(
         reply = _(
             "%(name)s n'a pas partagé son adresse. Pour lui répondre : %(link)s",
             name=sender.display_name,
-            link=url_for("users.contact", user_id=sender.id, _external=True),
+            link=external_url("users.contact", user_id=sender.id),
         )
     else:
         reply = _(
             "%(name)s n'a pas partagé son adresse. Son profil : %(link)s",
             name=sender.display_name,
-            link=url_for("users.profile", user_id=sender.id, _external=True),
+            link=external_url("users.profile", user_id=sender.id),
         )
     return "\n".join(
         [
@@ -138,7 +138,7 @@ def _compose(
             _(
                 "Vous recevez ce message parce que vous acceptez d'être contacté·e via "
                 "Maillage. Pour ne plus en recevoir : %(link)s",
-                link=url_for("users.account", _external=True, _anchor="contact"),
+                link=external_url("users.account", _anchor="contact"),
             ),
         ]
     )
@@ -165,7 +165,7 @@ def send_message(
         raise Invalid("body", _("Personne ne peut recevoir de message ici pour l'instant."))
     sent = 0
     for recipient in recipients:
-        with request_context(), force_locale(recipient.locale or "fr"):
+        with force_locale(recipient.locale or "fr"):
             text = _compose(recipient, sender, subject, body, share_email, structure)
             mail_subject = f"[Maillage] {subject}"
         headers = {"Reply-To": sender.email} if share_email else None

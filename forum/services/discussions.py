@@ -26,7 +26,7 @@ from forum.models import (
 from forum.models.base import utcnow
 from forum.services import events, watches
 from forum.services.errors import Invalid, Locked, RateLimited
-from forum.urls import request_context
+from forum.urls import site_path
 
 MAX_DEPTH = 4  # deeper replies are shown at this depth, "en réponse à …"
 NEW_ACCOUNT_DAYS = 1
@@ -66,16 +66,14 @@ def check_rate(author: User, reports: bool = False) -> None:
 
 
 def render_post(body: str) -> str:
-    """Markdown, sanitised, with @handles of existing members linked to their profiles."""
-    from flask import url_for
-
+    """Markdown, sanitised, with @handles of existing members linked to their profiles
+    (site paths on FORUM_BASE_URL: the same stored HTML wherever it was written from)."""
     html = str(render_markdown(body))
     users = {u.handle: u.id for u in mentioned_users(body)}
     if not users:
         return html
 
-    with request_context():
-        profile = {uid: url_for("users.profile", user_id=uid) for uid in users.values()}
+    profile = {uid: site_path("users.profile", user_id=uid) for uid in users.values()}
 
     def link(match: re.Match) -> str:
         user_id = users.get(match.group(1).lower())

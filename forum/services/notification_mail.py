@@ -7,7 +7,6 @@ import html
 import re
 from dataclasses import dataclass
 
-from flask import render_template, url_for
 from flask_babel import force_locale
 from markupsafe import Markup, escape
 from sqlalchemy import select
@@ -15,11 +14,11 @@ from sqlalchemy import select
 from forum.extensions import db
 from forum.mail import send_mail
 from forum.models import SECTIONS, Notification, Post, User
+from forum.services.notification_kinds import MODERATION_KINDS
+from forum.services.notification_wording import render_text
+from forum.urls import absolute_url, external_url
 
 EXCERPT_MAX = 2000  # characters of text; a longer message is cut, and shown as text
-WITH_BODY = frozenset(
-    {"mention", "reply_to_post", "reply_to_discussion", "answer_accepted", "new_post"}
-)
 _LINK = re.compile(r'<a\s([^>]*)href="([^"]*)"[^>]*>(.*?)</a>', re.S)
 _RELATIVE = re.compile(r'href="/(?!/)')
 _BLOCK_END = re.compile(r"</(p|li|h\d|blockquote|pre|tr)>|<br\s*/?>")
@@ -40,10 +39,9 @@ class MailItem:
 
 
 def absolute_links(stored_html: str) -> str:
-    """Our sanitised HTML with its site-relative links (mentions) made absolute, as an
-    e-mail needs; call within a request context (forum.urls.request_context)."""
-    root = url_for("main.index", _external=True).rstrip("/")
-    return _RELATIVE.sub(f'href="{root}/', stored_html or "")
+    """Our sanitised HTML with its site-relative links (mentions: "/users/3", script root
+    included) made absolute on FORUM_BASE_URL, as an e-mail needs."""
+    return _RELATIVE.sub(f'href="{absolute_url("/")}', stored_html or "")
 
 
 def html_to_text(stored_html: str) -> str:
@@ -70,16 +68,23 @@ def _cut(text: str) -> str:
 
 
 def _body_html(n: Notification) -> tuple[str, str]:
-    """(author name, stored HTML) of what the notification is about, or ("", "")."""
-    if n.kind in WITH_BODY and n.post is not None and n.post.visible:
-        return (n.post.author.display_name if n.post.author else ""), n.post.body_html
-    if n.kind == "new_discussion" and n.discussion is not None:
+    """(author name, stored HTML) of what the notification is about, or ("", ""): the
+    message it targets, else the opening message of its discussion, else the first section
+    of its report. Never for a moderation decision (the message was hidden)."""
+    if n.kind in MODERATION_KINDS:
+        return "", ""
+    if n.post_id is not None:
+        if n.post is not None and n.post.visible:
+            return (n.post.author.display_name if n.post.author else ""), n.post.body_html
+        return "", ""
+    if n.discussion is not None:
         opening = db.session.scalar(
             select(Post).where(Post.id.in_(Post.opening_ids([n.discussion_id])))
         )
         if opening is not None and opening.visible:
             return (opening.author.display_name if opening.author else ""), opening.body_html
-    if n.kind == "new_report" and n.report is not None:
+        return "", ""
+    if n.report is not None:
         author = n.report.author.display_name if n.report.author else ""
         for name in SECTIONS:
             if n.report.section_html(name):
@@ -107,19 +112,23 @@ def paragraphs(text: str) -> Markup:
     )
 
 
-def send(user: User, subject: str, intro: str, items: list[MailItem], unsubscribe: str) -> None:
-    """One e-mail to `user`, text and HTML, with the one-click unsubscribe header."""
+def send(user: User, items: list[MailItem], unsubscribe: str, digest: bool = False) -> None:
+    """One e-mail to `user`, text and HTML, with the one-click unsubscribe header (RFC
+    8058): one immediate notification, or a digest of several. Subject, text and HTML come
+    from templates/mail/notifications.*, in the member's language; links are absolute on
+    FORUM_BASE_URL (`unsubscribe` too). Raises what forum.mail.send_mail raises."""
     with force_locale(user.locale or "fr"):
         context = dict(
             user=user,
-            intro=intro,
+            digest=digest,
             items=items,
             unsubscribe=unsubscribe,
-            settings=url_for("users.account", _external=True, _anchor="email"),
+            settings=external_url("users.account", _anchor="email"),
             paragraphs=paragraphs,
         )
-        text = render_template("mail/notifications.txt", **context)
-        body_html = render_template("mail/notifications.html", **context)
+        subject = render_text("mail/notifications_subject.txt", **context).strip()
+        text = render_text("mail/notifications.txt", **context)
+        body_html = render_text("mail/notifications.html", **context)
     send_mail(
         user.email,
         subject,

@@ -1,54 +1,30 @@
-"""What a notification says, naming its object: a registry {(kind, object): wording}.
+"""What a notification says: one template per reason, templates/notifications/reasons/.
 
-The object is "report" when the notification is about a report or the thread under one
-(« votre retour d'expérience »), else "discussion". Wordings take %(who)s (the actor's
-name), %(de_who)s (the same after French « de », elided: « d'Élodie », see forum.i18n.de),
-%(title)s and %(reason)s. In another language %(de_who)s is that language's « de %(name)s »
-(English: « from Élodie »)."""
+The sentence of a reason is written, in French, in templates/notifications/reasons/
+<reason>.txt and translated through the catalogs; it is the line of the in-app list, the
+subject of an immediate e-mail and the heading of the item in the text and HTML parts of
+every e-mail (escaped there like any text). Each template gets:
+- `object`: "report" when the notification is about a report or the thread under one
+  (« votre retour d'expérience »), else "discussion";
+- `title`: the title of that discussion or report;
+- `n`: the Notification (its actor, `n.reason` for a moderation decision).
+The macros of templates/notifications/reasons/_names.txt name the actor (« Un membre »
+when the account is gone) and say « de » + name, elided in French (« d'Élodie », see
+forum.i18n.de), « from Élodie » in English."""
 
-from flask_babel import gettext as _
+from flask import current_app
+from jinja2 import TemplateNotFound
 
-from forum.i18n import current_locale, de, lazy
 from forum.models import Notification
 
-WORDING = {
-    ("mention", "discussion"): lazy("%(who)s vous a mentionné dans la discussion « %(title)s »"),
-    ("mention", "report"): lazy(
-        "%(who)s vous a mentionné dans les échanges du retour d'expérience « %(title)s »"
-    ),
-    ("reply_to_post", "discussion"): lazy(
-        "%(who)s a répondu à votre message dans la discussion « %(title)s »"
-    ),
-    ("reply_to_post", "report"): lazy(
-        "%(who)s a répondu à votre message sur le retour d'expérience « %(title)s »"
-    ),
-    ("reply_to_discussion", "discussion"): lazy(
-        "%(who)s a répondu à votre discussion « %(title)s »"
-    ),
-    ("reply_to_discussion", "report"): lazy(
-        "%(who)s a répondu à votre retour d'expérience « %(title)s »"
-    ),
-    ("answer_accepted", "discussion"): lazy(
-        "Votre réponse a été acceptée dans la discussion « %(title)s »"
-    ),
-    ("answer_accepted", "report"): lazy(
-        "Votre réponse a été acceptée sur le retour d'expérience « %(title)s »"
-    ),
-    ("new_post", "discussion"): lazy("Nouveau message %(de_who)s dans la discussion « %(title)s »"),
-    ("new_post", "report"): lazy(
-        "Nouveau message %(de_who)s sur le retour d'expérience « %(title)s »"
-    ),
-    ("new_discussion", "discussion"): lazy("Nouvelle discussion %(de_who)s : « %(title)s »"),
-    ("new_report", "report"): lazy("Nouveau retour d'expérience %(de_who)s : « %(title)s »"),
-    ("post_hidden", "discussion"): lazy(
-        "L'équipe de modération a masqué votre message dans la discussion « %(title)s ». "
-        "Motif : %(reason)s"
-    ),
-    ("post_hidden", "report"): lazy(
-        "L'équipe de modération a masqué votre message sur le retour d'expérience "
-        "« %(title)s ». Motif : %(reason)s"
-    ),
-}
+REASONS_FOLDER = "notifications/reasons"
+
+
+def render_text(template: str, **context) -> str:
+    """A template rendered with the app's Jinja environment but no context processor: no
+    request is needed (background workers, CLI), and no query per rendering. Raises
+    jinja2.TemplateNotFound when `template` does not exist."""
+    return current_app.jinja_env.get_template(template).render(**context)
 
 
 def object_of(n: Notification) -> str:
@@ -65,23 +41,17 @@ def title_of(n: Notification) -> str:
     return n.report.title if n.report is not None else ""
 
 
-def of_name(name: str) -> str:
-    """« de » + name in the current language: French elides (« d'Élodie »), English says
-    « from Élodie »."""
-    if current_locale().startswith("fr"):
-        return de(name)
-    return _("de %(name)s", name=name)
+def template_of(kind: str) -> str:
+    """The template that words the notifications of `kind`."""
+    return f"{REASONS_FOLDER}/{kind}.txt"
 
 
 def describe(n: Notification) -> str:
-    """One sentence naming who did what, and on which object, in the current language."""
-    who = n.actor.display_name if n.actor else _("Un membre")
-    wording = WORDING.get((n.kind, object_of(n))) or WORDING.get((n.kind, "discussion"))
-    if wording is None:
+    """One sentence, plain text, naming who did what, and on which object, in the current
+    language (force_locale outside a request); a kind with no template says the title."""
+    try:
+        text = render_text(template_of(n.kind), n=n, object=object_of(n), title=title_of(n))
+    except TemplateNotFound:
+        current_app.logger.warning("No wording for notification kind %r", n.kind)
         return title_of(n)
-    return str(wording) % {
-        "who": who,
-        "de_who": of_name(who if n.actor else _("un membre")),
-        "title": title_of(n),
-        "reason": n.reason or "",
-    }
+    return text.strip()

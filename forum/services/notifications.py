@@ -4,8 +4,7 @@ weekly digest, as each member chose per kind: forum/services/notification_settin
 from datetime import timedelta
 
 from flask import current_app, url_for
-from flask_babel import force_locale, ngettext
-from flask_babel import gettext as _
+from flask_babel import force_locale
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import Integer, and_, bindparam, delete, exists, func, insert, or_, select, update
 from sqlalchemy.orm import joinedload
@@ -13,31 +12,15 @@ from sqlalchemy.orm import joinedload
 from forum.extensions import db
 from forum.models import Discussion, EventOutbox, Notification, Post, Report, User
 from forum.models.base import utcnow
+from forum.services import notification_kinds as kinds
 from forum.services import notification_mail as mail
 from forum.services import notification_settings as settings
-from forum.services import watches
-from forum.services.discussions import (
-    can_view_discussion,
-    can_view_post,
-    first_post_id,
-    mentioned_users,
-)
+from forum.services.discussions import can_view_discussion, can_view_post
+from forum.services.notification_kinds import MODERATION_KINDS
 from forum.services.notification_wording import describe
 from forum.services.reports import can_view as can_view_report
-from forum.urls import request_context
+from forum.urls import external_url
 
-# When one event concerns someone for several reasons, the most specific one wins.
-PRIORITY = [
-    "mention",
-    "reply_to_post",
-    "reply_to_discussion",
-    "answer_accepted",
-    "new_post",
-    "new_discussion",
-    "new_report",
-]
-# About the recipient's own message, which they may no longer read: the thread decides.
-MODERATION_KINDS = ("post_hidden",)
 UNREAD_CAP = 100  # the badge counts at most this many (it shows "99+")
 UNSUBSCRIBE_SALT = "maillage-unsubscribe"
 WEEK = timedelta(days=7)
@@ -70,67 +53,15 @@ def process_events(batch: int = 200) -> int:
 
 
 def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[dict]:
-    reasons: dict[int, str] = {}
-
-    def add(user_ids, reason):
-        for uid in user_ids:
-            if (
-                uid
-                and uid != actor_id
-                and (uid not in reasons or PRIORITY.index(reason) < PRIORITY.index(reasons[uid]))
-            ):
-                reasons[uid] = reason
-
-    target = {}
-    if kind == "post_created":
-        post = db.session.get(Post, object_id)
-        if post is None or not post.visible or post.discussion.deleted_at:
-            return []
-        discussion = post.discussion
-        if discussion.report is not None and not discussion.report.is_published:
-            return []
-        watching, muting = watches.watchers([("discussion", discussion.id)])
-        if post.id != first_post_id(discussion):
-            add(watching, "new_post")
-            add(
-                [discussion.author_id] if discussion.author_id not in muting else [],
-                "reply_to_discussion",
-            )
-            if post.parent_id:
-                parent = db.session.get(Post, post.parent_id)
-                add(
-                    [parent.author_id] if parent and parent.author_id not in muting else [],
-                    "reply_to_post",
-                )
-        add([u.id for u in mentioned_users(post.body_md)], "mention")
-        target = {"discussion_id": discussion.id, "post_id": post.id}
-    elif kind == "discussion_created":
-        discussion = db.session.get(Discussion, object_id)
-        if discussion is None or discussion.deleted_at:
-            return []
-        pairs = [("tag", t.id) for t in discussion.tags] + [
-            ("module", m.id) for m in discussion.modules
-        ]
-        if discussion.category_id:
-            pairs.append(("category", discussion.category_id))
-        watching, _muting = watches.watchers(pairs)
-        add(watching, "new_discussion")
-        target = {"discussion_id": discussion.id}
-    elif kind == "report_published":
-        report = db.session.get(Report, object_id)
-        if report is None or not report.is_published:
-            return []
-        watching, _muting = watches.watchers(
-            [("tag", t.id) for t in report.tags] + [("module", m.id) for m in report.modules]
-        )
-        add(watching, "new_report")
-        target = {"report_id": report.id}
-    elif kind == "answer_accepted":
-        post = db.session.get(Post, object_id)
-        if post is None:
-            return []
-        add([post.author_id], "answer_accepted")
-        target = {"discussion_id": post.discussion_id, "post_id": post.id}
+    """The notification rows of one event, by the handler registered for its kind
+    (services/notification_kinds.py); an unknown kind is logged and dropped."""
+    handler = kinds.HANDLERS.get(kind)
+    if handler is None:
+        current_app.logger.warning("Event of unknown kind %r (object %s) dropped", kind, object_id)
+        return []
+    fan = handler.fan(object_id)
+    if fan is None:
+        return []
     now = utcnow()
     return [
         {
@@ -138,11 +69,11 @@ def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[dict]:
             "kind": reason,
             "actor_id": actor_id,
             "created_at": now,
-            "discussion_id": target.get("discussion_id"),
-            "post_id": target.get("post_id"),
-            "report_id": target.get("report_id"),
+            "discussion_id": fan.target.discussion_id,
+            "post_id": fan.target.post_id,
+            "report_id": fan.target.report_id,
         }
-        for uid, reason in reasons.items()
+        for uid, reason in kinds.recipients(handler, fan, actor_id).items()
     ]
 
 
@@ -278,29 +209,34 @@ def mark_read(notification_id: int) -> None:
     )
 
 
-def link(n: Notification, external: bool = False) -> str:
-    """Where the notification leads: the exact message (#post-<id>) in its thread, which
-    for a report is the report's own page; else the discussion or the report."""
+def link(n: Notification) -> str:
+    """Where the notification leads, within a request: the exact message (#post-<id>) in
+    its thread, which for a report is the report's own page; else the discussion or the
+    report."""
     if n.discussion is not None and n.discussion.report_id:
         return url_for(
             "reports.detail",
             report_id=n.discussion.report_id,
-            _external=external,
             _anchor=f"post-{n.post_id}" if n.post_id else "discussion",
         )
     if n.discussion_id:
         return url_for(
             "discussions.detail",
             discussion_id=n.discussion_id,
-            _external=external,
             _anchor=f"post-{n.post_id}" if n.post_id else None,
         )
-    return url_for("reports.detail", report_id=n.report_id, _external=external)
+    return url_for("reports.detail", report_id=n.report_id)
 
 
-def open_url(n: Notification, external: bool = False) -> str:
-    """The notification's own address: opening it marks it read, then leads to link(n)."""
-    return url_for("notifications.open", notification_id=n.id, _external=external)
+def open_url(n: Notification) -> str:
+    """The notification's own address, within a request: opening it marks it read, then
+    leads to link(n)."""
+    return url_for("notifications.open", notification_id=n.id)
+
+
+def mail_url(n: Notification) -> str:
+    """open_url(n) as an e-mail needs it: absolute, on FORUM_BASE_URL, no request needed."""
+    return external_url("notifications.open", notification_id=n.id)
 
 
 def _serializer() -> URLSafeSerializer:
@@ -321,8 +257,9 @@ def user_from_unsubscribe_token(token: str) -> User | None:
     return db.session.get(User, user_id) if isinstance(user_id, int) else None
 
 
-def _unsubscribe_url(user: User) -> str:
-    return url_for("notifications.unsubscribe", token=unsubscribe_token(user), _external=True)
+def unsubscribe_url(user: User) -> str:
+    """The one-click unsubscribe link of the member's e-mails, absolute on FORUM_BASE_URL."""
+    return external_url("notifications.unsubscribe", token=unsubscribe_token(user))
 
 
 def notify_hidden(post: Post, moderator: User, reason: str) -> int | None:
@@ -364,10 +301,9 @@ def send_immediate(ids: list[int]) -> None:
             continue
         user = db.session.get(User, n.user_id)
         if mode == "immediate" and visible_to(n, user):
-            with request_context(), force_locale(user.locale or "fr"):
-                text = describe(n)
-                item = mail.mail_item(n, text, open_url(n, external=True))
-                mail.send(user, f"[Maillage] {text}", "", [item], _unsubscribe_url(user))
+            with force_locale(user.locale or "fr"):
+                item = mail.mail_item(n, describe(n), mail_url(n))
+            mail.send(user, [item], unsubscribe_url(user))
         n.emailed_at = utcnow()  # sent, or set aside: nothing readable, or never by e-mail
         db.session.commit()  # one by one: a failure later must not resend these
 
@@ -419,15 +355,9 @@ def send_digests(now=None) -> int:
         if not due:
             db.session.commit()
             continue
-        with request_context(), force_locale(user.locale or "fr"):
-            items = [mail.mail_item(n, describe(n), open_url(n, external=True)) for n in due]
-            subject = ngettext(
-                "[Maillage] Votre résumé : %(num)d nouveauté",
-                "[Maillage] Votre résumé : %(num)d nouveautés",
-                len(due),
-            )
-            intro = _("Ce qui s'est passé sur Maillage depuis votre dernier résumé :")
-            mail.send(user, subject, intro, items, _unsubscribe_url(user))
+        with force_locale(user.locale or "fr"):
+            items = [mail.mail_item(n, describe(n), mail_url(n)) for n in due]
+        mail.send(user, items, unsubscribe_url(user), digest=True)
         for n in due:
             n.emailed_at = now
         user.digest_sent_at = now

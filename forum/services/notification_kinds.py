@@ -1,0 +1,148 @@
+"""Who hears of each event, and why: a registry {event kind: handler}.
+
+One small function per event kind (`services/events.py:record(kind, ...)`), registered
+with @fans_out(kind, reasons). It loads the event's object and returns a Fan: what the
+notifications point to (Target) and, per reason, the members to tell. Its `reasons` are
+the notification kinds it may create, most specific first: when one event concerns a
+member for several reasons, the first of them wins. The actor is never told of their own
+event. Each reason is worded by its template, templates/notifications/reasons/<reason>.txt
+(forum/services/notification_wording.py). Adding an event kind = one function here and
+the wording of its reasons."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from forum.extensions import db
+from forum.models import Discussion, Post, Report
+from forum.services import watches
+from forum.services.discussions import first_post_id, mentioned_users
+
+# Not fanned out from an event: told by moderation (notifications.notify_hidden). About the
+# recipient's own message, which they may no longer read: the thread decides.
+MODERATION_KINDS = ("post_hidden",)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the notifications of one event are about: a message (with its discussion), a
+    discussion, or a report."""
+
+    discussion_id: int | None = None
+    post_id: int | None = None
+    report_id: int | None = None
+
+
+@dataclass
+class Fan:
+    """A handler's answer: the target, and {reason: user ids} (None and repeats allowed)."""
+
+    target: Target
+    told: dict[str, Iterable[int | None]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Handler:
+    """A registered event kind: its function and the reasons it may give, in priority."""
+
+    kind: str
+    reasons: tuple[str, ...]
+    fan: Callable[[int], Fan | None]
+
+
+HANDLERS: dict[str, Handler] = {}
+
+
+def fans_out(kind: str, reasons: tuple[str, ...]):
+    """Register the decorated function `fan(object_id) -> Fan | None` (None: nobody is told,
+    e.g. the object is gone) as the handler of events `kind`. Raises ValueError if the kind
+    is registered twice or no reason is given."""
+    if kind in HANDLERS:
+        raise ValueError(f"event kind {kind!r} already has a handler")
+    if not reasons:
+        raise ValueError(f"event kind {kind!r} gives no reason")
+
+    def register(fan: Callable[[int], Fan | None]) -> Callable[[int], Fan | None]:
+        HANDLERS[kind] = Handler(kind, tuple(reasons), fan)
+        return fan
+
+    return register
+
+
+def reasons() -> list[str]:
+    """Every notification kind: those of the registered handlers, then MODERATION_KINDS."""
+    found = [r for handler in HANDLERS.values() for r in handler.reasons]
+    return list(dict.fromkeys(found + list(MODERATION_KINDS)))
+
+
+def recipients(handler: Handler, fan: Fan, actor_id: int | None) -> dict[int, str]:
+    """{user id: reason}, the most specific reason for each member, the actor left out.
+    Raises ValueError when the handler gives a reason it did not declare."""
+    unknown = set(fan.told) - set(handler.reasons)
+    if unknown:
+        raise ValueError(f"{handler.kind} gives undeclared reasons {sorted(unknown)}")
+    chosen: dict[int, str] = {}
+    for reason in handler.reasons:
+        for user_id in fan.told.get(reason, ()):
+            if user_id and user_id != actor_id and user_id not in chosen:
+                chosen[user_id] = reason
+    return chosen
+
+
+@fans_out("post_created", ("mention", "reply_to_post", "reply_to_discussion", "new_post"))
+def post_created(post_id: int) -> Fan | None:
+    """A message: those it mentions; for a reply, the watchers of the discussion, its
+    author and the author of the message replied to (unless they muted the discussion)."""
+    post = db.session.get(Post, post_id)
+    if post is None or not post.visible or post.discussion.deleted_at:
+        return None
+    discussion = post.discussion
+    if discussion.report is not None and not discussion.report.is_published:
+        return None
+    told = {"mention": [u.id for u in mentioned_users(post.body_md)]}
+    if post.id != first_post_id(discussion):
+        watching, muting = watches.watchers([("discussion", discussion.id)])
+        told["new_post"] = watching
+        told["reply_to_discussion"] = [discussion.author_id]
+        if post.parent_id:
+            parent = db.session.get(Post, post.parent_id)
+            told["reply_to_post"] = [parent.author_id] if parent else []
+        for reason in ("reply_to_discussion", "reply_to_post"):
+            told[reason] = [uid for uid in told.get(reason, []) if uid not in muting]
+    return Fan(Target(discussion_id=discussion.id, post_id=post.id), told)
+
+
+@fans_out("discussion_created", ("new_discussion",))
+def discussion_created(discussion_id: int) -> Fan | None:
+    """A discussion: the watchers of its défis, modules and category."""
+    discussion = db.session.get(Discussion, discussion_id)
+    if discussion is None or discussion.deleted_at:
+        return None
+    pairs = [("tag", t.id) for t in discussion.tags] + [
+        ("module", m.id) for m in discussion.modules
+    ]
+    if discussion.category_id:
+        pairs.append(("category", discussion.category_id))
+    watching, _muting = watches.watchers(pairs)
+    return Fan(Target(discussion_id=discussion.id), {"new_discussion": watching})
+
+
+@fans_out("report_published", ("new_report",))
+def report_published(report_id: int) -> Fan | None:
+    """A published report: the watchers of its défis and modules."""
+    report = db.session.get(Report, report_id)
+    if report is None or not report.is_published:
+        return None
+    watching, _muting = watches.watchers(
+        [("tag", t.id) for t in report.tags] + [("module", m.id) for m in report.modules]
+    )
+    return Fan(Target(report_id=report.id), {"new_report": watching})
+
+
+@fans_out("answer_accepted", ("answer_accepted",))
+def answer_accepted(post_id: int) -> Fan | None:
+    """An accepted answer: its author."""
+    post = db.session.get(Post, post_id)
+    if post is None:
+        return None
+    target = Target(discussion_id=post.discussion_id, post_id=post.id)
+    return Fan(target, {"answer_accepted": [post.author_id]})

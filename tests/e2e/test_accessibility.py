@@ -63,6 +63,7 @@ def content(live_server):
         category = db.session.scalar(db.select(Category))
         discussion = discussions.create_discussion(user, "Une question", "Qui a essayé ?", category)
         discussions.reply(discussion, user, "Moi !")
+        db.session.commit()  # as the requests that wrote them would
         return {"report": report.id, "discussion": discussion.id}
 
 

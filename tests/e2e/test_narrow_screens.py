@@ -100,6 +100,7 @@ def hostile(live_server):
         moderation.flag_post(reply, viewer, BODY)
         bookmarks.toggle(viewer, report_id=report.id)
         bookmarks.toggle(viewer, post_id=report_reply.id)
+        db.session.commit()  # as the requests that wrote them would
         notifications.process_events()  # the background worker may also be doing it
         ids = {
             "report": report.id,

@@ -41,6 +41,7 @@ def member(live_server):
         )
         discussions.reply(thread, elodie, "Un atelier **smartphone** marche bien.")
         discussions.reply(thread, karim, "Voyez avec @helene la semaine prochaine.")
+        db.session.commit()  # as the requests that wrote them would
         notifications.process_events()
         return "helene@example.org"
 

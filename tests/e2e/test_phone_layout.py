@@ -60,6 +60,7 @@ def content(live_server):
                 ),
             )
             ids.append(report.id)
+        db.session.commit()  # as the requests that published them would
 
         def indexed():
             engine().sync()

@@ -54,6 +54,7 @@ def network(live_server):
                 publish=True,
             ),
         )
+        db.session.commit()  # as the request that published it would
         return {name: user.id for name, user in people.items()}
 
 

@@ -75,6 +75,7 @@ def writer(live_server):
         thread = discussions.create_discussion(
             user, "Qui a essayé ?", "Le photolangage ?", category
         )
+        db.session.commit()  # as the requests that wrote them would
         return {"report": report.id, "discussion": thread.id}
 
 

@@ -186,6 +186,7 @@ def planted(live_server) -> Planted:
         thread = discussions.report_thread(report)
         db.session.commit()
         quoted = discussions.reply(thread, admin, "\n\n".join(CORPUS[:30]))
+        db.session.commit()  # as the requests that wrote them would
         while notifications.process_events():
             pass
         engine().sync()

@@ -1,6 +1,7 @@
 """Outgoing e-mail over SMTP; without a server configured (development) it goes to the log."""
 
 import smtplib
+from email.header import Header
 from email.message import EmailMessage
 from email.policy import EmailPolicy
 from email.utils import make_msgid
@@ -34,13 +35,29 @@ class MailPolicy(EmailPolicy):
             return line + self.linesep
         return None
 
+    def _encoded_subject(self, name: str, value) -> str | None:
+        """A non-ASCII Subject as RFC 2047 encoded words made by email.header.Header, which
+        keeps every space inside the encoded text. The default folder can cut a subject
+        between an encoded « à » and the next word and lose that space: « Covoiturage à
+        Figeac » arrived as « Covoiturage àFigeac » (reproduced with the standard library
+        alone, CPython 3.11)."""
+        text = str(value)
+        if name.lower() != "subject" or text.isascii():
+            return None
+        encoded = Header(text, "utf-8", header_name=name).encode(linesep=self.linesep)
+        return f"{name}: {encoded}{self.linesep}"
+
     def fold(self, name, value):
         """Fold one header for str output (see the class docstring)."""
-        return self._unfolded(name, value) or super().fold(name, value)
+        return (
+            self._unfolded(name, value)
+            or self._encoded_subject(name, value)
+            or super().fold(name, value)
+        )
 
     def fold_binary(self, name, value):
         """Fold one header for bytes output, which smtplib sends."""
-        line = self._unfolded(name, value)
+        line = self._unfolded(name, value) or self._encoded_subject(name, value)
         return line.encode("ascii") if line else super().fold_binary(name, value)
 
 

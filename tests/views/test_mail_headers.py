@@ -110,7 +110,7 @@ def test_other_headers_still_fold_and_encode_as_usual(app, client, login, alice,
     exchange(client, login, alice, bob)
     message, raw = smtp.messages[0], smtp.raw[0]
     # The accented subject is still an RFC 2047 encoded word, and reads back intact.
-    assert re.search(rb"\r\nSubject: \[Maillage\] [^\r\n]*=\?utf-8\?", raw)
+    assert re.search(rb"\r\nSubject: [^\r\n]*=\?utf-8\?", raw)
     assert message["Subject"].startswith("[Maillage] Bob Durand a répondu à votre discussion")
 
 
@@ -125,3 +125,23 @@ def test_an_unsubscribe_url_longer_than_a_line_still_gives_a_valid_message(
     assert all(len(line) <= 998 for line in header_lines(raw))
     assert message["List-Unsubscribe"].startswith("<https://maillage.example.fr/xxx")
     assert message["List-Unsubscribe"].endswith(">")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        # Cut by the standard folder between « à » and « Figeac », whose space was lost.
+        "[Maillage] dans la discussion «\u00a0Covoiturage à Figeac\u00a0» pour les porteurs",
+        "[Maillage] Élodie Roux a répondu à votre message dans la discussion «\u00a0Covoiturage"
+        " à Figeac\u00a0»",
+        "[Maillage] Votre résumé : 12 nouveautés",
+        "[Maillage] " + "Été à Saint-Céré, " * 12,
+    ],
+)
+def test_accented_subjects_arrive_whole_with_every_space(app, smtp, subject):
+    from forum.mail import send_mail
+
+    send_mail("alice@example.org", subject, "Texte.")
+    (message,), (raw,) = smtp.messages, smtp.raw
+    assert message["Subject"] == subject
+    assert all(len(line) <= 78 for line in header_lines(raw))

@@ -131,7 +131,8 @@ def test_an_unsubscribe_url_longer_than_a_line_still_gives_a_valid_message(
     "subject",
     [
         # Cut by the standard folder between « à » and « Figeac », whose space was lost.
-        "[Maillage] dans la discussion «\u00a0Covoiturage à Figeac\u00a0» pour les porteurs",
+        "[Maillage] dans la discussion «\u00a0Covoiturage à Figeac\u00a0» pour les porteurs"
+        " éloignés",
         "[Maillage] Élodie Roux a répondu à votre message dans la discussion «\u00a0Covoiturage"
         " à Figeac\u00a0»",
         "[Maillage] Votre résumé : 12 nouveautés",

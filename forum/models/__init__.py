@@ -17,7 +17,7 @@ from forum.models.discussions import (
     discussion_reports,
     discussion_tags,
 )
-from forum.models.kit import ChallengeTag, KitModule
+from forum.models.modules import KitModule
 from forum.models.reports import (
     FORMATS,
     SECTIONS,
@@ -39,6 +39,7 @@ from forum.models.structures import (
     Structure,
 )
 from forum.models.submissions import FormSubmission
+from forum.models.tags import ChallengeTag
 from forum.models.territories import Department, Region
 from forum.models.users import ROLES, STRUCTURE_ROLES, LoginFailure, User, UserSession
 

@@ -20,8 +20,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
 from forum.models.base import utcnow
-from forum.models.kit import ChallengeTag, KitModule
+from forum.models.modules import KitModule
 from forum.models.reports import Report
+from forum.models.tags import ChallengeTag
 from forum.models.users import User
 
 discussion_tags = Table(

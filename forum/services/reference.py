@@ -45,10 +45,10 @@ def load_categories() -> int:
 
 def bootstrap() -> dict[str, int]:
     """Load all reference data; safe to run again and again."""
-    from forum.services import kit
+    from forum.services import modules
 
     return {
         "territories": load_territories(),
-        "kit": kit.load_defaults(),
+        "kit": modules.load_defaults(),
         "categories": load_categories(),
     }

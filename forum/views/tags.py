@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from forum.access import moderator_required
 from forum.forms import choices
-from forum.forms.kit import TagForm, TagMergeForm
+from forum.forms.tags import TagForm, TagMergeForm
 from forum.services import Invalid, discussions, lock_for_update, report_queries, tags, watches
 from forum.services.report_queries import ReportFilters
 

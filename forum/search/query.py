@@ -12,7 +12,7 @@ from whoosh.query import AndNot, Every, NullQuery, Query
 
 from forum.search.analysis import inclusive_dots, inclusive_forms, normalise
 from forum.search.schema import build_schema
-from forum.services.structures import slugify
+from forum.text import slugify
 
 MAX_QUERY_CHARS = 500
 

@@ -73,7 +73,7 @@ def register_user(
 
 def unique_handle(display_name: str) -> str:
     """'Solène Riaublanc' -> 'solene-riaublanc' (then -2, -3… if taken): for @mentions."""
-    from forum.services.structures import slugify
+    from forum.text import slugify
 
     base = slugify(display_name, 60)
     handle, n = base, 2

@@ -10,7 +10,7 @@ from forum.extensions import db
 from forum.models import KitModule, Post, Report, Structure, User
 from forum.models.reports import report_modules
 from forum.pagination import Page, require_page
-from forum.services.structures import slugify
+from forum.text import slugify
 
 LATEST_REPORTS = 3  # titles shown under each member
 SUGGESTIONS = 8

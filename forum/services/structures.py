@@ -6,8 +6,6 @@ directory and of the territories' coverage, until a moderator validates it or me
 into an existing structure (members, reports and parcours move there).
 """
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
@@ -18,13 +16,7 @@ from sqlalchemy.orm import selectinload
 from forum.extensions import db
 from forum.models import Department, Structure, User
 from forum.services.errors import Invalid
-
-
-def slugify(text: str, max_length: int = 100) -> str:
-    """ASCII, lowercase, hyphenated: 'Pôle Sud Gironde' -> 'pole-sud-gironde'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:max_length].strip("-") or "x"
+from forum.text import slugify
 
 
 def unique_slug(model, text: str) -> str:

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
-from forum import once
+from forum import once, pages
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
 from forum.extensions import db
@@ -140,40 +140,6 @@ def create():
     return render_template("discussions/new.html", form=form), status
 
 
-def thread_context(discussion, quote_id=None) -> dict:
-    """What a thread shows: the tree, the accepted answer, the reply form, marks."""
-    unread_after = 0
-    if current_user.is_authenticated and discussion.id:
-        # Before loading the tree: the commit would expire every loaded post.
-        latest = db.session.scalar(
-            select(func.max(Post.id)).where(Post.discussion_id == discussion.id)
-        )
-        if latest:
-            unread_after = bookmarks.mark_read(current_user, discussion, latest)
-    items = discussions.thread(discussion) if discussion.id else []
-    form = ReplyForm()
-    if quote_id:
-        quoted = next((i.post for i in items if i.post.id == quote_id and i.post.visible), None)
-        if quoted is not None:
-            author = quoted.author.display_name if quoted.author else _("ancien membre")
-            quote = "\n".join(f"> {line}" for line in quoted.body_md.splitlines())
-            form.body.data = f"> **{author}** :\n{quote}\n\n"
-            form.parent_id.data = str(quoted.id)
-    accepted = next(
-        (i.post for i in items if i.post.id == discussion.accepted_post_id and i.post.visible), None
-    )
-    report_marks, post_marks = bookmarks.bookmarked_ids(current_user)
-    return dict(
-        items=items,
-        reply_form=form,
-        accepted=accepted,
-        unread_after=unread_after,
-        bookmarked_posts=post_marks,
-        bookmarked_reports=report_marks,
-        first_post_id=discussions.first_post_id(discussion, [i.post for i in items]),
-    )
-
-
 @bp.get("/discussions/<int:discussion_id>")
 def detail(discussion_id: int):
     """A discussion: opening post, accepted answer first, then the tree of replies."""
@@ -190,7 +156,7 @@ def detail(discussion_id: int):
         discussion=discussion,
         move_form=move_form,
         watch_state=watches.state(current_user, "discussion", discussion.id),
-        **thread_context(discussion, quote),
+        **pages.thread_context(discussion, quote),
     )
 
 

@@ -7,6 +7,7 @@ from flask_login import current_user
 from forum import once
 from forum import preview as previewing
 from forum.access import admin_required
+from forum.feeds import atom_response
 from forum.forms.modules import ModuleForm
 from forum.once import submitted_once
 from forum.services import Conflict, form_data, lock_for_update, modules, report_queries, watches
@@ -42,7 +43,6 @@ def detail(slug: str):
 @bp.get("/<slug>/feed.atom")
 def feed(slug: str):
     """Atom feed of a module's latest reports."""
-    from forum.views.feeds import atom_response
 
     module = modules.get_by_slug(slug) or abort(404)
     items = report_queries.feed_items(ReportFilters(module=module.slug))

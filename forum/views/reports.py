@@ -18,10 +18,11 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from forum import cache, once
+from forum import cache, once, pages
 from forum import history as report_history
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
+from forum.feeds import atom_response
 from forum.forms.reports import FORMAT_LABELS, SECTION_HINTS, SECTION_LABELS, ReportForm
 from forum.models import SECTIONS, ReportStatus
 from forum.once import submitted_once
@@ -171,14 +172,13 @@ def detail(report_id: int):
     """One report with every field, and related reports."""
     report = _visible_or_404(report_id)
     from forum.services import discussions
-    from forum.views.discussions import thread_context
 
     thread = discussions.thread_of(report)
     return render_template(
         "reports/detail.html",
         report=report,
         discussion=thread,
-        **thread_context(thread, request.args.get("quote", type=int)),
+        **pages.thread_context(thread, request.args.get("quote", type=int)),
         related=_similar(report) if report.is_published else [],
         section_labels=SECTION_LABELS,
         sections=SECTIONS,
@@ -393,7 +393,6 @@ def flag(report_id: int):
 @bp.get("/feed.atom")
 def feed():
     """Atom feed of the latest published reports."""
-    from forum.views.feeds import atom_response
 
     return atom_response(
         _("Maillage — derniers retours d'expérience"),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from whoosh import qparser
-from whoosh.query import AndNot, Every, NullQuery, Query
+from whoosh.query import AndNot, Every, Not, NullQuery, Query
 
 from forum.search.analysis import inclusive_dots, inclusive_forms, normalise
 from forum.search.schema import build_schema
@@ -234,6 +234,4 @@ def _empty(query) -> bool:
 
 
 def _only_negative(query: Query) -> bool:
-    from whoosh.query import Not
-
     return isinstance(query, Not)

@@ -15,7 +15,7 @@ from flask import Flask, current_app, g, has_request_context, request, session
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from forum.extensions import db, release_session
+from forum.extensions import db, login_manager, release_session
 from forum.models import User, UserSession
 from forum.models.base import utcnow
 
@@ -47,8 +47,6 @@ SYSTEMS = [
 
 def init_app(app: Flask) -> None:
     """Register the user loader and the deferred last-seen update."""
-    from forum.extensions import login_manager
-
     login_manager.user_loader(load_user)
     app.after_request(_touch_after_request)
 

@@ -22,6 +22,7 @@ from forum.forms.discussions import (
 from forum.models import Category, ChallengeTag, KitModule, Post, PostRevision
 from forum.once import submitted_once
 from forum.pagination import page_number
+from forum.security import safe_next
 from forum.services import (
     Invalid,
     bookmarks,
@@ -357,7 +358,6 @@ def watch(target: str, target_id: int):
         }[state],
         "info",
     )
-    from forum.security import safe_next
 
     return redirect(safe_next(request.form.get("next")) or url_for("notifications.index"), code=303)
 
@@ -391,8 +391,6 @@ def moderate(discussion_id: int):
 def hide_post(post_id: int):
     """Moderators hide a post with a reason told to its author (its flags are then
     handled), or show it again; back to where they came from (the queue, the thread)."""
-    from forum.security import safe_next
-
     post = _post_or_404(post_id)
     back = safe_next(request.values.get("next")) or (
         _thread_target(post.discussion) + f"#post-{post.id}"

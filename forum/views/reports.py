@@ -22,17 +22,22 @@ from forum import cache, once, pages
 from forum import history as report_history
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
+from forum.extensions import db
 from forum.feeds import atom_response
+from forum.forms.discussions import FlagForm
 from forum.forms.reports import FORMAT_LABELS, SECTION_HINTS, SECTION_LABELS, ReportForm
 from forum.models import SECTIONS, ReportStatus
 from forum.once import submitted_once
+from forum.search import engine
 from forum.services import (
     Forbidden,
     Invalid,
     RateLimited,
     ServiceError,
+    discussions,
     form_data,
     lock_for_update,
+    moderation,
     report_queries,
     reports,
     tags,
@@ -113,8 +118,6 @@ def _save(form, report=None):
         else:
             reports.update_report(report, current_user, form.to_input(action))
     except (Invalid, RateLimited) as error:
-        from forum.extensions import db
-
         db.session.rollback()
         getattr(form, getattr(error, "field", None) or "title").errors.append(error.message)
         return _form_page(form, report, 429 if isinstance(error, RateLimited) else 400)
@@ -171,7 +174,6 @@ def _start_from(form: ReportForm, report_id: int | None) -> None:
 def detail(report_id: int):
     """One report with every field, and related reports."""
     report = _visible_or_404(report_id)
-    from forum.services import discussions
 
     thread = discussions.thread_of(report)
     return render_template(
@@ -201,8 +203,6 @@ def _similar(report) -> list[RelatedCard]:
     """Reports like this one, from the search index (shared tags and modules if it is
     down): computed once per report, index generation and content stamp in each process,
     not at every view."""
-    from forum.search import engine
-
     search = engine()
 
     def compute() -> list[RelatedCard]:
@@ -263,8 +263,6 @@ def publish(report_id: int):
         check_rate(current_user, reports=True)
         reports.publish_report(report, current_user)
     except ServiceError as error:
-        from forum.extensions import db
-
         db.session.rollback()
         flash(error.message, "error")
         return redirect(back, code=303)
@@ -375,9 +373,6 @@ def markdown_export(report_id: int):
 def flag(report_id: int):
     """Report a retour d'expérience to the moderators, with a reason (same queue as
     messages)."""
-    from forum.forms.discussions import FlagForm
-    from forum.services import moderation
-
     report = _visible_or_404(report_id)
     form = FlagForm()
     form.reason.label.text = _("Pourquoi signalez-vous ce retour d'expérience ?")

@@ -24,6 +24,7 @@ from forum.forms.notifications import NotificationSettingsForm
 from forum.models import Structure, User
 from forum.once import submitted_once
 from forum.services import ServiceError, accounts, privacy, reports, sessions, structures
+from forum.services import contact as contact_service
 from forum.services import notification_settings as email_settings
 
 bp = Blueprint("users", __name__)
@@ -53,8 +54,6 @@ def profile(user_id: int):
 @submitted_once
 def contact(user_id: int):
     """Write to a member, relayed by e-mail if they accept it; their address never shows."""
-    from forum.services import contact as contact_service
-
     user = db.get_or_404(User, user_id)
     if user.id == current_user.id:
         abort(404)

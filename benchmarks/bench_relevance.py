@@ -32,7 +32,7 @@ from flask_migrate import upgrade  # noqa: E402
 
 from forum import create_app  # noqa: E402
 from forum.extensions import db  # noqa: E402
-from forum.services.structures import slugify  # noqa: E402
+from forum.text import slugify  # noqa: E402
 from tests.search.judged.evaluate import evaluate, table  # noqa: E402
 from tests.search.judged.loader import index_corpus, load_corpus, maillage_search  # noqa: E402
 from tests.search.judged.queries import judgments  # noqa: E402

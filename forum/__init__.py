@@ -3,14 +3,17 @@
 from pathlib import Path
 
 from flask import Flask
+from flask_login import current_user
+from jinja2 import StrictUndefined
+from werkzeug.routing import IntegerConverter
+
+from config import get_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
     """Build the app: configuration, extensions, blueprints, CLI, error pages."""
-    from config import get_config
-
     app = Flask(
         __name__,
         template_folder=str(ROOT / "templates"),
@@ -30,6 +33,7 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
     configure_blueprints(app)
     configure_templates(app)
 
+    # here, not at the top: any `import forum.x` runs this file first (forum -> layers -> forum)
     from forum import cache, cli, errors, request_log, search, security, transactions
     from forum.services import indexing
 
@@ -47,8 +51,7 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
 
 def init_notifications(app: Flask) -> None:
     """The per-process fan-out worker, and the unread count every page header shows."""
-    from flask_login import current_user
-
+    # here, not at the top: any `import forum.x` runs this file first (forum -> layers -> forum)
     from forum.background import Worker
     from forum.services import events, notifications
 
@@ -68,6 +71,7 @@ def init_notifications(app: Flask) -> None:
 
 
 def configure_extensions(app: Flask) -> None:
+    # here, not at the top: any `import forum.x` runs this file first (forum -> layers -> forum)
     from forum import i18n
     from forum.extensions import babel, compress, csrf, db, login_manager, migrate
     from forum.services import sessions
@@ -85,8 +89,6 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from werkzeug.routing import IntegerConverter
-
     class IdConverter(IntegerConverter):
         """Ids fit a 32-bit integer column: anything larger is simply not found (404)."""
 
@@ -95,6 +97,7 @@ def configure_blueprints(app: Flask) -> None:
             super().__init__(url_map, *args, **kwargs)
 
     app.url_map.converters["int"] = IdConverter
+    # here, not at the top: any `import forum.x` runs this file first (forum -> layers -> forum)
     from forum.views import (
         admin,
         auth,
@@ -136,22 +139,18 @@ def configure_blueprints(app: Flask) -> None:
 
 
 def configure_templates(app: Flask) -> None:
+    # here, not at the top: any `import forum.x` runs this file first (forum -> layers -> forum)
     from forum import i18n, static_assets
+    from forum.fragments import report_cards
+    from forum.markup import render_markdown
+    from forum.models import ReportStatus
     from forum.text import strip_control_characters
 
     i18n.init_templates(app)
     if app.testing:
-        from jinja2 import StrictUndefined
-
         app.jinja_env.undefined = StrictUndefined  # a misspelt variable fails the tests
     app.jinja_env.filters["xml_safe"] = strip_control_characters
-    from forum.fragments import report_cards
-
     app.jinja_env.globals["report_cards"] = report_cards
-    from forum.markup import render_markdown
-
     app.jinja_env.filters["markdown"] = render_markdown  # sanitised: see forum/markup.py
-    from forum.models import ReportStatus
-
     app.jinja_env.globals["ReportStatus"] = ReportStatus  # states by name, not bare strings
     static_assets.init_app(app)

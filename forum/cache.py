@@ -28,10 +28,12 @@ from pathlib import Path
 from flask import Flask, current_app, g, has_request_context, request, session
 from flask_login import current_user
 from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from forum.background import listen
 from forum.extensions import db
+from forum.i18n import current_locale
 from forum.models import (
     Bookmark,
     ContactMessage,
@@ -183,10 +185,7 @@ def _insert_first_stamp(dialect: str):
     """The stamp row, starting at a random version (a recreated database must not meet a
     version some process cached under before), or nothing if another writer made it."""
     values = {"id": 1, "version": secrets.randbelow(2**40) + 2}
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     return insert(ContentStamp).values(values).on_conflict_do_nothing(index_elements=["id"])
 
 
@@ -276,7 +275,6 @@ def _etag_for_request() -> str | None:
         return None
     if current_user.is_authenticated or session.get("_flashes"):
         return None
-    from forum.i18n import current_locale
 
     parts = [
         current_app.extensions["maillage.build"],
@@ -289,6 +287,7 @@ def _etag_for_request() -> str | None:
         str(session.get("csrf_token", "")),
     ]
     if request.endpoint == "search.index":
+        # cycle: forum.search (its vocabulary memo) imports this module
         from forum.search import engine
 
         parts.append(engine().generation())

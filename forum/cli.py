@@ -1,13 +1,15 @@
 """Flask commands: bootstrap, users create-admin, seed-demo, backup, restore."""
 
 import sys
+import time
 from pathlib import Path
 
 import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from forum.services import ServiceError
+from forum.search import IndexUnavailable, engine
+from forum.services import ServiceError, accounts, backup, demo, notifications, reference
 from forum.transactions import unit_of_work
 
 users_cli = AppGroup("users", help="Gérer les comptes.")
@@ -19,8 +21,6 @@ users_cli = AppGroup("users", help="Gérer les comptes.")
 @click.option("--name", required=True)
 def create_admin(email: str, password: str, name: str) -> None:
     """Create an administrator account (or promote an existing one)."""
-    from forum.services import accounts
-
     if len(password) < 10:
         raise click.ClickException("Le mot de passe doit compter au moins 10 caractères.")
     user = accounts.find_user_by_email(email)
@@ -41,8 +41,6 @@ def create_admin(email: str, password: str, name: str) -> None:
 @click.command("bootstrap")
 def bootstrap_command() -> None:
     """Load reference data (territories, kit modules, challenge tags); idempotent."""
-    from forum.services import reference
-
     with unit_of_work():
         written = reference.bootstrap()
     for name, count in written.items():
@@ -54,13 +52,10 @@ def bootstrap_command() -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing if the database already has members.")
 def seed_demo_command(reports: int | None, if_empty: bool) -> None:
     """Create demo structures, members and content."""
-    from forum.services import demo
-
     with unit_of_work():
         summary = demo.seed(extra_reports=reports, only_if_empty=if_empty)
     for name, count in summary.items():
         click.echo(f"{name}: {count}")
-    from forum.search import engine
 
     # Bulk-loaded reports bypass the outbox: index them in one go (or restore a lost index).
     if "skipped (database not empty)" not in summary or not engine().available():
@@ -77,8 +72,6 @@ def seed_demo_command(reports: int | None, if_empty: bool) -> None:
 )
 def backup_command(output: Path | None) -> None:
     """Write a consistent archive of the database (the search index is rebuilt on restore)."""
-    from forum.services import backup
-
     path = backup.default_archive_path(output)
     try:
         manifest = backup.create_backup(path)
@@ -97,8 +90,6 @@ def backup_command(output: Path | None) -> None:
 @click.option("--yes", is_flag=True, help="Replace the database without asking for confirmation.")
 def restore_command(path: Path, yes: bool) -> None:
     """Replace the whole database with an archive from `flask backup`, then rebuild the index."""
-    from forum.services import backup
-
     try:
         manifest = backup.read_manifest(path)
         if not yes:
@@ -132,10 +123,6 @@ search_cli = AppGroup("search", help="Index de recherche.")
 @search_cli.command("rebuild")
 def search_rebuild() -> None:
     """Rebuild the index from the database (readers keep the old one until it is done)."""
-    import time
-
-    from forum.search import engine
-
     started = time.monotonic()
     with click.progressbar(length=1, label="Indexation") as bar:
 
@@ -150,8 +137,6 @@ def search_rebuild() -> None:
 @search_cli.command("sync")
 def search_sync() -> None:
     """Apply pending changes (the outbox) to the index; for cron."""
-    from forum.search import engine
-
     click.echo(f"{engine().sync()} changement(s) appliqué(s)")
 
 
@@ -159,8 +144,6 @@ def search_sync() -> None:
 @click.option("--fix", is_flag=True, help="Reindex what is missing or stale, drop what is extra.")
 def search_check(fix: bool) -> None:
     """Compare the index with the database; exit 1 if anything differs."""
-    from forum.search import IndexUnavailable, engine
-
     try:
         found = engine().check(fix=fix)
     except IndexUnavailable:
@@ -186,8 +169,6 @@ notifications_cli = AppGroup("notifications", help="Notifications et e-mails.")
 def send_digests() -> None:
     """Send each member the digest due by their settings: daily kinds, and weekly kinds
     once a week has passed since their last weekly digest (run once a day from cron)."""
-    from forum.services import notifications
-
     notifications.process_events()
     click.echo(f"{notifications.send_digests()} résumé(s) envoyé(s)")
 
@@ -195,8 +176,6 @@ def send_digests() -> None:
 @notifications_cli.command("process")
 def process_notifications() -> None:
     """Fan out pending events into notifications (normally done after each response)."""
-    from forum.services import notifications
-
     total = 0
     while done := notifications.process_events():
         total += done

@@ -7,7 +7,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, OperationalError, PendingRollbackError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
-from forum.extensions import release_session
+from forum.extensions import db, login_manager, release_session
 from forum.i18n import lazy
 from forum.pagination import PastLastPage
 from forum.services.errors import ServiceError
@@ -139,8 +139,6 @@ def init_app(app: Flask) -> None:
         """A domain error no view handled (a locked discussion, a new account posting too
         fast, an invalid reply…): what was started is rolled back and the error page says
         what happened, with the status of its kind (Invalid 400, Forbidden 403…)."""
-        from forum.extensions import db
-
         db.session.rollback()
         return render_error(error.status, error.message)
 
@@ -154,7 +152,6 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(Exception)
     def unexpected_error(error):
         app.logger.exception("Unhandled error on %s %s", request.method, request.path)
-        from forum.extensions import db
 
         db.session.rollback()
         return render_error(500)
@@ -170,7 +167,6 @@ def init_app(app: Flask) -> None:
             request.path,
             (str(getattr(error, "orig", None) or error) or type(error).__name__).splitlines()[0],
         )
-        from forum.extensions import login_manager
 
         release_session()
         # The page is rendered as for a visitor: the member's account (the header, the

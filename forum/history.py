@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from forum.forms.reports import SECTION_LABELS
 from forum.i18n import lazy
 from forum.models import ReportStatus
 
@@ -28,8 +29,6 @@ class Change:
 
 def field_labels() -> dict:
     """Snapshot keys (forum.services.reports.snapshot) -> French labels of the form."""
-    from forum.forms.reports import SECTION_LABELS
-
     return {
         "title": lazy("Titre"),
         "session_date": lazy("Date de la séance"),

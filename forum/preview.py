@@ -8,6 +8,7 @@ from flask import request
 from markupsafe import Markup
 
 from forum.markup import render_markdown
+from forum.services.discussions import render_post
 
 MAX_PREVIEW_BYTES = 200 * 1024  # above the largest Markdown field (a 100 KB section)
 KINDS = ("markdown", "post")
@@ -21,8 +22,6 @@ def requested() -> bool:
 def render(text: str, kind: str = "markdown") -> Markup:
     """The text as readers will see it: a post links its @mentions, like a saved post."""
     if kind == "post":
-        from forum.services.discussions import render_post
-
         return Markup(render_post(text or ""))  # sanitised by render_markdown inside
     return render_markdown(text or "")
 

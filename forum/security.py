@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from flask import Flask, Request, request
 from werkzeug.datastructures import ImmutableMultiDict
 
+from forum.errors import render_error
 from forum.i18n import lazy
 
 NUL_MESSAGE = lazy("La requête contient des caractères non valides (octet nul).")
@@ -53,8 +54,6 @@ def init_app(app: Flask) -> None:
             or (_has_nul(request.args) and not searching)
             or (request.method == "POST" and _has_nul(request.form))
         ):
-            from forum.errors import render_error
-
             return render_error(400, str(NUL_MESSAGE))
 
     @app.after_request

@@ -1,4 +1,4 @@
-"""Small text helpers shared by forms and templates."""
+"""Small text helpers shared by forms, templates, services and search."""
 
 import re
 import unicodedata
@@ -17,3 +17,10 @@ def is_blank(value: str | None) -> bool:
     spaces included) and invisible format characters (zero-width spaces and joiners, word
     joiner, BOM: Unicode category Cf). A name, message or report made of those is empty."""
     return not value or all(c.isspace() or unicodedata.category(c) == "Cf" for c in value)
+
+
+def slugify(text: str, max_length: int = 100) -> str:
+    """ASCII, lowercase, hyphenated: 'Pôle Sud Gironde' -> 'pole-sud-gironde'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:max_length].strip("-") or "x"

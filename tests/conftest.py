@@ -62,11 +62,11 @@ def app_config(tmp_path) -> dict:
 
 @pytest.fixture
 def app(migrated, app_config) -> Iterator[Flask]:
-    from forum.services import kit, reference
+    from forum.services import modules, reference
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": migrated, **app_config}, env="testing")
     with app.app_context():
-        kit.load_defaults()  # modules, tags and categories are emptied after each test
+        modules.load_defaults()  # modules, tags and categories are emptied after each test
         reference.load_categories()
         db.session.commit()  # the CLI command commits; so does a fixture
         yield app

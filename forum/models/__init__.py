@@ -1,23 +1,18 @@
 """All models, imported here so Alembic and the app see the whole metadata."""
 
+from forum.models.bookmarks import Bookmark, ReadMarker
 from forum.models.discussions import (
-    Bookmark,
     Category,
     Discussion,
-    EventOutbox,
-    Flag,
-    ModerationLog,
-    Notification,
-    NotificationSetting,
     Post,
     PostRevision,
-    ReadMarker,
-    Watch,
     discussion_modules,
     discussion_reports,
     discussion_tags,
 )
-from forum.models.kit import ChallengeTag, KitModule
+from forum.models.moderation import Flag, ModerationLog
+from forum.models.modules import KitModule
+from forum.models.notifications import EventOutbox, Notification, NotificationSetting
 from forum.models.reports import (
     FORMATS,
     SECTIONS,
@@ -39,8 +34,10 @@ from forum.models.structures import (
     Structure,
 )
 from forum.models.submissions import FormSubmission
+from forum.models.tags import ChallengeTag
 from forum.models.territories import Department, Region
 from forum.models.users import ROLES, STRUCTURE_ROLES, LoginFailure, User, UserSession
+from forum.models.watches import Watch
 
 __all__ = [
     "Bookmark",

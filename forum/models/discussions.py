@@ -3,25 +3,15 @@ threaded posts with revisions."""
 
 from datetime import datetime
 
-from sqlalchemy import (
-    Column,
-    ForeignKey,
-    Select,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-    and_,
-    func,
-    select,
-)
+from sqlalchemy import Column, ForeignKey, Select, String, Table, Text, and_, func, select
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
 from forum.models.base import utcnow
-from forum.models.kit import ChallengeTag, KitModule
+from forum.models.modules import KitModule
 from forum.models.reports import Report
+from forum.models.tags import ChallengeTag
 from forum.models.users import User
 
 discussion_tags = Table(
@@ -166,145 +156,3 @@ class PostRevision(db.Model):
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     body_md: Mapped[str] = mapped_column(Text)
-
-
-class Watch(db.Model):
-    """A member follows (or mutes) a discussion, tag, module or category."""
-
-    __tablename__ = "watch"
-    __table_args__ = (UniqueConstraint("user_id", "target", "target_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
-    target: Mapped[str] = mapped_column(String(20))
-    target_id: Mapped[int]
-    muted: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-class Notification(db.Model):
-    __tablename__ = "notification"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
-    kind: Mapped[str] = mapped_column(String(30))
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
-    discussion_id: Mapped[int | None] = mapped_column(
-        ForeignKey("discussion.id", ondelete="CASCADE")
-    )
-    post_id: Mapped[int | None] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"))
-    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    read_at: Mapped[datetime | None]
-    emailed_at: Mapped[datetime | None]
-    reason: Mapped[str | None] = mapped_column(Text)  # a moderator's, told to the author
-
-    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
-    discussion: Mapped[Discussion | None] = relationship()
-    post: Mapped[Post | None] = relationship()
-    report: Mapped[Report | None] = relationship()
-
-
-class NotificationSetting(db.Model):
-    """How a member wants e-mails of one kind (see forum/services/notification_settings.py):
-    immediate, daily, weekly or never. No row: the kind's default."""
-
-    __tablename__ = "notification_setting"
-
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True
-    )
-    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
-    mode: Mapped[str] = mapped_column(String(10))
-
-
-class ReadMarker(db.Model):
-    """Up to when a member has read a discussion (for unread markers)."""
-
-    __tablename__ = "read_marker"
-
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True
-    )
-    discussion_id: Mapped[int] = mapped_column(
-        ForeignKey("discussion.id", ondelete="CASCADE"), primary_key=True
-    )
-    last_post_id: Mapped[int] = mapped_column(default=0)
-
-
-class Bookmark(db.Model):
-    __tablename__ = "bookmark"
-    __table_args__ = (
-        UniqueConstraint("user_id", "report_id", name="uq_bookmark_user_report"),
-        UniqueConstraint("user_id", "post_id", name="uq_bookmark_user_post"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
-    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
-    post_id: Mapped[int | None] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    report: Mapped[Report | None] = relationship()
-    post: Mapped[Post | None] = relationship()
-
-
-class Flag(db.Model):
-    """A member reports a message or a report (exactly one of the two) to the moderators."""
-
-    __tablename__ = "flag"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    post_id: Mapped[int | None] = mapped_column(
-        ForeignKey("post.id", ondelete="CASCADE"), index=True
-    )
-    report_id: Mapped[int | None] = mapped_column(
-        ForeignKey("report.id", ondelete="CASCADE"), index=True
-    )
-    reporter_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_account.id", ondelete="SET NULL")
-    )
-    reason: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    resolved_at: Mapped[datetime | None]
-    resolved_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_account.id", ondelete="SET NULL")
-    )
-
-    post: Mapped[Post | None] = relationship()
-    report: Mapped[Report | None] = relationship()
-    reporter: Mapped[User | None] = relationship(foreign_keys=[reporter_id])
-
-
-class ModerationLog(db.Model):
-    __tablename__ = "moderation_log"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    moderator_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_account.id", ondelete="SET NULL")
-    )
-    action: Mapped[str] = mapped_column(String(30))
-    target_type: Mapped[str] = mapped_column(String(20))
-    target_id: Mapped[int]
-    detail: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-
-    moderator: Mapped[User | None] = relationship()
-
-
-class EventOutbox(db.Model):
-    """Something happened that may notify people; fanned out after the response."""
-
-    __tablename__ = "event_outbox"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(30))
-    object_id: Mapped[int]
-    actor_id: Mapped[int | None]
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)

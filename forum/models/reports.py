@@ -9,8 +9,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
 from forum.models.base import utcnow
-from forum.models.kit import ChallengeTag, KitModule
+from forum.models.modules import KitModule
 from forum.models.structures import Structure
+from forum.models.tags import ChallengeTag
 from forum.models.territories import Department
 from forum.models.users import User
 

@@ -11,6 +11,7 @@ import threading
 import numpy as np
 
 from forum.search.schema import FACET_FIELDS
+from forum.search.scoring import PostingsCache
 
 
 class SegmentFacets:
@@ -109,7 +110,6 @@ class FacetCache:
     def __init__(self):
         self._segments: dict = {}
         self.stats: dict = {}  # per-segment field lengths (forum.search.scoring)
-        from forum.search.scoring import PostingsCache
 
         self.postings = PostingsCache()
         self._current = None

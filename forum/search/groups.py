@@ -1,7 +1,8 @@
 """Results a person can scan: one result per report or discussion, its matching messages
 under it.
 
-Every document carries the integer of the result it belongs to (`group_code`), stored in a
+Every document carries the integer of the result it belongs to
+(`forum.search.fields.group_code`), stored in a
 column of the index and read back per segment with the facet arrays (forum.search.facets).
 Grouping a page then takes a few numpy steps over the matching documents: only the groups
 that contain a matching message need collapsing, every other document is its own result.
@@ -14,13 +15,13 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from forum.extensions import db
+from forum.models import Discussion, Post
+from forum.search import documents, threads
+from forum.search.fields import plain_text
+from forum.search.snippets import snippet
+
 MESSAGES_PER_RESULT = 3  # the best matching messages shown under a result
-
-
-def group_code(kind: str, object_id: int) -> int:
-    """The integer shared by a report or discussion and its messages: id × 2, + 1 for a
-    discussion (a report's thread is grouped under the report)."""
-    return object_id * 2 + (1 if kind == "discussion" else 0)
 
 
 def group_of(code: int) -> tuple[str, int] | None:
@@ -150,11 +151,6 @@ def load_hits(page: list[tuple[int, list[str]]], terms: set[str]) -> list[Hit]:
     """The page's results from the database: `page` holds, per result, its group code and
     its matching documents' keys, best first. A fixed number of queries whatever the page
     holds: messages (with their discussion), reports, missing discussions, opening posts."""
-    from forum.extensions import db
-    from forum.models import Discussion, Post
-    from forum.search import documents, threads
-    from forum.search.snippets import snippet
-
     wanted: dict[str, set[int]] = {"report": set(), "discussion": set(), "post": set()}
     for _code, keys in page:
         for key in keys:
@@ -196,7 +192,7 @@ def load_hits(page: list[tuple[int, list[str]]], terms: set[str]) -> list[Hit]:
             (d.id, d)
             for d in db.session.scalars(select(Discussion).where(Discussion.id.in_(missing)))
         )
-    openings = threads._opening_posts(sorted(wanted["discussion"])) if wanted["discussion"] else {}
+    openings = threads.opening_posts(sorted(wanted["discussion"])) if wanted["discussion"] else {}
 
     hits = []
     for head, (_code, keys) in zip(heads, page):
@@ -218,14 +214,10 @@ def load_hits(page: list[tuple[int, list[str]]], terms: set[str]) -> list[Hit]:
                 hit.snippet = snippet(documents.report_text(item), terms)
             elif key_kind == "discussion":
                 opening = openings.get(item.id)
-                text = (
-                    documents.plain_text(opening.body_html) if opening and opening.visible else ""
-                )
+                text = plain_text(opening.body_html) if opening and opening.visible else ""
                 hit.snippet = snippet(text, terms)
             elif (post := posts.get(int(key_id))) and len(hit.messages) < MESSAGES_PER_RESULT:
-                hit.messages.append(
-                    Message(post, snippet(documents.plain_text(post.body_html), terms))
-                )
+                hit.messages.append(Message(post, snippet(plain_text(post.body_html), terms)))
         if hit.snippet is None and not hit.messages:
             continue  # everything it matched was removed since the last sync
         hits.append(hit)

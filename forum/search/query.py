@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from whoosh import qparser
-from whoosh.query import AndNot, Every, NullQuery, Query
+from whoosh.query import AndNot, Every, Not, NullQuery, Query
 
 from forum.search.analysis import inclusive_dots, inclusive_forms, normalise
 from forum.search.schema import build_schema
-from forum.services.structures import slugify
+from forum.text import slugify
 
 MAX_QUERY_CHARS = 500
 
@@ -234,6 +234,4 @@ def _empty(query) -> bool:
 
 
 def _only_negative(query: Query) -> bool:
-    from whoosh.query import Not
-
     return isinstance(query, Not)

@@ -9,6 +9,7 @@ import numpy as np
 from flask import current_app
 from sqlalchemy.exc import SQLAlchemyError
 from whoosh import query as wq
+from whoosh.query import Or, Term
 
 from forum.pagination import require_page
 from forum.search import documents
@@ -18,7 +19,9 @@ from forum.search.groups import group_counts, group_matches, load_hits, page_lea
 from forum.search.query import ParsedQuery, parse, resolve_filters
 from forum.search.results import PER_PAGE, SearchResults
 from forum.search.scoring import QueryEvaluator
+from forum.search.snippets import suggest
 from forum.search.store import IndexStore, IndexUnavailable, log_failure
+from forum.search.vocabulary import Vocabulary
 
 FEW_RESULTS = 3  # fewer results than this: widen to most words, and look for a correction
 _ANALYZER = french_analyzer()
@@ -170,8 +173,6 @@ class SearchReader:
     def _suggest(self, searcher, parsed: ParsedQuery, evaluator, found: int) -> str | None:
         """A correction made of words of the index, offered only when it finds more than
         what was typed (all its words required)."""
-        from forum.search.snippets import suggest
-
         text = suggest(searcher, parsed.text)
         if text is None:
             return None
@@ -190,8 +191,6 @@ class SearchReader:
         return None
 
     def _similar(self, report, limit: int) -> list[int]:
-        from whoosh.query import Or, Term
-
         searcher = self.store.searcher()
         facets = self.facets.for_searcher(searcher)
         own = searcher.document_number(key=f"report:{report.id}")
@@ -275,8 +274,6 @@ def _minimum_should_match(words: int) -> int:
 def _chosen_filters(results, parsed, filters, vocabulary) -> dict[str, list[str]]:
     """The page's filters (URL parameters and those typed in the box) as the index holds
     them; values that name nothing are kept (they match nothing) and pointed out."""
-    from forum.search.vocabulary import Vocabulary
-
     chosen = {k: list(v) for k, v in (filters or {}).items() if v}
     for name, values in parsed.filters.items():
         chosen.setdefault(name, []).extend(values)

@@ -8,6 +8,8 @@ and any query type not handled below fall back to Whoosh's own matcher for that 
 """
 
 import math
+from collections import OrderedDict
+from threading import Lock
 
 import numpy as np
 from whoosh import query as wq
@@ -81,9 +83,6 @@ class PostingsCache:
     inflate) is what a cold query or a "similar reports" list mostly spends its time on."""
 
     def __init__(self, max_postings: int = 4_000_000):
-        from collections import OrderedDict
-        from threading import Lock
-
         self.max_postings = max_postings
         self.size = 0
         self._entries: "OrderedDict[tuple, tuple[np.ndarray, np.ndarray]]" = OrderedDict()

@@ -17,6 +17,8 @@ from pathlib import Path
 from whoosh import index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
+from whoosh.reading import MultiReader, SegmentReader
+from whoosh.searching import Searcher
 
 from forum.search.schema import build_schema, settings
 
@@ -166,9 +168,6 @@ def _refreshed(searcher):
     Whoosh's own `refresh()` matches segments by id only, so it keeps a reader whose segment
     has gained deletions since: edited or deleted reports would stay findable. Here a reader
     is reused only if its segment id *and* deletion count are unchanged."""
-    from whoosh.reading import MultiReader, SegmentReader
-    from whoosh.searching import Searcher
-
     ix = searcher._ix
     toc = ix._read_toc()
     old = {

@@ -7,8 +7,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
 from forum.models import Discussion, Post, Report
-from forum.search.documents import BATCH, digest, plain_text, spelling_words
-from forum.search.groups import group_code
+from forum.search.fields import BATCH, digest, group_code, plain_text, spelling_words
 
 
 def discussion_visible(discussion: Discussion | None) -> bool:
@@ -16,7 +15,7 @@ def discussion_visible(discussion: Discussion | None) -> bool:
     return discussion is not None and discussion.is_listed
 
 
-def _opening_posts(discussion_ids: list[int]) -> dict[int, Post]:
+def opening_posts(discussion_ids: list[int]) -> dict[int, Post]:
     if not discussion_ids:
         return {}
     first = Post.opening_ids(discussion_ids)
@@ -25,7 +24,7 @@ def _opening_posts(discussion_ids: list[int]) -> dict[int, Post]:
 
 def discussion_document(discussion: Discussion, opening: Post | None = None) -> dict:
     if opening is None:
-        opening = _opening_posts([discussion.id]).get(discussion.id)
+        opening = opening_posts([discussion.id]).get(discussion.id)
     body = plain_text(opening.body_html) if opening is not None and opening.visible else ""
     doc = {
         "key": f"discussion:{discussion.id}",
@@ -90,7 +89,7 @@ def post_visible(post: Post | None) -> bool:
         return report is not None and report.is_published
     is_opening = getattr(post, "_is_opening", None)
     if is_opening is None:
-        opening = _opening_posts([discussion.id]).get(discussion.id)
+        opening = opening_posts([discussion.id]).get(discussion.id)
         is_opening = opening is not None and opening.id == post.id
     return not is_opening
 

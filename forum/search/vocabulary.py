@@ -15,7 +15,7 @@ from forum import cache
 from forum.extensions import db
 from forum.models import User
 from forum.services import form_data, structures, tags, territories
-from forum.services.structures import slugify
+from forum.text import slugify
 
 KINDS = ("report", "discussion", "post")
 OFFERS = 3  # structures, and members, offered above the results

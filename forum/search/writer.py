@@ -9,6 +9,8 @@ process (forum.background.Worker), or from `flask search sync` (cron).
 import os
 import shutil
 import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from flask import Flask
 from sqlalchemy import delete, insert, select
@@ -17,10 +19,43 @@ from whoosh.index import LockError
 
 from forum.extensions import db
 from forum.models import SearchOutbox
-from forum.search import documents
+from forum.search import documents, threads
 from forum.search.store import IndexStore, IndexUnavailable, log_failure
 
 HEAL_RETRY_SECONDS = 60  # after a failed automatic rebuild
+
+
+@dataclass
+class Source:
+    """One kind of indexed object: how to load, filter and turn it into a document."""
+
+    by_ids: Callable[[Iterable[int]], dict]
+    visible: Callable[[object], bool]
+    document: Callable[[object], dict]
+    all_visible: Callable[[], Iterator]
+
+
+def sources() -> dict[str, Source]:
+    return {
+        "report": Source(
+            documents.reports_by_id,
+            documents.visible,
+            documents.report_document,
+            documents.all_visible_reports,
+        ),
+        "discussion": Source(
+            threads.discussions_by_id,
+            threads.discussion_visible,
+            threads.discussion_document,
+            threads.all_visible_discussions,
+        ),
+        "post": Source(
+            threads.posts_by_id,
+            threads.post_visible,
+            threads.post_document,
+            threads.all_visible_posts,
+        ),
+    }
 
 
 class SearchWriter:
@@ -98,7 +133,7 @@ class SearchWriter:
         returns each one's digest, None for "not indexable"."""
         state = {}
         for kind, ids in by_kind.items():
-            source = documents.sources().get(kind)
+            source = sources().get(kind)
             if source is None:
                 continue
             found = source.by_ids(ids)
@@ -170,7 +205,7 @@ class SearchWriter:
             writer = ix.writer(procs=procs, limitmb=128, multisegment=procs > 1)
             count = 0
             total = documents.count_visible_reports()
-            for source in documents.sources().values():
+            for source in sources().values():
                 for obj in source.all_visible():
                     writer.add_document(**source.document(obj))
                     count += 1
@@ -204,7 +239,7 @@ class SearchWriter:
         finally:
             searcher.close()
         missing, stale = [], []
-        for source in documents.sources().values():
+        for source in sources().values():
             for obj in source.all_visible():
                 doc = source.document(obj)
                 got = indexed.pop(doc["key"], None)

@@ -15,6 +15,7 @@ from forum.models import LoginFailure, Structure, User, UserSession
 from forum.models.base import utcnow
 from forum.services import sessions
 from forum.services.errors import Forbidden, Invalid, RateLimited
+from forum.text import slugify
 
 RESET_SALT = "maillage-password-reset"
 
@@ -73,8 +74,6 @@ def register_user(
 
 def unique_handle(display_name: str) -> str:
     """'Solène Riaublanc' -> 'solene-riaublanc' (then -2, -3… if taken): for @mentions."""
-    from forum.services.structures import slugify
-
     base = slugify(display_name, 60)
     handle, n = base, 2
     while db.session.scalar(select(User.id).where(User.handle == handle)) is not None:

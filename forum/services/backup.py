@@ -14,9 +14,14 @@ import time
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from alembic.script import ScriptDirectory
+from alembic.script.revision import RevisionError
+from alembic.util import CommandError
 from flask import current_app
+from flask_migrate import upgrade
 
 from forum import cache
 from forum.extensions import db
@@ -113,8 +118,6 @@ def restore_backup(path: Path) -> RestoreResult:
     differ = sorted(set(counts.items()) ^ set(expected.counts.items()))
     upgraded_from = None
     if expected.revision != _alembic_script().get_current_head():
-        from flask_migrate import upgrade
-
         upgrade()  # the code below (and the app) expect the current schema
         upgraded_from = expected.revision
     # Processes still running may have cached pages under the stamp the archive holds.
@@ -137,8 +140,6 @@ def restore_backup(path: Path) -> RestoreResult:
 
 
 def app_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("maillage")
     except PackageNotFoundError:
@@ -244,9 +245,6 @@ def _check_compatible(manifest: dict) -> None:
             f"L'archive contient une base {kind}, or l'application utilise {current} : "
             "restauration impossible."
         )
-    from alembic.script.revision import RevisionError
-    from alembic.util import CommandError
-
     script = _alembic_script()
     try:
         known = script.get_revision(revision) is not None
@@ -261,8 +259,6 @@ def _check_compatible(manifest: dict) -> None:
 
 
 def _alembic_script():
-    from alembic.script import ScriptDirectory
-
     return ScriptDirectory.from_config(current_app.extensions["migrate"].migrate.get_config())
 
 

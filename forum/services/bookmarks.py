@@ -5,6 +5,8 @@ from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
 from forum.models import Bookmark, Discussion, Post, ReadMarker
+from forum.services.discussions import can_view_post
+from forum.services.reports import can_view
 
 
 def toggle(user, report_id: int | None = None, post_id: int | None = None) -> bool:
@@ -27,9 +29,6 @@ def toggle(user, report_id: int | None = None, post_id: int | None = None) -> bo
 def of_user(user) -> list[Bookmark]:
     """My bookmarks on what I may still read (deleted, hidden or erased things drop out,
     by the same rules as their pages), in one query."""
-    from forum.services.discussions import can_view_post
-    from forum.services.reports import can_view
-
     rows = db.session.scalars(
         select(Bookmark)
         .where(Bookmark.user_id == user.id)

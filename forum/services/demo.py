@@ -10,15 +10,19 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from sqlalchemy import func, insert, select
+from sqlalchemy import text as sql_text
 from werkzeug.security import generate_password_hash
 
 from forum.demo import corpus, network
 from forum.demo import reports as written_reports
+from forum.demo.discussions import DISCUSSIONS, LINKED_REPORTS, REPORT_THREADS
 from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import (
     SECTIONS,
+    Category,
     ChallengeTag,
+    Flag,
     KitModule,
     Parcours,
     Report,
@@ -30,7 +34,7 @@ from forum.models import (
     report_tags,
 )
 from forum.models.base import utcnow
-from forum.services import reference
+from forum.services import bookmarks, discussions, notifications, reference, watches
 from forum.services.accounts import unique_handle
 
 DEMO_PASSWORD = "maillage-demo"
@@ -60,9 +64,7 @@ def seed(extra_reports: int | None = None, only_if_empty: bool = False) -> dict[
 
 def analyze() -> None:
     """Refresh the planner's statistics after a bulk load (both SQLite and PostgreSQL)."""
-    from sqlalchemy import text
-
-    db.session.execute(text("ANALYZE"))
+    db.session.execute(sql_text("ANALYZE"))
     db.session.commit()
 
 
@@ -330,10 +332,6 @@ def _insert(generated: Iterable[dict], count: int, revisions: bool = False) -> d
 def _seed_discussions(report_ids: dict[str, int]) -> int:
     """Discussions with threaded replies, an accepted answer, report threads, watches,
     bookmarks and a flag; notifications are fanned out so the demo account has some to read."""
-    from forum.demo.discussions import DISCUSSIONS, LINKED_REPORTS, REPORT_THREADS
-    from forum.models import Category, ChallengeTag, Flag
-    from forum.services import bookmarks, discussions, notifications, watches
-
     by_email = {u.email: u for u in db.session.scalars(select(User))}
     members = [by_email[f["email"]] for f in network.FACILITATORS]
     demo_user = members[0]
@@ -427,11 +425,10 @@ def _fix_sequences() -> None:
     """Explicit ids bypass PostgreSQL sequences: move them past the highest id."""
     if db.engine.dialect.name != "postgresql":
         return
-    from sqlalchemy import text
 
     for table in ("report", "report_revision"):
         db.session.execute(
-            text(
+            sql_text(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                 f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
             )

@@ -9,8 +9,8 @@ from sqlalchemy.orm import joinedload
 from forum.extensions import db
 from forum.models import KitModule, Post, Report, Structure, User
 from forum.models.reports import report_modules
-from forum.pagination import Page, require_page
-from forum.services.structures import slugify
+from forum.pagination import Page, page_number, require_page
+from forum.text import slugify
 
 LATEST_REPORTS = 3  # titles shown under each member
 SUGGESTIONS = 8
@@ -27,8 +27,6 @@ class MemberFilters:
 
     @classmethod
     def from_args(cls, args) -> "MemberFilters":
-        from forum.pagination import page_number
-
         def text(name: str) -> str:
             return (args.get(name) or "").strip()[:120]
 

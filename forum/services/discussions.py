@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from forum import limits
 from forum.extensions import db
@@ -24,8 +24,12 @@ from forum.models import (
     User,
 )
 from forum.models.base import utcnow
+from forum.pagination import Page, require_page
 from forum.services import events, watches
 from forum.services.errors import Invalid, Locked, RateLimited
+from forum.services.moderation import log
+from forum.services.reports import can_view, visible_clause
+from forum.services.structures import unique_slug
 from forum.urls import site_path
 
 MAX_DEPTH = 4  # deeper replies are shown at this depth, "en réponse à …"
@@ -237,8 +241,6 @@ def can_view_discussion(discussion: Discussion | None, viewer) -> bool:
     if discussion is None or discussion.deleted_at is not None:
         return False
     if discussion.report_id is not None:
-        from forum.services.reports import can_view
-
         return discussion.report is not None and can_view(discussion.report, viewer)
     return True
 
@@ -247,11 +249,6 @@ def discussion_visible_clause(viewer, discussion_id):
     """`can_view_discussion` as an SQL condition on the discussion whose id is the column
     (or value) `discussion_id`: EXISTS over the discussion and, for a report's thread, its
     report under `reports.visible_clause`."""
-    from sqlalchemy import exists, or_
-    from sqlalchemy.orm import aliased
-
-    from forum.services.reports import visible_clause
-
     report = aliased(Report)
     return exists(
         select(Discussion.id)
@@ -266,9 +263,6 @@ def discussion_visible_clause(viewer, discussion_id):
 
 def post_visible_clause(viewer, post_id):
     """`can_view_post` as an SQL condition on the post whose id is `post_id`."""
-    from sqlalchemy import exists
-    from sqlalchemy.orm import aliased
-
     post = aliased(Post)
     conditions = [post.id == post_id, post.deleted_at.is_(None)]
     if not _is_moderator(viewer):
@@ -306,8 +300,6 @@ def edit_post(post: Post, editor: User, body: str) -> None:
 def delete_post(post: Post, by: User | None = None) -> None:
     """Soft delete: the tree keeps its shape and shows "message supprimé". A moderator
     deleting someone else's message is logged."""
-    from forum.services.moderation import log
-
     post.deleted_at = utcnow()
     if by is not None and by.id != post.author_id:
         log(by, "delete_post", "post", post.id)
@@ -386,8 +378,6 @@ def get_discussion(discussion_id: int) -> Discussion | None:
 
 def list_discussions(category: str = "", tag: str = "", page: int = 1, per_page: int = 20):
     """Open discussions, pinned first then by latest activity; PastLastPage beyond the end."""
-    from forum.pagination import Page, require_page
-
     query = select(Discussion).where(Discussion.is_listed)
     if category:
         query = query.where(
@@ -442,8 +432,6 @@ def feed_items(tag: ChallengeTag, limit: int = 30) -> list[tuple[Discussion, str
 
 def save_category(category: Category | None, name: str, description: str) -> Category:
     """Admins create (category=None, placed last) or edit a discussion category."""
-    from forum.services.structures import unique_slug
-
     name = " ".join((name or "").split())
     if not name:
         raise Invalid("name", _("Indiquez le nom."))

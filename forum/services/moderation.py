@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -89,6 +90,7 @@ def resolve_flag(flag: Flag, moderator: User) -> bool:
 def set_hidden(post: Post, moderator: User, hidden: bool, reason: str = "") -> None:
     """Hide a message (with a reason, told to its author; its open flags are then handled)
     or show it again."""
+    # cycle: notifications -> discussions, reports (visibility) -> moderation (log)
     from forum.services import notifications
 
     reason = " ".join((reason or "").split())[: limits.REASON_MAX]
@@ -190,7 +192,6 @@ def describe_log(entries: list[ModerationLog]) -> list[LogLine]:
     """The log in words: each target named (author, title) and linked, in at most four
     queries whatever the number of entries
     (one per kind of target)."""
-    from flask import url_for
 
     def by_id(model, kind, *options) -> dict:
         wanted = {e.target_id for e in entries if e.target_type == kind}
@@ -233,8 +234,6 @@ def describe_log(entries: list[ModerationLog]) -> list[LogLine]:
 
 
 def _thread_url(discussion: Discussion) -> str:
-    from flask import url_for
-
     if discussion.is_report_thread:
         return url_for("reports.detail", report_id=discussion.report_id)
     return url_for("discussions.detail", discussion_id=discussion.id)

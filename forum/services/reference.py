@@ -1,8 +1,10 @@
 """Reference data loaded by `flask bootstrap`: idempotent upserts."""
 
 from forum.data import territories
+from forum.data.categories import CATEGORIES
 from forum.extensions import db
-from forum.models import Department, Region
+from forum.models import Category, Department, Region
+from forum.services import modules
 
 
 def load_territories() -> int:
@@ -31,9 +33,6 @@ def load_territories() -> int:
 
 def load_categories() -> int:
     """Insert the default discussion categories that are missing."""
-    from forum.data.categories import CATEGORIES
-    from forum.models import Category
-
     written = 0
     for position, data in enumerate(CATEGORIES, start=1):
         if db.session.scalar(db.select(Category.id).where(Category.slug == data["slug"])) is None:
@@ -45,10 +44,8 @@ def load_categories() -> int:
 
 def bootstrap() -> dict[str, int]:
     """Load all reference data; safe to run again and again."""
-    from forum.services import kit
-
     return {
         "territories": load_territories(),
-        "kit": kit.load_defaults(),
+        "kit": modules.load_defaults(),
         "categories": load_categories(),
     }

@@ -11,6 +11,7 @@ from forum import limits
 from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import (
+    ROLES,
     SECTIONS,
     Department,
     KitModule,
@@ -26,6 +27,7 @@ from forum.models.base import utcnow
 from forum.services import events
 from forum.services import tags as tag_service
 from forum.services.errors import Forbidden, Invalid
+from forum.services.moderation import log
 from forum.text import is_blank
 
 
@@ -69,8 +71,6 @@ def visible_clause(viewer: User | None, report=Report):
 def draft_readers() -> set[str]:
     """The roles, besides its author, that can_view lets read a member's draft: asked of
     can_view itself, so that the privacy page says what the code does."""
-    from forum.models import ROLES
-
     draft = Report(status=ReportStatus.DRAFT, author_id=1, deleted_at=None)
     return {role for role in ROLES if can_view(draft, User(id=2, role=role))}
 
@@ -208,8 +208,6 @@ def update_report(report: Report, editor: User, data: ReportInput) -> Report:
 def delete_report(report: Report, by: User) -> None:
     """Soft delete: hidden from everyone but the author and moderators, restorable. A
     moderator deleting someone else's report is logged."""
-    from forum.services.moderation import log
-
     report.deleted_at = utcnow()
     report.deleted_by_id = by.id
     if by.id != report.author_id:
@@ -219,8 +217,6 @@ def delete_report(report: Report, by: User) -> None:
 
 def restore_report(report: Report, by: User) -> None:
     """A moderator brings a deleted report back (logged); an erased one cannot be."""
-    from forum.services.moderation import log
-
     if report.status == ReportStatus.ERASED:  # its author deleted their account and its words
         raise Forbidden(_("Ce retour a été effacé avec le compte de son auteur."))
     report.deleted_at = None

@@ -15,7 +15,7 @@ from functools import partial
 from flask import Flask, current_app, has_request_context, request, session
 from sqlalchemy import delete, select, update
 
-from forum.extensions import db
+from forum.extensions import db, login_manager
 from forum.models import User, UserSession
 from forum.models.base import utcnow
 from forum.transactions import record_read
@@ -48,8 +48,6 @@ SYSTEMS = [
 
 def init_app(app: Flask) -> None:
     """Register the user loader (which queues the deferred last-seen update)."""
-    from forum.extensions import login_manager
-
     login_manager.user_loader(load_user)
 
 

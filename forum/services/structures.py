@@ -6,8 +6,6 @@ directory and of the territories' coverage, until a moderator validates it or me
 into an existing structure (members, reports and parcours move there).
 """
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
@@ -16,15 +14,11 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import selectinload
 
 from forum.extensions import db
-from forum.models import Department, Structure, User
+from forum.models import ContactMessage, Department, Report, Structure, User, parcours_structures
+from forum.services import moderation
 from forum.services.errors import Invalid
-
-
-def slugify(text: str, max_length: int = 100) -> str:
-    """ASCII, lowercase, hyphenated: 'Pôle Sud Gironde' -> 'pole-sud-gironde'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:max_length].strip("-") or "x"
+from forum.services.indexing import enqueue_reports
+from forum.text import slugify
 
 
 def unique_slug(model, text: str) -> str:
@@ -218,8 +212,6 @@ def join_as_referent(user: User, structure: Structure) -> None:
 
 def set_referent(structure: Structure, member: User, moderator: User) -> None:
     """Name `member` the référent·e of their structure; any other one becomes a member."""
-    from forum.services import moderation
-
     if member.structure_id != structure.id:
         raise Invalid("member", _("Choisissez un membre de la structure."))
     db.session.execute(
@@ -234,8 +226,6 @@ def set_referent(structure: Structure, member: User, moderator: User) -> None:
 
 def validate_structure(structure: Structure, moderator: User) -> bool:
     """A moderator validates a proposal; False (nothing logged) when it already was."""
-    from forum.services import moderation
-
     if not structure.is_pending:
         return False
     structure.status = "validated"
@@ -248,10 +238,6 @@ def merge_structures(source: Structure, target: Structure, moderator: User) -> i
     """Move members, reports, parcours and contact records of `source` to `target`, then
     delete `source`. Moved members stay members; a référent·e becomes one of `target` only
     if it had none. Returns the number of reports moved."""
-    from forum.models import ContactMessage, Report, parcours_structures
-    from forum.services import moderation
-    from forum.services.indexing import enqueue_reports
-
     if source.id == target.id:
         raise Invalid("target", _("Une structure ne peut pas être fusionnée avec elle-même."))
     if target.is_pending:

@@ -17,7 +17,7 @@ from forum.extensions import db
 from forum.models import ChallengeTag, Report, User, report_tags
 from forum.services.errors import Invalid
 from forum.services.indexing import enqueue_reports, reports_with_tag
-from forum.services.structures import slugify
+from forum.text import slugify
 
 
 def approved_tags() -> list[ChallengeTag]:

@@ -1,17 +1,15 @@
 """What members follow (or mute): discussions, tags, modules, categories."""
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from forum.extensions import db
-from forum.models import Watch
+from forum.models import Category, ChallengeTag, KitModule, Watch
 
 TARGETS = ("discussion", "tag", "module", "category")
 
 
 def target_exists(target: str, target_id: int) -> bool:
     """A tag, module or category with this id exists (discussions have their own rule)."""
-    from forum.models import Category, ChallengeTag, KitModule
-
     model = {"tag": ChallengeTag, "module": KitModule, "category": Category}[target]
     return 0 < target_id < 2**31 and db.session.get(model, target_id) is not None
 
@@ -61,7 +59,6 @@ def watchers(pairs: list[tuple[str, int]]) -> tuple[set[int], set[int]]:
     """(watching, muting) user ids over several targets, in one query."""
     if not pairs:
         return set(), set()
-    from sqlalchemy import and_, or_
 
     rows = db.session.execute(
         select(Watch.user_id, Watch.muted).where(

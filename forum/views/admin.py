@@ -7,10 +7,11 @@ from flask_login import current_user
 from forum import once
 from forum.access import admin_required
 from forum.extensions import db
-from forum.models import ROLES, User
+from forum.forms.discussions import CategoryForm
+from forum.models import ROLES, Category, User
 from forum.once import submitted_once
 from forum.pagination import page_number
-from forum.services import ServiceError, accounts, lock_for_update
+from forum.services import ServiceError, accounts, discussions, lock_for_update
 from forum.services import members as members_service
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -38,9 +39,6 @@ def approve(user_id: int):
 @submitted_once
 def categories():
     """Discussion categories: list them and add one."""
-    from forum.forms.discussions import CategoryForm
-    from forum.services import discussions
-
     form = CategoryForm()
     if form.validate_on_submit():
         once.claim()
@@ -57,10 +55,6 @@ def categories():
 @admin_required
 def edit_category(category_id: int):
     """Rename or describe a category (its address stays)."""
-    from forum.forms.discussions import CategoryForm
-    from forum.models import Category
-    from forum.services import discussions
-
     category = db.get_or_404(Category, category_id)
     form = CategoryForm(obj=category if request.method == "GET" else None)
     if request.method == "GET":

@@ -1,14 +1,13 @@
 """Discussions and posts: list, start, read, reply (also under reports), edit, delete,
 flag, accept an answer, watch; moderators lock, pin, move, hide."""
 
-from functools import partial
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
-from forum import once
+from forum import once, pages
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
 from forum.extensions import db
@@ -24,6 +23,7 @@ from forum.forms.discussions import (
 from forum.models import Category, ChallengeTag, KitModule, Post, PostRevision
 from forum.once import submitted_once
 from forum.pagination import page_number
+from forum.security import safe_next
 from forum.services import (
     Invalid,
     bookmarks,
@@ -35,7 +35,6 @@ from forum.services import (
     tags,
     watches,
 )
-from forum.transactions import record_read
 
 bp = Blueprint("discussions", __name__)
 
@@ -142,43 +141,6 @@ def create():
     return render_template("discussions/new.html", form=form), status
 
 
-def thread_context(discussion, quote_id=None) -> dict:
-    """What a thread shows: the tree, the accepted answer, the reply form, marks."""
-    unread_after = 0
-    if current_user.is_authenticated and discussion.id:
-        latest = db.session.scalar(
-            select(func.max(Post.id)).where(Post.discussion_id == discussion.id)
-        )
-        if latest:
-            seen = bookmarks.last_read(current_user, [discussion.id]).get(discussion.id, 0)
-            if latest > seen:  # a read marker, written once the page is built
-                mark = partial(bookmarks.mark_read, current_user.id, discussion.id, latest, seen)
-                record_read(mark)
-            unread_after = seen
-    items = discussions.thread(discussion) if discussion.id else []
-    form = ReplyForm()
-    if quote_id:
-        quoted = next((i.post for i in items if i.post.id == quote_id and i.post.visible), None)
-        if quoted is not None:
-            author = quoted.author.display_name if quoted.author else _("ancien membre")
-            quote = "\n".join(f"> {line}" for line in quoted.body_md.splitlines())
-            form.body.data = f"> **{author}** :\n{quote}\n\n"
-            form.parent_id.data = str(quoted.id)
-    accepted = next(
-        (i.post for i in items if i.post.id == discussion.accepted_post_id and i.post.visible), None
-    )
-    report_marks, post_marks = bookmarks.bookmarked_ids(current_user)
-    return dict(
-        items=items,
-        reply_form=form,
-        accepted=accepted,
-        unread_after=unread_after,
-        bookmarked_posts=post_marks,
-        bookmarked_reports=report_marks,
-        first_post_id=discussions.first_post_id(discussion, [i.post for i in items]),
-    )
-
-
 @bp.get("/discussions/<int:discussion_id>")
 def detail(discussion_id: int):
     """A discussion: opening post, accepted answer first, then the tree of replies."""
@@ -195,7 +157,7 @@ def detail(discussion_id: int):
         discussion=discussion,
         move_form=move_form,
         watch_state=watches.state(current_user, "discussion", discussion.id),
-        **thread_context(discussion, quote),
+        **pages.thread_context(discussion, quote),
     )
 
 
@@ -396,7 +358,6 @@ def watch(target: str, target_id: int):
         }[state],
         "info",
     )
-    from forum.security import safe_next
 
     return redirect(safe_next(request.form.get("next")) or url_for("notifications.index"), code=303)
 
@@ -430,8 +391,6 @@ def moderate(discussion_id: int):
 def hide_post(post_id: int):
     """Moderators hide a post with a reason told to its author (its flags are then
     handled), or show it again; back to where they came from (the queue, the thread)."""
-    from forum.security import safe_next
-
     post = _post_or_404(post_id)
     back = safe_next(request.values.get("next")) or (
         _thread_target(post.discussion) + f"#post-{post.id}"

@@ -1,6 +1,7 @@
 """Home page, language switch and health check."""
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session
+from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import text
@@ -8,7 +9,11 @@ from sqlalchemy import text
 from forum import cache
 from forum.extensions import db
 from forum.i18n import current_locale
+from forum.search import engine
 from forum.security import safe_next
+from forum.services import home
+from forum.services.contact import log_retention
+from forum.services.reports import draft_readers
 
 bp = Blueprint("main", __name__)
 
@@ -17,8 +22,6 @@ bp = Blueprint("main", __name__)
 def index():
     """Home page. What is the same for every reader (latest reports, modules, challenges,
     totals) is built once per content stamp and language in each process."""
-    from forum.services import home
-
     grid = cache.memo(
         "home.grid",
         lambda: Markup(render_template("main/_home_grid.html", **home.grid_context())),
@@ -36,9 +39,6 @@ def accessibility():
 @bp.get("/confidentialite")
 def privacy():
     """Politique de confidentialité : ce qui est conservé, pourquoi, combien de temps."""
-    from forum.services.contact import log_retention
-    from forum.services.reports import draft_readers
-
     return render_template(
         "main/privacy.html",
         drafts_statement=_drafts_statement(draft_readers()),
@@ -48,8 +48,6 @@ def privacy():
 
 def _drafts_statement(readers: set[str]) -> str:
     """Who reads a member's drafts, in words, from the rule the code applies."""
-    from flask_babel import gettext as _
-
     if not readers:
         return _("Vos brouillons ne sont visibles que par vous.")
     if readers == {"admin"}:
@@ -78,8 +76,6 @@ def set_language():
 def healthz():
     """Readiness: the database answers (else 503); the search index is reported, not
     required: without it pages still work and search says it is being rebuilt."""
-    from forum.search import engine
-
     index = "ok" if engine().available() else "unavailable"
     try:
         db.session.execute(text("SELECT 1"))

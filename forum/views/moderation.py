@@ -7,8 +7,9 @@ from flask_login import current_user
 
 from forum.access import moderator_required
 from forum.extensions import db
+from forum.forms.discussions import HideForm
 from forum.models import Flag
-from forum.services import moderation
+from forum.services import contact, moderation, structures, tags
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 
@@ -17,9 +18,6 @@ bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 @moderator_required
 def index():
     """Flags waiting for a decision, and what moderators did lately."""
-    from forum.forms.discussions import HideForm
-    from forum.services import contact, structures, tags
-
     pending = structures.pending_structures()
     return render_template(
         "moderation/index.html",

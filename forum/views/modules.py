@@ -7,9 +7,10 @@ from flask_login import current_user
 from forum import once
 from forum import preview as previewing
 from forum.access import admin_required
-from forum.forms.kit import ModuleForm
+from forum.feeds import atom_response
+from forum.forms.modules import ModuleForm
 from forum.once import submitted_once
-from forum.services import Conflict, form_data, kit, lock_for_update, report_queries, watches
+from forum.services import Conflict, form_data, lock_for_update, modules, report_queries, watches
 from forum.services.report_queries import ReportFilters
 
 bp = Blueprint("modules", __name__, url_prefix="/modules")
@@ -26,7 +27,7 @@ def index():
 @bp.get("/<slug>")
 def detail(slug: str):
     """A module: objectives, tools, its reports and the challenges most met in it."""
-    module = kit.get_by_slug(slug) or abort(404)
+    module = modules.get_by_slug(slug) or abort(404)
     filters = ReportFilters.from_args(request.args)
     filters.module = module.slug
     return render_template(
@@ -42,9 +43,8 @@ def detail(slug: str):
 @bp.get("/<slug>/feed.atom")
 def feed(slug: str):
     """Atom feed of a module's latest reports."""
-    from forum.views.feeds import atom_response
 
-    module = kit.get_by_slug(slug) or abort(404)
+    module = modules.get_by_slug(slug) or abort(404)
     items = report_queries.feed_items(ReportFilters(module=module.slug))
     return atom_response(
         f"Maillage — {module.title}",
@@ -80,7 +80,7 @@ def _edit(module):
                 ), 409
         else:
             once.claim()
-        module = kit.save_module(
+        module = modules.save_module(
             module,
             form.title.data,
             form.summary.data or "",
@@ -106,16 +106,16 @@ def create():
 @admin_required
 def edit(slug: str):
     """Admins edit a module."""
-    return _edit(kit.get_by_slug(slug) or abort(404))
+    return _edit(modules.get_by_slug(slug) or abort(404))
 
 
 @bp.post("/<slug>/move")
 @admin_required
 def move(slug: str):
     """Admins reorder modules, one step up or down."""
-    module = kit.get_by_slug(slug) or abort(404)
+    module = modules.get_by_slug(slug) or abort(404)
     try:
-        kit.move_module(module, -1 if request.form.get("direction") == "up" else 1)
+        modules.move_module(module, -1 if request.form.get("direction") == "up" else 1)
     except Conflict as error:  # already first or last
         flash(error.message, "warning")
     return redirect(url_for("modules.index"), code=303)

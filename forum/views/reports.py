@@ -18,20 +18,25 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from forum import cache, once
+from forum import cache, once, pages
 from forum import history as report_history
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
+from forum.feeds import atom_response
+from forum.forms.discussions import FlagForm
 from forum.forms.reports import FORMAT_LABELS, SECTION_HINTS, SECTION_LABELS, ReportForm
 from forum.models import SECTIONS, ReportStatus
 from forum.once import submitted_once
+from forum.search import engine
 from forum.services import (
     Forbidden,
     Invalid,
     RateLimited,
     ServiceError,
+    discussions,
     form_data,
     lock_for_update,
+    moderation,
     report_queries,
     reports,
     tags,
@@ -167,15 +172,13 @@ def _start_from(form: ReportForm, report_id: int | None) -> None:
 def detail(report_id: int):
     """One report with every field, and related reports."""
     report = _visible_or_404(report_id)
-    from forum.services import discussions
-    from forum.views.discussions import thread_context
 
     thread = discussions.thread_of(report)
     return render_template(
         "reports/detail.html",
         report=report,
         discussion=thread,
-        **thread_context(thread, request.args.get("quote", type=int)),
+        **pages.thread_context(thread, request.args.get("quote", type=int)),
         related=_similar(report) if report.is_published else [],
         section_labels=SECTION_LABELS,
         sections=SECTIONS,
@@ -198,8 +201,6 @@ def _similar(report) -> list[RelatedCard]:
     """Reports like this one, from the search index (shared tags and modules if it is
     down): computed once per report, index generation and content stamp in each process,
     not at every view."""
-    from forum.search import engine
-
     search = engine()
 
     def compute() -> list[RelatedCard]:
@@ -369,9 +370,6 @@ def markdown_export(report_id: int):
 def flag(report_id: int):
     """Report a retour d'expérience to the moderators, with a reason (same queue as
     messages)."""
-    from forum.forms.discussions import FlagForm
-    from forum.services import moderation
-
     report = _visible_or_404(report_id)
     form = FlagForm()
     form.reason.label.text = _("Pourquoi signalez-vous ce retour d'expérience ?")
@@ -387,7 +385,6 @@ def flag(report_id: int):
 @bp.get("/feed.atom")
 def feed():
     """Atom feed of the latest published reports."""
-    from forum.views.feeds import atom_response
 
     return atom_response(
         _("Maillage — derniers retours d'expérience"),

@@ -15,13 +15,13 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from forum import once
+from forum import once, pages
 from forum import preview as previewing
 from forum.access import admin_required, moderator_required, posting_required
 from forum.extensions import db
+from forum.feeds import atom_response
 from forum.forms.structures import (
     KIND_LABELS,
-    ContactForm,
     MergeForm,
     ProposalForm,
     ReferentForm,
@@ -32,7 +32,6 @@ from forum.models import Structure, User
 from forum.once import submitted_once
 from forum.services import (
     Invalid,
-    ServiceError,
     contact,
     lock_for_update,
     report_queries,
@@ -119,7 +118,6 @@ def _viewer():
 @bp.get("/<slug>/feed.atom")
 def feed(slug: str):
     """Atom feed of a structure's latest reports."""
-    from forum.views.feeds import atom_response
 
     structure = _structure_or_404(slug)
     return atom_response(
@@ -300,54 +298,9 @@ def contact_structure(slug: str):
     """Write to a structure: relayed by e-mail to its members who accept messages."""
     structure = _structure_or_404(slug)
     recipients = contact.structure_recipients(structure, current_user)
-    return contact_page(
+    return pages.contact_page(
         structure.name,
         recipients,
         url_for("structures.detail", slug=structure.slug),
         structure=structure,
     )
-
-
-def contact_page(name: str, recipients, back: str, structure=None, member=None):
-    """The contact form for a structure or a member, and its sending (shared by both)."""
-    form = ContactForm()
-    page = {"name": name, "recipients": recipients, "back": back}
-    page.update(_contact_wording(structure, member))
-    if recipients and form.validate_on_submit():
-        try:
-            once.claim()
-            contact.send_message(
-                current_user._get_current_object(),
-                recipients,
-                form.subject.data,
-                form.body.data,
-                bool(form.share_email.data),
-                structure=structure,
-            )
-        except ServiceError as error:  # Invalid, ContactLimited (429), Unavailable
-            form.body.errors.append(error.message)
-            status = 429 if isinstance(error, contact.ContactLimited) else 400
-            return _contact_template(form, page), status
-        flash(_("Votre message est envoyé à %(name)s.", name=name), "success")
-        return redirect(back, code=303)
-    status = 200
-    if request.method == "POST":
-        status = 400
-    return _contact_template(form, page), status
-
-
-def _contact_wording(structure, member) -> dict:
-    """What the page needs to word itself for a structure or for one member: whether the
-    writer belongs to the structure (« aucun autre membre »), and, for a member who
-    receives no messages, their structure if someone there does (shown on their profile
-    anyway: nothing private)."""
-    viewer = current_user._get_current_object()
-    own = structure is not None and viewer.structure_id == structure.id
-    other = member.structure if member is not None else None
-    if other is not None and not contact.structure_recipients(other, viewer):
-        other = None
-    return {"member": member, "member_structure": other, "own_structure": own}
-
-
-def _contact_template(form, page: dict):
-    return render_template("structures/contact.html", form=form, **page)

@@ -6,8 +6,9 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from forum.access import moderator_required
+from forum.feeds import atom_response
 from forum.forms import choices
-from forum.forms.kit import TagForm, TagMergeForm
+from forum.forms.tags import TagForm, TagMergeForm
 from forum.services import Invalid, discussions, lock_for_update, report_queries, tags, watches
 from forum.services.report_queries import ReportFilters
 
@@ -46,7 +47,6 @@ def detail(slug: str):
 @bp.get("/<slug>/feed.atom")
 def feed(slug: str):
     """Atom feed of a challenge's latest reports."""
-    from forum.views.feeds import atom_response
 
     tag = tags.get_by_slug(slug) or abort(404)
     items = report_queries.feed_items(ReportFilters(tags=[tag.slug]))

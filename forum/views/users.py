@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required, logout_user
 
+from forum import pages
 from forum.access import posting_required
 from forum.extensions import db
 from forum.forms.accounts import AccountDeletionForm, PasswordChangeForm, ProfileForm
@@ -23,6 +24,7 @@ from forum.forms.notifications import NotificationSettingsForm
 from forum.models import Structure, User
 from forum.once import submitted_once
 from forum.services import ServiceError, accounts, privacy, reports, sessions, structures
+from forum.services import contact as contact_service
 from forum.services import notification_settings as email_settings
 
 bp = Blueprint("users", __name__)
@@ -52,14 +54,11 @@ def profile(user_id: int):
 @submitted_once
 def contact(user_id: int):
     """Write to a member, relayed by e-mail if they accept it; their address never shows."""
-    from forum.services import contact as contact_service
-    from forum.views.structures import contact_page
-
     user = db.get_or_404(User, user_id)
     if user.id == current_user.id:
         abort(404)
     recipients = [user] if contact_service.accepts(user, current_user) else []
-    return contact_page(
+    return pages.contact_page(
         user.display_name, recipients, url_for("users.profile", user_id=user.id), member=user
     )
 

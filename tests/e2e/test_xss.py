@@ -99,7 +99,7 @@ def planted(live_server) -> Planted:
     from forum.extensions import db
     from forum.models import User
     from forum.search import engine
-    from forum.services import discussions, kit, moderation, notifications, structures, tags
+    from forum.services import discussions, moderation, modules, notifications, structures, tags
     from forum.services import parcours as parcours_service
     from forum.services.reports import ReportInput, create_report, update_report
 
@@ -128,7 +128,7 @@ def planted(live_server) -> Planted:
         )
         member.structure = structure
         db.session.commit()
-        module = kit.save_module(
+        module = modules.save_module(
             None, SHORT[4], SHORT[5], "\n".join(SHORT), "\n\n".join(CORPUS), "\n".join(SHORT)
         )
         category = discussions.save_category(None, SHORT[6], "\n\n".join(CORPUS))

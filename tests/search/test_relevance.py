@@ -35,7 +35,7 @@ FLOORS = {
 @pytest.fixture(scope="module")
 def judged_app(migrated, tmp_path_factory) -> Iterator[Flask]:
     """One app for the module, the corpus loaded and indexed once."""
-    from forum.services import kit, reference
+    from forum.services import modules, reference
     from tests.conftest import _empty_tables
 
     app = create_app(
@@ -43,7 +43,7 @@ def judged_app(migrated, tmp_path_factory) -> Iterator[Flask]:
         env="testing",
     )
     with app.app_context():
-        kit.load_defaults()
+        modules.load_defaults()
         reference.load_categories()
         db.session.commit()  # the CLI command commits; so does a fixture
         app.config["JUDGED_IDS"] = load_corpus()

@@ -283,9 +283,9 @@ def test_module_description_preview(client, login, make_user):
     html = response.get_data(as_text=True)
     assert "<h4>Objectif</h4>" in html and "<strong>terrain</strong>" in html
     assert 'value="Titre changé"' in html
-    from forum.services import kit
+    from forum.services import modules
 
-    assert kit.get_by_slug("confronter-idee-terrain").title != "Titre changé"
+    assert modules.get_by_slug("confronter-idee-terrain").title != "Titre changé"
 
 
 def test_forms_say_obligatoire_and_french_help_not_markdown(client, login, solene):

@@ -16,7 +16,7 @@ from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
-from forum.services.structures import slugify
+from forum.text import slugify
 from tests.search.judged import entities, fragments, fragments_more
 
 OUT = Path(__file__).with_name("corpus.json")

@@ -1,7 +1,7 @@
 """Insert the judged corpus through the app's own services, then index it for real.
 
 Needs an app context on a migrated database with the reference data and the default kit
-(`reference.bootstrap()` or the test `app` fixture's `kit.load_defaults()`).
+(`reference.bootstrap()` or the test `app` fixture's `modules.load_defaults()`).
 """
 
 import unicodedata

@@ -192,7 +192,7 @@ REGION_OF = {
 
 def report_labels(report: dict) -> dict[str, int]:
     """Its written labels plus what its metadata says (own structure, author, place…)."""
-    from forum.services.structures import slugify
+    from forum.text import slugify
 
     labels = dict(report["labels"])
 

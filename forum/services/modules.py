@@ -1,4 +1,4 @@
-"""Kit modules: reference data, admin edits and ordering."""
+"""Kit modules: reference data (with the default challenge tags), admin edits and ordering."""
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select

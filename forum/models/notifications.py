@@ -1,0 +1,62 @@
+"""Notifications, each member's settings for them, and the outbox of events they are made from."""
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.extensions import db
+from forum.models.base import utcnow
+from forum.models.discussions import Discussion, Post
+from forum.models.reports import Report
+from forum.models.users import User
+
+
+class Notification(db.Model):
+    __tablename__ = "notification"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(30))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    discussion_id: Mapped[int | None] = mapped_column(
+        ForeignKey("discussion.id", ondelete="CASCADE")
+    )
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"))
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read_at: Mapped[datetime | None]
+    emailed_at: Mapped[datetime | None]
+    reason: Mapped[str | None] = mapped_column(Text)  # a moderator's, told to the author
+
+    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
+    discussion: Mapped[Discussion | None] = relationship()
+    post: Mapped[Post | None] = relationship()
+    report: Mapped[Report | None] = relationship()
+
+
+class NotificationSetting(db.Model):
+    """How a member wants e-mails of one kind (see forum/services/notification_settings.py):
+    immediate, daily, weekly or never. No row: the kind's default."""
+
+    __tablename__ = "notification_setting"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    mode: Mapped[str] = mapped_column(String(10))
+
+
+class EventOutbox(db.Model):
+    """Something happened that may notify people; fanned out after the response."""
+
+    __tablename__ = "event_outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    object_id: Mapped[int]
+    actor_id: Mapped[int | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -39,6 +39,19 @@ class Config:
     SEARCH_SYNC_INTERVAL = 30  # seconds between drains when nothing wakes the thread
     SEARCH_MMAP = False  # see forum/search/store.py and benchmarks/RESULTS.md (index files)
     NOTIFICATIONS_BACKGROUND = True  # fan out notifications in a thread per process
+    # Attachments (forum/services/attachments.py): limits per file, report, message and
+    # member; widths of the image variants; the media worker processes uploads.
+    MEDIA_BACKGROUND = True
+    ATTACHMENT_MAX_BYTES = int(os.environ.get("FORUM_ATTACHMENT_MAX_MB", "10") or 10) * 1024**2
+    ATTACHMENTS_PER_REPORT = int(os.environ.get("FORUM_ATTACHMENTS_PER_REPORT", "10") or 10)
+    ATTACHMENTS_PER_POST = int(os.environ.get("FORUM_ATTACHMENTS_PER_POST", "5") or 5)
+    ATTACHMENT_QUOTA_BYTES = (
+        int(os.environ.get("FORUM_ATTACHMENT_QUOTA_MB", "200") or 200) * 1024**2
+    )
+    ATTACHMENT_IMAGE_WIDTHS = (480, 1200)
+    ATTACHMENT_MAX_PIXELS = 60_000_000  # a 50 MP phone photo passes; a decompression bomb not
+    ATTACHMENT_KEEP_ORIGINAL = _env_bool("FORUM_ATTACHMENT_KEEP_ORIGINAL", False)
+    ATTACHMENT_TEXT_MAX = 200_000  # characters of a document's text kept for search
     MAIL_SERVER = os.environ.get("FORUM_MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("FORUM_MAIL_PORT", "25") or 25)
     MAIL_SENDER = os.environ.get("FORUM_MAIL_SENDER", "Maillage <ne-pas-repondre@maillage.local>")
@@ -89,6 +102,7 @@ class TestingConfig(Config):
     SECRET_KEY = "testing-only-secret"
     SEARCH_BACKGROUND = False  # tests drain the outbox explicitly (one test runs the thread)
     NOTIFICATIONS_BACKGROUND = False
+    MEDIA_BACKGROUND = False  # tests process uploads explicitly (process_pending)
     SQLALCHEMY_DATABASE_URI = os.environ.get("FORUM_DATABASE_URL", "sqlite://")
 
 

@@ -29,6 +29,10 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
         options.setdefault("connect_args", {"timeout": 30})
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
+    # Ahead of CSRF protection, which reads the body first: upload pages take bigger ones.
+    from forum.views.attachments import raise_upload_limit
+
+    app.before_request(raise_upload_limit)
     configure_extensions(app)
     configure_blueprints(app)
     configure_templates(app)
@@ -41,12 +45,27 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
     indexing.init_app(app)  # report changes -> search outbox, drained by forum.search
     cache.init_app(app)
     init_notifications(app)
+    init_media(app)
     security.init_app(app)
     request_log.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     transactions.init_app(app)  # last: its after_request hook runs first (commit, then headers)
     return app
+
+
+def init_media(app: Flask) -> None:
+    """Uploaded files: where they are stored, and the per-process worker that processes
+    them after the response (images re-encoded, documents' text extracted)."""
+    from forum import storage
+    from forum.background import Worker
+    from forum.services import attachments
+
+    storage.init_app(app)
+    app.extensions["media"] = Worker(
+        app, "media", attachments.process_pending, enabled=app.config["MEDIA_BACKGROUND"]
+    )
+    attachments.init_app(app)  # uploads wake that worker after their commit
 
 
 def init_notifications(app: Flask) -> None:
@@ -100,6 +119,7 @@ def configure_blueprints(app: Flask) -> None:
     # here, not at the top: any `import forum.x` runs this file first (forum -> layers -> forum)
     from forum.views import (
         admin,
+        attachments,
         auth,
         discussions,
         main,
@@ -134,6 +154,7 @@ def configure_blueprints(app: Flask) -> None:
         notifications,
         moderation,
         admin,
+        attachments,
     ):
         app.register_blueprint(module.bp)
 

@@ -1,5 +1,6 @@
 """All models, imported here so Alembic and the app see the whole metadata."""
 
+from forum.models.attachments import Attachment, AttachmentStatus
 from forum.models.bookmarks import Bookmark, ReadMarker
 from forum.models.discussions import (
     Category,
@@ -40,6 +41,8 @@ from forum.models.users import ROLES, STRUCTURE_ROLES, LoginFailure, User, UserS
 from forum.models.watches import Watch
 
 __all__ = [
+    "Attachment",
+    "AttachmentStatus",
     "Bookmark",
     "Category",
     "ContactMessage",

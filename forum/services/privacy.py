@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, select, update
 from forum.extensions import db
 from forum.models import (
     SECTIONS,
+    Attachment,
     Bookmark,
     ChallengeTag,
     ContactMessage,
@@ -35,7 +36,7 @@ from forum.models import (
     Watch,
 )
 from forum.models.base import utcnow
-from forum.services import notification_settings
+from forum.services import attachments, notification_settings
 from forum.services.errors import Conflict, Invalid
 from forum.services.indexing import enqueue
 
@@ -293,6 +294,7 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
     counts = {"reports": 0, "posts": 0}
     session = db.session
     if mode == "erase":
+        attachments.delete_uploaded_by(user)  # their files go with their words
         counts = _erase_contributions(uid)
     else:
         counts["reports"] = session.scalar(
@@ -307,7 +309,11 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
         drafts = select(Report.id).where(
             Report.author_id == uid, Report.status == ReportStatus.DRAFT
         )
-        _erase_reports(list(session.scalars(drafts)))
+        drafts = list(session.scalars(drafts))
+        attachments.delete_all(
+            session.scalars(select(Attachment).where(Attachment.report_id.in_(drafts)))
+        )
+        _erase_reports(drafts)
 
     # Authorship everywhere becomes anonymous...
     for model, column in (
@@ -322,6 +328,7 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
         (Flag, Flag.resolved_by_id),
         (ModerationLog, ModerationLog.moderator_id),
         (ChallengeTag, ChallengeTag.proposed_by_id),
+        (Attachment, Attachment.uploader_id),
         (ContactMessage, ContactMessage.sender_id),
         (ContactMessage, ContactMessage.recipient_id),
     ):

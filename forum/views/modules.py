@@ -10,7 +10,15 @@ from forum.access import admin_required
 from forum.feeds import atom_response
 from forum.forms.modules import ModuleForm
 from forum.once import submitted_once
-from forum.services import Conflict, form_data, lock_for_update, modules, report_queries, watches
+from forum.services import (
+    Conflict,
+    attachments,
+    form_data,
+    lock_for_update,
+    modules,
+    report_queries,
+    watches,
+)
 from forum.services.report_queries import ReportFilters
 
 bp = Blueprint("modules", __name__, url_prefix="/modules")
@@ -30,9 +38,14 @@ def detail(slug: str):
     module = modules.get_by_slug(slug) or abort(404)
     filters = ReportFilters.from_args(request.args)
     filters.module = module.slug
+    kind = request.args.get("supports")
+    kind = kind if kind in attachments.SHELF_KINDS else None
     return render_template(
         "modules/detail.html",
         module=module,
+        shelf=attachments.shelf(module.id, kind),
+        shelf_kind=kind,
+        human_size=attachments.human_size,
         page=report_queries.paginate(filters, current_app.config["PER_PAGE"]),
         filters=filters,
         top_tags=report_queries.top_tags_for_module(module),

@@ -33,6 +33,7 @@ from forum.services import (
     Invalid,
     RateLimited,
     ServiceError,
+    attachments,
     discussions,
     form_data,
     lock_for_update,
@@ -174,9 +175,16 @@ def detail(report_id: int):
     report = _visible_or_404(report_id)
 
     thread = discussions.thread_of(report)
+    files_by_section: dict[str, list] = {}
+    for attachment in attachments.of_report(report):
+        if attachment.ready:
+            files_by_section.setdefault(attachment.section or "", []).append(attachment)
     return render_template(
         "reports/detail.html",
         report=report,
+        files_by_section=files_by_section,
+        human_size=attachments.human_size,
+        can_attach=attachments.may_attach_to_report(report, current_user),
         discussion=thread,
         **pages.thread_context(thread, request.args.get("quote", type=int)),
         related=_similar(report) if report.is_published else [],

@@ -1,0 +1,261 @@
+"""Files of reports and messages: the upload pages (plain multipart forms, no JavaScript
+needed), downloads through the access rule of what they are attached to, deletion."""
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+
+from forum import once
+from forum.access import posting_required
+from forum.extensions import db
+from forum.forms.attachments import AttachmentForm
+from forum.forms.base import MaillageForm
+from forum.models import Attachment, Post, Report
+from forum.once import submitted_once
+from forum.services import attachments, discussions, reports
+from forum.services.errors import Invalid
+from forum.storage import StoredFileMissing, storage
+
+bp = Blueprint("attachments", __name__)
+
+# Files are never a page of the site: no script runs, nothing is framed, nothing sniffed.
+FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+UPLOAD_ENDPOINTS = frozenset({"attachments.report_files", "attachments.post_files"})
+
+
+def raise_upload_limit() -> None:
+    """Before the request body is read (by CSRF protection first): the upload pages take
+    up to ATTACHMENT_MAX_BYTES per file and ATTACHMENTS_PER_REPORT files, every other form
+    stays at MAX_CONTENT_LENGTH. Registered by the app factory ahead of CSRF."""
+    if request.endpoint in UPLOAD_ENDPOINTS and request.method == "POST":
+        config = current_app.config
+        request.max_content_length = (
+            config["ATTACHMENT_MAX_BYTES"] * config["ATTACHMENTS_PER_REPORT"] + 256 * 1024
+        )
+        request.max_form_memory_size = 512 * 1024
+
+
+def _report_or_404(report_id: int) -> Report:
+    report = reports.get_report(report_id)
+    if report is None or not reports.can_view(report, current_user):
+        abort(404)
+    return report
+
+
+def _post_or_404(post_id: int) -> Post:
+    post = db.session.get(Post, post_id)
+    if post is None or not discussions.can_view_post(post, current_user):
+        abort(404)
+    return post
+
+
+@bp.route("/reports/<int:report_id>/attachments", methods=["GET", "POST"], endpoint="report_files")
+@posting_required
+@submitted_once
+def report_files(report_id: int):
+    """The files of my report: the list, and a form to add some (to a section or not)."""
+    report = _report_or_404(report_id)
+    if not attachments.may_attach_to_report(report, current_user):
+        abort(403)
+    form = AttachmentForm().for_report()
+    back = url_for("reports.detail", report_id=report.id)
+    here = url_for("attachments.report_files", report_id=report.id)
+    return _upload(form, here, back, report=report)
+
+
+@bp.route("/posts/<int:post_id>/attachments", methods=["GET", "POST"], endpoint="post_files")
+@posting_required
+@submitted_once
+def post_files(post_id: int):
+    """The files of my message."""
+    post = _post_or_404(post_id)
+    if not attachments.may_attach_to_post(post, current_user):
+        abort(403)
+    form = AttachmentForm().for_post()
+    discussion = post.discussion
+    if discussion.report_id:
+        back = url_for("reports.detail", report_id=discussion.report_id, _anchor=f"post-{post.id}")
+    else:
+        back = url_for("discussions.detail", discussion_id=discussion.id, _anchor=f"post-{post.id}")
+    here = url_for("attachments.post_files", post_id=post.id)
+    return _upload(form, here, back, post=post)
+
+
+def _upload(form: AttachmentForm, here: str, back: str, report=None, post=None):
+    files = [f for f in request.files.getlist("file") if f and f.filename]
+    status = 200
+    if form.validate_on_submit():
+        if not files:
+            form.errors_for_file = [_("Choisissez un fichier.")]
+        else:
+            try:
+                once.claim()
+                for upload in files:
+                    attachments.attach(
+                        current_user._get_current_object(),
+                        upload.stream,
+                        upload.filename,
+                        report=report,
+                        post=post,
+                        alt=form.alt.data,
+                        section=form.section.data or None,
+                        consent=bool(form.consent.data),
+                    )
+            except Invalid as error:
+                target = getattr(form, error.field, None) if error.field != "file" else None
+                if target is not None:
+                    target.errors = [*target.errors, error.message]
+                else:
+                    form.errors_for_file = [error.message]
+            else:
+                flash(
+                    ngettext(
+                        "Fichier ajouté : il sera visible dans quelques secondes, le temps "
+                        "de le préparer.",
+                        "%(num)d fichiers ajoutés : ils seront visibles dans quelques "
+                        "secondes, le temps de les préparer.",
+                        len(files),
+                    ),
+                    "success",
+                )
+                return redirect(here, code=303)
+        status = 400
+    elif request.method == "POST":
+        status = 400
+    owner = report if report is not None else post
+    rows = (
+        attachments.of_report(report)
+        if report is not None
+        else attachments.of_posts([post.id]).get(post.id, [])
+    )
+    limits = attachments.Limits.current()
+    return (
+        render_template(
+            "attachments/upload.html",
+            form=form,
+            file_errors=getattr(form, "errors_for_file", []),
+            files=rows,
+            report=report,
+            post=post,
+            owner=owner,
+            back=back,
+            here=here,
+            delete_form=MaillageForm(),
+            limits=limits,
+            used=attachments.used_bytes(current_user),
+            human_size=attachments.human_size,
+        ),
+        status,
+    )
+
+
+def _readable_or_404(attachment_id: int) -> Attachment:
+    attachment = db.session.get(Attachment, attachment_id)
+    if attachment is None or not attachments.can_view(attachment, current_user):
+        abort(404)
+    return attachment
+
+
+@bp.get("/attachments/<int:attachment_id>")
+def download(attachment_id: int):
+    """The file: an image shown in the page (its normalised JPEG, metadata removed), a
+    document as a download under its name."""
+    attachment = _readable_or_404(attachment_id)
+    if not attachment.ready or not attachment.file_key:
+        abort(
+            404,
+            description=_("Ce fichier est en cours de préparation : réessayez dans un instant."),
+        )
+    inline = attachment.is_image
+    return _serve(attachment.file_key, attachment.mime, attachment.filename, inline, attachment)
+
+
+@bp.get("/attachments/<int:attachment_id>/<int:width>")
+def variant(attachment_id: int, width: int):
+    """An image at one of the configured widths (WebP, or JPEG with ?format=jpeg)."""
+    attachment = _readable_or_404(attachment_id)
+    wanted = "image/jpeg" if request.args.get("format") == "jpeg" else "image/webp"
+    found = next(
+        (
+            v
+            for v in attachment.variants or []
+            if v.get("width") == width and v.get("mime") == wanted
+        ),
+        None,
+    )
+    if not attachment.ready or found is None:
+        abort(404)
+    return _serve(found["key"], found["mime"], attachment.filename, True, attachment)
+
+
+def _serve(key: str, mime: str, filename: str, inline: bool, attachment: Attachment):
+    store = storage()
+    public = attachment.report_id is not None and attachment.report.is_published
+    direct = store.url(key, filename=filename, inline=inline, expires=300)
+    if direct:
+        response = redirect(direct, code=302)
+    else:
+        try:
+            handle = store.open(key)
+        except StoredFileMissing:
+            current_app.logger.error("Attachment %s: stored file %s missing", attachment.id, key)
+            abort(404)
+
+        def chunks():
+            with handle:
+                while block := handle.read(64 * 1024):
+                    yield block
+
+        response = Response(stream_with_context(chunks()), mimetype=mime)
+        response.headers["Content-Disposition"] = _disposition(inline, filename)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = FILE_CSP
+    response.headers["Cache-Control"] = (
+        "public, max-age=3600" if public and attachment.post_id is None else "private, max-age=300"
+    )
+    return response
+
+
+def _disposition(inline: bool, filename: str) -> str:
+    """RFC 6266: an ASCII fallback name and the UTF-8 one (RFC 8187 filename*)."""
+    from urllib.parse import quote
+
+    fallback = filename.encode("ascii", "replace").decode().replace("?", "_").replace('"', "")
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
+
+
+@bp.post("/attachments/<int:attachment_id>/delete")
+@posting_required
+def delete(attachment_id: int):
+    """Delete a file (its uploader, moderators)."""
+    attachment = _readable_or_404(attachment_id)
+    if not attachments.can_manage(attachment, current_user):
+        abort(403)
+    form = MaillageForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if attachment.report_id is not None:
+        back = url_for("attachments.report_files", report_id=attachment.report_id)
+        if attachment.report.author_id != current_user.id:
+            back = url_for("reports.detail", report_id=attachment.report_id)
+    else:
+        back = url_for("attachments.post_files", post_id=attachment.post_id)
+        if attachment.post.author_id != current_user.id:
+            back = url_for("discussions.detail", discussion_id=attachment.post.discussion_id)
+    name = attachment.filename
+    attachments.delete(attachment)
+    flash(_("Fichier supprimé : %(name)s.", name=name), "success")
+    return redirect(back, code=303)

@@ -1,0 +1,261 @@
+"""Photos and documents on reports and messages, through the test client, a real local
+storage folder, Pillow and pypdf (issue 14)."""
+
+from datetime import timedelta
+from io import BytesIO
+
+import pytest
+import sqlalchemy as sa
+from PIL import Image
+
+from forum.extensions import db
+from forum.models import Attachment, Post, Report
+from forum.models.base import utcnow
+from forum.services import attachments, discussions
+from forum.storage import storage
+from tests.conftest import csrf_token, post_form
+from tests.files import HTML_AS_PDF, jpeg_with_gps, pdf_with_text
+
+OLD = utcnow() - timedelta(days=30)
+
+
+@pytest.fixture
+def app_config(tmp_path) -> dict:
+    return {"SEARCH_DIR": str(tmp_path / "search"), "STORAGE_DIR": str(tmp_path / "files")}
+
+
+@pytest.fixture
+def author(make_user):
+    return make_user(display_name="Solène Riaublanc", created_at=OLD)
+
+
+@pytest.fixture
+def report(author, make_report):
+    return make_report(author, title="Séance 2 à Florac : le photolangage")
+
+
+def upload(client, path, name, data, **fields):
+    token = csrf_token(client, path)
+    form = {"csrf_token": token, "file": (BytesIO(data), name), **fields}
+    return client.post(path, data=form, content_type="multipart/form-data")
+
+
+def only_attachment() -> Attachment:
+    db.session.expire_all()
+    return db.session.scalar(sa.select(Attachment))
+
+
+def process_all() -> None:
+    attachments.process_pending()
+    db.session.expire_all()
+
+
+def test_a_phone_photo_is_served_rotated_without_its_gps_and_in_sizes(
+    client, login, author, report
+):
+    login(author)
+    path = f"/reports/{report.id}/attachments"
+    response = upload(
+        client, path, "IMG_2041.JPG", jpeg_with_gps(), alt="Le paperboard des idées",
+        section="worked", consent="y",
+    )  # fmt: skip
+    assert response.status_code == 303, response.get_data(as_text=True)[:2000]
+    row = only_attachment()
+    assert row.status == "pending" and row.kind == "image" and row.section == "worked"
+    # Not served before processing: the raw upload still carries its GPS position.
+    assert client.get(f"/attachments/{row.id}").status_code == 404
+    process_all()
+    row = only_attachment()
+    assert row.status == "ready" and row.raw_key is None
+    full = client.get(f"/attachments/{row.id}")
+    assert full.status_code == 200 and full.mimetype == "image/jpeg"
+    assert full.headers["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in full.headers["Content-Security-Policy"]
+    image = Image.open(BytesIO(full.data))
+    assert image.height > image.width  # orientation 6 applied: 1600×1200 shown upright
+    exif = image.getexif()
+    assert 0x8825 not in exif and 0x0110 not in exif and not exif.get_ifd(0x8825)
+    for width in (480, 1200):
+        small = client.get(f"/attachments/{row.id}/{width}")
+        assert small.mimetype == "image/webp"
+        assert Image.open(BytesIO(small.data)).width == width
+        assert client.get(f"/attachments/{row.id}/{width}?format=jpeg").mimetype == "image/jpeg"
+    page = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    worked = page[page.index('id="s-worked"') :]
+    assert 'alt="Le paperboard des idées"' in worked
+    assert 'loading="lazy"' in worked and "480w" in worked and "1200w" in worked
+
+
+def test_a_pdf_is_a_download_under_its_name(client, login, author, report):
+    login(author)
+    response = upload(
+        client, f"/reports/{report.id}/attachments", "Grille de planning (v2).pdf", pdf_with_text()
+    )
+    assert response.status_code == 303
+    process_all()
+    row = only_attachment()
+    assert row.kind == "document" and row.mime == "application/pdf"
+    assert "ornithorynque" in row.text
+    download = client.get(f"/attachments/{row.id}")
+    assert download.status_code == 200 and download.mimetype == "application/pdf"
+    assert download.headers["Content-Disposition"].startswith("attachment;")
+    assert "Grille%20de%20planning%20%28v2%29.pdf" in download.headers["Content-Disposition"]
+    assert download.data == pdf_with_text()
+    page = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    assert "Supports de la séance" in page and "Grille de planning (v2).pdf" in page
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "fields", "message"),
+    [
+        ("vide.pdf", b"", {}, "Le fichier est vide."),
+        ("programme.pdf", HTML_AS_PDF, {}, "n'est pas accepté"),
+        ("outil.pdf", b"MZ\x90\x00" + b"\x00" * 200, {}, "n'est pas accepté"),
+        ("photo.jpg", None, {"consent": "y"}, "Décrivez l'image"),
+        ("photo.jpg", None, {"alt": "Le groupe"}, "les personnes reconnaissables"),
+    ],
+)
+def test_refused_files_get_a_french_message_and_nothing_is_stored(
+    client, login, author, report, name, data, fields, message
+):
+    login(author)
+    data = jpeg_with_gps(400, 300) if data is None else data
+    response = upload(client, f"/reports/{report.id}/attachments", name, data, **fields)
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True).replace("&#39;", "'")
+    assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
+    assert list(storage().keys("")) == []
+
+
+def test_limits_per_file_and_per_member(app, client, login, author, report):
+    login(author)
+    app.config["ATTACHMENT_MAX_BYTES"] = 50_000
+    big = upload(client, f"/reports/{report.id}/attachments", "gros.pdf", pdf_with_text("x" * 60_000))
+    assert big.status_code == 400 and "dépasse la taille permise" in big.get_data(as_text=True)
+    app.config["ATTACHMENT_MAX_BYTES"] = 10 * 1024**2
+    app.config["ATTACHMENT_QUOTA_BYTES"] = 1500
+    first = upload(client, f"/reports/{report.id}/attachments", "a.pdf", pdf_with_text())
+    assert first.status_code == 303
+    second = upload(client, f"/reports/{report.id}/attachments", "b.pdf", pdf_with_text())
+    assert second.status_code == 400 and "Votre espace est plein" in second.get_data(as_text=True)
+
+
+def test_only_the_author_attaches_and_csrf_is_required(client, login, make_user, report):
+    other = make_user(created_at=OLD)
+    login(other)
+    refused = upload(client, f"/reports/{report.id}/attachments", "a.pdf", pdf_with_text())
+    assert refused.status_code == 403
+    no_token = client.post(
+        f"/reports/{report.id}/attachments",
+        data={"file": (BytesIO(pdf_with_text()), "a.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert no_token.status_code == 400
+    assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
+
+
+def test_a_file_follows_its_reports_visibility_and_leaves_with_it(
+    client, login, author, report, make_user
+):
+    login(author)
+    upload(client, f"/reports/{report.id}/attachments", "grille.pdf", pdf_with_text())
+    process_all()
+    row = only_attachment()
+    keys = attachments.stored_keys(row)
+    assert keys and all(storage().exists(k) for k in keys)
+    post_form(client, "/auth/logout", {})
+    assert client.get(f"/attachments/{row.id}").status_code == 200  # a visitor reads it
+    report_row = db.session.get(Report, report.id)
+    report_row.status = "draft"
+    db.session.commit()
+    assert client.get(f"/attachments/{row.id}").status_code == 404  # a draft's file: no
+    login(author)
+    assert client.get(f"/attachments/{row.id}").status_code == 200  # its author: yes
+    report_row = db.session.get(Report, report.id)
+    report_row.status = "published"
+    db.session.commit()
+    deleted = post_form(client, f"/reports/{report.id}/delete", {"confirm": "yes"})
+    assert deleted.status_code in (302, 303)
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
+    assert not any(storage().exists(k) for k in keys)
+    assert client.get(f"/attachments/{row.id}").status_code == 404
+
+
+def test_a_message_carries_files_hidden_with_it(client, login, author, make_user):
+    bob = make_user(display_name="Bob Durand", created_at=OLD)
+    moderator = make_user(role="moderator", created_at=OLD)
+    thread = discussions.create_discussion(
+        author, "Vos grilles de planning ?", "Qui partage la sienne ?", discussions.categories()[0]
+    )
+    reply = discussions.reply(thread, bob, "Voici la nôtre.")
+    db.session.commit()
+    login(bob)
+    response = upload(client, f"/posts/{reply.id}/attachments", "planning.csv", b"jour;heure\nlundi;9h\n")
+    assert response.status_code == 303
+    process_all()
+    row = only_attachment()
+    assert row.kind == "text" and row.post_id == reply.id
+    page = client.get(f"/discussions/{thread.id}").get_data(as_text=True)
+    assert "planning.csv" in page
+    # Someone else may not attach to Bob's message.
+    post_form(client, "/auth/logout", {})
+    login(author)
+    refused = upload(client, f"/posts/{reply.id}/attachments", "x.csv", b"a;b\n1;2\n")
+    assert refused.status_code == 403
+    post = db.session.get(Post, reply.id)
+    post.hidden_at = utcnow()
+    db.session.commit()
+    assert client.get(f"/attachments/{row.id}").status_code == 404
+    post_form(client, "/auth/logout", {})
+    login(moderator)
+    assert client.get(f"/attachments/{row.id}").status_code == 200
+
+
+def test_deleting_a_file_removes_it_from_storage(client, login, author, report):
+    login(author)
+    upload(client, f"/reports/{report.id}/attachments", "grille.pdf", pdf_with_text())
+    process_all()
+    row = only_attachment()
+    keys = attachments.stored_keys(row)
+    response = post_form(client, f"/attachments/{row.id}/delete", {})
+    assert response.status_code == 303
+    assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
+    assert not any(storage().exists(k) for k in keys)
+
+
+def test_erasing_an_account_deletes_its_files(client, login, author, report):
+    login(author)
+    upload(client, f"/reports/{report.id}/attachments", "grille.pdf", pdf_with_text())
+    process_all()
+    keys = attachments.stored_keys(only_attachment())
+    response = post_form(
+        client, "/account/delete", {"password": "motdepasse-solide", "mode": "erase", "confirm": "y"}
+    )
+    assert response.status_code == 303
+    assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
+    assert not any(storage().exists(k) for k in keys)
+
+
+def test_the_module_page_shelves_the_shared_supports(client, login, author, report):
+    login(author)
+    upload(client, f"/reports/{report.id}/attachments", "grille.pdf", pdf_with_text())
+    upload(
+        client, f"/reports/{report.id}/attachments", "groupe.jpg", jpeg_with_gps(400, 300),
+        alt="Le groupe", consent="y",
+    )  # fmt: skip
+    process_all()
+    slug = db.session.get(Report, report.id).modules[0].slug
+    page = client.get(f"/modules/{slug}").get_data(as_text=True)
+    shelf = page[page.index("Supports partagés") :]
+    assert "grille.pdf" in shelf and "groupe.jpg" in shelf and report.title in shelf
+    only_docs = client.get(f"/modules/{slug}?supports=document").get_data(as_text=True)
+    shelf = only_docs[only_docs.index("Supports partagés") :]
+    assert "grille.pdf" in shelf and "groupe.jpg" not in shelf
+
+
+def test_an_orphan_stored_file_is_swept(app, report):
+    storage().put("raw/orphelin", b"restes d'un envoi interrompu", "application/pdf")
+    found = attachments.sweep(older_than_seconds=0, fix=True)
+    assert found["orphans"] == ["raw/orphelin"]
+    assert not storage().exists("raw/orphelin")

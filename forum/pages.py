@@ -17,7 +17,7 @@ from forum.extensions import db
 from forum.forms.discussions import ReplyForm
 from forum.forms.structures import ContactForm
 from forum.models import Post
-from forum.services import ServiceError, bookmarks, contact, discussions
+from forum.services import ServiceError, attachments, bookmarks, contact, discussions
 from forum.transactions import record_read
 
 
@@ -101,3 +101,23 @@ def _contact_wording(structure, member) -> dict:
 
 def _contact_template(form, page: dict):
     return render_template("structures/contact.html", form=form, **page)
+
+
+def attach_uploads(report=None, post=None) -> int:
+    """Attach the files of the form's multipart field `attachments` to `report` or `post`
+    (the report form and the reply form), with the form's `attachments_alt` (for images)
+    and `attachments_consent`: the same checks as the upload page
+    (services/attachments.attach). Returns how many; raises what attach() raises (its
+    domain error dooms the request: the report or the reply is not saved either)."""
+    files = [f for f in request.files.getlist("attachments") if f and f.filename]
+    for upload in files:
+        attachments.attach(
+            current_user._get_current_object(),
+            upload.stream,
+            upload.filename,
+            report=report,
+            post=post,
+            alt=request.form.get("attachments_alt", ""),
+            consent=request.form.get("attachments_consent") == "y",
+        )
+    return len(files)

@@ -46,6 +46,7 @@ from forum.storage import storage
 
 log = logging.getLogger(__name__)
 
+UPLOAD_FIELDS = ("file", "alt", "consent")  # what attach() names in Invalid errors
 HEAD_BYTES = 64 * 1024  # what the type is decided from (magic bytes, zip directory hints)
 MEDIA_FLAG = "media_dirty"  # session.info: wake the media worker after the commit
 PUT_KEYS = "maillage.storage_put"  # session.info: stored in this transaction (undo on rollback)

@@ -32,7 +32,16 @@ bp = Blueprint("attachments", __name__)
 
 # Files are never a page of the site: no script runs, nothing is framed, nothing sniffed.
 FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
-UPLOAD_ENDPOINTS = frozenset({"attachments.report_files", "attachments.post_files"})
+UPLOAD_ENDPOINTS = frozenset(
+    {
+        "attachments.report_files",
+        "attachments.post_files",
+        "reports.create",
+        "reports.edit",
+        "discussions.reply",
+        "discussions.reply_to_report",
+    }
+)
 
 
 def raise_upload_limit() -> None:

@@ -194,6 +194,7 @@ def _reply(discussion):
     # Refusals (Locked 403, RateLimited 429, Invalid 400) become error pages that give the
     # typed text back: see forum/errors.py.
     post = discussions.reply(discussion, current_user, form.body.data, parent_id)
+    pages.attach_uploads(post=post)  # a refused file: the error page gives the text back
     return redirect(_thread_target(discussion) + f"#post-{post.id}", code=303)
 
 

@@ -14,7 +14,7 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import format_date
+from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -76,6 +76,7 @@ def _form_page(form, report=None, status=200, conflict=(), previews=None):
     return render_template(
         "reports/edit.html",
         form=form,
+        attachment_errors=getattr(form, "attachment_errors", []),
         report=report,
         section_hints=SECTION_HINTS,
         sections=SECTIONS,
@@ -117,9 +118,22 @@ def _save(form, report=None):
             report = reports.create_report(current_user, form.to_input(action))
         else:
             reports.update_report(report, current_user, form.to_input(action))
+        attached = pages.attach_uploads(report=report)
     except (Invalid, RateLimited) as error:
-        getattr(form, getattr(error, "field", None) or "title").errors.append(error.message)
+        if getattr(error, "field", None) in attachments.UPLOAD_FIELDS:
+            form.attachment_errors = [error.message]  # shown at the file field
+        else:
+            getattr(form, getattr(error, "field", None) or "title").errors.append(error.message)
         return _form_page(form, report, 429 if isinstance(error, RateLimited) else 400)
+    if attached:
+        flash(
+            ngettext(
+                "%(num)d fichier joint : il sera visible dans quelques secondes.",
+                "%(num)d fichiers joints : ils seront visibles dans quelques secondes.",
+                attached,
+            ),
+            "info",
+        )
     if was_published:
         flash(_("Modifications enregistrées."), "success")
     elif report.status == ReportStatus.PUBLISHED:

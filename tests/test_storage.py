@@ -275,6 +275,18 @@ def test_invalid_prefix_is_refused(backend):
 # --- direct URLs --------------------------------------------------------------------
 
 
+def test_local_key_cannot_be_both_a_file_and_a_folder(tmp_path):
+    """S3 would keep `a/b` and `a/b/c` side by side; a folder cannot: a clear refusal."""
+    backend = LocalStorage(tmp_path)
+    backend.put("a/b", b"file", "text/plain")
+    with pytest.raises(InvalidKey, match="in the way"):
+        backend.put("a/b/c", b"x", "text/plain")
+    backend.put("x/y/z", b"file", "text/plain")
+    with pytest.raises(InvalidKey, match="folder of other keys"):
+        backend.put("x/y", b"x", "text/plain")
+    assert list(backend.keys()) == ["a/b", "x/y/z"]
+
+
 def test_local_storage_has_no_direct_url(tmp_path):
     backend = LocalStorage(tmp_path)
     backend.put("f/plan.pdf", b"%PDF", "application/pdf")

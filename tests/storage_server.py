@@ -7,7 +7,6 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -94,11 +93,11 @@ class SeaweedFS:
     def stop(self) -> None:
         if self.process.poll() is None:
             # SIGTERM makes it wait for its volumes (~15 s); the data is thrown away anyway.
-            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.terminate()
             try:
                 self.process.wait(1)
             except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.kill()
                 self.process.wait()
 
 
@@ -139,9 +138,9 @@ def start_seaweedfs(folder: Path) -> SeaweedFS:
     ]
     log = folder / "weed.log"
     with log.open("wb") as out:
-        process = subprocess.Popen(
-            command, stdout=out, stderr=subprocess.STDOUT, cwd=folder, start_new_session=True
-        )
+        # In pytest's process group: whoever stops the run (Ctrl-C, kill of the group) stops
+        # it too, even if pytest dies before its teardown.
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=folder)
     server = SeaweedFS(f"http://127.0.0.1:{ports['s3.port']}", access_key, secret_key, process, log)
     try:
         _wait_until_ready(server)

@@ -37,6 +37,17 @@ class Config:
     SEARCH_DIR = os.environ.get("FORUM_SEARCH_DIR", str(INSTANCE / "search"))
     SEARCH_BACKGROUND = True  # drain the index outbox in a thread per process
     SEARCH_SYNC_INTERVAL = 30  # seconds between drains when nothing wakes the thread
+    # Uploaded files (forum/storage): "local" (a folder) or "s3" (an S3-compatible store).
+    STORAGE_BACKEND = os.environ.get("FORUM_STORAGE_BACKEND", "local")
+    STORAGE_DIR = os.environ.get("FORUM_STORAGE_DIR", str(INSTANCE / "files"))
+    S3_ENDPOINT_URL = os.environ.get("FORUM_S3_ENDPOINT_URL", "")  # empty: AWS itself
+    S3_BUCKET = os.environ.get("FORUM_S3_BUCKET", "maillage")
+    S3_REGION = os.environ.get("FORUM_S3_REGION", "us-east-1")
+    # Secrets: from the environment only (empty: boto3's own chain, AWS_* or an instance role).
+    S3_ACCESS_KEY = os.environ.get("FORUM_S3_ACCESS_KEY", "")
+    S3_SECRET_KEY = os.environ.get("FORUM_S3_SECRET_KEY", "")
+    S3_PRESIGNED = _env_bool("FORUM_S3_PRESIGNED", True)  # downloads straight from the store
+    S3_CREATE_BUCKET = _env_bool("FORUM_S3_CREATE_BUCKET", True)
     SEARCH_MMAP = False  # see forum/search/store.py and benchmarks/RESULTS.md (index files)
     NOTIFICATIONS_BACKGROUND = True  # fan out notifications in a thread per process
     # Attachments (forum/services/attachments.py): limits per file, report, message and

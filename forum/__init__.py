@@ -38,10 +38,11 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
     configure_templates(app)
 
     # here, not at the top: any `import forum.x` runs this file first (forum -> layers -> forum)
-    from forum import cache, cli, errors, request_log, search, security, transactions
+    from forum import cache, cli, errors, request_log, search, security, storage, transactions
     from forum.services import indexing
 
     search.init_app(app)
+    storage.init_app(app)  # uploaded files: a local folder or an S3-compatible store
     indexing.init_app(app)  # report changes -> search outbox, drained by forum.search
     cache.init_app(app)
     init_notifications(app)

@@ -1,5 +1,5 @@
-"""French (and English) error pages; a CSRF failure is a plain 400; a database that does
-not answer is a 503 with Retry-After, not a 500."""
+"""French (and English) error pages; a CSRF failure is a plain 400; a database or a file
+store that does not answer is a 503 with Retry-After, not a 500."""
 
 from flask import Flask, g, render_template, request, url_for
 from flask_babel import gettext as _
@@ -11,6 +11,7 @@ from forum.extensions import db, login_manager, release_session
 from forum.i18n import lazy
 from forum.pagination import PastLastPage
 from forum.services.errors import ServiceError
+from forum.storage import StorageUnavailable
 from forum.transactions import doom
 
 MESSAGES = {
@@ -173,6 +174,17 @@ def init_app(app: Flask) -> None:
         # unread count) cannot be read without the database. The session cookie is kept.
         g._login_user = login_manager.anonymous_user()
         body, code = render_error(503)
+        return body, code, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
+    @app.errorhandler(StorageUnavailable)
+    def storage_unavailable(error):
+        """The file store does not answer or refuses us (S3 down, wrong keys, full disk):
+        one log line that says which and what to check, a French 503, and nothing the
+        request wrote is kept (no row without its file)."""
+        app.logger.warning("Storage unavailable on %s %s: %s", request.method, request.path, error)
+        doom()
+        message = _("Les fichiers sont momentanément inaccessibles. Réessayez dans un instant.")
+        body, code = render_error(503, message)
         return body, code, {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
     @app.teardown_appcontext

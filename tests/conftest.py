@@ -14,6 +14,7 @@ from werkzeug.datastructures import MultiDict
 
 from forum import create_app
 from forum.extensions import db
+from tests.storage_server import seaweedfs  # noqa: F401  (a fixture: a real S3 server)
 
 REFERENCE_TABLES = {"region", "department", "alembic_version"}
 
@@ -57,7 +58,7 @@ def migrated(database_url, tmp_path_factory) -> str:
 @pytest.fixture
 def app_config(tmp_path) -> dict:
     """Per-test overrides; tests may change it before `app` is built."""
-    return {"SEARCH_DIR": str(tmp_path / "search")}
+    return {"SEARCH_DIR": str(tmp_path / "search"), "STORAGE_DIR": str(tmp_path / "files")}
 
 
 @pytest.fixture

@@ -56,13 +56,11 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
 
 
 def init_media(app: Flask) -> None:
-    """Uploaded files: where they are stored, and the per-process worker that processes
+    """Uploaded files (stored by forum.storage): the per-process worker that processes
     them after the response (images re-encoded, documents' text extracted)."""
-    from forum import storage
     from forum.background import Worker
     from forum.services import attachments
 
-    storage.init_app(app)
     app.extensions["media"] = Worker(
         app, "media", attachments.process_pending, enabled=app.config["MEDIA_BACKGROUND"]
     )

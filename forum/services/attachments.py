@@ -18,6 +18,7 @@ used by every route."""
 import logging
 import secrets
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -240,7 +241,7 @@ def attach(
                 "consent",
                 _("Cochez la case : les personnes reconnaissables ont donné leur accord."),
             )
-    key = f"raw/{secrets.token_hex(16)}"
+    key = f"raw/{int(time.time())}-{secrets.token_hex(12)}"  # its age is in its name
     storage().put(key, spooled, found.mime)
     db.session.info.setdefault(PUT_KEYS, []).append(key)
     attachment = Attachment(
@@ -520,10 +521,18 @@ def sweep(older_than_seconds: int = 3600, fix: bool = False) -> dict[str, list[s
                 missing.append(key)
     orphans = [k for k in store.keys("") if k not in named]
     if fix:
+        now = time.time()
         for key in orphans:
-            if store.age(key) >= older_than_seconds:
+            if now - _written_at(key) >= older_than_seconds:
                 store.delete(key)
     return {"orphans": orphans, "missing": missing}
+
+
+def _written_at(key: str) -> float:
+    """When a key was made: the Unix time that starts its name (raw/<time>-<token>,
+    files/<time>-<token>-<width>.webp); 0 (long ago) for any other name."""
+    head = key.rsplit("/", 1)[-1].split("-", 1)[0]
+    return float(head) if head.isdigit() else 0.0
 
 
 # --- a deleted report or message takes its files along --------------------------------

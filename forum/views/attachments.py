@@ -26,7 +26,7 @@ from forum.models import Attachment, Post, Report
 from forum.once import submitted_once
 from forum.services import attachments, discussions, reports
 from forum.services.errors import Invalid
-from forum.storage import StoredFileMissing, storage
+from forum.storage import StoredFileMissing, content_disposition, storage
 
 bp = Blueprint("attachments", __name__)
 
@@ -212,7 +212,7 @@ def variant(attachment_id: int, width: int):
 def _serve(key: str, mime: str, filename: str, inline: bool, attachment: Attachment):
     store = storage()
     public = attachment.report_id is not None and attachment.report.is_published
-    direct = store.url(key, filename=filename, inline=inline, expires=300)
+    direct = store.url(key, filename=filename, inline=inline, expires=300, content_type=mime)
     if direct:
         response = redirect(direct, code=302)
     else:
@@ -228,22 +228,13 @@ def _serve(key: str, mime: str, filename: str, inline: bool, attachment: Attachm
                     yield block
 
         response = Response(stream_with_context(chunks()), mimetype=mime)
-        response.headers["Content-Disposition"] = _disposition(inline, filename)
+        response.headers["Content-Disposition"] = content_disposition(filename, inline)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = FILE_CSP
     response.headers["Cache-Control"] = (
         "public, max-age=3600" if public and attachment.post_id is None else "private, max-age=300"
     )
     return response
-
-
-def _disposition(inline: bool, filename: str) -> str:
-    """RFC 6266: an ASCII fallback name and the UTF-8 one (RFC 8187 filename*)."""
-    from urllib.parse import quote
-
-    fallback = filename.encode("ascii", "replace").decode().replace("?", "_").replace('"', "")
-    kind = "inline" if inline else "attachment"
-    return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
 
 
 @bp.post("/attachments/<int:attachment_id>/delete")

@@ -99,7 +99,7 @@ def test_a_pdf_is_a_download_under_its_name(client, login, author, report):
     download = client.get(f"/attachments/{row.id}")
     assert download.status_code == 200 and download.mimetype == "application/pdf"
     assert download.headers["Content-Disposition"].startswith("attachment;")
-    assert "Grille%20de%20planning%20%28v2%29.pdf" in download.headers["Content-Disposition"]
+    assert "Grille de planning (v2).pdf" in download.headers["Content-Disposition"]
     assert download.data == pdf_with_text()
     page = client.get(f"/reports/{report.id}").get_data(as_text=True)
     assert "Supports de la séance" in page and "Grille de planning (v2).pdf" in page

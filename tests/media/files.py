@@ -180,3 +180,39 @@ def zip_of(**members: bytes) -> bytes:
         for name, content in members.items():
             archive.writestr(name, content)
     return out.getvalue()
+
+
+def png_declaring(width: int, height: int) -> bytes:
+    """A tiny PNG (about 60 bytes) whose header declares `width` x `height` pixels: a
+    decompression bomb as far as a decoder that trusts the header is concerned."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body)
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+def photo_with_exif(size=(300, 200), orientation=6) -> bytes:
+    """A JPEG as a phone writes it: EXIF orientation, GPS position, camera, an ICC profile
+    and a comment; its left half red, its right half blue (to check the rotation)."""
+    from PIL import ImageCms
+
+    image = Image.new("RGB", size, (220, 0, 0))
+    image.paste((0, 0, 220), (size[0] // 2, 0, size[0], size[1]))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "Fairphone"
+    exif[0x8825] = {1: "N", 2: (44.0, 36.0, 30.0), 3: "E", 4: (2.0, 2.0, 0.0)}
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif.tobytes(), icc_profile=icc, comment=b"Figeac")
+    return out.getvalue()

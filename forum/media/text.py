@@ -30,6 +30,11 @@ def detect_encoding(data: bytes, complete: bool = True) -> str | None:
 
 def decode_text(data: bytes) -> str:
     """`data` as text, in the first encoding of ENCODINGS that reads it (BOM removed);
-    undecodable bytes are replaced (never raises: sniff has already accepted the file)."""
-    encoding = detect_encoding([data]) or "utf-8"
-    return data.decode(encoding, errors="replace")
+    never raises (Latin-1 reads any byte): control characters are the caller's to drop."""
+    for encoding in (detect_encoding(data), *ENCODINGS):
+        if encoding is not None:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover

@@ -29,6 +29,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from forum import media
 from forum.background import listen, wake_after_commit
 from forum.extensions import db
 from forum.models import (
@@ -48,7 +49,6 @@ from forum.storage import storage
 log = logging.getLogger(__name__)
 
 UPLOAD_FIELDS = ("file", "alt", "consent")  # what attach() names in Invalid errors
-HEAD_BYTES = 64 * 1024  # what the type is decided from (magic bytes, zip directory hints)
 MEDIA_FLAG = "media_dirty"  # session.info: wake the media worker after the commit
 PUT_KEYS = "maillage.storage_put"  # session.info: stored in this transaction (undo on rollback)
 DROP_KEYS = "maillage.storage_drop"  # session.info: to delete once the deletion commits
@@ -185,8 +185,6 @@ def attach(
     many files or a full quota; Invalid("alt", …) for an image without a description;
     Invalid("consent", …) for a photo without the consent box; Invalid("section", …) for
     an unknown section."""
-    from forum.media.sniff import UnsupportedFile, safe_filename, sniff
-
     if (report is None) == (post is None):
         raise ValueError("attach() needs exactly one of report and post")
     if report is not None and not may_attach_to_report(report, user):
@@ -197,59 +195,60 @@ def attach(
         raise Invalid("section", _("Cette partie du retour n'existe pas."))
     limits = Limits.current()
     spooled, size = _spool(stream, limits.file_bytes)
-    if size == 0:
-        raise Invalid("file", _("Le fichier est vide."))
-    if size > limits.file_bytes:
-        raise Invalid(
-            "file",
-            _(
-                "Ce fichier dépasse la taille permise (%(max)s par fichier).",
-                max=human_size(limits.file_bytes),
-            ),
-        )
-    _check_counts(report, post, limits)
-    used = used_bytes(user)
-    if used + size > limits.quota_bytes:
-        raise Invalid(
-            "file",
-            _(
-                "Votre espace est plein : %(used)s utilisés sur %(quota)s. Supprimez des "
-                "fichiers dont vous n'avez plus besoin, ou écrivez à l'équipe.",
-                used=human_size(used),
-                quota=human_size(limits.quota_bytes),
-            ),
-        )
-    head = spooled.read(HEAD_BYTES)
-    spooled.seek(0)
-    try:
-        found = sniff(head, size, spooled)
-    except UnsupportedFile as refused:
-        raise Invalid("file", str(refused.message)) from None
-    spooled.seek(0)
-    alt = " ".join((alt or "").split())
-    if found.kind == "image":
-        if not alt:
+    with spooled:  # closed whatever happens (a refusal is the common case)
+        if size == 0:
+            raise Invalid("file", _("Le fichier est vide."))
+        if size > limits.file_bytes:
             raise Invalid(
-                "alt",
+                "file",
                 _(
-                    "Décrivez l'image en une phrase pour les personnes qui ne la voient pas "
-                    "(par exemple : « Le tableau des idées après le tour de table »)."
+                    "Ce fichier dépasse la taille permise (%(max)s par fichier).",
+                    max=human_size(limits.file_bytes),
                 ),
             )
-        if not consent:
+        _check_counts(report, post, limits)
+        used = used_bytes(user)
+        if used + size > limits.quota_bytes:
             raise Invalid(
-                "consent",
-                _("Cochez la case : les personnes reconnaissables ont donné leur accord."),
+                "file",
+                _(
+                    "Votre espace est plein : %(used)s utilisés sur %(quota)s. Supprimez des "
+                    "fichiers dont vous n'avez plus besoin, ou écrivez à l'équipe.",
+                    used=human_size(used),
+                    quota=human_size(limits.quota_bytes),
+                ),
             )
-    key = f"raw/{int(time.time())}-{secrets.token_hex(12)}"  # its age is in its name
-    storage().put(key, spooled, found.mime)
-    db.session.info.setdefault(PUT_KEYS, []).append(key)
+        head = spooled.read(media.HEAD_BYTES)
+        spooled.seek(0)
+        try:
+            found = media.sniff(head, size, spooled)
+        except media.UnsupportedFile as refused:
+            raise Invalid("file", str(refused.message)) from None
+        spooled.seek(0)
+        alt = " ".join((alt or "").split())
+        if found.kind == "image":
+            if not alt:
+                raise Invalid(
+                    "alt",
+                    _(
+                        "Décrivez l'image en une phrase pour les personnes qui ne la voient pas "
+                        "(par exemple : « Le tableau des idées après le tour de table »)."
+                    ),
+                )
+            if not consent:
+                raise Invalid(
+                    "consent",
+                    _("Cochez la case : les personnes reconnaissables ont donné leur accord."),
+                )
+        key = f"raw/{int(time.time())}-{secrets.token_hex(12)}"  # its age is in its name
+        storage().put(key, spooled, found.mime)
+        db.session.info.setdefault(PUT_KEYS, []).append(key)
     attachment = Attachment(
         report_id=report.id if report is not None else None,
         post_id=post.id if post is not None else None,
         section=section or None,
         uploader_id=user.id,
-        filename=safe_filename(filename, found),
+        filename=media.safe_filename(filename, found),
         kind=found.kind,
         mime=found.mime,
         label=str(found.label),
@@ -446,9 +445,8 @@ def process_pending(batch: int = 10) -> int:
 def process(attachment: Attachment) -> None:
     """Decode one stored upload: an image into its variants (no metadata), a document's
     text extracted; the row is marked ready or failed (not committed)."""
-    from forum.media.extract import ExtractionFailed, extract_text
-    from forum.media.images import process_image
-    from forum.media.sniff import UnsupportedFile
+    from forum.media.extract import extract_text  # loads the document libraries
+    from forum.media.images import process_image  # loads Pillow
 
     config = current_app.config
     store = storage()
@@ -461,40 +459,41 @@ def process(attachment: Attachment) -> None:
                 data,
                 widths=tuple(config["ATTACHMENT_IMAGE_WIDTHS"]),
                 max_pixels=config["ATTACHMENT_MAX_PIXELS"],
+                keep_original=config["ATTACHMENT_KEEP_ORIGINAL"],
             )
             variants = []
             for variant in result.variants:
                 extension = "webp" if variant.mime == "image/webp" else "jpg"
-                key = f"files/{token}-{variant.width}.{extension}"
+                key = f"files/{token}-{variant.name}.{extension}"
+                if variant.name == "original":
+                    continue  # kept as the raw upload, served to nobody
                 store.put(key, variant.data, variant.mime)
                 db.session.info.setdefault(PUT_KEYS, []).append(key)
-                variants.append(
-                    {"width": variant.width, "mime": variant.mime, "key": key,
-                     "bytes": len(variant.data)}
-                )  # fmt: skip
-            full_key = f"files/{token}.jpg"
-            store.put(full_key, result.full.data, result.full.mime)
-            db.session.info.setdefault(PUT_KEYS, []).append(full_key)
+                if variant.name == "full":
+                    attachment.file_key, attachment.mime = key, variant.mime
+                    attachment.width, attachment.height = variant.width, variant.height
+                else:
+                    variants.append(
+                        {"width": variant.width, "mime": variant.mime, "key": key,
+                         "bytes": len(variant.data)}
+                    )  # fmt: skip
             attachment.variants = variants
-            attachment.file_key = full_key
-            attachment.mime = result.full.mime
-            attachment.width, attachment.height = result.width, result.height
             if not config["ATTACHMENT_KEEP_ORIGINAL"]:
                 db.session.info.setdefault(DROP_KEYS, []).append(attachment.raw_key)
                 attachment.raw_key = None
         else:
             attachment.file_key = attachment.raw_key
             try:
-                attachment.text = extract_text(data, attachment.mime)[
-                    : config["ATTACHMENT_TEXT_MAX"]
-                ]
-            except ExtractionFailed as error:
+                kind = next(k for k in media.KINDS.values() if k.mime == attachment.mime)
+                text = extract_text(data, kind, max_chars=config["ATTACHMENT_TEXT_MAX"])
+                attachment.text = text or None
+            except media.ExtractionFailed as error:
                 log.warning("Text of attachment %s not extracted: %s", attachment.id, error)
             parent = _search_parent(attachment)
             if parent is not None:
                 indexing.enqueue(db.session, *parent)
         attachment.status = AttachmentStatus.READY.value
-    except UnsupportedFile as refused:
+    except media.UnsupportedFile as refused:
         attachment.status = AttachmentStatus.FAILED.value
         attachment.error = str(refused.message)[:300]
         db.session.info.setdefault(DROP_KEYS, []).append(attachment.raw_key)

@@ -6,8 +6,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
-from forum.models import SECTIONS, Department, Report
-from forum.search.fields import BATCH, digest, group_code, plain_text, spelling_words
+from forum.models import SECTIONS, Attachment, Department, Report
+from forum.search.fields import (
+    BATCH,
+    attach_file_texts,
+    digest,
+    file_texts,
+    group_code,
+    plain_text,
+    spelling_words,
+)
 
 
 def visible(report: Report | None) -> bool:
@@ -48,6 +56,7 @@ def report_document(report: Report) -> dict:
         "tags_text": " ".join(t.label for t in report.tags),
         "names": report_names(report),
         "body": report_text(report),
+        "files": file_texts(report),
         "module": ",".join(m.slug for m in report.modules),
         "tag": ",".join(t.slug for t in report.tags),
         "region": report.department.region_code,
@@ -78,9 +87,8 @@ def reports_by_id(ids: Iterable[int]) -> dict[int, Report]:
     found = {}
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        for report in db.session.scalars(
-            _load(select(Report).where(Report.id.in_(chunk)))
-        ).unique():
+        batch = list(db.session.scalars(_load(select(Report).where(Report.id.in_(chunk)))).unique())
+        for report in attach_file_texts(batch, Attachment.report_id):
             found[report.id] = report
     return found
 
@@ -101,7 +109,7 @@ def all_visible_reports() -> Iterator[Report]:
         )
         if not batch:
             return
-        yield from batch
+        yield from attach_file_texts(batch, Attachment.report_id)
         last = batch[-1].id
         for report in batch:  # keep memory flat on 50,000 reports
             db.session.expunge(report)

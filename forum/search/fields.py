@@ -8,6 +8,10 @@ import html
 import json
 import re
 
+from sqlalchemy import select
+
+from forum.extensions import db
+from forum.models import Attachment, AttachmentStatus
 from forum.search.analysis import inclusive_dots, inclusive_forms, normalise
 
 BATCH = 500
@@ -51,3 +55,31 @@ def group_code(kind: str, object_id: int) -> int:
     """The integer shared by a report or discussion and its messages: id × 2, + 1 for a
     discussion (a report's thread is grouped under the report)."""
     return object_id * 2 + (1 if kind == "discussion" else 0)
+
+
+def attach_file_texts(objects: list, column) -> list:
+    """Give each report or post of a batch the text of its ready attached documents, as
+    `_files` (« name\ntext » blocks), in one query: `column` is Attachment.report_id or
+    Attachment.post_id. Their words are searched in the `files` field."""
+    ids = [o.id for o in objects]
+    texts: dict[int, list[str]] = {}
+    if ids:
+        rows = db.session.execute(
+            select(column, Attachment.filename, Attachment.text)
+            .where(
+                column.in_(ids),
+                Attachment.status == AttachmentStatus.READY.value,
+                Attachment.text.is_not(None),
+            )
+            .order_by(Attachment.id)
+        )
+        for parent_id, filename, text in rows:
+            texts.setdefault(parent_id, []).append(f"{filename}\n{text}")
+    for obj in objects:
+        obj._files = "\n\n".join(texts.get(obj.id, []))
+    return objects
+
+
+def file_texts(obj) -> str:
+    """What attach_file_texts gave `obj` ("" when its loader did not call it)."""
+    return getattr(obj, "_files", "")

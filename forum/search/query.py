@@ -56,7 +56,7 @@ class ParsedQuery:
 
 def _parser() -> qparser.MultifieldParser:
     parser = qparser.MultifieldParser(
-        ["title", "tags_text", "names", "body"], build_schema(), group=qparser.AndGroup
+        ["title", "tags_text", "names", "body", "files"], build_schema(), group=qparser.AndGroup
     )
     # Only what the help page promises: no wildcards, ranges, boosts or raw field access
     # (each is slow or exposes internals).

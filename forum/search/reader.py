@@ -290,5 +290,5 @@ def _query_words(parsed: ParsedQuery) -> set[str]:
     return {
         text
         for fieldname, text in parsed.query.all_terms(phrases=True)
-        if fieldname in ("body", "title")
+        if fieldname in ("body", "title", "files")
     }

@@ -23,6 +23,7 @@ def build_schema() -> Schema:
         tags_text=TEXT(analyzer=french, field_boost=1.5),
         names=TEXT(analyzer=french, field_boost=2.0),  # structure, author, places, parcours…
         body=TEXT(analyzer=french),
+        files=TEXT(analyzer=french, field_boost=0.7),  # text of attached documents
         spell=TEXT(analyzer=folding_analyzer(), phrase=False, spelling=True),
         module=KEYWORD(commas=True, scorable=False),
         tag=KEYWORD(commas=True, scorable=False),

@@ -16,7 +16,7 @@ from whoosh import query as wq
 
 K1 = 1.2
 B = 0.75
-FIELD_BOOSTS = {"title": 2.0, "tags_text": 1.5, "names": 2.0, "body": 1.0}
+FIELD_BOOSTS = {"title": 2.0, "tags_text": 1.5, "names": 2.0, "body": 1.0, "files": 0.7}
 
 
 class SegmentStats:

@@ -6,8 +6,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
-from forum.models import Discussion, Post, Report
-from forum.search.fields import BATCH, digest, group_code, plain_text, spelling_words
+from forum.models import Attachment, Discussion, Post, Report
+from forum.search.fields import (
+    BATCH,
+    attach_file_texts,
+    digest,
+    file_texts,
+    group_code,
+    plain_text,
+    spelling_words,
+)
 
 
 def discussion_visible(discussion: Discussion | None) -> bool:
@@ -112,6 +120,7 @@ def post_document(post: Post) -> dict:
         "title": discussion.title,
         "tags_text": " ".join(t.label for t in discussion.tags),
         "body": plain_text(post.body_html),
+        "files": file_texts(post),
         "module": ",".join(m.slug for m in discussion.modules),
         "tag": ",".join(t.slug for t in discussion.tags),
         "day": post.created_at.strftime("%Y%m%d"),
@@ -138,10 +147,8 @@ def _load_posts(query):
 
 def posts_by_id(ids: Iterable[int]) -> dict[int, Post]:
     ids = list(ids)
-    return {
-        p.id: p
-        for p in db.session.scalars(_load_posts(select(Post).where(Post.id.in_(ids)))).unique()
-    }
+    posts = list(db.session.scalars(_load_posts(select(Post).where(Post.id.in_(ids)))).unique())
+    return {p.id: p for p in attach_file_texts(posts, Attachment.post_id)}
 
 
 def all_visible_posts() -> Iterator[Post]:
@@ -156,7 +163,7 @@ def all_visible_posts() -> Iterator[Post]:
         )
         if not batch:
             return
-        for post in _mark_openings(batch):
+        for post in attach_file_texts(_mark_openings(batch), Attachment.post_id):
             if post_visible(post):
                 yield post
         last = batch[-1].id

@@ -259,3 +259,18 @@ def test_an_orphan_stored_file_is_swept(app, report):
     found = attachments.sweep(older_than_seconds=0, fix=True)
     assert found["orphans"] == ["raw/orphelin"]
     assert not storage().exists("raw/orphelin")
+
+
+def test_a_word_only_in_an_attached_pdf_finds_the_report(client, login, author, report):
+    from forum.search import engine
+
+    login(author)
+    upload(client, f"/reports/{report.id}/attachments", "compte-rendu.pdf", pdf_with_text())
+    engine().sync()
+    assert f'href="/reports/{report.id}"' not in client.get("/search?q=ornithorynque").get_data(
+        as_text=True
+    )
+    process_all()  # the text is extracted, then the report is queued for the index
+    engine().sync()
+    page = client.get("/search?q=ornithorynque").get_data(as_text=True)
+    assert f'href="/reports/{report.id}"' in page

@@ -80,3 +80,12 @@ def last_read(user, discussion_ids: list[int]) -> dict[int, int]:
         )
     )
     return dict(rows.all())
+
+
+def read_mark(user, discussion_id: int) -> int:
+    """The last post this member saw in a discussion (0 if never read), without writing:
+    the marker is then in the session, so `mark_read` right after reads nothing again."""
+    if not user or not user.is_authenticated:
+        return 0
+    marker = db.session.get(ReadMarker, (user.id, discussion_id))
+    return marker.last_post_id if marker else 0

@@ -1,12 +1,25 @@
 """Discussions and posts: list, start, read, reply (also under reports), edit, delete,
 flag, accept an answer, watch; moderators lock, pin, move, hide."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from dataclasses import dataclass
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    get_template_attribute,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
-from forum import once
+from forum import cache, once
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
 from forum.extensions import db
@@ -19,6 +32,7 @@ from forum.forms.discussions import (
     PostEditForm,
     ReplyForm,
 )
+from forum.i18n import current_locale
 from forum.models import Category, ChallengeTag, KitModule, Post, PostRevision
 from forum.once import submitted_once
 from forum.pagination import page_number
@@ -140,38 +154,125 @@ def create():
     return render_template("discussions/new.html", form=form), status
 
 
-def thread_context(discussion, quote_id=None) -> dict:
-    """What a thread shows: the tree, the accepted answer, the reply form, marks."""
-    unread_after = 0
-    if current_user.is_authenticated and discussion.id:
-        # Before loading the tree: the commit would expire every loaded post.
-        latest = db.session.scalar(
-            select(func.max(Post.id)).where(Post.discussion_id == discussion.id)
+@dataclass(frozen=True)
+class ThreadRow:
+    """One post of a thread as every reader with the same view sees it: plain data and its
+    rendered markup (« in reply to », author, date, body or removal notice)."""
+
+    id: int
+    author_id: int | None
+    depth: int
+    deleted: bool
+    hidden: bool
+    html: Markup
+
+
+@dataclass(frozen=True)
+class ThreadView:
+    """A thread's rows in reading order, the accepted answer (its id and markup, if it is
+    visible), the opening post's id, the URL its permalinks use."""
+
+    rows: tuple[ThreadRow, ...]
+    thread_url: str
+    accepted_post_id: int | None
+    accepted: int | None
+    accepted_html: Markup
+    first_post_id: int | None
+
+    @property
+    def latest_post_id(self) -> int | None:
+        return max((row.id for row in self.rows), default=None)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def thread_view(discussion, is_moderator: bool) -> ThreadView:
+    """The thread's rows, rendered once per content stamp, language and view (moderators
+    also see hidden messages) in each process: a 100-message thread is then neither loaded
+    through the ORM nor rendered post by post at each request. The stamp rises with every
+    reply, edit, deletion, hiding and rename, on any process (forum/cache.py)."""
+    thread_url = _thread_target(discussion)
+
+    def compute() -> ThreadView:
+        items = discussions.thread(discussion) if discussion.id else []
+        parts = get_template_attribute("_macros/posts.html", "post_parts")
+        rows = tuple(
+            ThreadRow(
+                post.id,
+                post.author_id,
+                item.depth,
+                post.deleted_at is not None,
+                post.hidden_at is not None,
+                Markup(parts(post, item.parent, thread_url, is_moderator)),
+            )
+            for item in items
+            for post in (item.post,)
         )
-        if latest:
-            unread_after = bookmarks.mark_read(current_user, discussion, latest)
-    items = discussions.thread(discussion) if discussion.id else []
-    form = ReplyForm()
-    if quote_id:
-        quoted = next((i.post for i in items if i.post.id == quote_id and i.post.visible), None)
+        accepted = next(
+            (i.post for i in items if i.post.id == discussion.accepted_post_id and i.post.visible),
+            None,
+        )
+        return ThreadView(
+            rows=rows,
+            thread_url=thread_url,
+            accepted_post_id=discussion.accepted_post_id,
+            accepted=accepted.id if accepted else None,
+            accepted_html=Markup(
+                parts(accepted, None, thread_url, is_moderator, False) if accepted else ""
+            ),
+            first_post_id=discussions.first_post_id(discussion, [i.post for i in items]),
+        )
+
+    if not discussion.id:
+        return compute()
+    return cache.memo("discussions.thread", compute, discussion.id, is_moderator, current_locale())
+
+
+def _quoted(discussion, quote_id: int):
+    """The post a reply quotes, if it is a visible message of this thread (one statement,
+    with its author)."""
+    post = db.session.get(Post, quote_id, options=[joinedload(Post.author)])
+    if post is None or post.discussion_id != discussion.id or not post.visible:
+        return None
+    return post
+
+
+def thread_context(discussion, quote_id=None) -> dict:
+    """What a thread shows: the rows, the accepted answer, the reply form, marks. Reading
+    it writes the member's read marker: call `mark_thread_read` once the page is rendered
+    (its commit would otherwise expire, and reload, everything the page uses)."""
+    view = thread_view(
+        discussion, bool(current_user.is_authenticated and current_user.is_moderator)
+    )
+    unread_after = 0
+    if current_user.is_authenticated and discussion.id and view.latest_post_id:
+        unread_after = bookmarks.read_mark(current_user, discussion.id)
+    # The form only for those it is shown to: building it costs a visitor's page ~10 %.
+    writer = current_user.is_authenticated and current_user.can_post and not discussion.locked
+    form = ReplyForm() if writer else None
+    if form is not None and quote_id and discussion.id:
+        quoted = _quoted(discussion, quote_id)
         if quoted is not None:
             author = quoted.author.display_name if quoted.author else _("ancien membre")
             quote = "\n".join(f"> {line}" for line in quoted.body_md.splitlines())
             form.body.data = f"> **{author}** :\n{quote}\n\n"
             form.parent_id.data = str(quoted.id)
-    accepted = next(
-        (i.post for i in items if i.post.id == discussion.accepted_post_id and i.post.visible), None
-    )
     report_marks, post_marks = bookmarks.bookmarked_ids(current_user)
     return dict(
-        items=items,
+        items=view,
         reply_form=form,
-        accepted=accepted,
         unread_after=unread_after,
         bookmarked_posts=post_marks,
         bookmarked_reports=report_marks,
-        first_post_id=discussions.first_post_id(discussion, [i.post for i in items]),
     )
+
+
+def mark_thread_read(discussion, context: dict) -> None:
+    """Remember, for a member, the last post of the thread `context` showed."""
+    latest = context["items"].latest_post_id
+    if current_user.is_authenticated and discussion.id and latest:
+        bookmarks.mark_read(current_user, discussion, latest)
 
 
 @bp.get("/discussions/<int:discussion_id>")
@@ -182,16 +283,20 @@ def detail(discussion_id: int):
         return redirect(
             url_for("reports.detail", report_id=discussion.report_id, _anchor="discussion")
         )
-    quote = request.args.get("quote", type=int)
-    move_form = MoveForm()
-    move_form.category.choices = choices((c.slug, c.name) for c in discussions.categories())
-    return render_template(
+    move_form = None
+    if current_user.is_authenticated and current_user.is_moderator:  # only they see it
+        move_form = MoveForm()
+        move_form.category.choices = choices((c.slug, c.name) for c in discussions.categories())
+    context = thread_context(discussion, request.args.get("quote", type=int))
+    page = render_template(
         "discussions/detail.html",
         discussion=discussion,
         move_form=move_form,
         watch_state=watches.state(current_user, "discussion", discussion.id),
-        **thread_context(discussion, quote),
+        **context,
     )
+    mark_thread_read(discussion, context)
+    return page
 
 
 def _reply(discussion):

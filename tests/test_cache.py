@@ -310,6 +310,12 @@ def test_thread_pages_follow_every_change_on_another_process(
     db.session.commit()
     assert shown("Odile Vernhes-Calmels") == set(pages)
 
+    elsewhere = db.session.scalar(sa.select(Category).where(Category.id != category.id).limit(1))
+    moderation.move(discussion, moderator, elsewhere)
+    moderation.set_pinned(discussion, moderator, True)
+    header = other.get(pages[0]).get_data(as_text=True)
+    assert elsewhere.name in header and "Épinglée" in header
+
     update_report(report, author, report_input(title="Séance de Gramat, corrigée"))
     assert "Séance de Gramat, corrigée" in other.get(pages[1]).get_data(as_text=True)
     delete_report(report, author)

@@ -82,10 +82,10 @@ def last_read(user, discussion_ids: list[int]) -> dict[int, int]:
     return dict(rows.all())
 
 
-def read_mark(user, discussion_id: int) -> int:
-    """The last post this member saw in a discussion (0 if never read), without writing:
-    the marker is then in the session, so `mark_read` right after reads nothing again."""
+def read_marker(user, discussion_id: int) -> ReadMarker | None:
+    """This member's read marker of a discussion, without writing. Keep a reference to it
+    until `mark_read`: the session then still holds it, and mark_read reads nothing again
+    (the identity map only keeps objects something refers to)."""
     if not user or not user.is_authenticated:
-        return 0
-    marker = db.session.get(ReadMarker, (user.id, discussion_id))
-    return marker.last_post_id if marker else 0
+        return None
+    return db.session.get(ReadMarker, (user.id, discussion_id))

@@ -245,9 +245,9 @@ def thread_context(discussion, quote_id=None) -> dict:
     view = thread_view(
         discussion, bool(current_user.is_authenticated and current_user.is_moderator)
     )
-    unread_after = 0
+    marker = None
     if current_user.is_authenticated and discussion.id and view.latest_post_id:
-        unread_after = bookmarks.read_mark(current_user, discussion.id)
+        marker = bookmarks.read_marker(current_user, discussion.id)
     # The form only for those it is shown to: building it costs a visitor's page ~10 %.
     writer = current_user.is_authenticated and current_user.can_post and not discussion.locked
     form = ReplyForm() if writer else None
@@ -262,7 +262,8 @@ def thread_context(discussion, quote_id=None) -> dict:
     return dict(
         items=view,
         reply_form=form,
-        unread_after=unread_after,
+        unread_after=marker.last_post_id if marker else 0,
+        read_marker=marker,  # held until mark_thread_read, which then reads nothing
         bookmarked_posts=post_marks,
         bookmarked_reports=report_marks,
     )

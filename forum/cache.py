@@ -240,6 +240,15 @@ class Memo:
                 self._entries.popitem(last=False)
         return value
 
+    def peek(self, key: Hashable, version: Hashable):
+        """The value kept for `key` under `version`, or None (nothing is computed)."""
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and entry[0] == version:
+                self._entries.move_to_end(key)
+                return entry[1]
+        return None
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
@@ -253,6 +262,14 @@ def memo(name: str, compute: Callable, *key: Hashable, version: Hashable = None)
     every reader: nothing that depends on who asks."""
     memo_store: Memo = current_app.extensions["maillage.memo"]
     return memo_store.get((name, *key), stamp() if version is None else version, compute)
+
+
+def peek(name: str, *key: Hashable):
+    """What `memo(name, …, *key)` keeps under the current content stamp, or None: a value
+    found proves that what it was computed from has not changed since (e.g. a report's
+    markup kept only while it is published)."""
+    memo_store: Memo = current_app.extensions["maillage.memo"]
+    return memo_store.peek((name, *key), stamp())
 
 
 # --- conditional GET for visitors ----------------------------------------------------

@@ -5,56 +5,155 @@ Web layer, like forum/views/: uses the request, forms and services. Views import
 that no view imports another; nothing below the views does.
 """
 
+from dataclasses import dataclass
 from functools import partial
 
-from flask import flash, redirect, render_template, request
+from flask import flash, get_template_attribute, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
+from markupsafe import Markup
+from sqlalchemy.orm import joinedload
 
-from forum import once
+from forum import cache, once
 from forum.extensions import db
 from forum.forms.discussions import ReplyForm
 from forum.forms.structures import ContactForm
+from forum.i18n import current_locale
 from forum.models import Post
 from forum.services import ServiceError, attachments, bookmarks, contact, discussions
 from forum.transactions import record_read
 
 
-def thread_context(discussion, quote_id=None) -> dict:
-    """What a thread shows: the tree, the accepted answer, the reply form, marks."""
-    unread_after = 0
-    if current_user.is_authenticated and discussion.id:
-        latest = db.session.scalar(
-            select(func.max(Post.id)).where(Post.discussion_id == discussion.id)
+def thread_url(discussion) -> str:
+    """Where a thread is read: its report's page, or its discussion's page."""
+    if discussion.is_report_thread:
+        return url_for("reports.detail", report_id=discussion.report_id)
+    return url_for("discussions.detail", discussion_id=discussion.id)
+
+
+@dataclass(frozen=True)
+class ThreadRow:
+    """One post of a thread as every reader with the same view sees it: plain data and its
+    rendered markup (« in reply to », author, date, body or removal notice)."""
+
+    id: int
+    author_id: int | None
+    depth: int
+    deleted: bool
+    hidden: bool
+    html: Markup
+
+
+@dataclass(frozen=True)
+class ThreadView:
+    """A thread's rows in reading order, the accepted answer (its id and markup, if it is
+    visible), the opening post's id, the URL its permalinks use."""
+
+    rows: tuple[ThreadRow, ...]
+    thread_url: str
+    accepted_post_id: int | None
+    accepted: int | None
+    accepted_html: Markup
+    first_post_id: int | None
+
+    @property
+    def latest_post_id(self) -> int | None:
+        return max((row.id for row in self.rows), default=None)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def thread_view(discussion, is_moderator: bool) -> ThreadView:
+    """The thread's rows, rendered once per content stamp, language and view (moderators
+    also see hidden messages) in each process: a 100-message thread is then neither loaded
+    through the ORM nor rendered post by post at each request. The stamp rises with every
+    reply, edit, deletion, hiding and rename, on any process (forum/cache.py)."""
+    url = thread_url(discussion)
+
+    def compute() -> ThreadView:
+        items = discussions.thread(discussion) if discussion.id else []
+        parts = get_template_attribute("_macros/posts.html", "post_parts")
+        files = attachments.of_posts(i.post.id for i in items)  # one statement
+        rows = tuple(
+            ThreadRow(
+                post.id,
+                post.author_id,
+                item.depth,
+                post.deleted_at is not None,
+                post.hidden_at is not None,
+                Markup(
+                    parts(
+                        post, item.parent, url, is_moderator, True,
+                        files.get(post.id, []), attachments.human_size,
+                    )
+                ),  # fmt: skip
+            )
+            for item in items
+            for post in (item.post,)
         )
-        if latest:
-            seen = bookmarks.last_read(current_user, [discussion.id]).get(discussion.id, 0)
-            if latest > seen:  # a read marker, written once the page is built
-                mark = partial(bookmarks.mark_read, current_user.id, discussion.id, latest, seen)
-                record_read(mark)
-            unread_after = seen
-    items = discussions.thread(discussion) if discussion.id else []
-    form = ReplyForm()
-    if quote_id:
-        quoted = next((i.post for i in items if i.post.id == quote_id and i.post.visible), None)
+        accepted = next(
+            (i.post for i in items if i.post.id == discussion.accepted_post_id and i.post.visible),
+            None,
+        )
+        return ThreadView(
+            rows=rows,
+            thread_url=url,
+            accepted_post_id=discussion.accepted_post_id,
+            accepted=accepted.id if accepted else None,
+            accepted_html=Markup(
+                parts(accepted, None, url, is_moderator, False) if accepted else ""
+            ),
+            first_post_id=discussions.first_post_id(discussion, [i.post for i in items]),
+        )
+
+    if not discussion.id:
+        return compute()
+    return cache.memo("discussions.thread", compute, discussion.id, is_moderator, current_locale())
+
+
+def _quoted(discussion, quote_id: int):
+    """The post a reply quotes, if it is a visible message of this thread (one statement,
+    with its author)."""
+    post = db.session.get(Post, quote_id, options=[joinedload(Post.author)])
+    if post is None or post.discussion_id != discussion.id or not post.visible:
+        return None
+    return post
+
+
+def thread_context(discussion, quote_id=None) -> dict:
+    """What a thread shows: the rows, the accepted answer, the reply form, marks. For a
+    member it queues the read marker (the last post shown), written once the page is
+    built (`transactions.record_read`)."""
+    view = thread_view(
+        discussion, bool(current_user.is_authenticated and current_user.is_moderator)
+    )
+    seen = 0
+    if current_user.is_authenticated and discussion.id and view.latest_post_id:
+        marker = bookmarks.read_marker(current_user, discussion.id)
+        seen = marker.last_post_id if marker else 0
+        if view.latest_post_id > seen:
+            mark = partial(
+                bookmarks.mark_read, current_user.id, discussion.id, view.latest_post_id, seen
+            )
+            record_read(mark)
+    # The form only for those it is shown to: building it costs a visitor's page ~10 %.
+    writer = current_user.is_authenticated and current_user.can_post and not discussion.locked
+    form = ReplyForm() if writer else None
+    if form is not None and quote_id and discussion.id:
+        quoted = _quoted(discussion, quote_id)
         if quoted is not None:
             author = quoted.author.display_name if quoted.author else _("ancien membre")
             quote = "\n".join(f"> {line}" for line in quoted.body_md.splitlines())
             form.body.data = f"> **{author}** :\n{quote}\n\n"
             form.parent_id.data = str(quoted.id)
-    accepted = next(
-        (i.post for i in items if i.post.id == discussion.accepted_post_id and i.post.visible), None
-    )
     report_marks, post_marks = bookmarks.bookmarked_ids(current_user)
     return dict(
-        items=items,
+        items=view,
         reply_form=form,
-        accepted=accepted,
-        unread_after=unread_after,
+        unread_after=seen,
         bookmarked_posts=post_marks,
         bookmarked_reports=report_marks,
-        first_post_id=discussions.first_post_id(discussion, [i.post for i in items]),
     )
 
 

@@ -254,3 +254,110 @@ def test_posting_a_form_is_never_answered_from_a_validator(app, client, make_use
         client, "/language", {"locale": "en", "next": "/"}, headers={"If-None-Match": tag}
     )
     assert response.status_code in (302, 303)
+
+
+def _log_in(client, user) -> None:
+    response = post_form(
+        client, "/auth/login", {"email": user.email, "password": "motdepasse-solide"}
+    )
+    assert response.status_code in (302, 303)
+
+
+def test_thread_pages_follow_every_change_on_another_process(
+    app, client, other, make_user, make_report
+):
+    """The rows of a thread and a report's article are kept rendered per stamp: replies,
+    edits, deletions, hiding, renames and the report's own changes show at the next request
+    on the other process; a moderator's view (hidden messages) never reaches anyone else."""
+    from forum.models import Category, Post
+    from forum.services import discussions
+
+    author = make_user(display_name="Odile Vernhes")
+    moderator = make_user(role="moderator")
+    category = db.session.scalar(sa.select(Category).limit(1))
+    discussion = discussions.create_discussion(
+        author, "Navettes vers les séances", "Premier message du fil.", category
+    )
+    report = make_report(author, title="Séance de Gramat")
+    thread = discussions.report_thread(report)
+    discussions.reply(thread, author, "Une réponse sous le retour.")
+    db.session.commit()  # as the request does
+    pages = (f"/discussions/{discussion.id}", f"/reports/{report.id}")
+    for url in pages:  # warm both "processes"
+        assert client.get(url).status_code == 200 and other.get(url).status_code == 200
+    moderators = other.application.test_client()
+    _log_in(moderators, moderator)
+
+    def shown(text: str, reader=other) -> set[str]:
+        return {url for url in pages if text in reader.get(url).get_data(as_text=True)}
+
+    discussions.reply(discussion, author, "Deuxième message, tout neuf.")
+    db.session.commit()  # as the request does
+    discussions.reply(thread, author, "Deuxième réponse sous le retour.")
+    db.session.commit()  # as the request does
+    assert shown("Deuxième message, tout neuf.") == {pages[0]}
+    assert shown("Deuxième réponse sous le retour.") == {pages[1]}
+
+    posts = {p.body_md: p for p in db.session.scalars(sa.select(Post))}
+    discussions.edit_post(posts["Deuxième message, tout neuf."], author, "Texte corrigé.")
+    db.session.commit()  # as the request does
+    assert shown("Texte corrigé.") == {pages[0]}
+    assert shown("tout neuf") == set()
+
+    hidden = posts["Deuxième réponse sous le retour."]
+    assert shown("Deuxième réponse", moderators) == {pages[1]}  # the moderator's view, kept
+    moderation.set_hidden(hidden, moderator, True, "hors sujet")
+    db.session.commit()  # as the request does
+    assert shown("Deuxième réponse") == set(), "a visitor never sees a hidden message"
+    assert shown("Deuxième réponse", moderators) == {pages[1]}
+    assert shown("Deuxième réponse") == set(), "nor the moderator's cached view"
+
+    discussions.delete_post(posts["Premier message du fil."], author)
+    db.session.commit()  # as the request does
+    assert shown("Premier message du fil.") == set()
+    assert shown("Premier message du fil.", moderators) == set()
+
+    author.display_name = "Odile Vernhes-Calmels"
+    db.session.commit()
+    assert shown("Odile Vernhes-Calmels") == set(pages)
+
+    elsewhere = db.session.scalar(sa.select(Category).where(Category.id != category.id).limit(1))
+    moderation.move(discussion, moderator, elsewhere)
+    db.session.commit()  # as the request does
+    moderation.set_pinned(discussion, moderator, True)
+    db.session.commit()  # as the request does
+    header = other.get(pages[0]).get_data(as_text=True)
+    assert elsewhere.name in header and "Épinglée" in header
+
+    update_report(report, author, report_input(title="Séance de Gramat, corrigée"))
+    db.session.commit()  # as the request does
+    assert "Séance de Gramat, corrigée" in other.get(pages[1]).get_data(as_text=True)
+    delete_report(report, author)
+    db.session.commit()  # as the request does
+    assert other.get(pages[1]).status_code == 404, "a deleted report's kept article is not served"
+
+
+def test_one_members_marks_never_reach_another_reader(app, client, make_user):
+    """Cached rows carry nothing of who reads: bookmarks, edit links, unread marks and
+    action forms are written per request, for that member only."""
+    from forum.models import Category, Post
+    from forum.services import bookmarks, discussions
+
+    alice, bruno = make_user(), make_user()
+    category = db.session.scalar(sa.select(Category).limit(1))
+    discussion = discussions.create_discussion(alice, "Un fil à deux", "Message d’Alice.", category)
+    post = db.session.scalar(sa.select(Post).where(Post.discussion_id == discussion.id))
+    bookmarks.toggle(alice, post_id=post.id)
+    db.session.commit()  # as the request does
+    url = f"/discussions/{discussion.id}"
+    visitor = client.application.test_client()
+    assert "post-actions" not in visitor.get(url).get_data(as_text=True)
+    _log_in(client, alice)
+    mine = client.get(url).get_data(as_text=True)
+    assert "Retirer des favoris" in mine and f"/posts/{post.id}/edit" in mine
+    theirs = client.application.test_client()
+    _log_in(theirs, bruno)
+    page = theirs.get(url).get_data(as_text=True)
+    assert "post-actions" in page and "Retirer des favoris" not in page
+    assert f"/posts/{post.id}/edit" not in page
+    assert "post-actions" not in visitor.get(url).get_data(as_text=True)

@@ -93,6 +93,22 @@ def reports_by_id(ids: Iterable[int]) -> dict[int, Report]:
     return found
 
 
+def report_hits_by_id(ids: Iterable[int]) -> dict[int, Report]:
+    """Reports as a results page shows them (title, date, place, structure, modules, the
+    sections for snippets): two statements, without what only documents need."""
+    query = (
+        select(Report)
+        .where(Report.id.in_(list(ids)))
+        .options(
+            joinedload(Report.structure),
+            joinedload(Report.department),
+            joinedload(Report.body),
+            selectinload(Report.modules),
+        )
+    )
+    return {report.id: report for report in db.session.scalars(query).unique()}
+
+
 def all_visible_reports() -> Iterator[Report]:
     """Every indexable report, in id order, a batch at a time (bounded memory)."""
     last = 0

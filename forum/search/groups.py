@@ -184,7 +184,7 @@ def load_hits(page: list[tuple[int, list[str]]], terms: set[str]) -> list[Hit]:
 
     heads = [head_of(code, keys) for code, keys in page]
     report_ids = {i for h in heads if h and h[0] == "report" for i in [h[1]]}
-    reports = documents.reports_by_id(report_ids) if report_ids else {}
+    reports = documents.report_hits_by_id(report_ids) if report_ids else {}
     known = {p.discussion.id: p.discussion for p in posts.values()}
     missing = {h[1] for h in heads if h and h[0] == "discussion"} - set(known)
     if missing:

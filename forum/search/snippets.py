@@ -3,6 +3,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 from whoosh import highlight
@@ -38,11 +39,19 @@ def _candidate_passages(text: str, terms: set[str], limit: int = 2) -> str:
 
 def snippet(text: str, terms: set[str]) -> Markup:
     """Up to two fragments around the matches; the opening lines when nothing matched."""
+    return _snippet(text, frozenset(terms))
+
+
+@lru_cache(maxsize=1024)
+def _snippet(text: str, terms: frozenset[str]) -> Markup:
+    """`snippet`, kept per process: it depends on nothing but the text and the terms, so a
+    result shown again (the next visitor, the back button, a popular query) is not
+    analysed again (highlighting was half of a results page's time)."""
     if terms:
         try:
             passages = _candidate_passages(text, terms)
             fragments = passages and highlight.highlight(
-                passages, frozenset(terms), _ANALYZER, _FRAGMENTER, _FORMATTER, top=2
+                passages, terms, _ANALYZER, _FRAGMENTER, _FORMATTER, top=2
             )
         except Exception:  # a snippet is a nicety: never fail a results page over it
             fragments = ""

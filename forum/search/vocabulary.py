@@ -147,17 +147,30 @@ def _names_match(words: list[str], name: str) -> bool:
     return all(any(h.startswith(w) for h in held) for w in words)
 
 
-def offered_members(text: str) -> list[User]:
+@dataclass(frozen=True)
+class OfferedMember:
+    """A member offered above the results: the name and id, never the e-mail."""
+
+    id: int
+    display_name: str
+
+
+def offered_members(text: str) -> list[OfferedMember]:
     """Members (approved accounts) whose display name holds every word of the text, in
-    one query bounded by LIMIT. Only the name and id are used: never the e-mail."""
+    one query bounded by LIMIT, kept per content stamp and words in each process."""
     words = _query_words(text)
     if not words:
         return []
-    query = select(User).where(User.approved.is_(True))
-    for word in words:
-        # Letters that French accents decorate match any one character: "remi" finds
-        # "Rémi" on SQLite and PostgreSQL alike; the exact test is done below.
-        pattern = "".join("_" if c in "aceinouy" else c for c in word)
-        query = query.where(func.lower(User.display_name).like(f"%{pattern}%"))
-    candidates = db.session.scalars(query.order_by(User.display_name).limit(_CANDIDATES))
-    return [u for u in candidates if _names_match(words, u.display_name)][:OFFERS]
+
+    def compute() -> tuple[OfferedMember, ...]:
+        query = select(User).where(User.approved.is_(True))
+        for word in words:
+            # Letters that French accents decorate match any one character: "remi" finds
+            # "Rémi" on SQLite and PostgreSQL alike; the exact test is done below.
+            pattern = "".join("_" if c in "aceinouy" else c for c in word)
+            query = query.where(func.lower(User.display_name).like(f"%{pattern}%"))
+        candidates = db.session.scalars(query.order_by(User.display_name).limit(_CANDIDATES))
+        found = [u for u in candidates if _names_match(words, u.display_name)][:OFFERS]
+        return tuple(OfferedMember(u.id, u.display_name) for u in found)
+
+    return list(cache.memo("search.offered_members", compute, tuple(words)))

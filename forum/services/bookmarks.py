@@ -88,3 +88,12 @@ def last_read(user, discussion_ids: list[int]) -> dict[int, int]:
         )
     )
     return dict(rows.all())
+
+
+def read_marker(user, discussion_id: int) -> ReadMarker | None:
+    """This member's read marker of a discussion, without writing. Keep a reference to it
+    until `mark_read`: the session then still holds it, and mark_read reads nothing again
+    (the identity map only keeps objects something refers to)."""
+    if not user or not user.is_authenticated:
+        return None
+    return db.session.get(ReadMarker, (user.id, discussion_id))

@@ -1,13 +1,21 @@
 """Discussions and posts: list, start, read, reply (also under reports), edit, delete,
 flag, accept an answer, watch; moderators lock, pin, move, hide."""
 
-
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from sqlalchemy import func, select
 
-from forum import once, pages
+from forum import cache, once, pages
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
 from forum.extensions import db
@@ -20,7 +28,8 @@ from forum.forms.discussions import (
     PostEditForm,
     ReplyForm,
 )
-from forum.models import Category, ChallengeTag, KitModule, Post, PostRevision
+from forum.i18n import current_locale
+from forum.models import Category, ChallengeTag, Discussion, KitModule, Post, PostRevision
 from forum.once import submitted_once
 from forum.pagination import page_number
 from forum.security import safe_next
@@ -53,12 +62,6 @@ def _post_or_404(post_id: int) -> Post:
     if not discussions.can_view_post(post, current_user):
         abort(404)
     return post
-
-
-def _thread_target(discussion):
-    if discussion.is_report_thread:
-        return url_for("reports.detail", report_id=discussion.report_id)
-    return url_for("discussions.detail", discussion_id=discussion.id)
 
 
 @bp.get("/discussions/")
@@ -144,21 +147,45 @@ def create():
 @bp.get("/discussions/<int:discussion_id>")
 def detail(discussion_id: int):
     """A discussion: opening post, accepted answer first, then the tree of replies."""
-    discussion = _visible_discussion_or_404(discussion_id)
+    header = cache.peek("discussions.header", discussion_id, current_locale())
+    if header is not None:
+        # Kept under the current stamp, so the discussion is as it was then (visible, not
+        # a report's thread): its row alone (one statement) serves the rest of the page.
+        discussion = db.session.get(Discussion, discussion_id)
+        if not discussions.can_view_discussion(discussion, current_user):
+            abort(404)  # changed since that stamp was read: the rule still holds
+    else:
+        discussion = _visible_discussion_or_404(discussion_id)
     if discussion.is_report_thread:
         return redirect(
             url_for("reports.detail", report_id=discussion.report_id, _anchor="discussion")
         )
-    quote = request.args.get("quote", type=int)
-    move_form = MoveForm()
-    move_form.category.choices = choices((c.slug, c.name) for c in discussions.categories())
+    if header is None:
+        header = _header(discussion)
+    move_form = None
+    if current_user.is_authenticated and current_user.is_moderator:  # only they see it
+        move_form = MoveForm()
+        move_form.category.choices = choices((c.slug, c.name) for c in discussions.categories())
+    context = pages.thread_context(discussion, request.args.get("quote", type=int))
     return render_template(
         "discussions/detail.html",
         discussion=discussion,
         move_form=move_form,
         watch_state=watches.state(current_user, "discussion", discussion.id),
-        **pages.thread_context(discussion, quote),
+        header=header,
+        **context,
     )
+
+
+def _header(discussion) -> Markup:
+    """A visible discussion's path, title, badges and linked reports, rendered once per
+    content stamp and language in each process (loading them was two thirds of a
+    visitor's discussion page once its thread was kept)."""
+
+    def render() -> Markup:
+        return Markup(render_template("discussions/_header.html", discussion=discussion))
+
+    return cache.memo("discussions.header", render, discussion.id, current_locale())
 
 
 def _reply(discussion):
@@ -172,7 +199,7 @@ def _reply(discussion):
             discussion=discussion,
             form=form,
             reply_action=request.path,
-            back=_thread_target(discussion),
+            back=pages.thread_url(discussion),
             previews=previewing.previews(form, ["body"], "post"),
         )
     if not form.validate_on_submit():
@@ -195,7 +222,7 @@ def _reply(discussion):
     # typed text back: see forum/errors.py.
     post = discussions.reply(discussion, current_user, form.body.data, parent_id)
     pages.attach_uploads(post=post)  # a refused file: the error page gives the text back
-    return redirect(_thread_target(discussion) + f"#post-{post.id}", code=303)
+    return redirect(pages.thread_url(discussion) + f"#post-{post.id}", code=303)
 
 
 @bp.post("/discussions/<int:discussion_id>/reply")
@@ -254,7 +281,7 @@ def edit_post(post_id: int):
             form.body.errors.append(error.message)
         else:
             flash(_("Message modifié."), "success")
-            return redirect(_thread_target(post.discussion) + f"#post-{post.id}", code=303)
+            return redirect(pages.thread_url(post.discussion) + f"#post-{post.id}", code=303)
     status = 400 if request.method == "POST" else 200
     return render_template("discussions/edit_post.html", form=form, post=post), status
 
@@ -292,11 +319,11 @@ def delete_post(post_id: int):
                 "restent dans la discussion."
             ),
             action=url_for("discussions.delete_post", post_id=post.id),
-            cancel=_thread_target(post.discussion) + f"#post-{post.id}",
+            cancel=pages.thread_url(post.discussion) + f"#post-{post.id}",
         )
     discussions.delete_post(post, current_user)
     flash(_("Message supprimé."), "info")
-    return redirect(_thread_target(post.discussion) + f"#post-{post.id}", code=303)
+    return redirect(pages.thread_url(post.discussion) + f"#post-{post.id}", code=303)
 
 
 @bp.route("/posts/<int:post_id>/flag", methods=["GET", "POST"])
@@ -310,7 +337,7 @@ def flag_post(post_id: int):
         once.claim()
         moderation.flag_post(post, current_user, form.reason.data)
         flash(_("Merci : l'équipe de modération va examiner ce message."), "success")
-        return redirect(_thread_target(post.discussion) + f"#post-{post.id}", code=303)
+        return redirect(pages.thread_url(post.discussion) + f"#post-{post.id}", code=303)
     status = 400 if request.method == "POST" else 200
     return render_template("discussions/flag.html", form=form, post=post), status
 
@@ -321,7 +348,7 @@ def bookmark_post(post_id: int):
     post = _post_or_404(post_id)
     added = bookmarks.toggle(current_user, post_id=post.id)
     flash(_("Ajouté à vos favoris.") if added else _("Retiré de vos favoris."), "info")
-    return redirect(_thread_target(post.discussion) + f"#post-{post.id}", code=303)
+    return redirect(pages.thread_url(post.discussion) + f"#post-{post.id}", code=303)
 
 
 @bp.post("/discussions/<int:discussion_id>/accept/<int:post_id>")
@@ -384,7 +411,7 @@ def moderate(discussion_id: int):
     else:
         abort(400)
     flash(_("C'est fait."), "success")
-    return redirect(_thread_target(discussion), code=303)
+    return redirect(pages.thread_url(discussion), code=303)
 
 
 @bp.route("/posts/<int:post_id>/hide", methods=["GET", "POST"])
@@ -394,7 +421,7 @@ def hide_post(post_id: int):
     handled), or show it again; back to where they came from (the queue, the thread)."""
     post = _post_or_404(post_id)
     back = safe_next(request.values.get("next")) or (
-        _thread_target(post.discussion) + f"#post-{post.id}"
+        pages.thread_url(post.discussion) + f"#post-{post.id}"
     )
     if request.method == "POST" and request.form.get("hidden") == "0":
         moderation.set_hidden(post, current_user, False)

@@ -1,6 +1,7 @@
 """/search: the query box, facets with counts, highlighted results."""
 
 from datetime import date
+from urllib.parse import urlencode
 
 from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
@@ -11,6 +12,8 @@ from forum.search import engine
 from forum.search.vocabulary import Vocabulary, offered_members
 
 bp = Blueprint("search", __name__)
+
+URL_SAFE = "!$'()*,/:;?@"  # what werkzeug leaves unquoted in the query strings it builds
 
 FILTER_PARAMS = {
     "type": "kind",
@@ -65,8 +68,12 @@ def index():
         **{param: filters[field] for param, field in FILTER_PARAMS.items()},
     }
 
+    base = url_for("search.index")
+
     def toggle_url(param: str, value: str | None = None, **changes) -> str:
-        """This search with one facet value added or removed (and the page reset)."""
+        """This search with one facet value added or removed (and the page reset). The
+        query string is encoded as url_for encodes it, without a url_for per facet value
+        (up to 70 links on a page)."""
         new = {k: (list(v) if isinstance(v, list) else v) for k, v in args.items()}
         if value is not None:
             current = new.get(param) or []
@@ -74,7 +81,8 @@ def index():
                 [v for v in current if v != value] if value in current else [*current, value]
             )
         new.update(changes)
-        return url_for("search.index", **{k: v for k, v in new.items() if v not in (None, "", [])})
+        query = [(k, v) for k, v in new.items() if v not in (None, "", [])]
+        return f"{base}?{urlencode(query, doseq=True, safe=URL_SAFE)}" if query else base
 
     return render_template(
         "search/index.html",

@@ -141,6 +141,7 @@ def test_statements_per_page_do_not_grow_with_results(app, client, seasoned, cou
         thread(author, f"Basson {n}", "Un basson.", ["Le basson sonne.", "Un basson encore."])
     engine().sync()
     page(client, q="hautbois")  # warm: searcher, facet arrays
+    page(client, q="basson")  # and the members offered for each text (kept per stamp)
     with count_queries() as one:
         assert total(page(client, q="hautbois")) == 1
     with count_queries() as ten:

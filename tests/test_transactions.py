@@ -174,13 +174,14 @@ def test_cli_commands_commit_their_work(app):
 
 
 # Jobs own their transaction (forum/background.py runs them; the CLI too): the search
-# outbox drain and index rebuild, the notification fan-out and e-mails, the demo seed
-# and the restore. Nothing else in services or search commits.
+# outbox drain and index rebuild, the notification fan-out and e-mails, the media worker's
+# processing of uploads, the demo seed and the restore. Nothing else in services or search commits.
 JOBS = {
     ("forum/services/notifications.py", "process_events"),
     ("forum/services/notifications.py", "send_immediate"),
     ("forum/services/notifications.py", "send_digests"),
     ("forum/services/backup.py", "restore_backup"),
+    ("forum/services/attachments.py", "process_pending"),
     ("forum/search/writer.py", "*"),
     ("forum/services/demo.py", "*"),
 }

@@ -11,12 +11,13 @@ that contain a matching message need collapsing, every other document is its own
 from dataclasses import dataclass, field
 
 import numpy as np
+from flask_babel import gettext as _
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
-from forum.models import Discussion, Post
+from forum.models import Attachment, AttachmentStatus, Discussion, Post
 from forum.search import documents, threads
 from forum.search.fields import plain_text
 from forum.search.snippets import snippet
@@ -193,6 +194,7 @@ def load_hits(page: list[tuple[int, list[str]]], terms: set[str]) -> list[Hit]:
             for d in db.session.scalars(select(Discussion).where(Discussion.id.in_(missing)))
         )
     openings = threads.opening_posts(sorted(wanted["discussion"])) if wanted["discussion"] else {}
+    files = attached_texts(report_ids, set(posts))
 
     hits = []
     for head, (_code, keys) in zip(heads, page):
@@ -211,14 +213,57 @@ def load_hits(page: list[tuple[int, list[str]]], terms: set[str]) -> list[Hit]:
         for key in keys:
             key_kind, _, key_id = key.partition(":")
             if key_kind == "report":
-                hit.snippet = snippet(documents.report_text(item), terms)
+                hit.snippet = _with_files(
+                    snippet(documents.report_text(item), terms),
+                    files.get(("report", item.id)),
+                    terms,
+                )
             elif key_kind == "discussion":
                 opening = openings.get(item.id)
                 text = plain_text(opening.body_html) if opening and opening.visible else ""
                 hit.snippet = snippet(text, terms)
             elif (post := posts.get(int(key_id))) and len(hit.messages) < MESSAGES_PER_RESULT:
-                hit.messages.append(Message(post, snippet(plain_text(post.body_html), terms)))
+                found = snippet(plain_text(post.body_html), terms)
+                found = _with_files(found, files.get(("post", post.id)), terms)
+                hit.messages.append(Message(post, found))
         if hit.snippet is None and not hit.messages:
             continue  # everything it matched was removed since the last sync
         hits.append(hit)
     return hits
+
+
+def attached_texts(report_ids: set[int], post_ids: set[int]) -> dict[tuple[str, int], list]:
+    """{("report" | "post", id): [(file name, text)]} of the ready attached documents of
+    these reports and messages, in one statement."""
+    if not report_ids and not post_ids:
+        return {}
+    rows = db.session.execute(
+        select(Attachment.report_id, Attachment.post_id, Attachment.filename, Attachment.text)
+        .where(
+            or_(Attachment.report_id.in_(report_ids), Attachment.post_id.in_(post_ids)),
+            Attachment.status == AttachmentStatus.READY.value,
+            Attachment.text.is_not(None),
+        )
+        .order_by(Attachment.id)
+    )
+    found: dict[tuple[str, int], list] = {}
+    for report_id, post_id, filename, text in rows:
+        key = ("report", report_id) if report_id is not None else ("post", post_id)
+        found.setdefault(key, []).append((filename, text))
+    return found
+
+
+def _with_files(own: Markup, attached: list | None, terms: set[str]) -> Markup:
+    """The result's own snippet when the words are in its text; else, when they are only in
+    an attached document, a snippet of that document labelled « Dans la pièce jointe
+    *nom.pdf* » (issue 14, point 3)."""
+    if not attached or "<mark>" in own:
+        return own
+    for filename, text in attached:
+        found = snippet(text, terms)
+        if "<mark>" in found:
+            label = _("Dans la pièce jointe")
+            return Markup('<span class="snippet-source">{} <em>{}</em> :</span> {}').format(
+                label, filename, found
+            )
+    return own

@@ -274,3 +274,5 @@ def test_a_word_only_in_an_attached_pdf_finds_the_report(client, login, author, 
     engine().sync()
     page = client.get("/search?q=ornithorynque").get_data(as_text=True)
     assert f'href="/reports/{report.id}"' in page
+    assert "Dans la pièce jointe <em>compte-rendu.pdf</em>" in page
+    assert "<mark>ornithorynque</mark>" in page

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from flask import Flask, current_app
-from flask_babel import format_decimal, ngettext
+from flask_babel import force_locale, format_decimal, ngettext
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
@@ -44,7 +44,7 @@ from forum.models import (
 from forum.models.base import utcnow
 from forum.services import discussions, indexing, reports
 from forum.services.errors import Forbidden, Invalid
-from forum.storage import storage
+from forum.storage import StorageUnavailable, storage
 
 log = logging.getLogger(__name__)
 
@@ -436,8 +436,21 @@ def process_pending(batch: int = 10) -> int:
         attachment = db.session.get(Attachment, attachment_id)
         if attachment is None or attachment.status != AttachmentStatus.PENDING:
             continue
-        process(attachment)
-        db.session.commit()
+        try:
+            process(attachment)
+            db.session.commit()
+        except StorageUnavailable:
+            db.session.rollback()  # the store is away: the file stays pending, tried again
+            raise
+        except Exception:  # a decoder's bug must not block the queue on this file forever
+            log.exception("Attachment %s could not be processed", attachment_id)
+            db.session.rollback()
+            attachment = db.session.get(Attachment, attachment_id)
+            attachment.status = AttachmentStatus.FAILED.value
+            with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+                attachment.error = _("Ce fichier n'a pas pu être préparé.")
+            attachment.processed_at = utcnow()
+            db.session.commit()
         done += 1
     return done
 
@@ -495,7 +508,8 @@ def process(attachment: Attachment) -> None:
         attachment.status = AttachmentStatus.READY.value
     except media.UnsupportedFile as refused:
         attachment.status = AttachmentStatus.FAILED.value
-        attachment.error = str(refused.message)[:300]
+        with force_locale(config["BABEL_DEFAULT_LOCALE"]):  # no request in the worker
+            attachment.error = str(refused.message)[:300]
         db.session.info.setdefault(DROP_KEYS, []).append(attachment.raw_key)
         attachment.raw_key = None
     attachment.processed_at = utcnow()

@@ -276,3 +276,27 @@ def test_a_word_only_in_an_attached_pdf_finds_the_report(client, login, author, 
     assert f'href="/reports/{report.id}"' in page
     assert "Dans la pièce jointe <em>compte-rendu.pdf</em>" in page
     assert "<mark>ornithorynque</mark>" in page
+
+
+def test_a_file_the_decoder_chokes_on_fails_without_blocking_the_queue(
+    client, login, author, report
+):
+    """A PNG whose data is cut after its header passes the type check (magic bytes), then
+    cannot be decoded: it is marked failed, with a French reason its author sees, and is
+    never served."""
+    from PIL import Image as PILImage
+
+    out = BytesIO()
+    PILImage.new("RGB", (300, 200), (10, 120, 60)).save(out, "PNG")
+    cut = out.getvalue()[:120]
+    login(author)
+    response = upload(
+        client, f"/reports/{report.id}/attachments", "coupe.png", cut, alt="Coupé", consent="y"
+    )
+    assert response.status_code == 303
+    process_all()
+    row = only_attachment()
+    assert row.status == "failed" and row.error
+    assert client.get(f"/attachments/{row.id}").status_code == 404
+    page = client.get(f"/reports/{report.id}/attachments").get_data(as_text=True)
+    assert "refusé" in page and row.error.replace("'", "&#39;") in page

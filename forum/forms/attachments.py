@@ -14,7 +14,7 @@ class AttachmentForm(CreatingForm):
 
     alt = StringField(
         lazy("Description de l'image"),
-        validators=[Length(max=300)],
+        validators=[Length(max=300, message=lazy("300 caractères au plus."))],
         description=lazy(
             "Obligatoire pour une image : une phrase pour qui ne la voit pas (lecteur "
             "d'écran, connexion lente). Par exemple : « Le tableau des idées après le tour "

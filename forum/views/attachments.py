@@ -231,9 +231,9 @@ def _serve(key: str, mime: str, filename: str, inline: bool, attachment: Attachm
         response.headers["Content-Disposition"] = content_disposition(filename, inline)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = FILE_CSP
-    response.headers["Cache-Control"] = (
-        "public, max-age=3600" if public and attachment.post_id is None else "private, max-age=300"
-    )
+    # The browser keeps it (rural links); no shared cache does: a file can become private
+    # (its report unpublished, its message hidden) and must then stop being served at once.
+    response.headers["Cache-Control"] = "private, max-age=3600" if public else "private, no-cache"
     return response
 
 

@@ -62,6 +62,10 @@ def test_a_phone_photo_is_served_rotated_without_its_gps_and_in_sizes(
     assert response.status_code == 303, response.get_data(as_text=True)[:2000]
     row = only_attachment()
     assert row.status == "pending" and row.kind == "image" and row.section == "worked"
+    listed = client.get(path)  # where the upload redirects: the file with its section
+    assert listed.status_code == 200
+    assert "IMG_2041.jpg" in listed.get_data(as_text=True)
+    assert "Ce qui a marché" in listed.get_data(as_text=True)
     # Not served before processing: the raw upload still carries its GPS position.
     assert client.get(f"/attachments/{row.id}").status_code == 404
     process_all()

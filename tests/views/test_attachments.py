@@ -278,3 +278,13 @@ def test_a_word_only_in_an_attached_pdf_finds_the_report(client, login, author, 
     engine().sync()
     page = client.get("/search?q=ornithorynque").get_data(as_text=True)
     assert f'href="/reports/{report.id}"' in page
+
+
+def test_a_service_that_words_a_label_works_outside_a_request(app, make_user):
+    """attach() from a command or a script (no request: no Accept-Language, no session):
+    the default language, not a RuntimeError (found by the demo seed)."""
+    user = make_user(display_name="Hors Requête", created_at=OLD)
+    discussion = discussions.create_discussion(user, "Sans requête", "Un message.", None)
+    post = db.session.scalar(sa.select(Post).where(Post.discussion_id == discussion.id))
+    attached = attachments.attach(user, BytesIO(pdf_with_text()), "note.pdf", post=post)
+    assert attached.label == "PDF"

@@ -3,7 +3,7 @@
 import unicodedata
 from functools import lru_cache
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, get_locale, lazy_gettext
 from flask_login import current_user
 
@@ -13,7 +13,10 @@ lazy = lazy_gettext
 
 
 def select_locale() -> str:
-    """The member's saved language, else the visitor's choice, else Accept-Language, else fr."""
+    """The member's saved language, else the visitor's choice, else Accept-Language, else fr;
+    outside a request (a command, a worker, the demo seed calling a service), the default."""
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     languages = current_app.config["LANGUAGES"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale

@@ -8,12 +8,13 @@ Reports go in with bulk Core inserts (one statement per table per batch) so that
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from io import BytesIO
 
 from sqlalchemy import func, insert, select
 from sqlalchemy import text as sql_text
 from werkzeug.security import generate_password_hash
 
-from forum.demo import corpus, network
+from forum.demo import corpus, network, session_files
 from forum.demo import reports as written_reports
 from forum.demo.discussions import DISCUSSIONS, LINKED_REPORTS, REPORT_THREADS
 from forum.extensions import db
@@ -22,9 +23,11 @@ from forum.models import (
     SECTIONS,
     Category,
     ChallengeTag,
+    Discussion,
     Flag,
     KitModule,
     Parcours,
+    Post,
     Report,
     ReportBody,
     ReportRevision,
@@ -34,7 +37,14 @@ from forum.models import (
     report_tags,
 )
 from forum.models.base import utcnow
-from forum.services import bookmarks, discussions, notifications, reference, watches
+from forum.services import (
+    attachments,
+    bookmarks,
+    discussions,
+    notifications,
+    reference,
+    watches,
+)
 from forum.services.accounts import unique_handle
 
 DEMO_PASSWORD = "maillage-demo"
@@ -56,6 +66,7 @@ def seed(extra_reports: int | None = None, only_if_empty: bool = False) -> dict[
         ids = add_showcase()
         summary["reports"] = len(ids)
         summary["discussions"] = _seed_discussions(ids)
+        summary["files"] = _seed_files(ids)
     if extra_reports:
         summary["extra reports"] = add_reports(extra_reports, seed=1000 + _report_count())
     analyze()
@@ -383,6 +394,35 @@ def _seed_discussions(report_ids: dict[str, int]) -> int:
     while notifications.process_events():
         pass
     return created
+
+
+def _seed_files(report_ids: dict[str, int]) -> int:
+    """The sessions' supports (forum/demo/session_files.py), stored and processed as an
+    upload is: photos re-encoded without their EXIF into their variants, documents' text
+    extracted. Processed here, not by the media worker, so the demo is ready at once."""
+    count = 0
+    for key, name, section, alt, make in session_files.REPORT_FILES:
+        report = db.session.get(Report, report_ids[key])
+        author = db.session.get(User, report.author_id)
+        attachments.attach(
+            author, BytesIO(make()), name, report=report, alt=alt, section=section, consent=True
+        )
+        count += 1
+    for title, reply, name, make in session_files.POST_FILES:
+        post = db.session.scalars(
+            select(Post)
+            .join(Discussion, Discussion.id == Post.discussion_id)
+            .where(Discussion.title == title)
+            .order_by(Post.id)
+            .offset(reply + 1)  # the opening message comes first
+        ).first()
+        attachments.attach(post.author, BytesIO(make()), name, post=post)
+        count += 1
+    db.session.info.pop(attachments.MEDIA_FLAG, None)  # processed below, not by the worker
+    db.session.commit()
+    while attachments.process_pending(batch=20):
+        pass
+    return count
 
 
 def _showcase_states(written: list[dict], ids: dict[str, int]) -> None:

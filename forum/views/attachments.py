@@ -22,6 +22,7 @@ from forum.access import posting_required
 from forum.extensions import db
 from forum.forms.attachments import AttachmentForm
 from forum.forms.base import MaillageForm
+from forum.forms.reports import SECTION_LABELS
 from forum.models import Attachment, Post, Report
 from forum.once import submitted_once
 from forum.services import attachments, discussions, reports
@@ -165,6 +166,7 @@ def _upload(form: AttachmentForm, here: str, back: str, report=None, post=None):
             limits=limits,
             used=attachments.used_bytes(current_user),
             human_size=attachments.human_size,
+            section_labels=SECTION_LABELS,
         ),
         status,
     )

@@ -57,6 +57,7 @@ def live_server(tmp_path_factory):
         {
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{root}/live.sqlite",
             "SEARCH_DIR": str(root / "search"),
+            "STORAGE_DIR": str(root / "files"),  # never the checkout's instance/files
             "SEARCH_BACKGROUND": True,
             "NOTIFICATIONS_BACKGROUND": True,
             "SEARCH_SYNC_INTERVAL": 1,

@@ -62,6 +62,10 @@ def test_a_phone_photo_is_served_rotated_without_its_gps_and_in_sizes(
     assert response.status_code == 303, response.get_data(as_text=True)[:2000]
     row = only_attachment()
     assert row.status == "pending" and row.kind == "image" and row.section == "worked"
+    listed = client.get(path)  # where the upload redirects: the file with its section
+    assert listed.status_code == 200
+    assert "IMG_2041.jpg" in listed.get_data(as_text=True)
+    assert "Ce qui a marché" in listed.get_data(as_text=True)
     # Not served before processing: the raw upload still carries its GPS position.
     assert client.get(f"/attachments/{row.id}").status_code == 404
     process_all()
@@ -300,3 +304,13 @@ def test_a_file_the_decoder_chokes_on_fails_without_blocking_the_queue(
     assert client.get(f"/attachments/{row.id}").status_code == 404
     page = client.get(f"/reports/{report.id}/attachments").get_data(as_text=True)
     assert "refusé" in page and row.error.replace("'", "&#39;") in page
+
+
+def test_a_service_that_words_a_label_works_outside_a_request(app, make_user):
+    """attach() from a command or a script (no request: no Accept-Language, no session):
+    the default language, not a RuntimeError (found by the demo seed)."""
+    user = make_user(display_name="Hors Requête", created_at=OLD)
+    discussion = discussions.create_discussion(user, "Sans requête", "Un message.", None)
+    post = db.session.scalar(sa.select(Post).where(Post.discussion_id == discussion.id))
+    attached = attachments.attach(user, BytesIO(pdf_with_text()), "note.pdf", post=post)
+    assert attached.label == "PDF"

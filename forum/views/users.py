@@ -23,7 +23,15 @@ from forum.forms.accounts import AccountDeletionForm, PasswordChangeForm, Profil
 from forum.forms.notifications import NotificationSettingsForm
 from forum.models import Structure, User
 from forum.once import submitted_once
-from forum.services import ServiceError, accounts, privacy, reports, sessions, structures
+from forum.services import (
+    ServiceError,
+    accounts,
+    attachments,
+    privacy,
+    reports,
+    sessions,
+    structures,
+)
 from forum.services import contact as contact_service
 from forum.services import notification_settings as email_settings
 
@@ -101,6 +109,9 @@ def _account_page(form: ProfileForm, settings_form: NotificationSettingsForm, st
         settings_form=settings_form,
         drafts=reports.drafts_of(current_user),
         open_sessions=sessions.open_sessions(current_user),
+        files_used=attachments.used_bytes(current_user),
+        files_quota=attachments.Limits.current().quota_bytes,
+        human_size=attachments.human_size,
     ), status
 
 

@@ -314,3 +314,11 @@ def test_a_service_that_words_a_label_works_outside_a_request(app, make_user):
     post = db.session.scalar(sa.select(Post).where(Post.discussion_id == discussion.id))
     attached = attachments.attach(user, BytesIO(pdf_with_text()), "note.pdf", post=post)
     assert attached.label == "PDF"
+
+
+def test_my_account_shows_my_files_against_my_quota(client, login, author, report):
+    login(author)
+    upload(client, f"/reports/{report.id}/attachments", "grille.pdf", pdf_with_text())
+    page = client.get("/account").get_data(as_text=True)
+    used = attachments.human_size(len(pdf_with_text()))
+    assert "Mes fichiers" in page and f"{used} utilisés sur 200\u00a0Mo" in page

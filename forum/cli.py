@@ -1,4 +1,5 @@
-"""Flask commands: bootstrap, users create-admin, seed-demo, backup, restore."""
+"""Flask commands: bootstrap, users create-admin, seed-demo, backup, restore, search,
+notifications, attachments."""
 
 import sys
 import time
@@ -9,7 +10,15 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from forum.search import IndexUnavailable, engine
-from forum.services import ServiceError, accounts, backup, demo, notifications, reference
+from forum.services import (
+    ServiceError,
+    accounts,
+    attachments,
+    backup,
+    demo,
+    notifications,
+    reference,
+)
 from forum.transactions import unit_of_work
 
 users_cli = AppGroup("users", help="Gérer les comptes.")
@@ -182,7 +191,50 @@ def process_notifications() -> None:
     click.echo(f"{total} événement(s) traité(s)")
 
 
+attachments_cli = AppGroup("attachments", help="Fichiers joints.")
+
+
+@attachments_cli.command("process")
+def process_attachments() -> None:
+    """Process the pending uploads (variants, text); normally done after each response,
+    run from cron when MEDIA_BACKGROUND is off. Each file is committed on its own."""
+    total = 0
+    while done := attachments.process_pending():
+        total += done
+    click.echo(f"{total} fichier(s) traité(s)")
+
+
+@attachments_cli.command("check")
+@click.option("--fix", is_flag=True, help="Delete the stored files that no row names.")
+@click.option(
+    "--older-than",
+    type=click.IntRange(min=0),
+    default=3600,
+    show_default=True,
+    help="With --fix, only files stored at least this many seconds ago (younger ones may "
+    "belong to an upload still under way).",
+)
+def check_attachments(fix: bool, older_than: int) -> None:
+    """Compare stored files with their rows; exit 1 if anything is left to do."""
+    with unit_of_work():  # reads only; the block ends its transaction
+        found = attachments.sweep(older_than_seconds=older_than, fix=fix)
+    for name in ("orphans", "missing"):
+        keys = found[name]
+        shown = ", ".join(keys[:20]) + (" …" if len(keys) > 20 else "")
+        click.echo(f"{name}: {len(keys)}" + (f" ({shown})" if keys else ""))
+    if fix:
+        click.echo(f"deleted: {len(found['deleted'])}")
+    if found["missing"]:
+        click.echo(
+            "Des fichiers nommés en base manquent au stockage : restaurez-les depuis une "
+            "sauvegarde (flask restore) ou supprimez les fichiers joints concernés."
+        )
+    if found["missing"] or len(found["orphans"]) > len(found["deleted"]):
+        raise SystemExit(1)
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(attachments_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(notifications_cli)
     app.cli.add_command(users_cli)

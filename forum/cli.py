@@ -80,7 +80,8 @@ def seed_demo_command(reports: int | None, if_empty: bool) -> None:
     help="File to write, or folder to write maillage-DATE.tar.gz in (default: here).",
 )
 def backup_command(output: Path | None) -> None:
-    """Write a consistent archive of the database (the search index is rebuilt on restore)."""
+    """Write an archive of the database and the stored files (the search index is rebuilt
+    on restore)."""
     path = backup.default_archive_path(output)
     try:
         manifest = backup.create_backup(path)
@@ -92,13 +93,19 @@ def backup_command(output: Path | None) -> None:
         f"{manifest['database']['kind']}, révision {manifest['database']['revision']})"
     )
     click.echo(f"{sum(tables.values())} ligne(s) dans {len(tables)} table(s)")
+    files = manifest["files"]
+    click.echo(
+        f"{files['count']} fichier(s) stocké(s) ({files['bytes'] // 1024} Kio, "
+        f"stockage {files['backend']})"
+    )
 
 
 @click.command("restore")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--yes", is_flag=True, help="Replace the database without asking for confirmation.")
 def restore_command(path: Path, yes: bool) -> None:
-    """Replace the whole database with an archive from `flask backup`, then rebuild the index."""
+    """Replace the whole database and the stored files with an archive from `flask backup`,
+    then rebuild the index."""
     try:
         manifest = backup.read_manifest(path)
         if not yes:
@@ -116,6 +123,10 @@ def restore_command(path: Path, yes: bool) -> None:
         raise click.ClickException(error.message) from None
     for table, count in result.counts.items():
         click.echo(f"{table}: {count}")
+    if result.files is None:
+        click.echo("Archive sans fichiers stockés (format 1) : les fichiers actuels restent.")
+    else:
+        click.echo(f"{result.files} fichier(s) stocké(s) remis en place.")
     if result.upgraded_from:
         click.echo(f"Base migrée de la révision {result.upgraded_from} à la plus récente.")
     if result.schema_changed:

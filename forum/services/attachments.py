@@ -138,9 +138,10 @@ def may_attach_to_post(post: Post, user: User) -> bool:
 
 def used_bytes(user: User) -> int:
     """Bytes of the files this member uploaded that are still kept (the quota counts them)."""
-    return db.session.scalar(
+    total = db.session.scalar(
         select(func.coalesce(func.sum(Attachment.size), 0)).where(Attachment.uploader_id == user.id)
     )
+    return int(total)  # PostgreSQL sums a bigint into a numeric: Decimal, which ngettext refuses
 
 
 def of_report(report: Report) -> list[Attachment]:

@@ -1,4 +1,5 @@
-"""Flask commands: bootstrap, users create-admin, seed-demo, backup, restore."""
+"""Flask commands: bootstrap, users create-admin, seed-demo, backup, restore, search,
+notifications, attachments."""
 
 import sys
 import time
@@ -9,7 +10,15 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from forum.search import IndexUnavailable, engine
-from forum.services import ServiceError, accounts, backup, demo, notifications, reference
+from forum.services import (
+    ServiceError,
+    accounts,
+    attachments,
+    backup,
+    demo,
+    notifications,
+    reference,
+)
 from forum.transactions import unit_of_work
 
 users_cli = AppGroup("users", help="Gérer les comptes.")
@@ -71,7 +80,8 @@ def seed_demo_command(reports: int | None, if_empty: bool) -> None:
     help="File to write, or folder to write maillage-DATE.tar.gz in (default: here).",
 )
 def backup_command(output: Path | None) -> None:
-    """Write a consistent archive of the database (the search index is rebuilt on restore)."""
+    """Write an archive of the database and the stored files (the search index is rebuilt
+    on restore)."""
     path = backup.default_archive_path(output)
     try:
         manifest = backup.create_backup(path)
@@ -83,13 +93,19 @@ def backup_command(output: Path | None) -> None:
         f"{manifest['database']['kind']}, révision {manifest['database']['revision']})"
     )
     click.echo(f"{sum(tables.values())} ligne(s) dans {len(tables)} table(s)")
+    files = manifest["files"]
+    click.echo(
+        f"{files['count']} fichier(s) stocké(s) ({files['bytes'] // 1024} Kio, "
+        f"stockage {files['backend']})"
+    )
 
 
 @click.command("restore")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--yes", is_flag=True, help="Replace the database without asking for confirmation.")
 def restore_command(path: Path, yes: bool) -> None:
-    """Replace the whole database with an archive from `flask backup`, then rebuild the index."""
+    """Replace the whole database and the stored files with an archive from `flask backup`,
+    then rebuild the index."""
     try:
         manifest = backup.read_manifest(path)
         if not yes:
@@ -107,6 +123,10 @@ def restore_command(path: Path, yes: bool) -> None:
         raise click.ClickException(error.message) from None
     for table, count in result.counts.items():
         click.echo(f"{table}: {count}")
+    if result.files is None:
+        click.echo("Archive sans fichiers stockés (format 1) : les fichiers actuels restent.")
+    else:
+        click.echo(f"{result.files} fichier(s) stocké(s) remis en place.")
     if result.upgraded_from:
         click.echo(f"Base migrée de la révision {result.upgraded_from} à la plus récente.")
     if result.schema_changed:
@@ -182,7 +202,50 @@ def process_notifications() -> None:
     click.echo(f"{total} événement(s) traité(s)")
 
 
+attachments_cli = AppGroup("attachments", help="Fichiers joints.")
+
+
+@attachments_cli.command("process")
+def process_attachments() -> None:
+    """Process the pending uploads (variants, text); normally done after each response,
+    run from cron when MEDIA_BACKGROUND is off. Each file is committed on its own."""
+    total = 0
+    while done := attachments.process_pending():
+        total += done
+    click.echo(f"{total} fichier(s) traité(s)")
+
+
+@attachments_cli.command("check")
+@click.option("--fix", is_flag=True, help="Delete the stored files that no row names.")
+@click.option(
+    "--older-than",
+    type=click.IntRange(min=0),
+    default=3600,
+    show_default=True,
+    help="With --fix, only files stored at least this many seconds ago (younger ones may "
+    "belong to an upload still under way).",
+)
+def check_attachments(fix: bool, older_than: int) -> None:
+    """Compare stored files with their rows; exit 1 if anything is left to do."""
+    with unit_of_work():  # reads only; the block ends its transaction
+        found = attachments.sweep(older_than_seconds=older_than, fix=fix)
+    for name in ("orphans", "missing"):
+        keys = found[name]
+        shown = ", ".join(keys[:20]) + (" …" if len(keys) > 20 else "")
+        click.echo(f"{name}: {len(keys)}" + (f" ({shown})" if keys else ""))
+    if fix:
+        click.echo(f"deleted: {len(found['deleted'])}")
+    if found["missing"]:
+        click.echo(
+            "Des fichiers nommés en base manquent au stockage : restaurez-les depuis une "
+            "sauvegarde (flask restore) ou supprimez les fichiers joints concernés."
+        )
+    if found["missing"] or len(found["orphans"]) > len(found["deleted"]):
+        raise SystemExit(1)
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(attachments_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(notifications_cli)
     app.cli.add_command(users_cli)

@@ -14,10 +14,12 @@ lazy = lazy_gettext
 
 def select_locale() -> str:
     """The member's saved language, else the visitor's choice, else Accept-Language, else fr;
-    outside a request (a command, a worker, the demo seed calling a service), the default."""
-    if not has_request_context():
-        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    outside a request (a background job, a command), the default language."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():
+        # A job that words something for a person forces their language (force_locale);
+        # anything else it writes (a failed file's reason) is in the site's language.
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     chosen = session.get("locale")

@@ -199,7 +199,7 @@ def test_incompatible_archives_are_refused_before_anything_changes(app, archive,
     cases = [
         ({"database": {"revision": "9999"}}, "révision 9999 inconnue"),
         ({"database": {"kind": other_kind}}, f"contient une base {other_kind}"),
-        ({"format": 2}, "Archive au format 2"),
+        ({"format": 3}, "Archive au format 3"),
         ({"dump": {"sha256": "court"}}, "Manifeste de l'archive illisible"),
         ({"app": None}, "Manifeste de l'archive illisible"),
     ]
@@ -288,3 +288,73 @@ def test_a_failed_write_leaves_the_previous_archive_whole(app, tmp_path, monkeyp
     assert result.exit_code == 1 and "Écriture de l'archive impossible" in result.output
     assert target.read_bytes() == previous
     assert [p.name for p in folder.iterdir()] == ["nightly.tar.gz"]  # no partial file left
+
+
+def test_the_stored_files_go_in_the_archive_and_come_back(app, make_user, make_report, tmp_path):
+    """A real upload, processed (a photo's variants and a PDF): backed up, lost, restored
+    byte for byte; a file stored after the backup is gone after the restore."""
+    from forum.models import Attachment
+    from forum.models.base import utcnow
+    from forum.services import attachments
+    from forum.storage import storage
+    from tests.files import jpeg_with_gps, pdf_with_text
+
+    author = make_user(created_at=utcnow() - timedelta(days=30))
+    report = make_report(author)
+    attachments.attach(author, io.BytesIO(pdf_with_text()), "grille.pdf", report=report)
+    attachments.attach(
+        author, io.BytesIO(jpeg_with_gps()), "groupe.jpg", report=report,
+        alt="Le groupe", consent=True,
+    )  # fmt: skip
+    db.session.commit()
+    attachments.process_pending()
+    store = storage()
+
+    def stored() -> dict[str, bytes]:
+        found = {}
+        for key in store.keys():
+            with store.open(key) as data:
+                found[key] = data.read()
+        return found
+
+    before = stored()
+    assert len(before) == 1 + 1 + 4  # the PDF; the photo in full and 2 widths × 2 formats
+
+    path = backup(app, tmp_path / "files.tar.gz")
+    with tarfile.open(path, "r:gz") as tar:
+        manifest = json.load(tar.extractfile("manifest.json"))
+        archived = {m.name for m in tar.getmembers() if m.name.startswith("files/")}
+    assert manifest["format"] == 2
+    assert manifest["files"] == {
+        "backend": "local",
+        "count": len(before),
+        "bytes": sum(map(len, before.values())),
+    }
+    assert archived == {f"files/{key}" for key in before}
+
+    for row in db.session.scalars(sa.select(Attachment)):
+        attachments.delete(row)
+    db.session.commit()
+    store.put("raw/9999999999-apres-la-sauvegarde", b"arrive apres", "application/pdf")
+    assert list(store.keys()) == ["raw/9999999999-apres-la-sauvegarde"]
+
+    result = app.test_cli_runner().invoke(args=["restore", "--yes", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"{len(before)} fichier(s) stocké(s) remis en place." in result.output
+    db.session.expire_all()
+    assert stored() == before
+    assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 2
+    check = app.test_cli_runner().invoke(args=["attachments", "check"])
+    assert check.exit_code == 0 and "orphans: 0" in check.output, check.output
+
+
+def test_an_archive_missing_a_stored_file_is_refused(app, make_user, make_report, tmp_path):
+    from forum.storage import storage
+
+    storage().put("raw/1700000000-piece", b"contenu", "application/pdf")
+    path = backup(app, tmp_path / "files.tar.gz")
+    cut = rewrite(path, tmp_path / "cut.tar.gz")  # copies the manifest and the dump only
+    count = structure_count()
+    result = app.test_cli_runner().invoke(args=["restore", "--yes", str(cut)])
+    assert result.exit_code == 1 and "0 fichier(s) stocké(s)" in result.output, result.output
+    assert structure_count() == count and storage().exists("raw/1700000000-piece")

@@ -44,7 +44,7 @@ from forum.models import (
 from forum.models.base import utcnow
 from forum.services import discussions, indexing, reports
 from forum.services.errors import Forbidden, Invalid
-from forum.storage import StorageUnavailable, storage
+from forum.storage import StorageUnavailable, StoredFileMissing, storage
 
 log = logging.getLogger(__name__)
 
@@ -138,9 +138,10 @@ def may_attach_to_post(post: Post, user: User) -> bool:
 
 def used_bytes(user: User) -> int:
     """Bytes of the files this member uploaded that are still kept (the quota counts them)."""
-    return db.session.scalar(
+    total = db.session.scalar(
         select(func.coalesce(func.sum(Attachment.size), 0)).where(Attachment.uploader_id == user.id)
     )
+    return int(total)  # PostgreSQL sums a bigint into a numeric: Decimal, which ngettext refuses
 
 
 def of_report(report: Report) -> list[Attachment]:
@@ -463,9 +464,22 @@ def process(attachment: Attachment) -> None:
 
     config = current_app.config
     store = storage()
-    with store.open(attachment.raw_key) as raw:
-        data = raw.read()
-    token = attachment.raw_key.rsplit("/", 1)[-1]
+    try:
+        with store.open(attachment.raw_key) as raw:
+            data = raw.read()
+    except StoredFileMissing:
+        # Lost (a restore without its files, a hand-made deletion): failed for good, or
+        # this row would stop every upload queued after it, run after run.
+        log.error("Attachment %s: stored upload %s missing", attachment.id, attachment.raw_key)
+        attachment.status = AttachmentStatus.FAILED.value
+        attachment.error = _("Le fichier envoyé a été perdu avant d'être préparé : renvoyez-le.")
+        attachment.raw_key = None
+        attachment.processed_at = utcnow()
+        return
+    # Variants are named with the time they are made, not the upload's: sweep() judges an
+    # uncommitted key by the age in its name, and a file processed an hour after its upload
+    # (a backlog) must not look old enough to delete while its row is being written.
+    token = f"{int(time.time())}-{attachment.raw_key.rsplit('-', 1)[-1]}"
     try:
         if attachment.kind == "image":
             result = process_image(
@@ -520,9 +534,9 @@ def process(attachment: Attachment) -> None:
 
 def sweep(older_than_seconds: int = 3600, fix: bool = False) -> dict[str, list[str]]:
     """Compare stored files and rows: {"orphans": keys with no row (a crash between the
-    storage and the commit), "missing": keys a row names that are not stored}. With `fix`,
-    orphans older than `older_than_seconds` are deleted (younger ones may belong to an
-    upload still in flight)."""
+    storage and the commit), "missing": keys a row names that are not stored, "deleted":
+    the orphans removed}. With `fix`, orphans older than `older_than_seconds` are deleted
+    (younger ones may belong to an upload or a processing still in flight)."""
     store = storage()
     named = set()
     rows = db.session.scalars(select(Attachment))
@@ -533,12 +547,14 @@ def sweep(older_than_seconds: int = 3600, fix: bool = False) -> dict[str, list[s
             if not store.exists(key):
                 missing.append(key)
     orphans = [k for k in store.keys("") if k not in named]
+    deleted = []
     if fix:
         now = time.time()
         for key in orphans:
             if now - _written_at(key) >= older_than_seconds:
                 store.delete(key)
-    return {"orphans": orphans, "missing": missing}
+                deleted.append(key)
+    return {"orphans": orphans, "missing": missing, "deleted": deleted}
 
 
 def _written_at(key: str) -> float:

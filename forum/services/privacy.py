@@ -5,7 +5,10 @@ Deletion is explicit, table by table, rather than left to ON DELETE clauses: SQL
 not enforce foreign keys here, and the choice between keeping and erasing is ours to make.
 """
 
+import json
+import zipfile
 from datetime import date, datetime
+from typing import BinaryIO
 
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select, update
@@ -39,8 +42,13 @@ from forum.models.base import utcnow
 from forum.services import attachments, notification_settings
 from forum.services.errors import Conflict, Invalid
 from forum.services.indexing import enqueue
+from forum.storage import StoredFileMissing, storage
 
-EXPORT_FORMAT = 1
+EXPORT_FORMAT = 2  # 2: "attachments" (the files are in the ZIP of export_archive)
+EXPORT_JSON = "mes-donnees.json"  # names inside the ZIP
+EXPORT_FILES = "fichiers/"
+EXPORT_README = "LISEZMOI.txt"
+SERVED_EXTENSIONS = {"image/jpeg": "jpg", "image/webp": "webp", "image/png": "png"}
 DELETION_MODES = ("keep", "erase")
 ERASED_TITLE = "—"  # what an erased report or discussion title becomes (titles are required)
 
@@ -243,7 +251,93 @@ def export_data(user: User) -> dict:
                 .order_by(LoginFailure.id)
             )
         ],
+        "attachments": [
+            _attachment(a)
+            for a in _rows(
+                select(Attachment).where(Attachment.uploader_id == user.id).order_by(Attachment.id)
+            )
+        ],
     }
+
+
+def _attachment(attachment: Attachment) -> dict:
+    return {
+        "id": attachment.id,
+        "filename": attachment.filename,
+        "kind": attachment.kind,
+        "type": attachment.mime,
+        "label": attachment.label,
+        "bytes_uploaded": attachment.size,
+        "report_id": attachment.report_id,
+        "section": attachment.section,
+        "post_id": attachment.post_id,
+        "alt": attachment.alt,
+        "consent": attachment.consent,
+        "status": attachment.status,
+        "error": attachment.error or None,
+        "created_at": _iso(attachment.created_at),
+        "processed_at": _iso(attachment.processed_at),
+        # Where the ZIP of export_archive holds it: the version the site serves (a photo
+        # re-encoded without its location, a document as it was sent); none before then.
+        "file": _archive_name(attachment) if attachment.ready and attachment.file_key else None,
+    }
+
+
+def _archive_name(attachment: Attachment) -> str:
+    """fichiers/<id>-<name>, with the extension of what is served (a photo is re-encoded)."""
+    name = attachment.filename
+    extension = SERVED_EXTENSIONS.get(attachment.mime) if attachment.is_image else None
+    if extension:
+        name = f"{name.rsplit('.', 1)[0] if '.' in name else name}.{extension}"
+    return f"{EXPORT_FILES}{attachment.id}-{name}"
+
+
+def export_archive(user: User, out: BinaryIO) -> dict:
+    """Write into `out` a ZIP of everything held about this member: export_data() as
+    mes-donnees.json and, under fichiers/, each file they attached as the site serves it;
+    a LISEZMOI.txt says what is where. Returns the exported data. A stored file that is
+    missing is named in the JSON ("file_missing") rather than failing the export."""
+    data = export_data(user)
+    rows = {a.id: a for a in _rows(select(Attachment).where(Attachment.uploader_id == user.id))}
+    store = storage()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for entry in data["attachments"]:
+            if not entry["file"]:
+                continue
+            row = rows[entry["id"]]
+            try:
+                with store.open(row.file_key) as source:
+                    # Photos and documents are compressed already: stored as they are.
+                    info = zipfile.ZipInfo(entry["file"], date_time=_zip_time(row.created_at))
+                    info.compress_type = zipfile.ZIP_STORED
+                    with archive.open(info, "w", force_zip64=True) as target:
+                        while chunk := source.read(1024 * 1024):
+                            target.write(chunk)
+            except StoredFileMissing:
+                entry["file"], entry["file_missing"] = None, True
+        archive.writestr(EXPORT_JSON, json.dumps(data, ensure_ascii=False, indent=2))
+        archive.writestr(EXPORT_README, _readme(data))
+    return data
+
+
+def _zip_time(value: datetime | None) -> tuple:
+    value = value or utcnow()
+    return (max(value.year, 1980), value.month, value.day, value.hour, value.minute, value.second)
+
+
+def _readme(data: dict) -> str:
+    files = sum(1 for entry in data["attachments"] if entry["file"])
+    return (
+        "Vos données sur Maillage\n"
+        "========================\n\n"
+        f"Exportées le {data['exported_at']} (heure UTC).\n\n"
+        f"- {EXPORT_JSON} : tout ce que Maillage conserve sur vous (compte, retours, messages,\n"
+        "  abonnements, notifications, sessions…), lisible par un tableur ou un programme.\n"
+        f"- {EXPORT_FILES} : les {files} fichier(s) que vous avez joints, tels que le site les\n"
+        "  sert : les photos réencodées, sans leurs métadonnées (position GPS, appareil) ; les\n"
+        "  documents tels que vous les avez envoyés. La rubrique « attachments » du fichier\n"
+        "  JSON dit à quel retour ou message chacun appartient.\n"
+    )
 
 
 def _report(report: Report) -> dict:

@@ -1,6 +1,7 @@
 """Member profiles and the member's own account settings."""
 
 import json
+import tempfile
 
 from flask import (
     Blueprint,
@@ -34,6 +35,7 @@ from forum.services import (
 )
 from forum.services import contact as contact_service
 from forum.services import notification_settings as email_settings
+from forum.storage import content_disposition
 
 bp = Blueprint("users", __name__)
 
@@ -194,7 +196,8 @@ def change_password():
 @bp.get("/account/export")
 @login_required
 def export_data():
-    """Download everything held about me, as JSON (RGPD right of access and portability)."""
+    """Everything held about me as JSON, without the files (the ZIP of export_archive
+    holds both; this address stays for scripts that read the JSON)."""
     data = privacy.export_data(current_user)
     body = json.dumps(data, ensure_ascii=False, indent=2)
     filename = f"maillage-mes-donnees-{current_user.handle or current_user.id}.json"
@@ -203,6 +206,37 @@ def export_data():
         mimetype="application/json",
         headers={
             "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@bp.get("/account/export.zip")
+@login_required
+def export_archive():
+    """Download everything held about me with the files I attached, as a ZIP: the JSON of
+    /account/export and a fichiers/ folder (RGPD right of access and portability)."""
+    spooled = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # beyond: on disk
+    try:
+        privacy.export_archive(current_user, spooled)
+    except BaseException:
+        spooled.close()
+        raise
+    size = spooled.tell()
+    spooled.seek(0)
+
+    def chunks():
+        with spooled:  # closed when sent, or when the browser goes away
+            while block := spooled.read(256 * 1024):
+                yield block
+
+    filename = f"maillage-mes-donnees-{current_user.handle or current_user.id}.zip"
+    return Response(
+        chunks(),
+        mimetype="application/zip",
+        headers={
+            "Content-Disposition": content_disposition(filename, inline=False),
+            "Content-Length": str(size),
             "Cache-Control": "no-store",
         },
     )

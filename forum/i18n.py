@@ -42,7 +42,7 @@ VOWELS = frozenset("aeiouæœ")
 
 
 def de(name: str) -> str:
-    """French « de » before a name, elided before a vowel sound: « d'Élodie », « de Karim ».
+    """French « de » before a name, elided before a vowel sound: « d'Élodie », « de Karim ».
 
     Deliberately simple rules, on the first letter with its accent removed:
     - a, e, i, o, u (æ, œ too): elided (d'Élodie, d'Émile, d'Uriel, d'Œlla);
@@ -50,8 +50,8 @@ def de(name: str) -> str:
       consonant: not elided (de Yacine, de Yann);
     - h then a vowel is taken as a mute h, which is the case of nearly every first name:
       elided (d'Hélène, d'Hugo); an aspirated h (de Hugues for some) is not told apart;
-    - anything else, digits and punctuation included: « de » (de Karim, de 3C Lot).
-    The name is kept as written; « le », « les » are not contracted (« du », « des »)."""
+    - anything else, digits and punctuation included: « de » (de Karim, de 3C Lot).
+    The name is kept as written; « le », « les » are not contracted (« du », « des »)."""
     name = (name or "").strip()
     letters = unicodedata.normalize("NFKD", name[:3].lower())
     letters = "".join(c for c in letters if not unicodedata.combining(c))

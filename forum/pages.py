@@ -34,7 +34,7 @@ def thread_url(discussion) -> str:
 @dataclass(frozen=True)
 class ThreadRow:
     """One post of a thread as every reader with the same view sees it: plain data and its
-    rendered markup (« in reply to », author, date, body or removal notice)."""
+    rendered markup (« in reply to », author, date, body or removal notice)."""
 
     id: int
     author_id: int | None
@@ -187,7 +187,7 @@ def contact_page(name: str, recipients, back: str, structure=None, member=None):
 
 def _contact_wording(structure, member) -> dict:
     """What the page needs to word itself for a structure or for one member: whether the
-    writer belongs to the structure (« aucun autre membre »), and, for a member who
+    writer belongs to the structure (« aucun autre membre »), and, for a member who
     receives no messages, their structure if someone there does (shown on their profile
     anyway: nothing private)."""
     viewer = current_user._get_current_object()

@@ -64,7 +64,7 @@ REPORT_FILES = [
         lambda: supports.handout_pdf(
             "Fiche d'animation : le budget aux jetons",
             [
-                "Séance 4 du kit, module « Modèle économique et financement ». Durée : "
+                "Séance 4 du kit, module « Modèle économique et financement ». Durée : "
                 "1 h 15 pour huit porteurs. Matériel : une grande feuille par porteur, "
                 "partagée en deux colonnes, et des jetons de trois couleurs.",
                 "Jetons rouges : les dépenses (loyer, véhicule, assurance, salaires). Jetons "
@@ -185,8 +185,8 @@ POST_FILES = [
             [
                 "Vous recevez avec ce message trente images numérotées. Regardez-les avant "
                 "la séance, sans chercher à les comprendre.",
-                "Demain, à l'ouverture, nous vous poserons une question : « Qu'est-ce qui "
-                "vous a donné envie de vous lancer ? » Choisissez une image et notez son "
+                "Demain, à l'ouverture, nous vous poserons une question : « Qu'est-ce qui "
+                "vous a donné envie de vous lancer ? » Choisissez une image et notez son "
                 "numéro. Vous direz votre numéro, puis une ou deux phrases.",
                 "Pas besoin de partager votre écran : le numéro suffit, même avec une "
                 "connexion lente ou par téléphone.",

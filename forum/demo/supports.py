@@ -26,7 +26,7 @@ MARKER = (35, 45, 80)
 
 # A system font with French accents (Debian's fonts-dejavu, found by Pillow in the usual
 # font folders); without one, Pillow's embedded font, which has no accents: they are
-# dropped from the drawn text (« Séance » becomes « Seance ») rather than shown as boxes.
+# dropped from the drawn text (« Séance » becomes « Seance ») rather than shown as boxes.
 FONT_FILES = ("DejaVuSans.ttf", "LiberationSans-Regular.ttf", "Arial.ttf")
 
 
@@ -169,7 +169,7 @@ def room_plan(
 
 def handout_pdf(title: str, paragraphs: Sequence[str]) -> bytes:
     """A one-page A4 PDF handout: a title, then paragraphs wrapped at 80 characters
-    (Helvetica, WinAnsi: French accents, « », ’ and € print)."""
+    (Helvetica, WinAnsi: French accents, « », ’ and € print)."""
     lines = [("F2", 18, title), ("F1", 11, "")]
     for paragraph in paragraphs:
         lines += [("F1", 11, line) for line in _wrap(paragraph, 86).split("\n")]

@@ -17,8 +17,8 @@ class AttachmentForm(CreatingForm):
         validators=[Length(max=300, message=lazy("300 caractères au plus."))],
         description=lazy(
             "Obligatoire pour une image : une phrase pour qui ne la voit pas (lecteur "
-            "d'écran, connexion lente). Par exemple : « Le tableau des idées après le tour "
-            "de table »."
+            "d'écran, connexion lente). Par exemple : « Le tableau des idées après le tour "
+            "de table »."
         ),
     )
     section = SelectField(lazy("Partie du retour"), choices=[], default="")

@@ -56,7 +56,7 @@ class ArchiveLimits:
     - `max_ratio`: uncompressed / compressed size of one member, checked for members over
       `ratio_grace_bytes`. 100 is Apache POI's default (ZipSecureFile's minimum inflate
       ratio of 0.01), which real Office files stay under; deflate's own maximum is about
-      1,032 (D. Fifield, « A better zip bomb », 2019)."""
+      1,032 (D. Fifield, « A better zip bomb », 2019)."""
 
     max_members: int = 2000
     max_directory_bytes: int = 1 * MIB

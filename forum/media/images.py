@@ -1,6 +1,6 @@
 """Photos, re-encoded: decoded with Pillow within a pixel budget, turned upright, stripped
 of every piece of metadata (EXIF, GPS, XMP, ICC, comments), and written again as the
-variants pages serve (WebP and JPEG at a few widths, and one bounded « full » JPEG).
+variants pages serve (WebP and JPEG at a few widths, and one bounded « full » JPEG).
 
 Re-encoding is the defence against malformed images too: what is served was written by
 Pillow, never a byte of the upload (unless `keep_original`)."""
@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - depends on the platform's wheels
 FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
 
 DEFAULT_WIDTHS = (480, 1200)  # issue 14: phones (360 px at 1.33x) and desktop columns
-FULL_SIZE = 2000  # px, longest side of the « full » JPEG: sharp on a 1080p screen
+FULL_SIZE = 2000  # px, longest side of the « full » JPEG: sharp on a 1080p screen
 QUALITY = 80  # WebP and JPEG: Pillow's scale; 75-85 is the usual web compromise
 # 64 million pixels: accepts the 48 and 50 MP photos of current phones (8160 x 6120 is
 # 49.9 MP) and refuses their 108 and 200 MP modes. Below Pillow's own guard
@@ -105,7 +105,7 @@ def process_image(
     """Decode `source` (the bytes of an image, or a seekable stream), and re-encode it.
 
     For each of `widths` not wider than the upright photo: a WebP (alpha kept) and a JPEG
-    that width. Then a « full » JPEG whose longest side is at most `full_size` px (never
+    that width. Then a « full » JPEG whose longest side is at most `full_size` px (never
     enlarged). None carries metadata; colours are converted to sRGB when the photo has
     another ICC profile. With `keep_original`, the uploaded bytes are added unchanged as
     variant ``original`` — EXIF and GPS included: the caller decides who may fetch it.
@@ -123,7 +123,7 @@ def process_image(
     if head[4:8] == b"ftyp" and not HEIC_AVAILABLE:
         raise UnsupportedFile(
             lazy("Les photos HEIC ne peuvent pas être lues ici : exportez-la en JPEG (sur "
-                 "iPhone : Réglages › Appareil photo › Formats › « Le plus compatible ») puis "
+                 "iPhone : Réglages › Appareil photo › Formats › « Le plus compatible ») puis "
                  "réessayez."),
             "heic_unavailable",
         )  # fmt: skip

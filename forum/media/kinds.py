@@ -17,7 +17,7 @@ class FileKind:
     family that decides how it is processed and served (``image``: re-encoded variants;
     ``document``: served as an attachment, text extracted; ``text``: plain text and CSV);
     `mime` the Content-Type to serve it with; `extension` the canonical one, without a dot;
-    `label` the French name shown next to the file (« Photo JPEG »)."""
+    `label` the French name shown next to the file (« Photo JPEG »)."""
 
     key: str
     kind: Family

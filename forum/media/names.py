@@ -13,7 +13,7 @@ DEFAULT_STEM = "fichier"
 RESERVED = re.compile(r'[<>:"|?*]')
 SPACES = re.compile(r"\s+")
 # What counts as an extension to replace: 1 to 5 letters or digits, a letter at least
-# (« notes.odt », « scan.jpeg »; not the « 2024 » of « CR 12.03.2024 »).
+# (« notes.odt », « scan.jpeg »; not the « 2024 » of « CR 12.03.2024 »).
 EXTENSION = re.compile(r"\.([A-Za-z0-9]{1,5})$")
 WINDOWS_DEVICES = {"con", "prn", "aux", "nul"} | {
     f"{p}{n}" for p in ("com", "lpt") for n in range(10)
@@ -24,13 +24,13 @@ def safe_filename(name: str | None, kind: FileKind | None = None) -> str:
     """`name` as uploaded, made safe to show and to put in a Content-Disposition header.
 
     NFC (a name typed on a Mac keeps its accents, composed); only its last path part
-    (« ../../etc/passwd » gives « passwd », « C:\\\\Users\\\\a\\\\b.pdf » gives « b.pdf »);
+    (« ../../etc/passwd » gives « passwd », « C:\\\\Users\\\\a\\\\b.pdf » gives « b.pdf »);
     control and invisible format characters removed (NUL, bidirectional overrides that
-    disguise « gpj.exe » as « exe.jpg »); characters Windows refuses replaced by « _ »;
-    spaces collapsed; no leading dot (hidden file, « .. »), no trailing dot or space. The
-    extension becomes `kind`'s canonical one when given (« photo.pdf » that is a JPEG gives
-    « photo.jpg »); the result is at most MAX_NAME characters, extension kept, and never
-    empty (« fichier.pdf »)."""
+    disguise « gpj.exe » as « exe.jpg »); characters Windows refuses replaced by « _ »;
+    spaces collapsed; no leading dot (hidden file, « .. »), no trailing dot or space. The
+    extension becomes `kind`'s canonical one when given (« photo.pdf » that is a JPEG gives
+    « photo.jpg »); the result is at most MAX_NAME characters, extension kept, and never
+    empty (« fichier.pdf »)."""
     text = unicodedata.normalize("NFC", name or "")
     text = re.split(r"[/\\]", text)[-1]
     text = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co"))

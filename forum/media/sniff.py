@@ -108,7 +108,7 @@ def sniff(
 
 
 def refused(name: str | LazyString | None = None) -> UnsupportedFile:
-    """The refusal of a type, named when known (« … : image GIF. »)."""
+    """The refusal of a type, named when known (« … : image GIF. »)."""
     if name is None:
         return UnsupportedFile(
             lazy("Ce type de fichier n'est pas accepté. Formats acceptés : photos (JPEG, PNG, "

@@ -50,7 +50,7 @@ class Attachment(db.Model):
     filename: Mapped[str] = mapped_column(String(160))  # safe, readable, canonical extension
     kind: Mapped[str] = mapped_column(String(12))  # image, document, text
     mime: Mapped[str] = mapped_column(String(100))
-    label: Mapped[str] = mapped_column(String(60), default="")  # « Photo JPEG », « PDF »…
+    label: Mapped[str] = mapped_column(String(60), default="")  # « Photo JPEG », « PDF »…
     size: Mapped[int] = mapped_column(BigInteger)  # bytes as uploaded (counted in quotas)
     raw_key: Mapped[str | None] = mapped_column(String(200))  # until processed (or kept)
     file_key: Mapped[str | None] = mapped_column(String(200))  # what a download serves

@@ -31,7 +31,7 @@ _JOINED_WORD = re.compile(r"\w+(?:[-·]\w+)+")
 def spelling_words(*texts: str) -> str:
     """Each distinct word once: the spelling field needs the vocabulary, not the counts.
     Compounds count written solid too, inclusive words in both forms, so that a correction
-    never turns « coconstruction » or « agricultrices » into another word."""
+    never turns « coconstruction » or « agricultrices » into another word."""
     words = set()
     for text in texts:
         text = normalise(inclusive_dots(text))
@@ -59,7 +59,7 @@ def group_code(kind: str, object_id: int) -> int:
 
 def attach_file_texts(objects: list, column) -> list:
     """Give each report or post of a batch the text of its ready attached documents, as
-    `_files` (« name\ntext » blocks), in one query: `column` is Attachment.report_id or
+    `_files` (« name\ntext » blocks), in one query: `column` is Attachment.report_id or
     Attachment.post_id. Their words are searched in the `files` field."""
     ids = [o.id for o in objects]
     texts: dict[int, list[str]] = {}

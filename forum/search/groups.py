@@ -255,8 +255,8 @@ def attached_texts(report_ids: set[int], post_ids: set[int]) -> dict[tuple[str, 
 
 def _with_files(own: Markup, attached: list | None, terms: set[str]) -> Markup:
     """The result's own snippet when the words are in its text; else, when they are only in
-    an attached document, a snippet of that document labelled « Dans la pièce jointe
-    *nom.pdf* » (issue 14, point 3)."""
+    an attached document, a snippet of that document labelled « Dans la pièce jointe
+    *nom.pdf* » (issue 14, point 3)."""
     if not attached or "<mark>" in own:
         return own
     for filename, text in attached:

@@ -51,7 +51,7 @@ class ParsedQuery:
     before: date | None = None
     after: date | None = None
     notices: list[str] = field(default_factory=list)
-    unknown_names: list[str] = field(default_factory=list)  # « regoin: », a misspelt filter
+    unknown_names: list[str] = field(default_factory=list)  # « regoin: », a misspelt filter
 
 
 def _parser() -> qparser.MultifieldParser:
@@ -106,8 +106,8 @@ def parse(raw: str) -> ParsedQuery:
         name = FIELD_ALIASES.get(_fold(match.group(1)))
         value = (match.group(2) if match.group(2) is not None else match.group(3)).strip()
         if name is None and value and not value.startswith("/") and len(match.group(1)) > 1:
-            # « regoin:occitanie »: a filter misspelt. Said so, and left out of the words
-            # (searching « regoin occitanie » would only lead to a silly correction).
+            # « regoin:occitanie »: a filter misspelt. Said so, and left out of the words
+            # (searching « regoin occitanie » would only lead to a silly correction).
             result.unknown_names.append(match.group(1))
             return " "
         if name is None or not value:
@@ -135,8 +135,8 @@ def parse(raw: str) -> ParsedQuery:
     return result
 
 
-# A word joined by hyphens (or inclusive-writing dots) outside quotes: « tiers-lieux »,
-# « -tiers-lieux », « agriculteur·rice·s ». Only a hyphen at the start of a term excludes.
+# A word joined by hyphens (or inclusive-writing dots) outside quotes: « tiers-lieux »,
+# « -tiers-lieux », « agriculteur·rice·s ». Only a hyphen at the start of a term excludes.
 _JOINED = re.compile(
     r'(?<![\w"])(-?)([\w\u0300-\u036f]+(?:[-\u2010\u2011·\u22c5\u2219\u2027\u2022][\w\u0300-\u036f]+)+)'
 )
@@ -144,7 +144,7 @@ _JOINED = re.compile(
 
 def _protect_compounds(text: str) -> str:
     """Hyphenated compounds become phrases of their parts, or the word written solid
-    (« tiers-lieux » → ("tiers-lieux" OR tierslieux), the first read by the analyser as the
+    (« tiers-lieux » → ("tiers-lieux" OR tierslieux), the first read by the analyser as the
     phrase tiers lieux), inclusive words an OR of their two forms; text already inside
     quotes is left as it is."""
     pieces = text.split('"')
@@ -161,7 +161,7 @@ def _protect_one(match: re.Match) -> str:
     if sign:
         return f'{sign}"{word}"'
     joined = re.sub(r"[^\w\u0300-\u036f]", "", word)
-    return f'("{word}" OR {joined})'  # also written solid: « coconstruction »
+    return f'("{word}" OR {joined})'  # also written solid: « coconstruction »
 
 
 def resolve_filters(
@@ -198,7 +198,7 @@ def _tidy(text: str, result: ParsedQuery) -> str:
     text = _EDGE_OPERATORS.sub("", text.strip())
     if text.strip() in ("AND", "OR", "NOT"):
         return ""
-    # « -"garde d'enfants" »: whoosh's minus takes a word, not a phrase.
+    # « -"garde d'enfants" »: whoosh's minus takes a word, not a phrase.
     return _NEGATIVE_PHRASE.sub(r'NOT "\1"', text)
 
 

@@ -120,7 +120,7 @@ class SearchReader:
             results.suggestion = self._suggest(searcher, parsed, evaluator, results.total)
             if results.total == 0 and results.suggestion and not corrected:
                 # Nothing at all for what was typed, and a correction made of words of the
-                # index finds some: show those, saying so (« mobilté » → « mobilité »).
+                # index finds some: show those, saying so (« mobilté » → « mobilité »).
                 fixed = parse(results.suggestion)
                 fixed.filters, fixed.before, fixed.after = (
                     parsed.filters,

@@ -233,7 +233,7 @@ def attach(
                     "alt",
                     _(
                         "Décrivez l'image en une phrase pour les personnes qui ne la voient pas "
-                        "(par exemple : « Le tableau des idées après le tour de table »)."
+                        "(par exemple : « Le tableau des idées après le tour de table »)."
                     ),
                 )
             if not consent:
@@ -310,7 +310,7 @@ def _check_counts(report: Report | None, post: Post | None, limits: Limits) -> N
 
 
 def human_size(size: int) -> str:
-    """1536 -> « 1,5 Ko », 10485760 -> « 10 Mo » (French units, 1 Ko = 1024 octets)."""
+    """1536 -> « 1,5 Ko », 10485760 -> « 10 Mo » (French units, 1 Ko = 1024 octets)."""
     for unit, factor in ((_("Mo"), 1024**2), (_("Ko"), 1024)):
         if size >= factor:
             value = size / factor
@@ -323,7 +323,7 @@ SHELF_KINDS = ("document", "image", "text")
 
 
 def shelf(module_id: int, kind: str | None = None, limit: int = 60) -> list[Attachment]:
-    """« Supports partagés » of a kit module: the ready files of published reports on that
+    """« Supports partagés » of a kit module: the ready files of published reports on that
     module, newest session first, optionally of one kind ("document", "image", "text");
     with their report, its structure and date loaded (one statement)."""
     query = (
@@ -569,7 +569,7 @@ def _written_at(key: str) -> float:
 
 def _deleted_parents(session, _flush_context, _instances) -> None:
     """before_flush: a report or a message whose deleted_at was just set loses its files
-    (issue 14: « deleting a report deletes its files »), whichever service deleted it."""
+    (issue 14: « deleting a report deletes its files »), whichever service deleted it."""
     gone = {Report: [], Post: []}
     for obj in session.dirty:
         if isinstance(obj, Report | Post):

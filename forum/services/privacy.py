@@ -335,7 +335,7 @@ def _readme(data: dict) -> str:
         "  abonnements, notifications, sessions…), lisible par un tableur ou un programme.\n"
         f"- {EXPORT_FILES} : les {files} fichier(s) que vous avez joints, tels que le site les\n"
         "  sert : les photos réencodées, sans leurs métadonnées (position GPS, appareil) ; les\n"
-        "  documents tels que vous les avez envoyés. La rubrique « attachments » du fichier\n"
+        "  documents tels que vous les avez envoyés. La rubrique « attachments » du fichier\n"
         "  JSON dit à quel retour ou message chacun appartient.\n"
     )
 

@@ -97,7 +97,7 @@ def _stored_form(report) -> ReportForm:
 
 
 def _save(form, report=None):
-    """Validate, then create or update; returns a response. « Aperçu » only shows the
+    """Validate, then create or update; returns a response. « Aperçu » only shows the
     form again with the sections rendered: nothing is saved, the one-time token stays."""
     if previewing.requested():
         return _form_page(form, report, previews=previewing.previews(form, SECTIONS))
@@ -167,7 +167,7 @@ def create():
 
 
 def _start_from(form: ReportForm, report_id: int | None) -> None:
-    """« Repartir de ce retour »: a report the viewer can read lends its modules, parcours,
+    """« Repartir de ce retour »: a report the viewer can read lends its modules, parcours,
     format and département (never its title, date or text); 404 for any other."""
     if report_id is None or not 0 < report_id < 2**31:
         abort(404)
@@ -251,7 +251,7 @@ def _article_files(report) -> dict:
 
 @dataclass(frozen=True)
 class RelatedCard:
-    """What « Retours similaires » shows of a report: plain data, kept per process."""
+    """What « Retours similaires » shows of a report: plain data, kept per process."""
 
     id: int
     title: str
@@ -300,7 +300,7 @@ def edit(report_id: int):
 @bp.post("/<int:report_id>/publish")
 @posting_required
 def publish(report_id: int):
-    """« Publier » from « Mes retours »: the draft as it was shown in the list (a draft saved
+    """« Publier » from « Mes retours »: the draft as it was shown in the list (a draft saved
     again since, in another tab, is not published unseen)."""
     report = _visible_or_404(report_id)
     if not reports.can_edit(report, current_user):
@@ -389,7 +389,7 @@ def history(report_id: int):
             return report_history.STATUS_LABELS.get(value, value)
         if key == "department":
             return departments.get(value, value)
-        if key == "session_date" and value:  # « 20 novembre 2026 », not 2026-11-20
+        if key == "session_date" and value:  # « 20 novembre 2026 », not 2026-11-20
             try:
                 return format_date(date.fromisoformat(value), "long")
             except ValueError:

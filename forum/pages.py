@@ -19,8 +19,9 @@ from forum.extensions import db
 from forum.forms.discussions import ReplyForm
 from forum.forms.structures import ContactForm
 from forum.i18n import current_locale
+from forum.media import safe_filename
 from forum.models import Post
-from forum.services import ServiceError, attachments, bookmarks, contact, discussions
+from forum.services import Invalid, ServiceError, attachments, bookmarks, contact, discussions
 from forum.transactions import record_read
 
 
@@ -84,8 +85,13 @@ def thread_view(discussion, is_moderator: bool) -> ThreadView:
                 post.hidden_at is not None,
                 Markup(
                     parts(
-                        post, item.parent, url, is_moderator, True,
-                        files.get(post.id, []), attachments.human_size,
+                        post,
+                        item.parent,
+                        url,
+                        is_moderator,
+                        True,
+                        files.get(post.id, []),
+                        attachments.human_size,
                     )
                 ),  # fmt: skip
             )
@@ -210,13 +216,17 @@ def attach_uploads(report=None, post=None) -> int:
     domain error dooms the request: the report or the reply is not saved either)."""
     files = [f for f in request.files.getlist("attachments") if f and f.filename]
     for upload in files:
-        attachments.attach(
-            current_user._get_current_object(),
-            upload.stream,
-            upload.filename,
-            report=report,
-            post=post,
-            alt=request.form.get("attachments_alt", ""),
-            consent=request.form.get("attachments_consent") == "y",
-        )
+        try:
+            attachments.attach(
+                current_user._get_current_object(),
+                upload.stream,
+                upload.filename,
+                report=report,
+                post=post,
+                alt=request.form.get("attachments_alt", ""),
+                consent=request.form.get("attachments_consent") == "y",
+            )
+        except Invalid as error:  # which of the files, when several were sent
+            name = safe_filename(upload.filename)
+            raise Invalid(error.field, f"{name}\u00a0: {error.message}") from None
     return len(files)

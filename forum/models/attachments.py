@@ -34,6 +34,9 @@ class Attachment(db.Model):
     __tablename__ = "attachment"
     __table_args__ = (
         CheckConstraint("(report_id IS NULL) <> (post_id IS NULL)", name="attachment_one_parent"),
+        # An id is never given again (SQLite would reuse a deleted one): an old link, or a
+        # browser's cached copy, must never show another member's file.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

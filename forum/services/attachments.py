@@ -139,7 +139,10 @@ def may_attach_to_post(post: Post, user: User) -> bool:
 def used_bytes(user: User) -> int:
     """Bytes of the files this member uploaded that are still kept (the quota counts them)."""
     total = db.session.scalar(
-        select(func.coalesce(func.sum(Attachment.size), 0)).where(Attachment.uploader_id == user.id)
+        select(func.coalesce(func.sum(Attachment.size), 0)).where(
+            Attachment.uploader_id == user.id,
+            Attachment.status != AttachmentStatus.FAILED.value,  # refused ones count for nothing
+        )
     )
     return int(total)  # PostgreSQL sums a bigint into a numeric: Decimal, which ngettext refuses
 
@@ -283,7 +286,10 @@ def _spool(stream: BinaryIO, limit: int) -> tuple[BinaryIO, int]:
 def _check_counts(report: Report | None, post: Post | None, limits: Limits) -> None:
     if report is not None:
         count = db.session.scalar(
-            select(func.count(Attachment.id)).where(Attachment.report_id == report.id)
+            select(func.count(Attachment.id)).where(
+                Attachment.report_id == report.id,
+                Attachment.status != AttachmentStatus.FAILED.value,
+            )
         )
         if count >= limits.per_report:
             raise Invalid(
@@ -296,7 +302,10 @@ def _check_counts(report: Report | None, post: Post | None, limits: Limits) -> N
             )
     else:
         count = db.session.scalar(
-            select(func.count(Attachment.id)).where(Attachment.post_id == post.id)
+            select(func.count(Attachment.id)).where(
+                Attachment.post_id == post.id,
+                Attachment.status != AttachmentStatus.FAILED.value,
+            )
         )
         if count >= limits.per_post:
             raise Invalid(

@@ -77,7 +77,10 @@ def _post_or_404(post_id: int) -> Post:
 def report_files(report_id: int):
     """The files of my report: the list, and a form to add some (to a section or not)."""
     report = _report_or_404(report_id)
-    if not attachments.may_attach_to_report(report, current_user):
+    uploads = attachments.may_attach_to_report(report, current_user)
+    if not uploads and not current_user.is_moderator:  # moderators list and delete only
+        abort(403)
+    if request.method == "POST" and not uploads:
         abort(403)
     form = AttachmentForm().for_report()
     back = url_for("reports.detail", report_id=report.id)
@@ -91,7 +94,10 @@ def report_files(report_id: int):
 def post_files(post_id: int):
     """The files of my message."""
     post = _post_or_404(post_id)
-    if not attachments.may_attach_to_post(post, current_user):
+    uploads = attachments.may_attach_to_post(post, current_user)
+    if not uploads and not current_user.is_moderator:  # moderators list and delete only
+        abort(403)
+    if request.method == "POST" and not uploads:
         abort(403)
     form = AttachmentForm().for_post()
     discussion = post.discussion
@@ -163,6 +169,9 @@ def _upload(form: AttachmentForm, here: str, back: str, report=None, post=None):
             back=back,
             here=here,
             delete_form=MaillageForm(),
+            can_upload=attachments.may_attach_to_report(report, current_user)
+            if report is not None
+            else attachments.may_attach_to_post(post, current_user),
             limits=limits,
             used=attachments.used_bytes(current_user),
             human_size=attachments.human_size,
@@ -190,7 +199,10 @@ def download(attachment_id: int):
             description=_("Ce fichier est en cours de préparation : réessayez dans un instant."),
         )
     inline = attachment.is_image
-    return _serve(attachment.file_key, attachment.mime, attachment.filename, inline, attachment)
+    name = attachment.filename
+    if attachment.is_image and attachment.mime == "image/jpeg":  # re-encoded: say so
+        name = name.rsplit(".", 1)[0] + ".jpg"
+    return _serve(attachment.file_key, attachment.mime, name, inline, attachment)
 
 
 @bp.get("/attachments/<int:attachment_id>/<int:width>")

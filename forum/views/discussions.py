@@ -201,6 +201,7 @@ def _reply(discussion):
             reply_action=request.path,
             back=pages.thread_url(discussion),
             previews=previewing.previews(form, ["body"], "post"),
+            file_errors=[],
         )
     if not form.validate_on_submit():
         if "csrf_token" in form.errors:
@@ -221,7 +222,18 @@ def _reply(discussion):
     # Refusals (Locked 403, RateLimited 429, Invalid 400) become error pages that give the
     # typed text back: see forum/errors.py.
     post = discussions.reply(discussion, current_user, form.body.data, parent_id)
-    pages.attach_uploads(post=post)  # a refused file: the error page gives the text back
+    try:
+        pages.attach_uploads(post=post)
+    except Invalid as error:  # a refused file: nothing is kept, the reply form comes back
+        return render_template(
+            "discussions/reply_preview.html",
+            discussion=discussion,
+            form=form,
+            reply_action=request.path,
+            back=pages.thread_url(discussion),
+            previews=None,
+            file_errors=[error.message],
+        ), 400
     return redirect(pages.thread_url(discussion) + f"#post-{post.id}", code=303)
 
 

@@ -113,6 +113,7 @@ def _save(form, report=None):
         if form.is_stale(stored) and (conflict := form.differences(stored)):
             form.version.data = stored.fingerprint()  # saving again now keeps this text
             return _form_page(form, report, 409, conflict)
+    creating = report is None
     try:
         if action == "publish" and (report is None or report.status != "published"):
             check_rate(current_user, reports=True)  # new accounts: a spam brake
@@ -127,7 +128,9 @@ def _save(form, report=None):
             form.attachment_errors = [error.message]  # shown at the file field
         else:
             getattr(form, getattr(error, "field", None) or "title").errors.append(error.message)
-        return _form_page(form, report, 429 if isinstance(error, RateLimited) else 400)
+        # Rolled back: a report being created is still a new one (no id, no files page).
+        shown = None if creating else report
+        return _form_page(form, shown, 429 if isinstance(error, RateLimited) else 400)
     if attached:
         flash(
             ngettext(
@@ -239,6 +242,18 @@ def _article(report) -> Markup:
     return cache.memo("reports.article", render, report.id, current_locale())
 
 
+def _files_consequence(report) -> str:
+    """What deleting a report does to its files (they are not restored with it)."""
+    count = len(attachments.of_report(report))
+    if not count:
+        return ""
+    return " " + ngettext(
+        "Son fichier joint sera supprimé définitivement, même s'il est restauré.",
+        "Ses %(num)d fichiers joints seront supprimés définitivement, même s'il est restauré.",
+        count,
+    )
+
+
 def _article_files(report) -> dict:
     """The report's ready files by section ("" for the report as a whole), for its article:
     the same for every reader who may read the report (a file's rule is its report's)."""
@@ -345,12 +360,15 @@ def delete(report_id: int):
             "main/confirm_delete.html",
             title=_("Supprimer ce retour d'expérience ?"),
             what=report.title,
-            consequence=_(
-                "Il disparaîtra des listes, de la recherche et des flux. L'équipe de "
-                "modération pourra le restaurer."
+            consequence=(
+                _(
+                    "Il disparaîtra des listes, de la recherche et des flux. L'équipe de "
+                    "modération pourra le restaurer."
+                )
+                if report.is_published
+                else _("Ce brouillon sera supprimé. L'équipe de modération pourra le restaurer.")
             )
-            if report.is_published
-            else _("Ce brouillon sera supprimé. L'équipe de modération pourra le restaurer."),
+            + _files_consequence(report),
             action=url_for("reports.delete", report_id=report.id),
             cancel=url_for("reports.detail", report_id=report.id),
         )

@@ -58,6 +58,7 @@ def upgrade():
             ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attachment")),
+        sqlite_autoincrement=True,  # ids never reused (an old link never shows another file)
     )
     with op.batch_alter_table("attachment", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_attachment_post_id"), ["post_id"], unique=False)

@@ -134,7 +134,9 @@ def test_refused_files_get_a_french_message_and_nothing_is_stored(
 def test_limits_per_file_and_per_member(app, client, login, author, report):
     login(author)
     app.config["ATTACHMENT_MAX_BYTES"] = 50_000
-    big = upload(client, f"/reports/{report.id}/attachments", "gros.pdf", pdf_with_text("x" * 60_000))
+    big = upload(
+        client, f"/reports/{report.id}/attachments", "gros.pdf", pdf_with_text("x" * 60_000)
+    )
     assert big.status_code == 400 and "dépasse la taille permise" in big.get_data(as_text=True)
     app.config["ATTACHMENT_MAX_BYTES"] = 10 * 1024**2
     app.config["ATTACHMENT_QUOTA_BYTES"] = len(pdf_with_text()) + 100
@@ -195,7 +197,9 @@ def test_a_message_carries_files_hidden_with_it(client, login, author, make_user
     reply = discussions.reply(thread, bob, "Voici la nôtre.")
     db.session.commit()
     login(bob)
-    response = upload(client, f"/posts/{reply.id}/attachments", "planning.csv", b"jour;heure\nlundi;9h\n")
+    response = upload(
+        client, f"/posts/{reply.id}/attachments", "planning.csv", b"jour;heure\nlundi;9h\n"
+    )
     assert response.status_code == 303
     process_all()
     row = only_attachment()
@@ -234,7 +238,9 @@ def test_erasing_an_account_deletes_its_files(client, login, author, report):
     process_all()
     keys = attachments.stored_keys(only_attachment())
     response = post_form(
-        client, "/account/delete", {"password": "motdepasse-solide", "mode": "erase", "confirm": "y"}
+        client,
+        "/account/delete",
+        {"password": "motdepasse-solide", "mode": "erase", "confirm": "y"},
     )
     assert response.status_code == 303
     assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
@@ -322,3 +328,97 @@ def test_my_account_shows_my_files_against_my_quota(client, login, author, repor
     page = client.get("/account").get_data(as_text=True)
     used = attachments.human_size(len(pdf_with_text()))
     assert "Mes fichiers" in page and f"{used} utilisés sur 200\u00a0Mo" in page
+
+
+def test_a_refused_file_keeps_a_new_report_new_and_names_the_file(client, login, author):
+    from tests.views.test_reports import report_data
+
+    login(author)
+    token = csrf_token(client, "/reports/new")
+    form = dict(report_data(action="draft"))
+    form.update(
+        csrf_token=token,
+        modules=["confronter-idee-terrain"],
+        attachments=[(BytesIO(pdf_with_text()), "fiche.pdf"), (BytesIO(HTML_AS_PDF), "html.pdf")],
+    )
+    response = client.post("/reports/new", data=form, content_type="multipart/form-data")
+    page = response.get_data(as_text=True).replace("&#39;", "'")
+    assert response.status_code == 400
+    assert "Écrire un retour" in page and "Modifier le retour" not in page
+    assert 'id="error-summary"' in page and "html.pdf\u00a0: Ce type de fichier" in page
+    assert "choisissez à nouveau les fichiers" in page
+    assert "Session 3 à Figeac" in page  # the typed text is kept
+    assert db.session.scalar(sa.select(sa.func.count(Report.id))) == 0
+    assert list(storage().keys("")) == []  # the accepted first file went with the rollback
+
+
+def test_a_reply_with_a_refused_file_comes_back_as_a_form_with_its_text(
+    client, login, author, make_user
+):
+    thread = discussions.create_discussion(
+        author, "Vos plannings ?", "Qui partage ?", discussions.categories()[0]
+    )
+    db.session.commit()
+    login(author)
+    token = csrf_token(client, f"/discussions/{thread.id}")
+    response = client.post(
+        f"/discussions/{thread.id}/reply",
+        data={"csrf_token": token, "body": "Voici notre grille, en pièce jointe.",
+              "attachments": (BytesIO(b"<svg xmlns='http://www.w3.org/2000/svg'/>"), "x.svg")},
+        content_type="multipart/form-data",
+    )  # fmt: skip
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Votre réponse n’est pas encore publiée" in page
+    assert "Voici notre grille, en pièce jointe." in page and 'action="/discussions/' in page
+    assert db.session.scalar(sa.select(sa.func.count(Post.id))) == 1  # the opening post only
+
+
+def test_moderators_list_and_delete_files_but_do_not_upload(
+    client, login, author, report, make_user
+):
+    moderator = make_user(role="moderator", created_at=OLD)
+    login(author)
+    upload(client, f"/reports/{report.id}/attachments", "grille.pdf", pdf_with_text())
+    process_all()
+    row_id = only_attachment().id
+    post_form(client, "/auth/logout", {})
+    login(moderator)
+    page = client.get(f"/reports/{report.id}/attachments")
+    assert page.status_code == 200 and "grille.pdf" in page.get_data(as_text=True)
+    assert 'type="file"' not in page.get_data(as_text=True)
+    assert (
+        upload(client, f"/reports/{report.id}/attachments", "x.pdf", pdf_with_text()).status_code
+        == 403
+    )
+    assert post_form(client, f"/attachments/{row_id}/delete", {}).status_code == 303
+    assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
+
+
+def test_refused_files_count_for_nothing_and_ids_are_never_reused(
+    app, client, login, author, report
+):
+    app.config["ATTACHMENTS_PER_REPORT"] = 1
+    login(author)
+    out = BytesIO()
+    Image.new("RGB", (300, 200)).save(out, "PNG")
+    upload(client, f"/reports/{report.id}/attachments", "coupe.png", out.getvalue()[:120],
+           alt="Coupé", consent="y")  # fmt: skip
+    process_all()
+    failed = only_attachment()
+    assert failed.status == "failed"
+    second = upload(client, f"/reports/{report.id}/attachments", "grille.pdf", pdf_with_text())
+    assert second.status_code == 303  # the failed one takes no slot
+    first_id = failed.id
+    post_form(client, f"/attachments/{first_id}/delete", {})
+    app.config["ATTACHMENTS_PER_REPORT"] = 10
+    upload(client, f"/reports/{report.id}/attachments", "autre.pdf", pdf_with_text())
+    ids = list(db.session.scalars(sa.select(Attachment.id).order_by(Attachment.id)))
+    assert first_id not in ids and max(ids) > first_id + 1
+
+
+def test_deleting_a_report_says_its_files_go_for_good(client, login, author, report):
+    login(author)
+    upload(client, f"/reports/{report.id}/attachments", "grille.pdf", pdf_with_text())
+    page = client.get(f"/reports/{report.id}/delete").get_data(as_text=True).replace("&#39;", "'")
+    assert "Son fichier joint sera supprimé définitivement, même s'il est restauré." in page

@@ -7,13 +7,16 @@ from flask_login import current_user
 from jinja2 import StrictUndefined
 from werkzeug.routing import IntegerConverter
 
-from config import get_config
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
     """Build the app: configuration, extensions, blueprints, CLI, error pages."""
+    # config.py is the deployment's settings at the repository root, not part of the
+    # installed package: imported when an app is built, so that `import forum` works from
+    # anywhere (a benchmark's helper process, a script run from another folder).
+    from config import get_config
+
     app = Flask(
         __name__,
         template_folder=str(ROOT / "templates"),

@@ -31,9 +31,11 @@ def main(database_url: str, search_dir: str, worker: int, count: int) -> None:
                 publish=True,
             )
             report = reports.create_report(author, data)
+            db.session.commit()  # as the request that publishes it does
             engine().sync()
             data.sections["context"] += " Modifié après coup : transport à la demande."
             reports.update_report(report, author, data)
+            db.session.commit()
             engine().sync()
             print(f"{worker}:{n}", flush=True)
 

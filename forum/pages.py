@@ -215,6 +215,7 @@ def attach_uploads(report=None, post=None) -> int:
     (services/attachments.attach). Returns how many; raises what attach() raises (its
     domain error dooms the request: the report or the reply is not saved either)."""
     files = [f for f in request.files.getlist("attachments") if f and f.filename]
+    refused: list[Invalid] = []
     for upload in files:
         try:
             attachments.attach(
@@ -226,7 +227,9 @@ def attach_uploads(report=None, post=None) -> int:
                 alt=request.form.get("attachments_alt", ""),
                 consent=request.form.get("attachments_consent") == "y",
             )
-        except Invalid as error:  # which of the files, when several were sent
+        except Invalid as error:  # which of the files, when several were sent: all of them
             name = safe_filename(upload.filename)
-            raise Invalid(error.field, f"{name}\u00a0: {error.message}") from None
+            refused.append(Invalid(error.field, f"{name}\u00a0: {error.message}"))
+    if refused:
+        raise Invalid(refused[0].field, " ".join(e.message for e in refused))
     return len(files)

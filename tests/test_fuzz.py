@@ -59,6 +59,7 @@ def world(app, demo_reports, make_user) -> World:
     """The demo network; a member who opened discussions and wrote reports, an admin, a
     member awaiting approval; real ids, slugs and tokens for every URL argument."""
     from forum.models import (
+        Attachment,
         Category,
         ChallengeTag,
         Discussion,
@@ -116,6 +117,8 @@ def world(app, demo_reports, make_user) -> World:
         "notification_id": ids(
             sa.select(Notification.id).where(Notification.user_id == member.id), 2
         ),
+        "attachment_id": ids(sa.select(Attachment.id), 3),
+        "width": [480, 1200],
         "target": ["discussion", "tag", "module", "category"],
         "target_id": discussions,
         ("modules", "slug"): ids(sa.select(KitModule.slug), 2),

@@ -185,6 +185,7 @@ def action_label(action: str) -> str:
         "validate_structure": _("Structure validée"),
         "merge_structure": _("Structure fusionnée"),
         "set_referent": _("Référent·e désigné·e"),
+        "delete_attachment": _("Fichier joint supprimé"),
     }.get(action, action)
 
 

@@ -10,7 +10,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    stream_with_context,
     url_for,
 )
 from flask_babel import gettext as _
@@ -25,7 +24,7 @@ from forum.forms.base import MaillageForm
 from forum.forms.reports import SECTION_LABELS
 from forum.models import Attachment, Post, Report
 from forum.once import submitted_once
-from forum.services import attachments, discussions, reports
+from forum.services import attachments, discussions, moderation, reports
 from forum.services.errors import Invalid
 from forum.storage import StoredFileMissing, content_disposition, storage
 
@@ -220,7 +219,9 @@ def variant(attachment_id: int, width: int):
     )
     if not attachment.ready or found is None:
         abort(404)
-    return _serve(found["key"], found["mime"], attachment.filename, True, attachment)
+    extension = "webp" if found["mime"] == "image/webp" else "jpg"
+    name = f"{attachment.filename.rsplit('.', 1)[0]}-{width}.{extension}"
+    return _serve(found["key"], found["mime"], name, True, attachment)
 
 
 def _serve(key: str, mime: str, filename: str, inline: bool, attachment: Attachment):
@@ -231,17 +232,16 @@ def _serve(key: str, mime: str, filename: str, inline: bool, attachment: Attachm
         response = redirect(direct, code=302)
     else:
         try:
-            handle = store.open(key)
+            with store.open(key) as handle:
+                # Read whole (at most ATTACHMENT_MAX_BYTES; images are far smaller): a
+                # response streamed from an open file keeps it, and the request context,
+                # alive until the server closes it, which a client that stops reading
+                # delays. S3 gives a presigned redirect instead and never reaches this.
+                data = handle.read()
         except StoredFileMissing:
             current_app.logger.error("Attachment %s: stored file %s missing", attachment.id, key)
             abort(404)
-
-        def chunks():
-            with handle:
-                while block := handle.read(64 * 1024):
-                    yield block
-
-        response = Response(stream_with_context(chunks()), mimetype=mime)
+        response = Response(data, mimetype=mime)
         response.headers["Content-Disposition"] = content_disposition(filename, inline)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = FILE_CSP
@@ -270,6 +270,13 @@ def delete(attachment_id: int):
         if attachment.post.author_id != current_user.id:
             back = url_for("discussions.detail", discussion_id=attachment.post.discussion_id)
     name = attachment.filename
+    if attachment.uploader_id != current_user.id:  # a moderator's removal is logged
+        target = (
+            ("report", attachment.report_id)
+            if attachment.report_id
+            else ("post", attachment.post_id)
+        )
+        moderation.log(current_user, "delete_attachment", *target, detail=name)
     attachments.delete(attachment)
     flash(_("Fichier supprimé : %(name)s.", name=name), "success")
     return redirect(back, code=303)

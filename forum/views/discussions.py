@@ -211,7 +211,17 @@ def _reply(discussion):
                     "Le formulaire a expiré ou n'est pas valide. Rechargez la page et réessayez."
                 ),
             )
-        abort(400, description=" ".join(str(e) for errors in form.errors.values() for e in errors))
+        sent = any(f and f.filename for f in request.files.getlist("attachments"))
+        return render_template(
+            "discussions/reply_preview.html",
+            discussion=discussion,
+            form=form,
+            reply_action=request.path,
+            back=pages.thread_url(discussion),
+            previews=None,
+            file_errors=[_("Les fichiers choisis n'ont pas été joints.")] if sent else [],
+            refused=True,
+        ), 400
     try:
         parent_id = int(form.parent_id.data) if form.parent_id.data else None
     except ValueError:
@@ -233,6 +243,7 @@ def _reply(discussion):
             back=pages.thread_url(discussion),
             previews=None,
             file_errors=[error.message],
+            refused=True,
         ), 400
     return redirect(pages.thread_url(discussion) + f"#post-{post.id}", code=303)
 

@@ -105,6 +105,8 @@ def _save(form, report=None):
     if action not in ("draft", "publish"):
         action = "draft"
     if not form.validate_on_submit():
+        if any(f and f.filename for f in request.files.getlist("attachments")):
+            form.attachment_errors = [_("Les fichiers choisis n'ont pas été joints.")]
         return _form_page(form, report, 400)
     was_published = report is not None and report.status == ReportStatus.PUBLISHED
     if report is not None:

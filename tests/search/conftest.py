@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from forum.extensions import db
 from forum.search import engine
 from forum.services import reports as report_service
 from forum.services.reports import ReportInput
@@ -141,6 +142,7 @@ def make_reports(author, structure=None, publish=True) -> dict[str, int]:
             ),
         )
         ids[key] = report.id
+    db.session.commit()  # as the requests that publish them do
     return ids
 
 

@@ -29,6 +29,8 @@ POST_ROUTES = [
     ("discussions.hide_post", "GET", "/posts/{p}/hide", None, "mod"),
     ("discussions.hide_post", "POST", "/posts/{p}/hide", {"hidden": "0"}, "mod"),
     ("discussions.accept", "POST", "/discussions/{d}/accept/{p}", {}, None),
+    ("attachments.post_files", "GET", "/posts/{p}/attachments", None, None),
+    ("attachments.post_files", "POST", "/posts/{p}/attachments", {"alt": "Une image"}, None),
 ]
 DISCUSSION_ROUTES = [
     ("discussions.detail", "GET", "/discussions/{d}", None, None),
@@ -49,6 +51,8 @@ REPORT_ROUTES = [
     ("reports.flag", "POST", "/reports/{r}/flag", {"reason": "Je signale"}, None),
     ("notifications.bookmark_report", "POST", "/reports/{r}/bookmark", {}, None),
     ("discussions.reply_to_report", "POST", "/reports/{r}/reply", {"body": "Réponse"}, None),
+    ("attachments.report_files", "GET", "/reports/{r}/attachments", None, None),
+    ("attachments.report_files", "POST", "/reports/{r}/attachments", {"alt": "Une image"}, None),
 ]
 
 

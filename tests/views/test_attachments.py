@@ -422,3 +422,57 @@ def test_deleting_a_report_says_its_files_go_for_good(client, login, author, rep
     upload(client, f"/reports/{report.id}/attachments", "grille.pdf", pdf_with_text())
     page = client.get(f"/reports/{report.id}/delete").get_data(as_text=True).replace("&#39;", "'")
     assert "Son fichier joint sera supprimé définitivement, même s'il est restauré." in page
+
+
+def test_files_sent_with_a_form_that_has_other_errors_are_said_not_attached(client, login, author):
+    from tests.views.test_reports import report_data
+
+    login(author)
+    form = dict(report_data(action="publish", participants=""))
+    form.update(
+        csrf_token=csrf_token(client, "/reports/new"),
+        attachments=[(BytesIO(pdf_with_text()), "fiche.pdf"), (BytesIO(HTML_AS_PDF), "a.pdf"),
+                     (BytesIO(b"<svg xmlns='http://www.w3.org/2000/svg'/>"), "b.svg")],
+    )  # fmt: skip
+    page = client.post("/reports/new", data=form, content_type="multipart/form-data")
+    html = page.get_data(as_text=True).replace("&#39;", "'")
+    assert page.status_code == 400
+    assert "Les fichiers choisis n'ont pas été joints." in html
+    assert '<details class="upload-fields" open>' in html
+    # Once the form is right, every refused file is named, not only the first.
+    form.update(participants="8", csrf_token=csrf_token(client, "/reports/new"),
+                attachments=[(BytesIO(pdf_with_text()), "fiche.pdf"), (BytesIO(HTML_AS_PDF), "a.pdf"),
+                             (BytesIO(b"<svg xmlns='http://www.w3.org/2000/svg'/>"), "b.svg")])  # fmt: skip
+    html = client.post("/reports/new", data=form, content_type="multipart/form-data").get_data(
+        as_text=True
+    )
+    assert "a.pdf\u00a0:" in html and "b.svg\u00a0:" in html
+
+
+def test_a_moderator_removing_a_file_is_logged(client, login, author, report, make_user):
+    moderator = make_user(role="moderator", created_at=OLD)
+    login(author)
+    upload(client, f"/reports/{report.id}/attachments", "grille.pdf", pdf_with_text())
+    row_id = only_attachment().id
+    post_form(client, "/auth/logout", {})
+    login(moderator)
+    post_form(client, f"/attachments/{row_id}/delete", {})
+    page = client.get("/moderation/").get_data(as_text=True)
+    assert "Fichier joint supprimé" in page and "grille.pdf" in page
+
+
+def test_an_empty_reply_with_files_comes_back_as_its_form(client, login, author):
+    thread = discussions.create_discussion(
+        author, "Vos plannings ?", "Qui partage ?", discussions.categories()[0]
+    )
+    db.session.commit()
+    login(author)
+    response = client.post(
+        f"/discussions/{thread.id}/reply",
+        data={"csrf_token": csrf_token(client, f"/discussions/{thread.id}"), "body": "   ",
+              "attachments": (BytesIO(pdf_with_text()), "grille.pdf")},
+        content_type="multipart/form-data",
+    )  # fmt: skip
+    html = response.get_data(as_text=True).replace("&#39;", "'")
+    assert response.status_code == 400 and "Votre réponse n’est pas encore publiée" in html
+    assert 'id="error-summary"' in html and "Les fichiers choisis n'ont pas été joints." in html

@@ -143,8 +143,8 @@ def test_list_runs_a_constant_number_of_queries(client, demo_reports, count_quer
 def test_report_page_runs_a_constant_number_of_queries(client, demo_reports, count_queries):
     """Whatever the report: 3 statements once built (the content stamp, the report's row,
     its thread), its article and replies being kept rendered per stamp; the first time,
-    the report with its modules and tags (3), its thread, its replies when it has some
-    (all at once) and « retours similaires » (then kept). Reports taken in id order: the
+    the report with its modules and tags (3), its files, its thread, its replies when it
+    has some (all at once, then their files) and « retours similaires » (then kept). Reports taken in id order: the
     database's own order varies."""
     from forum.models import Discussion
 
@@ -161,7 +161,7 @@ def test_report_page_runs_a_constant_number_of_queries(client, demo_reports, cou
             with count_queries() as statements:
                 assert client.get(f"/reports/{report_id}").status_code == 200
             counts.append(len(statements))
-        cold = 7 if report_id in threaded else 6
+        cold = 9 if report_id in threaded else 7
         assert counts == [cold, 3], report_id
 
 

@@ -8,15 +8,15 @@ between client and app: the request time is the server's own work): a 4 MB phone
 uploaded `--rounds` times each. Reports per kind: request p50/p95 (the request only
 stores the file), processing time p50/p95 (the worker: variants, or text extraction),
 time from upload to « searchable » for the PDF (processing + index drain), the worker's
-peak extra memory while processing (ru_maxrss of a fresh child process after processing,
-minus the same before it; both are reported), and bytes kept per photo (full JPEG + 480/1200 WebP and JPEG).
+peak extra memory while processing (VmHWM of a fresh child process after processing, minus
+the same before it, from /proc/self/status: ru_maxrss would carry the parent's peak across
+exec; both are reported), and bytes kept per photo (full JPEG + 480/1200 WebP and JPEG).
 """
 
 import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import sys
 import tempfile
@@ -73,6 +73,14 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+def _status_kb(field: str) -> int:
+    """A memory figure of /proc/self/status in KiB (VmHWM: peak resident set size)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
 def _process_in_child(db_url: str, files_dir: str, search_dir: str, queue) -> None:
     """In a fresh process: the worker's peak memory for processing what is pending."""
     from forum import create_app
@@ -83,11 +91,11 @@ def _process_in_child(db_url: str, files_dir: str, search_dir: str, queue) -> No
         env="testing",
     )
     with app.app_context():
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        before = _status_kb("VmHWM")  # this process's own peak (ru_maxrss survives exec)
         started = time.perf_counter()
         done = attachments.process_pending(batch=1)
         elapsed = time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        after = _status_kb("VmHWM")
     queue.put(
         {"done": done, "seconds": elapsed, "extra_mb": (after - before) / 1024,
          "peak_mb": after / 1024, "before_mb": before / 1024}

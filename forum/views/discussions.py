@@ -44,6 +44,7 @@ from forum.services import (
     tags,
     watches,
 )
+from forum.transactions import doom
 
 bp = Blueprint("discussions", __name__)
 
@@ -212,6 +213,7 @@ def _reply(discussion):
                 ),
             )
         sent = any(f and f.filename for f in request.files.getlist("attachments"))
+        doom()  # a refused reply writes nothing (nor the report's thread opened for it)
         return render_template(
             "discussions/reply_preview.html",
             discussion=discussion,

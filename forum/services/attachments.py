@@ -284,38 +284,29 @@ def _spool(stream: BinaryIO, limit: int) -> tuple[BinaryIO, int]:
 
 
 def _check_counts(report: Report | None, post: Post | None, limits: Limits) -> None:
+    """Invalid("file", …) when the report or the message already carries its most files
+    (refused ones do not count)."""
     if report is not None:
-        count = db.session.scalar(
-            select(func.count(Attachment.id)).where(
-                Attachment.report_id == report.id,
-                Attachment.status != AttachmentStatus.FAILED.value,
-            )
+        column, parent_id, most = Attachment.report_id, report.id, limits.per_report
+        message = ngettext(
+            "Un retour peut porter %(num)d fichier au plus.",
+            "Un retour peut porter %(num)d fichiers au plus.",
+            most,
         )
-        if count >= limits.per_report:
-            raise Invalid(
-                "file",
-                ngettext(
-                    "Un retour peut porter %(num)d fichier au plus.",
-                    "Un retour peut porter %(num)d fichiers au plus.",
-                    limits.per_report,
-                ),
-            )
     else:
-        count = db.session.scalar(
-            select(func.count(Attachment.id)).where(
-                Attachment.post_id == post.id,
-                Attachment.status != AttachmentStatus.FAILED.value,
-            )
+        column, parent_id, most = Attachment.post_id, post.id, limits.per_post
+        message = ngettext(
+            "Un message peut porter %(num)d fichier au plus.",
+            "Un message peut porter %(num)d fichiers au plus.",
+            most,
         )
-        if count >= limits.per_post:
-            raise Invalid(
-                "file",
-                ngettext(
-                    "Un message peut porter %(num)d fichier au plus.",
-                    "Un message peut porter %(num)d fichiers au plus.",
-                    limits.per_post,
-                ),
-            )
+    count = db.session.scalar(
+        select(func.count(Attachment.id)).where(
+            column == parent_id, Attachment.status != AttachmentStatus.FAILED.value
+        )
+    )
+    if count >= most:
+        raise Invalid("file", message)
 
 
 def human_size(size: int) -> str:

@@ -214,16 +214,9 @@ def _reply(discussion):
             )
         sent = any(f and f.filename for f in request.files.getlist("attachments"))
         doom()  # a refused reply writes nothing (nor the report's thread opened for it)
-        return render_template(
-            "discussions/reply_preview.html",
-            discussion=discussion,
-            form=form,
-            reply_action=request.path,
-            back=pages.thread_url(discussion),
-            previews=None,
-            file_errors=[_("Les fichiers choisis n'ont pas été joints.")] if sent else [],
-            refused=True,
-        ), 400
+        return _refused_reply(
+            discussion, form, [_("Les fichiers choisis n'ont pas été joints.")] if sent else []
+        )
     try:
         parent_id = int(form.parent_id.data) if form.parent_id.data else None
     except ValueError:
@@ -237,17 +230,22 @@ def _reply(discussion):
     try:
         pages.attach_uploads(post=post)
     except Invalid as error:  # a refused file: nothing is kept, the reply form comes back
-        return render_template(
-            "discussions/reply_preview.html",
-            discussion=discussion,
-            form=form,
-            reply_action=request.path,
-            back=pages.thread_url(discussion),
-            previews=None,
-            file_errors=[error.message],
-            refused=True,
-        ), 400
+        return _refused_reply(discussion, form, [error.message])
     return redirect(pages.thread_url(discussion) + f"#post-{post.id}", code=303)
+
+
+def _refused_reply(discussion, form, file_errors: list[str]):
+    """The reply form again, with its text, its errors and those of its files (400)."""
+    return render_template(
+        "discussions/reply_preview.html",
+        discussion=discussion,
+        form=form,
+        reply_action=request.path,
+        back=pages.thread_url(discussion),
+        previews=None,
+        file_errors=file_errors,
+        refused=True,
+    ), 400
 
 
 @bp.post("/discussions/<int:discussion_id>/reply")

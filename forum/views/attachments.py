@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from forum import once
+from forum import once, pages
 from forum.access import posting_required
 from forum.extensions import db
 from forum.forms.attachments import AttachmentForm
@@ -77,14 +77,11 @@ def report_files(report_id: int):
     """The files of my report: the list, and a form to add some (to a section or not)."""
     report = _report_or_404(report_id)
     uploads = attachments.may_attach_to_report(report, current_user)
-    if not uploads and not current_user.is_moderator:  # moderators list and delete only
-        abort(403)
-    if request.method == "POST" and not uploads:
-        abort(403)
+    _allow(uploads)
     form = AttachmentForm().for_report()
     back = url_for("reports.detail", report_id=report.id)
     here = url_for("attachments.report_files", report_id=report.id)
-    return _upload(form, here, back, report=report)
+    return _upload(form, here, back, uploads, report=report)
 
 
 @bp.route("/posts/<int:post_id>/attachments", methods=["GET", "POST"], endpoint="post_files")
@@ -94,21 +91,22 @@ def post_files(post_id: int):
     """The files of my message."""
     post = _post_or_404(post_id)
     uploads = attachments.may_attach_to_post(post, current_user)
-    if not uploads and not current_user.is_moderator:  # moderators list and delete only
+    _allow(uploads)
+    form = AttachmentForm().for_post()
+    back = pages.thread_url(post.discussion) + f"#post-{post.id}"
+    here = url_for("attachments.post_files", post_id=post.id)
+    return _upload(form, here, back, uploads, post=post)
+
+
+def _allow(uploads: bool) -> None:
+    """Its author uploads; moderators only list and delete (403 for anyone else)."""
+    if not uploads and not current_user.is_moderator:
         abort(403)
     if request.method == "POST" and not uploads:
         abort(403)
-    form = AttachmentForm().for_post()
-    discussion = post.discussion
-    if discussion.report_id:
-        back = url_for("reports.detail", report_id=discussion.report_id, _anchor=f"post-{post.id}")
-    else:
-        back = url_for("discussions.detail", discussion_id=discussion.id, _anchor=f"post-{post.id}")
-    here = url_for("attachments.post_files", post_id=post.id)
-    return _upload(form, here, back, post=post)
 
 
-def _upload(form: AttachmentForm, here: str, back: str, report=None, post=None):
+def _upload(form: AttachmentForm, here: str, back: str, uploads: bool, report=None, post=None):
     files = [f for f in request.files.getlist("file") if f and f.filename]
     status = 200
     if form.validate_on_submit():
@@ -168,9 +166,7 @@ def _upload(form: AttachmentForm, here: str, back: str, report=None, post=None):
             back=back,
             here=here,
             delete_form=MaillageForm(),
-            can_upload=attachments.may_attach_to_report(report, current_user)
-            if report is not None
-            else attachments.may_attach_to_post(post, current_user),
+            can_upload=uploads,
             limits=limits,
             used=attachments.used_bytes(current_user),
             human_size=attachments.human_size,

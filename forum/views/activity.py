@@ -8,7 +8,6 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user
 from openpyxl import Workbook
-from weasyprint import HTML
 
 from forum.forms.reports import SECTION_LABELS
 from forum.services import activity, form_data, structures, tags, territories
@@ -51,6 +50,7 @@ def index():
         module_choices=form_data.modules(),
         tags=tags.approved_tags(),
         small=small,
+        may_see_bilan=activity.can_see_bilan(current_user, chosen),
     )
 
 
@@ -143,6 +143,10 @@ def export_pdf():
 def bilan_pdf(html: str) -> bytes:
     """PDF bytes of a bilan's HTML (WeasyPrint), styled by the stylesheet inside that
     HTML; any URL it meets (image, stylesheet, font) is refused: a bilan fetches nothing."""
+
+    # here, not at the top: WeasyPrint loads Pango (about 0.3 s and its system library);
+    # every other page, and an app on a host without Pango, spare it.
+    from weasyprint import HTML
 
     def fetch(url: str, *args, **kwargs) -> dict:
         raise ValueError(f"no external resource in a bilan: {url[:80]}")

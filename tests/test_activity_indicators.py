@@ -184,7 +184,7 @@ def test_breakdowns(network):
 def test_each_indicator_is_one_statement(network, count_queries):
     with count_queries() as statements:
         figures = activity.indicators(WHOLE)
-    assert len(statements) == len(activity.INDICATORS) == 9
+    assert len(statements) == len(activity.INDICATORS) == 13
     assert figures == {
         "sessions": 5,
         "porteurs": 21,
@@ -195,4 +195,31 @@ def test_each_indicator_is_one_statement(network, count_queries):
         "white_zones": 97,
         "modules": 3,
         "challenges": 2,
+        "projects_abandoned": 0,
+        "projects_maturing": 0,
+        "projects_started": 0,
+        "projects_oriented": 0,
     }
+
+
+def test_follow_up_outcomes_count_the_latest_answer_of_each_parcours(network, make_user):
+    from forum.models import FollowUp
+
+    figeac = db.session.scalar(sa.select(Parcours).where(Parcours.slug == "figeac"))
+    millau = db.session.scalar(sa.select(Parcours).where(Parcours.slug == "millau"))
+    db.session.add_all(
+        [
+            FollowUp(parcours_id=figeac.id, abandoned=5, maturing=3, started=0, oriented=0),
+            # figeac's second answer replaces its first; millau answers once.
+            FollowUp(parcours_id=figeac.id, abandoned=2, maturing=3, started=2, oriented=1),
+            FollowUp(parcours_id=millau.id, abandoned=1, maturing=0, started=4, oriented=2),
+        ]
+    )
+    db.session.commit()
+    assert activity.projects_abandoned(WHOLE) == 2 + 1
+    assert activity.projects_maturing(WHOLE) == 3
+    assert activity.projects_started(WHOLE) == 2 + 4
+    assert activity.projects_oriented(WHOLE) == 1 + 2
+    # Only parcours run in the slice: r5's département has none; cap runs figeac only.
+    assert activity.projects_started(ActivitySlice(department="15")) == 0
+    assert activity.projects_started(ActivitySlice(structure="cap")) == 2

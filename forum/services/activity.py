@@ -30,6 +30,7 @@ from forum.models import (
     SECTIONS,
     ChallengeTag,
     Department,
+    FollowUp,
     KitModule,
     Parcours,
     Region,
@@ -332,6 +333,41 @@ def challenges_met(chosen: ActivitySlice) -> int:
     )
 
 
+def _outcome(chosen: ActivitySlice, column) -> int:
+    """Sum of `column` over the *latest* follow-up answer of each parcours run in the
+    slice (see `parcours_run`); earlier answers are history and never add up."""
+    run = select(Report.parcours_id).where(*_scope(chosen), Report.parcours_id.is_not(None))
+    latest = (
+        select(func.max(FollowUp.id))
+        .where(FollowUp.parcours_id.in_(run))
+        .group_by(FollowUp.parcours_id)
+    )
+    return _scalar(select(func.coalesce(func.sum(column), 0)).where(FollowUp.id.in_(latest)))
+
+
+def projects_abandoned(chosen: ActivitySlice) -> int:
+    """Projets abandonnés: projects dropped, as the structures of the parcours run in the
+    slice last answered « Que sont devenus les projets ? » (one answer per parcours, its
+    latest; parcours never answered add nothing)."""
+    return _outcome(chosen, FollowUp.abandoned)
+
+
+def projects_maturing(chosen: ActivitySlice) -> int:
+    """Projets en maturation: as `projects_abandoned`, the projects still maturing."""
+    return _outcome(chosen, FollowUp.maturing)
+
+
+def projects_started(chosen: ActivitySlice) -> int:
+    """Projets lancés: as `projects_abandoned`, the projects that have started."""
+    return _outcome(chosen, FollowUp.started)
+
+
+def projects_oriented(chosen: ActivitySlice) -> int:
+    """Projets orientés: as `projects_abandoned`, the projects oriented elsewhere
+    (incubator, DLA, France Active, another structure…)."""
+    return _outcome(chosen, FollowUp.oriented)
+
+
 # Name (the `data-indicator` of the page, the CSV's first column) → function. Order is
 # the page's order.
 INDICATORS = {
@@ -344,6 +380,10 @@ INDICATORS = {
     "white_zones": white_zones,
     "modules": modules_used,
     "challenges": challenges_met,
+    "projects_abandoned": projects_abandoned,
+    "projects_maturing": projects_maturing,
+    "projects_started": projects_started,
+    "projects_oriented": projects_oriented,
 }
 
 
@@ -359,11 +399,15 @@ def indicator_labels() -> dict[str, str]:
         "white_zones": _("Zones blanches"),
         "modules": _("Modules utilisés"),
         "challenges": _("Défis rencontrés"),
+        "projects_abandoned": _("Projets abandonnés"),
+        "projects_maturing": _("Projets en maturation"),
+        "projects_started": _("Projets lancés"),
+        "projects_oriented": _("Projets orientés ailleurs"),
     }
 
 
 def indicators(chosen: ActivitySlice) -> dict[str, int]:
-    """Every indicator of the slice, by name: one SQL statement each (nine)."""
+    """Every indicator of the slice, by name: one SQL statement each (thirteen)."""
     return {name: compute(chosen) for name, compute in INDICATORS.items()}
 
 

@@ -45,6 +45,10 @@ def test_the_page_shows_each_indicator_and_links_to_its_reports(client, network)
         "white_zones": "97",
         "modules": "3",
         "challenges": "2",
+        "projects_abandoned": "0",
+        "projects_maturing": "0",
+        "projects_started": "0",
+        "projects_oriented": "0",
     }
     href = figures["sessions"][1]
     assert href.startswith("/reports/?") and "to=2025-06-30" in href

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve-prod test e2e screenshots browser install translations messages db demo clean
+.PHONY: run serve-prod test e2e screenshots browser pdf-libs install translations messages db demo clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ requis / required"; exit 1; }
@@ -43,16 +43,22 @@ serve-prod: install
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	@command -v npm >/dev/null && npm ci --silent --no-audit --no-fund || echo "npm absent : axe-core non installé (tests d'accessibilité ignorés)"
 
+# WeasyPrint (the bilan's PDF, issue 16) needs Pango; installed like Chromium below.
+pdf-libs:
+	@ldconfig -p 2>/dev/null | grep -q libpango-1.0 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
+	  else echo "Installez Pango : sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0"; exit 1; fi; }
+
 browser:
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Installez Chromium : sudo apt-get install chromium"; exit 1; fi; }
 
-test: install node_modules/axe-core/axe.min.js
+test: install pdf-libs node_modules/axe-core/axe.min.js
 	@command -v chromium >/dev/null || echo "** Chromium absent : les tests navigateur (tests/e2e) seront ignorés. 'make e2e' l'installe. **"
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-e2e: install browser node_modules/axe-core/axe.min.js
+e2e: install pdf-libs browser node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)
 
 screenshots: install browser

@@ -120,6 +120,7 @@ def configure_blueprints(app: Flask) -> None:
     app.url_map.converters["int"] = IdConverter
     # here, not at the top: any `import forum.x` runs this file first (forum -> layers -> forum)
     from forum.views import (
+        activity,
         admin,
         attachments,
         auth,
@@ -141,6 +142,7 @@ def configure_blueprints(app: Flask) -> None:
 
     for module in (
         main,
+        activity,
         auth,
         users,
         members,

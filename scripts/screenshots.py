@@ -22,6 +22,8 @@ PAGES = {
     "recherche": "/search?q=financement",
     "discussion": "/discussions/{discussion}",
     "territoires": "/territories/",
+    "activite": "/activity#chiffres",
+    "carte": "/activity?carte=white_zones#carte",
     "module": "/modules/modele-economique-financement",
     "structure": "/structures/fabrique-du-lot",
 }

@@ -72,6 +72,7 @@ def world(app, demo_reports, make_user) -> World:
         Report,
         Structure,
         User,
+        parcours_structures,
     )
     from forum.models.base import utcnow
     from forum.services import accounts, demo, notifications
@@ -127,7 +128,14 @@ def world(app, demo_reports, make_user) -> World:
         + ["saisonnalite"],  # the demo's proposed tag
         ("structures", "slug"): ids(sa.select(Structure.slug), 2)
         + ["tiers-lieu-la-grange-de-florac"],  # the demo's proposed structure
-        ("parcours", "slug"): ids(sa.select(Parcours.slug), 2),
+        ("parcours", "slug"): ids(sa.select(Parcours.slug), 2)
+        # one the member's structure runs: its follow-up form (issue 16) is theirs to see
+        + ids(
+            sa.select(Parcours.slug)
+            .join(parcours_structures, parcours_structures.c.parcours_id == Parcours.id)
+            .where(parcours_structures.c.structure_id == member.structure_id),
+            1,
+        ),
         ("auth", "token"): [accounts.make_reset_token(make_user())],
         ("notifications", "token"): [notifications.unsubscribe_token(member)],
     }

@@ -115,6 +115,10 @@ class ReportForm(CreatingForm, EditingForm):
     difficulties = section_field("difficulties")
     advice = section_field("advice")
     tags = MultiCheckboxField(lazy("Défis rencontrés"), choices=[])
+    quotable = MultiCheckboxField(
+        lazy("Parties citables dans un bilan"),
+        choices=choices((name, SECTION_LABELS[name]) for name in SECTIONS),
+    )
     new_tags = StringField(
         lazy("Proposer d'autres défis"), validators=[Optional(), Length(max=400)]
     )
@@ -146,6 +150,7 @@ class ReportForm(CreatingForm, EditingForm):
             new_tags=parse_new_tags(self.new_tags.data or ""),
             sections={name: getattr(self, name).data or "" for name in SECTIONS},
             publish=action == "publish",
+            quotable=list(self.quotable.data or []),
         )
 
     def load(self, report) -> None:
@@ -159,5 +164,6 @@ class ReportForm(CreatingForm, EditingForm):
         self.format.data = report.format
         self.participants.data = report.participants
         self.tags.data = [t.slug for t in report.tags]
+        self.quotable.data = report.quotable_sections
         for name in SECTIONS:
             getattr(self, name).data = report.section_md(name)

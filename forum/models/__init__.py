@@ -11,6 +11,7 @@ from forum.models.discussions import (
     discussion_reports,
     discussion_tags,
 )
+from forum.models.follow_ups import ORIENTATIONS, FollowUp
 from forum.models.moderation import Flag, ModerationLog
 from forum.models.modules import KitModule
 from forum.models.notifications import EventOutbox, Notification, NotificationSetting
@@ -50,6 +51,8 @@ __all__ = [
     "Discussion",
     "EventOutbox",
     "Flag",
+    "FollowUp",
+    "ORIENTATIONS",
     "FormSubmission",
     "ModerationLog",
     "Notification",

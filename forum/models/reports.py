@@ -104,6 +104,9 @@ class Report(db.Model):
     )
     format: Mapped[str] = mapped_column(String(12))
     participants: Mapped[int] = mapped_column(default=0)
+    # The sections (names of SECTIONS, comma-separated, in SECTIONS order) its author lets
+    # a bilan quote (issue 16); nothing is quoted without it.
+    quotable: Mapped[str] = mapped_column(String(80), default="", server_default="")
     status: Mapped[str] = mapped_column(String(12), default=ReportStatus.DRAFT.value)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -141,6 +144,12 @@ class Report(db.Model):
     @classmethod
     def _is_published_expression(cls):
         return and_(cls.status == ReportStatus.PUBLISHED.value, cls.deleted_at.is_(None))
+
+    @property
+    def quotable_sections(self) -> list[str]:
+        """The section names a bilan may quote, in SECTIONS order."""
+        chosen = set(self.quotable.split(",")) if self.quotable else set()
+        return [name for name in SECTIONS if name in chosen]
 
     def section_html(self, name: str) -> str:
         return getattr(self.body, f"{name}_html") if self.body else ""

@@ -292,6 +292,9 @@ def _insert(generated: Iterable[dict], count: int, revisions: bool = False) -> d
                 "author_id": author_id,
                 "format": data["format"],
                 "participants": data["participants"],
+                # Two reports in three let a bilan quote what worked and their advice
+                # (issue 16): the demo's bilans show excerpts, and reports that quote nothing.
+                "quotable": data.get("quotable", "" if report_id % 3 == 0 else "worked,advice"),
                 "status": "draft" if state == "draft" else "published",
                 "created_at": stamp,
                 "updated_at": stamp,

@@ -18,6 +18,7 @@ from forum.models import (
     ChallengeTag,
     Department,
     KitModule,
+    Parcours,
     Region,
     Report,
     Structure,
@@ -38,6 +39,7 @@ class ReportFilters:
     region: str = ""
     department: str = ""
     structure: str = ""
+    parcours: str = ""
     format: str = ""
     date_from: date | None = None
     date_to: date | None = None
@@ -56,6 +58,7 @@ class ReportFilters:
             region=text("region"),
             department=text("department"),
             structure=text("structure"),
+            parcours=text("parcours"),
             format=text("format") if text("format") in FORMATS else "",
             sort=text("sort") if text("sort") in SORTS else "recent",
         )
@@ -77,6 +80,7 @@ class ReportFilters:
             self.region,
             self.department,
             self.structure,
+            self.parcours,
             self.format,
             self.date_from,
             self.date_to,
@@ -93,6 +97,7 @@ class ReportFilters:
                 self.region,
                 self.department,
                 self.structure,
+                self.parcours,
                 self.format,
                 self.date_from,
                 self.date_to,
@@ -102,7 +107,14 @@ class ReportFilters:
     @property
     def active_count(self) -> int:
         """How many filters are set (each défi counts): shown on the filters' disclosure."""
-        single = [self.module, self.region, self.department, self.structure, self.format]
+        single = [
+            self.module,
+            self.region,
+            self.department,
+            self.structure,
+            self.parcours,
+            self.format,
+        ]
         return sum(map(bool, single)) + len(self.tags) + bool(self.date_from) + bool(self.date_to)
 
     def to_args(self, **overrides) -> dict:
@@ -113,6 +125,7 @@ class ReportFilters:
             "region": self.region,
             "department": self.department,
             "structure": self.structure,
+            "parcours": self.parcours,
             "format": self.format,
             "from": self.date_from.isoformat() if self.date_from else "",
             "to": self.date_to.isoformat() if self.date_to else "",
@@ -136,11 +149,14 @@ def with_card_data(query: Select) -> Select:
     )
 
 
-def filtered(filters: ReportFilters) -> Select:
-    query = published()
+def conditions(filters: ReportFilters) -> list:
+    """The WHERE clauses on `Report` that the filters select (publication aside): the
+    reports list and the activity indicators (`services/activity.py`) share them, so a
+    figure and the list behind it always count the same rows. Unknown slugs match nothing."""
+    clauses: list = []
     # IN over the (tag_id, report_id) index beats a correlated EXISTS per report row.
     if filters.module:
-        query = query.where(
+        clauses.append(
             Report.id.in_(
                 select(report_modules.c.report_id).where(
                     report_modules.c.module_id
@@ -151,7 +167,7 @@ def filtered(filters: ReportFilters) -> Select:
             )
         )
     for slug in filters.tags:
-        query = query.where(
+        clauses.append(
             Report.id.in_(
                 select(report_tags.c.report_id).where(
                     report_tags.c.tag_id
@@ -160,24 +176,34 @@ def filtered(filters: ReportFilters) -> Select:
             )
         )
     if filters.region:
-        query = query.where(
+        clauses.append(
             Report.department_code.in_(
                 select(Department.code).where(Department.region_code == filters.region)
             )
         )
     if filters.department:
-        query = query.where(Report.department_code == filters.department)
+        clauses.append(Report.department_code == filters.department)
     if filters.structure:
-        query = query.where(
+        clauses.append(
             Report.structure_id
             == select(Structure.id).where(Structure.slug == filters.structure).scalar_subquery()
         )
+    if filters.parcours:
+        clauses.append(
+            Report.parcours_id
+            == select(Parcours.id).where(Parcours.slug == filters.parcours).scalar_subquery()
+        )
     if filters.format:
-        query = query.where(Report.format == filters.format)
+        clauses.append(Report.format == filters.format)
     if filters.date_from:
-        query = query.where(Report.session_date >= filters.date_from)
+        clauses.append(Report.session_date >= filters.date_from)
     if filters.date_to:
-        query = query.where(Report.session_date <= filters.date_to)
+        clauses.append(Report.session_date <= filters.date_to)
+    return clauses
+
+
+def filtered(filters: ReportFilters) -> Select:
+    query = published().where(*conditions(filters))
     if filters.sort == "session":
         return query.order_by(Report.session_date.desc(), Report.id.desc())
     return query.order_by(Report.published_at.desc(), Report.id.desc())

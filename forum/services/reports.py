@@ -47,6 +47,7 @@ class ReportInput:
     new_tags: list[str] = field(default_factory=list)
     sections: dict[str, str] = field(default_factory=dict)
     publish: bool = False
+    quotable: list[str] = field(default_factory=list)  # sections a bilan may quote
 
 
 def can_view(report: Report, viewer: User | None) -> bool:
@@ -125,6 +126,7 @@ def _apply(report: Report, data: ReportInput, resolved: dict) -> bool:
     report.participants = data.participants
     report.modules = resolved["modules"]
     report.tags = resolved["tags"]
+    report.quotable = ",".join(name for name in SECTIONS if name in set(data.quotable))
     if report.body is None:
         report.body = ReportBody()
     for name in SECTIONS:

@@ -1,6 +1,7 @@
 """Régions and départements (reference data) and the territorial overview."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -8,6 +9,7 @@ from sqlalchemy.orm import selectinload
 from forum import cache
 from forum.extensions import db
 from forum.models import Department, Parcours, Region, Report, Structure
+from forum.services import activity
 
 
 def regions() -> list[Region]:
@@ -31,15 +33,16 @@ class Place:
 
 
 def overview() -> list[dict]:
-    """Per région, per département: validated structures, parcours, published reports. A
-    zone blanche has neither a validated structure nor a published report (a member's
-    report from a département counts, whether or not their structure is validated yet).
+    """Per région, per département: validated structures, parcours, published reports,
+    and whether it is a zone blanche, as `activity.white_zones` defines it (no validated
+    structure, no session in the last 12 months).
 
     [{"region": Place, "departments": [{"department": Place, "structures": int,
     "parcours": int, "reports": int, "blank": bool}], "structures": int, "reports": int,
-    "blank": int}], régions where the network is present first. Four queries, once per
+    "blank": int}], régions where the network is present first. Five queries, once per
     content stamp per process."""
-    return cache.memo("territories.overview", _overview)
+    # Keyed by day too: a session leaves the 12-month window of the zones blanches at midnight.
+    return cache.memo("territories.overview", _overview, date.today())
 
 
 def _overview() -> list[dict]:
@@ -56,6 +59,7 @@ def _overview() -> list[dict]:
         .where(Report.is_published)
         .group_by(Report.department_code)
     )
+    blank = activity.white_zone_codes(activity.ActivitySlice())
     result = []
     regions = db.session.scalars(
         select(Region).order_by(Region.name).options(selectinload(Region.departments))
@@ -71,7 +75,7 @@ def _overview() -> list[dict]:
             for d in region.departments
         ]
         for row in rows:
-            row["blank"] = not row["structures"] and not row["reports"]
+            row["blank"] = row["department"].code in blank
         result.append(
             {
                 "region": Place(region.code, region.name),

@@ -2,13 +2,14 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_required
 
 from forum import once
 from forum.access import posting_required
+from forum.forms.follow_ups import FollowUpForm
 from forum.forms.parcours import ParcoursForm
 from forum.once import submitted_once
-from forum.services import Invalid, structures, territories
+from forum.services import Invalid, follow_ups, structures, territories
 from forum.services import parcours as parcours_service
 
 bp = Blueprint("parcours", __name__, url_prefix="/parcours")
@@ -28,7 +29,40 @@ def detail(slug: str):
         "parcours/detail.html",
         parcours=parcours,
         reports=parcours_service.published_reports(parcours),
+        may_follow_up=follow_ups.can_answer(current_user, parcours),
     )
+
+
+@bp.route("/<slug>/follow-up", methods=["GET", "POST"])
+@login_required
+def follow_up(slug: str):
+    """« Que sont devenus les projets ? »: members of the parcours' structures tell, for
+    the whole cohort, how many projects were dropped, mature, started or were oriented
+    elsewhere. A new answer updates the figures; every answer stays in the history."""
+    parcours = parcours_service.get_by_slug(slug) or abort(404)
+    if not follow_ups.can_answer(current_user, parcours):
+        abort(403)
+    form = FollowUpForm()
+    labels = follow_ups.orientation_labels()
+    form.fill_choices(labels)
+    if request.method == "GET" and (latest := follow_ups.current(parcours)):
+        form.load(latest)
+    if form.validate_on_submit():
+        try:
+            follow_ups.record(parcours, current_user, form.to_input())
+        except Invalid as error:
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            flash(_("Merci : le devenir des projets est enregistré."), "success")
+            return redirect(url_for("parcours.detail", slug=parcours.slug), code=303)
+    status = 400 if request.method == "POST" else 200
+    return render_template(
+        "parcours/follow_up.html",
+        form=form,
+        parcours=parcours,
+        history=follow_ups.history(parcours),
+        orientations=labels,
+    ), status
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -1,15 +1,21 @@
 """The network's presence per région and département, and its zones blanches."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, request
 
-from forum.services import territories
+from forum.services import activity, territories
 
 bp = Blueprint("territories", __name__, url_prefix="/territories")
 
 
 @bp.get("/")
 def index():
-    """Structures, parcours and reports per territory."""
+    """The map of départements (issue 16: coloured by `carte`, see activity.map_context),
+    then structures, parcours and reports per territory."""
     overview = territories.overview()
     top = max((row["reports"] for item in overview for row in item["departments"]), default=0) or 1
-    return render_template("territories/index.html", overview=overview, top=top)
+    return render_template(
+        "territories/index.html",
+        overview=overview,
+        top=top,
+        **activity.map_context(request.args.get("carte", "")),
+    )

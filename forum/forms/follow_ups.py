@@ -1,0 +1,47 @@
+"""« Que sont devenus les projets ? », the follow-up form of a parcours (issue 16)."""
+
+from wtforms import IntegerField, TextAreaField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
+
+from forum.forms import choices
+from forum.forms.base import MaillageForm
+from forum.forms.reports import MultiCheckboxField
+from forum.i18n import lazy
+from forum.services.follow_ups import MAX_PROJECTS, FollowUpInput
+
+
+def _count(label):
+    message = lazy("Indiquez un nombre entier positif ou nul.")
+    return IntegerField(
+        label,
+        default=0,
+        validators=[InputRequired(message), NumberRange(0, MAX_PROJECTS, message)],
+    )
+
+
+class FollowUpForm(MaillageForm):
+    abandoned = _count(lazy("Projets abandonnés"))
+    maturing = _count(lazy("Projets en maturation"))
+    started = _count(lazy("Projets lancés"))
+    oriented = _count(lazy("Projets orientés ailleurs"))
+    oriented_to = MultiCheckboxField(lazy("Orientés vers"), choices=[])
+    comment = TextAreaField(lazy("Commentaire"), validators=[Optional(), Length(max=4000)])
+
+    def fill_choices(self, labels: dict[str, str]) -> None:
+        self.oriented_to.choices = choices(labels.items())
+
+    def load(self, answer) -> None:
+        """Start from the latest answer (a second answer updates it; both are kept)."""
+        for name in ("abandoned", "maturing", "started", "oriented", "comment"):
+            getattr(self, name).data = getattr(answer, name)
+        self.oriented_to.data = [v for v in answer.oriented_to.split(",") if v]
+
+    def to_input(self) -> FollowUpInput:
+        return FollowUpInput(
+            abandoned=self.abandoned.data,
+            maturing=self.maturing.data,
+            started=self.started.data,
+            oriented=self.oriented.data,
+            oriented_to=list(self.oriented_to.data or []),
+            comment=self.comment.data or "",
+        )

@@ -1,0 +1,35 @@
+"""What became of a parcours' projects, told by its structures (issue 16, point 4)."""
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from forum.extensions import db
+from forum.models.base import utcnow
+
+# Where « oriented » projects went: a curated list, « autre » last.
+ORIENTATIONS = ("incubateur", "dla", "france-active", "autre-structure", "autre")
+
+
+class FollowUp(db.Model):
+    """One answer to « Que sont devenus les projets ? » for a parcours' whole cohort,
+    never per person. Every answer is kept (the history); the latest is the current one."""
+
+    __tablename__ = "parcours_follow_up"
+    __table_args__ = (Index("ix_parcours_follow_up_parcours_id_id", "parcours_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parcours_id: Mapped[int] = mapped_column(ForeignKey("parcours.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    abandoned: Mapped[int] = mapped_column(default=0)
+    maturing: Mapped[int] = mapped_column(default=0)
+    started: Mapped[int] = mapped_column(default=0)
+    oriented: Mapped[int] = mapped_column(default=0)
+    oriented_to: Mapped[str] = mapped_column(
+        String(120), default=""
+    )  # ORIENTATIONS, comma-separated
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

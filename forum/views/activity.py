@@ -1,0 +1,202 @@
+"""« Activité du réseau »: the indicators of a slice, its charts and map, and its
+exports. The figures are defined in forum/services/activity.py, nowhere else."""
+
+import csv
+import io
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+from openpyxl import Workbook
+
+from forum.forms.reports import SECTION_LABELS
+from forum.services import activity, form_data, structures, tags, territories
+
+bp = Blueprint("activity", __name__)
+
+# Fewer porteurs than this in one cell could point at people: shown « < 3 ».
+SMALL_CELL = 3
+
+
+def small(value: int) -> str:
+    """A number of porteurs as shown and exported: « < 3 » under SMALL_CELL, else itself
+    (issue 16: small numbers are not shown where they could identify people)."""
+    return "< 3" if 0 < value < SMALL_CELL else str(value)
+
+
+@bp.get("/activity")
+def index():
+    """The indicators of the slice in the query string, each linking to the reports
+    behind it; sessions per month, per module and per défi as SVG bar charts with their
+    tables; the map of départements coloured by `carte` (sessions, structures, zones
+    blanches). Bad dates: 400; unknown slug or code: 404 (both French pages)."""
+    chosen = activity.parse_slice(request.args)
+    measure = activity.map_measure(request.args.get("carte", ""))
+    places = activity.by_department(chosen)
+    return render_template(
+        "activity/index.html",
+        chosen=chosen,
+        figures=activity.indicators(chosen),
+        labels=activity.indicator_labels(),
+        months=activity.sessions_by_month(chosen),
+        modules=activity.sessions_by_module(chosen),
+        challenges=activity.sessions_by_challenge(chosen),
+        areas=activity.map_areas(places, measure),
+        measure=measure,
+        map_info=activity.map_shapes(),
+        regions=territories.regions(),
+        departments=territories.departments(),
+        structures=structures.all_structures(),
+        module_choices=form_data.modules(),
+        tags=tags.approved_tags(),
+        small=small,
+        may_see_bilan=activity.can_see_bilan(current_user, chosen),
+    )
+
+
+CSV_HEADER = (
+    "id",
+    "date",
+    "titre",
+    "departement",
+    "departement_nom",
+    "structure",
+    "parcours",
+    "format",
+    "porteurs",
+)
+
+
+def _bilan_slice() -> activity.ActivitySlice:
+    """The slice of the query string, if the viewer may read its bilan
+    (`activity.can_see_bilan`): else 403 for a member, the login page for a visitor."""
+    chosen = activity.parse_slice(request.args)
+    if not activity.can_see_bilan(current_user, chosen):
+        if not current_user.is_authenticated:
+            return current_app.login_manager.unauthorized()
+        abort(403)
+    return chosen
+
+
+def _bilan_context(chosen: activity.ActivitySlice) -> dict:
+    """Everything the bilan shows, for its page and its PDF (the same HTML)."""
+    return {
+        "chosen": chosen,
+        "figures": activity.indicators(chosen),
+        "labels": activity.indicator_labels(),
+        "months": activity.sessions_by_month(chosen),
+        "modules": activity.sessions_by_module(chosen),
+        "challenges": activity.sessions_by_challenge(chosen),
+        **activity.map_context("sessions", chosen),
+        "sessions": activity.bilan_sessions(chosen),
+        "excerpts": activity.excerpts(chosen),
+        "section_labels": SECTION_LABELS,
+        "small": small,
+        "session_limit": activity.BILAN_SESSIONS,
+        "title": _bilan_title(chosen),
+    }
+
+
+def _bilan_title(chosen: activity.ActivitySlice) -> str:
+    parts = [_("Bilan d’activité")]
+    for value in (chosen.structure, chosen.parcours, chosen.region, chosen.department):
+        if value:
+            parts.append(value)
+    if chosen.date_from or chosen.date_to:
+        parts.append(
+            _(
+                "du %(start)s au %(end)s",
+                start=chosen.date_from.isoformat() if chosen.date_from else "…",
+                end=chosen.date_to.isoformat() if chosen.date_to else "…",
+            )
+        )
+    return " — ".join(parts)
+
+
+@bp.get("/activity/bilan")
+def bilan():
+    """The printable bilan of a slice: its indicators, charts, map, the list of its
+    sessions with links and the excerpts their authors allowed. Who: see
+    activity.can_see_bilan."""
+    chosen = _bilan_slice()
+    if not isinstance(chosen, activity.ActivitySlice):
+        return chosen
+    return render_template("activity/bilan.html", **_bilan_context(chosen))
+
+
+@bp.get("/activity.pdf")
+def export_pdf():
+    """The bilan as PDF, made by WeasyPrint from the same HTML as the printable page
+    (templates/activity/_bilan_body.html) in a paper layout (bilan_document.html)."""
+    chosen = _bilan_slice()
+    if not isinstance(chosen, activity.ActivitySlice):
+        return chosen
+    html = render_template("activity/bilan_document.html", **_bilan_context(chosen))
+    pdf = bilan_pdf(html)
+    return Response(
+        pdf,
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{_("bilan")}.pdf"'},
+    )
+
+
+def bilan_pdf(html: str) -> bytes:
+    """PDF bytes of a bilan's HTML (WeasyPrint), styled by the stylesheet inside that
+    HTML; any URL it meets (image, stylesheet, font) is refused: a bilan fetches nothing."""
+
+    # here, not at the top: WeasyPrint loads Pango (about 0.3 s and its system library);
+    # every other page, and an app on a host without Pango, spare it.
+    from weasyprint import HTML
+
+    def fetch(url: str, *args, **kwargs) -> dict:
+        raise ValueError(f"no external resource in a bilan: {url[:80]}")
+
+    return HTML(string=html, url_fetcher=fetch).write_pdf()
+
+
+@bp.get("/activity.xlsx")
+def export_xlsx():
+    """The bilan's rows as an XLSX workbook (openpyxl, write-only): a sheet of
+    indicators, a sheet of sessions; porteurs under 3 as « < 3 »."""
+    chosen = _bilan_slice()
+    if not isinstance(chosen, activity.ActivitySlice):
+        return chosen
+    book = Workbook(write_only=True)
+    figures = book.create_sheet(_("Indicateurs"))
+    figures.append([_("Indicateur"), _("Valeur")])
+    labels = activity.indicator_labels()
+    for name, value in activity.indicators(chosen).items():
+        shown = small(value) if name == "porteurs" and value < SMALL_CELL else value
+        figures.append([labels[name], shown])
+    rows = book.create_sheet(_("Séances"))
+    rows.append(list(CSV_HEADER))
+    for row in activity.session_rows(chosen):
+        count = row[8]
+        rows.append([*row[:8], small(count) if count < SMALL_CELL else count])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return Response(
+        buffer.getvalue(),
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{_("activite")}.xlsx"'},
+    )
+
+
+@bp.get("/activity.csv")
+def export_csv():
+    """The sessions of the slice, one row each (CSV, UTF-8 with BOM for spreadsheet
+    programs, `;` as French spreadsheets expect), porteurs under 3 as « < 3 ». Who: see
+    activity.can_see_bilan."""
+    chosen = _bilan_slice()
+    if not isinstance(chosen, activity.ActivitySlice):
+        return chosen
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(CSV_HEADER)
+    writer.writerows([*row[:8], small(row[8])] for row in activity.session_rows(chosen))
+    return Response(
+        buffer.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{_("activite")}.csv"'},
+    )

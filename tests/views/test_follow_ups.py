@@ -1,0 +1,78 @@
+"""« Que sont devenus les projets ? » (issue 16, point 4) through the real form: members
+of the parcours' structures answer, a second answer updates the figures and keeps the
+first as history, bad counts get a French 400, outsiders a 403."""
+
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from forum.extensions import db
+from forum.models import FollowUp, Parcours, Structure
+from forum.services import activity
+from tests.conftest import post_form
+from tests.test_activity_indicators import WHOLE, network  # noqa: F401  (a fixture)
+
+URL = "/parcours/figeac/follow-up"
+
+
+@pytest.fixture
+def member(network, make_user):  # noqa: F811
+    cap = db.session.scalar(sa.select(Structure).where(Structure.slug == "cap"))
+    return make_user(structure_id=cap.id)
+
+
+def _answer(client, **values):
+    data = {"abandoned": "0", "maturing": "0", "started": "0", "oriented": "0", "comment": ""}
+    data.update({k: str(v) for k, v in values.items() if k != "oriented_to"})
+    items = [*data.items(), *[("oriented_to", v) for v in values.get("oriented_to", [])]]
+    return post_form(client, URL, items)
+
+
+def test_members_answer_and_a_second_answer_updates_keeping_history(client, login, member):
+    login(member)
+    assert client.get(URL).status_code == 200
+    response = _answer(client, abandoned=2, maturing=3, started=1, oriented=1, oriented_to=["dla"])
+    assert response.status_code == 303 and response.location.endswith("/parcours/figeac")
+    assert activity.projects_started(WHOLE) == 1
+    # The form starts from the latest answer.
+    assert re.search(r'<input[^>]*name="maturing"[^>]*value="3"', client.get(URL).text)
+    response = _answer(
+        client, abandoned=1, maturing=2, started=4, oriented=1, oriented_to=["autre"]
+    )
+    assert response.status_code == 303
+    figeac = db.session.scalar(sa.select(Parcours).where(Parcours.slug == "figeac"))
+    rows = db.session.scalars(sa.select(FollowUp).where(FollowUp.parcours_id == figeac.id)).all()
+    assert len(rows) == 2  # the first answer is kept
+    assert activity.projects_started(WHOLE) == 4 and activity.projects_abandoned(WHOLE) == 1
+    page = client.get(URL).text
+    assert "Réponses précédentes" in page and "le DLA" in page
+
+
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        ({"abandoned": -1}, "Indiquez un nombre entier positif ou nul."),
+        ({"started": "deux"}, "Indiquez un nombre entier positif ou nul."),
+        ({"abandoned": 5, "started": 4}, "c’est plus que la cohorte (8)"),
+        ({"oriented_to": ["dla"]}, "Indiquez combien de projets ont été orientés."),
+        ({"oriented": 1, "oriented_to": ["nulle-part"]}, "Not a valid choice"),
+    ],
+)
+def test_bad_counts_are_refused_in_french(client, login, member, values, message):
+    login(member)
+    response = _answer(client, **values)
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert message in html or "choix" in html.lower()
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(FollowUp)) == 0
+
+
+def test_outsiders_cannot_answer(client, login, make_user, network):  # noqa: F811
+    assert client.get(URL).status_code == 302  # a visitor logs in first
+    rouergue = db.session.scalar(sa.select(Structure).where(Structure.slug == "rouergue"))
+    login(make_user(structure_id=rouergue.id))
+    assert client.get(URL).status_code == 403
+    assert _answer(client, started=1).status_code == 403
+    assert client.get("/parcours/inconnu/follow-up").status_code == 404
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(FollowUp)) == 0

@@ -9,6 +9,7 @@ from forum.access import posting_required
 from forum.forms.parcours import ParcoursForm
 from forum.once import submitted_once
 from forum.services import Invalid, structures, territories
+from forum.services import calendar as calendar_service
 from forum.services import parcours as parcours_service
 
 bp = Blueprint("parcours", __name__, url_prefix="/parcours")
@@ -28,6 +29,7 @@ def detail(slug: str):
         "parcours/detail.html",
         parcours=parcours,
         reports=parcours_service.published_reports(parcours),
+        sessions=calendar_service.parcours_sessions(parcours),
     )
 
 

@@ -1,8 +1,10 @@
 """The network's presence per région and département, and its zones blanches."""
 
 from flask import Blueprint, render_template
+from flask_login import current_user
 
 from forum.services import territories
+from forum.services.calendar import upcoming_by_department
 
 bp = Blueprint("territories", __name__, url_prefix="/territories")
 
@@ -12,4 +14,9 @@ def index():
     """Structures, parcours and reports per territory."""
     overview = territories.overview()
     top = max((row["reports"] for item in overview for row in item["departments"]), default=0) or 1
-    return render_template("territories/index.html", overview=overview, top=top)
+    return render_template(
+        "territories/index.html",
+        overview=overview,
+        top=top,
+        upcoming_events=upcoming_by_department(current_user),  # issue 15: the calendar
+    )

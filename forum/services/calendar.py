@@ -216,6 +216,36 @@ def create_event(creator: User, data: EventInput) -> CalendarEvent:
     return event
 
 
+SESSION_LENGTH = timedelta(hours=3)  # a half-day (the kit's sessions)
+
+
+def create_sessions(
+    creator: User, parcours: Parcours, starts: dict[int, datetime]
+) -> list[CalendarEvent]:
+    """The sessions of a new parcours in the calendar: {number (1–6): start (Europe/Paris,
+    naive)}, each SESSION_LENGTH long, at the parcours' place, organised by its first
+    structure. Raises Invalid (field `session_<n>`) for a date out of range. Flushes."""
+    made = []
+    structure = parcours.structures[0] if parcours.structures else None
+    for number, start in sorted(starts.items()):
+        data = EventInput(
+            kind="seance",
+            title=_("%(title)s — séance %(n)d", title=parcours.title, n=number)[:200],
+            starts_at=start,
+            ends_at=start + SESSION_LENGTH,
+            department=parcours.department_code,
+            commune=parcours.place,
+            structure_id=structure.id if structure else None,
+            parcours_id=parcours.id,
+            session_number=number,
+        )
+        try:
+            made.append(create_event(creator, data))
+        except Invalid as error:
+            raise Invalid(f"session_{number}", error.message) from None
+    return made
+
+
 def update_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
     """Change an event (its organisers only: Forbidden otherwise; a cancelled event:
     Conflict). SEQUENCE is raised (RFC 5545 §3.8.7.4). Returns True when its time or

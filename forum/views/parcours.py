@@ -57,6 +57,7 @@ def create():
                 form.cohort_size.data,
                 [int(i) for i in form.structures.data],
             )
+            calendar_service.create_sessions(current_user, parcours, form.session_starts())
         except Invalid as error:
             getattr(form, error.field).errors.append(error.message)
         else:

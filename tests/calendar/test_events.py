@@ -240,3 +240,54 @@ def test_a_parcours_page_lists_its_sessions_in_order(client, login, alice, make_
 def test_event_page_404_for_unknown_ids(client):
     assert client.get("/events/999999").status_code == 404
     assert client.get("/events/99999999999").status_code == 404
+
+
+def test_creating_a_parcours_creates_its_sessions(client, login, alice, lot):
+    from forum.models import Parcours
+
+    login(alice)
+    data = {
+        "title": "Premiers pas Causses — printemps 2031",
+        "place": "Gramat",
+        "department": "46",
+        "start_date": "2031-03-04",
+        "end_date": "2031-05-13",
+        "cohort_size": "8",
+        "structures": [str(lot.id)],
+        "session_1": "2031-03-04T09:00",
+        "session_2": "2031-03-18T09:00",
+        "session_6": "2031-05-13T14:00",
+    }
+    response = post_form(client, "/parcours/new", data)
+    assert response.status_code == 303, response.get_data(as_text=True)[:3000]
+    db.session.commit()
+    parcours = db.session.scalar(sa.select(Parcours).where(Parcours.place == "Gramat"))
+    sessions = db.session.scalars(
+        sa.select(CalendarEvent)
+        .where(CalendarEvent.parcours_id == parcours.id)
+        .order_by(CalendarEvent.session_number)
+    ).all()
+    assert [(s.session_number, s.kind, s.commune) for s in sessions] == [
+        (1, "seance", "Gramat"),
+        (2, "seance", "Gramat"),
+        (6, "seance", "Gramat"),
+    ]
+    assert sessions[0].starts_at == datetime(2031, 3, 4, 8, 0)  # winter: UTC+1
+    assert sessions[2].ends_at - sessions[2].starts_at == timedelta(hours=3)
+    page = client.get(response.location).get_data(as_text=True)
+    assert "6/6" in page
+
+
+def test_a_parcours_with_a_session_in_1850_is_refused_whole(client, login, alice, lot):
+    from forum.models import Parcours
+
+    login(alice)
+    data = {
+        "title": "Premiers pas erronés", "place": "Gramat", "department": "46",
+        "start_date": "2031-03-04", "cohort_size": "8", "structures": [str(lot.id)],
+        "session_1": "1850-03-04T09:00",
+    }  # fmt: skip
+    response = post_form(client, "/parcours/new", data)
+    assert response.status_code == 400
+    assert "Indiquez une date entre 2000 et 2100." in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Parcours)) == 0

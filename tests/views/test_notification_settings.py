@@ -46,7 +46,14 @@ def test_account_page_has_one_fieldset_per_kind_with_the_current_mode(client, lo
         "Messages de contact adressés à votre structure",
     ):
         assert f"<legend>{label}</legend>" in html
-    assert checked(html) == {**ALL_DAILY, "mode_mention": "immediate", "mode_contact": "weekly"}
+    # the calendar's rows (issue 15) are « immédiatement » by default
+    calendar_rows = {"mode_events": "immediate", "mode_reminders": "immediate"}
+    assert checked(html) == {
+        **ALL_DAILY,
+        **calendar_rows,
+        "mode_mention": "immediate",
+        "mode_contact": "weekly",
+    }
     assert '<label for="mode_reply-2">Résumé hebdomadaire</label>' in html
 
 

@@ -248,7 +248,8 @@ def create_sessions(
 
 def update_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
     """Change an event (its organisers only: Forbidden otherwise; a cancelled event:
-    Conflict). SEQUENCE is raised (RFC 5545 §3.8.7.4). Returns True when its time or
+    Conflict). SEQUENCE is raised (RFC 5545 §3.8.7.4); seats added go to the waiting
+    list in order (they are told). Returns True when its time or
     place changed, which tells the registered (event `calendar_event_changed`)."""
     if not may_organise(editor, event):
         raise Forbidden(_("Seuls les organisateurs de ce rendez-vous peuvent le modifier."))
@@ -260,6 +261,7 @@ def update_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
     event.sequence += 1
     event.updated_at = utcnow()
     db.session.flush()
+    _promote(event)  # more seats (or none limited any more): the waiting list moves up
     moved = _where_and_when(event) != before
     if moved:
         outbox.record("calendar_event_changed", event.id, editor.id)

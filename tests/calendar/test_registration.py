@@ -168,3 +168,33 @@ def test_two_members_racing_for_the_last_seat(app, make_event, make_user, attemp
         t.join(60)
     assert codes == [303, 303]
     assert sorted(s for _u, s in statuses(event)) == ["confirmed", "waiting"]
+
+
+def test_more_seats_promote_the_waiting_list_in_order(
+    client, login, make_event, alice, bob, carla, make_user
+):
+    from forum.services.calendar import register
+    from tests.calendar.conftest import event_form
+    from tests.views.test_write_once import form_fields
+
+    event = make_event(capacity=1)
+    dan = make_user(display_name="Dan")
+    for member in (bob, carla, dan):
+        register(member, event, "participant")
+    db.session.commit()
+    assert [s for _u, s in statuses(event)] == ["confirmed", "waiting", "waiting"]
+    login(alice)
+    fields = form_fields(client, f"/events/{event.id}/edit")
+    start = calendar_start(event)
+    response = client.post(
+        f"/events/{event.id}/edit",
+        data={**event_form(title="Rencontre du réseau", capacity="2", start=start), **fields},
+    )
+    assert response.status_code == 303
+    assert statuses(event) == [(bob.id, "confirmed"), (carla.id, "confirmed"), (dan.id, "waiting")]
+
+
+def calendar_start(event):
+    from forum.services.calendar import to_paris
+
+    return to_paris(event.starts_at).replace(tzinfo=None)

@@ -4,6 +4,7 @@ form, registration, the list of registrations, and the iCalendar feeds."""
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from markupsafe import Markup
 
 from forum import cache, once
 from forum.access import posting_required
@@ -18,6 +19,7 @@ from forum.forms.calendar import (
     NewEventForm,
     RegisterForm,
 )
+from forum.i18n import current_locale
 from forum.models import CalendarEvent, Report
 from forum.once import submitted_once
 from forum.pagination import page_number
@@ -80,16 +82,37 @@ def past():
 
 def _list(past: bool):
     filters = cal.Filters.from_args(request.args)
-    page = cal.list_events(filters, current_user, page_number(request.args), past=past)
-    return render_template(
-        "calendar/index.html",
-        page=page,
-        months=cal.by_month(page.items),
-        seats=cal.seat_counts([e.id for e in page.items]),
-        filters=filters,
-        past=past,
-        **_filter_choices(),
+    page_no = page_number(request.args)
+    member = bool(current_user.is_authenticated)
+
+    def build() -> Markup:
+        page = cal.list_events(filters, current_user, page_no, past=past)
+        return Markup(
+            render_template(
+                "calendar/_list.html",
+                page=page,
+                months=cal.by_month(page.items),
+                seats=cal.seat_counts([e.id for e in page.items]),
+                filters=filters,
+                past=past,
+                **_filter_choices(),
+            )
+        )
+
+    # The list is the same for every visitor (and every member) until the content changes
+    # or, for what is « upcoming », until the next five minutes.
+    now = cal.utcnow()
+    window = now.replace(minute=now.minute - now.minute % 5, second=0, microsecond=0)
+    key = (
+        tuple(sorted(filters.to_args().items())),
+        page_no,
+        past,
+        member,
+        window,
+        current_locale(),
     )
+    listing = cache.memo("calendar.list", build, *key)
+    return render_template("calendar/index.html", listing=listing, filters=filters, past=past)
 
 
 @bp.get("/events.ics")

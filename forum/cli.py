@@ -15,6 +15,8 @@ from forum.services import (
     accounts,
     attachments,
     backup,
+    calendar,
+    calendar_reminders,
     demo,
     notifications,
     reference,
@@ -63,6 +65,13 @@ def seed_demo_command(reports: int | None, if_empty: bool) -> None:
     """Create demo structures, members and content."""
     with unit_of_work():
         summary = demo.seed(extra_reports=reports, only_if_empty=if_empty)
+    if summary.get("events"):
+        # The Couserans session of last week leaves its draft retour waiting, as the
+        # `flask calendar draft-reports` job does in production (issue 15).
+        with unit_of_work():
+            summary["draft retours of ended sessions"] = len(
+                calendar.draft_reports_for_ended_sessions()
+            )
     for name, count in summary.items():
         click.echo(f"{name}: {count}")
 
@@ -244,7 +253,35 @@ def check_attachments(fix: bool, older_than: int) -> None:
         raise SystemExit(1)
 
 
+calendar_cli = AppGroup("calendar", help="Calendrier du réseau.")
+
+
+@calendar_cli.command("draft-reports")
+def draft_reports() -> None:
+    """Make the draft retour of each parcours session that has ended (idempotent: run it
+    from cron every few minutes); its author is told after the commit."""
+    total = 0
+    while True:
+        with unit_of_work():
+            made = calendar.draft_reports_for_ended_sessions()
+        total += len(made)
+        if not made:
+            break
+    notifications.process_events()
+    click.echo(f"{total} brouillon(s) de retour préparé(s)")
+
+
+@calendar_cli.command("send-reminders")
+def send_reminders() -> None:
+    """E-mail the reminder (with the .ics) of events starting in the next two days to
+    their registered members, once each (run from cron every hour)."""
+    with unit_of_work():
+        sent = calendar_reminders.send_reminders()
+    click.echo(f"{sent} rappel(s) envoyé(s)")
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(calendar_cli)
     app.cli.add_command(attachments_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(notifications_cli)

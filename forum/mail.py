@@ -70,11 +70,13 @@ def send_mail(
     body: str,
     headers: dict[str, str] | None = None,
     html: str | None = None,
+    attachments: list[tuple[str, str, str]] | None = None,
 ) -> None:
     """Send one UTF-8 message, plain text, or multipart/alternative when `html` is given
     (text first, HTML preferred by clients that show it); extra `headers` are added as given
-    (List-* ones unfolded, see MailPolicy). Raises smtplib.SMTPException or OSError if the
-    server fails."""
+    (List-* ones unfolded, see MailPolicy); `attachments`: (text, text subtype, file name)
+    each, e.g. an iCalendar file ("calendar"). Raises smtplib.SMTPException or OSError if
+    the server fails."""
     config = current_app.config
     message = EmailMessage(policy=POLICY)
     message["From"] = config["MAIL_SENDER"]
@@ -86,6 +88,8 @@ def send_mail(
     message.set_content(body)
     if html is not None:
         message.add_alternative(html, subtype="html")
+    for text, subtype, filename in attachments or ():
+        message.add_attachment(text, subtype=subtype, filename=filename)
 
     if not config["MAIL_SERVER"]:
         current_app.logger.warning("E-mail not sent (no FORUM_MAIL_SERVER):\n%s", message)

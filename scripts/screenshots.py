@@ -1,6 +1,7 @@
 """Save PNG screenshots of the main pages (desktop and phone) into docs/screenshots/.
 
     .venv/bin/python scripts/screenshots.py      (or: make screenshots)
+    .venv/bin/python scripts/screenshots.py agenda rendez-vous   (only these pages)
 
 Builds a throw-away demo database, serves it on 127.0.0.1 and drives Debian's Chromium.
 """
@@ -26,6 +27,8 @@ PAGES = {
     "carte": "/activity?carte=white_zones#carte",
     "module": "/modules/modele-economique-financement",
     "structure": "/structures/fabrique-du-lot",
+    "agenda": "/events/",
+    "rendez-vous": "/events/{event}",
 }
 SIZES = {"bureau": (1280, 900), "telephone": (360, 640)}
 FLAGS = [
@@ -46,7 +49,7 @@ def main() -> None:
 
     from forum import create_app
     from forum.extensions import db
-    from forum.models import Discussion, Report
+    from forum.models import CalendarEvent, Discussion, Report
     from forum.search import engine
     from forum.services import demo
 
@@ -74,7 +77,13 @@ def main() -> None:
             "discussion": db.session.scalar(
                 db.select(Discussion.id).where(Discussion.report_id.is_(None))
             ),
+            "event": db.session.scalar(  # the next parcours session
+                db.select(CalendarEvent.id)
+                .where(CalendarEvent.kind == "seance", CalendarEvent.starts_at > db.func.now())
+                .order_by(CalendarEvent.starts_at)
+            ),
         }
+    only = set(sys.argv[1:]) or set(PAGES)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -92,6 +101,8 @@ def main() -> None:
             )
             page = context.new_page()
             for name, path in PAGES.items():
+                if name not in only:
+                    continue
                 page.goto(f"http://127.0.0.1:{port}{path.format(**ids)}")
                 page.screenshot(path=str(out / f"{name}-{size_name}.png"), full_page=False)
                 print(f"docs/screenshots/{name}-{size_name}.png")

@@ -61,6 +61,7 @@ def world(app, demo_reports, make_user) -> World:
     member awaiting approval; real ids, slugs and tokens for every URL argument."""
     from forum.models import (
         Attachment,
+        CalendarEvent,
         Category,
         ChallengeTag,
         Discussion,
@@ -75,7 +76,7 @@ def world(app, demo_reports, make_user) -> World:
         parcours_structures,
     )
     from forum.models.base import utcnow
-    from forum.services import accounts, demo, notifications
+    from forum.services import accounts, calendar, demo, notifications
 
     member = db.session.scalar(
         sa.select(User)
@@ -138,7 +139,17 @@ def world(app, demo_reports, make_user) -> World:
         ),
         ("auth", "token"): [accounts.make_reset_token(make_user())],
         ("notifications", "token"): [notifications.unsubscribe_token(member)],
+        "event_id": [
+            *ids(sa.select(CalendarEvent.id).where(CalendarEvent.starts_at > utcnow()), 2),
+            *ids(sa.select(CalendarEvent.id).where(CalendarEvent.visibility == "members"), 1),
+            *ids(sa.select(CalendarEvent.id).where(CalendarEvent.starts_at < utcnow()), 1),
+        ],
+        ("calendar", "token"): [calendar.new_feed_token(member)],
     }
+    upcoming = db.session.get(CalendarEvent, path_values["event_id"][0])
+    if calendar.registration_of(member, upcoming) is None:  # so « Annuler mon inscription » shows
+        calendar.register(member, upcoming, "participant")
+    db.session.commit()
     clients = {
         "member": signed_in(app, member.email, demo.DEMO_PASSWORD),
         "admin": signed_in(app, admin.email, "motdepasse-solide"),

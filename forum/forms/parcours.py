@@ -6,6 +6,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from forum import limits
 from forum.forms import choices
 from forum.forms.base import CreatingForm
+from forum.forms.calendar import LocalTimeField
 from forum.forms.reports import MultiCheckboxField
 from forum.i18n import lazy
 
@@ -32,6 +33,18 @@ class ParcoursForm(CreatingForm):
         ],
     )
     structures = MultiCheckboxField(lazy("Structures qui le portent"), choices=[])
+    # Issue 15: its six sessions in the calendar at once (each optional, a half-day of
+    # three hours from the time given, Europe/Paris).
+    session_1 = LocalTimeField(lazy("Séance 1"), validators=[Optional()])
+    session_2 = LocalTimeField(lazy("Séance 2"), validators=[Optional()])
+    session_3 = LocalTimeField(lazy("Séance 3"), validators=[Optional()])
+    session_4 = LocalTimeField(lazy("Séance 4"), validators=[Optional()])
+    session_5 = LocalTimeField(lazy("Séance 5"), validators=[Optional()])
+    session_6 = LocalTimeField(lazy("Séance 6"), validators=[Optional()])
+
+    def session_starts(self) -> dict[int, object]:
+        """{session number: its start (naive, Europe/Paris)} for the dates filled in."""
+        return {n: self[f"session_{n}"].data for n in range(1, 7) if self[f"session_{n}"].data}
 
     def fill_choices(self, departments, structures) -> None:
         self.department.choices = choices((d.code, f"{d.code} — {d.name}") for d in departments)

@@ -2,6 +2,15 @@
 
 from forum.models.attachments import Attachment, AttachmentStatus
 from forum.models.bookmarks import Bookmark, ReadMarker
+from forum.models.calendar import (
+    EVENT_KINDS,
+    REGISTRATION_ROLES,
+    VISIBILITIES,
+    CalendarEvent,
+    CalendarFeedToken,
+    EventRegistration,
+    calendar_event_modules,
+)
 from forum.models.discussions import (
     Category,
     Discussion,
@@ -45,6 +54,13 @@ __all__ = [
     "Attachment",
     "AttachmentStatus",
     "Bookmark",
+    "CalendarEvent",
+    "CalendarFeedToken",
+    "EVENT_KINDS",
+    "EventRegistration",
+    "REGISTRATION_ROLES",
+    "VISIBILITIES",
+    "calendar_event_modules",
     "Category",
     "ContactMessage",
     "ContentStamp",

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
 from forum.models.base import utcnow
+from forum.models.calendar import CalendarEvent
 from forum.models.discussions import Discussion, Post
 from forum.models.reports import Report
 from forum.models.users import User
@@ -26,6 +27,9 @@ class Notification(db.Model):
     )
     post_id: Mapped[int | None] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"))
     report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
+    calendar_event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("calendar_event.id", ondelete="CASCADE")
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
     emailed_at: Mapped[datetime | None]
@@ -35,6 +39,7 @@ class Notification(db.Model):
     discussion: Mapped[Discussion | None] = relationship()
     post: Mapped[Post | None] = relationship()
     report: Mapped[Report | None] = relationship()
+    calendar_event: Mapped[CalendarEvent | None] = relationship()
 
 
 class NotificationSetting(db.Model):

@@ -14,6 +14,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy import text as sql_text
 from werkzeug.security import generate_password_hash
 
+from forum.demo import calendar as demo_calendar
 from forum.demo import corpus, network, session_files
 from forum.demo import reports as written_reports
 from forum.demo.discussions import DISCUSSIONS, LINKED_REPORTS, REPORT_THREADS
@@ -21,9 +22,11 @@ from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import (
     SECTIONS,
+    CalendarEvent,
     Category,
     ChallengeTag,
     Discussion,
+    EventRegistration,
     Flag,
     KitModule,
     Parcours,
@@ -40,6 +43,7 @@ from forum.models.base import utcnow
 from forum.services import (
     attachments,
     bookmarks,
+    calendar,
     discussions,
     notifications,
     reference,
@@ -67,6 +71,7 @@ def seed(extra_reports: int | None = None, only_if_empty: bool = False) -> dict[
         summary["reports"] = len(ids)
         summary["discussions"] = _seed_discussions(ids)
         summary["files"] = _seed_files(ids)
+    summary["events"] = _seed_events()
     if extra_reports:
         summary["extra reports"] = add_reports(extra_reports, seed=1000 + _report_count())
     analyze()
@@ -234,6 +239,143 @@ def _seed_parcours() -> int:
         created += 1
     db.session.commit()
     return created
+
+
+def _seed_events() -> int:
+    """The calendar (issue 15): the six sessions of every demo parcours (linked to the
+    retour of that session when there is one), the meetings of forum/demo/calendar.py, and
+    a parcours still under way, with registrations on what is to come. Idempotent."""
+    if db.session.scalar(select(func.count(CalendarEvent.id))):
+        return 0
+    structures = {s.slug: s for s in db.session.scalars(select(Structure))}
+    modules = {m.position: m for m in db.session.scalars(select(KitModule))}
+    members = list(
+        db.session.scalars(select(User).where(User.structure_id.is_not(None)).order_by(User.id))
+    )
+    by_structure: dict[int, User] = {}
+    for member in members:
+        by_structure.setdefault(member.structure_id, member)
+    reports = {
+        (r.parcours_id, r.session_date): r.id
+        for r in db.session.scalars(select(Report).where(Report.parcours_id.is_not(None)))
+    }
+    today = date.today()
+
+    def at(day: date, hour: int) -> datetime:
+        return calendar.to_utc(datetime.combine(day, time(hour)))
+
+    made: list[CalendarEvent] = []
+
+    def add(structure_slug: str, day: date, hours: tuple[int, int], **fields) -> CalendarEvent:
+        structure = structures[structure_slug]
+        creator = by_structure.get(structure.id)
+        description = fields.pop("description", "")
+        chosen = [modules[n] for n in fields.pop("modules", []) if n in modules]
+        event = CalendarEvent(
+            structure_id=structure.id,
+            creator_id=creator.id if creator else None,
+            starts_at=at(day, hours[0]),
+            ends_at=at(day, hours[1]),
+            description_md=description,
+            description_html=str(render_markdown(description)) if description else "",
+            modules=chosen,
+            **fields,
+        )
+        db.session.add(event)
+        made.append(event)
+        return event
+
+    parcours_rows = {p.slug: p for p in db.session.scalars(select(Parcours))}
+    for data in network.PARCOURS:
+        parcours = parcours_rows[data["slug"]]
+        for number, (day, town) in enumerate(data["sessions"], start=1):
+            session_day = date.fromisoformat(day)
+            add(
+                data["structures"][0],
+                session_day,
+                (9, 12),
+                kind="seance",
+                title=f"{parcours.title} — séance {number}",
+                department_code=parcours.department_code,
+                commune=town,
+                parcours_id=parcours.id,
+                session_number=number,
+                capacity=parcours.cohort_size + 4,
+                modules=[number],
+                report_id=reports.get((parcours.id, session_day)),
+            )
+    upcoming = demo_calendar.UPCOMING_PARCOURS
+    if upcoming["slug"] not in parcours_rows:
+        first = today + timedelta(days=upcoming["sessions"][0][0])
+        last = today + timedelta(days=upcoming["sessions"][-1][0])
+        parcours = Parcours(
+            slug=upcoming["slug"],
+            title=upcoming["title"],
+            place=upcoming["sessions"][0][1],
+            department_code=upcoming["department"],
+            start_date=first,
+            end_date=last,
+            cohort_size=9,
+            structures=[structures[upcoming["structure"]]],
+        )
+        db.session.add(parcours)
+        db.session.flush()
+        for number, (days, town) in enumerate(upcoming["sessions"], start=1):
+            add(
+                upcoming["structure"],
+                today + timedelta(days=days),
+                (14, 17),
+                kind="seance",
+                title=f"{parcours.title} — séance {number}",
+                department_code=upcoming["department"],
+                commune=town,
+                parcours_id=parcours.id,
+                session_number=number,
+                capacity=12,
+                modules=[number],
+            )
+    for data in demo_calendar.MEETINGS:
+        day = (
+            date.fromisoformat(data["date"])
+            if "date" in data
+            else today + timedelta(days=data["days"])
+        )
+        add(
+            data["structure"],
+            day,
+            data["hours"],
+            kind=data["kind"],
+            title=data["title"],
+            department_code=data.get("department"),
+            commune=data.get("commune", ""),
+            online=bool(data.get("online")),
+            online_url=data.get("online", ""),
+            capacity=data.get("capacity"),
+            visibility=data.get("visibility", "public"),
+            description=data.get("description", ""),
+            modules=data.get("modules", []),
+        )
+    db.session.flush()
+    # Registrations on what is to come: a few members of other structures each, in order,
+    # the small Gironde meeting full with a waiting list.
+    now = utcnow()
+    roles = ("participant", "observation", "coanimation", "participant")
+    for index, event in enumerate(e for e in made if e.starts_at > now):
+        others = [m for m in members if m.structure_id != event.structure_id]
+        for k in range(min(len(others), 2 + index % 4)):
+            member = others[(index * 3 + k) % len(others)]
+            confirmed = event.capacity is None or k < event.capacity
+            db.session.add(
+                EventRegistration(
+                    event_id=event.id,
+                    user_id=member.id,
+                    role=roles[k % len(roles)],
+                    status="confirmed" if confirmed else "waiting",
+                )
+            )
+            db.session.flush()
+    db.session.commit()
+    return len(made)
 
 
 @lru_cache(maxsize=50_000)

@@ -12,8 +12,10 @@ the wording of its reasons."""
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
+
 from forum.extensions import db
-from forum.models import Discussion, Post, Report
+from forum.models import CalendarEvent, Discussion, EventRegistration, Post, Report
 from forum.services import watches
 from forum.services.discussions import first_post_id, mentioned_users
 
@@ -25,11 +27,12 @@ MODERATION_KINDS = ("post_hidden",)
 @dataclass(frozen=True)
 class Target:
     """What the notifications of one event are about: a message (with its discussion), a
-    discussion, or a report."""
+    discussion, a report, or an event of the calendar."""
 
     discussion_id: int | None = None
     post_id: int | None = None
     report_id: int | None = None
+    calendar_event_id: int | None = None
 
 
 @dataclass
@@ -146,3 +149,51 @@ def answer_accepted(post_id: int) -> Fan | None:
         return None
     target = Target(discussion_id=post.discussion_id, post_id=post.id)
     return Fan(target, {"answer_accepted": [post.author_id]})
+
+
+def _registered(event_id: int) -> list[int]:
+    """Everyone registered to an event, seat or waiting list."""
+    return list(
+        db.session.scalars(
+            select(EventRegistration.user_id).where(EventRegistration.event_id == event_id)
+        )
+    )
+
+
+@fans_out("calendar_event_changed", ("event_changed",))
+def calendar_event_changed(event_id: int) -> Fan | None:
+    """An event's time or place changed (issue 15, point 6): everyone registered."""
+    event = db.session.get(CalendarEvent, event_id)
+    if event is None or event.cancelled:
+        return None
+    return Fan(Target(calendar_event_id=event.id), {"event_changed": _registered(event.id)})
+
+
+@fans_out("calendar_event_cancelled", ("event_cancelled",))
+def calendar_event_cancelled(event_id: int) -> Fan | None:
+    """An event was cancelled (issue 15, point 6): everyone registered."""
+    event = db.session.get(CalendarEvent, event_id)
+    if event is None:
+        return None
+    return Fan(Target(calendar_event_id=event.id), {"event_cancelled": _registered(event.id)})
+
+
+@fans_out("registration_promoted", ("event_seat_freed",))
+def registration_promoted(registration_id: int) -> Fan | None:
+    """A seat freed and went to the first of the waiting list (issue 15, point 2): them,
+    if they are still registered."""
+    registration = db.session.get(EventRegistration, registration_id)
+    if registration is None or registration.event.cancelled:
+        return None
+    target = Target(calendar_event_id=registration.event_id)
+    return Fan(target, {"event_seat_freed": [registration.user_id]})
+
+
+@fans_out("session_report_waiting", ("report_draft_waiting",))
+def session_report_waiting(report_id: int) -> Fan | None:
+    """A parcours session ended and its draft retour waits (issue 15, point 5): its
+    author, the organiser who announced the session."""
+    report = db.session.get(Report, report_id)
+    if report is None or report.is_published or report.deleted_at is not None:
+        return None
+    return Fan(Target(report_id=report.id), {"report_draft_waiting": [report.author_id]})

@@ -40,10 +40,29 @@ KINDS: dict[str, Kind] = {
         lazy("Nouveautés de ce que vous suivez : défis, modules, catégories, discussions"),
         ("new_post", "new_discussion", "new_report"),
     ),
-    # The « contact messages » relay of structures (branch st-structures) notifies with
+    # The « contact messages » relay of structures (branch st-structures) notifies with
     # kind "contact_message".
     "contact": Kind(lazy("Messages de contact adressés à votre structure"), ("contact_message",)),
     "moderation": Kind(lazy("Décisions de modération sur vos messages"), ("post_hidden",)),
+    # issue 15: the calendar (changes and cancellations of an event one is registered to,
+    # a seat freed from the waiting list)
+    "events": Kind(
+        lazy(
+            "Vos rendez-vous : changement d’heure ou de lieu, annulation, place libérée, "
+            "retour à compléter après une séance"
+        ),
+        ("event_changed", "event_cancelled", "event_seat_freed", "report_draft_waiting"),
+        "immediate",
+    ),
+    # issue 15: the reminder two days before an event, with its .ics; « jamais » stops it,
+    # any other choice sends it (it cannot wait for a digest).
+    "reminders": Kind(
+        lazy(
+            "Rappel deux jours avant un rendez-vous où vous êtes inscrit·e (avec le fichier .ics)"
+        ),
+        ("event_reminder",),
+        "immediate",
+    ),
 }
 SETTING_OF = {n: name for name, kind in KINDS.items() for n in kind.notifications}
 

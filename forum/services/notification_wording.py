@@ -38,6 +38,8 @@ def title_of(n: Notification) -> str:
     """The title of what the notification is about."""
     if n.discussion is not None:
         return n.discussion.title
+    if n.calendar_event is not None:
+        return n.calendar_event.title
     return n.report.title if n.report is not None else ""
 
 

@@ -10,8 +10,9 @@ from sqlalchemy import Integer, and_, bindparam, delete, exists, func, insert, o
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
-from forum.models import Discussion, EventOutbox, Notification, Post, Report, User
+from forum.models import CalendarEvent, Discussion, EventOutbox, Notification, Post, Report, User
 from forum.models.base import utcnow
+from forum.services import calendar
 from forum.services import notification_kinds as kinds
 from forum.services import notification_mail as mail
 from forum.services import notification_settings as settings
@@ -72,6 +73,7 @@ def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[dict]:
             "discussion_id": fan.target.discussion_id,
             "post_id": fan.target.post_id,
             "report_id": fan.target.report_id,
+            "calendar_event_id": fan.target.calendar_event_id,
         }
         for uid, reason in kinds.recipients(handler, fan, actor_id).items()
     ]
@@ -89,6 +91,8 @@ def visible_to(n: Notification, user) -> bool:
         return can_view_discussion(n.discussion, user)
     if n.report_id is not None:
         return n.report is not None and can_view_report(n.report, user)
+    if n.calendar_event_id is not None:
+        return n.calendar_event is not None and calendar.visible_to(user, n.calendar_event)
     return False
 
 
@@ -99,6 +103,7 @@ def _with_objects(query):
         joinedload(Notification.discussion).joinedload(Discussion.report),
         joinedload(Notification.report),
         joinedload(Notification.post),
+        joinedload(Notification.calendar_event),
     )
 
 
@@ -133,6 +138,19 @@ def visible_clause(user):
             Notification.discussion_id.is_(None),
             Notification.report_id.is_not(None),
             report_ok,
+        ),
+        and_(
+            Notification.kind.not_in(MODERATION_KINDS),
+            Notification.post_id.is_(None),
+            Notification.discussion_id.is_(None),
+            Notification.report_id.is_(None),
+            Notification.calendar_event_id.is_not(None),
+            exists(
+                select(CalendarEvent.id).where(
+                    CalendarEvent.id == Notification.calendar_event_id,
+                    calendar.visible_clause(user),
+                )
+            ),
         ),
     )
 
@@ -225,6 +243,8 @@ def link(n: Notification) -> str:
             discussion_id=n.discussion_id,
             _anchor=f"post-{n.post_id}" if n.post_id else None,
         )
+    if n.calendar_event_id:
+        return url_for("calendar.detail", event_id=n.calendar_event_id)
     return url_for("reports.detail", report_id=n.report_id)
 
 

@@ -11,7 +11,7 @@ from forum.extensions import db
 from forum.i18n import current_locale
 from forum.search import engine
 from forum.security import safe_next
-from forum.services import home
+from forum.services import calendar, home
 from forum.services.contact import log_retention
 from forum.services.reports import draft_readers
 
@@ -27,7 +27,12 @@ def index():
         lambda: Markup(render_template("main/_home_grid.html", **home.grid_context())),
         current_locale(),
     )
-    return render_template("main/index.html", grid=grid, **cache.memo("home.totals", home.totals))
+    return render_template(
+        "main/index.html",
+        grid=grid,
+        next_events=calendar.upcoming_near(current_user),  # issue 15: the calendar
+        **cache.memo("home.totals", home.totals),
+    )
 
 
 @bp.get("/accessibilite")

@@ -10,6 +10,7 @@ from forum.forms.follow_ups import FollowUpForm
 from forum.forms.parcours import ParcoursForm
 from forum.once import submitted_once
 from forum.services import Invalid, follow_ups, structures, territories
+from forum.services import calendar as calendar_service
 from forum.services import parcours as parcours_service
 
 bp = Blueprint("parcours", __name__, url_prefix="/parcours")
@@ -30,6 +31,7 @@ def detail(slug: str):
         parcours=parcours,
         reports=parcours_service.published_reports(parcours),
         may_follow_up=follow_ups.can_answer(current_user, parcours),
+        sessions=calendar_service.parcours_sessions(parcours),
     )
 
 
@@ -89,6 +91,7 @@ def create():
                 form.cohort_size.data,
                 [int(i) for i in form.structures.data],
             )
+            calendar_service.create_sessions(current_user, parcours, form.session_starts())
         except Invalid as error:
             getattr(form, error.field).errors.append(error.message)
         else:

@@ -1,8 +1,10 @@
 """The network's presence per région and département, and its zones blanches."""
 
 from flask import Blueprint, render_template, request
+from flask_login import current_user
 
 from forum.services import activity, territories
+from forum.services.calendar import upcoming_by_department
 
 bp = Blueprint("territories", __name__, url_prefix="/territories")
 
@@ -18,4 +20,5 @@ def index():
         overview=overview,
         top=top,
         **activity.map_context(request.args.get("carte", "")),
+        upcoming_events=upcoming_by_department(current_user),  # issue 15: the calendar
     )

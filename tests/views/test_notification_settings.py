@@ -37,7 +37,7 @@ def test_account_page_has_one_fieldset_per_kind_with_the_current_mode(client, lo
     notification_settings.save_modes(alice, {"mention": "immediate", "contact": "weekly"})
     login(alice)
     html = client.get("/account").get_data(as_text=True)
-    assert html.count('<fieldset id="mode_') == len(KINDS) == 6
+    assert html.count('<fieldset id="mode_') == len(KINDS) == 8
     for label in (
         "Réponses à vos discussions, retours d'expérience et messages",
         "Mentions de votre nom (@)",
@@ -46,7 +46,14 @@ def test_account_page_has_one_fieldset_per_kind_with_the_current_mode(client, lo
         "Messages de contact adressés à votre structure",
     ):
         assert f"<legend>{label}</legend>" in html
-    assert checked(html) == {**ALL_DAILY, "mode_mention": "immediate", "mode_contact": "weekly"}
+    # the calendar's rows (issue 15) are « immédiatement » by default
+    calendar_rows = {"mode_events": "immediate", "mode_reminders": "immediate"}
+    assert checked(html) == {
+        **ALL_DAILY,
+        **calendar_rows,
+        "mode_mention": "immediate",
+        "mode_contact": "weekly",
+    }
     assert '<label for="mode_reply-2">Résumé hebdomadaire</label>' in html
 
 
@@ -88,7 +95,7 @@ def test_bad_input_is_refused_in_french_and_what_was_typed_is_kept(client, login
     # The other choices are shown as typed; the bad one has nothing checked.
     assert checked(html) == {k: v for k, v in typed.items() if k != "mode_mention"}
     db.session.expire_all()
-    assert set(notification_settings.modes_of(alice).values()) == {"daily"}  # nothing saved
+    assert notification_settings.modes_of(alice) == notification_settings.defaults()  # nothing saved
 
 
 def test_a_nul_byte_is_refused_calmly(client, login, people):

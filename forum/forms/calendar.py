@@ -1,0 +1,177 @@
+"""The forms of the calendar: an event, a registration."""
+
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
+
+from forum import limits
+from forum.forms import choices
+from forum.forms.base import CreatingForm, EditingForm, MaillageForm
+from forum.forms.reports import MultiCheckboxField
+from forum.i18n import lazy
+from forum.services.calendar import EventInput, to_paris
+
+KIND_LABELS = (
+    ("seance", lazy("Séance de parcours")),
+    ("echange", lazy("Échange de pratiques")),
+    ("transfert", lazy("Journée de transfert / formation")),
+    ("autre", lazy("Autre rendez-vous")),
+)
+ROLE_LABELS = (
+    ("participant", lazy("Participant·e")),
+    ("coanimation", lazy("Co-animateur·rice")),
+    ("observation", lazy("Observateur·rice")),
+)
+TIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class LocalTimeField(DateTimeLocalField):
+    """`YYYY-MM-DDTHH:MM` (a browser's datetime-local), Europe/Paris; a French message
+    when it does not parse."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, format=[TIME_FORMAT, "%Y-%m-%d %H:%M"], **kwargs)
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
+            raise ValueError(
+                lazy("Indiquez la date et l’heure ainsi : 2026-03-18T09:30.")
+            ) from None
+
+
+class FrenchIntegerField(IntegerField):
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
+            raise ValueError(lazy("Indiquez un nombre entier.")) from None
+
+
+class EventFields(MaillageForm):
+    """The fields of the URL and form contract of issue 15 (plus « Inscriptions fermées »)."""
+
+    kind = SelectField(lazy("Type de rendez-vous"), choices=choices(KIND_LABELS))
+    title = StringField(
+        lazy("Intitulé"),
+        validators=[
+            InputRequired(lazy("Indiquez l’intitulé.")),
+            Length(min=limits.TITLE_MIN, max=limits.TITLE_MAX),
+        ],
+    )
+    starts_at = LocalTimeField(
+        lazy("Début"), validators=[InputRequired(lazy("Indiquez la date et l’heure de début."))]
+    )
+    ends_at = LocalTimeField(
+        lazy("Fin"), validators=[InputRequired(lazy("Indiquez la date et l’heure de fin."))]
+    )
+    department = SelectField(lazy("Département"), choices=[])
+    commune = StringField(lazy("Commune"), validators=[Optional(), Length(max=120)])
+    online = BooleanField(lazy("En ligne (visio)"))
+    online_url = StringField(
+        lazy("Lien de la visio (montré aux seuls inscrits)"),
+        validators=[Optional(), Length(max=500)],
+    )
+    structure = SelectField(lazy("Structure organisatrice"), choices=[])
+    parcours = SelectField(lazy("Parcours"), choices=[])
+    session_number = FrenchIntegerField(
+        lazy("Numéro de la séance (1 à 6)"),
+        validators=[Optional(), NumberRange(1, 6, lazy("Indiquez un numéro de 1 à 6."))],
+    )
+    modules = MultiCheckboxField(lazy("Modules du kit"), choices=[])
+    capacity = FrenchIntegerField(
+        lazy("Places (vide : sans limite)"),
+        validators=[
+            Optional(),
+            NumberRange(1, 10_000, lazy("Indiquez au moins une place, ou laissez vide.")),
+        ],
+    )
+    visibility = SelectField(
+        lazy("Qui peut le voir"),
+        choices=choices(
+            (("public", lazy("Tout le monde")), ("members", lazy("Les membres seulement")))
+        ),
+    )
+    registration_closed = BooleanField(lazy("Inscriptions fermées"))
+    description = TextAreaField(lazy("Description"), validators=[Optional(), Length(max=20_000)])
+
+    def fill_choices(self, departments, structures, parcours, modules) -> None:
+        self.department.choices = choices(
+            [("", lazy("— (en ligne seulement)"))]
+            + [(d.code, f"{d.code} — {d.name}") for d in departments]
+        )
+        self.structure.choices = choices(
+            [("", lazy("— aucune"))] + [(s.id, s.name) for s in structures]
+        )
+        self.parcours.choices = choices(
+            [("", lazy("— aucun"))] + [(p.id, p.title) for p in parcours]
+        )
+        self.modules.choices = choices((m.slug, f"{m.position}. {m.title}") for m in modules)
+
+    def fill_from(self, event) -> None:
+        """The form as stored (local Paris times)."""
+        self.kind.data = event.kind
+        self.title.data = event.title
+        self.starts_at.data = to_paris(event.starts_at).replace(tzinfo=None)
+        self.ends_at.data = to_paris(event.ends_at).replace(tzinfo=None)
+        self.department.data = event.department_code or ""
+        self.commune.data = event.commune
+        self.online.data = event.online
+        self.online_url.data = event.online_url
+        self.structure.data = str(event.structure_id) if event.structure_id else ""
+        self.parcours.data = str(event.parcours_id) if event.parcours_id else ""
+        self.session_number.data = event.session_number
+        self.modules.data = [m.slug for m in event.modules]
+        self.capacity.data = event.capacity
+        self.visibility.data = event.visibility
+        self.registration_closed.data = not event.registration_open
+        self.description.data = event.description_md
+
+    def to_input(self) -> EventInput:
+        return EventInput(
+            kind=self.kind.data,
+            title=self.title.data,
+            starts_at=self.starts_at.data,
+            ends_at=self.ends_at.data,
+            department=self.department.data or "",
+            commune=self.commune.data or "",
+            online=bool(self.online.data),
+            online_url=self.online_url.data or "",
+            structure_id=int(self.structure.data) if self.structure.data else None,
+            parcours_id=int(self.parcours.data) if self.parcours.data else None,
+            session_number=self.session_number.data,
+            modules=list(self.modules.data or []),
+            capacity=self.capacity.data,
+            visibility=self.visibility.data,
+            description=self.description.data or "",
+            registration_open=not self.registration_closed.data,
+        )
+
+
+class NewEventForm(CreatingForm, EventFields):
+    """Creating an event (one-time token: a double click creates it once)."""
+
+
+class EditEventForm(EditingForm, EventFields):
+    """Changing an event (version: a stale save is refused, both texts kept)."""
+
+
+class RegisterForm(MaillageForm):
+    role = SelectField(lazy("Je viens en tant que"), choices=choices(ROLE_LABELS))
+
+
+class LinkReportForm(MaillageForm):
+    report = SelectField(lazy("Retour à relier"), choices=[])
+
+
+class ActionForm(MaillageForm):
+    """A button that changes something (unregister, cancel, feed address): CSRF only."""

@@ -1,0 +1,352 @@
+"""The network's calendar: /events/ (list, filters, past events), an event's page, its
+form, registration, the list of registrations, and the iCalendar feeds."""
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from markupsafe import Markup
+
+from forum import cache, once
+from forum.access import posting_required
+from forum.extensions import db
+from forum.forms import choices
+from forum.forms.calendar import (
+    KIND_LABELS,
+    ROLE_LABELS,
+    ActionForm,
+    EditEventForm,
+    LinkReportForm,
+    NewEventForm,
+    RegisterForm,
+)
+from forum.i18n import current_locale
+from forum.models import CalendarEvent, Report
+from forum.once import submitted_once
+from forum.pagination import page_number
+from forum.services import (
+    Invalid,
+    NotFound,
+    calendar_feeds,
+    form_data,
+    lock_for_update,
+    structures,
+    territories,
+)
+from forum.services import calendar as cal
+
+bp = Blueprint("calendar", __name__)
+
+ICS = "text/calendar; charset=utf-8"
+
+
+def _ics(body: bytes, filename: str) -> Response:
+    response = Response(body, mimetype="text/calendar")
+    response.headers["Content-Type"] = ICS
+    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _event(event_id: int) -> CalendarEvent:
+    try:
+        return cal.get_event(event_id, current_user)
+    except NotFound:
+        abort(404)
+
+
+def _organiser(event: CalendarEvent) -> None:
+    if not cal.may_organise(current_user, event):
+        abort(403)
+
+
+def _filter_choices() -> dict:
+    return {
+        "regions": territories.regions(),
+        "departments": territories.departments(),
+        "structures": structures.all_structures(),
+        "modules": form_data.modules(),
+        "kinds": KIND_LABELS,
+    }
+
+
+@bp.get("/events/")
+def index():
+    """Upcoming events by month, soonest first, with the filters of the query string."""
+    return _list(past=False)
+
+
+@bp.get("/events/past")
+def past():
+    """Past events, latest first, with their retours."""
+    return _list(past=True)
+
+
+def _list(past: bool):
+    filters = cal.Filters.from_args(request.args)
+    page_no = page_number(request.args)
+    member = bool(current_user.is_authenticated)
+
+    def build() -> Markup:
+        page = cal.list_events(filters, current_user, page_no, past=past)
+        return Markup(
+            render_template(
+                "calendar/_list.html",
+                page=page,
+                months=cal.by_month(page.items),
+                seats=cal.seat_counts([e.id for e in page.items]),
+                filters=filters,
+                past=past,
+                **_filter_choices(),
+            )
+        )
+
+    # The list is the same for every visitor (and every member) until the content changes
+    # or, for what is « upcoming », until the next five minutes.
+    now = cal.utcnow()
+    window = now.replace(minute=now.minute - now.minute % 5, second=0, microsecond=0)
+    key = (
+        tuple(sorted(filters.to_args().items())),
+        page_no,
+        past,
+        member,
+        window,
+        current_locale(),
+    )
+    listing = cache.memo("calendar.list", build, *key)
+    return render_template("calendar/index.html", listing=listing, filters=filters, past=past)
+
+
+@bp.get("/events.ics")
+def feed():
+    """The iCalendar feed of /events/ with the same filters (public events for visitors)."""
+    filters = cal.Filters.from_args(request.args)
+    member = bool(current_user.is_authenticated)
+    name = _("Maillage — rendez-vous")
+
+    def build() -> bytes:
+        return calendar_feeds.calendar_bytes(cal.feed_events(filters, current_user), name)
+
+    # The same for every visitor (and every member) until the content changes: kept per
+    # content stamp, filters, day (the feed starts FEED_PAST_DAYS back) and language.
+    key = (tuple(sorted(filters.to_args().items())), member, cal.utcnow().date(), name)
+    return _ics(cache.memo("calendar.feed", build, *key), "maillage.ics")
+
+
+@bp.get("/events/feed/<token>.ics")
+def private_feed(token: str):
+    """A member's private feed (their registrations and their structure's events), opened
+    by its secret: 404 when the secret is wrong or revoked."""
+    user = cal.user_for_feed_token(token)
+    if user is None:
+        abort(404)
+    events, registered = cal.private_feed_events(user)
+    body = calendar_feeds.calendar_bytes(events, _("Maillage — mon agenda"), registered)
+    return _ics(body, "maillage-agenda.ics")
+
+
+@bp.get("/events/<int:event_id>")
+def detail(event_id: int):
+    """An event: when, where, who organises, registration, and its retour once written."""
+    event = _event(event_id)
+    registration = cal.registration_of(current_user, event)
+    organiser = cal.may_organise(current_user, event)
+    return render_template(
+        "calendar/detail.html",
+        event=event,
+        registration=registration,
+        organiser=organiser,
+        confirmed=cal.confirmed_count(event.id),
+        registrations=cal.registrations(event) if organiser else [],
+        linkable=cal.linkable_reports(current_user)
+        if organiser and event.report_id is None
+        else [],
+        register_form=RegisterForm(),
+        action_form=ActionForm(),
+        roles=dict(ROLE_LABELS),
+        kinds=dict(KIND_LABELS),
+        now=cal.utcnow(),
+    )
+
+
+@bp.get("/events/<int:event_id>.ics")
+def event_ics(event_id: int):
+    """One event as iCalendar (its visio link only for a registered member)."""
+    event = _event(event_id)
+    registration = cal.registration_of(current_user, event)
+    registered = (
+        {event.id} if registration is not None and registration.status == "confirmed" else set()
+    )
+    body = calendar_feeds.calendar_bytes([event], event.title, registered)
+    return _ics(body, f"maillage-{event.id}.ics")
+
+
+def _form(form):
+    form.fill_choices(
+        territories.departments(),
+        structures.all_structures(include=[current_user.structure_id]),
+        form_data.parcours_list(),
+        form_data.modules(),
+    )
+    return form
+
+
+@bp.route("/events/new", methods=["GET", "POST"])
+@posting_required
+@submitted_once
+def create():
+    """Announce an event (a parcours session, an échange de pratiques…)."""
+    form = _form(NewEventForm())
+    if request.method == "GET":
+        form.structure.data = str(current_user.structure_id or "")
+        if current_user.structure:
+            form.department.data = current_user.structure.department_code
+        if request.args.get("parcours", "").isdigit():
+            form.parcours.data = request.args["parcours"]
+            form.kind.data = "seance"
+    if form.validate_on_submit():
+        try:
+            once.claim()
+            event = cal.create_event(current_user, form.to_input())
+        except Invalid as error:
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            flash(_("Le rendez-vous est publié."), "success")
+            return redirect(url_for("calendar.detail", event_id=event.id), code=303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("calendar/edit.html", form=form, event=None), status
+
+
+@bp.route("/events/<int:event_id>/edit", methods=["GET", "POST"])
+@posting_required
+def edit(event_id: int):
+    """Change an event (its organisers). A change of time or place tells the registered."""
+    event = _event(event_id)
+    _organiser(event)
+    if event.cancelled:
+        abort(409)
+    form = _form(EditEventForm())
+    if request.method == "GET":
+        form.fill_from(event)
+        form.version.data = form.fingerprint()
+    if form.validate_on_submit():
+        lock_for_update(event)
+        stored = _form(EditEventForm(formdata=None))
+        stored.fill_from(event)
+        if form.is_stale(stored) and (conflict := form.differences(stored)):
+            form.version.data = stored.fingerprint()
+            return render_template(
+                "calendar/edit.html", form=form, event=event, conflict=conflict
+            ), 409
+        try:
+            moved = cal.update_event(event, current_user, form.to_input())
+        except Invalid as error:
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            flash(
+                _("Le rendez-vous est modifié ; les inscrits sont prévenus du changement.")
+                if moved
+                else _("Le rendez-vous est modifié."),
+                "success",
+            )
+            return redirect(url_for("calendar.detail", event_id=event.id), code=303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("calendar/edit.html", form=form, event=event), status
+
+
+@bp.post("/events/<int:event_id>/cancel")
+@posting_required
+def cancel(event_id: int):
+    """Cancel an event (its organisers): the registered are told."""
+    event = _event(event_id)
+    _organiser(event)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    cal.cancel_event(event, current_user)
+    flash(_("Le rendez-vous est annulé ; les inscrits sont prévenus."), "success")
+    return redirect(url_for("calendar.detail", event_id=event.id), code=303)
+
+
+@bp.post("/events/<int:event_id>/register")
+@posting_required
+def register(event_id: int):
+    """« Je viens », with a role: a seat, or the waiting list when the event is full."""
+    event = _event(event_id)
+    form = RegisterForm()
+    if not form.validate_on_submit():
+        abort(400)
+    registration = cal.register(current_user, event, form.role.data)
+    if registration.status == "confirmed":
+        flash(_("C’est noté : vous êtes inscrit·e."), "success")
+    else:
+        flash(
+            _(
+                "Le rendez-vous est complet : vous êtes sur la liste d’attente. Nous vous préviendrons si une place se libère."
+            ),
+            "info",
+        )
+    return redirect(url_for("calendar.detail", event_id=event.id), code=303)
+
+
+@bp.post("/events/<int:event_id>/unregister")
+@posting_required
+def unregister(event_id: int):
+    """Cancel one's own registration (until the start): the first waiting gets the seat."""
+    event = _event(event_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    cal.unregister(current_user, event)
+    flash(_("Votre inscription est annulée."), "success")
+    return redirect(url_for("calendar.detail", event_id=event.id), code=303)
+
+
+@bp.post("/events/<int:event_id>/report")
+@posting_required
+def link_report(event_id: int):
+    """Link a retour written without the event to it (organisers, authors of the retour)."""
+    event = _event(event_id)
+    _organiser(event)
+    form = LinkReportForm()
+    form.report.choices = choices(
+        (r.id, r.title) for r in cal.linkable_reports(current_user, limit=500, linked_too=True)
+    )
+    if not form.validate_on_submit():
+        abort(400)
+    report = db.session.get(Report, int(form.report.data))
+    cal.link_report(event, report, current_user)
+    flash(_("Le retour est relié à ce rendez-vous."), "success")
+    return redirect(url_for("calendar.detail", event_id=event.id), code=303)
+
+
+@bp.get("/events/<int:event_id>/registrations.csv")
+@login_required
+def registrations_csv(event_id: int):
+    """The list of registrations as CSV (organisers only)."""
+    event = _event(event_id)
+    _organiser(event)
+    response = Response(cal.registrations_csv(event), mimetype="text/csv")
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="inscriptions-{event.id}.csv"'
+    return response
+
+
+@bp.route("/events/my-feed", methods=["GET", "POST"])
+@login_required
+def my_feed():
+    """The member's private feed: make a new secret address (the old one stops), or
+    revoke it. The address is shown once, right after it is made."""
+    form = ActionForm()
+    address = None
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        if request.form.get("action") == "revoke":
+            cal.revoke_feed_token(current_user)
+            flash(_("L’adresse de votre agenda privé ne fonctionne plus."), "success")
+        else:
+            token = cal.new_feed_token(current_user)
+            address = url_for("calendar.private_feed", token=token, _external=True)
+    return render_template(
+        "calendar/my_feed.html",
+        form=form,
+        address=address,
+        active=address is not None or cal.has_feed_token(current_user),
+    )

@@ -1,0 +1,191 @@
+"""Issue 15, point 4: iCalendar feeds, read back with the icalendar library: VTIMEZONE of
+Europe/Paris, times around the daylight-saving changes (last Sundays of March and
+October), stable UID, SEQUENCE raised at each change, STATUS:CANCELLED, filters, and the
+private feed behind a secret, revocable address."""
+
+from datetime import UTC, datetime, timedelta
+
+import icalendar
+import pytest
+
+from forum.extensions import db
+from forum.services.calendar import register
+from tests.calendar.conftest import event_form, post_event
+from tests.conftest import post_form
+
+PARIS_UTC = {
+    # (local Paris time) -> UTC, across the 2031 changes: Sunday 30 March, Sunday 26 October
+    datetime(2031, 3, 29, 10, 0): datetime(2031, 3, 29, 9, 0),  # still winter, UTC+1
+    datetime(2031, 3, 30, 10, 0): datetime(2031, 3, 30, 8, 0),  # summer from 02:00, UTC+2
+    datetime(2031, 10, 25, 10, 0): datetime(2031, 10, 25, 8, 0),  # still summer
+    datetime(2031, 10, 26, 10, 0): datetime(2031, 10, 26, 9, 0),  # winter from 03:00
+}
+
+
+def parse(response) -> icalendar.Calendar:
+    assert response.status_code == 200, response.status_code
+    assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
+    assert b"\r\n" in response.data  # RFC 5545 §3.1: CRLF lines
+    return icalendar.Calendar.from_ical(response.data)
+
+
+def vevents(cal) -> dict[str, icalendar.Event]:
+    return {str(e["summary"]): e for e in cal.walk("VEVENT")}
+
+
+def test_times_around_the_daylight_saving_changes(client, make_event):
+    for local in PARIS_UTC:
+        make_event(title=f"Le {local:%d/%m %H:%M}", start=local)
+    cal = parse(client.get("/events.ics?from=2031-03-01"))
+    assert cal["version"] == "2.0" and "PRODID" in cal
+    timezones = cal.walk("VTIMEZONE")
+    assert [str(t["tzid"]) for t in timezones] == ["Europe/Paris"]
+    tz = timezones[0].to_tz()  # the VTIMEZONE as written, not the system's database
+    found = vevents(cal)
+    for local, utc in PARIS_UTC.items():
+        event = found[f"Le {local:%d/%m %H:%M}"]
+        start = event.decoded("dtstart")
+        assert event["dtstart"].params["TZID"] == "Europe/Paris"
+        assert start.replace(tzinfo=None) == local
+        assert start.astimezone(UTC).replace(tzinfo=None) == utc
+        assert local.replace(tzinfo=tz).astimezone(UTC).replace(tzinfo=None) == utc
+        assert event.decoded("dtend") - start == timedelta(hours=3)
+
+
+def test_a_time_typed_in_the_skipped_hour_is_kept_coherent(client, login, alice):
+    """02:30 on 30 March 2031 does not exist in Paris: read with the winter offset (as
+    zoneinfo does, fold=0), i.e. 01:30 UTC, 03:30 summer time."""
+    login(alice)
+    response = post_event(client, start=datetime(2031, 3, 30, 2, 30))
+    assert response.status_code == 303
+    cal = parse(client.get(response.location + ".ics"))
+    start = next(iter(vevents(cal).values())).decoded("dtstart")
+    assert start.astimezone(UTC).replace(tzinfo=None) == datetime(2031, 3, 30, 1, 30)
+
+
+def test_uid_stays_sequence_rises_and_cancellation_is_said(client, login, alice, make_event):
+    event = make_event(title="Rencontre à suivre")
+    first = next(iter(vevents(parse(client.get(f"/events/{event.id}.ics"))).values()))
+    assert int(first["sequence"]) == 0 and str(first["status"]) == "CONFIRMED"
+    login(alice)
+    start = datetime(2031, 5, 5, 14, 0)
+    assert (
+        post_event(
+            client, f"/events/{event.id}/edit", title="Rencontre à suivre", start=start
+        ).status_code
+        == 303
+    )
+    second = next(iter(vevents(parse(client.get(f"/events/{event.id}.ics"))).values()))
+    assert second["uid"] == first["uid"]
+    assert int(second["sequence"]) == 1
+    assert post_form(client, f"/events/{event.id}/cancel", {}).status_code == 303
+    third = next(iter(vevents(parse(client.get(f"/events/{event.id}.ics"))).values()))
+    assert third["uid"] == first["uid"]
+    assert int(third["sequence"]) == 2 and str(third["status"]) == "CANCELLED"
+    # the filtered feed says so too, with the same UID
+    listed = vevents(parse(client.get("/events.ics?from=2031-05-01")))
+    assert str(listed["Rencontre à suivre"]["status"]) == "CANCELLED"
+    assert listed["Rencontre à suivre"]["uid"] == first["uid"]
+
+
+def test_the_feed_takes_the_filters_of_the_list(client, make_event, bob):
+    make_event(title="Dans le Lot")
+    make_event(bob, title="En Gironde", department="33", kind="transfert")
+    assert set(vevents(parse(client.get("/events.ics")))) == {"Dans le Lot", "En Gironde"}
+    assert set(vevents(parse(client.get("/events.ics?department=33")))) == {"En Gironde"}
+    assert set(vevents(parse(client.get("/events.ics?kind=echange&region=76")))) == {"Dans le Lot"}
+    assert set(vevents(parse(client.get("/events.ics?department=01")))) == set()
+    page = client.get("/events/?department=33").get_data(as_text=True)
+    assert 'href="/events.ics?department=33"' in page
+
+
+def test_the_visio_link_only_for_the_registered(client, login, make_event, bob):
+    event = make_event(online=True, online_url="https://visio.example.org/secret", department="")
+    assert b"visio.example.org/secret" not in client.get(f"/events/{event.id}.ics").data
+    assert "visio.example.org/secret" not in client.get(f"/events/{event.id}").get_data(
+        as_text=True
+    )
+    login(bob)
+    post_form(client, f"/events/{event.id}/register", {"role": "participant"})
+    assert b"visio.example.org/secret" in client.get(f"/events/{event.id}.ics").data.replace(
+        b"\r\n ", b""
+    )
+    assert "visio.example.org/secret" in client.get(f"/events/{event.id}").get_data(as_text=True)
+
+
+def test_the_private_feed(client, login, make_event, alice, bob, carla):
+    make_event(bob, title="Chez nous en Gironde", department="33", visibility="members")
+    registered = make_event(
+        title="Où je suis inscrite",
+        online=True,
+        online_url="https://visio.example.org/r",
+        department="",
+    )
+    make_event(title="Sans rapport")
+    register(carla, registered, "participant")
+    db.session.commit()
+    login(carla)
+    assert client.get("/events/my-feed").status_code == 200
+    page = post_form(client, "/events/my-feed", {"action": "new"}).get_data(as_text=True)
+    address = page.split('id="feed-address"')[0].rsplit('value="', 1)[1].split('"')[0]
+    path = address.split("localhost", 1)[-1]
+    assert path.startswith("/events/feed/") and path.endswith(".ics")
+    client.post("/auth/logout", data={"csrf_token": ""})
+    from tests.conftest import IsolatedClient
+
+    calendar_app = IsolatedClient(client.application, use_cookies=False)  # a calendar: no session
+    feed = parse(calendar_app.get(path))
+    found = vevents(feed)
+    assert set(found) == {"Chez nous en Gironde", "Où je suis inscrite"}
+    assert "visio.example.org/r" in str(found["Où je suis inscrite"]["location"])
+    assert calendar_app.get(path.replace("/feed/", "/feed/x")).status_code == 404
+    assert calendar_app.get("/events/feed/.ics").status_code == 404
+
+    # a new address replaces the old one; revoking stops it
+    client2 = IsolatedClient(client.application, use_cookies=True)
+    post_form(client2, "/auth/login", {"email": carla.email, "password": "motdepasse-solide"})
+    newer = post_form(client2, "/events/my-feed", {"action": "new"}).get_data(as_text=True)
+    assert calendar_app.get(path).status_code == 404
+    new_path = (
+        newer.split('id="feed-address"')[0]
+        .rsplit('value="', 1)[1]
+        .split('"')[0]
+        .split("localhost", 1)[-1]
+    )
+    assert calendar_app.get(new_path).status_code == 200
+    post_form(client2, "/events/my-feed", {"action": "revoke"})
+    assert calendar_app.get(new_path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query", ["?from=zz", "?to=3000-01-01", "?structure=%C3%A9t%C3%A9", "?module=" + "x" * 500]
+)
+def test_feed_with_odd_filters_is_still_a_calendar(client, query):
+    parse(client.get("/events.ics" + query))
+
+
+def test_event_form_fields_round_trip_through_edit(client, login, alice, make_event):
+    event = make_event(capacity=5, modules=["besoin-social-utilite-sociale"])
+    login(alice)
+    html = client.get(f"/events/{event.id}/edit").get_data(as_text=True)
+    assert 'value="5"' in html and "besoin-social-utilite-sociale" in html
+    assert event_form()  # the contract's field names are the form's
+    for name in (
+        "kind",
+        "title",
+        "starts_at",
+        "ends_at",
+        "department",
+        "commune",
+        "online",
+        "online_url",
+        "structure",
+        "parcours",
+        "session_number",
+        "modules",
+        "capacity",
+        "visibility",
+        "description",
+        "csrf_token",
+    ):
+        assert f'name="{name}"' in html, name

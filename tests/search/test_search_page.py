@@ -151,6 +151,7 @@ def test_similar_reports_come_from_the_index(corpus, client):
     assert str(corpus["transport-demande"]) in similar[:3]  # the other mobility report
 
 
+@pytest.mark.whoosh_only("an index folder removed: the postgres backend has no folder")
 def test_similar_reports_fall_back_to_shared_tags_without_index(app, corpus, client):
     import shutil
 

@@ -30,9 +30,13 @@ pytestmark = pytest.mark.skipif(
 def test_two_servers_running_every_job_at_once_notify_and_mail_once(
     app, migrated, make_user, smtp, tmp_path
 ):
-    alice = make_user(display_name="Alice Martin", handle="alice", created_at=OLD)  # replies: at once
+    alice = make_user(
+        display_name="Alice Martin", handle="alice", created_at=OLD
+    )  # replies: at once
     bob = make_user(display_name="Bob Duval", handle="bob", created_at=OLD)  # writes the replies
-    carol = make_user(display_name="Carole Petit", handle="carole", created_at=OLD)  # follows: daily digest
+    carol = make_user(
+        display_name="Carole Petit", handle="carole", created_at=OLD
+    )  # follows: daily digest
     notification_settings.save_modes(alice, {"reply": "immediate"})
     notification_settings.set_all(bob, "never")
     notification_settings.set_all(carol, "daily")
@@ -100,3 +104,39 @@ def test_two_servers_running_every_job_at_once_notify_and_mail_once(
     assert len({m.get_body(("plain",)).get_content() for m in to_alice}) == 12
     assert len(to_carol) == 1  # one digest, though both servers ran the job
     assert not [m for m in sent if m["To"] == bob.email]
+
+
+def test_the_login_throttle_counts_failures_on_every_server(
+    app, client, migrated, make_user, tmp_path
+):
+    """Five failures on A and five on B: the eleventh attempt, on either, is refused (the
+    failures are rows of the shared database, not counters of one process)."""
+    from tests.conftest import IsolatedClient, post_form
+
+    make_user(email="anim@example.org")
+    other = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": migrated,
+            "SEARCH_DIR": str(tmp_path / "other-search"),
+            "STORAGE_DIR": str(tmp_path / "other-files"),
+        },
+        env="testing",
+    )
+    other.test_client_class = IsolatedClient
+    on_b = other.test_client()
+    limit = app.config["LOGIN_MAX_FAILURES"]
+    for n in range(limit):
+        response = post_form(
+            client if n % 2 else on_b,
+            "/auth/login",
+            {"email": "anim@example.org", "password": "mauvais-mot"},
+        )
+        assert response.status_code == 400
+    for server in (client, on_b):
+        response = post_form(
+            server, "/auth/login", {"email": "anim@example.org", "password": "motdepasse-solide"}
+        )
+        assert response.status_code == 429
+    other.extensions["search"].shutdown()
+    with other.app_context():
+        db.engine.dispose()

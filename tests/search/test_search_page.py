@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from forum.extensions import db
+from forum.search import engine
 from tests.search.conftest import CORPUS
 
 
@@ -123,6 +125,35 @@ def test_malformed_queries_never_fail(corpus, client, q):
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert "<script>alert(1)" not in html
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "financement'; DROP TABLE search_document; --",
+        "financement \\' \\\\ '' \\",
+        "financement & | ! : * <-> !!",
+        "financement\x00'; DROP TABLE report; --",
+        '"financement \'"',
+        "tag:'; DROP TABLE report; -- financement",
+    ],
+)
+def test_hostile_queries_are_words_never_sql_nor_tsquery(corpus, client, q):
+    """Quotes, backslashes, SQL and tsquery operators are punctuation between words (the
+    postgres backend binds a tsquery made of quoted lexemes: never SQL or tsquery syntax
+    from the text): the page answers, finds what the bare words find, and nothing in the
+    database moved."""
+    from forum.models import Report
+    from tests.search.conftest import CLEAN
+
+    response = client.get("/search", query_string={"q": q})
+    assert response.status_code == 200
+    bare = re.sub(r"[^\w\s:]", " ", q.replace("\x00", " "))
+    with client.application.test_request_context():
+        assert engine().search(q).total == engine().search(bare).total
+        assert engine().search("financement").total >= 2
+    assert db.session.scalar(db.select(db.func.count(Report.id))) == len(CORPUS)
+    assert engine().check() == CLEAN
 
 
 def test_bad_parameters_never_fail(corpus, client):

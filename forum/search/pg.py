@@ -585,13 +585,20 @@ class PostgresBackend:
         """A correction made of words of the index (trigram similarity, then at most two
         edits), offered only when it finds more than what was typed."""
         changed, words = False, []
-        for token in re.findall(r"\w+", parsed.text):
+        tokens = re.findall(r"\w+", parsed.text)
+        candidates = {
+            normalise(token)
+            for token in tokens
+            if 4 <= len(normalise(token)) <= 100 and normalise(token) not in FRENCH_STOP_WORDS
+        }
+        if not candidates:
+            return None
+        known = set(
+            db.session.scalars(select(SearchWord.word).where(SearchWord.word.in_(candidates)))
+        )
+        for token in tokens:
             word = normalise(token)
-            if len(word) < 4 or word in FRENCH_STOP_WORDS or len(word) > 100:
-                words.append(token)
-                continue
-            known = db.session.scalar(select(SearchWord.word).where(SearchWord.word == word))
-            if known:
+            if word not in candidates or word in known:
                 words.append(token)
                 continue
             options = db.session.scalars(

@@ -35,6 +35,9 @@ class Config:
     )
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SEARCH_DIR = os.environ.get("FORUM_SEARCH_DIR", str(INSTANCE / "search"))
+    # "whoosh" (index files, one server) or "postgres" (in the database: several servers);
+    # README, « Production ».
+    SEARCH_BACKEND = os.environ.get("FORUM_SEARCH_BACKEND", "whoosh")
     SEARCH_BACKGROUND = True  # drain the index outbox in a thread per process
     SEARCH_SYNC_INTERVAL = 30  # seconds between drains when nothing wakes the thread
     # Uploaded files (forum/storage): "local" (a folder) or "s3" (an S3-compatible store).

@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/bench_search.py --reports 50000            # builds everything
     .venv/bin/python benchmarks/bench_search.py --database /tmp/b.sqlite   # reuse a seeded file
+    .venv/bin/python benchmarks/bench_search.py --backend postgres --reports 50000 \
+        --server postgresql+psycopg://postgres@127.0.0.1:5432/test  # Whoosh beside PostgreSQL
 
 Measures, in one run on one machine: the index rebuild (time, size), the full /search
 results page (top 10, exact total, facet counts, highlighted snippets) for 1-3-word queries
@@ -95,7 +97,20 @@ def main():
     parser.add_argument("--reports", type=int, default=50_000)
     parser.add_argument("--database", help="an SQLite file already seeded (skips seeding)")
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument(
+        "--backend",
+        choices=["whoosh", "postgres"],
+        default="whoosh",
+        help="postgres: both search backends side by side on one PostgreSQL database",
+    )
+    parser.add_argument(
+        "--server",
+        default="postgresql+psycopg://postgres@127.0.0.1:5432/test",
+        help="a PostgreSQL server (--backend postgres makes a new database on it)",
+    )
     args = parser.parse_args()
+    if args.backend == "postgres":
+        return side_by_side(args)
 
     tmp = Path(tempfile.mkdtemp(prefix="maillage-search-bench-"))
     sqlite_path = args.database or str(tmp / "bench.sqlite")
@@ -242,6 +257,166 @@ print(json.dumps([before, rss_mb()]))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     before, after = json.loads(out.stdout.strip().splitlines()[-1])
     return f"fresh worker process: {before:.0f} MB after start-up, {after:.0f} MB after serving the queries once"
+
+
+def side_by_side(args) -> None:
+    """Whoosh and the PostgreSQL backend on one PostgreSQL database, the same corpus and
+    queries, interleaved: full results page (top 10, exact total, facets, snippets) through
+    /search, the index build and size, and publishing a report with each backend."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    name = f"maillage_bench_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(args.server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = sa.engine.make_url(args.server).set(database=name).render_as_string(False)
+    tmp = Path(tempfile.mkdtemp(prefix="maillage-search-bench-"))
+    apps = {}
+    try:
+        for backend in ("whoosh", "postgres"):
+            apps[backend] = create_app(
+                {
+                    "SQLALCHEMY_DATABASE_URI": url,
+                    "SEARCH_DIR": str(tmp / "search"),
+                    "SEARCH_BACKEND": backend,
+                    "SEARCH_BACKGROUND": True,
+                    "WTF_CSRF_ENABLED": False,
+                },
+                env="testing",
+            )
+        with apps["whoosh"].app_context():
+            upgrade()
+            from forum.services import demo
+
+            started = time.perf_counter()
+            demo.seed(extra_reports=args.reports)
+            print(f"seed-demo --reports {args.reports}: {time.perf_counter() - started:.1f} s")
+            reports = db.session.scalar(sa.text("SELECT count(*) FROM report"))
+            print(f"reports in the database: {reports}")
+        sizes = {}
+        for backend, app in apps.items():
+            with app.app_context():
+                from forum.search import engine
+
+                started = time.perf_counter()
+                count = engine().rebuild()
+                took = time.perf_counter() - started
+                if backend == "whoosh":
+                    files = (tmp / "search").rglob("*")
+                    sizes[backend] = sum(p.stat().st_size for p in files if p.is_file()) / 1e6
+                else:
+                    sizes[backend] = (
+                        db.session.scalar(
+                            sa.text(
+                                "SELECT pg_total_relation_size('search_document') "
+                                "+ pg_total_relation_size('search_word')"
+                            )
+                        )
+                        / 1e6
+                    )
+                print(
+                    f"{backend:8} rebuild: {count} documents in {took:.1f} s; "
+                    f"index {sizes[backend]:.0f} MB"
+                )
+                author_email = db.session.scalar(
+                    sa.text("SELECT email FROM user_account WHERE role = 'member' LIMIT 1")
+                )
+        # Fresh statistics for the planner, as autovacuum would give them.
+        engine_url = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+        with engine_url.connect() as conn:
+            conn.execute(sa.text("VACUUM ANALYZE search_document"))
+            conn.execute(sa.text("VACUUM ANALYZE search_word"))
+        engine_url.dispose()
+
+        clients = {backend: app.test_client() for backend, app in apps.items()}
+        for client in clients.values():
+            client.get("/search?q=porteurs")  # warm: searcher, facet masks, connections
+        rows, every = [], {"whoosh": [], "postgres": []}
+        for words, filters in QUERIES:
+            times = {"whoosh": [], "postgres": []}
+            totals = {}
+            params = {"q": words, **filters}
+            for _ in range(args.repeat):  # interleaved: both see the same machine noise
+                for backend, client in clients.items():
+                    started = time.perf_counter()
+                    response = client.get("/search", query_string=params)
+                    times[backend].append((time.perf_counter() - started) * 1000)
+                    assert response.status_code == 200
+                    found = re.search(
+                        r'role="status">(\d+) résultat', response.get_data(as_text=True)
+                    )
+                    totals[backend] = int(found.group(1)) if found else 0
+            label = words + (
+                " " + " ".join(f"{k}={v}" for k, v in filters.items()) if filters else ""
+            )
+            rows.append((label, totals, times))
+            for backend in every:
+                every[backend] += times[backend]
+        print(
+            f"\n{'query':56} {'hits W':>7} {'hits PG':>7} {'W p50':>7} {'p95':>7} "
+            f"{'PG p50':>7} {'p95':>7}"
+        )
+        for label, totals, times in rows:
+            w, p = times["whoosh"], times["postgres"]
+            print(
+                f"{label:56} {totals['whoosh']:7d} {totals['postgres']:7d} "
+                f"{statistics.median(w):7.1f} {pct(w, 0.95):7.1f} "
+                f"{statistics.median(p):7.1f} {pct(p, 0.95):7.1f}"
+            )
+        w, p = every["whoosh"], every["postgres"]
+        print(
+            f"{'ALL':56} {'':7} {'':7} {statistics.median(w):7.1f} {pct(w, 0.95):7.1f} "
+            f"{statistics.median(p):7.1f} {pct(p, 0.95):7.1f}   PG/Whoosh p50 "
+            f"{statistics.median(p) / statistics.median(w):.2f}x, p95 {pct(p, 0.95) / pct(w, 0.95):.2f}x"
+        )
+
+        rng = random.Random(3)
+        for backend, client in clients.items():
+            client.post("/auth/login", data={"email": author_email, "password": "maillage-demo"})
+            timings = []
+            for n in range(30):
+                started = time.perf_counter()
+                response = client.post(
+                    "/reports/new",
+                    data={
+                        "title": f"Publication de mesure {backend} {n}",
+                        "session_date": "2025-05-0%d" % (1 + n % 9),
+                        "department": "46",
+                        "structure": "",
+                        "parcours": "",
+                        "modules": "confronter-idee-terrain",
+                        "format": "presentiel",
+                        "participants": "6",
+                        "context": "Une séance sur la mobilité et le covoiturage. "
+                        * rng.randint(5, 40),
+                        "action": "publish",
+                    },
+                )
+                timings.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 303, response.status_code
+            what = (
+                "tsvector written in the transaction"
+                if backend == "postgres"
+                else "outbox row; drainer thread indexing meanwhile"
+            )
+            print(
+                f"publish a report, {backend} ({what}): p50 "
+                f"{statistics.median(timings):.1f} ms, p95 {pct(timings, 0.95):.1f} ms"
+            )
+        for app in apps.values():
+            with app.app_context():
+                from forum.search import engine
+
+                engine().shutdown()
+                db.session.remove()
+                db.engine.dispose()
+        print(f"index size: whoosh {sizes['whoosh']:.0f} MB, postgres {sizes['postgres']:.0f} MB")
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 if __name__ == "__main__":

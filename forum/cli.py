@@ -6,10 +6,10 @@ import time
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from forum.search import IndexUnavailable, engine
+from forum.search import BACKENDS, IndexUnavailable, PostgresUnavailable, engine
 from forum.services import (
     ServiceError,
     accounts,
@@ -150,16 +150,32 @@ search_cli = AppGroup("search", help="Index de recherche.")
 
 
 @search_cli.command("rebuild")
-def search_rebuild() -> None:
-    """Rebuild the index from the database (readers keep the old one until it is done)."""
+@click.option(
+    "--backend",
+    type=click.Choice(sorted(BACKENDS)),
+    default=None,
+    help="Remplir l'index de ce moteur plutôt que celui de FORUM_SEARCH_BACKEND "
+    "(avant de changer de moteur).",
+)
+def search_rebuild(backend: str | None) -> None:
+    """Rebuild the index from the database (readers keep the old one until it is done).
+    With --backend, the index of that backend, whichever one serves now: fill the
+    PostgreSQL documents of a Whoosh site before switching it over (README, Production),
+    or the Whoosh files before switching back."""
     started = time.monotonic()
+    target = engine()
+    if backend is not None and backend != current_app.config.get("SEARCH_BACKEND", "whoosh"):
+        try:
+            target = BACKENDS[backend](current_app)
+        except PostgresUnavailable as error:
+            raise click.ClickException(str(error)) from None
     with click.progressbar(length=1, label="Indexation") as bar:
 
         def progress(done: int, total: int) -> None:
             bar.length = max(total, 1)
             bar.update(done - bar.pos)
 
-        count = engine().rebuild(progress=progress)
+        count = target.rebuild(progress=progress)
     click.echo(f"{count} document(s) indexé(s) en {time.monotonic() - started:.1f} s")
 
 

@@ -104,3 +104,21 @@ def test_contact_log_retention_from_environment(tmp_path):
     result = run_python(code, {**env, "FORUM_CONTACT_LOG_DAYS": "90"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "90"
+
+
+def test_the_postgres_search_backend_is_refused_on_sqlite_at_start_up(tmp_path):
+    """FORUM_SEARCH_BACKEND=postgres on an SQLite database: the app does not start, and
+    says why and what to do (issue 17)."""
+    from forum import create_app
+    from forum.search import PostgresUnavailable
+
+    config = {
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/one.sqlite",
+        "SEARCH_DIR": str(tmp_path / "search"),
+        "SEARCH_BACKEND": "postgres",
+    }
+    with pytest.raises(PostgresUnavailable, match="demande une base PostgreSQL"):
+        create_app(config, env="testing")
+    with pytest.raises(ValueError, match="choisissez"):
+        create_app({**config, "SEARCH_BACKEND": "elastic"}, env="testing")
+    assert create_app({**config, "SEARCH_BACKEND": "whoosh"}, env="testing")

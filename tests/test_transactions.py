@@ -183,6 +183,11 @@ JOBS = {
     ("forum/services/backup.py", "restore_backup"),
     ("forum/services/attachments.py", "process_pending"),
     ("forum/search/writer.py", "*"),
+    # The PostgreSQL backend's rebuild, check --fix and sync (CLI jobs); its documents are
+    # otherwise written inside the caller's transaction, which the caller commits.
+    ("forum/search/pg.py", "rebuild"),
+    ("forum/search/pg.py", "check"),
+    ("forum/search/pg.py", "sync"),
     ("forum/services/demo.py", "*"),
 }
 

@@ -36,6 +36,7 @@ from forum.models.reports import (
     report_modules,
     report_tags,
 )
+from forum.models.search_documents import SearchDocument, SearchWord
 from forum.models.search_outbox import SearchOutbox
 from forum.models.stamps import ContentStamp
 from forum.models.structures import (
@@ -89,7 +90,9 @@ __all__ = [
     "ReportRevision",
     "ReportStatus",
     "SECTIONS",
+    "SearchDocument",
     "SearchOutbox",
+    "SearchWord",
     "parcours_structures",
     "report_modules",
     "report_tags",

@@ -1,10 +1,15 @@
 """Full-text search: the only package that imports whoosh.
 
 The rest of the app calls `engine()`, which returns this app's `SearchBackend`, and never
-writes to the index itself: changes travel through the outbox (forum.services.indexing)
-and the backend's writer drains it. Today's backend is Whoosh (forum.search.backend: a
-reader and a writer over one index store); another one (PostgreSQL's full-text search)
-plugs in here by implementing the same methods.
+writes to the index itself: the session hook of forum.services.indexing tells the backend
+which objects a transaction changed (`record`). Two backends, chosen by SEARCH_BACKEND
+(FORUM_SEARCH_BACKEND):
+
+- "whoosh" (forum.search.backend, the default): index files in SEARCH_DIR, fed through
+  the outbox and drained after the response, for one server;
+- "postgres" (forum.search.pg): documents in the PostgreSQL database itself, written by the
+  writing transaction, for one or several app servers sharing that database. Refused at
+  start-up on any other database.
 """
 
 from datetime import date
@@ -13,6 +18,7 @@ from typing import Protocol
 from flask import Flask, current_app
 
 from forum.search.backend import WhooshBackend
+from forum.search.pg import PostgresBackend, PostgresUnavailable
 from forum.search.results import PER_PAGE, SearchResults
 from forum.search.store import IndexUnavailable
 
@@ -45,7 +51,12 @@ class SearchBackend(Protocol):
     def available(self) -> bool:
         """Whether the index can be read now (/healthz)."""
 
-    # Writing: only ever from the outbox, after the transactions that filled it.
+    # Writing.
+    def record(self, session, keys) -> None:
+        """These objects ((kind, id) pairs: "report", "discussion", "post") changed in the
+        session's transaction: queue them (Whoosh: outbox rows) or write their documents
+        before it commits (PostgreSQL). Nothing is visible before the commit."""
+
     def notify(self) -> None:
         """Work was queued and committed: drain it soon in this process, not inline."""
 
@@ -71,13 +82,23 @@ def engine() -> SearchBackend:
     return current_app.extensions["search"]
 
 
+BACKENDS = {"whoosh": WhooshBackend, "postgres": PostgresBackend}
+
+
 def init_app(app: Flask) -> None:
-    """Give the app its search backend (its drainer thread starts at the first notify)."""
-    app.extensions["search"] = WhooshBackend(app)
+    """Give the app the search backend SEARCH_BACKEND names ("whoosh" or "postgres").
+    Raises ValueError for another name, PostgresUnavailable for "postgres" on a database
+    that is not PostgreSQL: the app does not start rather than search nothing."""
+    name = (app.config.get("SEARCH_BACKEND") or "whoosh").strip().lower()
+    if name not in BACKENDS:
+        raise ValueError(f"FORUM_SEARCH_BACKEND={name!r} : choisissez « whoosh » ou « postgres ».")
+    app.extensions["search"] = BACKENDS[name](app)
 
 
 __all__ = [
+    "BACKENDS",
     "IndexUnavailable",
+    "PostgresUnavailable",
     "SearchBackend",
     "SearchResults",
     "engine",

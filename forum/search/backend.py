@@ -4,8 +4,10 @@ the per-process thread that drains the outbox. It implements forum.search.Search
 from datetime import date
 
 from flask import Flask
+from sqlalchemy import insert
 
 from forum.background import Worker
+from forum.models import SearchOutbox
 from forum.search.reader import SearchReader
 from forum.search.results import PER_PAGE, SearchResults
 from forum.search.schema import settings
@@ -59,6 +61,16 @@ class WhooshBackend:
         return self.reader.available()
 
     # ------------------------------------------------------------------ writing side
+    in_transaction = False  # documents are written after the commit, by the drainer
+
+    def record(self, session, keys) -> None:
+        """Queue these (kind, id) objects in the outbox, in the session's transaction; the
+        drainer is woken after it commits."""
+        rows = [{"kind": kind, "object_id": oid} for kind, oid in sorted(set(keys))]
+        if rows:
+            session.connection().execute(insert(SearchOutbox), rows)
+            session.info["search_dirty"] = True
+
     def notify(self) -> None:
         """Something was enqueued: let this process's drainer run soon (never inline)."""
         self.worker.notify()

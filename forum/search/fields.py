@@ -44,6 +44,13 @@ def spelling_words(*texts: str) -> str:
     return " ".join(words)
 
 
+def by_slug(items) -> list:
+    """Tags or modules in slug order: a document must not depend on the order a collection
+    happens to be in (loaded from the database, or just appended in this transaction), or
+    its digest would change without its content."""
+    return sorted(items, key=lambda item: item.slug)
+
+
 def digest(doc: dict) -> str:
     payload = json.dumps(
         {k: v for k, v in doc.items() if k not in ("digest", "spell")}, sort_keys=True

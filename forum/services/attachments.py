@@ -434,8 +434,18 @@ def process_pending(batch: int = 10) -> int:
     db.session.rollback()
     done = 0
     for attachment_id in ids:
-        attachment = db.session.get(Attachment, attachment_id)
-        if attachment is None or attachment.status != AttachmentStatus.PENDING:
+        # Claimed until its commit: a worker of another server running this job at the
+        # same moment skips it rather than decoding it twice (FOR UPDATE SKIP LOCKED on
+        # PostgreSQL; SQLite has one writer at a time and ignores the clause).
+        attachment = db.session.scalar(
+            select(Attachment)
+            .where(
+                Attachment.id == attachment_id,
+                Attachment.status == AttachmentStatus.PENDING.value,
+            )
+            .with_for_update(skip_locked=True)
+        )
+        if attachment is None:
             continue
         try:
             process(attachment)

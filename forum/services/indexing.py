@@ -1,15 +1,16 @@
-"""Enqueue index work in the outbox, in the writer's own transaction.
+"""Tell the search backend what a transaction changed, in that transaction.
 
-A session hook (switched on by `init_app`) notices every report (or report body) created,
-changed or deleted in a flush and writes an outbox row through the same connection. Code
-that changes reports with bulk statements (tag merges, renames, demo loads) calls
-`enqueue_reports` itself. The drain side is forum.search's writer; this module never
-imports the search package.
+A session hook (switched on by `init_app`) notices every report (or report body),
+discussion and message created, changed or deleted in a flush and hands them to
+`forum.search.engine().record`: the Whoosh backend writes outbox rows through the same
+connection (drained after the commit), the PostgreSQL backend writes the documents
+themselves just before the commit. Code that changes reports with bulk statements (tag
+merges, renames, demo loads) calls `enqueue_reports` itself.
 """
 
 from collections.abc import Iterable
 
-from flask import Flask
+from flask import Flask, current_app, has_app_context
 from sqlalchemy import insert, inspect, or_, select
 from sqlalchemy.orm import Session
 
@@ -55,10 +56,22 @@ def init_app(app: Flask) -> None:
 def enqueue(session: Session, kind: str, object_ids: Iterable[int]) -> None:
     """Queue these objects ("report", "discussion" or "post") for the index, in the
     session's transaction."""
-    rows = [{"kind": kind, "object_id": oid} for oid in sorted(set(object_ids))]
-    if rows:
-        session.execute(insert(SearchOutbox), rows)
-        session.info["search_dirty"] = True
+    _record(session, {(kind, oid) for oid in object_ids})
+
+
+def _record(session: Session, keys: set[tuple[str, int]]) -> None:
+    """Hand the changed objects to this app's search backend (forum.search: outbox rows
+    for Whoosh, documents written before the commit for PostgreSQL); outside an app (a
+    bare script), outbox rows, which any backend accepts."""
+    if not keys:
+        return
+    backend = current_app.extensions.get("search") if has_app_context() else None
+    if backend is not None:  # forum.search.engine(), without importing it (an import cycle)
+        backend.record(session, keys)
+        return
+    rows = [{"kind": kind, "object_id": oid} for kind, oid in sorted(keys)]
+    session.connection().execute(insert(SearchOutbox), rows)
+    session.info["search_dirty"] = True
 
 
 def enqueue_reports(session: Session, report_ids: Iterable[int]) -> None:
@@ -120,7 +133,4 @@ def _after_flush(session: Session, flush_context) -> None:
             )
         )
         keys.update(("post", pid) for (pid,) in posts)
-    if keys:
-        rows = [{"kind": kind, "object_id": oid} for kind, oid in sorted(keys)]
-        session.connection().execute(insert(SearchOutbox), rows)
-        session.info["search_dirty"] = True
+    _record(session, keys)

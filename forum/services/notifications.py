@@ -33,7 +33,18 @@ DIGEST_SLACK = timedelta(hours=12)
 def process_events(batch: int = 200) -> int:
     """Claim pending events (deleting them in this transaction: a crash rolls back and
     leaves them), create the notifications, commit, then send immediate e-mails."""
-    ids = list(db.session.scalars(select(EventOutbox.id).order_by(EventOutbox.id).limit(batch)))
+    # Rows another process (a worker of this server or of another one) is claiming are
+    # skipped rather than waited for: FOR UPDATE SKIP LOCKED on PostgreSQL (PostgreSQL
+    # documentation, SELECT, « The Locking Clause »); SQLite has one writer at a time anyway
+    # and ignores the clause.
+    ids = list(
+        db.session.scalars(
+            select(EventOutbox.id)
+            .order_by(EventOutbox.id)
+            .limit(batch)
+            .with_for_update(skip_locked=True)
+        )
+    )
     if not ids:
         return 0
     claimed = db.session.execute(
@@ -316,6 +327,8 @@ def send_immediate(ids: list[int]) -> None:
     )
     modes = settings.modes_for(n.user_id for n in rows)
     for n in rows:
+        if not _claim(n):
+            continue  # a digest on some server holds it, or sent it meanwhile
         mode = settings.mode_for(modes[n.user_id], n.kind)
         if mode in settings.DIGEST_MODES:
             continue
@@ -326,6 +339,22 @@ def send_immediate(ids: list[int]) -> None:
             mail.send(user, [item], unsubscribe_url(user))
         n.emailed_at = utcnow()  # sent, or set aside: nothing readable, or never by e-mail
         db.session.commit()  # one by one: a failure later must not resend these
+
+
+def _claim(n: Notification) -> bool:
+    """Lock this notification's row until the commit that records its e-mail, if nobody
+    holds it and it was not e-mailed meanwhile (FOR UPDATE SKIP LOCKED; SQLite: one
+    writer at a time). Whoever claims it sends it: never two e-mails for one notification
+    when every server runs the worker and the digest job."""
+    claimed = db.session.scalar(
+        select(Notification.id)
+        .where(Notification.id == n.id, Notification.emailed_at.is_(None))
+        .with_for_update(skip_locked=True)
+    )
+    if claimed is None:
+        db.session.refresh(n)
+        return False
+    return True
 
 
 def _weekly_due(user: User, now) -> bool:
@@ -353,14 +382,30 @@ def send_digests(now=None) -> int:
     )
     modes = settings.modes_for(u.id for u in users)
     for user in users:
-        pending = db.session.scalars(
-            _with_objects(select(Notification))
+        # One server at a time per member: the member's row is locked until the digest is
+        # recorded; a server finding it locked moves on (cron runs this job on every
+        # server at once). Notifications an immediate sender holds are left to it.
+        mine = db.session.scalar(
+            select(User.id).where(User.id == user.id).with_for_update(skip_locked=True)
+        )
+        if mine is None:
+            continue
+        db.session.refresh(user)  # digest dates as the last holder committed them
+        claimed = db.session.scalars(
+            select(Notification.id)
             .where(
                 Notification.user_id == user.id,
                 Notification.emailed_at.is_(None),
                 Notification.read_at.is_(None),
             )
             .order_by(Notification.id)
+            .with_for_update(skip_locked=True)
+        ).all()
+        pending = db.session.scalars(
+            _with_objects(select(Notification))
+            .where(Notification.id.in_(claimed))
+            .order_by(Notification.id)
+            .execution_options(populate_existing=True)
         )
         weekly_due = _weekly_due(user, now)
         due, weekly = [], False

@@ -80,12 +80,20 @@ def set_language():
 @bp.get("/healthz")
 def healthz():
     """Readiness: the database answers (else 503); the search index is reported, not
-    required: without it pages still work and search says it is being rebuilt."""
+    required: without it pages still work and search says it is being rebuilt. `search`
+    names the backend ("whoosh" or "postgres"), so that a load balancer or a person can
+    see that every server of a deployment uses the same one."""
+    backend = current_app.config.get("SEARCH_BACKEND", "whoosh")
     index = "ok" if engine().available() else "unavailable"
     try:
         db.session.execute(text("SELECT 1"))
     except Exception:  # any driver error means not ready
         db.session.rollback()
         current_app.logger.exception("Health check failed")
-        return jsonify(status="error", database="unreachable", index=index), 503
-    return jsonify(status="ok" if index == "ok" else "degraded", database="ok", index=index)
+        return (
+            jsonify(status="error", database="unreachable", index=index, search=backend),
+            503,
+        )
+    return jsonify(
+        status="ok" if index == "ok" else "degraded", database="ok", index=index, search=backend
+    )

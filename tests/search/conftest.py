@@ -1,5 +1,14 @@
-"""A small, fixed French corpus indexed for real (Whoosh in a temp dir)."""
+"""A small, fixed French corpus indexed for real, by each search backend.
 
+Every test of tests/search runs once per backend (the `search_backend` fixture): Whoosh
+(index files in a temp dir) always; PostgreSQL full-text search when the run is on
+PostgreSQL (FORUM_TEST_DATABASE_URL), skipped with its reason on SQLite, where that backend
+refuses to start. A test of what only one backend has (Whoosh's index files, outbox and
+drainer) carries `@pytest.mark.whoosh_only("why")` and is skipped for the other, saying
+why.
+"""
+
+import os
 from datetime import date
 
 import pytest
@@ -123,6 +132,36 @@ CORPUS = [
 ]
 
 
+BACKENDS = ("whoosh", "postgres")
+ON_POSTGRES = bool(os.environ.get("FORUM_TEST_DATABASE_URL"))
+
+
+@pytest.fixture(params=BACKENDS, autouse=True)
+def search_backend(request, app_config) -> str:
+    """The search backend of this test's app (set before `app` is built)."""
+    if request.param == "postgres":
+        if not ON_POSTGRES:
+            pytest.skip("the postgres search backend needs PostgreSQL (FORUM_TEST_DATABASE_URL)")
+        marker = request.node.get_closest_marker("whoosh_only")
+        if marker is not None:
+            pytest.skip(f"Whoosh only: {marker.args[0] if marker.args else ''}")
+    app_config["SEARCH_BACKEND"] = request.param
+    return request.param
+
+
+def index_ready() -> int:
+    """Bring the index up to date with what was committed, as each backend does on its
+    own (Whoosh: create the files, drain the outbox; PostgreSQL: nothing left to do, the
+    documents were written by the commits). Returns the outbox rows applied."""
+    backend = engine()
+    if hasattr(backend, "store"):
+        backend.store.ensure()
+    return backend.sync()
+
+
+CLEAN = {"missing": [], "stale": [], "extra": []}
+
+
 def make_reports(author, structure=None, publish=True) -> dict[str, int]:
     ids = {}
     for key, title, module, tag_slugs, dep, day, text in CORPUS:
@@ -151,8 +190,9 @@ def corpus(app, make_user, make_structure):
     structure = make_structure(name="Fabrique du Lot", slug="fabrique-du-lot", department_code="46")
     author = make_user(display_name="Claire F.", structure=structure)
     ids = make_reports(author, structure)
-    engine().store.ensure()
-    assert engine().sync() >= len(CORPUS)
+    index_ready()
+    assert engine().check() == CLEAN
+    assert engine().search("").total == len(CORPUS)
     return ids
 
 

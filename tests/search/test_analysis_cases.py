@@ -11,6 +11,7 @@ from forum.search import engine
 from forum.search.analysis import french_analyzer, inclusive_forms
 from forum.services.parcours import create_parcours
 from forum.services.reports import ReportInput, create_report
+from tests.search.conftest import index_ready
 
 NFD = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731  (typed on a Mac)
 
@@ -61,8 +62,7 @@ def indexed(app, make_user, make_structure):
             ),
         )
         ids[key] = report.id
-    engine().store.ensure()
-    engine().sync()
+    index_ready()
     return ids
 
 

@@ -2,6 +2,7 @@
 settings (an upgrade) is rebuilt on its own, and renaming a structure, a member, a parcours
 or a module re-indexes the reports that carry its name."""
 
+import pytest
 from flask import current_app
 
 from forum.extensions import db
@@ -9,6 +10,7 @@ from forum.models import KitModule, Structure, User
 from forum.search import engine
 from forum.search.schema import settings
 from forum.search.store import SETTINGS_FILE
+from tests.search.conftest import index_ready
 
 
 def search(query: str):
@@ -16,6 +18,7 @@ def search(query: str):
         return engine().search(query)
 
 
+@pytest.mark.whoosh_only("index files written under other settings: the postgres backend has none")
 def test_an_index_of_other_analysis_settings_is_rebuilt(app, make_user, make_report):
     report = make_report(make_user(), title="Le covoiturage solidaire")
     engine().store.ensure()
@@ -35,14 +38,13 @@ def test_renaming_what_a_report_names_reindexes_it(app, make_user, make_structur
     structure = make_structure(name="Pôle Figeac")
     author = make_user(display_name="Inès Vidal", structure=structure)
     report = make_report(author, structure_id=structure.id)
-    engine().store.ensure()
-    engine().sync()
+    index_ready()
     db.session.get(Structure, structure.id).name = "Cap Coopératif"
     db.session.get(User, author.id).display_name = "Inès Roussel"
     module = db.session.get(KitModule, report.modules[0].id)
     module.title = "Rencontrer des pairs ornithologues"
     db.session.commit()
-    engine().sync()
+    index_ready()
     for query in ("Cap Coopératif", "Roussel", "ornithologues"):
         assert [h.item.id for h in search(query).hits] == [report.id], query
     assert search("Vidal").total == 0

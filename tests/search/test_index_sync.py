@@ -58,6 +58,9 @@ def new_input(
     )
 
 
+@pytest.mark.whoosh_only(
+    "the outbox: the postgres backend writes documents in the transaction (tests/test_two_servers.py)"
+)
 def test_writes_enqueue_in_the_same_transaction_and_sync_drains(corpus, make_user, search_ids):
     author = make_user()
     assert outbox_count() == 0
@@ -69,6 +72,9 @@ def test_writes_enqueue_in_the_same_transaction_and_sync_drains(corpus, make_use
     assert search_ids("pépinière") == [report.id]
 
 
+@pytest.mark.whoosh_only(
+    "the outbox: the postgres backend has none (a rolled back transaction takes its documents with it)"
+)
 def test_a_rolled_back_change_leaves_no_outbox_row(corpus, make_user):
     author = make_user()
     report = Report(
@@ -146,6 +152,9 @@ def test_tag_rename_and_merge_reach_the_index(corpus, make_user, search_ids):
     assert report.id not in search_ids("tag:visio") and report.id in search_ids("tag:gouvernance")
 
 
+@pytest.mark.whoosh_only(
+    "a lost outbox: postgres is checked by test_check_finds_documents_changed_behind_the_app"
+)
 def test_check_finds_missing_stale_and_extra_and_fix_repairs(app, corpus, make_user):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["search", "check"]).exit_code == 0
@@ -170,6 +179,7 @@ def test_check_finds_missing_stale_and_extra_and_fix_repairs(app, corpus, make_u
     assert runner.invoke(args=["search", "check"]).exit_code == 0
 
 
+@pytest.mark.whoosh_only("the index files' writer lock")
 def test_sync_leaves_work_when_another_process_holds_the_index(corpus, make_user):
     author = make_user()
     report_service.create_report(author, new_input())
@@ -185,6 +195,7 @@ def test_sync_leaves_work_when_another_process_holds_the_index(corpus, make_user
 
 # Whoosh leaks the file handle of a table of contents it cannot parse (its bug, not ours).
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.whoosh_only("index files removed or damaged")
 def test_missing_or_corrupt_index_keeps_pages_working_and_rebuild_restores(
     app, corpus, client, make_user, login, search_ids
 ):
@@ -216,6 +227,7 @@ def test_missing_or_corrupt_index_keeps_pages_working_and_rebuild_restores(
     assert search_ids("covoiturage") == [corpus["covoiturage"]]
 
 
+@pytest.mark.whoosh_only("the drainer thread")
 def test_background_drainer_makes_publications_searchable_on_its_own(
     app, corpus, client, make_user, login, search_ids
 ):
@@ -234,6 +246,7 @@ def test_background_drainer_makes_publications_searchable_on_its_own(
         engine().shutdown()
 
 
+@pytest.mark.whoosh_only("index generations and the drainer")
 def test_rebuild_while_a_drainer_holds_the_old_index(app, corpus, make_user, search_ids):
     """The old index stays locked during a rebuild; the lock is released on the old files."""
     author = make_user()
@@ -318,6 +331,7 @@ def test_replies_under_a_deleted_report_leave_the_index(
     assert app.test_cli_runner().invoke(args=["search", "check"]).exit_code == 0
 
 
+@pytest.mark.whoosh_only("outbox rows")
 def test_a_reply_enqueues_itself_not_the_whole_thread(corpus, make_user):
     from datetime import timedelta
 
@@ -337,3 +351,30 @@ def test_a_reply_enqueues_itself_not_the_whole_thread(corpus, make_user):
     thread.title = "Long fil renommé"  # a new title changes every reply's document
     db.session.commit()
     assert db.session.scalar(db.select(db.func.count(SearchOutbox.id))) >= 2 + 32
+
+
+def test_check_finds_documents_changed_behind_the_app(app, corpus, search_backend):
+    """The postgres backend's `search check`: documents deleted, changed or left behind by
+    statements outside the app are found, and --fix rewrites them."""
+    from forum.models import SearchDocument
+
+    if search_backend != "postgres":
+        pytest.skip("Whoosh: test_check_finds_missing_stale_and_extra_and_fix_repairs")
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["search", "check"]).exit_code == 0
+    missing, stale, extra = corpus["covoiturage"], corpus["ecole"], corpus["elus"]
+    db.session.execute(db.delete(SearchDocument).where(SearchDocument.key == f"report:{missing}"))
+    db.session.execute(
+        db.update(SearchDocument)
+        .where(SearchDocument.key == f"report:{stale}")
+        .values(digest="0" * 24)
+    )
+    db.session.execute(db.text("UPDATE report SET status = 'draft' WHERE id = :id"), {"id": extra})
+    db.session.commit()
+    result = runner.invoke(args=["search", "check"])
+    assert result.exit_code == 1
+    assert f"missing: 1 (report:{missing})" in result.output
+    assert f"stale: 1 (report:{stale})" in result.output
+    assert f"extra: 1 (report:{extra})" in result.output
+    assert runner.invoke(args=["search", "check", "--fix"]).exit_code == 0
+    assert runner.invoke(args=["search", "check"]).exit_code == 0

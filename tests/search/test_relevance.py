@@ -13,6 +13,7 @@ from flask import Flask
 
 from forum import create_app
 from forum.extensions import db
+from tests.search.conftest import BACKENDS, ON_POSTGRES
 from tests.search.judged.evaluate import Evaluation, evaluate, table
 from tests.search.judged.loader import index_corpus, load_corpus, maillage_search
 from tests.search.judged.queries import CLASSES, QUERIES
@@ -32,14 +33,26 @@ FLOORS = {
 }
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def judged_backend(request) -> str:
+    """Each search backend in turn (postgres only on PostgreSQL, as in conftest.py)."""
+    if request.param == "postgres" and not ON_POSTGRES:
+        pytest.skip("the postgres search backend needs PostgreSQL (FORUM_TEST_DATABASE_URL)")
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def judged_app(migrated, tmp_path_factory) -> Iterator[Flask]:
-    """One app for the module, the corpus loaded and indexed once."""
+def judged_app(migrated, tmp_path_factory, judged_backend) -> Iterator[Flask]:
+    """One app for the module and backend, the corpus loaded and indexed once."""
     from forum.services import modules, reference
     from tests.conftest import _empty_tables
 
     app = create_app(
-        {"SQLALCHEMY_DATABASE_URI": migrated, "SEARCH_DIR": str(tmp_path_factory.mktemp("judged"))},
+        {
+            "SQLALCHEMY_DATABASE_URI": migrated,
+            "SEARCH_DIR": str(tmp_path_factory.mktemp("judged")),
+            "SEARCH_BACKEND": judged_backend,
+        },
         env="testing",
     )
     with app.app_context():
@@ -58,7 +71,7 @@ def judged_app(migrated, tmp_path_factory) -> Iterator[Flask]:
 @pytest.fixture(scope="module")
 def evaluation(judged_app) -> Evaluation:
     result = evaluate(maillage_search(judged_app.config["JUDGED_IDS"]))
-    print("\n" + table({"Maillage": result}))
+    print("\n" + table({f"Maillage ({judged_app.config['SEARCH_BACKEND']})": result}))
     for row in result.worst(12):
         print(f"  {row.query.cls:12} {row.query.label!r:58} nDCG {row.ndcg:.2f} R {row.recall:.2f}")
     return result

@@ -134,7 +134,9 @@ def test_total_and_pages_count_results_not_messages(app, client, seasoned):
     assert total(by_date) == 12 and len(cards(by_date)) == 10
 
 
-def test_statements_per_page_do_not_grow_with_results(app, client, seasoned, count_queries):
+def test_statements_per_page_do_not_grow_with_results(
+    app, client, seasoned, count_queries, search_backend
+):
     author = seasoned()
     thread(author, "Un seul hautbois", "Un hautbois.", ["Le hautbois sonne."])
     for n in range(12):
@@ -146,7 +148,10 @@ def test_statements_per_page_do_not_grow_with_results(app, client, seasoned, cou
         assert total(page(client, q="hautbois")) == 1
     with count_queries() as ten:
         assert total(page(client, q="basson")) == 12
-    assert len(ten) == len(one), (len(one), len(ten))
+    # Fewer than 3 results look for a correction: Whoosh in its own files, the postgres
+    # backend with one statement on search_word (all the words typed at once).
+    extra = 1 if search_backend == "postgres" else 0
+    assert len(ten) + extra == len(one), (len(one), len(ten))
 
 
 def test_every_facet_value_shows_its_label(corpus, client, make_user, make_report):
@@ -330,6 +335,7 @@ def test_the_help_and_notices_in_english(corpus, client):
     assert "Member: Claire F. →" in html
 
 
+@pytest.mark.whoosh_only("index files from an older version")
 def test_an_index_from_before_groups_is_rebuilt_with_them(app, corpus, client):
     """After an update that changes the schema, the old index is not read with the new
     code: search says it is being rebuilt, and the drainer rebuilds it from the database."""

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from forum.extensions import db
+from forum.search import engine
 from tests.search.conftest import CORPUS
 
 
@@ -125,6 +127,35 @@ def test_malformed_queries_never_fail(corpus, client, q):
     assert "<script>alert(1)" not in html
 
 
+@pytest.mark.parametrize(
+    "q",
+    [
+        "financement'; DROP TABLE search_document; --",
+        "financement \\' \\\\ '' \\",
+        "financement & | ! : * <-> !!",
+        "financement\x00'; DROP TABLE report; --",
+        '"financement \'"',
+        "tag:'; DROP TABLE report; -- financement",
+    ],
+)
+def test_hostile_queries_are_words_never_sql_nor_tsquery(corpus, client, q):
+    """Quotes, backslashes, SQL and tsquery operators are punctuation between words (the
+    postgres backend binds a tsquery made of quoted lexemes: never SQL or tsquery syntax
+    from the text): the page answers, finds what the bare words find, and nothing in the
+    database moved."""
+    from forum.models import Report
+    from tests.search.conftest import CLEAN
+
+    response = client.get("/search", query_string={"q": q})
+    assert response.status_code == 200
+    bare = re.sub(r"[^\w\s:]", " ", q.replace("\x00", " "))
+    with client.application.test_request_context():
+        assert engine().search(q).total == engine().search(bare).total
+        assert engine().search("financement").total >= 2
+    assert db.session.scalar(db.select(db.func.count(Report.id))) == len(CORPUS)
+    assert engine().check() == CLEAN
+
+
 def test_bad_parameters_never_fail(corpus, client):
     for params in (
         {"page": "-3"},
@@ -151,6 +182,7 @@ def test_similar_reports_come_from_the_index(corpus, client):
     assert str(corpus["transport-demande"]) in similar[:3]  # the other mobility report
 
 
+@pytest.mark.whoosh_only("an index folder removed: the postgres backend has no folder")
 def test_similar_reports_fall_back_to_shared_tags_without_index(app, corpus, client):
     import shutil
 

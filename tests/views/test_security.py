@@ -53,9 +53,19 @@ def test_healthz_checks_database_and_index(client):
 
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "degraded", "database": "ok", "index": "unavailable"}
+    assert response.get_json() == {
+        "status": "degraded",
+        "database": "ok",
+        "index": "unavailable",
+        "search": "whoosh",
+    }
     engine().store.ensure()
-    assert client.get("/healthz").get_json() == {"status": "ok", "database": "ok", "index": "ok"}
+    assert client.get("/healthz").get_json() == {
+        "status": "ok",
+        "database": "ok",
+        "index": "ok",
+        "search": "whoosh",
+    }
 
 
 def test_static_assets_are_versioned_and_long_cached(client):

@@ -11,6 +11,7 @@ from forum.extensions import db
 from forum.search import engine
 from forum.services import accounts, parcours, reports, structures
 from forum.services.reports import ReportInput
+from tests.search.conftest import index_ready
 from tests.search.judged.queries import corpus
 
 PASSWORD = "motdepasse-solide"
@@ -78,9 +79,9 @@ def load_corpus() -> dict[str, int]:
 
 def index_corpus(expected: int) -> None:
     """Drain the outbox into a fresh index, as the background drainer does after a publish."""
-    engine().store.ensure()
-    done = engine().sync()
-    assert done >= expected, f"only {done} of {expected} outbox rows indexed"
+    index_ready()
+    found = engine().search("").total
+    assert found >= expected, f"only {found} of {expected} reports indexed"
 
 
 def maillage_search(ids: dict[str, int]):

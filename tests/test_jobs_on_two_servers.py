@@ -1,0 +1,142 @@
+"""Background jobs when every server runs them at once (issue 17, point 3): two app
+instances (two servers) on one PostgreSQL database drain the notification queue and send
+the digests at the same moment; every notification is created once and every e-mail sent
+once (the queues are claimed with FOR UPDATE SKIP LOCKED: forum/services/notifications.py).
+
+Skipped on SQLite: one SQLite file is never shared by two servers (it is the one-server
+setup), and it lets one writer at a time anyway.
+"""
+
+import os
+import threading
+from datetime import timedelta
+
+import pytest
+
+from forum import create_app
+from forum.extensions import db
+from forum.models import Discussion, Notification
+from forum.models.base import utcnow
+from forum.services import discussions, notification_settings, notifications, watches
+
+OLD = utcnow() - timedelta(days=30)  # past the limits of brand-new accounts
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("FORUM_TEST_DATABASE_URL"),
+    reason="two servers share a PostgreSQL database (FORUM_TEST_DATABASE_URL), never an SQLite file",
+)
+
+
+def test_two_servers_running_every_job_at_once_notify_and_mail_once(
+    app, migrated, make_user, smtp, tmp_path
+):
+    alice = make_user(
+        display_name="Alice Martin", handle="alice", created_at=OLD
+    )  # replies: at once
+    bob = make_user(display_name="Bob Duval", handle="bob", created_at=OLD)  # writes the replies
+    carol = make_user(
+        display_name="Carole Petit", handle="carole", created_at=OLD
+    )  # follows: daily digest
+    notification_settings.save_modes(alice, {"reply": "immediate"})
+    notification_settings.set_all(bob, "never")
+    notification_settings.set_all(carol, "daily")
+    threads_ids = []
+    for n in range(12):
+        discussion = discussions.create_discussion(
+            alice, f"Question {n} sur la mobilité", "Comment venir ?", discussions.categories()[0]
+        )
+        watches.watch(carol, "discussion", discussion.id)
+        threads_ids.append(discussion.id)
+    db.session.commit()
+    while notifications.process_events():  # the openings' own events, before the test
+        pass
+    before = len(smtp.messages)
+    for discussion_id in threads_ids:
+        discussions.reply(db.session.get(Discussion, discussion_id), bob, "Le covoiturage.")
+    db.session.commit()
+
+    other = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": migrated,
+            "SEARCH_DIR": str(tmp_path / "other-search"),
+            "STORAGE_DIR": str(tmp_path / "other-files"),
+            "MAIL_SERVER": app.config["MAIL_SERVER"],
+            "MAIL_PORT": app.config["MAIL_PORT"],
+        },
+        env="testing",
+    )
+    start = threading.Barrier(2)
+    errors = []
+
+    def server(instance):
+        try:
+            with instance.app_context():
+                start.wait()
+                while notifications.process_events(batch=2):  # small batches: interleave
+                    pass
+                start.wait()
+                notifications.send_digests()
+                db.session.remove()
+        except BaseException as error:  # reported below, with the thread's traceback lost
+            errors.append(error)
+            start.abort()
+
+    runs = [threading.Thread(target=server, args=(a,)) for a in (app, other)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join(timeout=120)
+    other.extensions["search"].shutdown()
+    with other.app_context():
+        db.engine.dispose()
+    assert not errors, errors
+
+    db.session.expire_all()
+    replies_to_alice = db.session.scalars(
+        db.select(Notification).where(Notification.user_id == alice.id)
+    ).all()
+    assert len(replies_to_alice) == 12  # one notification per reply, not one per server
+    assert len({n.post_id for n in replies_to_alice}) == 12
+    sent = smtp.messages[before:]
+    to_alice = [m for m in sent if m["To"] == alice.email]
+    to_carol = [m for m in sent if m["To"] == carol.email]
+    assert len(to_alice) == 12  # each reply e-mailed once
+    assert len({m.get_body(("plain",)).get_content() for m in to_alice}) == 12
+    assert len(to_carol) == 1  # one digest, though both servers ran the job
+    assert not [m for m in sent if m["To"] == bob.email]
+
+
+def test_the_login_throttle_counts_failures_on_every_server(
+    app, client, migrated, make_user, tmp_path
+):
+    """Five failures on A and five on B: the eleventh attempt, on either, is refused (the
+    failures are rows of the shared database, not counters of one process)."""
+    from tests.conftest import IsolatedClient, post_form
+
+    make_user(email="anim@example.org")
+    other = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": migrated,
+            "SEARCH_DIR": str(tmp_path / "other-search"),
+            "STORAGE_DIR": str(tmp_path / "other-files"),
+        },
+        env="testing",
+    )
+    other.test_client_class = IsolatedClient
+    on_b = other.test_client()
+    limit = app.config["LOGIN_MAX_FAILURES"]
+    for n in range(limit):
+        response = post_form(
+            client if n % 2 else on_b,
+            "/auth/login",
+            {"email": "anim@example.org", "password": "mauvais-mot"},
+        )
+        assert response.status_code == 400
+    for server in (client, on_b):
+        response = post_form(
+            server, "/auth/login", {"email": "anim@example.org", "password": "motdepasse-solide"}
+        )
+        assert response.status_code == 429
+    other.extensions["search"].shutdown()
+    with other.app_context():
+        db.engine.dispose()

@@ -25,7 +25,9 @@ REMIND_BEFORE = timedelta(days=2)  # « deux jours avant » (issue 15)
 
 def due(now: datetime) -> list[EventRegistration]:
     """Confirmed registrations to events starting within REMIND_BEFORE, not cancelled,
-    not reminded yet."""
+    not reminded yet; each claimed (FOR UPDATE SKIP LOCKED on PostgreSQL) until the
+    command commits, so that cron running the job on every server at once sends each
+    reminder once (issue 17, point 3): a server finding a row held moves on."""
     return list(
         db.session.scalars(
             select(EventRegistration)
@@ -39,6 +41,7 @@ def due(now: datetime) -> list[EventRegistration]:
             )
             .options(joinedload(EventRegistration.event), joinedload(EventRegistration.user))
             .order_by(EventRegistration.id)
+            .with_for_update(skip_locked=True, of=EventRegistration)
         )
     )
 

@@ -2,8 +2,10 @@
 registered (in the app, by e-mail on a real SMTP server); a parcours session that ended
 leaves its organiser a pre-filled draft retour, once."""
 
+import os
 from datetime import date
 
+import pytest
 import sqlalchemy as sa
 
 from forum.extensions import db
@@ -204,3 +206,44 @@ def test_reminders_two_days_before_with_the_ics_on_a_real_smtp_server(
     cal = icalendar.Calendar.from_ical(ics.get_content())
     vevent = cal.walk("VEVENT")[0]
     assert vevent.decoded("dtstart").astimezone(UTC).replace(tzinfo=None) == soon_event.starts_at
+
+
+@pytest.mark.skipif(
+    not os.environ.get("FORUM_TEST_DATABASE_URL"),
+    reason="servers share a PostgreSQL database; one SQLite file is the one-server setup",
+)
+def test_reminders_run_on_two_servers_at_once_are_sent_once(
+    app, migrated, smtp, make_event, bob, carla
+):
+    """Another server's job holding a registration (its transaction open, mid-send): this
+    server's job skips it instead of sending it again; once that server has committed,
+    nothing is left to send (issue 17, point 3)."""
+    from forum.models import EventRegistration
+
+    event = make_event(title="Échange à Figeac", start=soon(days=1, hour=10))
+    calendar.register(bob, event, "participant")
+    calendar.register(carla, event, "observation")
+    db.session.commit()
+    held = db.session.scalar(
+        sa.select(EventRegistration.id).where(EventRegistration.user_id == bob.id)
+    )
+    other_server = sa.create_engine(migrated)
+    with other_server.connect() as conn:
+        # Were this server's job to wait for the row instead of skipping it, PostgreSQL
+        # ends the holder after 20 s: the test then fails (Bob mailed twice), not hangs.
+        conn.execute(sa.text("SET idle_in_transaction_session_timeout = '20s'"))
+        conn.execute(
+            sa.text("SELECT id FROM event_registration WHERE id = :id FOR UPDATE"), {"id": held}
+        )
+        result = app.test_cli_runner().invoke(args=["calendar", "send-reminders"])
+        assert "1 rappel(s) envoyé(s)" in result.output, result.output
+        assert [m["To"] for m in smtp.messages] == [carla.email]
+        conn.execute(
+            sa.text("UPDATE event_registration SET reminded_at = now() WHERE id = :id"),
+            {"id": held},
+        )
+        conn.commit()  # the other server sent Bob's and committed
+    other_server.dispose()
+    result = app.test_cli_runner().invoke(args=["calendar", "send-reminders"])
+    assert "0 rappel(s)" in result.output
+    assert len(smtp.messages) == 1

@@ -24,3 +24,14 @@ def slugify(text: str, max_length: int = 100) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:max_length].strip("-") or "x"
+
+
+def spreadsheet_safe(value):
+    """A value a spreadsheet program will show and never run as a formula: a string
+    beginning with = + - @ or a tab / carriage return gets a leading apostrophe; other
+    values are returned unchanged. Source: OWASP, « CSV Injection »
+    (https://owasp.org/www-community/attacks/CSV_Injection). Used by every CSV and XLSX
+    export (openpyxl also stores a string beginning with = as a formula)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

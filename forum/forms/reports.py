@@ -117,7 +117,12 @@ class ReportForm(CreatingForm, EditingForm):
     tags = MultiCheckboxField(lazy("Défis rencontrés"), choices=[])
     quotable = MultiCheckboxField(
         lazy("Parties citables dans un bilan"),
-        choices=choices((name, SECTION_LABELS[name]) for name in SECTIONS),
+        # Its own words, not the section's bare name: « Contexte » already names the
+        # section's text box, and two controls must not share an accessible name.
+        choices=choices(
+            (name, lazy("Citer la partie « %(section)s »", section=SECTION_LABELS[name]))
+            for name in SECTIONS
+        ),
     )
     new_tags = StringField(
         lazy("Proposer d'autres défis"), validators=[Optional(), Length(max=400)]

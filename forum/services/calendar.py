@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from flask_babel import gettext as _
 from sqlalchemy import and_, case, delete, func, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
 from forum.markup import render_markdown
@@ -43,6 +43,7 @@ from forum.services import events as outbox
 from forum.services.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.services.reports import ReportInput, create_report
 from forum.services.reports import can_edit as can_edit_report
+from forum.text import spreadsheet_safe
 
 PARIS = ZoneInfo("Europe/Paris")
 # Dates outside these years are typing mistakes (« a date in 1850 or 3000 », issue 15).
@@ -183,6 +184,63 @@ def _check(data: EventInput) -> dict:
     }
 
 
+def _check_organiser(user: User, data: EventInput, resolved: dict, event=None) -> None:
+    """Who may announce what: an event in the name of one's own structure only, a parcours
+    session only on a parcours that structure runs, and each session number of a parcours
+    once (cancelled sessions aside). Moderators may announce for any structure. Raises
+    Invalid(field, French message)."""
+    structure, parcours = resolved["structure"], resolved["parcours"]
+    if not user.is_moderator:
+        if structure is not None and structure.id != user.structure_id:
+            raise Invalid(
+                "structure",
+                _("Vous ne pouvez annoncer un rendez-vous qu’au nom de votre structure."),
+            )
+        if parcours is not None and user.structure_id not in {s.id for s in parcours.structures}:
+            raise Invalid("parcours", _("Ce parcours n’est pas mené par votre structure."))
+    if parcours is not None and data.kind == "seance" and data.session_number:
+        taken = select(CalendarEvent.id).where(
+            CalendarEvent.parcours_id == parcours.id,
+            CalendarEvent.session_number == data.session_number,
+            CalendarEvent.cancelled_at.is_(None),
+        )
+        if event is not None and event.id:
+            taken = taken.where(CalendarEvent.id != event.id)
+        if db.session.scalar(taken.limit(1)) is not None:
+            raise Invalid(
+                "session_number",
+                _("La séance %(n)d de ce parcours est déjà au calendrier.", n=data.session_number),
+            )
+
+
+def forget_member(user: User) -> None:
+    """What the calendar keeps of a member whose account is deleted: nothing. Their seats
+    to coming events are freed (the waiting list moves up, the promoted are told), their
+    other registrations and private feed go, the events they created stay, without
+    creator. Flushes; called by privacy.delete_account."""
+    now = utcnow()
+    for registration in list(
+        db.session.scalars(
+            select(EventRegistration)
+            .where(EventRegistration.user_id == user.id)
+            .options(joinedload(EventRegistration.event))
+        )
+    ):
+        event = registration.event
+        freed = registration.status == CONFIRMED and event.starts_at > now
+        if freed:
+            _lock(event)
+        db.session.delete(registration)
+        db.session.flush()
+        if freed:
+            _promote(event)
+    db.session.execute(delete(CalendarFeedToken).where(CalendarFeedToken.user_id == user.id))
+    db.session.execute(
+        update(CalendarEvent).where(CalendarEvent.creator_id == user.id).values(creator_id=None)
+    )
+    db.session.flush()
+
+
 def _apply(event: CalendarEvent, data: EventInput, resolved: dict) -> None:
     event.kind = data.kind
     event.title = data.title.strip()
@@ -209,6 +267,7 @@ def create_event(creator: User, data: EventInput) -> CalendarEvent:
     if data.structure_id is None and creator.structure_id:
         data.structure_id = creator.structure_id
     resolved = _check(data)
+    _check_organiser(creator, data, resolved)
     event = CalendarEvent(creator_id=creator.id)
     _apply(event, data, resolved)
     db.session.add(event)
@@ -257,6 +316,7 @@ def update_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
         raise Conflict(_("Ce rendez-vous est annulé : il ne peut plus être modifié."))
     before = _where_and_when(event)
     resolved = _check(data)
+    _check_organiser(editor, data, resolved, event)
     _apply(event, data, resolved)
     event.sequence += 1
     event.updated_at = utcnow()
@@ -414,8 +474,8 @@ ROLE_LABELS = {
 
 
 def _cell(value: str) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """A CSV cell that a spreadsheet will not run as a formula (forum.text.spreadsheet_safe)."""
+    return spreadsheet_safe(value)
 
 
 def registrations_csv(event: CalendarEvent) -> str:

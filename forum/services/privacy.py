@@ -39,7 +39,7 @@ from forum.models import (
     Watch,
 )
 from forum.models.base import utcnow
-from forum.services import attachments, notification_settings
+from forum.services import attachments, calendar, notification_settings
 from forum.services.errors import Conflict, Invalid
 from forum.services.indexing import enqueue
 from forum.storage import StoredFileMissing, storage
@@ -438,6 +438,7 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
         (UserSession, UserSession.user_id),
     ):
         session.execute(delete(model).where(column == uid))
+    calendar.forget_member(user)  # seats freed, the waiting list moves up
     session.execute(delete(LoginFailure).where(LoginFailure.email == user.email))
     session.execute(delete(User).where(User.id == uid))
     session.flush()

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from forum.forms.reports import SECTION_LABELS
 from forum.services import activity, form_data, structures, tags, territories
+from forum.text import spreadsheet_safe
 
 bp = Blueprint("activity", __name__)
 
@@ -167,12 +168,14 @@ def export_xlsx():
     labels = activity.indicator_labels()
     for name, value in activity.indicators(chosen).items():
         shown = small(value) if name == "porteurs" and value < SMALL_CELL else value
-        figures.append([labels[name], shown])
+        figures.append([spreadsheet_safe(labels[name]), shown])
     rows = book.create_sheet(_("Séances"))
     rows.append(list(CSV_HEADER))
     for row in activity.session_rows(chosen):
         count = row[8]
-        rows.append([*row[:8], small(count) if count < SMALL_CELL else count])
+        rows.append(
+            [*map(spreadsheet_safe, row[:8]), small(count) if count < SMALL_CELL else count]
+        )
     buffer = io.BytesIO()
     book.save(buffer)
     return Response(
@@ -194,7 +197,9 @@ def export_csv():
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(CSV_HEADER)
-    writer.writerows([*row[:8], small(row[8])] for row in activity.session_rows(chosen))
+    writer.writerows(
+        [*map(spreadsheet_safe, row[:8]), small(row[8])] for row in activity.session_rows(chosen)
+    )
     return Response(
         buffer.getvalue(),
         mimetype="text/csv",

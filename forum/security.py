@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit
 
 from flask import Flask, Request, request
-from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 
 from forum.errors import render_error
 from forum.i18n import lazy
@@ -48,10 +48,12 @@ def init_app(app: Flask) -> None:
         # PostgreSQL text cannot hold NUL and no human types one: refuse early, calmly.
         # The search box is the exception: what is typed there is read, never stored, and
         # the query parser reads a NUL as a space (a pasted text may carry one).
-        searching = request.endpoint == "search.index"
+        args = request.args
+        if request.endpoint == "search.index":  # its filters are stored text: refused
+            args = MultiDict([(k, v) for k, v in args.items(multi=True) if k != "q"])
         if (
             "\x00" in request.path
-            or (_has_nul(request.args) and not searching)
+            or _has_nul(args)
             or (request.method == "POST" and _has_nul(request.form))
         ):
             return render_error(400, str(NUL_MESSAGE))

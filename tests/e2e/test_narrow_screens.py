@@ -250,10 +250,10 @@ def test_a_stale_save_shows_the_stored_version_within_the_screen(live_server, ho
     try:
         other_tab.goto(edit)
         phone.goto(edit)
-        phone.get_by_label("Contexte").fill(f"{BODY}\n\nAjout de l'onglet 1 {WORD}")
+        phone.get_by_label("Contexte", exact=True).fill(f"{BODY}\n\nAjout de l'onglet 1 {WORD}")
         phone.get_by_role("button", name="Enregistrer les modifications").click()
         phone.wait_for_url(f"{base}/reports/{hostile['report']}")
-        other_tab.get_by_label("Conseils").fill(f"Conseil de l'onglet 2 {URL}")
+        other_tab.get_by_label("Conseils", exact=True).fill(f"Conseil de l'onglet 2 {URL}")
         other_tab.get_by_role("button", name="Enregistrer les modifications").click()
         other_tab.wait_for_load_state()
         assert "Modifié entre-temps" in other_tab.content()

@@ -255,7 +255,9 @@ def test_territories_fit_without_breaking_a_word(live_server, content, new_page,
     page.goto(f"{base}/territories/")
     assert _scroll_width(page) <= width
     assert page.evaluate(BROKEN_WORDS, ".territory table, .territory h2") == []
-    shown = page.evaluate(SHOWN_HEADERS, ".territory:first-of-type thead th")
+    # The first région's table (the map and the calendar's block come before it).
+    first = ".territory:not(.territory ~ .territory)"
+    shown = page.evaluate(SHOWN_HEADERS, f"{first} thead th")
     if width < 400:  # abbreviated on a phone…
         assert shown == ["Département", "Struct.", "Parc.", "Ret."]
     else:

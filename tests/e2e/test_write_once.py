@@ -14,7 +14,7 @@ def fill_report(page, base, title):
     page.get_by_label("Date de la séance").fill("2025-03-18")
     page.get_by_label("Département").select_option("46")
     page.get_by_label("3. Confronter son idée au terrain").check()
-    page.get_by_label("Contexte").fill("Huit porteurs, une salle trop petite.")
+    page.get_by_label("Contexte", exact=True).fill("Huit porteurs, une salle trop petite.")
     page.get_by_label("Nombre de porteurs présents").fill("8")
 
 

@@ -103,7 +103,7 @@ def test_preview_in_place_with_javascript_under_the_real_csp(live_server, browse
         log_in(page, base)
         title = f"Aperçu en place {width}"
         fill_report(page, base, title)
-        page.get_by_label("Contexte").fill("Le **covoiturage** a aidé.\n\n- un\n- deux")
+        page.get_by_label("Contexte", exact=True).fill("Le **covoiturage** a aidé.\n\n- un\n- deux")
         page.get_by_role("button", name="Aperçu").click()
         page.wait_for_selector("#apercu:not([hidden]) strong")
         assert page.url.endswith("/reports/new")  # no round trip: the script did it
@@ -134,11 +134,11 @@ def test_preview_round_trip_without_javascript(live_server, browser, writer, wid
         log_in(page, base)
         title = f"Aperçu sans script {width}"
         fill_report(page, base, title)
-        page.get_by_label("Conseils").fill("Prévoir **du café**.")
+        page.get_by_label("Conseils", exact=True).fill("Prévoir **du café**.")
         page.get_by_role("button", name="Aperçu").click()
         page.wait_for_url(re.compile(r"/reports/new#apercu$"))
         assert page.locator("#apercu strong").inner_text() == "du café"
-        assert page.get_by_label("Conseils").input_value() == "Prévoir **du café**."
+        assert page.get_by_label("Conseils", exact=True).input_value() == "Prévoir **du café**."
         assert page.get_by_label("Titre").input_value() == title
         assert report_status(app, title) is None
         assert no_horizontal_scroll(page)
@@ -194,7 +194,7 @@ def test_no_wcag_violation_with_previews_shown(live_server, new_page, writer):
     log_in(page, base)
     # The report form with its preview (shown by the script).
     page.goto(f"{base}/reports/new")
-    page.get_by_label("Contexte").fill("**gras** et [un lien](https://example.org)")
+    page.get_by_label("Contexte", exact=True).fill("**gras** et [un lien](https://example.org)")
     page.get_by_role("button", name="Aperçu").click()
     page.wait_for_selector("#apercu:not([hidden]) strong")
     assert axe_violations(page) == []

@@ -112,6 +112,10 @@ def test_other_headers_still_fold_and_encode_as_usual(app, client, login, alice,
     # The accented subject is still an RFC 2047 encoded word, and reads back intact.
     assert re.search(rb"\r\nSubject: [^\r\n]*=\?utf-8\?", raw)
     assert message["Subject"].startswith("[Maillage] Bob Durand a répondu à votre discussion")
+    # RFC 5322 §3.6: the origination date is required (found missing by a fresh tester).
+    from email.utils import parsedate_to_datetime
+
+    assert parsedate_to_datetime(message["Date"]).tzinfo is not None
 
 
 def test_an_unsubscribe_url_longer_than_a_line_still_gives_a_valid_message(

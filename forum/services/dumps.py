@@ -135,6 +135,11 @@ BEGIN
                 WHERE n.nspname = 'public' AND t.typtype IN ('e', 'd') LOOP
         EXECUTE format('DROP TYPE IF EXISTS public.%I CASCADE', item.typname);
     END LOOP;
+    -- The search's text configuration (migration 0016): the dump creates it again.
+    FOR item IN SELECT c.cfgname FROM pg_ts_config c
+                JOIN pg_namespace n ON n.oid = c.cfgnamespace WHERE n.nspname = 'public' LOOP
+        EXECUTE format('DROP TEXT SEARCH CONFIGURATION IF EXISTS public.%I CASCADE', item.cfgname);
+    END LOOP;
 END $$;
 """
 

@@ -241,7 +241,7 @@ def thread_context(discussion, quote_id=None) -> dict:
     # The form only for those it is shown to: building it costs a visitor's page ~10 %.
     writer = current_user.is_authenticated and current_user.can_post and not discussion.locked
     form = ReplyForm() if writer else None
-    if form is not None and quote_id and discussion.id:
+    if form is not None and quote_id and 0 < quote_id < 2**31 and discussion.id:
         quoted = _quoted(discussion, quote_id)
         if quoted is not None:
             author = quoted.author.display_name if quoted.author else _("ancien membre")

@@ -147,7 +147,13 @@ def bilan_pdf(html: str) -> bytes:
 
     # here, not at the top: WeasyPrint loads Pango (about 0.3 s and its system library);
     # every other page, and an app on a host without Pango, spare it.
+    from PIL import ImageFile
     from weasyprint import HTML
+
+    # WeasyPrint's import sets Pillow's process-wide LOAD_TRUNCATED_IMAGES; a truncated
+    # upload would then be decoded as « ready » by this process's attachment worker.
+    # The bilan holds no raster image: put Pillow's default back.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
 
     def fetch(url: str, *args, **kwargs) -> dict:
         raise ValueError(f"no external resource in a bilan: {url[:80]}")

@@ -123,6 +123,7 @@ def test_every_paginated_template_is_in_the_lists():
         "admin.members",  # members and admins only: test_lists_behind_a_login_end_too
         "members.index",
         "structures.detail",
+        "calendar.past",  # past events: test_past_events_end_too
     }
     covered = {path.split("/")[1] for path, _ in LISTS}
     assert covered == {"reports", "tags", "modules", "discussions", "search"}
@@ -134,3 +135,9 @@ def test_lists_behind_a_login_end_too(client, make_user, make_structure, login):
     for path in ("/admin/members", "/members/", "/structures/bornee"):
         assert client.get(path).status_code == 200, path
         assert_past_the_end(client.get(path, query_string={"page": 2}), 1, {})
+
+
+def test_past_events_end_too(client):
+    """The calendar's past events (issue 15) end like every list: past the last page, 404."""
+    assert client.get("/events/past").status_code == 200
+    assert_past_the_end(client.get("/events/past", query_string={"page": 2}), 1, {})

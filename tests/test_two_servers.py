@@ -163,8 +163,12 @@ class Server:
 
 @pytest.fixture
 def deployment(migrated, tmp_path):
-    """Two servers on the test database, a member who may publish; emptied afterwards."""
+    """Two servers on the test database, a member who may publish (an account a month old,
+    past the new accounts' posting brake), and a new account; emptied afterwards."""
+    from datetime import timedelta
+
     from forum.models import User
+    from forum.models.base import utcnow
     from forum.services import modules, reference
     from tests.conftest import _empty_tables
 
@@ -175,8 +179,11 @@ def deployment(migrated, tmp_path):
         modules.load_defaults()
         reference.load_categories()
         user = User(email="ines@example.org", display_name="Inès V.", handle="ines-v")
-        user.set_password(PASSWORD)
-        db.session.add(user)
+        user.created_at = utcnow() - timedelta(days=30)
+        newcomer = User(email="noe@example.org", display_name="Noé N.", handle="noe-n")
+        for member in (user, newcomer):
+            member.set_password(PASSWORD)
+            db.session.add(member)
         db.session.commit()
     servers = [Server(name, migrated, tmp_path) for name in ("a", "b")]
     try:
@@ -293,3 +300,20 @@ def test_a_server_killed_during_writes_loses_nothing_acknowledged(deployment):
         "/search?" + urllib.parse.urlencode({"q": f"salamandre {marker}"})
     )
     assert status == 200
+
+
+def test_a_new_accounts_posting_brake_counts_on_both_servers(deployment):
+    """The spam brake (10 publications an hour during an account's first day,
+    forum/services/discussions.py) counts in the database: 6 on A and 4 on B use it up,
+    and the 11th is refused on either server."""
+    _app, (a, b) = deployment
+    on_a, on_b = Browser(a.base), Browser(b.base)
+    on_a.login("noe@example.org")
+    on_b.login("noe@example.org")
+    for n, browser in enumerate([on_a] * 6 + [on_b] * 4):
+        status, _, _ = browser.submit("/reports/new", report_fields(f"Frein {n}", "Texte."))
+        assert status == 303, (n, status)
+    for browser in (on_a, on_b):
+        status, page, _ = browser.submit("/reports/new", report_fields("Frein 11", "Texte."))
+        assert status == 429, status
+        assert "compte tout neuf" in page

@@ -46,16 +46,17 @@ from forum.pagination import require_page
 from forum.search import documents
 from forum.search.analysis import FRENCH_STOP_WORDS, french_analyzer, normalise
 from forum.search.groups import load_hits
-from forum.search.query import ParsedQuery, parse
-from forum.search.reader import (
+from forum.search.policy import (
     AND_FIELDS,
     FEW_RESULTS,
     OR_FIELDS,
-    _chosen_filters,
-    _minimum_should_match,
-    _query_words,
-    _required_clauses,
+    chosen_filters,
+    minimum_should_match,
+    query_words,
+    required_clauses,
+    take_correction,
 )
+from forum.search.query import ParsedQuery, parse
 from forum.search.results import PER_PAGE, SearchResults
 from forum.search.schema import FACET_FIELDS
 from forum.search.writer import sources
@@ -411,7 +412,7 @@ class PostgresBackend:
 
     def _base(self, results, parsed, filters, date_from, date_to, vocabulary) -> list:
         """The conditions of the filters and dates (without the words)."""
-        chosen = _chosen_filters(results, parsed, filters, vocabulary)
+        chosen = chosen_filters(results, parsed, filters, vocabulary)
         conditions = []
         for name, values in chosen.items():
             if name in AND_FIELDS:
@@ -447,11 +448,11 @@ class PostgresBackend:
             conditions.append(_matches(ts))
             if sort != "date":
                 score = _rank_expr(ts)
-        clauses = [c for c in (to_tsquery(q) for q in _required_clauses(query)) if c]
+        clauses = [c for c in (to_tsquery(q) for q in required_clauses(query)) if c]
         total = self._count(conditions)
         if total < FEW_RESULTS and len(clauses) > 1 and all(c is not EVERYTHING for c in clauses):
             coverage = sum((case((_matches(c), 1), else_=0) for c in clauses), literal(0))
-            wider = [*base, coverage >= _minimum_should_match(len(clauses))]
+            wider = [*base, coverage >= minimum_should_match(len(clauses))]
             if self._count(wider) > total:
                 conditions = wider
                 either = "(" + " | ".join(clauses) + ")"
@@ -462,15 +463,8 @@ class PostgresBackend:
         self._fill(results, conditions, score, parsed)
         if results.total < FEW_RESULTS and parsed.query is not None:
             results.suggestion = self._suggest(parsed, base, results.total)
-            if results.total == 0 and results.suggestion and not corrected:
-                fixed = parse(results.suggestion)
-                fixed.filters, fixed.before, fixed.after = (
-                    parsed.filters,
-                    parsed.before,
-                    parsed.after,
-                )
-                results.corrected, results.suggestion = results.suggestion, None
-                results.notices.append("corrected")
+            fixed = None if corrected else take_correction(results, parsed)
+            if fixed is not None:
                 return self._search(
                     results, fixed, filters, date_from, date_to, sort, vocabulary, corrected=True
                 )
@@ -579,7 +573,7 @@ class PostgresBackend:
         grouped: dict[int, list[str]] = {}
         for key, code in rows:
             grouped.setdefault(int(code), []).append(key)
-        results.hits = load_hits(list(grouped.items()), _query_words(parsed))
+        results.hits = load_hits(list(grouped.items()), query_words(parsed))
 
     def _suggest(self, parsed: ParsedQuery, base: list, found: int) -> str | None:
         """A correction made of words of the index (trigram similarity, then at most two

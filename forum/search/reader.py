@@ -16,17 +16,23 @@ from forum.search import documents
 from forum.search.analysis import french_analyzer
 from forum.search.facets import FacetCache
 from forum.search.groups import group_counts, group_matches, load_hits, page_leaders
-from forum.search.query import ParsedQuery, parse, resolve_filters
+from forum.search.policy import (
+    AND_FIELDS,
+    FEW_RESULTS,
+    OR_FIELDS,
+    chosen_filters,
+    minimum_should_match,
+    query_words,
+    required_clauses,
+    take_correction,
+)
+from forum.search.query import ParsedQuery, parse
 from forum.search.results import PER_PAGE, SearchResults
 from forum.search.scoring import QueryEvaluator
 from forum.search.snippets import suggest
 from forum.search.store import IndexStore, IndexUnavailable, log_failure
-from forum.search.vocabulary import Vocabulary
 
-FEW_RESULTS = 3  # fewer results than this: widen to most words, and look for a correction
 _ANALYZER = french_analyzer()
-OR_FIELDS = ("kind", "region", "department", "structure")  # one value per document
-AND_FIELDS = ("tag", "module")  # several per document: each chosen value must be present
 
 
 class SearchReader:
@@ -72,7 +78,7 @@ class SearchReader:
         searcher = self.store.searcher()
         facets = self.facets.for_searcher(searcher)
 
-        chosen = _chosen_filters(results, parsed, filters, vocabulary)
+        chosen = chosen_filters(results, parsed, filters, vocabulary)
         evaluator = self._evaluator(searcher, facets)
         query = parsed.query
         base = facets.live.copy()  # the filters and dates, without the words
@@ -99,14 +105,14 @@ class SearchReader:
 
         matches = np.flatnonzero(mask)
         coverage = None
-        clauses = _required_clauses(query)
+        clauses = required_clauses(query)
         if len(matches) < FEW_RESULTS and len(clauses) > 1:
             # Every word required leaves (almost) nothing: rank by how many of the words a
             # document holds (at least half of them), then by BM25F.
             coverage = np.zeros(facets.size, dtype=np.int32)
             for clause in clauses:
                 coverage += evaluator.mask(clause)
-            enough = coverage >= _minimum_should_match(len(clauses))
+            enough = coverage >= minimum_should_match(len(clauses))
             wider = np.flatnonzero(base & enough)
             if len(wider) > len(matches):
                 matches, query = wider, wq.Or(clauses)
@@ -118,17 +124,8 @@ class SearchReader:
         )
         if results.total < FEW_RESULTS and parsed.query is not None:
             results.suggestion = self._suggest(searcher, parsed, evaluator, results.total)
-            if results.total == 0 and results.suggestion and not corrected:
-                # Nothing at all for what was typed, and a correction made of words of the
-                # index finds some: show those, saying so (« mobilté » → « mobilité »).
-                fixed = parse(results.suggestion)
-                fixed.filters, fixed.before, fixed.after = (
-                    parsed.filters,
-                    parsed.before,
-                    parsed.after,
-                )
-                results.corrected, results.suggestion = results.suggestion, None
-                results.notices.append("corrected")
+            fixed = None if corrected else take_correction(results, parsed)
+            if fixed is not None:
                 return self._search(
                     results, fixed, filters, date_from, date_to, sort, vocabulary, corrected=True
                 )
@@ -158,7 +155,7 @@ class SearchReader:
         for leader in page_leaders(grouping, facets.day, scores, start, results.per_page):
             keys = [searcher.stored_fields(n)["key"] for n in grouping.members(leader)]
             page.append((int(grouping.codes[leader]), keys))
-        results.hits = load_hits(page, _query_words(parsed))
+        results.hits = load_hits(page, query_words(parsed))
 
     def _evaluator(self, searcher, facets) -> QueryEvaluator:
         return QueryEvaluator(
@@ -252,43 +249,3 @@ class SearchReader:
             log_failure(current_app.logger, "Index read failed; treated as unavailable")
             self.store.close()
             self.wake()
-
-
-def _required_clauses(query) -> list:
-    """The words (or phrases) a plain query requires, each as its query over the fields:
-    [] when the query is not a plain conjunction (OR, exclusions, a single word)."""
-    if not isinstance(query, wq.And):
-        return []
-    clauses = list(query.subqueries)
-    if any(isinstance(c, (wq.Not, wq.AndNot)) for c in clauses):
-        return []
-    return clauses
-
-
-def _minimum_should_match(words: int) -> int:
-    """At least half of the words, rounded up (2 of 3, 2 of 4, 3 of 5): Elasticsearch's
-    `minimum_should_match: 50%` convention."""
-    return max(1, -(-words // 2))
-
-
-def _chosen_filters(results, parsed, filters, vocabulary) -> dict[str, list[str]]:
-    """The page's filters (URL parameters and those typed in the box) as the index holds
-    them; values that name nothing are kept (they match nothing) and pointed out."""
-    chosen = {k: list(v) for k, v in (filters or {}).items() if v}
-    for name, values in parsed.filters.items():
-        chosen.setdefault(name, []).extend(values)
-    if not chosen:
-        return chosen
-    vocabulary = vocabulary or Vocabulary.load()
-    chosen, results.unknown_filters = resolve_filters(chosen, vocabulary.resolve)
-    return chosen
-
-
-def _query_words(parsed: ParsedQuery) -> set[str]:
-    if parsed.query is None:
-        return set()
-    return {
-        text
-        for fieldname, text in parsed.query.all_terms(phrases=True)
-        if fieldname in ("body", "title", "files")
-    }

@@ -1,0 +1,73 @@
+"""What a search does with a parsed query, whichever backend answers it (Whoosh in
+forum.search.reader, PostgreSQL in forum.search.pg): which filters apply, when a query
+with few results is widened to most of its words, and when a correction replaces it.
+Each backend evaluates; the rules live here once, so both pages behave alike."""
+
+from whoosh import query as wq
+
+from forum.search.query import ParsedQuery, parse, resolve_filters
+from forum.search.results import SearchResults
+from forum.search.vocabulary import Vocabulary
+
+FEW_RESULTS = 3  # fewer results than this: widen to most words, and look for a correction
+OR_FIELDS = ("kind", "region", "department", "structure")  # one value per document
+AND_FIELDS = ("tag", "module")  # several per document: each chosen value must be present
+
+
+def required_clauses(query) -> list:
+    """The words (or phrases) a plain query requires, each as its query over the fields:
+    [] when the query is not a plain conjunction (OR, exclusions, a single word)."""
+    if not isinstance(query, wq.And):
+        return []
+    clauses = list(query.subqueries)
+    if any(isinstance(c, (wq.Not, wq.AndNot)) for c in clauses):
+        return []
+    return clauses
+
+
+def minimum_should_match(words: int) -> int:
+    """At least half of the words, rounded up (2 of 3, 2 of 4, 3 of 5): Elasticsearch's
+    `minimum_should_match: 50%` convention."""
+    return max(1, -(-words // 2))
+
+
+def chosen_filters(
+    results: SearchResults, parsed: ParsedQuery, filters: dict | None, vocabulary
+) -> dict[str, list[str]]:
+    """The page's filters (URL parameters and those typed in the box) as the index holds
+    them, {field: [value, …]}; values that name nothing are kept (they match nothing) and
+    recorded in `results.unknown_filters`. `vocabulary` is loaded when None."""
+    chosen = {k: list(v) for k, v in (filters or {}).items() if v}
+    for name, values in parsed.filters.items():
+        chosen.setdefault(name, []).extend(values)
+    if not chosen:
+        return chosen
+    vocabulary = vocabulary or Vocabulary.load()
+    chosen, results.unknown_filters = resolve_filters(chosen, vocabulary.resolve)
+    return chosen
+
+
+def query_words(parsed: ParsedQuery) -> set[str]:
+    """The words and phrases of the query's text fields (body, title, files): what a
+    snippet highlights and a correction starts from."""
+    if parsed.query is None:
+        return set()
+    return {
+        text
+        for fieldname, text in parsed.query.all_terms(phrases=True)
+        if fieldname in ("body", "title", "files")
+    }
+
+
+def take_correction(results: SearchResults, parsed: ParsedQuery) -> ParsedQuery | None:
+    """When nothing at all matched what was typed and `results.suggestion` (a correction
+    made of words of the index) exists, the corrected query to run instead, with the same
+    filters and dates; `results` then says so (`corrected`, the « corrected » notice,
+    « mobilté » → « mobilité »). None otherwise: the suggestion stays a « did you mean »."""
+    if results.total or not results.suggestion:
+        return None
+    fixed = parse(results.suggestion)
+    fixed.filters, fixed.before, fixed.after = parsed.filters, parsed.before, parsed.after
+    results.corrected, results.suggestion = results.suggestion, None
+    results.notices.append("corrected")
+    return fixed

@@ -117,6 +117,9 @@ class TestingConfig(Config):
     SEARCH_BACKGROUND = False  # tests drain the outbox explicitly (one test runs the thread)
     NOTIFICATIONS_BACKGROUND = False
     MEDIA_BACKGROUND = False  # tests process uploads explicitly (process_pending)
+    # scrypt (werkzeug's default, ~0.1 s a hash by design) took a quarter of the suite's
+    # time; the tests check our logic, not the hash's cost. Never outside tests.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     SQLALCHEMY_DATABASE_URI = os.environ.get("FORUM_DATABASE_URL", "sqlite://")
 
 

@@ -268,17 +268,21 @@ def test_a_server_killed_during_writes_loses_nothing_acknowledged(deployment):
             else:
                 failures[base] += 1
 
-    threads = [threading.Thread(target=write, args=(s.base,)) for s in (a, b)]
+    # Daemon threads, stopped in `finally`: a failed wait must not leave them writing
+    # forever and keep pytest from exiting (CI timed out so once).
+    threads = [threading.Thread(target=write, args=(s.base,), daemon=True) for s in (a, b)]
     for thread in threads:
         thread.start()
-    wait_for(lambda: len(acknowledged[a.base]) >= 3, "A to acknowledge a few publications")
-    os.killpg(a.process.pid, signal.SIGKILL)  # the master and its worker, mid-stream
-    a.process.wait(timeout=PATIENCE)
-    before = len(acknowledged[b.base])
-    wait_for(lambda: len(acknowledged[b.base]) >= before + 3, "B to keep acknowledging")
-    stop.set()
-    for thread in threads:
-        thread.join(timeout=PATIENCE)
+    try:
+        wait_for(lambda: len(acknowledged[a.base]) >= 3, "A to acknowledge a few publications")
+        os.killpg(a.process.pid, signal.SIGKILL)  # the master and its worker, mid-stream
+        a.process.wait(timeout=PATIENCE)
+        before = len(acknowledged[b.base])
+        wait_for(lambda: len(acknowledged[b.base]) >= before + 3, "B to keep acknowledging")
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=PATIENCE)
 
     every = acknowledged[a.base] + acknowledged[b.base]
     assert len(every) == len(set(every))

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from flask import current_app, has_app_context
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -68,7 +69,10 @@ class User(UserMixin, db.Model):
     __hash__ = UserMixin.__hash__
 
     def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
+        """Store a salted hash of `password` (werkzeug's scrypt unless the configuration's
+        PASSWORD_HASH_METHOD says otherwise: the tests' config takes a cheap one)."""
+        method = current_app.config.get("PASSWORD_HASH_METHOD") if has_app_context() else None
+        self.password_hash = generate_password_hash(password, method=method or "scrypt")
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

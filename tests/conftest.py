@@ -234,6 +234,7 @@ def make_report(app):
     from forum.services.reports import ReportInput, create_report
 
     def factory(author, title="Séance 2 à Figeac", **fields):
+        _join_for(author, fields.get("structure_id"), fields.get("parcours_id"))
         data = dict(
             session_date=date(2025, 2, 1),
             department="46",
@@ -249,3 +250,19 @@ def make_report(app):
         return report
 
     return factory
+
+
+def _join_for(author, structure_id: int | None, parcours_id: int | None) -> None:
+    """Make an author without a structure a member of the one a test files a report under
+    (or of the first structure of its parcours), as a real author would be: only members
+    file under their structure (forum.services.affiliation, tested on its own)."""
+    from forum.models import Parcours
+
+    if author.structure_id is not None or author.is_moderator:
+        return
+    if structure_id is None and parcours_id is not None:
+        parcours = db.session.get(Parcours, parcours_id)
+        structure_id = parcours.structures[0].id if parcours.structures else None
+    if structure_id is not None:
+        author.structure_id = structure_id
+        db.session.commit()

@@ -66,6 +66,9 @@ def network(app, make_user, make_structure, make_report):
     author = make_user()
 
     def report(day, dept, structure, parcours, participants, modules, tags=(), **extra):
+        # Signed by a member of its structure (forum.services.affiliation): the author
+        # moves between the structures of the data set.
+        author.structure_id = structure.id if structure else None
         return make_report(
             author,
             session_date=day,

@@ -39,6 +39,7 @@ from forum.models import (
 from forum.models.base import utcnow
 from forum.models.calendar import CONFIRMED, WAITING
 from forum.pagination import Page, require_page
+from forum.services import affiliation
 from forum.services import events as outbox
 from forum.services.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.services.reports import ReportInput, create_report
@@ -122,8 +123,10 @@ class EventInput:
     registration_open: bool = True
 
 
-def _check(data: EventInput) -> dict:
-    """Validate and resolve an EventInput; raises Invalid(field, French message)."""
+def _check(data: EventInput, user: User, event: CalendarEvent | None = None) -> dict:
+    """Validate and resolve an EventInput for `user` (creating, or editing `event`); the
+    structure and parcours follow forum.services.affiliation. Raises Invalid(field, French
+    message)."""
     if data.kind not in EVENT_KINDS:
         raise Invalid("kind", _("Choisissez le type de rendez-vous."))
     if data.visibility not in VISIBILITIES:
@@ -152,16 +155,8 @@ def _check(data: EventInput) -> dict:
             raise Invalid("online_url", _("Indiquez le lien de la visio (https://…)."))
     elif department is None:
         raise Invalid("department", _("Indiquez le département du lieu, ou cochez « en ligne »."))
-    structure = None
-    if data.structure_id is not None:
-        structure = db.session.get(Structure, data.structure_id)
-        if structure is None:
-            raise Invalid("structure", _("Structure inconnue."))
-    parcours = None
-    if data.parcours_id is not None:
-        parcours = db.session.get(Parcours, data.parcours_id)
-        if parcours is None:
-            raise Invalid("parcours", _("Parcours inconnu."))
+    kept = (event.structure, event.parcours) if event is not None else (None, None)
+    structure, parcours = affiliation.resolve(user, data.structure_id, data.parcours_id, kept)
     if data.kind == "seance":
         if parcours is None:
             raise Invalid("parcours", _("Une séance de parcours appartient à un parcours."))
@@ -184,20 +179,10 @@ def _check(data: EventInput) -> dict:
     }
 
 
-def _check_organiser(user: User, data: EventInput, resolved: dict, event=None) -> None:
-    """Who may announce what: an event in the name of one's own structure only, a parcours
-    session only on a parcours that structure runs, and each session number of a parcours
-    once (cancelled sessions aside). Moderators may announce for any structure. Raises
-    Invalid(field, French message)."""
-    structure, parcours = resolved["structure"], resolved["parcours"]
-    if not user.is_moderator:
-        if structure is not None and structure.id != user.structure_id:
-            raise Invalid(
-                "structure",
-                _("Vous ne pouvez annoncer un rendez-vous qu’au nom de votre structure."),
-            )
-        if parcours is not None and user.structure_id not in {s.id for s in parcours.structures}:
-            raise Invalid("parcours", _("Ce parcours n’est pas mené par votre structure."))
+def _check_session_free(data: EventInput, resolved: dict, event=None) -> None:
+    """Each session number of a parcours once in the calendar (cancelled sessions aside).
+    Raises Invalid("session_number", French message)."""
+    parcours = resolved["parcours"]
     if parcours is not None and data.kind == "seance" and data.session_number:
         taken = select(CalendarEvent.id).where(
             CalendarEvent.parcours_id == parcours.id,
@@ -266,8 +251,8 @@ def create_event(creator: User, data: EventInput) -> CalendarEvent:
     Raises Invalid. Flushes."""
     if data.structure_id is None and creator.structure_id:
         data.structure_id = creator.structure_id
-    resolved = _check(data)
-    _check_organiser(creator, data, resolved)
+    resolved = _check(data, creator)
+    _check_session_free(data, resolved)
     event = CalendarEvent(creator_id=creator.id)
     _apply(event, data, resolved)
     db.session.add(event)
@@ -282,10 +267,12 @@ def create_sessions(
     creator: User, parcours: Parcours, starts: dict[int, datetime]
 ) -> list[CalendarEvent]:
     """The sessions of a new parcours in the calendar: {number (1–6): start (Europe/Paris,
-    naive)}, each SESSION_LENGTH long, at the parcours' place, organised by its first
-    structure. Raises Invalid (field `session_<n>`) for a date out of range. Flushes."""
+    naive)}, each SESSION_LENGTH long, at the parcours' place, organised by the creator's
+    structure when it runs the parcours, else by its first. Raises Invalid (field
+    `session_<n>`) for a date out of range. Flushes."""
     made = []
-    structure = parcours.structures[0] if parcours.structures else None
+    runs = parcours.structures
+    structure = next((s for s in runs if s.id == creator.structure_id), runs[0] if runs else None)
     for number, start in sorted(starts.items()):
         data = EventInput(
             kind="seance",
@@ -315,8 +302,8 @@ def update_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
     if event.cancelled:
         raise Conflict(_("Ce rendez-vous est annulé : il ne peut plus être modifié."))
     before = _where_and_when(event)
-    resolved = _check(data)
-    _check_organiser(editor, data, resolved, event)
+    resolved = _check(data, editor, event)
+    _check_session_free(data, resolved, event)
     _apply(event, data, resolved)
     event.sequence += 1
     event.updated_at = utcnow()

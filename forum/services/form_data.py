@@ -3,8 +3,8 @@
 from sqlalchemy import select
 
 from forum.extensions import db
-from forum.models import KitModule, Parcours, Report
-from forum.services import structures, tags, territories
+from forum.models import KitModule, Parcours, Report, User
+from forum.services import affiliation, tags, territories
 
 
 def modules() -> list[KitModule]:
@@ -15,18 +15,17 @@ def parcours_list() -> list[Parcours]:
     return list(db.session.scalars(select(Parcours).order_by(Parcours.start_date.desc())))
 
 
-def report_form_choices(report: Report | None = None, structure_ids=()) -> dict:
-    """Choices for the report form; a report's own proposed tags and pending structure stay
-    selectable, as do the pending structures in `structure_ids` (the writer's own)."""
+def report_form_choices(user: User, report: Report | None = None) -> dict:
+    """Choices for the report form `user` fills: the structures and parcours they may file
+    under (forum.services.affiliation), plus what the edited `report` carries; its own
+    proposed tags stay selectable."""
     offered = tags.approved_tags()
-    include = list(structure_ids)
     if report is not None:
         offered += [t for t in report.tags if not t.approved]
-        include.append(report.structure_id)
     return dict(
         departments=territories.departments(),
-        structures=structures.all_structures(include=include),
-        parcours=parcours_list(),
+        structures=affiliation.structure_choices(user, report.structure if report else None),
+        parcours=affiliation.parcours_choices(user, report.parcours if report else None),
         modules=modules(),
         tags=offered,
     )

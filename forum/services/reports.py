@@ -15,16 +15,14 @@ from forum.models import (
     SECTIONS,
     Department,
     KitModule,
-    Parcours,
     Report,
     ReportBody,
     ReportRevision,
     ReportStatus,
-    Structure,
     User,
 )
 from forum.models.base import utcnow
-from forum.services import events
+from forum.services import affiliation, events
 from forum.services import tags as tag_service
 from forum.services.errors import Forbidden, Invalid
 from forum.services.moderation import log
@@ -84,8 +82,9 @@ def can_edit(report: Report, viewer: User | None) -> bool:
     return viewer.id == report.author_id or viewer.is_moderator
 
 
-def _resolve(data: ReportInput, author: User) -> dict:
-    """Turn slugs and ids into rows, or raise Invalid naming the field."""
+def _resolve(data: ReportInput, author: User, report: Report | None = None) -> dict:
+    """Turn slugs and ids into rows, or raise Invalid naming the field. The structure and
+    parcours follow forum.services.affiliation (`report`: the one being edited)."""
     if data.session_date > date.today():
         raise Invalid("session_date", _("La date de la séance ne peut pas être dans le futur."))
     department = db.session.get(Department, data.department)
@@ -96,16 +95,8 @@ def _resolve(data: ReportInput, author: User) -> dict:
         raise Invalid("modules", _("Choisissez au moins un module du kit."))
     if len(modules) != len(set(data.modules)):
         raise Invalid("modules", _("Module inconnu."))
-    structure = None
-    if data.structure_id is not None:
-        structure = db.session.get(Structure, data.structure_id)
-        if structure is None:
-            raise Invalid("structure", _("Structure inconnue."))
-    parcours = None
-    if data.parcours_id is not None:
-        parcours = db.session.get(Parcours, data.parcours_id)
-        if parcours is None:
-            raise Invalid("parcours", _("Parcours inconnu."))
+    kept = (report.structure, report.parcours) if report is not None else (None, None)
+    structure, parcours = affiliation.resolve(author, data.structure_id, data.parcours_id, kept)
     tags = tag_service.resolve_tags(data.tags, data.new_tags, proposer=author)
     for name in SECTIONS:
         if len(data.sections.get(name, "").encode()) > limits.SECTION_MAX_BYTES:
@@ -194,7 +185,7 @@ def create_report(author: User, data: ReportInput) -> Report:
 
 def update_report(report: Report, editor: User, data: ReportInput) -> Report:
     """Save an edit; every save keeps a revision."""
-    resolved = _resolve(data, editor)
+    resolved = _resolve(data, editor, report)
     if report.status == ReportStatus.PUBLISHED:
         _require_text(data.sections)  # a public report is not emptied by an edit
     elif data.publish:

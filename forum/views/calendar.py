@@ -26,6 +26,7 @@ from forum.pagination import page_number
 from forum.services import (
     Invalid,
     NotFound,
+    affiliation,
     calendar_feeds,
     form_data,
     lock_for_update,
@@ -179,11 +180,13 @@ def event_ics(event_id: int):
     return _ics(body, f"maillage-{event.id}.ics")
 
 
-def _form(form):
+def _form(form, event=None):
+    """The event form with its choices: the structures and parcours the member may
+    announce for (forum.services.affiliation), plus what the edited `event` carries."""
     form.fill_choices(
         territories.departments(),
-        structures.all_structures(include=[current_user.structure_id]),
-        form_data.parcours_list(),
+        affiliation.structure_choices(current_user, event.structure if event else None),
+        affiliation.parcours_choices(current_user, event.parcours if event else None),
         form_data.modules(),
     )
     return form
@@ -223,13 +226,13 @@ def edit(event_id: int):
     _organiser(event)
     if event.cancelled:
         abort(409)
-    form = _form(EditEventForm())
+    form = _form(EditEventForm(), event)
     if request.method == "GET":
         form.fill_from(event)
         form.version.data = form.fingerprint()
     if form.validate_on_submit():
         lock_for_update(event)
-        stored = _form(EditEventForm(formdata=None))
+        stored = _form(EditEventForm(formdata=None), event)
         stored.fill_from(event)
         if form.is_stale(stored) and (conflict := form.differences(stored)):
             form.version.data = stored.fingerprint()

@@ -91,7 +91,7 @@ def _form_page(form, report=None, status=200, conflict=(), previews=None):
 def _stored_form(report) -> ReportForm:
     """The form as the stored report fills it: its version, and what a stale save shows."""
     stored = ReportForm(formdata=None)
-    stored.fill_choices(**form_data.report_form_choices(report))
+    stored.fill_choices(**form_data.report_form_choices(current_user, report))
     stored.load(report)
     return stored
 
@@ -157,7 +157,7 @@ def _save(form, report=None):
 def create():
     """Write a report; the author's structure is chosen by default."""
     form = ReportForm()
-    form.fill_choices(**form_data.report_form_choices(structure_ids=[current_user.structure_id]))
+    form.fill_choices(**form_data.report_form_choices(current_user))
     form.structure.default = str(current_user.structure_id or "")  # when a script leaves it out
     if request.method == "GET":
         form.structure.data = str(current_user.structure_id or "")
@@ -303,9 +303,7 @@ def edit(report_id: int):
     if not reports.can_edit(report, current_user):
         abort(403)
     form = ReportForm()
-    form.fill_choices(
-        **form_data.report_form_choices(report, structure_ids=[current_user.structure_id])
-    )
+    form.fill_choices(**form_data.report_form_choices(current_user, report))
     form.structure.default = str(report.structure_id or "")
     if request.method == "GET":
         form.load(report)

@@ -16,5 +16,9 @@ graceful_timeout = 20
 # (benchmarks/RESULTS.md, issue 19). Memory after 10,000 requests is measured there too.
 max_requests = 10000
 max_requests_jitter = 2500
+# A search typed in French is long once percent-encoded (« é » is 6 bytes): gunicorn's
+# default 4,094-byte request line answered a 3,000-character query with a bare 414. The
+# app keeps the first 500 characters of a query; 8,190 is gunicorn's maximum.
+limit_request_line = 8190
 accesslog = None  # the app logs one structured line per request itself
 errorlog = "-"

@@ -36,3 +36,8 @@ CONTACT_BODY_MAX = 5000
 
 # Why a message is flagged or hidden (told to its author when hidden).
 REASON_MAX = 2000
+
+# Dates a member types (a session, an event): the network's practice starts well after 2000
+# and an event is planned this century: « Indiquez une date entre 2000 et 2100. »
+FIRST_YEAR = 2000
+LAST_YEAR = 2100

@@ -4,6 +4,7 @@ import os
 import socket
 import subprocess
 import sys
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -71,6 +72,13 @@ def test_gunicorn_serves_compressed_pages_and_health(tmp_path):
             assert (
                 "Secure; HttpOnly" in response.headers["Set-Cookie"]
             )  # production cookies are Secure
+        # A long search typed in French (1,900 characters, ~7.6 KB once percent-encoded) is
+        # the app's to answer (it keeps the first 500 characters), not gunicorn's bare 414.
+        long_query = urllib.parse.quote("é" * 1000 + " " + "mobilité " * 100)
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/search?q={long_query}", timeout=PATIENCE
+        ) as response:
+            assert response.status == 200
         # Both workers boot however slowly the machine forks; the access line is written
         # once the response is sent. Wait for them rather than assume they are there.
         wait_for(

@@ -25,6 +25,7 @@ from pathlib import Path
 from flask_babel import gettext as _
 from sqlalchemy import case, distinct, extract, func, select
 
+from forum import limits
 from forum.extensions import db
 from forum.models import (
     SECTIONS,
@@ -48,7 +49,7 @@ from forum.services.report_queries import ReportFilters, conditions
 WHITE_ZONE_MONTHS = 12
 # The first year a session date may carry (the programme started in the 2010s; a
 # date such as 0001-01-01 is a typing error, not history).
-FIRST_YEAR = 2000
+FIRST_YEAR = limits.FIRST_YEAR
 SLICE_ARGS = ("from", "to", "structure", "department", "region", "parcours", "module", "tag")
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import and_, case, delete, func, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
+from forum import limits
 from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import (
@@ -48,7 +49,7 @@ from forum.text import spreadsheet_safe
 
 PARIS = ZoneInfo("Europe/Paris")
 # Dates outside these years are typing mistakes (« a date in 1850 or 3000 », issue 15).
-FIRST_YEAR, LAST_YEAR = 2000, 2100
+FIRST_YEAR, LAST_YEAR = limits.FIRST_YEAR, limits.LAST_YEAR
 SESSIONS = 6  # a parcours is six half-day sessions (the kit, seed article)
 PER_PAGE = 30
 FEED_LIMIT = 1000  # events in one .ics feed at most
@@ -757,9 +758,10 @@ def user_for_feed_token(token: str) -> User | None:
     return user
 
 
-def private_feed_events(user: User) -> tuple[list[CalendarEvent], set[int]]:
+def private_feed_events(user: User) -> tuple[list[CalendarEvent], set[int], set[int]]:
     """The member's registrations and their structure's events, from FEED_PAST_DAYS back;
-    and the ids of the events they are registered to (who may see the visio link)."""
+    the ids of the events they hold a seat at (who may see the visio link), and of those
+    they wait for (on the waiting list: the feed says TENTATIVE)."""
     mine = select(EventRegistration.event_id).where(EventRegistration.user_id == user.id)
     condition = CalendarEvent.id.in_(mine)
     if user.structure_id:
@@ -775,14 +777,16 @@ def private_feed_events(user: User) -> tuple[list[CalendarEvent], set[int]]:
             .limit(FEED_LIMIT)
         )
     )
-    registered = set(
-        db.session.scalars(
-            select(EventRegistration.event_id).where(
-                EventRegistration.user_id == user.id, EventRegistration.status == CONFIRMED
+    statuses = dict(
+        db.session.execute(
+            select(EventRegistration.event_id, EventRegistration.status).where(
+                EventRegistration.user_id == user.id
             )
-        )
+        ).all()
     )
-    return events, registered
+    registered = {i for i, status in statuses.items() if status == CONFIRMED}
+    waiting = {i for i, status in statuses.items() if status == WAITING}
+    return events, registered, waiting
 
 
 # --- from session to retour (point 5) ---------------------------------------------------

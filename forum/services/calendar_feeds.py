@@ -3,7 +3,8 @@
 Each feed is one VCALENDAR with a VTIMEZONE for Europe/Paris (RFC 5545 §3.6.5) and one
 VEVENT per event: DTSTART/DTEND in Europe/Paris with TZID, a UID stable for the life of
 the event (`event-<id>@<host>`), SEQUENCE raised at every change (§3.8.7.4), STATUS
-CONFIRMED or CANCELLED (§3.8.1.11), the event page as URL. The visio link is written only
+CONFIRMED or CANCELLED (§3.8.1.11) — TENTATIVE in the feeds of a member on its waiting
+list, whose summary says so —, the event page as URL. The visio link is written only
 for members registered to the event (`with_link`).
 """
 
@@ -34,7 +35,7 @@ def uid(event: CalendarEvent) -> str:
     return f"event-{event.id}@{host}"
 
 
-def _vevent(event: CalendarEvent, with_link: bool) -> bytes:
+def _vevent(event: CalendarEvent, with_link: bool, waiting: bool = False) -> bytes:
     """The VEVENT of an event as RFC 5545 text, made by icalendar once per process for each
     state of the event (`_vevent_text` is keyed by every value it writes: id, SEQUENCE,
     times, place, structure name…), since icalendar spends ~1.5 ms per event: 500 events
@@ -46,6 +47,7 @@ def _vevent(event: CalendarEvent, with_link: bool) -> bytes:
         event.id,
         event.sequence,
         event.cancelled,
+        waiting,
         event.kind,
         event.title,
         event.starts_at,
@@ -63,7 +65,7 @@ def _vevent(event: CalendarEvent, with_link: bool) -> bytes:
 
 @lru_cache(maxsize=20_000)
 def _vevent_text(
-    event_id, sequence, cancelled, kind, title, starts_at, ends_at, created, updated, place,
+    event_id, sequence, cancelled, waiting, kind, title, starts_at, ends_at, created, updated, place,
     online, online_url, structure, description, base_url,
 ) -> bytes:  # fmt: skip
     vevent = icalendar.Event()
@@ -74,9 +76,9 @@ def _vevent_text(
     vevent.add("dtstamp", updated.replace(tzinfo=UTC))
     vevent.add("dtstart", to_paris(starts_at))
     vevent.add("dtend", to_paris(ends_at))
-    vevent.add("summary", title)
+    vevent.add("summary", f"[Liste d’attente] {title}" if waiting and not cancelled else title)
     vevent.add("sequence", sequence)
-    vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    vevent.add("status", "CANCELLED" if cancelled else ("TENTATIVE" if waiting else "CONFIRMED"))
     vevent.add("categories", [KIND_NAMES.get(kind, kind)])
     vevent.add("created", created.replace(tzinfo=UTC))
     vevent.add("last-modified", updated.replace(tzinfo=UTC))
@@ -123,15 +125,18 @@ END = b"END:VCALENDAR\r\n"
 
 
 def calendar_bytes(
-    events: list[CalendarEvent], name: str, registered: set[int] = frozenset()
+    events: list[CalendarEvent],
+    name: str,
+    registered: set[int] = frozenset(),
+    waiting: set[int] = frozenset(),
 ) -> bytes:
     """One VCALENDAR of `events` (RFC 5545 text, CRLF lines, UTF-8), with the VTIMEZONE of
     Europe/Paris covering their years. `registered`: ids of the events whose visio link
-    may be written."""
+    may be written; `waiting`: ids of those the reader waits for (STATUS:TENTATIVE)."""
     today = utcnow().date()
     first = min((e.starts_at.year for e in events), default=today.year)
     last = max((e.ends_at.year for e in events), default=today.year)
     parts = [_calendar_head(name, first - 1, last + 1)]
-    parts += [_vevent(e, e.id in registered) for e in events]
+    parts += [_vevent(e, e.id in registered, e.id in waiting) for e in events]
     parts.append(END)
     return b"".join(parts)

@@ -87,6 +87,11 @@ def _resolve(data: ReportInput, author: User, report: Report | None = None) -> d
     parcours follow forum.services.affiliation (`report`: the one being edited)."""
     if data.session_date > date.today():
         raise Invalid("session_date", _("La date de la séance ne peut pas être dans le futur."))
+    if data.session_date.year < limits.FIRST_YEAR:
+        raise Invalid(
+            "session_date",
+            _("Indiquez une date entre %(a)d et %(b)d.", a=limits.FIRST_YEAR, b=limits.LAST_YEAR),
+        )
     department = db.session.get(Department, data.department)
     if department is None:
         raise Invalid("department", _("Département inconnu."))

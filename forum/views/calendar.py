@@ -139,8 +139,8 @@ def private_feed(token: str):
     user = cal.user_for_feed_token(token)
     if user is None:
         abort(404)
-    events, registered = cal.private_feed_events(user)
-    body = calendar_feeds.calendar_bytes(events, _("Maillage — mon agenda"), registered)
+    events, registered, waiting = cal.private_feed_events(user)
+    body = calendar_feeds.calendar_bytes(events, _("Maillage — mon agenda"), registered, waiting)
     return _ics(body, "maillage-agenda.ics")
 
 
@@ -173,10 +173,10 @@ def event_ics(event_id: int):
     """One event as iCalendar (its visio link only for a registered member)."""
     event = _event(event_id)
     registration = cal.registration_of(current_user, event)
-    registered = (
-        {event.id} if registration is not None and registration.status == "confirmed" else set()
-    )
-    body = calendar_feeds.calendar_bytes([event], event.title, registered)
+    status = registration.status if registration is not None else None
+    registered = {event.id} if status == "confirmed" else set()
+    waiting = {event.id} if status == "waiting" else set()
+    body = calendar_feeds.calendar_bytes([event], event.title, registered, waiting)
     return _ics(body, f"maillage-{event.id}.ics")
 
 

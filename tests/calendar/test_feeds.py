@@ -189,3 +189,36 @@ def test_event_form_fields_round_trip_through_edit(client, login, alice, make_ev
         "csrf_token",
     ):
         assert f'name="{name}"' in html, name
+
+
+def test_a_waiting_list_place_is_tentative_in_the_members_feeds(
+    client, login, make_event, bob, carla
+):
+    """Tester's finding (issue 15): a member on the waiting list read STATUS:CONFIRMED in
+    their feeds, as if they had a seat. RFC 5545 §3.8.1.11: TENTATIVE; the summary says
+    why, and the visio link stays for those with a seat."""
+    full = make_event(
+        title="Complet",
+        capacity=1,
+        online=True,
+        online_url="https://visio.example.org/c",
+        department="",
+    )
+    register(bob, full, "participant")
+    assert register(carla, full, "participant").status == "waiting"
+    db.session.commit()
+    login(carla)
+    one = vevents(parse(client.get(f"/events/{full.id}.ics")))
+    event = one["[Liste d’attente] Complet"]
+    assert str(event["status"]) == "TENTATIVE"
+    assert "visio.example.org" not in str(event.get("location", ""))
+    page = post_form(client, "/events/my-feed", {"action": "new"}).get_data(as_text=True)
+    path = page.split('id="feed-address"')[0].rsplit('value="', 1)[1].split('"')[0]
+    feed = vevents(parse(client.get(path.split("localhost", 1)[-1])))
+    assert str(feed["[Liste d’attente] Complet"]["status"]) == "TENTATIVE"
+    # the one with the seat: confirmed, with the link
+    client.post("/auth/logout", data={"csrf_token": ""})
+    login(bob)
+    seat = vevents(parse(client.get(f"/events/{full.id}.ics")))["Complet"]
+    assert str(seat["status"]) == "CONFIRMED"
+    assert "visio.example.org/c" in str(seat["location"])

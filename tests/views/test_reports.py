@@ -115,6 +115,7 @@ def test_pending_member_cannot_post(app, client, make_user, login):
             {"session_date": (date.today() + timedelta(days=2)).isoformat()},
             "ne peut pas être dans le futur",
         ),
+        ({"session_date": "1850-01-01"}, "Indiquez une date entre 2000 et 2100."),
         ({"participants": "501"}, "entre 0 et 500"),
         ({"participants": "-1"}, "entre 0 et 500"),
         ({"participants": "beaucoup"}, "entre 0 et 500"),

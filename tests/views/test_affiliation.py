@@ -12,7 +12,6 @@ from forum.extensions import db
 from forum.models import Report
 from forum.services.errors import Invalid
 from forum.services.parcours import create_parcours
-from forum.services.reports import ReportInput, create_report
 from tests.calendar.conftest import last_event, post_event
 from tests.conftest import post_form
 from tests.views.test_reports import report_data
@@ -99,30 +98,15 @@ def test_an_edit_keeps_a_structure_its_author_has_left(client, login, network, m
     assert db.session.get(Report, report.id).structure_id == lot.id
 
 
-def test_the_services_refuse_another_structure_or_its_parcours(app, network):
-    def attempt(**ids):
-        return create_report(
-            network["alice"],
-            ReportInput(
-                title="Séance à Bègles",
-                session_date=date(2025, 2, 1),
-                department="33",
-                format="presentiel",
-                participants=5,
-                modules=["besoin-social-utilite-sociale"],
-                sections={"context": "Texte."},
-                publish=True,
-                **ids,
-            ),
-        )
-
+def test_the_services_refuse_another_structure_or_its_parcours(network, make_report):
+    alice = network["alice"]  # make_report calls forum.services.reports.create_report
     with pytest.raises(Invalid) as refused:
-        attempt(structure_id=network["gironde"].id)
+        make_report(alice, structure_id=network["gironde"].id)
     assert refused.value.field == "structure"
     with pytest.raises(Invalid) as refused:
-        attempt(parcours_id=network["begles"].id)
+        make_report(alice, parcours_id=network["begles"].id)
     assert refused.value.field == "parcours"
-    assert attempt(structure_id=network["lot"].id, parcours_id=network["figeac"].id).id
+    assert make_report(alice, structure_id=network["lot"].id, parcours_id=network["figeac"].id)
 
 
 def test_the_event_form_offers_only_the_members_structure(client, login, network):

@@ -499,22 +499,34 @@ class Filters:
     module: str = ""  # slug
     start: date | None = None  # `from`
     end: date | None = None  # `to`
+    # (parameter, value as typed) of what was malformed and left out: the page says so
+    ignored: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
     def from_args(cls, args) -> "Filters":
-        """Read the query string; unknown or malformed values are ignored (empty)."""
+        """Read the query string; malformed values (a date that is not YYYY-MM-DD between
+        FIRST_YEAR and LAST_YEAR, an unknown kind) are left out and listed in `ignored`."""
+        ignored = []
 
         def day(name):
-            try:
-                value = date.fromisoformat((args.get(name) or "").strip())
-            except ValueError:
+            typed = (args.get(name) or "").strip()
+            if not typed:
                 return None
-            return value if FIRST_YEAR <= value.year <= LAST_YEAR else None
+            try:
+                value = date.fromisoformat(typed)
+            except ValueError:
+                value = None
+            if value is None or not FIRST_YEAR <= value.year <= LAST_YEAR:
+                ignored.append((name, typed[:40]))
+                return None
+            return value
 
         def text(name, limit=140):
             return (args.get(name) or "").strip()[:limit]
 
         kind = text("kind")
+        if kind and kind not in EVENT_KINDS:
+            ignored.append(("kind", kind[:40]))
         return cls(
             department=text("department", 3),
             region=text("region", 3),
@@ -523,6 +535,7 @@ class Filters:
             module=text("module"),
             start=day("from"),
             end=day("to"),
+            ignored=ignored,
         )
 
     def to_args(self, **changes) -> dict:

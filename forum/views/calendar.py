@@ -113,7 +113,13 @@ def _list(past: bool):
         current_locale(),
     )
     listing = cache.memo("calendar.list", build, *key)
-    return render_template("calendar/index.html", listing=listing, filters=filters, past=past)
+    return render_template(
+        "calendar/index.html",
+        listing=listing,
+        filters=filters,
+        past=past,
+        years=(cal.FIRST_YEAR, cal.LAST_YEAR),
+    )
 
 
 @bp.get("/events.ics")

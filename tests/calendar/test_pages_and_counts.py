@@ -5,6 +5,7 @@ feed run a constant number of SQL statements, whatever the number of events."""
 from datetime import timedelta
 
 import icalendar
+import pytest
 import sqlalchemy as sa
 
 from forum.extensions import db
@@ -106,3 +107,21 @@ def test_events_page_and_feed_run_a_constant_number_of_statements(
     listing, feed = counts[500]
     assert listing <= 14, listing  # pinned: see benchmarks/RESULTS.md
     assert feed <= 4, feed
+
+
+@pytest.mark.parametrize(
+    "query, said",
+    [
+        ("from=1850-01-01", "Filtre ignoré : du «\u00a01850-01-01\u00a0»"),
+        ("to=31/12/2030", "Filtre ignoré : au «\u00a031/12/2030\u00a0»"),
+        ("kind=fusee", "Filtre inconnu : type «\u00a0fusee\u00a0»"),
+    ],
+)
+def test_a_malformed_filter_is_said_not_silently_dropped(client, query, said):
+    """Tester's finding (issue 15): /events/?from=1850-01-01 listed everything without a
+    word. The list still answers (200), saying which filter it left out."""
+    response = client.get(f"/events/?{query}")
+    assert response.status_code == 200
+    assert said in response.get_data(as_text=True)
+    ok = client.get("/events/?from=2031-03-01&kind=echange").get_data(as_text=True)
+    assert "Filtre ignoré" not in ok and "Filtre inconnu" not in ok

@@ -22,7 +22,7 @@ import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from flask import Flask, current_app, g, has_request_context, request, session
@@ -50,6 +50,7 @@ from forum.models import (
     UserSession,
     Watch,
 )
+from forum.models.base import utcnow
 
 # Rows no page built for several people shows (their writes never invalidate a cache).
 PRIVATE_TABLES = frozenset(
@@ -85,6 +86,13 @@ PRIVATE_USER_COLUMNS = frozenset(
 
 # Endpoints whose visitor pages answer conditional GETs. Pages with forms that post
 # (login, registration, contact) and everything a member sees are left out.
+# Pages built from the search index (results, « retours similaires »): their ETag follows
+# the index too, which the drainer moves on without raising the content stamp.
+INDEX_ENDPOINTS = frozenset({"search.index", "reports.detail"})
+# Pages listing what is « upcoming » (events, whose time passes without any write): their
+# ETag follows the clock by five minutes, as their memos do.
+CLOCK_ENDPOINTS = frozenset({"main.index", "territories.index", "parcours.detail"})
+
 CONDITIONAL_ENDPOINTS = frozenset(
     {
         "main.index",
@@ -207,6 +215,45 @@ def stamp() -> int:
     return value
 
 
+def search_generation() -> str:
+    """The search index's generation (forum.search), read once per request and kept in
+    `g`: the ETag of a page built from the index and the memo of « retours similaires »
+    both use the first value the request saw. The index only moves on, so what the page
+    shows is at least that generation, and a later revalidation answers 304 only if the
+    index is still there."""
+    # cycle: forum.search (its vocabulary memo) imports this module
+    from forum.search import engine
+
+    if has_request_context():
+        if "search_generation" not in g:
+            g.search_generation = engine().generation()
+        return g.search_generation
+    return engine().generation()
+
+
+def clock_window(now: datetime | None = None) -> datetime:
+    """The current five minutes (UTC, naive, seconds dropped): what « upcoming » is measured
+    against on the pages that list events to come, in their memo keys and ETags."""
+    now = now or utcnow()
+    return now.replace(minute=now.minute - now.minute % 5, second=0, microsecond=0)
+
+
+def reset_stamp() -> None:
+    """Move the content stamp far past what it was (a restore): the archive's stamp plus
+    one was a version the live database had already issued after the backup, so browsers'
+    and processes' entries from then matched the restored content. The jump is random,
+    between 2**32 and 2**40: more writes than a backup ever misses. Flushes."""
+    jump = secrets.randbelow(2**40 - 2**32) + 2**32
+    changed = db.session.execute(
+        update(ContentStamp)
+        .where(ContentStamp.id == 1)
+        .values(version=ContentStamp.version + jump)
+    )
+    if changed.rowcount == 0:
+        db.session.execute(_insert_first_stamp(db.engine.dialect.name))
+    db.session.info.pop("content_changed", None)  # this is the raise
+
+
 def raise_stamp() -> None:
     """Mark the current transaction as changing content (for writes the hooks cannot see,
     such as a restore); the stamp rises when it commits."""
@@ -303,11 +350,10 @@ def _etag_for_request() -> str | None:
         # never revalidates it.
         str(session.get("csrf_token", "")),
     ]
-    if request.endpoint == "search.index":
-        # cycle: forum.search (its vocabulary memo) imports this module
-        from forum.search import engine
-
-        parts.append(engine().generation())
+    if request.endpoint in INDEX_ENDPOINTS:
+        parts.append(search_generation())
+    if request.endpoint in CLOCK_ENDPOINTS:
+        parts.append(clock_window().isoformat())
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:24]
 
 
@@ -316,7 +362,8 @@ def _answer_not_modified():
     if tag is None:
         return None
     g.etag = tag
-    for presented in request.if_none_match.as_set():
+    # Weak comparison (RFC 9110 §13.1.2 for If-None-Match): W/"x" matches "x".
+    for presented in request.if_none_match.as_set(include_weak=True):
         # Flask-Compress tags what it compresses "<tag>:br" or "<tag>:gzip".
         if presented.partition(":")[0] != tag:
             continue
@@ -328,6 +375,10 @@ def _answer_not_modified():
 
 
 def _tag_response(response):
+    member = g.get("_login_user")  # as Flask-Login loaded it: never loaded just for this
+    if member is not None and member.is_authenticated:
+        # A member's pages carry their name and counts: no shared cache keeps them.
+        response.headers.setdefault("Cache-Control", "private, no-cache")
     tag = g.pop("etag", None)
     if tag is None or response.status_code != 200:
         return response

@@ -387,3 +387,68 @@ def test_a_modules_shared_files_follow_on_another_process(app, other, make_user,
     delete_report(report, author)
     db.session.commit()  # as the request does
     assert "grille-enquete.pdf" not in other.get(url).get_data(as_text=True)
+
+
+def test_search_and_similar_revalidation_follow_the_index_alone(
+    app, client, make_user, make_report
+):
+    """Fresh tester (issue 19): a report indexed after a visitor's search — the drainer's
+    work, which raises no content stamp — was answered 304 with the old « 0 résultat »,
+    and a report page kept its old « Retours similaires » the same way."""
+    from forum.search import engine
+
+    author = make_user()
+    older = make_report(author, title="Tournée itinérante en zone blanche")
+    engine().sync()
+    make_report(author, title="Autre tournée itinérante en zone blanche")  # not indexed yet
+    first = client.get("/search?q=autre")
+    assert "Autre tournée" not in first.get_data(as_text=True)
+    page = client.get(f"/reports/{older.id}")
+    engine().sync()  # the drainer: the index moves on, the content stamp does not
+    again = client.get("/search?q=autre", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 200
+    assert "Autre tournée itinérante" in again.get_data(as_text=True)
+    # The report page's « Retours similaires » are read from the index: its validator
+    # follows the index as well.
+    similar = client.get(f"/reports/{older.id}", headers={"If-None-Match": page.headers["ETag"]})
+    assert similar.status_code == 200 and similar.headers["ETag"] != page.headers["ETag"]
+
+
+def test_pages_of_upcoming_events_revalidate_with_the_clock(app, client, monkeypatch):
+    """Fresh tester (issue 19): an event that ended left the home page and the
+    territories with no write, yet an old ETag still got a 304 there. Their validators
+    follow the clock by five minutes (forum.cache.clock_window), as the calendar's list."""
+    from datetime import datetime
+
+    from forum import cache
+
+    monkeypatch.setattr(cache, "utcnow", lambda: datetime(2031, 3, 30, 9, 2))
+    tags = {path: client.get(path).headers["ETag"] for path in ("/", "/territories/", "/reports/")}
+    for path, tag in tags.items():
+        assert client.get(path, headers={"If-None-Match": tag}).status_code == 304
+    monkeypatch.setattr(cache, "utcnow", lambda: datetime(2031, 3, 30, 9, 6))
+    assert client.get("/", headers={"If-None-Match": tags["/"]}).status_code == 200
+    assert (
+        client.get("/territories/", headers={"If-None-Match": tags["/territories/"]}).status_code
+        == 200
+    )
+    # a page with nothing upcoming keeps its validator
+    assert client.get("/reports/", headers={"If-None-Match": tags["/reports/"]}).status_code == 304
+
+
+def test_weak_validators_revalidate_too(app, client):
+    """RFC 9110 §13.1.2: If-None-Match uses the weak comparison, W/"x" matches "x"."""
+    tag = client.get("/reports/").headers["ETag"]
+    assert client.get("/reports/", headers={"If-None-Match": f"W/{tag}"}).status_code == 304
+
+
+def test_member_pages_are_private_and_a_new_feed_address_is_never_stored(
+    app, client, make_user, login
+):
+    from tests.conftest import post_form
+
+    login(make_user())
+    for path in ("/", "/my/reports", "/notifications"):
+        assert client.get(path).headers["Cache-Control"] == "private, no-cache", path
+    made = post_form(client, "/events/my-feed", {"action": "new"})
+    assert made.status_code == 200 and made.headers["Cache-Control"] == "no-store"

@@ -158,8 +158,9 @@ def restore_backup(path: Path) -> RestoreResult:
     if expected.revision != _alembic_script().get_current_head():
         upgrade()  # the code below (and the app) expect the current schema
         upgraded_from = expected.revision
-    # Processes still running may have cached pages under the stamp the archive holds.
-    cache.raise_stamp()
+    # Processes still running, and browsers, keep pages under stamps the live database
+    # issued after the backup, which the archive's stamp + 1 could meet again: a new one.
+    cache.reset_stamp()
     db.session.commit()  # restore is a job (CLI only): the stamp is final before indexing
     documents = engine().rebuild()
     if differ:

@@ -1,7 +1,17 @@
 """The network's calendar: /events/ (list, filters, past events), an event's page, its
 form, registration, the list of registrations, and the iCalendar feeds."""
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
@@ -102,8 +112,7 @@ def _list(past: bool):
 
     # The list is the same for every visitor (and every member) until the content changes
     # or, for what is « upcoming », until the next five minutes.
-    now = cal.utcnow()
-    window = now.replace(minute=now.minute - now.minute % 5, second=0, microsecond=0)
+    window = cache.clock_window()
     key = (
         tuple(sorted(filters.to_args().items())),
         page_no,
@@ -353,9 +362,14 @@ def my_feed():
         else:
             token = cal.new_feed_token(current_user)
             address = url_for("calendar.private_feed", token=token, _external=True)
-    return render_template(
-        "calendar/my_feed.html",
-        form=form,
-        address=address,
-        active=address is not None or cal.has_feed_token(current_user),
+    response = make_response(
+        render_template(
+            "calendar/my_feed.html",
+            form=form,
+            address=address,
+            active=address is not None or cal.has_feed_token(current_user),
+        )
     )
+    if address is not None:  # a secret: kept by no cache, not even the browser's
+        response.headers["Cache-Control"] = "no-store"
+    return response

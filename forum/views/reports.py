@@ -291,7 +291,7 @@ def _similar(report) -> list[RelatedCard]:
         ]
 
     return cache.memo(
-        "reports.similar", compute, report.id, version=(search.generation(), cache.stamp())
+        "reports.similar", compute, report.id, version=(cache.search_generation(), cache.stamp())
     )
 
 

@@ -335,7 +335,7 @@ def _build_id(app: Flask) -> str:
 
 
 def _etag_for_request() -> str | None:
-    if request.method != "GET" or request.endpoint not in CONDITIONAL_ENDPOINTS:
+    if request.method not in ("GET", "HEAD") or request.endpoint not in CONDITIONAL_ENDPOINTS:
         return None
     if current_user.is_authenticated or session.get("_flashes"):
         return None
@@ -388,4 +388,5 @@ def _tag_response(response):
         tag = _etag_for_request() or tag
     response.set_etag(tag)
     response.headers["Cache-Control"] = "private, no-cache"  # revalidate: never stale
+    response.vary.add("Accept-Language")  # a visitor's language follows it (forum.i18n)
     return response

@@ -452,3 +452,13 @@ def test_member_pages_are_private_and_a_new_feed_address_is_never_stored(
         assert client.get(path).headers["Cache-Control"] == "private, no-cache", path
     made = post_form(client, "/events/my-feed", {"action": "new"})
     assert made.status_code == 200 and made.headers["Cache-Control"] == "no-store"
+
+
+def test_head_requests_carry_the_validator_and_vary_names_the_language(app, client):
+    """Fresh tester (issue 19): HEAD had no ETag and never a 304; the language of a
+    visitor's page follows Accept-Language, which Vary did not say."""
+    tag = client.get("/reports/").headers["ETag"]
+    head = client.head("/reports/")
+    assert head.headers["ETag"] == tag
+    assert client.head("/reports/", headers={"If-None-Match": tag}).status_code == 304
+    assert "Accept-Language" in client.get("/reports/").headers["Vary"]

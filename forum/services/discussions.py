@@ -14,6 +14,7 @@ from forum import limits
 from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import (
+    CalendarEvent,
     Category,
     ChallengeTag,
     Discussion,
@@ -49,10 +50,11 @@ def check_body(body: str) -> str:
     return body
 
 
-def check_rate(author: User, reports: bool = False) -> None:
+def check_rate(author: User, reports: bool = False, events: bool = False) -> None:
     """New accounts: at most 10 messages an hour during their first day (spam brake);
-    with `reports`, messages and published reports together (the report form's brake).
-    Raises RateLimited beyond."""
+    with `reports`, messages and published reports together (the report form's brake);
+    with `events`, events announced count too (the calendar's). Counted in the database,
+    so the brake holds across processes and servers. Raises RateLimited beyond."""
     if author.created_at < utcnow() - timedelta(days=NEW_ACCOUNT_DAYS):
         return
     since = utcnow() - timedelta(hours=1)
@@ -63,6 +65,12 @@ def check_rate(author: User, reports: bool = False) -> None:
         recent += db.session.scalar(
             select(func.count(Report.id)).where(
                 Report.author_id == author.id, Report.published_at >= since
+            )
+        )
+    if events:
+        recent += db.session.scalar(
+            select(func.count(CalendarEvent.id)).where(
+                CalendarEvent.creator_id == author.id, CalendarEvent.created_at >= since
             )
         )
     if recent >= current_app.config.get("NEW_ACCOUNT_POSTS_PER_HOUR", NEW_ACCOUNT_POSTS_PER_HOUR):

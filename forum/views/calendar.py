@@ -36,6 +36,7 @@ from forum.pagination import page_number
 from forum.services import (
     Invalid,
     NotFound,
+    RateLimited,
     affiliation,
     calendar_feeds,
     form_data,
@@ -44,6 +45,7 @@ from forum.services import (
     territories,
 )
 from forum.services import calendar as cal
+from forum.services.discussions import check_rate
 
 bp = Blueprint("calendar", __name__)
 
@@ -220,16 +222,20 @@ def create():
         if request.args.get("parcours", "").isdigit():
             form.parcours.data = request.args["parcours"]
             form.kind.data = "seance"
+    status = 400 if request.method == "POST" else 200
     if form.validate_on_submit():
         try:
+            check_rate(current_user, events=True)  # new accounts: a spam brake
             once.claim()
             event = cal.create_event(current_user, form.to_input())
         except Invalid as error:
             getattr(form, error.field).errors.append(error.message)
+        except RateLimited as error:  # the form comes back as typed, with the reason
+            flash(error.message, "error")
+            status = 429
         else:
             flash(_("Le rendez-vous est publié."), "success")
             return redirect(url_for("calendar.detail", event_id=event.id), code=303)
-    status = 400 if request.method == "POST" else 200
     return render_template("calendar/edit.html", form=form, event=None), status
 
 

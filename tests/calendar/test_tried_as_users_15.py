@@ -71,3 +71,19 @@ def test_nobody_announces_in_another_structures_name_or_on_its_parcours(
     assert refused.value.field == "session_number", "session 2 is already in the calendar"
     calendar.cancel_event(mine, bob)
     create_event(bob, _input(kind="seance", parcours_id=theirs.id, session_number=2))
+
+
+def test_a_new_account_cannot_flood_the_calendar(client, login, make_user, lot):
+    """Tester's finding (issue 15): a brand-new account could announce events without
+    limit. The new accounts' brake (10 an hour during the first day, messages, reports
+    and events together: forum.services.discussions.check_rate) holds for events too;
+    the form comes back as typed, with the reason, in a 429."""
+    from tests.calendar.conftest import post_event
+
+    login(make_user(structure=lot))
+    for n in range(10):
+        assert post_event(client, title=f"Rendez-vous {n}").status_code == 303, n
+    refused = post_event(client, title="Le onzième rendez-vous")
+    assert refused.status_code == 429
+    page = refused.get_data(as_text=True)
+    assert "compte tout neuf" in page and "Le onzième rendez-vous" in page

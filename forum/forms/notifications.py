@@ -16,13 +16,17 @@ class ModeField(RadioField):
 
     def pre_validate(self, form):
         """Only the modes offered (RadioField's own message is English and generic)."""
-        if self.data not in MODES:
+        offered = [choice.value for choice in self.choices]
+        if self.data in offered:
+            return
+        if len(offered) == len(MODES):
             raise ValidationError(
                 lazy(
                     "Choisissez « Immédiatement », « Résumé quotidien », "
                     "« Résumé hebdomadaire » ou « Jamais »."
                 )
             )
+        raise ValidationError(lazy("Choisissez « Immédiatement » ou « Jamais »."))
 
 
 class NotificationSettingsForm(MaillageForm):
@@ -37,7 +41,8 @@ class NotificationSettingsForm(MaillageForm):
             pass
 
         for name, kind in KINDS.items():
-            field = ModeField(kind.label, choices=choices(MODES.items()), default=current[name])
+            offered = [(mode, MODES[mode]) for mode in kind.modes]
+            field = ModeField(kind.label, choices=choices(offered), default=current[name])
             setattr(Form, PREFIX + name, field)
         return Form()
 

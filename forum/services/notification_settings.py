@@ -25,6 +25,7 @@ class Kind:
     label: object  # a lazy string
     notifications: tuple[str, ...]
     default: str = "daily"
+    modes: tuple[str, ...] = tuple(MODES)  # what the account page offers for this row
 
 
 # Order = order of the rows on the account page. A kind added here with no row stored for a
@@ -54,14 +55,15 @@ KINDS: dict[str, Kind] = {
         ("event_changed", "event_cancelled", "event_seat_freed", "report_draft_waiting"),
         "immediate",
     ),
-    # issue 15: the reminder two days before an event, with its .ics; « jamais » stops it,
-    # any other choice sends it (it cannot wait for a digest).
+    # issue 15: the reminder two days before an event, with its .ics: sent or not (it
+    # cannot wait for a digest, so none is offered).
     "reminders": Kind(
         lazy(
             "Rappel deux jours avant un rendez-vous où vous êtes inscrit·e (avec le fichier .ics)"
         ),
         ("event_reminder",),
         "immediate",
+        ("immediate", "never"),
     ),
 }
 SETTING_OF = {n: name for name, kind in KINDS.items() for n in kind.notifications}
@@ -94,7 +96,7 @@ def modes_for(user_ids) -> dict[int, dict[str, str]]:
         ).where(NotificationSetting.user_id.in_(ids))
     )
     for uid, kind, mode in rows:
-        if kind in KINDS and mode in MODES:
+        if kind in KINDS and mode in KINDS[kind].modes:
             result[uid][kind] = mode
     return result
 
@@ -112,7 +114,7 @@ def save_modes(user: User, modes: dict[str, str]) -> None:
     """Store the member's {kind: mode} (kinds left out keep their current mode); raises
     InvalidSetting for an unknown kind or mode."""
     for kind, mode in modes.items():
-        if kind not in KINDS or mode not in MODES:
+        if kind not in KINDS or mode not in KINDS[kind].modes:
             raise InvalidSetting(f"{kind}={mode}")
     current = modes_of(user) | modes
     db.session.execute(delete(NotificationSetting).where(NotificationSetting.user_id == user.id))
@@ -123,8 +125,15 @@ def save_modes(user: User, modes: dict[str, str]) -> None:
 
 
 def set_all(user: User, mode: str) -> None:
-    """One mode for every kind."""
-    save_modes(user, dict.fromkeys(KINDS, mode))
+    """One mode for every kind; a kind that does not offer it (a digest for reminders)
+    keeps its default, unless the mode is « never »."""
+    save_modes(
+        user,
+        {
+            name: mode if mode in kind.modes or mode == "never" else kind.default
+            for name, kind in KINDS.items()
+        },
+    )
 
 
 def unsubscribe_all(user: User) -> None:

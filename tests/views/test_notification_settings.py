@@ -14,7 +14,11 @@ from tests.conftest import post_form
 
 OLD = utcnow() - timedelta(days=30)
 KINDS = list(notification_settings.KINDS)
-ALL_DAILY = {f"mode_{kind}": "daily" for kind in KINDS}
+# Daily digests wherever a digest is offered (the reminders are sent or not: immediate)
+ALL_DAILY = {
+    f"mode_{name}": "daily" if "daily" in kind.modes else "immediate"
+    for name, kind in notification_settings.KINDS.items()
+}
 
 
 @pytest.fixture
@@ -95,7 +99,9 @@ def test_bad_input_is_refused_in_french_and_what_was_typed_is_kept(client, login
     # The other choices are shown as typed; the bad one has nothing checked.
     assert checked(html) == {k: v for k, v in typed.items() if k != "mode_mention"}
     db.session.expire_all()
-    assert notification_settings.modes_of(alice) == notification_settings.defaults()  # nothing saved
+    assert (
+        notification_settings.modes_of(alice) == notification_settings.defaults()
+    )  # nothing saved
 
 
 def test_a_nul_byte_is_refused_calmly(client, login, people):
@@ -207,3 +213,22 @@ def test_the_digest_command_sends_weekly_ones_once_a_week(app, people, smtp):
     assert "1 résumé(s)" in run.invoke(args=["notifications", "send-digests"]).output
     assert "Deuxième" in mails_to(smtp, alice)[-1].get_body(("plain",)).get_content()
     assert mails_to(smtp, alice)[-1]["Subject"].endswith(" : 2 nouveautés")
+
+
+def test_reminders_offer_no_digest(client, login, people):
+    """Tester's finding (issue 15): the reminder row offered daily and weekly digests,
+    which it ignored (a reminder cannot wait for a digest). It offers « Immédiatement »
+    and « Jamais »; a forged digest gets a French 400; « everything daily » elsewhere
+    leaves reminders on."""
+    login(people["alice"])
+    page = client.get("/account").get_data(as_text=True)
+    row = page.split('id="mode_reminders"', 1)[1].split("</fieldset>", 1)[0]
+    assert 'value="immediate"' in row and 'value="never"' in row
+    assert 'value="daily"' not in row and 'value="weekly"' not in row
+    response = post_form(client, "/account/notifications", {**ALL_DAILY, "mode_reminders": "daily"})
+    assert response.status_code == 400
+    assert "Choisissez « Immédiatement » ou « Jamais »." in response.get_data(as_text=True)
+    notification_settings.set_all(people["alice"], "weekly")
+    assert notification_settings.modes_of(people["alice"])["reminders"] == "immediate"
+    notification_settings.set_all(people["alice"], "never")
+    assert notification_settings.modes_of(people["alice"])["reminders"] == "never"

@@ -13,6 +13,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -271,17 +272,52 @@ def edit(event_id: int):
                 else _("Le rendez-vous est modifié."),
                 "success",
             )
+            seated = cal.confirmed_count(event.id)
+            if event.capacity is not None and seated > event.capacity:
+                # Nobody loses a seat they hold: the organiser sees why the count is over.
+                flash(
+                    ngettext(
+                        "%(n)d personnes ont déjà une place, plus que la %(num)d place "
+                        "indiquée : personne n’est désinscrit, la liste d’attente attend "
+                        "que des places se libèrent.",
+                        "%(n)d personnes ont déjà une place, plus que les %(num)d places "
+                        "indiquées : personne n’est désinscrit, la liste d’attente attend "
+                        "que des places se libèrent.",
+                        event.capacity,
+                        n=seated,
+                    ),
+                    "warning",
+                )
             return redirect(url_for("calendar.detail", event_id=event.id), code=303)
     status = 400 if request.method == "POST" else 200
     return render_template("calendar/edit.html", form=form, event=event), status
 
 
-@bp.post("/events/<int:event_id>/cancel")
+@bp.route("/events/<int:event_id>/cancel", methods=["GET", "POST"])
 @posting_required
 def cancel(event_id: int):
-    """Cancel an event (its organisers): the registered are told."""
+    """Cancel an event (its organisers): asked first (a page that works without
+    JavaScript; a POST without the confirmation only shows the question), then the
+    registered are told."""
     event = _event(event_id)
     _organiser(event)
+    if event.cancelled:
+        abort(409)  # as editing it: nothing more to do
+    if request.method == "GET" or request.form.get("confirm") != "yes":
+        return render_template(
+            "main/confirm_delete.html",
+            title=_("Annuler ce rendez-vous ?"),
+            what=event.title,
+            consequence=_(
+                "Les personnes inscrites (%(n)d) seront prévenues ; le rendez-vous reste "
+                "affiché, marqué « Annulé », et les agendas abonnés le voient annulé. "
+                "L’annulation est définitive.",
+                n=len(cal.registrations(event)),
+            ),
+            confirm_label=_("Oui, annuler le rendez-vous"),
+            action=url_for("calendar.cancel", event_id=event.id),
+            cancel=url_for("calendar.detail", event_id=event.id),
+        )
     if not ActionForm().validate_on_submit():
         abort(400)
     cal.cancel_event(event, current_user)

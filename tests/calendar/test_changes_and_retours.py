@@ -57,7 +57,7 @@ def test_a_new_time_and_a_cancellation_reach_the_registered(
     assert any(
         "Changement d’heure ou de lieu" in s and "Échange à Figeac (salle B)" in s for s in subjects
     )
-    assert post_form(client, f"/events/{event.id}/cancel", {}).status_code == 303
+    assert post_form(client, f"/events/{event.id}/cancel", {"confirm": "yes"}).status_code == 303
     notifications.process_events()
     assert kinds_of(bob) == ["event_changed", "event_cancelled"]
     assert any("Rendez-vous annulé" in m["Subject"] for m in smtp.messages)

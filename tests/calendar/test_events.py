@@ -109,7 +109,7 @@ def test_an_organiser_of_another_structure_cannot_edit_or_cancel(client, login, 
     assert (
         post_form(client, f"/events/{event.id}/edit", event_form(title="Pris")).status_code == 403
     )
-    assert post_form(client, f"/events/{event.id}/cancel", {}).status_code == 403
+    assert post_form(client, f"/events/{event.id}/cancel", {"confirm": "yes"}).status_code == 403
     assert client.get(f"/events/{event.id}/registrations.csv").status_code == 403
     db.session.refresh(event)
     assert event.title == "Rencontre du réseau" and not event.cancelled
@@ -146,11 +146,11 @@ def test_a_stale_edit_is_refused(client, login, alice, make_event):
 def test_cancelling_keeps_the_event_listed_as_cancelled(client, login, alice, make_event):
     event = make_event()
     login(alice)
-    assert post_form(client, f"/events/{event.id}/cancel", {}).status_code == 303
+    assert post_form(client, f"/events/{event.id}/cancel", {"confirm": "yes"}).status_code == 303
     db.session.refresh(event)
     assert event.cancelled and event.sequence == 1
     assert "Annulé" in client.get("/events/").get_data(as_text=True)
-    again = post_form(client, f"/events/{event.id}/cancel", {})
+    again = post_form(client, f"/events/{event.id}/cancel", {"confirm": "yes"})
     assert again.status_code == 409
     assert client.get(f"/events/{event.id}/edit").status_code == 409
 
@@ -291,3 +291,51 @@ def test_a_parcours_with_a_session_in_1850_is_refused_whole(client, login, alice
     assert response.status_code == 400
     assert "Indiquez une date entre 2000 et 2100." in response.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Parcours)) == 0
+
+
+def test_cancelling_asks_first(client, login, alice, bob, make_event):
+    """Tester's finding (issue 15): one click on « Annuler ce rendez-vous » cancelled it
+    for good. It asks first, without JavaScript, saying who will be told."""
+    from forum.services.calendar import register
+
+    event = make_event(title="Échange à Figeac")
+    register(bob, event, "participant")
+    db.session.commit()
+    login(alice)
+    detail = client.get(f"/events/{event.id}").get_data(as_text=True)
+    assert f'href="/events/{event.id}/cancel"' in detail
+    question = client.get(f"/events/{event.id}/cancel").get_data(as_text=True)
+    assert "Annuler ce rendez-vous ?" in question and "Les personnes inscrites (1)" in question
+    assert "Oui, annuler le rendez-vous" in question
+    assert post_form(client, f"/events/{event.id}/cancel", {}).status_code == 200  # asked
+    db.session.refresh(event)
+    assert not event.cancelled
+    assert post_form(client, f"/events/{event.id}/cancel", {"confirm": "yes"}).status_code == 303
+    db.session.refresh(event)
+    assert event.cancelled
+
+
+def test_fewer_places_than_seats_taken_is_said_and_unseats_nobody(
+    client, login, alice, bob, carla, make_event
+):
+    """Tester's finding (issue 15): lowering the capacity under the seats already taken
+    passed without a word. Nobody is unseated; the organiser is told why the count is over."""
+    from forum.models import EventRegistration
+    from forum.services.calendar import register, to_paris
+
+    event = make_event(title="Atelier", capacity=5)
+    register(bob, event, "participant")
+    register(carla, event, "participant")
+    db.session.commit()
+    login(alice)
+    start = to_paris(event.starts_at).replace(tzinfo=None)
+    response = post_event(
+        client, f"/events/{event.id}/edit", title="Atelier", capacity="1", start=start
+    )
+    assert response.status_code == 303
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "2 personnes ont déjà une place, plus que la 1 place indiquée" in page
+    seated = db.session.scalars(
+        sa.select(EventRegistration.status).where(EventRegistration.event_id == event.id)
+    ).all()
+    assert seated == ["confirmed", "confirmed"]

@@ -78,7 +78,7 @@ def test_uid_stays_sequence_rises_and_cancellation_is_said(client, login, alice,
     second = next(iter(vevents(parse(client.get(f"/events/{event.id}.ics"))).values()))
     assert second["uid"] == first["uid"]
     assert int(second["sequence"]) == 1
-    assert post_form(client, f"/events/{event.id}/cancel", {}).status_code == 303
+    assert post_form(client, f"/events/{event.id}/cancel", {"confirm": "yes"}).status_code == 303
     third = next(iter(vevents(parse(client.get(f"/events/{event.id}.ics"))).values()))
     assert third["uid"] == first["uid"]
     assert int(third["sequence"]) == 2 and str(third["status"]) == "CANCELLED"

@@ -91,7 +91,16 @@ PRIVATE_USER_COLUMNS = frozenset(
 INDEX_ENDPOINTS = frozenset({"search.index", "reports.detail"})
 # Pages listing what is « upcoming » (events, whose time passes without any write): their
 # ETag follows the clock by five minutes, as their memos do.
-CLOCK_ENDPOINTS = frozenset({"main.index", "territories.index", "parcours.detail"})
+CLOCK_ENDPOINTS = frozenset(
+    {
+        "main.index",
+        "territories.index",
+        "parcours.detail",
+        "calendar.index",
+        "calendar.past",
+        "calendar.feed",
+    }
+)
 
 CONDITIONAL_ENDPOINTS = frozenset(
     {
@@ -116,6 +125,9 @@ CONDITIONAL_ENDPOINTS = frozenset(
         "discussions.detail",
         "search.index",
         "users.profile",
+        "calendar.index",
+        "calendar.past",
+        "calendar.feed",
     }
 )
 
@@ -245,9 +257,7 @@ def reset_stamp() -> None:
     between 2**32 and 2**40: more writes than a backup ever misses. Flushes."""
     jump = secrets.randbelow(2**40 - 2**32) + 2**32
     changed = db.session.execute(
-        update(ContentStamp)
-        .where(ContentStamp.id == 1)
-        .values(version=ContentStamp.version + jump)
+        update(ContentStamp).where(ContentStamp.id == 1).values(version=ContentStamp.version + jump)
     )
     if changed.rowcount == 0:
         db.session.execute(_insert_first_stamp(db.engine.dialect.name))

@@ -685,8 +685,8 @@ def parcours_sessions(parcours: Parcours) -> list[CalendarEvent]:
 
 
 def upcoming_near(user, limit: int = 5) -> list[CalendarEvent]:
-    """The next events for the home page: the member's département first, then their
-    région, then the rest, each soonest first. Not cancelled."""
+    """The next events for the home page: the member's département (and events online)
+    first, then their région, then the rest, each soonest first. Not cancelled."""
     query = _with_parts(
         select(CalendarEvent).where(
             visible_clause(user),
@@ -701,7 +701,10 @@ def upcoming_near(user, limit: int = 5) -> list[CalendarEvent]:
             select(Department.region_code).where(Department.code == department)
         )
     if department:
-        near = func.coalesce(CalendarEvent.department_code, "") == department
+        # online events are as near as one's own département: reachable from anywhere
+        near = (func.coalesce(CalendarEvent.department_code, "") == department) | (
+            CalendarEvent.online.is_(True)
+        )
         in_region = CalendarEvent.department_code.in_(
             select(Department.code).where(Department.region_code == region)
         )

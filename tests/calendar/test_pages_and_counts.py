@@ -125,3 +125,35 @@ def test_a_malformed_filter_is_said_not_silently_dropped(client, query, said):
     assert said in response.get_data(as_text=True)
     ok = client.get("/events/?from=2031-03-01&kind=echange").get_data(as_text=True)
     assert "Filtre ignoré" not in ok and "Filtre inconnu" not in ok
+
+
+@pytest.mark.parametrize("path", ["/events/", "/events/past", "/events.ics"])
+def test_visitors_revalidate_the_calendar_and_its_feed(client, make_event, path):
+    """Tester's finding (issue 15): no validator on the calendar's pages and feeds, so a
+    calendar application fetched the whole feed at every poll. Visitors and calendar
+    applications get 304 until an event changes (or five minutes pass: « upcoming »)."""
+    make_event(title="Rencontre à Figeac")
+    first = client.get(path)
+    tag = first.headers["ETag"]
+    assert client.get(path, headers={"If-None-Match": tag}).status_code == 304
+    make_event(title="Rencontre à Cahors")
+    changed = client.get(path, headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and changed.headers["ETag"] != tag
+
+
+def test_online_events_count_as_near_everyone(client, login, make_event, alice, bob):
+    """Tester's finding (issue 15): an online event came after every event of the member's
+    région, though anyone can attend it from home."""
+    make_event(bob, title="En Gironde, bientôt", department="33", start=soon(days=2))
+    make_event(bob, title="En ligne, plus tard", online=True,
+               online_url="https://visio.example.org/x", department="", start=soon(days=20))  # fmt: skip
+    login(alice)  # her structure is in the Lot
+    page = client.get("/").get_data(as_text=True)
+    assert page.index("En ligne, plus tard") < page.index("En Gironde, bientôt")
+
+
+def test_the_activity_of_the_network_is_in_the_main_navigation(client):
+    """Tester's finding (issue 16): /activity was reachable from no menu."""
+    page = client.get("/reports/").get_data(as_text=True)
+    nav = page.split("<nav", 1)[1].split("</nav>", 1)[0]
+    assert 'href="/activity"' in nav

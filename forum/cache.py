@@ -84,8 +84,6 @@ PRIVATE_USER_COLUMNS = frozenset(
     }
 )
 
-# Endpoints whose visitor pages answer conditional GETs. Pages with forms that post
-# (login, registration, contact) and everything a member sees are left out.
 # Pages built from the search index (results, « retours similaires »): their ETag follows
 # the index too, which the drainer moves on without raising the content stamp.
 INDEX_ENDPOINTS = frozenset({"search.index", "reports.detail"})
@@ -102,6 +100,8 @@ CLOCK_ENDPOINTS = frozenset(
     }
 )
 
+# Endpoints whose visitor pages answer conditional GETs. Pages with forms that post
+# (login, registration, contact) and everything a member sees are left out.
 CONDITIONAL_ENDPOINTS = frozenset(
     {
         "main.index",

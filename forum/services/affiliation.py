@@ -48,24 +48,26 @@ def resolve(
     whatever the rule says. Raises Invalid("structure" | "parcours", French message) for an
     unknown id or one `user` may not act for."""
     kept_structure, kept_parcours = kept
-    structure = None
-    if structure_id is not None:
-        structure = db.session.get(Structure, structure_id)
-        if structure is None:
-            raise Invalid("structure", _("Structure inconnue."))
-        if structure is not kept_structure and not may_act_for(user, structure=structure):
-            raise Invalid(
-                "structure",
-                _("Choisissez votre structure : vous ne pouvez pas publier au nom d’une autre."),
-            )
-    parcours = None
-    if parcours_id is not None:
-        parcours = db.session.get(Parcours, parcours_id)
-        if parcours is None:
-            raise Invalid("parcours", _("Parcours inconnu."))
-        if parcours is not kept_parcours and not may_act_for(user, parcours=parcours):
-            raise Invalid("parcours", _("Ce parcours n’est pas mené par votre structure."))
+    structure = _row(Structure, structure_id, "structure", _("Structure inconnue."))
+    if structure not in (None, kept_structure) and not may_act_for(user, structure=structure):
+        raise Invalid(
+            "structure",
+            _("Choisissez votre structure : vous ne pouvez pas publier au nom d’une autre."),
+        )
+    parcours = _row(Parcours, parcours_id, "parcours", _("Parcours inconnu."))
+    if parcours not in (None, kept_parcours) and not may_act_for(user, parcours=parcours):
+        raise Invalid("parcours", _("Ce parcours n’est pas mené par votre structure."))
     return structure, parcours
+
+
+def _row(model, row_id: int | None, field: str, unknown: str):
+    """The row of `model` with this id, None for no id; Invalid(field, unknown) if none."""
+    if row_id is None:
+        return None
+    row = db.session.get(model, row_id)
+    if row is None:
+        raise Invalid(field, unknown)
+    return row
 
 
 def structure_choices(user: User, kept: Structure | None = None) -> list[Structure]:

@@ -32,6 +32,7 @@ from forum.forms.calendar import (
 )
 from forum.i18n import current_locale
 from forum.models import CalendarEvent, Report
+from forum.models.calendar import CONFIRMED, WAITING
 from forum.once import submitted_once
 from forum.pagination import page_number
 from forum.services import (
@@ -192,8 +193,8 @@ def event_ics(event_id: int):
     event = _event(event_id)
     registration = cal.registration_of(current_user, event)
     status = registration.status if registration is not None else None
-    registered = {event.id} if status == "confirmed" else set()
-    waiting = {event.id} if status == "waiting" else set()
+    registered = {event.id} if status == CONFIRMED else set()
+    waiting = {event.id} if status == WAITING else set()
     body = calendar_feeds.calendar_bytes([event], event.title, registered, waiting)
     return _ics(body, f"maillage-{event.id}.ics")
 

@@ -1,5 +1,5 @@
 """Flask commands: bootstrap, users create-admin, seed-demo, backup, restore, search,
-notifications, attachments."""
+notifications, attachments, calendar, parcours."""
 
 import sys
 import time
@@ -18,6 +18,7 @@ from forum.services import (
     calendar,
     calendar_reminders,
     demo,
+    follow_ups,
     notifications,
     reference,
 )
@@ -296,7 +297,22 @@ def send_reminders() -> None:
     click.echo(f"{sent} rappel(s) envoyé(s)")
 
 
+parcours_cli = AppGroup("parcours", help="Parcours et suivi des projets.")
+
+
+@parcours_cli.command("ask-follow-ups")
+def ask_follow_ups() -> None:
+    """Ask « Que sont devenus les projets ? » of the structures of each parcours that
+    ended 3, 6 or 12 months ago and that nobody answered for yet (once per stage, safe on
+    every server at once: run it from cron once a day); they are told after the commit."""
+    with unit_of_work():
+        made = follow_ups.ask_due()
+    notifications.process_events()
+    click.echo(f"{len(made)} parcours relancé(s)")
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(parcours_cli)
     app.cli.add_command(calendar_cli)
     app.cli.add_command(attachments_cli)
     app.cli.add_command(search_cli)

@@ -13,11 +13,11 @@ from datetime import timedelta
 
 import pytest
 
-from forum import create_app
 from forum.extensions import db
 from forum.models import Discussion, Notification
 from forum.models.base import utcnow
 from forum.services import discussions, notification_settings, notifications, watches
+from tests.servers import second_server
 
 OLD = utcnow() - timedelta(days=30)  # past the limits of brand-new accounts
 
@@ -55,16 +55,6 @@ def test_two_servers_running_every_job_at_once_notify_and_mail_once(
         discussions.reply(db.session.get(Discussion, discussion_id), bob, "Le covoiturage.")
     db.session.commit()
 
-    other = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": migrated,
-            "SEARCH_DIR": str(tmp_path / "other-search"),
-            "STORAGE_DIR": str(tmp_path / "other-files"),
-            "MAIL_SERVER": app.config["MAIL_SERVER"],
-            "MAIL_PORT": app.config["MAIL_PORT"],
-        },
-        env="testing",
-    )
     start = threading.Barrier(2)
     errors = []
 
@@ -81,14 +71,12 @@ def test_two_servers_running_every_job_at_once_notify_and_mail_once(
             errors.append(error)
             start.abort()
 
-    runs = [threading.Thread(target=server, args=(a,)) for a in (app, other)]
-    for run in runs:
-        run.start()
-    for run in runs:
-        run.join(timeout=120)
-    other.extensions["search"].shutdown()
-    with other.app_context():
-        db.engine.dispose()
+    with second_server(app, migrated, tmp_path) as other:
+        runs = [threading.Thread(target=server, args=(a,)) for a in (app, other)]
+        for run in runs:
+            run.start()
+        for run in runs:
+            run.join(timeout=120)
     assert not errors, errors
 
     db.session.expire_all()
@@ -114,29 +102,21 @@ def test_the_login_throttle_counts_failures_on_every_server(
     from tests.conftest import IsolatedClient, post_form
 
     make_user(email="anim@example.org")
-    other = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": migrated,
-            "SEARCH_DIR": str(tmp_path / "other-search"),
-            "STORAGE_DIR": str(tmp_path / "other-files"),
-        },
-        env="testing",
-    )
-    other.test_client_class = IsolatedClient
-    on_b = other.test_client()
-    limit = app.config["LOGIN_MAX_FAILURES"]
-    for n in range(limit):
-        response = post_form(
-            client if n % 2 else on_b,
-            "/auth/login",
-            {"email": "anim@example.org", "password": "mauvais-mot"},
-        )
-        assert response.status_code == 400
-    for server in (client, on_b):
-        response = post_form(
-            server, "/auth/login", {"email": "anim@example.org", "password": "motdepasse-solide"}
-        )
-        assert response.status_code == 429
-    other.extensions["search"].shutdown()
-    with other.app_context():
-        db.engine.dispose()
+    with second_server(app, migrated, tmp_path) as other:
+        other.test_client_class = IsolatedClient
+        on_b = other.test_client()
+        limit = app.config["LOGIN_MAX_FAILURES"]
+        for n in range(limit):
+            response = post_form(
+                client if n % 2 else on_b,
+                "/auth/login",
+                {"email": "anim@example.org", "password": "mauvais-mot"},
+            )
+            assert response.status_code == 400
+        for server in (client, on_b):
+            response = post_form(
+                server,
+                "/auth/login",
+                {"email": "anim@example.org", "password": "motdepasse-solide"},
+            )
+            assert response.status_code == 429

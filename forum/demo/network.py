@@ -816,3 +816,51 @@ PARCOURS: list[dict] = [
         ],
     ),
 ]
+
+# « Que sont devenus les projets ? » (issue 16, point 4): what the structures answered for
+# their older parcours — for the cohort as a whole, never per person. Parcours that ended
+# in the last year are left unanswered: `seed-demo` asks their structures (3, 6, 12 months).
+# (parcours, abandoned, maturing, started, oriented, where the oriented went, comment)
+FOLLOW_UPS: list[tuple] = [
+    (
+        "premiers-pas-figeacois-automne-2024",
+        2,
+        2,
+        3,
+        1,
+        ["dla"],
+        "Deux activités lancées au printemps (une épicerie itinérante, un atelier vélo), une "
+        "troisième en test à la recyclerie de Capdenac.",
+    ),
+    (
+        "premiers-pas-segala-lotois-printemps-2025",
+        1,
+        4,
+        1,
+        1,
+        ["incubateur"],
+        "La plupart des projets mûrissent encore : le temps agricole n'est pas le nôtre.",
+    ),
+    ("premiers-pas-sud-gironde-printemps-2025", 3, 3, 2, 2, ["france-active", "dla"], ""),
+    (
+        "premiers-pas-reolais-automne-2023",
+        2,
+        1,
+        4,
+        1,
+        ["autre-structure"],
+        "Orientée vers la coopérative d'activité et d'emploi pour tester en portage.",
+    ),
+    ("premiers-pas-gatine-automne-2024", 2, 3, 2, 1, ["incubateur"], ""),
+    (
+        "premiers-pas-couserans-printemps-2024",
+        3,
+        1,
+        3,
+        1,
+        ["autre"],
+        "Une porteuse a rejoint un groupement d'employeurs agricole.",
+    ),
+    ("premiers-pas-haute-correze-hiver-2025", 2, 2, 3, 1, ["dla"], ""),
+    ("premiers-pas-sud-creuse-printemps-2025", 1, 3, 2, 2, ["incubateur", "france-active"], ""),
+]

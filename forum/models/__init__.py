@@ -20,7 +20,7 @@ from forum.models.discussions import (
     discussion_reports,
     discussion_tags,
 )
-from forum.models.follow_ups import ORIENTATIONS, FollowUp
+from forum.models.follow_ups import ORIENTATIONS, FollowUp, FollowUpReminder
 from forum.models.moderation import Flag, ModerationLog
 from forum.models.modules import KitModule
 from forum.models.notifications import EventOutbox, Notification, NotificationSetting
@@ -69,6 +69,7 @@ __all__ = [
     "EventOutbox",
     "Flag",
     "FollowUp",
+    "FollowUpReminder",
     "ORIENTATIONS",
     "FormSubmission",
     "ModerationLog",

@@ -2,11 +2,12 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
 from forum.models.base import utcnow
+from forum.models.reports import Parcours
 
 # Where « oriented » projects went: a curated list, « autre » last.
 ORIENTATIONS = ("incubateur", "dla", "france-active", "autre-structure", "autre")
@@ -33,3 +34,20 @@ class FollowUp(db.Model):
     )  # ORIENTATIONS, comma-separated
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FollowUpReminder(db.Model):
+    """« Que sont devenus les projets ? » asked of a parcours' structures at one stage
+    (3, 6 or 12 months after its end: forum/services/follow_ups.py STAGES). One row per
+    parcours and stage, unique: the record that it was asked, so that it is asked once
+    even when cron runs the job on every server at once."""
+
+    __tablename__ = "parcours_follow_up_reminder"
+    __table_args__ = (UniqueConstraint("parcours_id", "stage"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parcours_id: Mapped[int] = mapped_column(ForeignKey("parcours.id", ondelete="CASCADE"))
+    stage: Mapped[int]  # months after the parcours' end
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    parcours: Mapped[Parcours] = relationship()

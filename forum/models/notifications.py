@@ -9,7 +9,7 @@ from forum.extensions import db
 from forum.models.base import utcnow
 from forum.models.calendar import CalendarEvent
 from forum.models.discussions import Discussion, Post
-from forum.models.reports import Report
+from forum.models.reports import Parcours, Report
 from forum.models.users import User
 
 
@@ -30,6 +30,8 @@ class Notification(db.Model):
     calendar_event_id: Mapped[int | None] = mapped_column(
         ForeignKey("calendar_event.id", ondelete="CASCADE")
     )
+    # « Que sont devenus les projets ? » asked of a parcours' structures (issue 16)
+    parcours_id: Mapped[int | None] = mapped_column(ForeignKey("parcours.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
     emailed_at: Mapped[datetime | None]
@@ -40,6 +42,7 @@ class Notification(db.Model):
     post: Mapped[Post | None] = relationship()
     report: Mapped[Report | None] = relationship()
     calendar_event: Mapped[CalendarEvent | None] = relationship()
+    parcours: Mapped[Parcours | None] = relationship()
 
 
 class NotificationSetting(db.Model):

@@ -28,6 +28,7 @@ from forum.models import (
     Discussion,
     EventRegistration,
     Flag,
+    FollowUp,
     KitModule,
     Parcours,
     Post,
@@ -45,6 +46,7 @@ from forum.services import (
     bookmarks,
     calendar,
     discussions,
+    follow_ups,
     notifications,
     reference,
     watches,
@@ -72,6 +74,7 @@ def seed(extra_reports: int | None = None, only_if_empty: bool = False) -> dict[
         summary["discussions"] = _seed_discussions(ids)
         summary["files"] = _seed_files(ids)
     summary["events"] = _seed_events()
+    summary["follow-ups"] = _seed_follow_ups()
     if extra_reports:
         summary["extra reports"] = add_reports(extra_reports, seed=1000 + _report_count())
     analyze()
@@ -238,6 +241,37 @@ def _seed_parcours() -> int:
         )
         created += 1
     db.session.commit()
+    return created
+
+
+def _seed_follow_ups() -> int:
+    """The answers of network.FOLLOW_UPS, by a member of the parcours' first structure,
+    dated a year after its end; then the structures of the parcours that ended 3 to 13
+    months ago are asked, as the daily cron job does (follow_ups.ask_due)."""
+    answered = set(db.session.scalars(select(FollowUp.parcours_id)))
+    created = 0
+    for slug, abandoned, maturing, started, oriented, where, comment in network.FOLLOW_UPS:
+        parcours = db.session.scalar(select(Parcours).where(Parcours.slug == slug))
+        if parcours is None or parcours.id in answered:
+            continue
+        author = db.session.scalar(
+            select(User)
+            .where(User.structure_id == parcours.structures[0].id)
+            .order_by(User.id)
+            .limit(1)
+        )
+        answer = follow_ups.record(
+            parcours,
+            author,
+            follow_ups.FollowUpInput(abandoned, maturing, started, oriented, where, comment),
+        )
+        a_year_after = datetime.combine(parcours.end_date, time(10)) + timedelta(days=365)
+        answer.created_at = min(a_year_after, utcnow())
+        created += 1
+    follow_ups.ask_due()
+    db.session.commit()
+    while notifications.process_events():
+        pass
     return created
 
 

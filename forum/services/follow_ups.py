@@ -3,17 +3,33 @@ whole and never per person, how many projects were dropped, are maturing, have s
 or were oriented elsewhere (issue 16, point 4). Every answer is kept; the latest counts."""
 
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
+from dateutil.relativedelta import relativedelta
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 
 from forum.extensions import db
-from forum.models import ORIENTATIONS, FollowUp, Parcours, User, parcours_structures
+from forum.models import (
+    ORIENTATIONS,
+    FollowUp,
+    FollowUpReminder,
+    Parcours,
+    User,
+    parcours_structures,
+)
+from forum.models.base import utcnow
+from forum.services import events as outbox
 from forum.services.errors import Invalid
 
 # Without a declared cohort, no answer may name more projects than this.
 MAX_PROJECTS = 500
 OUTCOMES = ("abandoned", "maturing", "started", "oriented")
+# When the structures are asked, in months after the parcours' end (issue 16, point 4).
+STAGES = (3, 6, 12)
+# The last stage is still asked this long after it fell due (cron down, a late migration);
+# a parcours that ended longer ago than STAGES[-1] + LAST_STAGE_GRACE is never asked.
+LAST_STAGE_GRACE = relativedelta(months=1)
 
 
 @dataclass
@@ -41,18 +57,21 @@ def orientation_labels() -> dict[str, str]:
 
 
 def can_answer(user, parcours: Parcours) -> bool:
-    """Members of one of the parcours' structures answer for it (one statement)."""
+    """Members of one of the parcours' structures answer for it (one statement): the rule
+    of answerable_clause, which the notifications' list applies in SQL."""
     if user is None or not user.is_authenticated or user.structure_id is None:
         return False
-    return bool(
-        db.session.scalar(
-            select(func.count())
-            .select_from(parcours_structures)
-            .where(
-                parcours_structures.c.parcours_id == parcours.id,
-                parcours_structures.c.structure_id == user.structure_id,
-            )
-        )
+    return bool(db.session.scalar(select(answerable_clause(user, parcours.id))))
+
+
+def answerable_clause(user, parcours_id):
+    """« `user` is a member of one of the structures of the parcours `parcours_id` » as an
+    SQL condition; `parcours_id` an int or a column (Notification.parcours_id), `user.id`
+    an int or a bound parameter."""
+    return exists(
+        select(parcours_structures.c.parcours_id)
+        .join(User, User.structure_id == parcours_structures.c.structure_id)
+        .where(User.id == user.id, parcours_structures.c.parcours_id == parcours_id)
     )
 
 
@@ -112,3 +131,102 @@ def record(parcours: Parcours, author: User, data: FollowUpInput) -> FollowUp:
     db.session.add(answer)
     db.session.flush()
     return answer
+
+
+# --- asking: 3, 6 and 12 months after the end ----------------------------------------
+
+
+def due_stage(end_date: date, today: date) -> int | None:
+    """The stage (months, one of STAGES) at which a parcours that ended on `end_date` is
+    to be asked on `today`: the latest stage already reached, or None before the first
+    one and once the last one is older than LAST_STAGE_GRACE. Calendar months (3 months
+    after 30 November is 28 or 29 February: dateutil's relativedelta)."""
+    if today >= end_date + relativedelta(months=STAGES[-1]) + LAST_STAGE_GRACE:
+        return None
+    reached = [m for m in STAGES if end_date + relativedelta(months=m) <= today]
+    return reached[-1] if reached else None
+
+
+def ask_due(now: datetime | None = None) -> list[int]:
+    """Ask the structures of every parcours whose stage fell due (due_stage) and that no
+    one answered yet — an answer, even early, ends the asking; each stage is asked at most
+    once, and a stage is skipped when a later one was asked. Records a FollowUpReminder per
+    parcours asked and queues the event `follow_up_due` (its members are told after the
+    commit, in the app and by e-mail per their settings). Parcours rows are claimed (FOR
+    UPDATE SKIP LOCKED on PostgreSQL) and (parcours, stage) is unique, so cron running the
+    job on every server at once asks once (issue 17, point 3). Returns the ids of the
+    reminders made; flushes, the CLI command commits."""
+    now = now or utcnow()
+    today = now.date()
+    # A coarse window in SQL (month arithmetic does not invert: 30 April - 3 months is
+    # 30 January, yet 31 January + 3 months is 30 April): three days' slack each side,
+    # due_stage decides exactly.
+    slack = timedelta(days=3)
+    oldest = today - relativedelta(months=STAGES[-1]) - LAST_STAGE_GRACE - slack
+    newest = today - relativedelta(months=STAGES[0]) + slack
+    candidates = list(
+        db.session.scalars(
+            select(Parcours)
+            .where(
+                Parcours.end_date.is_not(None),
+                Parcours.end_date > oldest,
+                Parcours.end_date <= newest,
+                ~exists().where(FollowUp.parcours_id == Parcours.id),
+                exists().where(parcours_structures.c.parcours_id == Parcours.id),
+            )
+            .order_by(Parcours.id)
+            .with_for_update(skip_locked=True, of=Parcours)
+        )
+    )
+    asked: dict[int, int] = dict(
+        db.session.execute(
+            select(FollowUpReminder.parcours_id, func.max(FollowUpReminder.stage))
+            .where(FollowUpReminder.parcours_id.in_([p.id for p in candidates]))
+            .group_by(FollowUpReminder.parcours_id)
+        ).all()
+    )
+    made = []
+    for parcours in candidates:
+        stage = due_stage(parcours.end_date, today)
+        if stage is None or asked.get(parcours.id, 0) >= stage:
+            continue
+        reminder = FollowUpReminder(parcours_id=parcours.id, stage=stage, sent_at=now)
+        db.session.add(reminder)
+        db.session.flush()
+        outbox.record("follow_up_due", reminder.id, None)
+        made.append(reminder.id)
+    return made
+
+
+def pending_request(parcours: Parcours) -> FollowUpReminder | None:
+    """The latest time the parcours' structures were asked, if nobody has answered yet
+    (an answer ends the asking); else None. One statement."""
+    return db.session.scalar(
+        select(FollowUpReminder)
+        .where(
+            FollowUpReminder.parcours_id == parcours.id,
+            ~exists().where(FollowUp.parcours_id == parcours.id),
+        )
+        .order_by(FollowUpReminder.stage.desc())
+        .limit(1)
+    )
+
+
+def askable_members(parcours_id: int) -> list[int]:
+    """Ids of the members to ask for a parcours: those of its structures, not suspended."""
+    return list(
+        db.session.scalars(
+            select(User.id)
+            .join(parcours_structures, parcours_structures.c.structure_id == User.structure_id)
+            .where(parcours_structures.c.parcours_id == parcours_id, User.suspended_at.is_(None))
+            .order_by(User.id)
+        )
+    )
+
+
+def months_after_end(parcours: Parcours, when: datetime) -> int:
+    """Whole calendar months from the parcours' end to `when` (0 if no end date)."""
+    if parcours.end_date is None:
+        return 0
+    delta = relativedelta(when.date(), parcours.end_date)
+    return max(0, delta.years * 12 + delta.months)

@@ -15,8 +15,15 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from forum.extensions import db
-from forum.models import CalendarEvent, Discussion, EventRegistration, Post, Report
-from forum.services import watches
+from forum.models import (
+    CalendarEvent,
+    Discussion,
+    EventRegistration,
+    FollowUpReminder,
+    Post,
+    Report,
+)
+from forum.services import follow_ups, watches
 from forum.services.discussions import first_post_id, mentioned_users
 
 # Not fanned out from an event: told by moderation (notifications.notify_hidden). About the
@@ -27,12 +34,13 @@ MODERATION_KINDS = ("post_hidden",)
 @dataclass(frozen=True)
 class Target:
     """What the notifications of one event are about: a message (with its discussion), a
-    discussion, a report, or an event of the calendar."""
+    discussion, a report, an event of the calendar, or a parcours."""
 
     discussion_id: int | None = None
     post_id: int | None = None
     report_id: int | None = None
     calendar_event_id: int | None = None
+    parcours_id: int | None = None
 
 
 @dataclass
@@ -197,3 +205,14 @@ def session_report_waiting(report_id: int) -> Fan | None:
     if report is None or report.is_published or report.deleted_at is not None:
         return None
     return Fan(Target(report_id=report.id), {"report_draft_waiting": [report.author_id]})
+
+
+@fans_out("follow_up_due", ("follow_up_due",))
+def follow_up_due(reminder_id: int) -> Fan | None:
+    """« Que sont devenus les projets ? » fell due for a parcours (issue 16, point 4): the
+    members of its structures — nobody if someone answered in the meantime."""
+    reminder = db.session.get(FollowUpReminder, reminder_id)
+    if reminder is None or follow_ups.current(reminder.parcours) is not None:
+        return None
+    members = follow_ups.askable_members(reminder.parcours_id)
+    return Fan(Target(parcours_id=reminder.parcours_id), {"follow_up_due": members})

@@ -65,6 +65,16 @@ KINDS: dict[str, Kind] = {
         "immediate",
         ("immediate", "never"),
     ),
+    # issue 16, point 4: « Que sont devenus les projets ? », asked of a parcours' structures
+    # 3, 6 and 12 months after its end, until someone answers
+    "follow_ups": Kind(
+        lazy(
+            "« Que sont devenus les projets ? » : nouvelles demandées 3, 6 et 12 mois "
+            "après un parcours de votre structure"
+        ),
+        ("follow_up_due",),
+        "immediate",
+    ),
 }
 SETTING_OF = {n: name for name, kind in KINDS.items() for n in kind.notifications}
 

@@ -7,7 +7,8 @@ every e-mail (escaped there like any text). Each template gets:
 - `object`: "report" when the notification is about a report or the thread under one
   (« votre retour d'expérience »), else "discussion";
 - `title`: the title of that discussion or report;
-- `n`: the Notification (its actor, `n.reason` for a moderation decision).
+- `n`: the Notification (its actor, `n.reason` for a moderation decision);
+- `months`: for a notification about a parcours, the whole months since its end.
 The macros of templates/notifications/reasons/_names.txt name the actor (« Un membre »
 when the account is gone) and say « de » + name, elided in French (« d'Élodie », see
 forum.i18n.de), « from Élodie » in English."""
@@ -16,6 +17,7 @@ from flask import current_app
 from jinja2 import TemplateNotFound
 
 from forum.models import Notification
+from forum.services import follow_ups
 
 REASONS_FOLDER = "notifications/reasons"
 
@@ -40,6 +42,8 @@ def title_of(n: Notification) -> str:
         return n.discussion.title
     if n.calendar_event is not None:
         return n.calendar_event.title
+    if n.parcours is not None:
+        return n.parcours.title
     return n.report.title if n.report is not None else ""
 
 
@@ -52,7 +56,10 @@ def describe(n: Notification) -> str:
     """One sentence, plain text, naming who did what, and on which object, in the current
     language (force_locale outside a request); a kind with no template says the title."""
     try:
-        text = render_text(template_of(n.kind), n=n, object=object_of(n), title=title_of(n))
+        months = follow_ups.months_after_end(n.parcours, n.created_at) if n.parcours else None
+        text = render_text(
+            template_of(n.kind), n=n, object=object_of(n), title=title_of(n), months=months
+        )
     except TemplateNotFound:
         current_app.logger.warning("No wording for notification kind %r", n.kind)
         return title_of(n)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload
 from forum.extensions import db
 from forum.models import CalendarEvent, Discussion, EventOutbox, Notification, Post, Report, User
 from forum.models.base import utcnow
-from forum.services import calendar
+from forum.services import calendar, follow_ups
 from forum.services import notification_kinds as kinds
 from forum.services import notification_mail as mail
 from forum.services import notification_settings as settings
@@ -85,6 +85,7 @@ def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[dict]:
             "post_id": fan.target.post_id,
             "report_id": fan.target.report_id,
             "calendar_event_id": fan.target.calendar_event_id,
+            "parcours_id": fan.target.parcours_id,
         }
         for uid, reason in kinds.recipients(handler, fan, actor_id).items()
     ]
@@ -104,6 +105,8 @@ def visible_to(n: Notification, user) -> bool:
         return n.report is not None and can_view_report(n.report, user)
     if n.calendar_event_id is not None:
         return n.calendar_event is not None and calendar.visible_to(user, n.calendar_event)
+    if n.parcours_id is not None:
+        return n.parcours is not None and follow_ups.can_answer(user, n.parcours)
     return False
 
 
@@ -115,6 +118,7 @@ def _with_objects(query):
         joinedload(Notification.report),
         joinedload(Notification.post),
         joinedload(Notification.calendar_event),
+        joinedload(Notification.parcours),
     )
 
 
@@ -162,6 +166,15 @@ def visible_clause(user):
                     calendar.visible_clause(user),
                 )
             ),
+        ),
+        and_(
+            Notification.kind.not_in(MODERATION_KINDS),
+            Notification.post_id.is_(None),
+            Notification.discussion_id.is_(None),
+            Notification.report_id.is_(None),
+            Notification.calendar_event_id.is_(None),
+            Notification.parcours_id.is_not(None),
+            follow_ups.answerable_clause(user, Notification.parcours_id),
         ),
     )
 
@@ -256,6 +269,8 @@ def link(n: Notification) -> str:
         )
     if n.calendar_event_id:
         return url_for("calendar.detail", event_id=n.calendar_event_id)
+    if n.parcours is not None:
+        return url_for("parcours.follow_up", slug=n.parcours.slug)
     return url_for("reports.detail", report_id=n.report_id)
 
 

@@ -26,11 +26,13 @@ def index():
 def detail(slug: str):
     """A parcours with its sessions' reports in order."""
     parcours = parcours_service.get_by_slug(slug) or abort(404)
+    may_follow_up = follow_ups.can_answer(current_user, parcours)
     return render_template(
         "parcours/detail.html",
         parcours=parcours,
         reports=parcours_service.published_reports(parcours),
-        may_follow_up=follow_ups.can_answer(current_user, parcours),
+        may_follow_up=may_follow_up,
+        asked=follow_ups.pending_request(parcours) if may_follow_up else None,
         sessions=calendar_service.parcours_sessions(parcours),
     )
 
@@ -64,6 +66,7 @@ def follow_up(slug: str):
         parcours=parcours,
         history=follow_ups.history(parcours),
         orientations=labels,
+        asked=follow_ups.pending_request(parcours),
     ), status
 
 

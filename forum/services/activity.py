@@ -325,11 +325,15 @@ def modules_used(chosen: ActivitySlice) -> int:
 
 
 def challenges_met(chosen: ActivitySlice) -> int:
-    """Défis rencontrés: distinct défis (challenge tags) on at least one session
-    (published report) of the slice."""
+    """Défis rencontrés: distinct validated défis (challenge tags a moderator approved;
+    a member's proposal counts once approved) on at least one session (published report)
+    of the slice."""
     return _scalar(
-        select(func.count(distinct(report_tags.c.tag_id))).where(
-            report_tags.c.report_id.in_(select(Report.id).where(*_scope(chosen)))
+        select(func.count(distinct(report_tags.c.tag_id)))
+        .join(ChallengeTag, ChallengeTag.id == report_tags.c.tag_id)
+        .where(
+            ChallengeTag.approved,
+            report_tags.c.report_id.in_(select(Report.id).where(*_scope(chosen))),
         )
     )
 
@@ -408,8 +412,18 @@ def indicator_labels() -> dict[str, str]:
 
 
 def indicators(chosen: ActivitySlice) -> dict[str, int]:
-    """Every indicator of the slice, by name: one SQL statement each (thirteen)."""
-    return {name: compute(chosen) for name, compute in INDICATORS.items()}
+    """Every indicator of the slice, by name: one SQL statement each (thirteen). Zones
+    blanches are left out of a slice of one structure or parcours with no territory: they
+    are the whole network's (see `white_zones`), and a structure's bilan would show the
+    country's count as if it were its own."""
+    national_only = (chosen.structure or chosen.parcours) and not (
+        chosen.region or chosen.department
+    )
+    return {
+        name: compute(chosen)
+        for name, compute in INDICATORS.items()
+        if not (name == "white_zones" and national_only)
+    }
 
 
 # --- breakdowns for the charts and the map -------------------------------------------
@@ -489,12 +503,15 @@ def sessions_by_module(chosen: ActivitySlice) -> list[Bar]:
 
 
 def sessions_by_challenge(chosen: ActivitySlice) -> list[Bar]:
-    """Sessions (as `sessions_held`) carrying each défi, défis met at least once, most
-    frequent first; one statement."""
+    """Sessions (as `sessions_held`) carrying each validated défi (as `challenges_met`),
+    défis met at least once, most frequent first; one statement."""
     rows = db.session.execute(
         select(ChallengeTag.label, ChallengeTag.slug, func.count())
         .join(report_tags, report_tags.c.tag_id == ChallengeTag.id)
-        .where(report_tags.c.report_id.in_(select(Report.id).where(*_scope(chosen))))
+        .where(
+            ChallengeTag.approved,
+            report_tags.c.report_id.in_(select(Report.id).where(*_scope(chosen))),
+        )
         .group_by(ChallengeTag.id, ChallengeTag.label, ChallengeTag.slug)
         .order_by(func.count().desc(), ChallengeTag.label)
     ).all()
@@ -647,6 +664,42 @@ def map_context(measure: str, chosen: ActivitySlice | None = None) -> dict:
         "map_info": map_shapes(),
         "chosen": chosen,
     }
+
+
+# --- small numbers -------------------------------------------------------------------
+
+# Fewer porteurs than this in one cell could point at people: never shown exactly where
+# the public or a funder reads (issue 16, point 5: « fewer than 3 porteurs in a cell »).
+SMALL_CELL = 3
+
+
+def small(value: int) -> str:
+    """A number of porteurs as the bilan shows and exports it: « < 3 » for 1 or 2, else
+    the number itself (0 stays 0: nobody to identify)."""
+    return "< 3" if 0 < value < SMALL_CELL else str(value)
+
+
+def small_in_words(value: int) -> str:
+    """The same rule worded for a page: « moins de 3 » (translated) for 1 or 2, else the
+    number. The public report page uses it, so that its figure does not undo the bilan's."""
+    return _("moins de 3") if 0 < value < SMALL_CELL else str(value)
+
+
+def slice_names(chosen: ActivitySlice) -> list[str]:
+    """The names (not slugs or codes) of what the slice names, in the order structure,
+    parcours, région, département, module, défi; one statement per name given."""
+    names = []
+    for value, column, label in (
+        (chosen.structure, Structure.slug, Structure.name),
+        (chosen.parcours, Parcours.slug, Parcours.title),
+        (chosen.region, Region.code, Region.name),
+        (chosen.department, Department.code, Department.name),
+        (chosen.module, KitModule.slug, KitModule.title),
+        (chosen.tag, ChallengeTag.slug, ChallengeTag.label),
+    ):
+        if value:
+            names.append(db.session.scalar(select(label).where(column == value)) or value)
+    return names
 
 
 # --- the bilan: who sees it, what it quotes ------------------------------------------

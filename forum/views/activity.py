@@ -5,6 +5,7 @@ import csv
 import io
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from openpyxl import Workbook
@@ -15,14 +16,14 @@ from forum.text import spreadsheet_safe
 
 bp = Blueprint("activity", __name__)
 
-# Fewer porteurs than this in one cell could point at people: shown « < 3 ».
-SMALL_CELL = 3
+SMALL_CELL = activity.SMALL_CELL
+small = activity.small
 
 
-def small(value: int) -> str:
-    """A number of porteurs as shown and exported: « < 3 » under SMALL_CELL, else itself
-    (issue 16: small numbers are not shown where they could identify people)."""
-    return "< 3" if 0 < value < SMALL_CELL else str(value)
+@bp.app_template_filter("porteurs")
+def porteurs_filter(value: int) -> str:
+    """`{{ report.participants|porteurs }}`: activity.small_in_words, for public pages."""
+    return activity.small_in_words(value)
 
 
 @bp.get("/activity")
@@ -99,18 +100,21 @@ def _bilan_context(chosen: activity.ActivitySlice) -> dict:
 
 
 def _bilan_title(chosen: activity.ActivitySlice) -> str:
-    parts = [_("Bilan d’activité")]
-    for value in (chosen.structure, chosen.parcours, chosen.region, chosen.department):
-        if value:
-            parts.append(value)
-    if chosen.date_from or chosen.date_to:
+    """« Bilan d’activité — <names of the slice> — du <date> au <date> » in words: names,
+    not slugs; dates in the reader's language."""
+    parts = [_("Bilan d’activité"), *activity.slice_names(chosen)]
+    if chosen.date_from and chosen.date_to:
         parts.append(
             _(
                 "du %(start)s au %(end)s",
-                start=chosen.date_from.isoformat() if chosen.date_from else "…",
-                end=chosen.date_to.isoformat() if chosen.date_to else "…",
+                start=format_date(chosen.date_from, "long"),
+                end=format_date(chosen.date_to, "long"),
             )
         )
+    elif chosen.date_from:
+        parts.append(_("depuis le %(start)s", start=format_date(chosen.date_from, "long")))
+    elif chosen.date_to:
+        parts.append(_("jusqu’au %(end)s", end=format_date(chosen.date_to, "long")))
     return " — ".join(parts)
 
 

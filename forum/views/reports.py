@@ -36,6 +36,7 @@ from forum.services import (
     Invalid,
     RateLimited,
     ServiceError,
+    activity,
     attachments,
     discussions,
     form_data,
@@ -407,6 +408,8 @@ def history(report_id: int):
             return report_history.STATUS_LABELS.get(value, value)
         if key == "department":
             return departments.get(value, value)
+        if key == "participants" and isinstance(value, int):  # as on the report's page
+            return activity.small_in_words(value)
         if key == "session_date" and value:  # « 20 novembre 2026 », not 2026-11-20
             try:
                 return format_date(date.fromisoformat(value), "long")

@@ -154,3 +154,72 @@ def test_exported_titles_never_run_as_formulas(client, login, make_user, network
     titled = [c for c in cells if "HYPERLINK" in str(c.value)]
     assert titled and all(c.data_type == "s" for c in titled)
     assert all(str(c.value).startswith("'=") for c in titled)
+
+
+def test_the_small_cell_is_not_undone_by_the_reports_page_or_its_history(
+    client,
+    login,
+    make_user,
+    network,  # noqa: F811
+):
+    """A tester of issue 16: the bilan wrote « < 3 » and linked to the report, whose page
+    said « 2 »; now the page and its history say « moins de 3 » too (0 and 3+ as they are)."""
+    report = db.session.scalar(db.select(Report).where(Report.department_code == "15"))
+    author = report.author
+    login(author)
+    form = client.get(f"/reports/{report.id}/edit").get_data(as_text=True)
+    fields = {
+        "title": report.title,
+        "session_date": report.session_date.isoformat(),
+        "department": "15",
+        "format": "presentiel",
+        "participants": "2",
+        "modules": M1,
+        "context": "Deux porteuses venues de loin.",
+        "action": "publish",
+        "version": _version(form),
+    }
+    response = post_form(client, f"/reports/{report.id}/edit", fields)
+    assert response.status_code in (302, 303), response.get_data(as_text=True)[:300]
+    page = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    assert "<dt>Porteurs présents</dt><dd>moins de 3</dd>" in page
+    history = client.get(f"/reports/{report.id}/history").get_data(as_text=True)
+    assert "moins de 3" in history and ">2<" not in history
+    report.participants = 3
+    db.session.commit()  # raises the content stamp: the cached article is renewed
+    page = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    assert "<dt>Porteurs présents</dt><dd>3</dd>" in page
+
+
+def test_a_structures_bilan_names_things_and_leaves_the_countrys_white_zones_out(
+    client, login, make_user, cap_member
+):
+    login(cap_member)
+    html = client.get("/activity/bilan?structure=cap&from=2025-01-01&to=2025-03-31").get_data(
+        as_text=True
+    )
+    assert "<h1>Bilan d’activité — Cap — du 1 janvier 2025 au 31 mars 2025</h1>" in html
+    assert 'data-indicator="white_zones"' not in html
+    assert 'data-indicator="white_zones"' not in client.get("/activity?parcours=figeac").text
+    # With a territory, the white zones are that territory's: shown.
+    assert 'data-indicator="white_zones"' in client.get("/activity?structure=cap&region=76").text
+    assert 'data-indicator="white_zones"' in client.get("/activity").text
+
+
+def test_a_proposed_defi_counts_once_approved(app, network, make_user):  # noqa: F811
+    from forum.models import ChallengeTag
+    from forum.services import activity
+    from tests.test_activity_indicators import WHOLE
+
+    before = activity.challenges_met(WHOLE)
+    proposed = ChallengeTag(slug="transport-a-la-demande", label="Transport à la demande")
+    proposed.approved = False
+    report = db.session.scalar(db.select(Report).where(Report.department_code == "15"))
+    report.tags.append(proposed)
+    db.session.commit()
+    assert activity.challenges_met(WHOLE) == before
+    assert "Transport à la demande" not in [b.label for b in activity.sessions_by_challenge(WHOLE)]
+    proposed.approved = True
+    db.session.commit()
+    assert activity.challenges_met(WHOLE) == before + 1
+    assert "Transport à la demande" in [b.label for b in activity.sessions_by_challenge(WHOLE)]

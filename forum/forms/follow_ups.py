@@ -1,13 +1,13 @@
 """« Que sont devenus les projets ? », the follow-up form of a parcours (issue 16)."""
 
-from wtforms import IntegerField, TextAreaField
+from wtforms import HiddenField, IntegerField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from forum.forms import choices
 from forum.forms.base import MaillageForm
 from forum.forms.reports import MultiCheckboxField
 from forum.i18n import lazy
-from forum.services.follow_ups import MAX_PROJECTS, FollowUpInput
+from forum.services.follow_ups import MAX_PROJECTS, UNCHECKED, FollowUpInput
 
 
 def _count(label):
@@ -26,6 +26,9 @@ class FollowUpForm(MaillageForm):
     oriented = _count(lazy("Projets orientés ailleurs"))
     oriented_to = MultiCheckboxField(lazy("Orientés vers"), choices=[])
     comment = TextAreaField(lazy("Commentaire"), validators=[Optional(), Length(max=4000)])
+    # The answer the form started from (its id; empty for the first one): two members
+    # answering at once do not silently overwrite each other (follow_ups.record).
+    based_on = HiddenField()
 
     def fill_choices(self, labels: dict[str, str]) -> None:
         self.oriented_to.choices = choices(labels.items())
@@ -35,6 +38,15 @@ class FollowUpForm(MaillageForm):
         for name in ("abandoned", "maturing", "started", "oriented", "comment"):
             getattr(self, name).data = getattr(answer, name)
         self.oriented_to.data = [v for v in answer.oriented_to.split(",") if v]
+        self.based_on.data = str(answer.id)
+
+    def started_from(self) -> int | None | str:
+        """The id of the answer the form was loaded with, None when it was the first
+        answer, follow_ups.UNCHECKED when the POST carries no such field (a script)."""
+        if not self.based_on.raw_data:
+            return UNCHECKED
+        value = (self.based_on.data or "").strip()
+        return int(value) if value.isdigit() else None
 
     def to_input(self) -> FollowUpInput:
         return FollowUpInput(

@@ -20,7 +20,7 @@ from forum.models import (
 )
 from forum.models.base import utcnow
 from forum.services import events as outbox
-from forum.services.errors import Invalid
+from forum.services.errors import Conflict, Invalid
 
 # Without a declared cohort, no answer may name more projects than this.
 MAX_PROJECTS = 500
@@ -30,6 +30,8 @@ STAGES = (3, 6, 12)
 # The last stage is still asked this long after it fell due (cron down, a late migration);
 # a parcours that ended longer ago than STAGES[-1] + LAST_STAGE_GRACE is never asked.
 LAST_STAGE_GRACE = relativedelta(months=1)
+# record(..., based_on=UNCHECKED): no check of what the answer was based on (scripts).
+UNCHECKED = "unchecked"
 
 
 @dataclass
@@ -94,11 +96,25 @@ def history(parcours: Parcours) -> list[FollowUp]:
     )
 
 
-def record(parcours: Parcours, author: User, data: FollowUpInput) -> FollowUp:
+def record(
+    parcours: Parcours, author: User, data: FollowUpInput, based_on: int | None | str = UNCHECKED
+) -> FollowUp:
     """Store an answer (a new row: earlier answers stay as history) and flush. Raises
     Invalid naming the field: a negative count, an unknown orientation, more projects than
     the cohort (its declared size, else MAX_PROJECTS), orientations without an oriented
-    project."""
+    project. `based_on`: the id of the answer the author's form showed (None: there was
+    none); Conflict (409) when another answer came in since, so that two members of the
+    structures answering at once do not overwrite each other unknowingly."""
+    if based_on != UNCHECKED:
+        latest = current(parcours)
+        if (latest.id if latest else None) != based_on:
+            raise Conflict(
+                _(
+                    "Une autre réponse a été enregistrée pendant que vous écriviez (voir "
+                    "« Réponses précédentes ») : vérifiez les chiffres puis enregistrez à "
+                    "nouveau."
+                )
+            )
     for name in OUTCOMES:
         if getattr(data, name) is None or getattr(data, name) < 0:
             raise Invalid(name, _("Indiquez un nombre entier positif ou nul."))

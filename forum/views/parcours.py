@@ -9,7 +9,7 @@ from forum.access import posting_required
 from forum.forms.follow_ups import FollowUpForm
 from forum.forms.parcours import ParcoursForm
 from forum.once import submitted_once
-from forum.services import Invalid, follow_ups, structures, territories
+from forum.services import Conflict, Invalid, follow_ups, structures, territories
 from forum.services import calendar as calendar_service
 from forum.services import parcours as parcours_service
 
@@ -51,15 +51,21 @@ def follow_up(slug: str):
     form.fill_choices(labels)
     if request.method == "GET" and (latest := follow_ups.current(parcours)):
         form.load(latest)
+    status = 400 if request.method == "POST" else 200
     if form.validate_on_submit():
         try:
-            follow_ups.record(parcours, current_user, form.to_input())
+            follow_ups.record(parcours, current_user, form.to_input(), form.started_from())
         except Invalid as error:
             getattr(form, error.field).errors.append(error.message)
+        except Conflict as error:
+            # What was typed stays; the next save is based on the answer now shown.
+            flash(error.message, "warning")
+            latest = follow_ups.current(parcours)
+            form.based_on.data = str(latest.id) if latest else ""
+            status = 409
         else:
             flash(_("Merci : le devenir des projets est enregistré."), "success")
             return redirect(url_for("parcours.detail", slug=parcours.slug), code=303)
-    status = 400 if request.method == "POST" else 200
     return render_template(
         "parcours/follow_up.html",
         form=form,

@@ -76,3 +76,32 @@ def test_outsiders_cannot_answer(client, login, make_user, network):  # noqa: F8
     assert _answer(client, started=1).status_code == 403
     assert client.get("/parcours/inconnu/follow-up").status_code == 404
     assert db.session.scalar(sa.select(sa.func.count()).select_from(FollowUp)) == 0
+
+
+def test_two_members_answering_at_once_do_not_overwrite_each_other(
+    client, login, member, make_user, app
+):
+    """A tester of issue 16: the second of two members who opened the form at the same
+    time replaced the first's figures unknowingly. The form carries the answer it started
+    from; a newer one gets a 409 with what was typed kept, and saving again works."""
+    login(member)
+    first_form = client.get(URL).get_data(as_text=True)
+    based_on = re.search(r'name="based_on" type="hidden" value="([^"]*)"', first_form).group(1)
+    assert based_on == ""  # nobody answered yet
+    # Meanwhile a colleague answers (another browser).
+    colleague = make_user(structure_id=member.structure_id)
+    other = app.test_client()
+    post_form(other, "/auth/login", {"email": colleague.email, "password": "motdepasse-solide"})
+    assert _answer(other, maturing=5, based_on="").status_code == 303
+    response = _answer(client, started=3, based_on=based_on)
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert "Une autre réponse a été enregistrée pendant que vous écriviez" in html
+    assert re.search(r'<input[^>]*name="started"[^>]*value="3"', html)  # kept as typed
+    count = sa.select(sa.func.count()).select_from(FollowUp)
+    assert db.session.scalar(count) == 1
+    newer = re.search(r'name="based_on" type="hidden" value="([^"]*)"', html).group(1)
+    assert _answer(client, started=3, based_on=newer).status_code == 303
+    assert db.session.scalar(count) == 2
+    # A script posting without the field is not checked (as the reports' version).
+    assert _answer(client, started=4).status_code == 303

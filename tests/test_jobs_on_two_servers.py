@@ -120,3 +120,35 @@ def test_the_login_throttle_counts_failures_on_every_server(
                 {"email": "anim@example.org", "password": "motdepasse-solide"},
             )
             assert response.status_code == 429
+
+
+def test_the_contact_limits_count_messages_sent_through_every_server(
+    app, client, migrated, make_user, make_structure, smtp, tmp_path
+):
+    """Issue 17, point 3: three contact messages through A and two through B; the sixth
+    within the hour is refused on either (the limit counts rows of the shared database,
+    under a lock of the sender's row: forum/services/contact.py)."""
+    from forum.services.contact import LIMITS
+    from tests.conftest import IsolatedClient, post_form
+
+    hourly = LIMITS[0][1]
+    structure = make_structure(name="La Fabrique", department_code="46")
+    make_user(email="claire@example.org", structure=structure, structure_role="referent")
+    sender = make_user(email="lea@example.org", display_name="Léa Roux", created_at=OLD)
+    message = {"subject": "Parcours en Lozère", "body": "Pouvons-nous échanger ?"}
+    path = f"/structures/{structure.slug}/contact"
+    with second_server(app, migrated, tmp_path) as other:
+        other.test_client_class = IsolatedClient
+        on_b = other.test_client()
+        for server in (client, on_b):
+            response = post_form(
+                server, "/auth/login", {"email": sender.email, "password": "motdepasse-solide"}
+            )
+            assert response.status_code in (302, 303)
+        for n in range(hourly):
+            response = post_form(client if n % 2 else on_b, path, message)
+            assert response.status_code in (302, 303), response.get_data(as_text=True)[:300]
+        for server in (client, on_b):
+            response = post_form(server, path, message)
+            assert response.status_code == 429
+            assert "Pouvons-nous échanger ?" in response.get_data(as_text=True)  # text kept

@@ -29,6 +29,7 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    or_,
     select,
     text,
     union_all,
@@ -47,14 +48,13 @@ from forum.search import documents
 from forum.search.analysis import FRENCH_STOP_WORDS, french_analyzer, normalise
 from forum.search.groups import load_hits
 from forum.search.policy import (
-    AND_FIELDS,
     FEW_RESULTS,
-    OR_FIELDS,
-    chosen_filters,
+    filter_clauses,
     minimum_should_match,
     query_words,
     required_clauses,
     take_correction,
+    widened,
 )
 from forum.search.query import ParsedQuery, parse
 from forum.search.results import PER_PAGE, SearchResults
@@ -412,14 +412,18 @@ class PostgresBackend:
 
     def _base(self, results, parsed, filters, date_from, date_to, vocabulary) -> list:
         """The conditions of the filters and dates (without the words)."""
-        chosen = chosen_filters(results, parsed, filters, vocabulary)
         conditions = []
-        for name, values in chosen.items():
-            if name in AND_FIELDS:
-                column = ARRAY_COLUMNS[name]
-                conditions.extend(column.contains([v]) for v in values)
-            elif name in OR_FIELDS:
-                conditions.append(FACET_COLUMNS[name].in_(values))
+        for clause in filter_clauses(results, parsed, filters, vocabulary):
+            values = list(clause.values)
+            if clause.field in ARRAY_COLUMNS:
+                column = ARRAY_COLUMNS[clause.field]
+                holds = column.overlap(values) if len(values) > 1 else column.contains(values)
+            else:
+                column = FACET_COLUMNS[clause.field]
+                holds = column.in_(values)
+            if clause.excluded:  # a document without the field holds none of the values
+                holds = or_(column.is_(None), ~holds)
+            conditions.append(holds)
         lower = max(filter(None, [date_from, parsed.after]), default=None)
         upper = min(filter(None, [date_to, parsed.before]), default=None)
         if lower or upper:
@@ -454,12 +458,12 @@ class PostgresBackend:
             coverage = sum((case((_matches(c), 1), else_=0) for c in clauses), literal(0))
             wider = [*base, coverage >= minimum_should_match(len(clauses))]
             if self._count(wider) > total:
+                widened(results, total)
                 conditions = wider
                 either = "(" + " | ".join(clauses) + ")"
                 score = cast(coverage, db.Float) * 1000.0 + (
                     _rank_expr(either) if sort != "date" else literal(0.0)
                 )
-                results.notices.append("most_words")
         self._fill(results, conditions, score, parsed)
         if results.total < FEW_RESULTS and parsed.query is not None:
             results.suggestion = self._suggest(parsed, base, results.total)

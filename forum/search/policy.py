@@ -3,6 +3,8 @@ forum.search.reader, PostgreSQL in forum.search.pg): which filters apply, when a
 with few results is widened to most of its words, and when a correction replaces it.
 Each backend evaluates; the rules live here once, so both pages behave alike."""
 
+from dataclasses import dataclass
+
 from whoosh import query as wq
 
 from forum.search.query import ParsedQuery, parse, resolve_filters
@@ -25,6 +27,14 @@ def required_clauses(query) -> list:
     return clauses
 
 
+def widened(results: SearchResults, matched_all: int) -> None:
+    """Record that a query was widened to most of its words: the notice "most_words",
+    and how many results held every word (they come first) — none, or a few: the page
+    says which, never « none » when there was one."""
+    results.all_words = matched_all
+    results.notices.append("most_words")
+
+
 def minimum_should_match(words: int) -> int:
     """At least half of the words, rounded up (2 of 3, 2 of 4, 3 of 5): Elasticsearch's
     `minimum_should_match: 50%` convention."""
@@ -45,6 +55,45 @@ def chosen_filters(
     vocabulary = vocabulary or Vocabulary.load()
     chosen, results.unknown_filters = resolve_filters(chosen, vocabulary.resolve)
     return chosen
+
+
+@dataclass(frozen=True)
+class FilterClause:
+    """One condition of a search's filters, as the index holds values: the document's
+    `field` holds at least one of `values` — or, `excluded`, none of them. A search keeps
+    the documents meeting every clause."""
+
+    field: str
+    values: tuple[str, ...]
+    excluded: bool = False
+
+
+def filter_clauses(
+    results: SearchResults, parsed: ParsedQuery, filters: dict | None, vocabulary
+) -> list[FilterClause]:
+    """Every filter of the page as clauses each backend evaluates alike: a value of a
+    one-per-document field (OR_FIELDS) chosen several times means any of them; each value
+    of a several-per-document field (AND_FIELDS) must be there; « tag:a OR tag:b » is one
+    clause of either; « -tag:a » one excluded clause. Values that name nothing are kept
+    (they match nothing; excluded, they leave nothing out) and recorded in
+    `results.unknown_filters`."""
+    clauses = []
+    for name, values in chosen_filters(results, parsed, filters, vocabulary).items():
+        if name in AND_FIELDS:
+            clauses += [FilterClause(name, (value,)) for value in values]
+        elif name in OR_FIELDS:
+            clauses.append(FilterClause(name, tuple(values)))
+    groups = [(name, values, False) for name, values in parsed.any_of]
+    groups += [(name, values, True) for name, values in parsed.excluded.items()]
+    if groups:
+        vocabulary = vocabulary or Vocabulary.load()
+    for name, values, excluded in groups:
+        if name not in AND_FIELDS + OR_FIELDS:
+            continue
+        resolved, unknown = resolve_filters({name: values}, vocabulary.resolve)
+        results.unknown_filters += unknown
+        clauses.append(FilterClause(name, tuple(resolved.get(name, [])), excluded))
+    return clauses
 
 
 def query_words(parsed: ParsedQuery) -> set[str]:

@@ -28,7 +28,10 @@ FIELD_ALIASES = {
     "avant": "before",
     "apres": "after",
 }
-FILTER_RE = re.compile(r'(?<!\S)([A-Za-zéèÉ]+):(?:"([^"]*)"|(\S+))')
+# « -tag:financement » (leave out), « tag:financement OR tag:mobilite » (either): the
+# filters as typed, with an optional minus, and the OR between two of the same name.
+SIGNED_FILTER_RE = re.compile(r'(?<!\S)(-?)([A-Za-zéèÉ]+):(?:"([^"]*)"|(\S+))')
+_OR_BETWEEN = re.compile(r"\s+OR\s+")
 KINDS = {
     "retour": "report",
     "retours": "report",
@@ -52,6 +55,10 @@ class ParsedQuery:
     after: date | None = None
     notices: list[str] = field(default_factory=list)
     unknown_names: list[str] = field(default_factory=list)  # « regoin: », a misspelt filter
+    # « tag:a OR tag:b »: (field, [values]) the document holds at least one of
+    any_of: list[tuple[str, list[str]]] = field(default_factory=list)
+    # « -tag:a », « -type:discussion »: {field: [values]} the document holds none of
+    excluded: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _parser() -> qparser.MultifieldParser:
@@ -102,30 +109,7 @@ def parse(raw: str) -> ParsedQuery:
         raw = raw[:MAX_QUERY_CHARS]
         result.notices.append("too_long")
 
-    def take_filter(match: re.Match) -> str:
-        name = FIELD_ALIASES.get(_fold(match.group(1)))
-        value = (match.group(2) if match.group(2) is not None else match.group(3)).strip()
-        if name is None and value and not value.startswith("/") and len(match.group(1)) > 1:
-            # « regoin:occitanie »: a filter misspelt. Said so, and left out of the words
-            # (searching « regoin occitanie » would only lead to a silly correction).
-            result.unknown_names.append(match.group(1))
-            return " "
-        if name is None or not value:
-            return match.group(0)  # "https://…" or "note:" stay as text
-        if name in ("before", "after"):
-            day = _parse_date(value)
-            if day is None:
-                result.notices.append("bad_date")
-            else:
-                setattr(result, name, day)
-        elif name == "kind":
-            result.filters.setdefault("kind", []).append(KINDS.get(_fold(value), value))
-        else:
-            # A code, slug or name as typed: resolve_filters finds what the index holds.
-            result.filters.setdefault(name, []).append(value)
-        return " "
-
-    text = FILTER_RE.sub(take_filter, raw)
+    text = _take_filters(raw, result)
     text = " ".join(text.split())
     result.text = text
     if text:
@@ -133,6 +117,65 @@ def parse(raw: str) -> ParsedQuery:
         if result.query is None:
             result.notices.append("no_words")  # only very common words, or punctuation
     return result
+
+
+def _filter_value(name: str, value: str) -> str:
+    return KINDS.get(_fold(value), value) if name == "kind" else value
+
+
+def _take_filters(raw: str, result: ParsedQuery) -> str:
+    """Move the box's filters into `result` and return the rest, the words. A filter is
+    `name:value` or `name:"a value"`; with a minus in front it leaves its value out
+    (`excluded`); two or more of the same name joined by OR form one « any of » group;
+    the others add up (`filters`). A misspelt name is said and dropped; `https://…` and
+    `note:` stay words."""
+    found = []  # (start, end, minus, name, value)
+    for match in SIGNED_FILTER_RE.finditer(raw):
+        minus, typed = match.group(1), match.group(2)
+        value = (match.group(3) if match.group(3) is not None else match.group(4)).strip()
+        name = FIELD_ALIASES.get(_fold(typed))
+        if name is None and value and not value.startswith("/") and len(typed) > 1:
+            # « regoin:occitanie »: a filter misspelt. Said so, and left out of the words
+            # (searching « regoin occitanie » would only lead to a silly correction).
+            result.unknown_names.append(typed)
+            found.append((match.start(), match.end(), "", None, ""))
+        elif name is not None and value:
+            found.append((match.start(), match.end(), minus, name, value))
+    words, position, index = [], 0, 0
+    while index < len(found):
+        start, end, minus, name, value = found[index]
+        words.append(raw[position:start])
+        group, last = [value], index
+        while (
+            name not in (None, "before", "after")
+            and not minus
+            and last + 1 < len(found)
+            and found[last + 1][3] == name
+            and not found[last + 1][2]
+            and _OR_BETWEEN.fullmatch(raw[found[last][1] : found[last + 1][0]])
+        ):
+            last += 1
+            group.append(found[last][4])
+        end = found[last][1]
+        if name in ("before", "after"):
+            day = _parse_date(value)
+            if day is None:
+                result.notices.append("bad_date")
+            elif not minus:
+                setattr(result, name, day)
+        elif name is not None:
+            values = [_filter_value(name, v) for v in group]
+            if minus:
+                result.excluded.setdefault(name, []).extend(values)
+            elif len(values) > 1:
+                result.any_of.append((name, values))
+            else:
+                # A code, slug or name as typed: resolve_filters finds what the index holds.
+                result.filters.setdefault(name, []).extend(values)
+        words.append(" ")
+        position, index = end, last + 1
+    words.append(raw[position:])
+    return "".join(words)
 
 
 # A word joined by hyphens (or inclusive-writing dots) outside quotes: « tiers-lieux »,

@@ -17,14 +17,13 @@ from forum.search.analysis import french_analyzer
 from forum.search.facets import FacetCache
 from forum.search.groups import group_counts, group_matches, load_hits, page_leaders
 from forum.search.policy import (
-    AND_FIELDS,
     FEW_RESULTS,
-    OR_FIELDS,
-    chosen_filters,
+    filter_clauses,
     minimum_should_match,
     query_words,
     required_clauses,
     take_correction,
+    widened,
 )
 from forum.search.query import ParsedQuery, parse
 from forum.search.results import PER_PAGE, SearchResults
@@ -78,19 +77,15 @@ class SearchReader:
         searcher = self.store.searcher()
         facets = self.facets.for_searcher(searcher)
 
-        chosen = chosen_filters(results, parsed, filters, vocabulary)
+        clauses = filter_clauses(results, parsed, filters, vocabulary)
         evaluator = self._evaluator(searcher, facets)
         query = parsed.query
         base = facets.live.copy()  # the filters and dates, without the words
-        for name, values in chosen.items():
-            if name in AND_FIELDS:
-                for value in values:
-                    base &= facets.term_mask(name, value)
-            elif name in OR_FIELDS:
-                any_of = np.zeros(facets.size, dtype=bool)
-                for value in values:
-                    any_of |= facets.term_mask(name, value)
-                base &= any_of
+        for clause in clauses:
+            any_of = np.zeros(facets.size, dtype=bool)
+            for value in clause.values:
+                any_of |= facets.term_mask(clause.field, value)
+            base &= ~any_of if clause.excluded else any_of
         lower = max(filter(None, [date_from, parsed.after]), default=None)
         upper = min(filter(None, [date_to, parsed.before]), default=None)
         if lower or upper:  # the date of the session: only reports have one
@@ -115,8 +110,8 @@ class SearchReader:
             enough = coverage >= minimum_should_match(len(clauses))
             wider = np.flatnonzero(base & enough)
             if len(wider) > len(matches):
+                widened(results, len(matches))
                 matches, query = wider, wq.Or(clauses)
-                results.notices.append("most_words")
             else:
                 coverage = None
         self._group_results(

@@ -47,6 +47,36 @@ def test_field_filters_in_the_box(corpus, search_ids):
     assert search_ids('tag:"Garde d\'enfants"')  # labels work too: slugified
 
 
+def test_filters_left_out_or_either_in_the_box(corpus, client, search_ids):
+    """A tester of issue 17: « -tag:financement » was read as words and left nothing out,
+    « tag:a OR tag:b » found nothing. Now: a minus leaves a value out (alone or with
+    words), an OR between filters of one name takes either; both backends alike."""
+    financed = {corpus["cofinancement"], corpus["financer-garage"]}
+    moving = {corpus["covoiturage"], corpus["transport-demande"]}
+    assert set(search_ids("-tag:financement")) == set(corpus.values()) - financed
+    assert search_ids("transport -tag:mobilite") == []  # its only report has that défi
+    assert set(search_ids("tag:financement OR tag:mobilite")) == financed | moving
+    assert set(search_ids("tag:financement OR defi:mobilite")) == financed | moving
+    assert set(search_ids("porteurs -region:76")) == {
+        corpus[k] for k in ("isolement", "cooperation", "cofinancement")
+    }
+    assert set(search_ids("-type:retour")) == set()  # only reports in this corpus
+    # An unknown value left out leaves nothing out, and is said.
+    html = client.get("/search", query_string={"q": "-tag:inexistant"}).get_data(as_text=True)
+    assert "inexistant" in html and "Filtre inconnu" in html
+    assert total(page(client, q="-tag:inexistant")) == len(corpus)
+
+
+def test_widened_queries_say_how_many_held_every_word(corpus, client):
+    """« covoiturage porteuses »: one report holds both words; the page said « Aucun retour
+    ne contient tous les mots » (false). It says how many did, and they come first."""
+    html = client.get("/search", query_string={"q": "covoiturage porteuses"}).get_data(as_text=True)
+    assert "1 résultat contient tous les mots (en tête)" in html
+    assert "Aucun retour ne contient tous les mots" not in html
+    html = client.get("/search", query_string={"q": "financement mobilité"}).get_data(as_text=True)
+    assert "Aucun retour ne contient tous les mots" in html
+
+
 def test_facet_counts_and_url_filters(corpus, client, search_ids):
     html = page(client, q="porteurs")
     n = total(html)

@@ -47,6 +47,7 @@ from forum.services import (
     territories,
 )
 from forum.services import calendar as cal
+from forum.services import reports as report_rules
 from forum.services.discussions import check_rate
 
 bp = Blueprint("calendar", __name__)
@@ -169,11 +170,20 @@ def detail(event_id: int):
     event = _event(event_id)
     registration = cal.registration_of(current_user, event)
     organiser = cal.may_organise(current_user, event)
+    report = event.report
     return render_template(
         "calendar/detail.html",
         event=event,
         registration=registration,
         organiser=organiser,
+        # The retour is linked for whoever may read it, by the reports' own rule (a draft:
+        # its author and moderators); other organisers are told who holds the draft.
+        report_readable=report is not None and report_rules.can_view(report, current_user),
+        draft_elsewhere=organiser
+        and report is not None
+        and not report.is_published
+        and report.deleted_at is None
+        and not report_rules.can_view(report, current_user),
         confirmed=cal.confirmed_count(event.id),
         registrations=cal.registrations(event) if organiser else [],
         linkable=cal.linkable_reports(current_user)

@@ -808,9 +808,11 @@ def private_feed_events(user: User) -> tuple[list[CalendarEvent], set[int], set[
 # --- from session to retour (point 5) ---------------------------------------------------
 
 
-def participants_registered(event_id: int) -> int:
-    """Confirmed registrations with the role « participant »."""
-    return db.session.scalar(
+def participants_registered(event_id: int) -> int | None:
+    """Confirmed registrations with the role « participant »; None when there are none:
+    nobody said so, which is not « nobody came »: a draft leaves the number empty for its
+    author rather than a 0 that would count in the indicators once published."""
+    count = db.session.scalar(
         select(func.count())
         .select_from(EventRegistration)
         .where(
@@ -819,6 +821,7 @@ def participants_registered(event_id: int) -> int:
             EventRegistration.role == "participant",
         )
     )
+    return count or None
 
 
 def _draft_modules(event: CalendarEvent) -> list[str]:
@@ -839,7 +842,7 @@ def draft_reports_for_ended_sessions(now: datetime | None = None, batch: int = 1
     """For each parcours session that has ended (not cancelled, no retour yet), a draft
     retour by its creator, pre-filled with date (in Paris), département, structure,
     parcours, modules, format (online: distanciel) and the number of participants
-    registered; the event points to it, and its author is told (event
+    registered (left empty when none is); the event points to it, and its author is told (event
     `session_report_waiting`). Only sessions that ended in the last DRAFT_WINDOW.
     Idempotent: a session with a retour is skipped. Returns the ids of the drafts made.
     Flushes; the CLI command or job commits."""

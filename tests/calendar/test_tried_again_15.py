@@ -8,10 +8,12 @@ from datetime import date
 import pytest
 
 from forum.extensions import db
-from forum.models import Report
+from forum.models import EventRegistration, Report
 from forum.services import calendar
 from forum.services.parcours import create_parcours
 from tests.calendar.conftest import soon
+from tests.conftest import post_form
+from tests.views.test_reports import report_data
 
 
 @pytest.fixture
@@ -66,3 +68,53 @@ def test_a_co_organiser_is_told_who_holds_the_draft_instead_of_a_dead_link(
     assert f'href="/reports/{report.id}"' in page
     assert client.get(f"/reports/{report.id}").status_code == 200
     assert client.get(f"/reports/{report.id}/edit").status_code == 200
+
+
+# --- 2. no false 0 porteurs in the draft ------------------------------------------------
+
+
+def test_a_draft_with_nobody_registered_leaves_participants_empty_until_published(
+    app, client, login, alice, lot, bob, ended_session
+):
+    """Tester's finding: with nobody registered as participant, the draft said 0 porteurs,
+    a number that would count in the indicators once published. It is left empty; a draft
+    saves without it, publishing asks for it in French."""
+    db.session.add(
+        EventRegistration(
+            event_id=ended_session.id, user_id=bob.id, role="observation", status="confirmed"
+        )
+    )
+    db.session.commit()
+    report = draft_of(app, ended_session)
+    assert report.participants is None
+    login(alice)
+    form = client.get(f"/reports/{report.id}/edit").get_data(as_text=True)
+    field = form.split('name="participants"')[1].split(">")[0]
+    assert "value" not in field or 'value=""' in field
+    assert "à compléter" in client.get(f"/reports/{report.id}").get_data(as_text=True)
+
+    fields = dict(
+        title=report.title,
+        session_date=report.session_date.isoformat(),
+        structure=str(lot.id),
+        parcours=str(report.parcours_id),
+        modules=["besoin-social-utilite-sociale"],
+        participants="",
+    )
+    path = f"/reports/{report.id}/edit"
+    saved = post_form(client, path, report_data(**fields, action="draft"))
+    assert saved.status_code == 303
+    db.session.refresh(report)
+    assert report.participants is None and report.status == "draft"
+    refused = post_form(client, path, report_data(**fields, action="publish"))
+    assert refused.status_code == 400
+    assert "nombre de porteurs présents avant de publier" in refused.get_data(as_text=True)
+    # « Publier » from « Mes retours » asks for it too
+    version = db.session.get(Report, report.id).updated_at.isoformat()
+    post_form(client, f"/reports/{report.id}/publish", {"version": version})
+    db.session.refresh(report)
+    assert report.status == "draft"
+    published = post_form(client, path, report_data(**{**fields, "participants": "6"}))
+    assert published.status_code == 303
+    db.session.refresh(report)
+    assert report.status == "published" and report.participants == 6

@@ -1,0 +1,26 @@
+"""calendar details (issue 15, tester's findings): a report's « porteurs présents » may be
+unknown (a draft made after a session leaves it empty for its author, rather than a false
+0 that would count in the indicators; publishing asks for it)
+
+Revision ID: 0019
+Revises: 0016 (relink to the last revision at merge time: 0017 and 0018 are taken)
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0019"
+down_revision = "0016"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("report", schema=None) as batch_op:
+        batch_op.alter_column("participants", existing_type=sa.Integer(), nullable=True)
+
+
+def downgrade():
+    op.execute("UPDATE report SET participants = 0 WHERE participants IS NULL")
+    with op.batch_alter_table("report", schema=None) as batch_op:
+        batch_op.alter_column("participants", existing_type=sa.Integer(), nullable=False)

@@ -42,6 +42,7 @@ from forum.models.calendar import CONFIRMED, WAITING
 from forum.pagination import Page, require_page
 from forum.services import affiliation
 from forum.services import events as outbox
+from forum.services.calendar_changes import describe_change, where_and_when
 from forum.services.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.services.reports import ReportInput, create_report
 from forum.services.reports import can_edit as can_edit_report
@@ -297,34 +298,26 @@ def update_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
     """Change an event (its organisers only: Forbidden otherwise; a cancelled event:
     Conflict). SEQUENCE is raised (RFC 5545 §3.8.7.4); seats added go to the waiting
     list in order (they are told). Returns True when its time or
-    place changed, which tells the registered (event `calendar_event_changed`)."""
+    place changed, which tells the registered what changed (event
+    `calendar_event_changed`, its detail by forum.services.calendar_changes)."""
     if not may_organise(editor, event):
         raise Forbidden(_("Seuls les organisateurs de ce rendez-vous peuvent le modifier."))
     if event.cancelled:
         raise Conflict(_("Ce rendez-vous est annulé : il ne peut plus être modifié."))
-    before = _where_and_when(event)
+    before = where_and_when(event)
     resolved = _check(data, editor, event)
     _check_session_free(data, resolved, event)
     _apply(event, data, resolved)
     event.sequence += 1
     event.updated_at = utcnow()
     db.session.flush()
+    db.session.expire(event, ["department"])  # read again from its new code
     _promote(event)  # more seats (or none limited any more): the waiting list moves up
-    moved = _where_and_when(event) != before
-    if moved:
-        outbox.record("calendar_event_changed", event.id, editor.id)
-    return moved
-
-
-def _where_and_when(event: CalendarEvent) -> tuple:
-    return (
-        event.starts_at,
-        event.ends_at,
-        event.department_code,
-        event.commune,
-        event.online,
-        event.online_url,
-    )
+    # The notices say what changed, old and new: the event only keeps the new values.
+    change = describe_change(before, where_and_when(event))
+    if change is not None:
+        outbox.record("calendar_event_changed", event.id, editor.id, detail=change)
+    return change is not None
 
 
 def cancel_event(event: CalendarEvent, user: User) -> None:

@@ -7,7 +7,9 @@ every e-mail (escaped there like any text). Each template gets:
 - `object`: "report" when the notification is about a report or the thread under one
   (« votre retour d'expérience »), else "discussion";
 - `title`: the title of that discussion or report;
-- `n`: the Notification (its actor, `n.reason` for a moderation decision).
+- `n`: the Notification (its actor, `n.reason` for a moderation decision);
+- `change`: for `event_changed`, what changed in the event (old and new time and place,
+  forum.services.calendar_changes.EventChange), or None.
 The macros of templates/notifications/reasons/_names.txt name the actor (« Un membre »
 when the account is gone) and say « de » + name, elided in French (« d'Élodie », see
 forum.i18n.de), « from Élodie » in English."""
@@ -16,6 +18,8 @@ from flask import current_app
 from jinja2 import TemplateNotFound
 
 from forum.models import Notification
+from forum.services.calendar_changes import REASONS as CHANGE_REASONS
+from forum.services.calendar_changes import read_change
 
 REASONS_FOLDER = "notifications/reasons"
 
@@ -51,8 +55,12 @@ def template_of(kind: str) -> str:
 def describe(n: Notification) -> str:
     """One sentence, plain text, naming who did what, and on which object, in the current
     language (force_locale outside a request); a kind with no template says the title."""
+    # What changed in a calendar event, for the reasons that carry it (else None).
+    change = read_change(n.reason) if n.kind in CHANGE_REASONS else None
     try:
-        text = render_text(template_of(n.kind), n=n, object=object_of(n), title=title_of(n))
+        text = render_text(
+            template_of(n.kind), n=n, object=object_of(n), title=title_of(n), change=change
+        )
     except TemplateNotFound:
         current_app.logger.warning("No wording for notification kind %r", n.kind)
         return title_of(n)

@@ -6,12 +6,13 @@ say what changed, the private feed's POST without redirect, feeds all named alik
 from datetime import date
 
 import pytest
+import sqlalchemy as sa
 
 from forum.extensions import db
-from forum.models import EventRegistration, Report
-from forum.services import calendar
+from forum.models import EventRegistration, Notification, Report
+from forum.services import calendar, notifications
 from forum.services.parcours import create_parcours
-from tests.calendar.conftest import soon
+from tests.calendar.conftest import post_event, soon
 from tests.conftest import post_form
 from tests.views.test_reports import report_data
 
@@ -118,3 +119,63 @@ def test_a_draft_with_nobody_registered_leaves_participants_empty_until_publishe
     assert published.status_code == 303
     db.session.refresh(report)
     assert report.status == "published" and report.participants == 6
+
+
+# --- 3. a change notice says what changed ------------------------------------------------
+
+
+def test_the_registered_are_told_the_new_and_old_time_and_place_in_french(
+    client, login, smtp, alice, bob, make_event
+):
+    """Tester's finding: « Changement d’heure ou de lieu » without saying which. The notice
+    (in the app and by e-mail) gives the new date and times in Paris, in French, and the
+    new place, each « au lieu de » the old one."""
+    from babel.dates import format_date
+
+    from forum.services import notification_settings
+
+    before, after = soon(days=10, hour=9), soon(days=12, hour=14)
+    event = make_event(title="Échange à Figeac", start=before)
+    calendar.register(bob, event, "participant")
+    notification_settings.set_all(bob, "immediate")
+    db.session.commit()
+    login(alice)
+    response = post_event(
+        client, f"/events/{event.id}/edit", title="Échange à Figeac", start=after, commune="Cahors"
+    )
+    assert response.status_code == 303
+    notifications.process_events()
+
+    def day(moment) -> str:
+        return format_date(moment.date(), "EEEE d MMMM y", locale="fr")
+
+    when = f"le {day(after)} de 14:30 à 17:30 (heure de Paris) au lieu du {day(before)} de 09:30 à 12:30"
+    where = "nouveau lieu : Cahors, Lot (46) au lieu de Figeac, Lot (46)"
+    (n,) = db.session.scalars(sa.select(Notification).where(Notification.user_id == bob.id))
+    assert n.kind == "event_changed"
+    (mail,) = [m for m in smtp.messages if m["To"] == bob.email]
+    text = mail.get_body(("plain",)).get_content()
+    assert when in mail["Subject"] and where in mail["Subject"]
+    assert when in text and where in text
+    logout(client)
+    login(bob)
+    page = client.get("/notifications").get_data(as_text=True)
+    assert when in page and "Cahors, Lot (46) au lieu de Figeac" in page
+
+    # only the visio link changes: they are told to look at the page, not given the link
+    online = make_event(
+        title="Visio du réseau", online=True, online_url="https://visio.example.org/a"
+    )
+    calendar.register(bob, online, "participant")
+    db.session.commit()
+    logout(client)
+    login(alice)
+    start = calendar.to_paris(online.starts_at).replace(tzinfo=None)
+    fields = dict(title="Visio du réseau", start=start, online="y")
+    post_event(
+        client, f"/events/{online.id}/edit", online_url="https://visio.example.org/b", **fields
+    )
+    notifications.process_events()
+    subjects = [m["Subject"] for m in smtp.messages if "Visio du réseau" in m["Subject"]]
+    assert len(subjects) == 1 and "nouveau lien de visio" in subjects[0]
+    assert "visio.example.org" not in subjects[0]

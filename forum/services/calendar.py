@@ -749,6 +749,7 @@ def revoke_feed_token(user: User) -> bool:
 
 
 def has_feed_token(user: User) -> bool:
+    """Whether the member has a private feed address that works."""
     return db.session.get(CalendarFeedToken, user.id) is not None
 
 

@@ -10,6 +10,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -399,30 +400,41 @@ def registrations_csv(event_id: int):
     return response
 
 
+FEED_ADDRESS = "calendar_feed_token"  # the session key of a new secret, for one GET
+
+
 @bp.route("/events/my-feed", methods=["GET", "POST"])
 @login_required
 def my_feed():
     """The member's private feed: make a new secret address (the old one stops), or
-    revoke it. The address is shown once, right after it is made."""
+    revoke it. Post/Redirect/Get: the new address waits in the session for the next GET
+    only, which shows it once (a refresh shows it no more, and makes no other one)."""
     form = ActionForm()
-    address = None
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
         if request.form.get("action") == "revoke":
             cal.revoke_feed_token(current_user)
+            session.pop(FEED_ADDRESS, None)
             flash(_("L’adresse de votre agenda privé ne fonctionne plus."), "success")
         else:
             token = cal.new_feed_token(current_user)
+            session[FEED_ADDRESS] = token
+        response = redirect(url_for("calendar.my_feed"), code=303)
+    else:
+        token = session.pop(FEED_ADDRESS, None)
+        address = None
+        owner = cal.user_for_feed_token(token) if token else None
+        if owner is not None and owner.id == current_user.id:  # not replaced or revoked since
             address = url_for("calendar.private_feed", token=token, _external=True)
-    response = make_response(
-        render_template(
-            "calendar/my_feed.html",
-            form=form,
-            address=address,
-            active=address is not None or cal.has_feed_token(current_user),
+        response = make_response(
+            render_template(
+                "calendar/my_feed.html",
+                form=form,
+                address=address,
+                active=address is not None or cal.has_feed_token(current_user),
+            )
         )
-    )
-    if address is not None:  # a secret: kept by no cache, not even the browser's
-        response.headers["Cache-Control"] = "no-store"
+    # A secret (or the way to one): kept by no cache, not even the browser's.
+    response.headers["Cache-Control"] = "no-store"
     return response

@@ -179,3 +179,40 @@ def test_the_registered_are_told_the_new_and_old_time_and_place_in_french(
     subjects = [m["Subject"] for m in smtp.messages if "Visio du réseau" in m["Subject"]]
     assert len(subjects) == 1 and "nouveau lien de visio" in subjects[0]
     assert "visio.example.org" not in subjects[0]
+
+
+# --- 4. the private feed's address: Post/Redirect/Get -----------------------------------
+
+
+def test_a_new_private_feed_address_is_posted_then_shown_once_by_a_get(
+    client, login, alice, make_event
+):
+    """Tester's finding: the POST answered with the page itself, so a refresh posted again
+    (and made yet another address). Now a 303 to the page, which shows the new address
+    once, with Cache-Control: no-store; a refresh shows it no more and keeps it working."""
+    make_event(title="Chez nous")
+    login(alice)
+    made = post_form(client, "/events/my-feed", {"action": "new"})
+    assert made.status_code == 303 and made.headers["Location"].endswith("/events/my-feed")
+    assert made.headers["Cache-Control"] == "no-store"
+    assert "/events/feed/" not in made.get_data(as_text=True)
+    shown = client.get("/events/my-feed")
+    assert shown.headers["Cache-Control"] == "no-store"
+    page = shown.get_data(as_text=True)
+    address = page.split('id="feed-address"')[0].rsplit('value="', 1)[1].split('"')[0]
+    path = address.split("localhost", 1)[-1]
+    again = client.get("/events/my-feed")
+    assert again.headers["Cache-Control"] == "no-store"
+    assert path not in again.get_data(as_text=True) and "Une adresse est active" in (
+        again.get_data(as_text=True)
+    )
+    assert client.get(path).status_code == 200  # the refresh made no other address
+
+    # an address replaced before it was shown (another tab) is not shown as if it worked
+    post_form(client, "/events/my-feed", {"action": "new"})
+    with client.session_transaction() as session:
+        stale = session["calendar_feed_token"]
+    post_form(client, "/events/my-feed", {"action": "revoke"})
+    with client.session_transaction() as session:
+        session["calendar_feed_token"] = stale
+    assert stale not in client.get("/events/my-feed").get_data(as_text=True)

@@ -13,8 +13,8 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -142,14 +142,19 @@ def feed():
     """The iCalendar feed of /events/ with the same filters (public events for visitors)."""
     filters = cal.Filters.from_args(request.args)
     member = bool(current_user.is_authenticated)
-    name = _("Maillage — rendez-vous")
 
     def build() -> bytes:
+        name = calendar_feeds.feed_name(filters)  # each filter its own calendar name
         return calendar_feeds.calendar_bytes(cal.feed_events(filters, current_user), name)
 
     # The same for every visitor (and every member) until the content changes: kept per
     # content stamp, filters, day (the feed starts FEED_PAST_DAYS back) and language.
-    key = (tuple(sorted(filters.to_args().items())), member, cal.utcnow().date(), name)
+    key = (
+        tuple(sorted(filters.to_args().items())),
+        member,
+        cal.utcnow().date(),
+        current_locale(),
+    )
     return _ics(cache.memo("calendar.feed", build, *key), "maillage.ics")
 
 
@@ -161,7 +166,9 @@ def private_feed(token: str):
     if user is None:
         abort(404)
     events, registered, waiting = cal.private_feed_events(user)
-    body = calendar_feeds.calendar_bytes(events, _("Maillage — mon agenda"), registered, waiting)
+    with force_locale(user.locale or "fr"):  # a calendar application sends no session
+        name = calendar_feeds.private_feed_name(user)
+    body = calendar_feeds.calendar_bytes(events, name, registered, waiting)
     return _ics(body, "maillage-agenda.ics")
 
 

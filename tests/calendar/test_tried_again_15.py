@@ -5,6 +5,7 @@ say what changed, the private feed's POST without redirect, feeds all named alik
 
 from datetime import date
 
+import icalendar
 import pytest
 import sqlalchemy as sa
 
@@ -216,3 +217,41 @@ def test_a_new_private_feed_address_is_posted_then_shown_once_by_a_get(
     with client.session_transaction() as session:
         session["calendar_feed_token"] = stale
     assert stale not in client.get("/events/my-feed").get_data(as_text=True)
+
+
+# --- 5. each feed its own name ----------------------------------------------------------
+
+
+def calendar_names(response) -> tuple[str, str]:
+    assert response.status_code == 200
+    feed = icalendar.Calendar.from_ical(response.data)
+    return str(feed["X-WR-CALNAME"]), str(feed["NAME"])
+
+
+def test_each_feed_is_named_after_its_filters(client, login, alice, lot, make_event):
+    """Tester's finding: every .ics feed was called « Maillage — rendez-vous » (and every
+    private one « Maillage — mon agenda »): three subscriptions read alike in a calendar
+    application. Each now says its filters, in French (X-WR-CALNAME and RFC 7986 NAME)."""
+    make_event(title="Chez nous", modules=["besoin-social-utilite-sociale"])
+    everything = calendar_names(client.get("/events.ics"))
+    assert everything == ("Maillage — rendez-vous",) * 2
+    ardeche = calendar_names(client.get("/events.ics?department=07&kind=echange"))
+    assert ardeche[0] == "Maillage — rendez-vous · Ardèche · échanges de pratiques"
+    assert ardeche[1] == ardeche[0]
+    name, _ = calendar_names(
+        client.get(
+            "/events.ics?region=76&structure=tiers-lieu-du-lot&kind=seance"
+            "&module=besoin-social-utilite-sociale&from=2026-01-01&to=2026-06-30"
+        )
+    )
+    assert name.startswith("Maillage — rendez-vous · Occitanie · Tiers-lieu du Lot · ")
+    assert "séances de parcours · module « " in name
+    assert name.endswith(" · à partir du 1 janvier 2026 · jusqu’au 30 juin 2026")
+    assert calendar_names(client.get("/events.ics?structure=inconnue"))[0].endswith("inconnue")
+
+    login(alice)
+    post_form(client, "/events/my-feed", {"action": "new"})
+    page = client.get("/events/my-feed").get_data(as_text=True)
+    address = page.split('id="feed-address"')[0].rsplit('value="', 1)[1].split('"')[0]
+    mine = calendar_names(client.get(address.split("localhost", 1)[-1]))
+    assert mine[0] == "Maillage — mon agenda (Alice Martin) · mes inscriptions · Tiers-lieu du Lot"

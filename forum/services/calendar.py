@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from flask_babel import gettext as _
 from sqlalchemy import and_, case, delete, func, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from forum import limits
 from forum.extensions import db
@@ -433,6 +433,75 @@ def _promote(event: CalendarEvent) -> list[int]:
         db.session.flush()
         outbox.record("registration_promoted", registration.id, None)
     return [r.user_id for r in promoted]
+
+
+MINE_PAST_LIMIT = 50  # past registrations on « Mes inscriptions », latest first
+
+
+@dataclass
+class MyRegistration:
+    """One of a member's registrations as « Mes inscriptions » shows it: the event, the
+    registration, its place on the waiting list (1 = next to get a seat; None with a
+    seat), and whether it may still be cancelled (before the start, not cancelled)."""
+
+    registration: EventRegistration
+    event: CalendarEvent
+    waiting_position: int | None
+    cancellable: bool
+
+
+def my_registrations(user: User) -> tuple[list[MyRegistration], list[MyRegistration]]:
+    """The member's registrations: (upcoming — not ended — soonest first, past — the
+    MINE_PAST_LIMIT latest first). At most five statements, whatever their number: each
+    list with its events (and their départements), their structures, and the waiting
+    lists."""
+    now = utcnow()
+    query = (
+        select(EventRegistration)
+        .join(CalendarEvent, CalendarEvent.id == EventRegistration.event_id)
+        .where(EventRegistration.user_id == user.id)
+        .options(contains_eager(EventRegistration.event).selectinload(CalendarEvent.structure))
+    )
+    upcoming = list(
+        db.session.scalars(
+            query.where(CalendarEvent.ends_at >= now).order_by(
+                CalendarEvent.starts_at, CalendarEvent.id
+            )
+        )
+    )
+    past = list(
+        db.session.scalars(
+            query.where(CalendarEvent.ends_at < now)
+            .order_by(CalendarEvent.starts_at.desc(), CalendarEvent.id.desc())
+            .limit(MINE_PAST_LIMIT)
+        )
+    )
+    waiting_events = {r.event_id for r in upcoming if r.status == WAITING}
+    positions: dict[int, int] = {}
+    if waiting_events:
+        rows = db.session.execute(
+            select(EventRegistration.id, EventRegistration.event_id)
+            .where(
+                EventRegistration.event_id.in_(waiting_events),
+                EventRegistration.status == WAITING,
+            )
+            .order_by(EventRegistration.id)  # the order in which seats are given (_promote)
+        )
+        seen: dict[int, int] = {}
+        for registration_id, event_id in rows:
+            seen[event_id] = seen.get(event_id, 0) + 1
+            positions[registration_id] = seen[event_id]
+
+    def shown(r: EventRegistration, coming: bool) -> MyRegistration:
+        event = r.event
+        return MyRegistration(
+            registration=r,
+            event=event,
+            waiting_position=positions.get(r.id) if coming else None,
+            cancellable=coming and not event.cancelled and event.starts_at > now,
+        )
+
+    return [shown(r, True) for r in upcoming], [shown(r, False) for r in past]
 
 
 def registrations(event: CalendarEvent) -> list[EventRegistration]:

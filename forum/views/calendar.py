@@ -368,13 +368,32 @@ def register(event_id: int):
 @bp.post("/events/<int:event_id>/unregister")
 @posting_required
 def unregister(event_id: int):
-    """Cancel one's own registration (until the start): the first waiting gets the seat."""
+    """Cancel one's own registration (until the start): the first waiting gets the seat.
+    Back to the event, or to « Mes inscriptions » when the form came from there."""
     event = _event(event_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     cal.unregister(current_user, event)
     flash(_("Votre inscription est annulée."), "success")
+    if request.form.get("back") == "mine":
+        return redirect(url_for("calendar.mine"), code=303)
     return redirect(url_for("calendar.detail", event_id=event.id), code=303)
+
+
+@bp.get("/events/mine")
+@login_required
+def mine():
+    """« Mes inscriptions »: the member's registrations, upcoming first (with their seat or
+    place on the waiting list, and a button to cancel), then past ones."""
+    upcoming, past = cal.my_registrations(current_user)
+    return render_template(
+        "calendar/mine.html",
+        upcoming=upcoming,
+        past=past,
+        past_limit=cal.MINE_PAST_LIMIT,
+        roles=dict(ROLE_LABELS),
+        action_form=ActionForm(),
+    )
 
 
 @bp.post("/events/<int:event_id>/report")

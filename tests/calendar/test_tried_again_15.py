@@ -255,3 +255,49 @@ def test_each_feed_is_named_after_its_filters(client, login, alice, lot, make_ev
     address = page.split('id="feed-address"')[0].rsplit('value="', 1)[1].split('"')[0]
     mine = calendar_names(client.get(address.split("localhost", 1)[-1]))
     assert mine[0] == "Maillage — mon agenda (Alice Martin) · mes inscriptions · Tiers-lieu du Lot"
+
+
+# --- 7. « Mes inscriptions » -----------------------------------------------------------------
+
+
+def test_my_registrations_upcoming_first_with_seat_or_place_and_a_cancel_button(
+    client, login, alice, bob, carla, make_user, make_event
+):
+    """« Mes inscriptions »: upcoming first (soonest first), then past; role, seat or place
+    on the waiting list; a button to cancel (POST with CSRF, the existing route, back
+    here) while that is still possible; linked from the calendar and the account page."""
+    later = make_event(title="Rencontre de printemps", start=soon(days=20))
+    full = make_event(title="Atelier complet", capacity=1, start=soon(days=5))
+    gone = make_event(title="Échange annulé", start=soon(days=8))
+    past = make_event(title="Séance de l’an dernier", start=soon(days=-30))
+    calendar.register(bob, later, "coanimation")
+    calendar.register(alice, full, "participant")  # the seat
+    calendar.register(carla, full, "participant")  # waiting, first
+    calendar.register(bob, full, "observation")  # waiting, second
+    calendar.register(bob, gone, "participant")
+    calendar.cancel_event(gone, alice)
+    db.session.add(
+        EventRegistration(event_id=past.id, user_id=bob.id, role="participant", status="confirmed")
+    )
+    db.session.commit()
+
+    assert client.get("/events/mine").status_code in (302, 303)  # members only
+    login(bob)
+    assert "/events/mine" in client.get("/events/").get_data(as_text=True)
+    assert "/events/mine" in client.get("/account").get_data(as_text=True)
+    page = client.get("/events/mine").get_data(as_text=True)
+    upcoming, passed = page.split('id="passes"')
+    order = [upcoming.index(t) for t in ("Atelier complet", "Échange annulé", "Rencontre de")]
+    assert order == sorted(order) and "Séance de l’an dernier" in passed
+    assert "liste d’attente, en position 2" in upcoming and "Observateur·rice" in upcoming
+    assert "place confirmée" in upcoming and "Co-animateur·rice" in upcoming
+    assert upcoming.count("Annuler mon inscription") == 2  # not the cancelled event
+    assert "Annuler mon inscription" not in passed
+    assert f"/events/{full.id}/unregister" in upcoming
+    assert f"/events/{gone.id}/unregister" not in upcoming
+
+    done = post_form(client, f"/events/{full.id}/unregister", {"back": "mine"})
+    assert done.status_code == 303 and done.headers["Location"].endswith("/events/mine")
+    after = client.get("/events/mine").get_data(as_text=True)
+    assert "Votre inscription est annulée." in after and "Atelier complet" not in after
+    assert client.post(f"/events/{later.id}/unregister", data={"back": "mine"}).status_code == 400

@@ -451,7 +451,10 @@ def test_member_pages_are_private_and_a_new_feed_address_is_never_stored(
     for path in ("/", "/my/reports", "/notifications"):
         assert client.get(path).headers["Cache-Control"] == "private, no-cache", path
     made = post_form(client, "/events/my-feed", {"action": "new"})
-    assert made.status_code == 200 and made.headers["Cache-Control"] == "no-store"
+    assert made.status_code == 303 and made.headers["Cache-Control"] == "no-store"
+    shown = client.get("/events/my-feed")  # Post/Redirect/Get: the address, shown once
+    assert 'id="feed-address"' in shown.get_data(as_text=True)
+    assert shown.headers["Cache-Control"] == "no-store"
 
 
 def test_head_requests_carry_the_validator_and_vary_names_the_language(app, client):

@@ -104,8 +104,10 @@ class ReportForm(CreatingForm, EditingForm):
     )
     participants = IntegerField(
         lazy("Nombre de porteurs présents"),
+        # Empty is allowed in a draft (e.g. the one made after a session, issue 15);
+        # publishing asks for it (services/reports.py:_require_participants).
         validators=[
-            InputRequired(lazy("Indiquez un nombre entre 0 et 500.")),
+            Optional(),
             NumberRange(min=0, max=500, message=lazy("Indiquez un nombre entre 0 et 500.")),
         ],
     )

@@ -35,7 +35,9 @@ class Notification(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
     emailed_at: Mapped[datetime | None]
-    reason: Mapped[str | None] = mapped_column(Text)  # a moderator's, told to the author
+    # A moderator's, told to the author; or the detail of the event that made it (what
+    # changed in a calendar event: forum.services.calendar_changes).
+    reason: Mapped[str | None] = mapped_column(Text)
 
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
     discussion: Mapped[Discussion | None] = relationship()
@@ -68,3 +70,6 @@ class EventOutbox(db.Model):
     object_id: Mapped[int]
     actor_id: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # What the notifications need to say and cannot read from the object afterwards (what
+    # changed in a calendar event: its old time and place); kept as their `reason`.
+    detail: Mapped[str | None] = mapped_column(Text)

@@ -103,7 +103,8 @@ class Report(db.Model):
         ForeignKey("user_account.id", ondelete="SET NULL"), index=True
     )
     format: Mapped[str] = mapped_column(String(12))
-    participants: Mapped[int] = mapped_column(default=0)
+    # None: not known yet (a draft made after a session, issue 15); required to publish.
+    participants: Mapped[int | None]
     # The sections (names of SECTIONS, comma-separated, in SECTIONS order) its author lets
     # a bilan quote (issue 16); nothing is quoted without it.
     quotable: Mapped[str] = mapped_column(String(80), default="", server_default="")

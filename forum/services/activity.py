@@ -673,15 +673,20 @@ def map_context(measure: str, chosen: ActivitySlice | None = None) -> dict:
 SMALL_CELL = 3
 
 
-def small(value: int) -> str:
+def small(value: int | None) -> str:
     """A number of porteurs as the bilan shows and exports it: « < 3 » for 1 or 2, else
-    the number itself (0 stays 0: nobody to identify)."""
+    the number itself (0 stays 0: nobody to identify; unknown, a draft's: "")."""
+    if value is None:
+        return ""
     return "< 3" if 0 < value < SMALL_CELL else str(value)
 
 
-def small_in_words(value: int) -> str:
+def small_in_words(value: int | None) -> str:
     """The same rule worded for a page: « moins de 3 » (translated) for 1 or 2, else the
-    number. The public report page uses it, so that its figure does not undo the bilan's."""
+    number ("" when unknown). The public report page uses it, so that its figure does not
+    undo the bilan's."""
+    if value is None:
+        return ""
     return _("moins de 3") if 0 < value < SMALL_CELL else str(value)
 
 

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from flask_babel import gettext as _
 from sqlalchemy import and_, case, delete, func, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from forum import limits
 from forum.extensions import db
@@ -42,6 +42,7 @@ from forum.models.calendar import CONFIRMED, WAITING
 from forum.pagination import Page, require_page
 from forum.services import affiliation
 from forum.services import events as outbox
+from forum.services.calendar_changes import describe_change, where_and_when
 from forum.services.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.services.reports import ReportInput, create_report
 from forum.services.reports import can_edit as can_edit_report
@@ -297,34 +298,26 @@ def update_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
     """Change an event (its organisers only: Forbidden otherwise; a cancelled event:
     Conflict). SEQUENCE is raised (RFC 5545 §3.8.7.4); seats added go to the waiting
     list in order (they are told). Returns True when its time or
-    place changed, which tells the registered (event `calendar_event_changed`)."""
+    place changed, which tells the registered what changed (event
+    `calendar_event_changed`, its detail by forum.services.calendar_changes)."""
     if not may_organise(editor, event):
         raise Forbidden(_("Seuls les organisateurs de ce rendez-vous peuvent le modifier."))
     if event.cancelled:
         raise Conflict(_("Ce rendez-vous est annulé : il ne peut plus être modifié."))
-    before = _where_and_when(event)
+    before = where_and_when(event)
     resolved = _check(data, editor, event)
     _check_session_free(data, resolved, event)
     _apply(event, data, resolved)
     event.sequence += 1
     event.updated_at = utcnow()
     db.session.flush()
+    db.session.expire(event, ["department"])  # read again from its new code
     _promote(event)  # more seats (or none limited any more): the waiting list moves up
-    moved = _where_and_when(event) != before
-    if moved:
-        outbox.record("calendar_event_changed", event.id, editor.id)
-    return moved
-
-
-def _where_and_when(event: CalendarEvent) -> tuple:
-    return (
-        event.starts_at,
-        event.ends_at,
-        event.department_code,
-        event.commune,
-        event.online,
-        event.online_url,
-    )
+    # The notices say what changed, old and new: the event only keeps the new values.
+    change = describe_change(before, where_and_when(event))
+    if change is not None:
+        outbox.record("calendar_event_changed", event.id, editor.id, detail=change)
+    return change is not None
 
 
 def cancel_event(event: CalendarEvent, user: User) -> None:
@@ -440,6 +433,75 @@ def _promote(event: CalendarEvent) -> list[int]:
         db.session.flush()
         outbox.record("registration_promoted", registration.id, None)
     return [r.user_id for r in promoted]
+
+
+MINE_PAST_LIMIT = 50  # past registrations on « Mes inscriptions », latest first
+
+
+@dataclass
+class MyRegistration:
+    """One of a member's registrations as « Mes inscriptions » shows it: the event, the
+    registration, its place on the waiting list (1 = next to get a seat; None with a
+    seat), and whether it may still be cancelled (before the start, not cancelled)."""
+
+    registration: EventRegistration
+    event: CalendarEvent
+    waiting_position: int | None
+    cancellable: bool
+
+
+def my_registrations(user: User) -> tuple[list[MyRegistration], list[MyRegistration]]:
+    """The member's registrations: (upcoming — not ended — soonest first, past — the
+    MINE_PAST_LIMIT latest first). At most five statements, whatever their number: each
+    list with its events (and their départements), their structures, and the waiting
+    lists."""
+    now = utcnow()
+    query = (
+        select(EventRegistration)
+        .join(CalendarEvent, CalendarEvent.id == EventRegistration.event_id)
+        .where(EventRegistration.user_id == user.id)
+        .options(contains_eager(EventRegistration.event).selectinload(CalendarEvent.structure))
+    )
+    upcoming = list(
+        db.session.scalars(
+            query.where(CalendarEvent.ends_at >= now).order_by(
+                CalendarEvent.starts_at, CalendarEvent.id
+            )
+        )
+    )
+    past = list(
+        db.session.scalars(
+            query.where(CalendarEvent.ends_at < now)
+            .order_by(CalendarEvent.starts_at.desc(), CalendarEvent.id.desc())
+            .limit(MINE_PAST_LIMIT)
+        )
+    )
+    waiting_events = {r.event_id for r in upcoming if r.status == WAITING}
+    positions: dict[int, int] = {}
+    if waiting_events:
+        rows = db.session.execute(
+            select(EventRegistration.id, EventRegistration.event_id)
+            .where(
+                EventRegistration.event_id.in_(waiting_events),
+                EventRegistration.status == WAITING,
+            )
+            .order_by(EventRegistration.id)  # the order in which seats are given (_promote)
+        )
+        seen: dict[int, int] = {}
+        for registration_id, event_id in rows:
+            seen[event_id] = seen.get(event_id, 0) + 1
+            positions[registration_id] = seen[event_id]
+
+    def shown(r: EventRegistration, coming: bool) -> MyRegistration:
+        event = r.event
+        return MyRegistration(
+            registration=r,
+            event=event,
+            waiting_position=positions.get(r.id) if coming else None,
+            cancellable=coming and not event.cancelled and event.starts_at > now,
+        )
+
+    return [shown(r, True) for r in upcoming], [shown(r, False) for r in past]
 
 
 def registrations(event: CalendarEvent) -> list[EventRegistration]:
@@ -756,6 +818,7 @@ def revoke_feed_token(user: User) -> bool:
 
 
 def has_feed_token(user: User) -> bool:
+    """Whether the member has a private feed address that works."""
     return db.session.get(CalendarFeedToken, user.id) is not None
 
 
@@ -808,9 +871,11 @@ def private_feed_events(user: User) -> tuple[list[CalendarEvent], set[int], set[
 # --- from session to retour (point 5) ---------------------------------------------------
 
 
-def participants_registered(event_id: int) -> int:
-    """Confirmed registrations with the role « participant »."""
-    return db.session.scalar(
+def participants_registered(event_id: int) -> int | None:
+    """Confirmed registrations with the role « participant »; None when there are none:
+    nobody said so, which is not « nobody came »: a draft leaves the number empty for its
+    author rather than a 0 that would count in the indicators once published."""
+    count = db.session.scalar(
         select(func.count())
         .select_from(EventRegistration)
         .where(
@@ -819,6 +884,7 @@ def participants_registered(event_id: int) -> int:
             EventRegistration.role == "participant",
         )
     )
+    return count or None
 
 
 def _draft_modules(event: CalendarEvent) -> list[str]:
@@ -839,7 +905,7 @@ def draft_reports_for_ended_sessions(now: datetime | None = None, batch: int = 1
     """For each parcours session that has ended (not cancelled, no retour yet), a draft
     retour by its creator, pre-filled with date (in Paris), département, structure,
     parcours, modules, format (online: distanciel) and the number of participants
-    registered; the event points to it, and its author is told (event
+    registered (left empty when none is); the event points to it, and its author is told (event
     `session_report_waiting`). Only sessions that ended in the last DRAFT_WINDOW.
     Idempotent: a session with a retour is skipped. Returns the ids of the drafts made.
     Flushes; the CLI command or job commits."""

@@ -14,10 +14,14 @@ from urllib.parse import urlsplit
 
 import icalendar
 from flask import current_app
+from flask_babel import format_date
+from flask_babel import gettext as _
+from sqlalchemy import select
 
-from forum.models import CalendarEvent
+from forum.extensions import db
+from forum.models import CalendarEvent, Department, KitModule, Region, Structure, User
 from forum.models.base import utcnow
-from forum.services.calendar import PARIS, to_paris
+from forum.services.calendar import PARIS, Filters, to_paris
 from forum.urls import external_url
 
 PRODID = "-//Maillage//Calendrier du réseau//FR"
@@ -27,6 +31,56 @@ KIND_NAMES = {
     "transfert": "Journée de transfert / formation",
     "autre": "Autre rendez-vous",
 }
+
+
+def _kinds() -> dict[str, str]:
+    return {
+        "seance": _("séances de parcours"),
+        "echange": _("échanges de pratiques"),
+        "transfert": _("journées de transfert / formation"),
+        "autre": _("autres rendez-vous"),
+    }
+
+
+def feed_name(filters: Filters) -> str:
+    """The calendar name of a filtered feed, saying its filters in the current language
+    (« Maillage — rendez-vous · Ardèche · échanges de pratiques »), so that several
+    subscriptions read apart in a calendar application. A value that names nothing
+    known is said as typed. One statement per filter given, none without."""
+
+    def named(model, key, attribute="name", column=None):
+        if column is not None:
+            row = db.session.scalar(select(model).where(column == key))
+        else:
+            row = db.session.get(model, key)
+        return getattr(row, attribute) if row is not None else key
+
+    parts = [_("Maillage — rendez-vous")]
+    if filters.region:
+        parts.append(named(Region, filters.region))
+    if filters.department:
+        parts.append(named(Department, filters.department))
+    if filters.structure:
+        parts.append(named(Structure, filters.structure, column=Structure.slug))
+    if filters.kind:
+        parts.append(_kinds()[filters.kind])
+    if filters.module:
+        title = named(KitModule, filters.module, "title", column=KitModule.slug)
+        parts.append(_("module « %(title)s »", title=title))
+    if filters.start:
+        parts.append(_("à partir du %(date)s", date=format_date(filters.start, "d MMMM y")))
+    if filters.end:
+        parts.append(_("jusqu’au %(date)s", date=format_date(filters.end, "d MMMM y")))
+    return " · ".join(parts)
+
+
+def private_feed_name(user: User) -> str:
+    """The calendar name of a member's private feed: theirs, and what it holds (their
+    registrations and their structure's events), in the current language."""
+    parts = [_("Maillage — mon agenda (%(name)s)", name=user.display_name), _("mes inscriptions")]
+    if user.structure is not None:
+        parts.append(user.structure.name)
+    return " · ".join(parts)
 
 
 def uid(event: CalendarEvent) -> str:
@@ -106,6 +160,7 @@ def _calendar_head(name: str, first_year: int, last_year: int) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
+    cal.add("name", name)  # RFC 7986 §5.1; X-WR-CALNAME for the applications before it
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Paris")
     cal.add_component(

@@ -19,9 +19,11 @@ def init_app(app: Flask) -> None:
     wake_after_commit("events_dirty", "notifications")
 
 
-def record(kind: str, object_id: int, actor_id: int | None) -> None:
-    """Queue an event in the current transaction; it is fanned out after the commit."""
+def record(kind: str, object_id: int, actor_id: int | None, detail: str | None = None) -> None:
+    """Queue an event in the current transaction; it is fanned out after the commit.
+    `detail`: what its notifications must say that the object will not tell afterwards
+    (e.g. an event's old time and place), kept as their `reason`."""
     db.session.execute(
-        insert(EventOutbox).values(kind=kind, object_id=object_id, actor_id=actor_id)
+        insert(EventOutbox).values(kind=kind, object_id=object_id, actor_id=actor_id, detail=detail)
     )
     db.session.info["events_dirty"] = True

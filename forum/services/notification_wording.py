@@ -9,6 +9,8 @@ every e-mail (escaped there like any text). Each template gets:
 - `title`: the title of that discussion or report;
 - `n`: the Notification (its actor, `n.reason` for a moderation decision);
 - `months`: for a notification about a parcours, the whole months since its end.
+- `change`: for `event_changed`, what changed in the event (old and new time and place,
+  forum.services.calendar_changes.EventChange), or None.
 The macros of templates/notifications/reasons/_names.txt name the actor (« Un membre »
 when the account is gone) and say « de » + name, elided in French (« d'Élodie », see
 forum.i18n.de), « from Élodie » in English."""
@@ -18,6 +20,8 @@ from jinja2 import TemplateNotFound
 
 from forum.models import Notification
 from forum.services import follow_ups
+from forum.services.calendar_changes import REASONS as CHANGE_REASONS
+from forum.services.calendar_changes import read_change
 
 REASONS_FOLDER = "notifications/reasons"
 
@@ -55,10 +59,17 @@ def template_of(kind: str) -> str:
 def describe(n: Notification) -> str:
     """One sentence, plain text, naming who did what, and on which object, in the current
     language (force_locale outside a request); a kind with no template says the title."""
+    # What changed in a calendar event, for the reasons that carry it (else None).
+    change = read_change(n.reason) if n.kind in CHANGE_REASONS else None
     try:
         months = follow_ups.months_after_end(n.parcours, n.created_at) if n.parcours else None
         text = render_text(
-            template_of(n.kind), n=n, object=object_of(n), title=title_of(n), months=months
+            template_of(n.kind),
+            n=n,
+            object=object_of(n),
+            title=title_of(n),
+            months=months,
+            change=change,
         )
     except TemplateNotFound:
         current_app.logger.warning("No wording for notification kind %r", n.kind)

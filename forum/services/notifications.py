@@ -50,11 +50,13 @@ def process_events(batch: int = 200) -> int:
     claimed = db.session.execute(
         delete(EventOutbox)
         .where(EventOutbox.id.in_(ids))
-        .returning(EventOutbox.kind, EventOutbox.object_id, EventOutbox.actor_id)
+        .returning(
+            EventOutbox.kind, EventOutbox.object_id, EventOutbox.actor_id, EventOutbox.detail
+        )
     ).all()
     rows: list[dict] = []
-    for kind, object_id, actor_id in claimed:
-        rows += _fan_out(kind, object_id, actor_id)
+    for kind, object_id, actor_id, detail in claimed:
+        rows += _fan_out(kind, object_id, actor_id, detail)
     ids = []
     if rows:
         # One bulk statement: 500 watchers must not mean 500 ORM objects in the unit of work.
@@ -64,9 +66,10 @@ def process_events(batch: int = 200) -> int:
     return len(claimed)
 
 
-def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[dict]:
+def _fan_out(kind: str, object_id: int, actor_id: int | None, detail: str | None) -> list[dict]:
     """The notification rows of one event, by the handler registered for its kind
-    (services/notification_kinds.py); an unknown kind is logged and dropped."""
+    (services/notification_kinds.py), each with the event's `detail` as its `reason`; an
+    unknown kind is logged and dropped."""
     handler = kinds.HANDLERS.get(kind)
     if handler is None:
         current_app.logger.warning("Event of unknown kind %r (object %s) dropped", kind, object_id)
@@ -86,6 +89,7 @@ def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[dict]:
             "report_id": fan.target.report_id,
             "calendar_event_id": fan.target.calendar_event_id,
             "parcours_id": fan.target.parcours_id,
+            "reason": detail,
         }
         for uid, reason in kinds.recipients(handler, fan, actor_id).items()
     ]

@@ -37,7 +37,7 @@ class ReportInput:
     session_date: date
     department: str
     format: str
-    participants: int
+    participants: int | None  # None: not known yet (a draft); required to publish
     modules: list[str]
     structure_id: int | None = None
     parcours_id: int | None = None
@@ -172,11 +172,25 @@ def _require_text(sections: dict[str, str]) -> None:
         )
 
 
+def _require_participants(participants: int | None) -> None:
+    """A public report says how many porteurs came: they count in the indicators
+    (services/activity.py); a draft may leave it empty until its author knows."""
+    if participants is None:
+        raise Invalid(
+            "participants",
+            _(
+                "Indiquez le nombre de porteurs présents avant de publier (un brouillon "
+                "peut le laisser vide)."
+            ),
+        )
+
+
 def create_report(author: User, data: ReportInput) -> Report:
     """Validate and store a new report (draft or published) with its first revision."""
     resolved = _resolve(data, author)
     if data.publish:
         _check_publishable(author, data.sections)
+        _require_participants(data.participants)
     report = Report(author=author, status=ReportStatus.DRAFT)
     published = _apply(report, data, resolved)
     db.session.add(report)
@@ -193,8 +207,10 @@ def update_report(report: Report, editor: User, data: ReportInput) -> Report:
     resolved = _resolve(data, editor, report)
     if report.status == ReportStatus.PUBLISHED:
         _require_text(data.sections)  # a public report is not emptied by an edit
+        _require_participants(data.participants)
     elif data.publish:
         _check_publishable(editor, data.sections)
+        _require_participants(data.participants)
     published = _apply(report, data, resolved)
     db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))
     if published:
@@ -278,6 +294,7 @@ def publish_report(report: Report, editor: User) -> bool:
         report.author or editor,
         {name: getattr(body, f"{name}_md", "") if body else "" for name in SECTIONS},
     )
+    _require_participants(report.participants)
     report.status = ReportStatus.PUBLISHED
     report.published_at = report.updated_at = utcnow()
     db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))

@@ -184,7 +184,10 @@ def export_xlsx():
     for row in activity.session_rows(chosen):
         count = row[8]
         rows.append(
-            [*map(spreadsheet_safe, row[:8]), small(count) if count < SMALL_CELL else count]
+            [
+                *map(spreadsheet_safe, row[:8]),
+                small(count) if count is None or count < SMALL_CELL else count,
+            ]
         )
     buffer = io.BytesIO()
     book.save(buffer)

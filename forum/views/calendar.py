@@ -10,10 +10,11 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -47,6 +48,7 @@ from forum.services import (
     territories,
 )
 from forum.services import calendar as cal
+from forum.services import reports as report_rules
 from forum.services.discussions import check_rate
 
 bp = Blueprint("calendar", __name__)
@@ -140,14 +142,19 @@ def feed():
     """The iCalendar feed of /events/ with the same filters (public events for visitors)."""
     filters = cal.Filters.from_args(request.args)
     member = bool(current_user.is_authenticated)
-    name = _("Maillage — rendez-vous")
 
     def build() -> bytes:
+        name = calendar_feeds.feed_name(filters)  # each filter its own calendar name
         return calendar_feeds.calendar_bytes(cal.feed_events(filters, current_user), name)
 
     # The same for every visitor (and every member) until the content changes: kept per
     # content stamp, filters, day (the feed starts FEED_PAST_DAYS back) and language.
-    key = (tuple(sorted(filters.to_args().items())), member, cal.utcnow().date(), name)
+    key = (
+        tuple(sorted(filters.to_args().items())),
+        member,
+        cal.utcnow().date(),
+        current_locale(),
+    )
     return _ics(cache.memo("calendar.feed", build, *key), "maillage.ics")
 
 
@@ -159,7 +166,9 @@ def private_feed(token: str):
     if user is None:
         abort(404)
     events, registered, waiting = cal.private_feed_events(user)
-    body = calendar_feeds.calendar_bytes(events, _("Maillage — mon agenda"), registered, waiting)
+    with force_locale(user.locale or "fr"):  # a calendar application sends no session
+        name = calendar_feeds.private_feed_name(user)
+    body = calendar_feeds.calendar_bytes(events, name, registered, waiting)
     return _ics(body, "maillage-agenda.ics")
 
 
@@ -169,11 +178,20 @@ def detail(event_id: int):
     event = _event(event_id)
     registration = cal.registration_of(current_user, event)
     organiser = cal.may_organise(current_user, event)
+    report = event.report
     return render_template(
         "calendar/detail.html",
         event=event,
         registration=registration,
         organiser=organiser,
+        # The retour is linked for whoever may read it, by the reports' own rule (a draft:
+        # its author and moderators); other organisers are told who holds the draft.
+        report_readable=report is not None and report_rules.can_view(report, current_user),
+        draft_elsewhere=organiser
+        and report is not None
+        and not report.is_published
+        and report.deleted_at is None
+        and not report_rules.can_view(report, current_user),
         confirmed=cal.confirmed_count(event.id),
         registrations=cal.registrations(event) if organiser else [],
         linkable=cal.linkable_reports(current_user)
@@ -350,13 +368,32 @@ def register(event_id: int):
 @bp.post("/events/<int:event_id>/unregister")
 @posting_required
 def unregister(event_id: int):
-    """Cancel one's own registration (until the start): the first waiting gets the seat."""
+    """Cancel one's own registration (until the start): the first waiting gets the seat.
+    Back to the event, or to « Mes inscriptions » when the form came from there."""
     event = _event(event_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     cal.unregister(current_user, event)
     flash(_("Votre inscription est annulée."), "success")
+    if request.form.get("back") == "mine":
+        return redirect(url_for("calendar.mine"), code=303)
     return redirect(url_for("calendar.detail", event_id=event.id), code=303)
+
+
+@bp.get("/events/mine")
+@login_required
+def mine():
+    """« Mes inscriptions »: the member's registrations, upcoming first (with their seat or
+    place on the waiting list, and a button to cancel), then past ones."""
+    upcoming, past = cal.my_registrations(current_user)
+    return render_template(
+        "calendar/mine.html",
+        upcoming=upcoming,
+        past=past,
+        past_limit=cal.MINE_PAST_LIMIT,
+        roles=dict(ROLE_LABELS),
+        action_form=ActionForm(),
+    )
 
 
 @bp.post("/events/<int:event_id>/report")
@@ -389,30 +426,41 @@ def registrations_csv(event_id: int):
     return response
 
 
+FEED_ADDRESS = "calendar_feed_token"  # the session key of a new secret, for one GET
+
+
 @bp.route("/events/my-feed", methods=["GET", "POST"])
 @login_required
 def my_feed():
     """The member's private feed: make a new secret address (the old one stops), or
-    revoke it. The address is shown once, right after it is made."""
+    revoke it. Post/Redirect/Get: the new address waits in the session for the next GET
+    only, which shows it once (a refresh shows it no more, and makes no other one)."""
     form = ActionForm()
-    address = None
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
         if request.form.get("action") == "revoke":
             cal.revoke_feed_token(current_user)
+            session.pop(FEED_ADDRESS, None)
             flash(_("L’adresse de votre agenda privé ne fonctionne plus."), "success")
         else:
             token = cal.new_feed_token(current_user)
+            session[FEED_ADDRESS] = token
+        response = redirect(url_for("calendar.my_feed"), code=303)
+    else:
+        token = session.pop(FEED_ADDRESS, None)
+        address = None
+        owner = cal.user_for_feed_token(token) if token else None
+        if owner is not None and owner.id == current_user.id:  # not replaced or revoked since
             address = url_for("calendar.private_feed", token=token, _external=True)
-    response = make_response(
-        render_template(
-            "calendar/my_feed.html",
-            form=form,
-            address=address,
-            active=address is not None or cal.has_feed_token(current_user),
+        response = make_response(
+            render_template(
+                "calendar/my_feed.html",
+                form=form,
+                address=address,
+                active=address is not None or cal.has_feed_token(current_user),
+            )
         )
-    )
-    if address is not None:  # a secret: kept by no cache, not even the browser's
-        response.headers["Cache-Control"] = "no-store"
+    # A secret (or the way to one): kept by no cache, not even the browser's.
+    response.headers["Cache-Control"] = "no-store"
     return response

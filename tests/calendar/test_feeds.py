@@ -126,7 +126,9 @@ def test_the_private_feed(client, login, make_event, alice, bob, carla):
     db.session.commit()
     login(carla)
     assert client.get("/events/my-feed").status_code == 200
-    page = post_form(client, "/events/my-feed", {"action": "new"}).get_data(as_text=True)
+    page = post_form(client, "/events/my-feed", {"action": "new"}, follow_redirects=True).get_data(
+        as_text=True
+    )
     address = page.split('id="feed-address"')[0].rsplit('value="', 1)[1].split('"')[0]
     path = address.split("localhost", 1)[-1]
     assert path.startswith("/events/feed/") and path.endswith(".ics")
@@ -144,7 +146,9 @@ def test_the_private_feed(client, login, make_event, alice, bob, carla):
     # a new address replaces the old one; revoking stops it
     client2 = IsolatedClient(client.application, use_cookies=True)
     post_form(client2, "/auth/login", {"email": carla.email, "password": "motdepasse-solide"})
-    newer = post_form(client2, "/events/my-feed", {"action": "new"}).get_data(as_text=True)
+    newer = post_form(
+        client2, "/events/my-feed", {"action": "new"}, follow_redirects=True
+    ).get_data(as_text=True)
     assert calendar_app.get(path).status_code == 404
     new_path = (
         newer.split('id="feed-address"')[0]
@@ -212,7 +216,9 @@ def test_a_waiting_list_place_is_tentative_in_the_members_feeds(
     event = one["[Liste d’attente] Complet"]
     assert str(event["status"]) == "TENTATIVE"
     assert "visio.example.org" not in str(event.get("location", ""))
-    page = post_form(client, "/events/my-feed", {"action": "new"}).get_data(as_text=True)
+    page = post_form(client, "/events/my-feed", {"action": "new"}, follow_redirects=True).get_data(
+        as_text=True
+    )
     path = page.split('id="feed-address"')[0].rsplit('value="', 1)[1].split('"')[0]
     feed = vevents(parse(client.get(path.split("localhost", 1)[-1])))
     assert str(feed["[Liste d’attente] Complet"]["status"]) == "TENTATIVE"

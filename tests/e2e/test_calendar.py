@@ -118,7 +118,7 @@ def test_organiser_pages(live_server, calendar_world, new_page, width):
     page = new_page(width=width)
     log_in(page, base, "orga@example.org")
     for path in (f"/events/{calendar_world}", "/events/new", f"/events/{calendar_world}/edit",
-                 "/events/my-feed", "/events/past", "/territories/"):  # fmt: skip
+                 "/events/my-feed", "/events/mine", "/events/past", "/territories/"):  # fmt: skip
         page.goto(base + path)
         assert axe_violations(page) == [], path
         fits(page, width)

@@ -10,6 +10,7 @@ from forum.models.base import utcnow
 from forum.models.calendar import CalendarEvent
 from forum.models.discussions import Discussion, Post
 from forum.models.reports import Report
+from forum.models.structures import Structure
 from forum.models.users import User
 
 
@@ -30,6 +31,8 @@ class Notification(db.Model):
     calendar_event_id: Mapped[int | None] = mapped_column(
         ForeignKey("calendar_event.id", ondelete="CASCADE")
     )
+    # A request to join a structure, and its answer (branch join16, migration 0018).
+    structure_id: Mapped[int | None] = mapped_column(ForeignKey("structure.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
     emailed_at: Mapped[datetime | None]
@@ -40,6 +43,7 @@ class Notification(db.Model):
     post: Mapped[Post | None] = relationship()
     report: Mapped[Report | None] = relationship()
     calendar_event: Mapped[CalendarEvent | None] = relationship()
+    structure: Mapped[Structure | None] = relationship()  # branch join16
 
 
 class NotificationSetting(db.Model):

@@ -40,6 +40,8 @@ def title_of(n: Notification) -> str:
         return n.discussion.title
     if n.calendar_event is not None:
         return n.calendar_event.title
+    if n.structure is not None:  # branch join16: a request to join it
+        return n.structure.name
     return n.report.title if n.report is not None else ""
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload
 from forum.extensions import db
 from forum.models import CalendarEvent, Discussion, EventOutbox, Notification, Post, Report, User
 from forum.models.base import utcnow
-from forum.services import calendar
+from forum.services import calendar, memberships
 from forum.services import notification_kinds as kinds
 from forum.services import notification_mail as mail
 from forum.services import notification_settings as settings
@@ -85,6 +85,7 @@ def _fan_out(kind: str, object_id: int, actor_id: int | None) -> list[dict]:
             "post_id": fan.target.post_id,
             "report_id": fan.target.report_id,
             "calendar_event_id": fan.target.calendar_event_id,
+            "structure_id": fan.target.structure_id,
         }
         for uid, reason in kinds.recipients(handler, fan, actor_id).items()
     ]
@@ -104,6 +105,10 @@ def visible_to(n: Notification, user) -> bool:
         return n.report is not None and can_view_report(n.report, user)
     if n.calendar_event_id is not None:
         return n.calendar_event is not None and calendar.visible_to(user, n.calendar_event)
+    if n.structure_id is not None:  # branch join16: a request to decide, or one's answer
+        return n.structure is not None and (
+            n.kind != memberships.JOIN_REQUESTED or memberships.may_admit(user, n.structure)
+        )
     return False
 
 
@@ -115,6 +120,7 @@ def _with_objects(query):
         joinedload(Notification.report),
         joinedload(Notification.post),
         joinedload(Notification.calendar_event),
+        joinedload(Notification.structure),  # branch join16
     )
 
 
@@ -161,6 +167,18 @@ def visible_clause(user):
                     CalendarEvent.id == Notification.calendar_event_id,
                     calendar.visible_clause(user),
                 )
+            ),
+        ),
+        and_(  # branch join16: about a structure
+            Notification.kind.not_in(MODERATION_KINDS),
+            Notification.post_id.is_(None),
+            Notification.discussion_id.is_(None),
+            Notification.report_id.is_(None),
+            Notification.calendar_event_id.is_(None),
+            Notification.structure_id.is_not(None),
+            or_(
+                Notification.kind != memberships.JOIN_REQUESTED,
+                memberships.admit_clause(user, Notification.structure_id),
             ),
         ),
     )
@@ -256,6 +274,10 @@ def link(n: Notification) -> str:
         )
     if n.calendar_event_id:
         return url_for("calendar.detail", event_id=n.calendar_event_id)
+    if n.structure is not None:  # branch join16: the requests to decide, or the structure
+        if n.kind == memberships.JOIN_REQUESTED:
+            return url_for("structures.members", slug=n.structure.slug)
+        return url_for("structures.detail", slug=n.structure.slug)
     return url_for("reports.detail", report_id=n.report_id)
 
 

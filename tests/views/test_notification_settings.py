@@ -41,7 +41,7 @@ def test_account_page_has_one_fieldset_per_kind_with_the_current_mode(client, lo
     notification_settings.save_modes(alice, {"mention": "immediate", "contact": "weekly"})
     login(alice)
     html = client.get("/account").get_data(as_text=True)
-    assert html.count('<fieldset id="mode_') == len(KINDS) == 8
+    assert html.count('<fieldset id="mode_') == len(KINDS) == 9
     for label in (
         "Réponses à vos discussions, retours d'expérience et messages",
         "Mentions de votre nom (@)",
@@ -52,6 +52,7 @@ def test_account_page_has_one_fieldset_per_kind_with_the_current_mode(client, lo
         assert f"<legend>{label}</legend>" in html
     # the calendar's rows (issue 15) are « immédiatement » by default
     calendar_rows = {"mode_events": "immediate", "mode_reminders": "immediate"}
+    calendar_rows["mode_membership"] = "immediate"  # join16: requests to join a structure
     assert checked(html) == {
         **ALL_DAILY,
         **calendar_rows,

@@ -46,6 +46,7 @@ from forum.models import (
     NotificationSetting,
     ReadMarker,
     SearchOutbox,
+    StructureRequest,
     User,
     UserSession,
     Watch,
@@ -67,6 +68,7 @@ PRIVATE_TABLES = frozenset(
         NotificationSetting,
         ReadMarker,
         SearchOutbox,
+        StructureRequest,  # shown to its member and those who decide, never to visitors
         UserSession,
         Watch,
     )

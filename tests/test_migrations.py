@@ -69,6 +69,9 @@ def test_upgrade_a_populated_database_step_by_step(tmp_path):
             == "Le covoiturage"
         )
         assert db.session.scalar(sa.text("SELECT count(*) FROM report_tag")) == 1
+        # 0018: members stay members (joining is a request from now on; none is pending).
+        assert db.session.scalar(sa.text("SELECT structure_id FROM user_account WHERE id = 1")) == 1
+        assert db.session.scalar(sa.text("SELECT count(*) FROM structure_request")) == 0
         from forum.services import demo
 
         demo.seed(extra_reports=50)  # today's code runs on the upgraded database

@@ -40,10 +40,12 @@ from forum.models.search_documents import SearchDocument, SearchWord
 from forum.models.search_outbox import SearchOutbox
 from forum.models.stamps import ContentStamp
 from forum.models.structures import (
+    REQUEST_STATUSES,
     STRUCTURE_KINDS,
     STRUCTURE_STATUSES,
     ContactMessage,
     Structure,
+    StructureRequest,
 )
 from forum.models.submissions import FormSubmission
 from forum.models.tags import ChallengeTag
@@ -99,12 +101,14 @@ __all__ = [
     "report_tags",
     "Department",
     "LoginFailure",
+    "REQUEST_STATUSES",
     "ROLES",
     "Region",
     "STRUCTURE_KINDS",
     "STRUCTURE_ROLES",
     "STRUCTURE_STATUSES",
     "Structure",
+    "StructureRequest",
     "User",
     "UserSession",
 ]

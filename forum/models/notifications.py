@@ -10,6 +10,7 @@ from forum.models.base import utcnow
 from forum.models.calendar import CalendarEvent
 from forum.models.discussions import Discussion, Post
 from forum.models.reports import Parcours, Report
+from forum.models.structures import Structure
 from forum.models.users import User
 
 
@@ -32,6 +33,8 @@ class Notification(db.Model):
     )
     # « Que sont devenus les projets ? » asked of a parcours' structures (issue 16)
     parcours_id: Mapped[int | None] = mapped_column(ForeignKey("parcours.id", ondelete="CASCADE"))
+    # A request to join a structure, and its answer (migration 0018).
+    structure_id: Mapped[int | None] = mapped_column(ForeignKey("structure.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
     emailed_at: Mapped[datetime | None]
@@ -45,6 +48,7 @@ class Notification(db.Model):
     report: Mapped[Report | None] = relationship()
     calendar_event: Mapped[CalendarEvent | None] = relationship()
     parcours: Mapped[Parcours | None] = relationship()
+    structure: Mapped[Structure | None] = relationship()
 
 
 class NotificationSetting(db.Model):

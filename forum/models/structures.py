@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
@@ -49,6 +49,51 @@ class Structure(db.Model):
     @property
     def is_pending(self) -> bool:
         """Proposed by a member, not yet validated by a moderator."""
+        return self.status == "pending"
+
+
+# A request to join a structure that has members: pending until someone who may admit
+# (forum.services.memberships.may_admit) accepts or refuses it, or its author withdraws it
+# (choosing another structure withdraws it too). Decided rows stay: a second click on
+# « Accepter » is told the request was already decided.
+REQUEST_STATUSES = ("pending", "accepted", "refused", "withdrawn")
+
+
+class StructureRequest(db.Model):
+    """A member's request to join a structure that already has members (one pending per
+    member: the partial unique index)."""
+
+    __tablename__ = "structure_request"
+    __table_args__ = (
+        Index(
+            "uq_structure_request_pending_user",
+            "user_id",
+            unique=True,
+            sqlite_where=text("status = 'pending'"),
+            postgresql_where=text("status = 'pending'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    structure_id: Mapped[int] = mapped_column(
+        ForeignKey("structure.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None]
+    decided_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+
+    user: Mapped["User"] = relationship(foreign_keys=[user_id])  # noqa: F821
+    structure: Mapped[Structure] = relationship()
+    decided_by: Mapped["User | None"] = relationship(foreign_keys=[decided_by_id])  # noqa: F821
+
+    @property
+    def is_pending(self) -> bool:
         return self.status == "pending"
 
 

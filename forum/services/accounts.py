@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 
 from forum.extensions import db
 from forum.mail import send_mail
-from forum.models import LoginFailure, Structure, User, UserSession
+from forum.models import LoginFailure, Structure, StructureRequest, User, UserSession
 from forum.models.base import utcnow
-from forum.services import sessions
+from forum.services import memberships, sessions
 from forum.services.errors import Forbidden, Invalid, RateLimited
 from forum.text import slugify
 
@@ -52,7 +52,9 @@ def register_user(
     locale: str = "fr",
     role: str = "member",
 ) -> User:
-    """Create a member; needs an admin's approval when registration is by approval."""
+    """Create a member; needs an admin's approval when registration is by approval.
+    `structure` is set as is (trusted callers: the CLI, fixtures); a newcomer's own choice
+    goes through memberships.choose_structure once the account exists."""
     email = normalise_email(email)
     if find_user_by_email(email):
         raise Invalid("email", _("Un compte existe déjà avec cette adresse e-mail."))
@@ -176,19 +178,20 @@ def update_profile(
     structure: Structure | None,
     locale: str,
     accepts_contact: bool | None = None,
-) -> None:
+) -> StructureRequest | None:
     """Save a member's profile (e-mail choices: forum/services/notification_settings.py).
-    Leaving a structure leaves its référent·e role; the contact setting is stored only when
-    it differs from the role's default (yes for a référent·e)."""
+    The structure is chosen through memberships.choose_structure: leaving one, or joining
+    one with no member yet, is immediate (and leaves the référent·e role); one with members
+    gets a request, returned (None otherwise). The contact setting is stored only when it
+    differs from the role's default (yes for a référent·e)."""
     user.display_name = display_name.strip()
     user.bio = bio.strip()
-    if (structure.id if structure else None) != user.structure_id:
-        user.structure_role = "member"
-    user.structure = structure
+    request = memberships.choose_structure(user, structure)
     user.locale = locale
     if accepts_contact is not None:
         user.accepts_contact = None if accepts_contact == user.is_referent else accepts_contact
     db.session.flush()
+    return request
 
 
 def pending_users() -> list[User]:

@@ -719,6 +719,10 @@ def can_see_bilan(viewer, chosen: ActivitySlice) -> bool:
     - a slice of one parcours (and no structure): members of one of its structures;
     - anything else (a territory, the whole network): administrators only.
 
+    Being a member is `User.structure_id`, which choosing a structure does not set by
+    itself: joining one that has members is a request its référent·e (or its members, or
+    a moderator) accepts first (forum.services.memberships).
+
     The aggregates of `/activity` are public and need no check. One statement at most."""
     if viewer is None or not viewer.is_authenticated:
         return False

@@ -30,12 +30,14 @@ from forum.models import (
     Flag,
     FollowUp,
     KitModule,
+    Notification,
     Parcours,
     Post,
     Report,
     ReportBody,
     ReportRevision,
     Structure,
+    StructureRequest,
     User,
     report_modules,
     report_tags,
@@ -47,6 +49,7 @@ from forum.services import (
     calendar,
     discussions,
     follow_ups,
+    memberships,
     notifications,
     reference,
     watches,
@@ -66,6 +69,7 @@ def seed(extra_reports: int | None = None, only_if_empty: bool = False) -> dict[
         "structures": _seed_structures(),
         "members": _seed_members(),
         "proposed structures": _seed_proposals(),
+        "requests to join": _seed_requests(),
         "parcours": _seed_parcours(),
     }
     if not db.session.scalar(select(func.count(Report.id))):
@@ -214,6 +218,57 @@ def _seed_proposals() -> int:
                 password_hash=password_hash,
                 created_at=when,
             )
+        )
+        created += 1
+    db.session.commit()
+    return created
+
+
+# A newcomer asking to join a structure that has members (issue 16's tester): it waits for
+# its référente, Claire Fabre (a demo login), who sees it on the structure's « Membres ».
+JOIN_REQUESTS = [
+    {
+        "email": "anouk.delmas@example.org",
+        "display_name": "Anouk Delmas",
+        "structure": "fabrique-du-lot",
+        "bio": "Arrivée en janvier à la Fabrique, elle co-animera les prochains parcours.",
+        "days_ago": 2,
+    },
+]
+
+
+def _seed_requests() -> int:
+    """The pending requests of JOIN_REQUESTS, each from a new member with no structure,
+    and its notification to those who decide (already e-mailed: the demo sends nothing)."""
+    emails = set(db.session.scalars(select(User.email)))
+    by_slug = {s.slug: s for s in db.session.scalars(select(Structure))}
+    created = 0
+    for data in JOIN_REQUESTS:
+        structure = by_slug.get(data["structure"])
+        if data["email"] in emails or structure is None:
+            continue
+        when = utcnow() - timedelta(days=data["days_ago"], hours=5)
+        member = User(
+            handle=unique_handle(data["display_name"]),
+            email=data["email"],
+            display_name=data["display_name"],
+            bio=data["bio"],
+            password_hash=generate_password_hash(DEMO_PASSWORD),
+            created_at=when - timedelta(hours=1),
+        )
+        request = StructureRequest(user=member, structure=structure, created_at=when)
+        db.session.add_all([member, request])
+        db.session.flush()
+        db.session.add_all(
+            Notification(
+                user_id=uid,
+                kind=memberships.JOIN_REQUESTED,
+                actor_id=member.id,
+                structure_id=structure.id,
+                created_at=when,
+                emailed_at=when,
+            )
+            for uid in memberships.deciders(structure)
         )
         created += 1
     db.session.commit()

@@ -22,8 +22,9 @@ from forum.models import (
     FollowUpReminder,
     Post,
     Report,
+    StructureRequest,
 )
-from forum.services import follow_ups, watches
+from forum.services import follow_ups, memberships, watches
 from forum.services.discussions import first_post_id, mentioned_users
 
 # Not fanned out from an event: told by moderation (notifications.notify_hidden). About the
@@ -34,13 +35,15 @@ MODERATION_KINDS = ("post_hidden",)
 @dataclass(frozen=True)
 class Target:
     """What the notifications of one event are about: a message (with its discussion), a
-    discussion, a report, an event of the calendar, or a parcours."""
+    discussion, a report, an event of the calendar, a parcours, or a structure (a request
+    to join it)."""
 
     discussion_id: int | None = None
     post_id: int | None = None
     report_id: int | None = None
     calendar_event_id: int | None = None
     parcours_id: int | None = None
+    structure_id: int | None = None
 
 
 @dataclass
@@ -216,3 +219,27 @@ def follow_up_due(reminder_id: int) -> Fan | None:
         return None
     members = follow_ups.askable_members(reminder.parcours_id)
     return Fan(Target(parcours_id=reminder.parcours_id), {"follow_up_due": members})
+
+
+# --- requests to join a structure (forum/services/memberships.py) ----------
+
+
+@fans_out(memberships.REQUESTED, (memberships.JOIN_REQUESTED,))
+def structure_request_created(request_id: int) -> Fan | None:
+    """A member asked to join a structure that has members: those who decide for it (its
+    référent·e(s), else its members), if the request is still pending."""
+    request = db.session.get(StructureRequest, request_id)
+    if request is None or not request.is_pending:
+        return None
+    told = {memberships.JOIN_REQUESTED: memberships.deciders(request.structure)}
+    return Fan(Target(structure_id=request.structure_id), told)
+
+
+@fans_out(memberships.DECIDED, (memberships.JOIN_ACCEPTED, memberships.JOIN_REFUSED))
+def structure_request_decided(request_id: int) -> Fan | None:
+    """A request to join a structure was accepted or refused: the member who made it."""
+    request = db.session.get(StructureRequest, request_id)
+    if request is None or request.status not in ("accepted", "refused"):
+        return None
+    reason = memberships.JOIN_ACCEPTED if request.status == "accepted" else memberships.JOIN_REFUSED
+    return Fan(Target(structure_id=request.structure_id), {reason: [request.user_id]})

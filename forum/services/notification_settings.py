@@ -55,6 +55,12 @@ KINDS: dict[str, Kind] = {
         ("event_changed", "event_cancelled", "event_seat_freed", "report_draft_waiting"),
         "immediate",
     ),
+    # joining a structure that has members is a request it accepts
+    "membership": Kind(
+        lazy("Demandes pour rejoindre votre structure, et la réponse à la vôtre"),
+        ("structure_join_requested", "structure_join_accepted", "structure_join_refused"),
+        "immediate",
+    ),
     # issue 15: the reminder two days before an event, with its .ics: sent or not (it
     # cannot wait for a digest, so none is offered).
     "reminders": Kind(

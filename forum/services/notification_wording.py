@@ -48,6 +48,8 @@ def title_of(n: Notification) -> str:
         return n.calendar_event.title
     if n.parcours is not None:
         return n.parcours.title
+    if n.structure is not None:  # a request to join it
+        return n.structure.name
     return n.report.title if n.report is not None else ""
 
 

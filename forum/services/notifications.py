@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload
 from forum.extensions import db
 from forum.models import CalendarEvent, Discussion, EventOutbox, Notification, Post, Report, User
 from forum.models.base import utcnow
-from forum.services import calendar, follow_ups
+from forum.services import calendar, follow_ups, memberships
 from forum.services import notification_kinds as kinds
 from forum.services import notification_mail as mail
 from forum.services import notification_settings as settings
@@ -90,6 +90,7 @@ def _fan_out(kind: str, object_id: int, actor_id: int | None, detail: str | None
             "calendar_event_id": fan.target.calendar_event_id,
             "parcours_id": fan.target.parcours_id,
             "reason": detail,
+            "structure_id": fan.target.structure_id,
         }
         for uid, reason in kinds.recipients(handler, fan, actor_id).items()
     ]
@@ -111,6 +112,10 @@ def visible_to(n: Notification, user) -> bool:
         return n.calendar_event is not None and calendar.visible_to(user, n.calendar_event)
     if n.parcours_id is not None:
         return n.parcours is not None and follow_ups.can_answer(user, n.parcours)
+    if n.structure_id is not None:  # a request to decide, or one's answer
+        return n.structure is not None and (
+            n.kind != memberships.JOIN_REQUESTED or memberships.may_admit(user, n.structure)
+        )
     return False
 
 
@@ -123,6 +128,7 @@ def _with_objects(query):
         joinedload(Notification.post),
         joinedload(Notification.calendar_event),
         joinedload(Notification.parcours),
+        joinedload(Notification.structure),
     )
 
 
@@ -179,6 +185,19 @@ def visible_clause(user):
             Notification.calendar_event_id.is_(None),
             Notification.parcours_id.is_not(None),
             follow_ups.answerable_clause(user, Notification.parcours_id),
+        ),
+        and_(  # about a structure: a request to join it, or its answer
+            Notification.kind.not_in(MODERATION_KINDS),
+            Notification.post_id.is_(None),
+            Notification.discussion_id.is_(None),
+            Notification.report_id.is_(None),
+            Notification.calendar_event_id.is_(None),
+            Notification.parcours_id.is_(None),
+            Notification.structure_id.is_not(None),
+            or_(
+                Notification.kind != memberships.JOIN_REQUESTED,
+                memberships.admit_clause(user, Notification.structure_id),
+            ),
         ),
     )
 
@@ -275,6 +294,10 @@ def link(n: Notification) -> str:
         return url_for("calendar.detail", event_id=n.calendar_event_id)
     if n.parcours is not None:
         return url_for("parcours.follow_up", slug=n.parcours.slug)
+    if n.structure is not None:  # the requests to decide, or the structure
+        if n.kind == memberships.JOIN_REQUESTED:
+            return url_for("structures.members", slug=n.structure.slug)
+        return url_for("structures.detail", slug=n.structure.slug)
     return url_for("reports.detail", report_id=n.report_id)
 
 

@@ -34,6 +34,7 @@ from forum.models import (
     ReportBody,
     ReportRevision,
     ReportStatus,
+    StructureRequest,
     User,
     UserSession,
     Watch,
@@ -106,6 +107,19 @@ def export_data(user: User) -> dict:
                 select(ContactMessage)
                 .where(ContactMessage.sender_id == user.id)
                 .order_by(ContactMessage.id)
+            )
+        ],
+        "structure_requests": [  # asking to join a structure, and the answer
+            {
+                "structure": r.structure.name,
+                "status": r.status,
+                "created_at": _iso(r.created_at),
+                "decided_at": _iso(r.decided_at),
+            }
+            for r in _rows(
+                select(StructureRequest)
+                .where(StructureRequest.user_id == user.id)
+                .order_by(StructureRequest.id)
             )
         ],
         "reports": [_report(r) for r in reports],
@@ -425,6 +439,7 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
         (Attachment, Attachment.uploader_id),
         (ContactMessage, ContactMessage.sender_id),
         (ContactMessage, ContactMessage.recipient_id),
+        (StructureRequest, StructureRequest.decided_by_id),
     ):
         session.execute(update(model).where(column == uid).values({column.key: None}))
     session.execute(update(EventOutbox).where(EventOutbox.actor_id == uid).values(actor_id=None))
@@ -436,6 +451,7 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
         (ReadMarker, ReadMarker.user_id),
         (Bookmark, Bookmark.user_id),
         (UserSession, UserSession.user_id),
+        (StructureRequest, StructureRequest.user_id),
     ):
         session.execute(delete(model).where(column == uid))
     calendar.forget_member(user)  # seats freed, the waiting list moves up

@@ -15,8 +15,8 @@ from sqlalchemy.orm import selectinload
 
 from forum.extensions import db
 from forum.models import ContactMessage, Department, Report, Structure, User, parcours_structures
-from forum.services import moderation
-from forum.services.errors import Invalid
+from forum.services import memberships, moderation
+from forum.services.errors import Conflict, Invalid
 from forum.services.indexing import enqueue_reports
 from forum.text import slugify
 
@@ -193,9 +193,19 @@ def propose_structure(proposer: User, fields: dict) -> Structure:
 
 
 def join_as_referent(user: User, structure: Structure) -> None:
-    """Make `user` a member of `structure` and its référent·e (not committed). Leaving a
-    structure they were the référent·e of hands the role to its longest-registered
-    remaining member, so that a structure with members always has one."""
+    """Make `user` the first member of `structure`, a proposal of theirs, and its
+    référent·e (flushed, not committed); their pending request elsewhere is withdrawn.
+    Leaving a structure they were the référent·e of hands the role to its
+    longest-registered remaining member, so that a structure with members always has one.
+    Raises Conflict if `structure` has other members (joining it is a request:
+    memberships.choose_structure)."""
+    if structure.id is not None and any(m.id != user.id for m in structure.members):
+        raise Conflict(
+            _(
+                "« %(name)s » a déjà des membres : demandez-leur de vous accepter.",
+                name=structure.name,
+            )
+        )
     previous = user.structure
     if previous is not None and previous is not structure and user.structure_role == "referent":
         successor = db.session.scalar(
@@ -206,7 +216,7 @@ def join_as_referent(user: User, structure: Structure) -> None:
         )
         if successor is not None:
             successor.structure_role = "referent"
-    user.structure = structure
+    memberships.set_structure(user, structure)
     user.structure_role = "referent"
 
 
@@ -235,9 +245,9 @@ def validate_structure(structure: Structure, moderator: User) -> bool:
 
 
 def merge_structures(source: Structure, target: Structure, moderator: User) -> int:
-    """Move members, reports, parcours and contact records of `source` to `target`, then
-    delete `source`. Moved members stay members; a référent·e becomes one of `target` only
-    if it had none. Returns the number of reports moved."""
+    """Move members, reports, parcours, contact records and requests to join of `source`
+    to `target`, then delete `source`. Moved members stay members; a référent·e becomes
+    one of `target` only if it had none. Returns the number of reports moved."""
     if source.id == target.id:
         raise Invalid("target", _("Une structure ne peut pas être fusionnée avec elle-même."))
     if target.is_pending:
@@ -252,6 +262,7 @@ def merge_structures(source: Structure, target: Structure, moderator: User) -> i
     db.session.execute(
         update(User).where(User.structure_id == source.id).values(structure_id=target.id)
     )
+    memberships.move_requests(source, target)
     report_ids = list(db.session.scalars(select(Report.id).where(Report.structure_id == source.id)))
     enqueue_reports(db.session, report_ids)  # the structure's name is searchable
     db.session.execute(

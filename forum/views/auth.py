@@ -10,7 +10,7 @@ from forum.forms.accounts import LoginForm, RegisterForm, ResetPasswordForm, Res
 from forum.models import Structure
 from forum.once import submitted_once
 from forum.security import safe_next
-from forum.services import Invalid, accounts, sessions, structures, territories
+from forum.services import Invalid, accounts, memberships, sessions, structures, territories
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -42,6 +42,7 @@ def register():
     if form.validate_on_submit():
         try:
             once.claim()
+            request_made = None
             if form.proposing:  # « ma structure n'est pas dans la liste »
                 structure = structures.new_proposal(form.proposal())
             elif form.structure.data:
@@ -49,10 +50,12 @@ def register():
             else:
                 structure = None
             user = accounts.register_user(
-                form.email.data, form.password.data, form.display_name.data, structure
+                form.email.data, form.password.data, form.display_name.data
             )
             if form.proposing:
                 structures.join_as_referent(user, structure)
+            else:  # one with members is asked, as from « Mon compte »
+                request_made = memberships.choose_structure(user, structure)
         except Invalid as error:
             getattr(form, error.field).errors.append(error.message)
         else:
@@ -65,6 +68,8 @@ def register():
                     ),
                     "info",
                 )
+            if request_made is not None:
+                flash(memberships.sent_notice(request_made), "info")
             if user.approved:
                 flash(_("Bienvenue sur Maillage, %(name)s !", name=user.display_name), "success")
             else:

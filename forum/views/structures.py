@@ -13,7 +13,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from flask_login import current_user
+from flask_login import current_user, login_required
 
 from forum import once, pages
 from forum import preview as previewing
@@ -34,6 +34,7 @@ from forum.services import (
     Invalid,
     contact,
     lock_for_update,
+    memberships,
     report_queries,
     structure_pages,
     structures,
@@ -108,7 +109,62 @@ def detail(slug: str):
         parcours=structure_pages.parcours_of(structure),
         discussions=structure_pages.discussions_of(structure),
         contactable=bool(contact.structure_recipients(structure, _viewer())),
+        **_membership_context(structure),
     )
+
+
+def _membership_context(structure: Structure) -> dict:
+    """For a logged-in viewer: whether they decide who joins (and how many wait), and their
+    own pending request if it is to this structure."""
+    viewer = _viewer()
+    if viewer is None:
+        return {"can_admit": False, "waiting": 0, "my_request": None}
+    can_admit = memberships.may_admit(viewer, structure)
+    mine = memberships.pending_request_of(viewer)
+    return {
+        "can_admit": can_admit,
+        "waiting": len(memberships.pending_requests(structure)) if can_admit else 0,
+        "my_request": mine if mine is not None and mine.structure_id == structure.id else None,
+    }
+
+
+@bp.get("/<slug>/members")
+@login_required
+def members(slug: str):
+    """« Membres » of a structure, for those who decide who joins it (its référent·e(s),
+    else its members; moderators): the members and the requests waiting, each with
+    « Accepter » and « Refuser »."""
+    structure = _structure_or_404(slug)
+    if not memberships.may_admit(current_user, structure):
+        abort(
+            403,
+            description=_(
+                "Seules la personne référente de la structure (ou, sans référent·e, ses "
+                "membres) et l’équipe de modération voient les demandes pour la rejoindre."
+            ),
+        )
+    return render_template(
+        "structures/members.html",
+        structure=structure,
+        requests=memberships.pending_requests(structure),
+    )
+
+
+@bp.post("/<slug>/requests/<int:request_id>/<any(accept, refuse):decision>")
+@login_required
+def decide_request(slug: str, request_id: int, decision: str):
+    """Accept or refuse a request to join the structure (memberships.decide: 403, 404 or
+    409 with a French page when it may not, or no longer, be answered)."""
+    structure = _structure_or_404(slug)
+    request_made = memberships.decide(structure, request_id, current_user, decision == "accept")
+    name = request_made.user.display_name
+    if decision == "accept":
+        flash(_("%(name)s est désormais membre de la structure.", name=name), "success")
+    else:
+        flash(
+            _("Demande refusée : %(name)s n’est pas ajouté·e à la structure.", name=name), "success"
+        )
+    return redirect(url_for("structures.members", slug=structure.slug), code=303)
 
 
 def _viewer():

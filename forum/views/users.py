@@ -25,9 +25,11 @@ from forum.forms.notifications import NotificationSettingsForm
 from forum.models import Structure, User
 from forum.once import submitted_once
 from forum.services import (
+    NotFound,
     ServiceError,
     accounts,
     attachments,
+    memberships,
     privacy,
     reports,
     sessions,
@@ -86,7 +88,7 @@ def account():
         structure = (
             db.session.get(Structure, int(form.structure.data)) if form.structure.data else None
         )
-        accounts.update_profile(
+        request_made = accounts.update_profile(
             current_user,
             form.display_name.data,
             form.bio.data or "",  # absent from the request: None
@@ -95,6 +97,8 @@ def account():
             bool(form.accepts_contact.data),
         )
         flash(_("Votre profil est enregistré."), "success")
+        if request_made is not None:  # a structure with members: they decide
+            flash(memberships.sent_notice(request_made), "info")
         return redirect(url_for("users.account"), code=303)
     status = 400 if request.method == "POST" else 200
     return _account_page(form, _settings_form(), status)
@@ -111,6 +115,7 @@ def _account_page(form: ProfileForm, settings_form: NotificationSettingsForm, st
         settings_form=settings_form,
         drafts=reports.drafts_of(current_user),
         open_sessions=sessions.open_sessions(current_user),
+        structure_request=memberships.pending_request_of(current_user),
         files_used=attachments.used_bytes(current_user),
         files_quota=attachments.Limits.current().quota_bytes,
         human_size=attachments.human_size,
@@ -130,6 +135,25 @@ def notification_settings():
     form.structure.data = str(current_user.structure_id or "")
     form.set_structure_choices(structures.all_structures())
     return _account_page(form, settings_form, 400)
+
+
+@bp.post("/account/structure-request/withdraw")
+@login_required
+def withdraw_structure_request():
+    """Withdraw my pending request to join a structure (already answered: said so)."""
+    try:
+        request_made = memberships.withdraw(current_user)
+    except NotFound as error:
+        flash(error.message, "info")
+    else:
+        flash(
+            _(
+                "Votre demande pour rejoindre « %(name)s » est retirée.",
+                name=request_made.structure.name,
+            ),
+            "success",
+        )
+    return redirect(url_for("users.account"), code=303)
 
 
 @bp.post("/account/sessions/<int:session_id>/end")

@@ -41,7 +41,7 @@ def test_account_page_has_one_fieldset_per_kind_with_the_current_mode(client, lo
     notification_settings.save_modes(alice, {"mention": "immediate", "contact": "weekly"})
     login(alice)
     html = client.get("/account").get_data(as_text=True)
-    assert html.count('<fieldset id="mode_') == len(KINDS) == 9
+    assert html.count('<fieldset id="mode_') == len(KINDS) == 10
     for label in (
         "Réponses à vos discussions, retours d'expérience et messages",
         "Mentions de votre nom (@)",
@@ -50,12 +50,13 @@ def test_account_page_has_one_fieldset_per_kind_with_the_current_mode(client, lo
         "Messages de contact adressés à votre structure",
     ):
         assert f"<legend>{label}</legend>" in html
-    # the calendar's rows (issue 15) and the follow-ups' (issue 16) are « immédiatement »
-    # by default
+    # the calendar's rows (issue 15), the follow-ups' (issue 16) and requests to join a
+    # structure are « immédiatement » by default
     calendar_rows = {
         "mode_events": "immediate",
         "mode_reminders": "immediate",
         "mode_follow_ups": "immediate",
+        "mode_membership": "immediate",
     }
     assert checked(html) == {
         **ALL_DAILY,

@@ -7,7 +7,7 @@ from html import unescape
 import pytest
 
 from forum.extensions import db
-from forum.models import ModerationLog, Parcours, Report, Structure, User
+from forum.models import ModerationLog, Parcours, Report, Structure, StructureRequest, User
 from tests.conftest import post_form
 
 FLORAC = {
@@ -292,6 +292,15 @@ def test_a_colleague_joins_a_pending_structure_at_registration(app, client):
     )
     assert joined.status_code == 303
     marc = db.session.scalar(db.select(User).where(User.email == "marc@example.org"))
+    # Léa is its member already: Marc's choice is a request she accepts (the structure accepts it).
+    assert marc.structure_id is None
+    request = db.session.scalar(
+        db.select(StructureRequest).where(StructureRequest.user_id == marc.id)
+    )
+    assert request.structure_id == structure.id and request.is_pending
+    path = f"/structures/{structure.slug}/requests/{request.id}/accept"
+    assert post_form(client, path, {}).status_code == 303  # client: Léa, its référente
+    db.session.expire_all()
     assert marc.structure_id == structure.id and not marc.is_referent
 
 

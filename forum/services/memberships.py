@@ -1,0 +1,268 @@
+"""Who belongs to a structure, and how one joins it.
+
+Belonging to a structure opens its detailed bilan (forum.services.activity.can_see_bilan),
+filing retours and events under it (forum.services.affiliation), answering its parcours'
+follow-ups and receiving its contact messages. So choosing a structure (« Mon compte »,
+registration, the structure's page) no longer makes anyone its member at once (issue 16's
+tester read another structure's bilan that way):
+
+- a structure with no member yet is joined at once (its first member);
+- otherwise a request is recorded (`StructureRequest`, one pending per member: a new one
+  withdraws the previous one) and the member stays where they were until it is accepted;
+- who decides (`may_admit`): the structure's référent·e(s); when it has none, any of its
+  members; moderators and administrators always — never the requester themselves;
+- accepting sets the member's structure through `set_structure`, the one path of every
+  change of structure; leaving (choosing none) is immediate.
+
+The deciders are told of a request, the requester of its answer (events REQUESTED and
+DECIDED, fanned out in forum/services/notification_kinds.py).
+"""
+
+from flask_babel import gettext as _
+from sqlalchemy import and_, exists, false, or_, select, true, update
+from sqlalchemy.orm import aliased, joinedload
+
+from forum.extensions import db
+from forum.models import Notification, Structure, StructureRequest, User
+from forum.models.base import utcnow
+from forum.services import events
+from forum.services.errors import Conflict, Forbidden, NotFound
+
+REQUESTED = "structure_request_created"  # event kinds
+DECIDED = "structure_request_decided"
+JOIN_REQUESTED = "structure_join_requested"  # notification reasons
+JOIN_ACCEPTED = "structure_join_accepted"
+JOIN_REFUSED = "structure_join_refused"
+
+
+def _has_referent(structure_id) -> object:
+    referent = aliased(User)
+    return exists(
+        select(referent.id).where(
+            referent.structure_id == structure_id, referent.structure_role == "referent"
+        )
+    )
+
+
+def may_admit(user, structure: Structure | None) -> bool:
+    """Whether `user` may accept or refuse requests to join `structure`: moderators and
+    administrators; the structure's référent·e(s); any of its members when it has no
+    référent·e. One statement at most."""
+    if user is None or not user.is_authenticated or structure is None:
+        return False
+    if user.is_moderator:
+        return True
+    if user.structure_id != structure.id:
+        return False
+    if user.structure_role == "referent":
+        return True
+    return not db.session.scalar(select(_has_referent(structure.id)))
+
+
+def admit_clause(user, structure_id) -> object:
+    """`may_admit` as an SQL condition on a structure id column (for the notifications'
+    badge): `user` needs `id` (a value or a bound parameter) and `is_moderator`."""
+    if user.is_moderator:
+        return true()
+    if user.id is None:
+        return false()
+    me = aliased(User)
+    return exists(
+        select(me.id).where(
+            me.id == user.id,
+            me.structure_id == structure_id,
+            or_(me.structure_role == "referent", ~_has_referent(structure_id)),
+        )
+    )
+
+
+def deciders(structure: Structure) -> list[int]:
+    """Ids of the members told of a request to join `structure`: its référent·e(s), else
+    all its members (moderators may decide too, but are not told of every request)."""
+    rows = db.session.execute(
+        select(User.id, User.structure_role).where(User.structure_id == structure.id)
+    ).all()
+    referents = [uid for uid, role in rows if role == "referent"]
+    return referents or [uid for uid, _role in rows]
+
+
+def _has_members(structure: Structure) -> bool:
+    return bool(
+        db.session.scalar(select(exists(select(User.id).where(User.structure_id == structure.id))))
+    )
+
+
+def pending_request_of(user: User) -> StructureRequest | None:
+    """The member's pending request (with its structure), or None."""
+    return db.session.scalar(
+        select(StructureRequest)
+        .options(joinedload(StructureRequest.structure))
+        .where(StructureRequest.user_id == user.id, StructureRequest.status == "pending")
+    )
+
+
+def pending_requests(structure: Structure) -> list[StructureRequest]:
+    """The pending requests to join `structure`, oldest first, with their members."""
+    return list(
+        db.session.scalars(
+            select(StructureRequest)
+            .options(joinedload(StructureRequest.user))
+            .where(
+                StructureRequest.structure_id == structure.id,
+                StructureRequest.status == "pending",
+            )
+            .order_by(StructureRequest.created_at, StructureRequest.id)
+        )
+    )
+
+
+def _close_pending(user: User, status: str = "withdrawn") -> None:
+    db.session.execute(
+        update(StructureRequest)
+        .where(StructureRequest.user_id == user.id, StructureRequest.status == "pending")
+        .values(status=status, decided_at=utcnow(), decided_by_id=user.id)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+def set_structure(user: User, structure: Structure | None) -> None:
+    """Make `user` a member of `structure` (None: of none), as a plain member when it
+    changes; joining one withdraws their pending request. The one path of a change of
+    structure that is not a proposal (structures.join_as_referent) or a merge. Flushed."""
+    if (structure.id if structure else None) != user.structure_id:
+        user.structure_role = "member"
+    user.structure = structure
+    if structure is not None:
+        _close_pending(user)
+    db.session.flush()
+
+
+def _lock_member(user: User) -> None:
+    """Hold the member's row until the commit (PostgreSQL), so that two requests of theirs
+    at once cannot both pass the one-pending check; no refresh: the caller may have
+    changed the row already."""
+    db.session.execute(select(User.id).where(User.id == user.id).with_for_update())
+
+
+def choose_structure(user: User, structure: Structure | None) -> StructureRequest | None:
+    """The member chose `structure` (None: no structure). Leaving, or joining a structure
+    with no member yet, happens at once (returns None); the same structure changes
+    nothing (None); a structure with members gets a request, pending, which replaces the
+    member's previous one (returned; the same pending request if they chose it again).
+    Flushed; the deciders are told after the commit."""
+    if structure is None:
+        set_structure(user, None)
+        return None
+    if structure.id == user.structure_id:
+        return None
+    _lock_member(user)
+    current = pending_request_of(user)
+    if current is not None and current.structure_id == structure.id:
+        return current
+    db.session.refresh(structure, with_for_update={"of": Structure})  # two first members
+    if not _has_members(structure):
+        set_structure(user, structure)
+        return None
+    _close_pending(user)
+    request = StructureRequest(user=user, structure=structure)
+    db.session.add(request)
+    db.session.flush()
+    events.record(REQUESTED, request.id, user.id)
+    return request
+
+
+def sent_notice(request: StructureRequest) -> str:
+    """What the member is told once their request is recorded (French first)."""
+    return _(
+        "Demande envoyée à « %(name)s », en attente d’acceptation : vous en serez "
+        "membre dès qu’elle sera acceptée.",
+        name=request.structure.name,
+    )
+
+
+def withdraw(user: User) -> StructureRequest:
+    """The member withdraws their pending request (returned). Raises NotFound when they
+    have none (already accepted, refused or withdrawn)."""
+    request = pending_request_of(user)
+    if request is None:
+        raise NotFound(_("Vous n’avez aucune demande en attente."))
+    request.status, request.decided_at, request.decided_by_id = "withdrawn", utcnow(), user.id
+    db.session.flush()
+    return request
+
+
+_ALREADY = {
+    "accepted": lambda: _("Cette demande a déjà été acceptée."),
+    "refused": lambda: _("Cette demande a déjà été refusée."),
+    "withdrawn": lambda: _("Cette demande a été retirée par la personne qui l’avait faite."),
+}
+
+
+def decide(structure: Structure, request_id: int, decider: User, accept: bool) -> StructureRequest:
+    """`decider` accepts (the requester becomes a member, through `set_structure`) or
+    refuses a request to join `structure`; the requester is told after the commit.
+    Raises Forbidden when the decider may not admit to it (or it is their own request),
+    NotFound for no such request to this structure, Conflict when it is no longer pending
+    or the requester already is a member."""
+    if not may_admit(decider, structure):
+        raise Forbidden(
+            _(
+                "Seules la personne référente de « %(name)s » (ou, sans référent·e, ses "
+                "membres) et l’équipe de modération répondent aux demandes pour la rejoindre.",
+                name=structure.name,
+            )
+        )
+    request = db.session.scalar(
+        select(StructureRequest)
+        .where(StructureRequest.id == request_id, StructureRequest.structure_id == structure.id)
+        .with_for_update()
+    )
+    if request is None:
+        raise NotFound(_("Cette demande n’existe pas, ou plus."))
+    if request.user_id == decider.id:
+        raise Forbidden(_("Vous ne pouvez pas répondre à votre propre demande."))
+    if not request.is_pending:
+        raise Conflict(_ALREADY[request.status]())
+    if request.user.structure_id == structure.id:
+        raise Conflict(
+            _(
+                "%(name)s est déjà membre de « %(structure)s ».",
+                name=request.user.display_name,
+                structure=structure.name,
+            )
+        )
+    request.status = "accepted" if accept else "refused"
+    request.decided_at, request.decided_by_id = utcnow(), decider.id
+    db.session.flush()
+    if accept:
+        set_structure(request.user, structure)
+    events.record(DECIDED, request.id, decider.id)
+    return request
+
+
+def move_requests(source: Structure, target: Structure) -> None:
+    """A merge (structures.merge_structures): requests and structure notifications of
+    `source` go to `target`; a pending one of someone already in `target` is withdrawn
+    (call it once the members moved)."""
+    db.session.execute(
+        update(StructureRequest)
+        .where(StructureRequest.structure_id == source.id)
+        .values(structure_id=target.id)
+    )
+    members = select(User.id).where(User.structure_id == target.id)
+    db.session.execute(
+        update(StructureRequest)
+        .where(
+            and_(
+                StructureRequest.structure_id == target.id,
+                StructureRequest.status == "pending",
+                StructureRequest.user_id.in_(members),
+            )
+        )
+        .values(status="withdrawn", decided_at=utcnow())
+    )
+    db.session.execute(
+        update(Notification)
+        .where(Notification.structure_id == source.id)
+        .values(structure_id=target.id)
+    )

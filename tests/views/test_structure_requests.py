@@ -1,0 +1,313 @@
+"""Joining a structure that has members is a request it accepts (issue 16's tester: anyone
+chose any structure in « Mon compte » and read its bilan at once). Through the real forms
+and routes: the account page, registration, the structure's « Membres » page; the bilan,
+the report form and the notifications as the members see them."""
+
+import pytest
+
+from forum.extensions import db
+from forum.models import Notification, Report, StructureRequest, User
+from forum.services import memberships, notifications, structures
+from tests.conftest import IsolatedClient, post_form
+from tests.views.test_reports import report_data
+
+PASSWORD = "motdepasse-solide"
+
+
+def browser(app, user):
+    """A client of its own, logged in as `user` through the login form."""
+    app.test_client_class = IsolatedClient
+    client = app.test_client()
+    response = post_form(client, "/auth/login", {"email": user.email, "password": PASSWORD})
+    assert response.status_code == 303, response.get_data(as_text=True)[:300]
+    return client
+
+
+def choose(client, structure, name="Nouvelle Venue"):
+    """Save « Mon compte » with this structure (None: none)."""
+    return post_form(
+        client,
+        "/account",
+        {
+            "display_name": name,
+            "bio": "",
+            "structure": str(structure.id) if structure else "",
+            "locale": "fr",
+        },
+    )
+
+
+def bilan(client, structure):
+    return client.get(f"/activity/bilan?structure={structure.slug}")
+
+
+def decide(client, structure, request_id, decision):
+    path = f"/structures/{structure.slug}/requests/{request_id}/{decision}"
+    return post_form(client, path, {})
+
+
+def pending(user) -> StructureRequest | None:
+    db.session.expire_all()
+    return memberships.pending_request_of(user)
+
+
+def told(user) -> list[str]:
+    """The kinds of the notifications `user` may read, after the fan-out ran."""
+    notifications.process_events()
+    db.session.expire_all()
+    return [n.kind for n in notifications.for_user(user)]
+
+
+@pytest.fixture
+def lot(make_structure, make_user, make_report):
+    """A structure with its référente, a plain member, and a published report."""
+    structure = make_structure(name="Fabrique du Lot", slug="fabrique-du-lot", department_code="46")
+    referent = make_user(
+        display_name="Claire Fabre", structure=structure, structure_role="referent"
+    )
+    member = make_user(display_name="Mathieu Lacoste", structure=structure)
+    make_report(referent, "Séance au Lot", structure_id=structure.id)
+    return {"structure": structure, "referent": referent, "member": member}
+
+
+def test_a_stranger_choosing_a_structure_with_members_only_asks(app, lot, make_user):
+    structure = lot["structure"]
+    stranger = make_user(display_name="Nouvelle Venue")
+    client = browser(app, stranger)
+    response = choose(client, structure)
+    assert response.status_code == 303
+    db.session.refresh(stranger)
+    assert stranger.structure_id is None  # not a member
+    request = pending(stranger)
+    assert request is not None and request.structure_id == structure.id
+    page = client.get("/account").get_data(as_text=True)
+    assert "Demande envoyée à «\u00a0Fabrique du Lot\u00a0», en attente d’acceptation" in page
+    assert "Retirer ma demande" in page
+    # Nothing of the structure's opens: its bilan, its exports, filing under it.
+    assert bilan(client, structure).status_code == 403
+    assert client.get(f"/activity.csv?structure={structure.slug}").status_code == 403
+    response = post_form(client, "/reports/new", report_data(structure=str(structure.id)))
+    assert response.status_code == 400
+    assert db.session.scalar(db.select(db.func.count(Report.id))) == 1
+    # Its référente is told, the plain member is not (a référente decides).
+    assert told(lot["referent"]) == [memberships.JOIN_REQUESTED]
+    assert told(lot["member"]) == []
+
+
+def test_accepted_the_member_reads_the_bilan_and_files_under_the_structure(app, lot, make_user):
+    structure, referent = lot["structure"], lot["referent"]
+    stranger = make_user(display_name="Nouvelle Venue")
+    client = browser(app, stranger)
+    choose(client, structure)
+    request = pending(stranger)
+    deciding = browser(app, referent)
+    page = deciding.get(f"/structures/{structure.slug}/members").get_data(as_text=True)
+    assert "Nouvelle Venue" in page and "Accepter" in page and "Refuser" in page
+    detail = deciding.get(f"/structures/{structure.slug}").get_data(as_text=True)
+    assert "1 demande pour rejoindre la structure attend votre réponse" in detail
+    response = decide(deciding, structure, request.id, "accept")
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert stranger.structure_id == structure.id and stranger.structure_role == "member"
+    assert db.session.get(StructureRequest, request.id).status == "accepted"
+    assert bilan(client, structure).status_code == 200
+    response = post_form(client, "/reports/new", report_data(structure=str(structure.id)))
+    assert response.status_code == 303
+    assert told(stranger) == [memberships.JOIN_ACCEPTED]
+    (n,) = db.session.scalars(db.select(Notification).where(Notification.user_id == stranger.id))
+    assert (
+        client.get(f"/notifications/{n.id}")
+        .headers["Location"]
+        .endswith(f"/structures/{structure.slug}")
+    )
+    # Answered: the request no longer waits on the « Membres » page.
+    page = deciding.get(f"/structures/{structure.slug}/members").get_data(as_text=True)
+    waiting = page.split('id="demandes"')[1].split("Membres de la structure")[0]
+    assert "Nouvelle Venue" not in waiting and "Aucune demande en attente." in waiting
+
+
+def test_refused_the_member_stays_out(app, lot, make_user):
+    structure = lot["structure"]
+    stranger = make_user(display_name="Nouvelle Venue")
+    client = browser(app, stranger)
+    choose(client, structure)
+    request = pending(stranger)
+    response = decide(browser(app, lot["referent"]), structure, request.id, "refuse")
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert stranger.structure_id is None
+    assert db.session.get(StructureRequest, request.id).status == "refused"
+    assert bilan(client, structure).status_code == 403
+    assert "en attente d’acceptation" not in client.get("/account").get_data(as_text=True)
+    assert told(stranger) == [memberships.JOIN_REFUSED]
+
+
+def test_the_first_member_joins_at_once_and_leaving_is_immediate(app, make_structure, make_user):
+    empty = make_structure(name="Tiers-lieu vide", slug="vide", department_code="46")
+    newcomer = make_user()
+    client = browser(app, newcomer)
+    assert choose(client, empty).status_code == 303
+    db.session.expire_all()
+    assert newcomer.structure_id == empty.id and pending(newcomer) is None
+    assert bilan(client, empty).status_code == 200
+    assert choose(client, None).status_code == 303
+    db.session.expire_all()
+    assert newcomer.structure_id is None
+    assert bilan(client, empty).status_code == 403
+
+
+def test_who_may_answer(app, lot, make_user):
+    """Its référente, not a plain member while it has one; then any member; moderators;
+    never a stranger, nor the requester."""
+    structure = lot["structure"]
+    members_page = f"/structures/{structure.slug}/members"
+    stranger = make_user(display_name="Nouvelle Venue")
+    choose(browser(app, stranger), structure)
+    request = pending(stranger)
+    outsider = make_user(display_name="Quelqu’un d’autre")
+    for user in (lot["member"], outsider):
+        client = browser(app, user)
+        assert client.get(members_page).status_code == 403
+        response = decide(client, structure, request.id, "accept")
+        assert response.status_code == 403
+        assert "référente" in response.get_data(as_text=True)
+    assert pending(stranger) is not None
+    # Without a référente, any member answers.
+    lot["referent"].structure_role = "member"
+    db.session.commit()
+    assert browser(app, lot["member"]).get(members_page).status_code == 200
+    # A moderator answers for any structure, but not their own request.
+    moderator = make_user(role="moderator")
+    mod_client = browser(app, moderator)
+    choose(mod_client, structure)
+    own = pending(moderator)
+    assert decide(mod_client, structure, own.id, "accept").status_code == 403
+    assert decide(mod_client, structure, request.id, "accept").status_code == 303
+    db.session.expire_all()
+    assert stranger.structure_id == structure.id
+    assert moderator.structure_id is None
+
+
+def test_answers_that_can_no_longer_be_given_are_4xx_in_french(app, lot, make_user):
+    structure, referent = lot["structure"], lot["referent"]
+    stranger = make_user(display_name="Nouvelle Venue")
+    choose(browser(app, stranger), structure)
+    request = pending(stranger)
+    deciding = browser(app, referent)
+    assert decide(deciding, structure, request.id, "refuse").status_code == 303
+    response = decide(deciding, structure, request.id, "accept")  # a second click
+    assert response.status_code == 409
+    assert "déjà été refusée" in response.get_data(as_text=True)
+    assert decide(deciding, structure, 999999, "accept").status_code == 404
+    # A request to a structure the member has joined meanwhile (set by hand here).
+    again = make_user(display_name="Déjà Là")
+    choose(browser(app, again), structure)
+    late = pending(again)
+    again.structure_id = structure.id
+    db.session.commit()
+    response = decide(deciding, structure, late.id, "accept")
+    assert response.status_code == 409
+    assert "déjà membre" in response.get_data(as_text=True)
+    # A forged POST without the CSRF token changes nothing.
+    db.session.expire_all()
+    again.structure_id = None
+    db.session.commit()
+    path = f"/structures/{structure.slug}/requests/{late.id}/accept"
+    assert deciding.post(path, data={}).status_code == 400
+    db.session.expire_all()
+    assert db.session.get(StructureRequest, late.id).status == "pending"
+
+
+def test_one_pending_request_at_a_time_and_withdrawing(app, lot, make_structure, make_user):
+    structure = lot["structure"]
+    other = make_structure(name="Incubateur Gironde", slug="gironde", department_code="33")
+    make_user(structure=other, structure_role="referent")
+    stranger = make_user(display_name="Nouvelle Venue")
+    client = browser(app, stranger)
+    choose(client, structure)
+    first = pending(stranger)
+    choose(client, structure)  # the same again: the same request
+    assert pending(stranger).id == first.id
+    choose(client, other)  # another one replaces it
+    second = pending(stranger)
+    assert second.structure_id == other.id
+    assert db.session.get(StructureRequest, first.id).status == "withdrawn"
+    # The replaced request can no longer be accepted.
+    response = decide(browser(app, lot["referent"]), structure, first.id, "accept")
+    assert response.status_code == 409
+    response = post_form(client, "/account/structure-request/withdraw", {})
+    assert response.status_code == 303
+    assert pending(stranger) is None
+    assert db.session.get(StructureRequest, second.id).status == "withdrawn"
+    response = post_form(client, "/account/structure-request/withdraw", {}, follow_redirects=True)
+    assert "aucune demande en attente" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert stranger.structure_id is None
+
+
+def test_registering_with_a_structure_that_has_members_asks_it(app, client, lot):
+    structure = lot["structure"]
+    response = post_form(
+        client,
+        "/auth/register",
+        {
+            "email": "nouvelle@example.org",
+            "password": "un-mot-de-passe-solide",
+            "password_confirm": "un-mot-de-passe-solide",
+            "display_name": "Nouvelle Venue",
+            "structure": str(structure.id),
+        },
+        follow_redirects=True,
+    )
+    assert "en attente d’acceptation" in response.get_data(as_text=True)
+    user = db.session.scalar(db.select(User).where(User.email == "nouvelle@example.org"))
+    assert user.structure_id is None
+    assert pending(user).structure_id == structure.id
+    assert bilan(client, structure).status_code == 403
+
+
+def test_the_request_notification_follows_who_may_answer(app, lot, make_user):
+    """A référente who hands over the role no longer sees the request she was told of, in
+    the list and in the badge alike (visible_to and its SQL twin agree)."""
+    structure, referent = lot["structure"], lot["referent"]
+    stranger = make_user(display_name="Nouvelle Venue")
+    choose(browser(app, stranger), structure)
+    assert told(referent) == [memberships.JOIN_REQUESTED]
+    assert notifications.unread_count(referent) == 1
+    (n,) = db.session.scalars(db.select(Notification).where(Notification.user_id == referent.id))
+    location = browser(app, referent).get(f"/notifications/{n.id}").headers["Location"]
+    assert location.endswith(f"/structures/{structure.slug}/members")
+    structures.set_referent(structure, lot["member"], make_user(role="moderator"))
+    db.session.commit()
+    db.session.expire_all()
+    assert told(referent) == []
+    assert notifications.unread_count(referent) == 0
+
+
+def test_a_merge_moves_the_requests(app, lot, make_structure, make_user):
+    structure = lot["structure"]
+    proposal = make_structure(name="Fabrique du Lot (doublon)", slug="doublon", status="pending")
+    proposer = make_user(structure=proposal, structure_role="referent")
+    stranger = make_user(display_name="Nouvelle Venue")
+    memberships.choose_structure(stranger, proposal)  # as at registration
+    db.session.commit()
+    assert pending(stranger).structure_id == proposal.id
+    structures.merge_structures(proposal, structure, make_user(role="moderator"))
+    db.session.commit()
+    assert pending(stranger).structure_id == structure.id
+    db.session.expire_all()
+    assert proposer.structure_id == structure.id  # members stay members
+
+
+def test_demo_has_a_pending_request(app):
+    from forum.services import demo
+
+    demo._seed_structures()
+    demo._seed_members()
+    assert demo._seed_requests() == 1
+    (request,) = db.session.scalars(db.select(StructureRequest))
+    assert request.is_pending and request.user.structure_id is None
+    assert request.structure.slug == "fabrique-du-lot"
+    assert db.session.scalar(
+        db.select(db.func.count(Notification.id)).where(Notification.structure_id.is_not(None))
+    ) == len(memberships.deciders(request.structure))

@@ -66,7 +66,7 @@ def feed_name(filters: Filters) -> str:
         parts.append(_kinds()[filters.kind])
     if filters.module:
         title = named(KitModule, filters.module, "title", column=KitModule.slug)
-        parts.append(_("module « %(title)s »", title=title))
+        parts.append(_("module « %(title)s »", title=title))
     if filters.start:
         parts.append(_("à partir du %(date)s", date=format_date(filters.start, "d MMMM y")))
     if filters.end:

@@ -97,6 +97,11 @@ def _stored_form(report) -> ReportForm:
     return stored
 
 
+def _files_sent() -> bool:
+    """Whether the request carries files in the form's `attachments` field."""
+    return any(f and f.filename for f in request.files.getlist("attachments"))
+
+
 def _save(form, report=None):
     """Validate, then create or update; returns a response. « Aperçu » only shows the
     form again with the sections rendered: nothing is saved, the one-time token stays."""
@@ -106,7 +111,7 @@ def _save(form, report=None):
     if action not in ("draft", "publish"):
         action = "draft"
     if not form.validate_on_submit():
-        if any(f and f.filename for f in request.files.getlist("attachments")):
+        if _files_sent():
             form.attachment_errors = [_("Les fichiers choisis n'ont pas été joints.")]
         return _form_page(form, report, 400)
     was_published = report is not None and report.status == ReportStatus.PUBLISHED
@@ -131,6 +136,8 @@ def _save(form, report=None):
             form.attachment_errors = [error.message]  # shown at the file field
         else:
             getattr(form, getattr(error, "field", None) or "title").errors.append(error.message)
+            if _files_sent():  # rolled back with the report: say so at the file field
+                form.attachment_errors = [_("Les fichiers choisis n'ont pas été joints.")]
         # Rolled back: a report being created is still a new one (no id, no files page).
         shown = None if creating else report
         return _form_page(form, shown, 429 if isinstance(error, RateLimited) else 400)

@@ -294,7 +294,9 @@ def test_forms_say_obligatoire_and_french_help_not_markdown(client, login, solen
     assert "AAAA-MM-JJ" not in html
     assert "Markdown" not in html
     assert "Ne nommez pas les porteurs" in html and "gras" in html
-    assert html.count("(obligatoire") >= 5  # titre, date, département, nombre, modules
+    assert html.count("(obligatoire") >= 4  # titre, date, département, modules
+    # the number of porteurs: a draft may leave it empty, publishing asks for it
+    assert "il faut l’indiquer pour publier" in html
     bad = post_form(
         client, "/reports/new", report_data(title="", participants="mille", action="draft")
     )

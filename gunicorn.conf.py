@@ -2,8 +2,17 @@
 
 import multiprocessing
 import os
+import re
 
 bind = os.environ.get("FORUM_BIND", "127.0.0.1:8000")
+# gunicorn's control socket (`gunicornc`) is one path per user by default
+# ($XDG_RUNTIME_DIR/gunicorn.ctl or ~/.gunicorn/gunicorn.ctl): a second server on the same
+# machine took the first one's, and `gunicornc` then spoke to the wrong server. One per
+# address instead, beside gunicorn's own default; FORUM_CONTROL_SOCKET to choose it.
+control_socket = os.environ.get("FORUM_CONTROL_SOCKET") or os.path.join(
+    os.environ.get("XDG_RUNTIME_DIR") or os.path.expanduser("~/.gunicorn"),
+    "maillage-" + re.sub(r"[^\w.-]", "_", bind) + ".ctl",
+)
 # Sync workers: 2 per core plus one. The app is not preloaded, so each worker opens its own
 # database connections and search index after the fork.
 workers = int(os.environ.get("FORUM_WORKERS", multiprocessing.cpu_count() * 2 + 1))

@@ -306,6 +306,21 @@ def test_a_server_killed_during_writes_loses_nothing_acknowledged(deployment):
     assert status == 200
 
 
+def test_each_server_has_its_own_control_socket(deployment):
+    """Two gunicorns on one machine took the same control socket (gunicorn's default is one
+    per user), so `gunicornc` spoke to whichever started last: each has its own, named
+    after its address (gunicorn.conf.py)."""
+    _app, servers = deployment
+    sockets = []
+    for server in servers:
+        found = re.search(r"[Cc]ontrol socket listening (?:at|on) (\S+)", server.log.read_text())
+        path = Path(found.group(1)) if found else None
+        assert path is not None and path.is_socket(), server.log.read_text()[-2000:]
+        assert f"127.0.0.1_{server.port}" in path.name
+        sockets.append(path)
+    assert sockets[0] != sockets[1]
+
+
 def test_a_new_accounts_posting_brake_counts_on_both_servers(deployment):
     """The spam brake (10 publications an hour during an account's first day,
     forum/services/discussions.py) counts in the database: 6 on A and 4 on B use it up,

@@ -36,7 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import TSQUERY, insert
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from whoosh import query as wq
 
 from forum.background import listen
@@ -49,6 +49,7 @@ from forum.search.analysis import FRENCH_STOP_WORDS, french_analyzer, normalise
 from forum.search.groups import load_hits
 from forum.search.policy import (
     FEW_RESULTS,
+    GROUP_HEADS,
     filter_clauses,
     minimum_should_match,
     query_words,
@@ -85,6 +86,20 @@ ARRAY_COLUMNS = {"module": SearchDocument.modules, "tag": SearchDocument.tags}
 
 class PostgresUnavailable(RuntimeError):
     """The PostgreSQL backend was chosen for a database that is not PostgreSQL."""
+
+
+def _field(table, clause):
+    """The column of `table` (SearchDocument or an alias of it) that holds `clause.field`."""
+    name = ARRAY_COLUMNS[clause.field].key if clause.field in ARRAY_COLUMNS else None
+    return getattr(table, name or FACET_COLUMNS[clause.field].key)
+
+
+def _holds(table, clause):
+    """« the document holds one of `clause.values` » as SQL on `table`."""
+    column, values = _field(table, clause), list(clause.values)
+    if clause.field in ARRAY_COLUMNS:
+        return column.overlap(values) if len(values) > 1 else column.contains(values)
+    return column.in_(values)
 
 
 # --------------------------------------------------------------------- documents → rows
@@ -414,16 +429,19 @@ class PostgresBackend:
         """The conditions of the filters and dates (without the words)."""
         conditions = []
         for clause in filter_clauses(results, parsed, filters, vocabulary):
-            values = list(clause.values)
-            if clause.field in ARRAY_COLUMNS:
-                column = ARRAY_COLUMNS[clause.field]
-                holds = column.overlap(values) if len(values) > 1 else column.contains(values)
-            else:
-                column = FACET_COLUMNS[clause.field]
-                holds = column.in_(values)
-            if clause.excluded:  # a document without the field holds none of the values
-                holds = or_(column.is_(None), ~holds)
-            conditions.append(holds)
+            if not clause.excluded:
+                conditions.append(_holds(SearchDocument, clause))
+                continue
+            # Neither the document nor the head of its group (policy.GROUP_HEADS) holds
+            # the value; a document without the field holds none.
+            head = aliased(SearchDocument)
+            excluded_groups = select(head.group_code).where(
+                head.kind.in_(GROUP_HEADS), _holds(head, clause)
+            )
+            conditions.append(
+                or_(_field(SearchDocument, clause).is_(None), ~_holds(SearchDocument, clause))
+            )
+            conditions.append(SearchDocument.group_code.not_in(excluded_groups))
         lower = max(filter(None, [date_from, parsed.after]), default=None)
         upper = min(filter(None, [date_to, parsed.before]), default=None)
         if lower or upper:

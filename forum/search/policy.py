@@ -68,13 +68,22 @@ class FilterClause:
     excluded: bool = False
 
 
+# The documents a result is shown under (forum.search.groups): a report or a discussion,
+# whose messages are grouped with it. An excluded value held by such a head leaves out its
+# whole group — « -tag:mobilite » must not bring a report back through one of its
+# messages, which carry no défi of their own; « -type:discussion » leaves out their
+# messages too, « -type:message » only the messages.
+GROUP_HEADS = ("report", "discussion")
+
+
 def filter_clauses(
     results: SearchResults, parsed: ParsedQuery, filters: dict | None, vocabulary
 ) -> list[FilterClause]:
     """Every filter of the page as clauses each backend evaluates alike: a value of a
     one-per-document field (OR_FIELDS) chosen several times means any of them; each value
     of a several-per-document field (AND_FIELDS) must be there; « tag:a OR tag:b » is one
-    clause of either; « -tag:a » one excluded clause. Values that name nothing are kept
+    clause of either; « -tag:a » one excluded clause, applied to whole results (see
+    GROUP_HEADS). Values that name nothing are kept
     (they match nothing; excluded, they leave nothing out) and recorded in
     `results.unknown_filters`."""
     clauses = []

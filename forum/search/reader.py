@@ -18,6 +18,7 @@ from forum.search.facets import FacetCache
 from forum.search.groups import group_counts, group_matches, load_hits, page_leaders
 from forum.search.policy import (
     FEW_RESULTS,
+    GROUP_HEADS,
     filter_clauses,
     minimum_should_match,
     query_words,
@@ -81,11 +82,21 @@ class SearchReader:
         evaluator = self._evaluator(searcher, facets)
         query = parsed.query
         base = facets.live.copy()  # the filters and dates, without the words
+        heads = None
         for clause in clauses:
             any_of = np.zeros(facets.size, dtype=bool)
             for value in clause.values:
                 any_of |= facets.term_mask(clause.field, value)
-            base &= ~any_of if clause.excluded else any_of
+            if clause.excluded:
+                if heads is None:
+                    heads = np.zeros(facets.size, dtype=bool)
+                    for kind in GROUP_HEADS:
+                        heads |= facets.term_mask("kind", kind)
+                # the groups whose head holds the value go with it (policy.GROUP_HEADS)
+                any_of |= np.isin(facets.group, facets.group[any_of & heads])
+                base &= ~any_of
+            else:
+                base &= any_of
         lower = max(filter(None, [date_from, parsed.after]), default=None)
         upper = min(filter(None, [date_to, parsed.before]), default=None)
         if lower or upper:  # the date of the session: only reports have one

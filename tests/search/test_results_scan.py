@@ -12,6 +12,7 @@ from forum.models import Category
 from forum.models.base import utcnow
 from forum.search import engine
 from forum.services import discussions
+from tests.search.conftest import index_ready
 
 
 def page(client, **params):
@@ -363,3 +364,41 @@ def test_an_index_from_before_groups_is_rebuilt_with_them(app, corpus, client):
     engine().sync()  # what the drainer does after the next response
     html = page(client, q="covoiturage")
     assert total(html) >= 1 and f'href="/reports/{corpus["covoiturage"]}"' in html
+
+
+def test_an_excluded_value_leaves_out_whole_results_not_only_their_heads(
+    app, client, seasoned, make_report
+):
+    """A tester of issue 17: « transport -tag:mobilite » brought back a report carrying that
+    défi through a message of its thread (messages carry no défi of their own), and
+    « -type:discussion » kept the discussions, shown through their messages. An excluded
+    value held by a report or a discussion now leaves its messages out too; « -type:message »
+    leaves out messages only."""
+    from forum.services import discussions as threads
+
+    alice = seasoned(display_name="Alice Martin")
+    mobile = make_report(alice, "Covoiturage vers les séances", tags=["mobilite"])
+    threads.reply(threads.report_thread(mobile), alice, "Le transport solidaire aide aussi.")
+    plain = make_report(alice, "Transport solidaire en Corrèze")
+    discussion, _posts = thread(
+        alice, "Un transport pour la fête", "Qui vient ?", ["Le transport part à 9 h."]
+    )
+    db.session.commit()
+    index_ready()
+
+    def shown(q):
+        html = client.get("/search", query_string={"q": q}).get_data(as_text=True)
+        return {
+            (kind, int(n)) for kind, n in re.findall(r'href="/(reports|discussions)/(\d+)', html)
+        }
+
+    assert ("reports", mobile.id) in shown("transport")
+    assert ("reports", mobile.id) not in shown("transport -tag:mobilite")
+    assert ("reports", plain.id) in shown("transport -tag:mobilite")
+    assert ("discussions", discussion.id) not in shown("transport -type:discussion")
+    assert ("reports", mobile.id) in shown("transport -type:discussion")
+    assert ("reports", mobile.id) not in shown("transport -type:retour")
+    # Leaving the messages out keeps the reports and discussions that match on their own.
+    without_messages = shown("transport -type:message")
+    assert ("reports", plain.id) in without_messages
+    assert ("discussions", discussion.id) in without_messages

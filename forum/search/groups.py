@@ -122,19 +122,20 @@ def page_leaders(
     grouping: Grouping, day: np.ndarray, scores: np.ndarray | None, start: int, per_page: int
 ) -> list[int]:
     """The leading matches (positions) of one page of results, in rank order: by the
-    leader's score then date, or by date alone."""
+    leader's score then date, or by date alone; ties by group code, as the PostgreSQL
+    backend orders them. A total order, so that pages never overlap: choosing each page's
+    top by a partial selection (np.argpartition) broke ties differently from one page to
+    the next, and a result could show on two pages while another showed on none."""
     leaders = grouping.leaders
     if start >= len(leaders):
         return []
     days = day[grouping.matches[leaders]]
+    codes = grouping.codes[leaders]
     if scores is None:
-        order = np.argsort(-days, kind="stable")
-        return leaders[order[start : start + per_page]].tolist()
-    wanted = min(start + per_page, len(leaders))
-    ranked = scores[leaders]
-    top = np.argpartition(-ranked, wanted - 1)[:wanted]
-    top = top[np.lexsort((-days[top], -ranked[top]))]
-    return leaders[top[start:]].tolist()
+        order = np.lexsort((codes, -days))
+    else:
+        order = np.lexsort((codes, -days, -scores[leaders]))
+    return leaders[order[start : start + per_page]].tolist()
 
 
 def group_counts(masks: np.ndarray, terms: list[str], grouping: Grouping) -> dict[str, int]:

@@ -402,3 +402,52 @@ def test_an_excluded_value_leaves_out_whole_results_not_only_their_heads(
     without_messages = shown("transport -type:message")
     assert ("reports", plain.id) in without_messages
     assert ("discussions", discussion.id) in without_messages
+
+
+def test_pages_never_overlap_when_results_tie(app, client, seasoned, make_report):
+    """A tester of issue 17: « séance » listed 102 results over its pages but only 97
+    distinct ones — ties in score and date were broken differently on each page. Identical
+    reports (same text, same date) tie everywhere: every one shows once across the pages."""
+    alice = seasoned(display_name="Alice Martin")
+    made = {
+        make_report(
+            alice, f"Atelier jumeau {n}", sections={"context": "Un atelier de tricot solidaire."}
+        ).id
+        for n in range(27)
+    }
+    db.session.commit()
+    index_ready()
+    listed = []
+    for page in (1, 2, 3):
+        html = client.get("/search", query_string={"q": "tricot", "page": page}).get_data(
+            as_text=True
+        )
+        listed += [int(n) for n in re.findall(r'<h[23][^>]*>\s*<a href="/reports/(\d+)', html)]
+    assert len(listed) == 27 and set(listed) == made
+
+
+def test_page_leaders_is_a_total_order_over_ties():
+    """The same rule, on the function itself: 300 results whose scores and dates tie in
+    threes, paged by 10 — each exactly once, in the order of score, date, group code."""
+    import numpy as np
+
+    from forum.search.groups import Grouping, page_leaders
+
+    rng = np.random.default_rng(7)
+    size = 300
+    grouping = Grouping(
+        matches=np.arange(size),
+        codes=np.arange(size, dtype=np.int64) * 3 + 1,
+        singles=np.arange(size),
+        order=np.zeros(0, dtype=np.int64),
+        starts=np.zeros(0, dtype=np.int64),
+    )
+    scores = rng.choice([1.0, 2.0, 3.0], size=size)
+    days = rng.choice([20250101, 20250102], size=size).astype(np.int32)
+    for ranked in (scores, None):
+        pages = [page_leaders(grouping, days, ranked, start, 10) for start in range(0, size, 10)]
+        listed = [leader for page in pages for leader in page]
+        assert sorted(listed) == list(range(size))
+        if ranked is not None:
+            keys = [(-ranked[i], -days[i], grouping.codes[i]) for i in listed]
+            assert keys == sorted(keys)

@@ -36,6 +36,11 @@ from whoosh.lang.stopwords import stoplists
 from whoosh.support.charset import accent_map
 
 ANALYSIS_VERSION = 3
+# The lengths of a word « did you mean » may correct (both backends): shorter ones have too
+# many neighbours; longer ones are no French word (the longest common ones have 25
+# letters) but a pasted code or a key held down, and Whoosh's Levenshtein automaton grows
+# with the word — one 500-letter word kept a worker busy 4 to 7 s.
+CORRECTED_WORD_CHARS = (4, 40)
 
 # Whoosh's French list misses common words; elisions are split off by the tokeniser below.
 EXTRA_STOP_WORDS = {

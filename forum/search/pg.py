@@ -45,7 +45,12 @@ from forum.extensions import db
 from forum.models import SearchDocument, SearchOutbox, SearchWord
 from forum.pagination import require_page
 from forum.search import documents
-from forum.search.analysis import FRENCH_STOP_WORDS, french_analyzer, normalise
+from forum.search.analysis import (
+    CORRECTED_WORD_CHARS,
+    FRENCH_STOP_WORDS,
+    french_analyzer,
+    normalise,
+)
 from forum.search.groups import load_hits
 from forum.search.policy import (
     FEW_RESULTS,
@@ -605,7 +610,8 @@ class PostgresBackend:
         candidates = {
             normalise(token)
             for token in tokens
-            if 4 <= len(normalise(token)) <= 100 and normalise(token) not in FRENCH_STOP_WORDS
+            if CORRECTED_WORD_CHARS[0] <= len(normalise(token)) <= CORRECTED_WORD_CHARS[1]
+            and normalise(token) not in FRENCH_STOP_WORDS
         }
         if not candidates:
             return None

@@ -9,7 +9,12 @@ from markupsafe import Markup, escape
 from whoosh import highlight
 from whoosh.highlight import htmlescape
 
-from forum.search.analysis import FRENCH_STOP_WORDS, french_analyzer, normalise
+from forum.search.analysis import (
+    CORRECTED_WORD_CHARS,
+    FRENCH_STOP_WORDS,
+    french_analyzer,
+    normalise,
+)
 
 _ANALYZER = french_analyzer()
 _FRAGMENTER = highlight.ContextFragmenter(maxchars=240, surround=60)
@@ -72,7 +77,12 @@ def suggest(searcher, text: str) -> str | None:
     words = []
     for token in _WORD.findall(text):
         word = normalise(token)
-        if len(word) < 4 or word in FRENCH_STOP_WORDS or reader.doc_frequency("spell", word):
+        shortest, longest = CORRECTED_WORD_CHARS
+        if (
+            not shortest <= len(word) <= longest
+            or word in FRENCH_STOP_WORDS
+            or reader.doc_frequency("spell", word)
+        ):
             words.append(token)
             continue
         options = corrector.suggest(word, limit=1, maxdist=2)

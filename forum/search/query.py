@@ -106,7 +106,10 @@ def parse(raw: str) -> ParsedQuery:
     # One spelling whatever the keyboard: accents typed decomposed (a Mac) are composed.
     raw = unicodedata.normalize("NFC", (raw or "").replace("\x00", " "))
     if len(raw) > MAX_QUERY_CHARS:
-        raw = raw[:MAX_QUERY_CHARS]
+        # At the last space before the limit: a word or a filter cut in two would be read
+        # as another one (« tag:financ » names nothing, and leaves nothing found).
+        cut = raw[: MAX_QUERY_CHARS + 1].rsplit(None, 1)[0]
+        raw = cut if len(cut) > MAX_QUERY_CHARS // 2 else raw[:MAX_QUERY_CHARS]
         result.notices.append("too_long")
 
     text = _take_filters(raw, result)

@@ -222,3 +222,13 @@ def test_similar_reports_fall_back_to_shared_tags_without_index(app, corpus, cli
     engine().store.close()
     html = client.get(f"/reports/{corpus['covoiturage']}").get_data(as_text=True)
     assert "Retours similaires" in html and f'/reports/{corpus["transport-demande"]}"' in html
+
+
+def test_a_long_query_is_cut_between_words_never_inside_a_filter(corpus, client, search_ids):
+    """A tester of issue 17: « tag:financement » typed 32 times was cut at 500 characters
+    inside the last filter (« tag:financ »), which named nothing: 0 results, no notice."""
+    q = "tag:financement " * 32
+    assert len(q) > 500
+    html = page(client, q=q)
+    assert "seuls ses 500 premiers caractères" in html
+    assert total(html) == 2 and "Filtre inconnu" not in html

@@ -72,11 +72,12 @@ def world(app, demo_reports, make_user) -> World:
         Post,
         Report,
         Structure,
+        StructureRequest,
         User,
         parcours_structures,
     )
     from forum.models.base import utcnow
-    from forum.services import accounts, calendar, demo, notifications
+    from forum.services import accounts, calendar, demo, memberships, notifications
 
     member = db.session.scalar(
         sa.select(User)
@@ -128,7 +129,14 @@ def world(app, demo_reports, make_user) -> World:
         ("tags", "slug"): ids(sa.select(ChallengeTag.slug).where(ChallengeTag.approved), 2)
         + ["saisonnalite"],  # the demo's proposed tag
         ("structures", "slug"): ids(sa.select(Structure.slug), 2)
-        + ["tiers-lieu-la-grange-de-florac"],  # the demo's proposed structure
+        + ["tiers-lieu-la-grange-de-florac"]  # the demo's proposed structure
+        # one with a request to join it: its « Membres » page shows « Accepter » / « Refuser »
+        + ids(
+            sa.select(Structure.slug)
+            .join(StructureRequest, StructureRequest.structure_id == Structure.id)
+            .where(StructureRequest.status == "pending"),
+            1,
+        ),
         ("parcours", "slug"): ids(sa.select(Parcours.slug), 2)
         # one the member's structure runs: its follow-up form (issue 16) is theirs to see
         + ids(
@@ -146,6 +154,14 @@ def world(app, demo_reports, make_user) -> World:
         ],
         ("calendar", "token"): [calendar.new_feed_token(member)],
     }
+    # The member asks to join another structure with members: « Retirer ma demande » shows.
+    other = db.session.scalar(
+        sa.select(Structure)
+        .join(User, User.structure_id == Structure.id)
+        .where(Structure.id != member.structure_id)
+        .limit(1)
+    )
+    memberships.choose_structure(member, other)
     upcoming = db.session.get(CalendarEvent, path_values["event_id"][0])
     if calendar.registration_of(member, upcoming) is None:  # so « Annuler mon inscription » shows
         calendar.register(member, upcoming, "participant")

@@ -143,9 +143,10 @@ def feed():
     filters = cal.Filters.from_args(request.args)
     member = bool(current_user.is_authenticated)
 
-    def build() -> bytes:
+    def build() -> tuple[str, bytes]:
         name = calendar_feeds.feed_name(filters)  # each filter its own calendar name
-        return calendar_feeds.calendar_bytes(cal.feed_events(filters, current_user), name)
+        body = calendar_feeds.calendar_bytes(cal.feed_events(filters, current_user), name)
+        return calendar_feeds.filename(name), body  # and its own file name
 
     # The same for every visitor (and every member) until the content changes: kept per
     # content stamp, filters, day (the feed starts FEED_PAST_DAYS back) and language.
@@ -155,7 +156,8 @@ def feed():
         cal.utcnow().date(),
         current_locale(),
     )
-    return _ics(cache.memo("calendar.feed", build, *key), "maillage.ics")
+    filename, body = cache.memo("calendar.feed", build, *key)
+    return _ics(body, filename)
 
 
 @bp.get("/events/feed/<token>.ics")
@@ -169,7 +171,7 @@ def private_feed(token: str):
     with force_locale(user.locale or "fr"):  # a calendar application sends no session
         name = calendar_feeds.private_feed_name(user)
     body = calendar_feeds.calendar_bytes(events, name, registered, waiting)
-    return _ics(body, "maillage-agenda.ics")
+    return _ics(body, calendar_feeds.filename(name))
 
 
 @bp.get("/events/<int:event_id>")
@@ -214,7 +216,7 @@ def event_ics(event_id: int):
     registered = {event.id} if status == CONFIRMED else set()
     waiting = {event.id} if status == WAITING else set()
     body = calendar_feeds.calendar_bytes([event], event.title, registered, waiting)
-    return _ics(body, f"maillage-{event.id}.ics")
+    return _ics(body, calendar_feeds.event_filename(event))
 
 
 def _form(form, event=None):

@@ -185,6 +185,7 @@ def detail(event_id: int):
         "calendar/detail.html",
         event=event,
         registration=registration,
+        waiting_position=cal.waiting_position(registration),
         organiser=organiser,
         # The retour is linked for whoever may read it, by the reports' own rule (a draft:
         # its author and moderators); other organisers are told who holds the draft.
@@ -204,6 +205,7 @@ def detail(event_id: int):
         roles=dict(ROLE_LABELS),
         kinds=dict(KIND_LABELS),
         now=cal.utcnow(),
+        ended=cal.has_ended(event),
     )
 
 
@@ -322,8 +324,7 @@ def cancel(event_id: int):
     registered are told."""
     event = _event(event_id)
     _organiser(event)
-    if event.cancelled:
-        abort(409)  # as editing it: nothing more to do
+    cal.check_cancellable(event)  # cancelled or ended: a 409 page that says why
     if request.method == "GET" or request.form.get("confirm") != "yes":
         return render_template(
             "main/confirm_delete.html",
@@ -354,7 +355,11 @@ def register(event_id: int):
     form = RegisterForm()
     if not form.validate_on_submit():
         abort(400)
-    registration = cal.register(current_user, event, form.role.data)
+    try:
+        registration = cal.register(current_user, event, form.role.data)
+    except cal.AlreadyRegistered:  # a double click: the first one did it
+        flash(_("Vous êtes déjà inscrit·e."), "info")
+        return redirect(url_for("calendar.detail", event_id=event.id), code=303)
     if registration.status == "confirmed":
         flash(_("C’est noté : vous êtes inscrit·e."), "success")
     else:

@@ -15,18 +15,13 @@ from forum.forms import choices
 from forum.forms.base import CreatingForm, EditingForm, MaillageForm
 from forum.forms.reports import MultiCheckboxField
 from forum.i18n import lazy
-from forum.services.calendar import EventInput, to_paris
+from forum.services.calendar import ROLE_LABELS, EventInput, to_paris
 
 KIND_LABELS = (
     ("seance", lazy("Séance de parcours")),
     ("echange", lazy("Échange de pratiques")),
     ("transfert", lazy("Journée de transfert / formation")),
     ("autre", lazy("Autre rendez-vous")),
-)
-ROLE_LABELS = (
-    ("participant", lazy("Participant·e")),
-    ("coanimation", lazy("Co-animateur·rice")),
-    ("observation", lazy("Observateur·rice")),
 )
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from forum import limits
 from forum.extensions import db
+from forum.i18n import lazy
 from forum.markup import render_markdown
 from forum.models import (
     EVENT_KINDS,
@@ -306,6 +307,14 @@ def update_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
         raise Conflict(_("Ce rendez-vous est annulé : il ne peut plus être modifié."))
     before = where_and_when(event)
     resolved = _check(data, editor, event)
+    now = utcnow()
+    if event.starts_at > now and to_utc(data.starts_at) <= now:
+        # Created in the past is fine (a session recorded afterwards, nobody to tell); an
+        # upcoming event moved into the past would tell its registrants a time gone by.
+        raise Invalid(
+            "starts_at",
+            _("Ce rendez-vous n’a pas encore eu lieu : indiquez un début à venir."),
+        )
     _check_session_free(data, resolved, event)
     _apply(event, data, resolved)
     event.sequence += 1
@@ -320,14 +329,27 @@ def update_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
     return change is not None
 
 
+def has_ended(event: CalendarEvent) -> bool:
+    """Whether the event is over (its end is past): it can no longer be cancelled."""
+    return event.ends_at <= utcnow()
+
+
+def check_cancellable(event: CalendarEvent) -> None:
+    """Raise Conflict (French message) when the event is already cancelled or has ended."""
+    if event.cancelled:
+        raise Conflict(_("Ce rendez-vous est déjà annulé."))
+    if has_ended(event):
+        raise Conflict(_("Ce rendez-vous est terminé : il ne peut plus être annulé."))
+
+
 def cancel_event(event: CalendarEvent, user: User) -> None:
-    """Cancel an event (organisers; Forbidden otherwise, Conflict if already cancelled):
+    """Cancel an event (organisers; Forbidden otherwise, Conflict if already cancelled or
+    ended):
     it stays listed as cancelled, its feeds say STATUS:CANCELLED and the registered are
     told (event `calendar_event_cancelled`)."""
     if not may_organise(user, event):
         raise Forbidden(_("Seuls les organisateurs de ce rendez-vous peuvent l’annuler."))
-    if event.cancelled:
-        raise Conflict(_("Ce rendez-vous est déjà annulé."))
+    check_cancellable(event)
     event.cancelled_at = utcnow()
     event.sequence += 1
     event.updated_at = event.cancelled_at
@@ -369,10 +391,14 @@ def registration_of(user, event: CalendarEvent) -> EventRegistration | None:
     )
 
 
+class AlreadyRegistered(Conflict):
+    """The member is already registered (a double click on « Je viens »)."""
+
+
 def register(user: User, event: CalendarEvent, role: str) -> EventRegistration:
     """« Je viens »: a confirmed seat, or the waiting list when the event is full.
-    Raises Invalid (unknown role), Conflict (already registered; event past, closed or
-    cancelled). Capacity is never exceeded, even for two requests at once (`_lock`)."""
+    Raises Invalid (unknown role), AlreadyRegistered (a Conflict), Conflict (event past,
+    closed or cancelled). Capacity is never exceeded, even for two requests at once (`_lock`)."""
     if role not in REGISTRATION_ROLES:
         raise Invalid(
             "role", _("Choisissez votre rôle : participant·e, co-animation ou observation.")
@@ -387,7 +413,7 @@ def register(user: User, event: CalendarEvent, role: str) -> EventRegistration:
         raise Conflict(_("Les inscriptions à ce rendez-vous sont fermées."))
     _lock(event)
     if registration_of(user, event) is not None:
-        raise Conflict(_("Vous êtes déjà inscrit·e à ce rendez-vous."))
+        raise AlreadyRegistered(_("Vous êtes déjà inscrit·e à ce rendez-vous."))
     full = event.capacity is not None and confirmed_count(event.id) >= event.capacity
     registration = EventRegistration(
         event_id=event.id, user_id=user.id, role=role, status=WAITING if full else CONFIRMED
@@ -396,7 +422,7 @@ def register(user: User, event: CalendarEvent, role: str) -> EventRegistration:
     try:
         db.session.flush()
     except IntegrityError:  # the same member twice at once: the unique pair refused one
-        raise Conflict(_("Vous êtes déjà inscrit·e à ce rendez-vous.")) from None
+        raise AlreadyRegistered(_("Vous êtes déjà inscrit·e à ce rendez-vous.")) from None
     return registration
 
 
@@ -433,6 +459,31 @@ def _promote(event: CalendarEvent) -> list[int]:
         db.session.flush()
         outbox.record("registration_promoted", registration.id, None)
     return [r.user_id for r in promoted]
+
+
+def waiting_positions(event_ids: set[int]) -> dict[int, int]:
+    """{registration id: its place on its event's waiting list (1 = next to get a seat)}
+    for the waiting lists of `event_ids`, in one statement."""
+    positions: dict[int, int] = {}
+    if not event_ids:
+        return positions
+    rows = db.session.execute(
+        select(EventRegistration.id, EventRegistration.event_id)
+        .where(EventRegistration.event_id.in_(event_ids), EventRegistration.status == WAITING)
+        .order_by(EventRegistration.id)  # the order in which seats are given (_promote)
+    )
+    seen: dict[int, int] = {}
+    for registration_id, event_id in rows:
+        seen[event_id] = seen.get(event_id, 0) + 1
+        positions[registration_id] = seen[event_id]
+    return positions
+
+
+def waiting_position(registration: EventRegistration | None) -> int | None:
+    """The place of `registration` on its event's waiting list, None with a seat (or none)."""
+    if registration is None or registration.status != WAITING:
+        return None
+    return waiting_positions({registration.event_id}).get(registration.id)
 
 
 MINE_PAST_LIMIT = 50  # past registrations on « Mes inscriptions », latest first
@@ -476,21 +527,7 @@ def my_registrations(user: User) -> tuple[list[MyRegistration], list[MyRegistrat
             .limit(MINE_PAST_LIMIT)
         )
     )
-    waiting_events = {r.event_id for r in upcoming if r.status == WAITING}
-    positions: dict[int, int] = {}
-    if waiting_events:
-        rows = db.session.execute(
-            select(EventRegistration.id, EventRegistration.event_id)
-            .where(
-                EventRegistration.event_id.in_(waiting_events),
-                EventRegistration.status == WAITING,
-            )
-            .order_by(EventRegistration.id)  # the order in which seats are given (_promote)
-        )
-        seen: dict[int, int] = {}
-        for registration_id, event_id in rows:
-            seen[event_id] = seen.get(event_id, 0) + 1
-            positions[registration_id] = seen[event_id]
+    positions = waiting_positions({r.event_id for r in upcoming if r.status == WAITING})
 
     def shown(r: EventRegistration, coming: bool) -> MyRegistration:
         event = r.event
@@ -516,11 +553,12 @@ def registrations(event: CalendarEvent) -> list[EventRegistration]:
     )
 
 
-ROLE_LABELS = {
-    "participant": "participant·e",
-    "coanimation": "co-animation",
-    "observation": "observation",
-}
+# The roles as the event page and the registration form say them (translated when shown).
+ROLE_LABELS = (
+    ("participant", lazy("Participant·e")),
+    ("coanimation", lazy("Co-animateur·rice")),
+    ("observation", lazy("Observateur·rice")),
+)
 
 
 def _cell(value: str) -> str:
@@ -539,7 +577,7 @@ def registrations_csv(event: CalendarEvent) -> str:
             [
                 _cell(r.user.display_name),
                 _cell(r.user.structure.name if r.user.structure else ""),
-                ROLE_LABELS.get(r.role, r.role),
+                str(dict(ROLE_LABELS).get(r.role, r.role)),
                 _("confirmé·e") if r.status == CONFIRMED else _("liste d’attente"),
                 to_paris(r.created_at).strftime("%Y-%m-%d %H:%M"),
             ]

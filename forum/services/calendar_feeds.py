@@ -22,6 +22,7 @@ from forum.extensions import db
 from forum.models import CalendarEvent, Department, KitModule, Region, Structure, User
 from forum.models.base import utcnow
 from forum.services.calendar import PARIS, Filters, to_paris
+from forum.text import slugify
 from forum.urls import external_url
 
 PRODID = "-//Maillage//Calendrier du réseau//FR"
@@ -81,6 +82,17 @@ def private_feed_name(user: User) -> str:
     if user.structure is not None:
         parts.append(user.structure.name)
     return " · ".join(parts)
+
+
+def filename(name: str) -> str:
+    """The file name of a feed, an ASCII slug of its calendar name (« Maillage — rendez-vous
+    · Lot » -> `maillage-rendez-vous-lot.ics`), so that downloads read apart."""
+    return f"{slugify(name, max_length=120)}.ics"
+
+
+def event_filename(event: CalendarEvent) -> str:
+    """The file name of one event's .ics: the network, its id and its title, ASCII."""
+    return filename(f"maillage {event.id} {event.title}")
 
 
 def uid(event: CalendarEvent) -> str:

@@ -143,9 +143,10 @@ def feed():
     filters = cal.Filters.from_args(request.args)
     member = bool(current_user.is_authenticated)
 
-    def build() -> bytes:
+    def build() -> tuple[str, bytes]:
         name = calendar_feeds.feed_name(filters)  # each filter its own calendar name
-        return calendar_feeds.calendar_bytes(cal.feed_events(filters, current_user), name)
+        body = calendar_feeds.calendar_bytes(cal.feed_events(filters, current_user), name)
+        return calendar_feeds.filename(name), body  # and its own file name
 
     # The same for every visitor (and every member) until the content changes: kept per
     # content stamp, filters, day (the feed starts FEED_PAST_DAYS back) and language.
@@ -155,7 +156,8 @@ def feed():
         cal.utcnow().date(),
         current_locale(),
     )
-    return _ics(cache.memo("calendar.feed", build, *key), "maillage.ics")
+    filename, body = cache.memo("calendar.feed", build, *key)
+    return _ics(body, filename)
 
 
 @bp.get("/events/feed/<token>.ics")
@@ -169,7 +171,7 @@ def private_feed(token: str):
     with force_locale(user.locale or "fr"):  # a calendar application sends no session
         name = calendar_feeds.private_feed_name(user)
     body = calendar_feeds.calendar_bytes(events, name, registered, waiting)
-    return _ics(body, "maillage-agenda.ics")
+    return _ics(body, calendar_feeds.filename(name))
 
 
 @bp.get("/events/<int:event_id>")
@@ -183,6 +185,7 @@ def detail(event_id: int):
         "calendar/detail.html",
         event=event,
         registration=registration,
+        waiting_position=cal.waiting_position(registration),
         organiser=organiser,
         # The retour is linked for whoever may read it, by the reports' own rule (a draft:
         # its author and moderators); other organisers are told who holds the draft.
@@ -202,6 +205,7 @@ def detail(event_id: int):
         roles=dict(ROLE_LABELS),
         kinds=dict(KIND_LABELS),
         now=cal.utcnow(),
+        ended=cal.has_ended(event),
     )
 
 
@@ -214,7 +218,7 @@ def event_ics(event_id: int):
     registered = {event.id} if status == CONFIRMED else set()
     waiting = {event.id} if status == WAITING else set()
     body = calendar_feeds.calendar_bytes([event], event.title, registered, waiting)
-    return _ics(body, f"maillage-{event.id}.ics")
+    return _ics(body, calendar_feeds.event_filename(event))
 
 
 def _form(form, event=None):
@@ -320,8 +324,7 @@ def cancel(event_id: int):
     registered are told."""
     event = _event(event_id)
     _organiser(event)
-    if event.cancelled:
-        abort(409)  # as editing it: nothing more to do
+    cal.check_cancellable(event)  # cancelled or ended: a 409 page that says why
     if request.method == "GET" or request.form.get("confirm") != "yes":
         return render_template(
             "main/confirm_delete.html",
@@ -352,7 +355,11 @@ def register(event_id: int):
     form = RegisterForm()
     if not form.validate_on_submit():
         abort(400)
-    registration = cal.register(current_user, event, form.role.data)
+    try:
+        registration = cal.register(current_user, event, form.role.data)
+    except cal.AlreadyRegistered:  # a double click: the first one did it
+        flash(_("Vous êtes déjà inscrit·e."), "info")
+        return redirect(url_for("calendar.detail", event_id=event.id), code=303)
     if registration.status == "confirmed":
         flash(_("C’est noté : vous êtes inscrit·e."), "success")
     else:

@@ -33,6 +33,7 @@ from forum.models import (
     EventRegistration,
     KitModule,
     Parcours,
+    Region,
     Report,
     Structure,
     User,
@@ -605,7 +606,9 @@ class Filters:
     @classmethod
     def from_args(cls, args) -> "Filters":
         """Read the query string; malformed values (a date that is not YYYY-MM-DD between
-        FIRST_YEAR and LAST_YEAR, an unknown kind) are left out and listed in `ignored`."""
+        FIRST_YEAR and LAST_YEAR, an end before the start, an unknown kind, a département,
+        région, structure or module that names nothing: one statement each) are left out
+        and listed in `ignored`."""
         ignored = []
 
         def day(name):
@@ -627,14 +630,33 @@ class Filters:
         kind = text("kind")
         if kind and kind not in EVENT_KINDS:
             ignored.append(("kind", kind[:40]))
+        names = {}
+        for name, column, limit in (
+            ("department", Department.code, 3),
+            ("region", Region.code, 3),
+            ("structure", Structure.slug, 140),
+            ("module", KitModule.slug, 140),
+        ):
+            typed = text(name, 140)
+            if typed and (
+                len(typed) > limit
+                or db.session.scalar(select(column).where(column == typed).limit(1)) is None
+            ):
+                ignored.append((name, typed[:40]))  # names nothing: said, and left out
+                typed = ""
+            names[name] = typed
+        start, end = day("from"), day("to")
+        if start and end and end < start:
+            ignored.append(("period", end.isoformat()))  # ends before it starts
+            end = None
         return cls(
-            department=text("department", 3),
-            region=text("region", 3),
-            structure=text("structure"),
+            department=names["department"],
+            region=names["region"],
+            structure=names["structure"],
             kind=kind if kind in EVENT_KINDS else "",
-            module=text("module"),
-            start=day("from"),
-            end=day("to"),
+            module=names["module"],
+            start=start,
+            end=end,
             ignored=ignored,
         )
 

@@ -161,3 +161,25 @@ def test_the_event_page_says_the_place_on_the_waiting_list(
     login(bob)
     page = client.get(f"/events/{event.id}").get_data(as_text=True)
     assert "Vous êtes sur la liste d’attente, en position 2 (Observateur·rice)" in page
+
+
+def test_filters_that_name_nothing_are_said_and_left_out(client, make_event, lot):
+    """A tester of issue 15: ?kind=zzz was said, but a structure, département or module
+    that names nothing gave an empty list without a word (and a feed named « · 999 »), and
+    a period ending before it starts gave 0 results silently."""
+    event = make_event(title="Échange au tiers-lieu")
+    query = "structure=inconnue&department=999&module=zz&region=00&from=2027-01-01&to=2026-01-01"
+    html = client.get(f"/events/?{query}").get_data(as_text=True)
+    for said in (
+        "Filtre inconnu : structure «\u00a0inconnue\u00a0»",
+        "Filtre inconnu : département «\u00a0999\u00a0»",
+        "Filtre inconnu : module «\u00a0zz\u00a0»",
+        "Filtre inconnu : région «\u00a000\u00a0»",
+        "la période se terminait le 2026-01-01, avant de commencer",
+    ):
+        assert said in html, said
+    feed = client.get("/events.ics?department=999&structure=inconnue").get_data(as_text=True)
+    assert "999" not in feed and "inconnue" not in feed
+    # A real structure still filters.
+    html = client.get(f"/events/?structure={lot.slug}").get_data(as_text=True)
+    assert "Filtre inconnu" not in html and event.title in html

@@ -1,5 +1,6 @@
 """Language choice and locale-aware formatting (French first, English second)."""
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -85,4 +86,25 @@ def _formatted(formatter, value, fmt: str, locale: str) -> str:
     thread of 100 messages spent 60 % of its rendering formatting their times again at
     every view (pattern and time zone work in Babel). `locale` is part of the key; the
     zone is the configuration's, the same for the whole process."""
-    return formatter(value, fmt)
+    return first_of_month(formatter(value, fmt), locale)
+
+
+# French writes the first day of a month as an ordinal: « 1er janvier », never « 1 janvier »
+# (Imprimerie nationale, Lexique des règles typographiques; Babel's CLDR patterns have
+# no ordinal day).
+_FIRST_DAY = re.compile(
+    r"(?<![\d])1 (?=(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
+    r"|novembre|décembre)\b)"
+)
+
+
+def long_date(value) -> str:
+    """A date in words in the current language, as the `date` filter writes it
+    (« 1er janvier 2026 »)."""
+    return _formatted(format_date, value, "long", current_locale()) if value else ""
+
+
+def first_of_month(text: str, locale: str) -> str:
+    """`text` (a date Babel wrote) with « 1 janvier » made « 1er janvier » in French;
+    other languages unchanged."""
+    return _FIRST_DAY.sub("1er ", text) if locale.startswith("fr") else text

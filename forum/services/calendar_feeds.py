@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from forum.extensions import db
+from forum.i18n import current_locale, first_of_month
 from forum.models import CalendarEvent, Department, KitModule, Region, Structure, User
 from forum.models.base import utcnow
 from forum.services.calendar import PARIS, Filters, to_paris
@@ -69,9 +70,9 @@ def feed_name(filters: Filters) -> str:
         title = named(KitModule, filters.module, "title", column=KitModule.slug)
         parts.append(_("module « %(title)s »", title=title))
     if filters.start:
-        parts.append(_("à partir du %(date)s", date=format_date(filters.start, "d MMMM y")))
+        parts.append(_("à partir du %(date)s", date=_day(filters.start)))
     if filters.end:
-        parts.append(_("jusqu’au %(date)s", date=format_date(filters.end, "d MMMM y")))
+        parts.append(_("jusqu’au %(date)s", date=_day(filters.end)))
     return " · ".join(parts)
 
 
@@ -207,3 +208,8 @@ def calendar_bytes(
     parts += [_vevent(e, e.id in registered, e.id in waiting) for e in events]
     parts.append(END)
     return b"".join(parts)
+
+
+def _day(value) -> str:
+    """« 1er janvier 2026 »: a day in words in the current language."""
+    return first_of_month(format_date(value, "d MMMM y"), current_locale())

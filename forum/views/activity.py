@@ -5,12 +5,12 @@ import csv
 import io
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from openpyxl import Workbook
 
 from forum.forms.reports import SECTION_LABELS
+from forum.i18n import long_date
 from forum.services import activity, form_data, structures, tags, territories
 from forum.text import spreadsheet_safe
 
@@ -107,14 +107,14 @@ def _bilan_title(chosen: activity.ActivitySlice) -> str:
         parts.append(
             _(
                 "du %(start)s au %(end)s",
-                start=format_date(chosen.date_from, "long"),
-                end=format_date(chosen.date_to, "long"),
+                start=long_date(chosen.date_from),
+                end=long_date(chosen.date_to),
             )
         )
     elif chosen.date_from:
-        parts.append(_("depuis le %(start)s", start=format_date(chosen.date_from, "long")))
+        parts.append(_("depuis le %(start)s", start=long_date(chosen.date_from)))
     elif chosen.date_to:
-        parts.append(_("jusqu’au %(end)s", end=format_date(chosen.date_to, "long")))
+        parts.append(_("jusqu’au %(end)s", end=long_date(chosen.date_to)))
     return " — ".join(parts)
 
 

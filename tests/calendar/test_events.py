@@ -28,7 +28,7 @@ def test_a_member_announces_an_event_stored_in_utc_shown_in_paris(client, login,
     assert [m.slug for m in event.modules] == ["besoin-social-utilite-sociale"]
     assert "<strong>le module 3</strong>" in event.description_html
     page = client.get(f"/events/{event.id}").get_data(as_text=True)
-    assert "1 juillet 2031, 09:30" in page
+    assert "1er juillet 2031, 09:30" in page  # « 1er », as French writes it
     assert "Tiers-lieu du Lot" in page
 
 

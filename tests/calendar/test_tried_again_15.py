@@ -246,8 +246,11 @@ def test_each_feed_is_named_after_its_filters(client, login, alice, lot, make_ev
     )
     assert name.startswith("Maillage — rendez-vous · Occitanie · Tiers-lieu du Lot · ")
     assert "séances de parcours · module «\u00a0" in name
-    assert name.endswith(" · à partir du 1 janvier 2026 · jusqu’au 30 juin 2026")
-    assert calendar_names(client.get("/events.ics?structure=inconnue"))[0].endswith("inconnue")
+    assert name.endswith(" · à partir du 1er janvier 2026 · jusqu’au 30 juin 2026")
+    # A structure that names nothing is left out (and said on /events/): the whole agenda.
+    assert calendar_names(client.get("/events.ics?structure=inconnue"))[0] == (
+        "Maillage — rendez-vous"
+    )
 
     login(alice)
     post_form(client, "/events/my-feed", {"action": "new"})

@@ -198,7 +198,7 @@ def test_a_structures_bilan_names_things_and_leaves_the_countrys_white_zones_out
     html = client.get("/activity/bilan?structure=cap&from=2025-01-01&to=2025-03-31").get_data(
         as_text=True
     )
-    assert "<h1>Bilan d’activité — Cap — du 1 janvier 2025 au 31 mars 2025</h1>" in html
+    assert "<h1>Bilan d’activité — Cap — du 1er janvier 2025 au 31 mars 2025</h1>" in html
     assert 'data-indicator="white_zones"' not in html
     assert 'data-indicator="white_zones"' not in client.get("/activity?parcours=figeac").text
     # With a territory, the white zones are that territory's: shown.

@@ -183,3 +183,26 @@ def test_filters_that_name_nothing_are_said_and_left_out(client, make_event, lot
     # A real structure still filters.
     html = client.get(f"/events/?structure={lot.slug}").get_data(as_text=True)
     assert "Filtre inconnu" not in html and event.title in html
+
+
+def test_a_change_notice_in_english_uses_english_punctuation(app, make_event):
+    """The second tester: English kept the French « ; » between the changes."""
+    from flask_babel import force_locale
+
+    from forum.services.calendar_changes import describe_change
+    from forum.services.notification_wording import describe
+
+    event = make_event(title="Échange à Figeac")
+    before = {"when": ["2026-12-10T08:30:00", "2026-12-10T11:30:00"], "online": False,
+              "place": "Figeac, Lot (46)", "link": ""}  # fmt: skip
+    after = {"when": ["2026-12-12T13:30:00", "2026-12-12T16:30:00"], "online": False,
+             "place": "Cahors, Lot (46)", "link": ""}  # fmt: skip
+    n = Notification(
+        kind="event_changed", calendar_event=event, reason=describe_change(before, after)
+    )
+    with force_locale("en"):
+        english = describe(n)
+    with force_locale("fr"):
+        french = describe(n)
+    assert "; new" in english and " ; " not in english
+    assert " ; nouveau lieu" in french

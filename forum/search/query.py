@@ -32,6 +32,7 @@ FIELD_ALIASES = {
 # filters as typed, with an optional minus, and the OR between two of the same name.
 SIGNED_FILTER_RE = re.compile(r'(?<!\S)(-?)([A-Za-zéèÉ]+):(?:"([^"]*)"|(\S+))')
 _OR_BETWEEN = re.compile(r"\s+OR\s+")
+_EMPTY_FILTER = re.compile(r'(?<!\S)-?([A-Za-zéèÉ]+):(?:""|(?=\s|$))')
 KINDS = {
     "retour": "report",
     "retours": "report",
@@ -113,6 +114,8 @@ def parse(raw: str) -> ParsedQuery:
         result.notices.append("too_long")
 
     text = _take_filters(raw, result)
+    if result.after and result.before and result.after >= result.before:
+        result.notices.append("empty_period")  # apres:2026 avant:2025: nothing can match
     text = " ".join(text.split())
     result.text = text
     if text:
@@ -178,7 +181,16 @@ def _take_filters(raw: str, result: ParsedQuery) -> str:
         words.append(" ")
         position, index = end, last + 1
     words.append(raw[position:])
-    return "".join(words)
+    text = "".join(words)
+    # « tag: » with nothing after it: a filter begun and not finished, dropped and said
+    # (searched as the word « tag » it found nothing, silently).
+    empty = _EMPTY_FILTER.findall(text)
+    if any(FIELD_ALIASES.get(_fold(name)) for name in empty):
+        result.notices.append("empty_filter")
+        text = _EMPTY_FILTER.sub(
+            lambda m: " " if FIELD_ALIASES.get(_fold(m.group(1))) else m.group(0), text
+        )
+    return text
 
 
 # A word joined by hyphens (or inclusive-writing dots) outside quotes: « tiers-lieux »,

@@ -232,3 +232,14 @@ def test_a_long_query_is_cut_between_words_never_inside_a_filter(corpus, client,
     html = page(client, q=q)
     assert "seuls ses 500 premiers caractères" in html
     assert total(html) == 2 and "Filtre inconnu" not in html
+
+
+def test_an_empty_filter_or_an_empty_period_is_said(corpus, client, search_ids):
+    """A tester of issue 17: « tag: » alone found nothing without a word (searched as the
+    word « tag »); « apres:2026-01-01 avant:2025-01-01 » gave 0 results silently."""
+    html = page(client, q="tag: mobilité")
+    assert "Un filtre sans valeur" in html
+    assert set(search_ids("tag: mobilité")) == set(search_ids("mobilité")) != set()
+    html = page(client, q="apres:2026-01-01 avant:2025-01-01")
+    assert "La période demandée est vide" in html and total(html) == 0
+    assert "note:" in page(client, q="note: covoiturage")  # not a filter: a word, kept

@@ -231,9 +231,23 @@ def decide(structure: Structure, request_id: int, decider: User, accept: bool) -
                 structure=structure.name,
             )
         )
-    request.status = "accepted" if accept else "refused"
-    request.decided_at, request.decided_by_id = utcnow(), decider.id
-    db.session.flush()
+    # Decided only if still pending at the moment of writing: the row lock above makes a
+    # second click wait on PostgreSQL; SQLite has no row lock, but its single writer makes
+    # this conditional UPDATE of the second click wait for the first's commit and match
+    # nothing (a double click on « Accepter » told the member twice).
+    decided = db.session.execute(
+        update(StructureRequest)
+        .where(StructureRequest.id == request.id, StructureRequest.status == "pending")
+        .values(
+            status="accepted" if accept else "refused",
+            decided_at=utcnow(),
+            decided_by_id=decider.id,
+        )
+        .execution_options(synchronize_session="fetch")
+    )
+    if decided.rowcount != 1:
+        db.session.refresh(request)
+        raise Conflict(_ALREADY[request.status]())
     if accept:
         set_structure(request.user, structure)
     events.record(DECIDED, request.id, decider.id)

@@ -8,7 +8,7 @@ import pytest
 from forum.extensions import db
 from forum.models import Notification, Report, StructureRequest, User
 from forum.services import memberships, notifications, structures
-from tests.conftest import IsolatedClient, post_form
+from tests.conftest import CSRF_RE, IsolatedClient, post_form
 from tests.views.test_reports import report_data
 
 PASSWORD = "motdepasse-solide"
@@ -311,3 +311,48 @@ def test_demo_has_a_pending_request(app):
     assert db.session.scalar(
         db.select(db.func.count(Notification.id)).where(Notification.structure_id.is_not(None))
     ) == len(memberships.deciders(request.structure))
+
+
+def test_a_double_click_on_accept_accepts_and_tells_once(app, lot, make_user):
+    """Two « Accepter » at the same moment (two threads, two connections): one is 303,
+    the other sees the request decided (409, in French); the member is told once."""
+    import threading
+
+    from forum.models import EventOutbox
+
+    structure, referent = lot["structure"], lot["referent"]
+    stranger = make_user(display_name="Nouvelle Venue")
+    choose(browser(app, stranger), structure)
+    request = pending(stranger)
+    clients = [browser(app, referent), browser(app, referent)]
+    bodies = [
+        {
+            "csrf_token": next(
+                g for g in CSRF_RE.search(c.get("/account").get_data(as_text=True)).groups() if g
+            )
+        }
+        for c in clients
+    ]
+    path = f"/structures/{structure.slug}/requests/{request.id}/accept"
+    db.session.commit()
+    events_before = db.session.scalar(db.select(db.func.count(EventOutbox.id)))
+    barrier = threading.Barrier(2)
+    results = [None, None]
+
+    def send(i):
+        with app.app_context():
+            barrier.wait()
+            response = clients[i].post(path, data=bodies[i])
+        results[i] = (response.status_code, response.get_data(as_text=True))
+
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert sorted(code for code, _body in results) == [303, 409], [r[0] for r in results]
+    refused = next(body for code, body in results if code == 409)
+    assert "déjà été acceptée" in refused
+    db.session.expire_all()
+    assert db.session.scalar(db.select(db.func.count(EventOutbox.id))) == events_before + 1
+    assert told(stranger) == [memberships.JOIN_ACCEPTED]

@@ -416,14 +416,22 @@ def indicators(chosen: ActivitySlice) -> dict[str, int]:
     blanches are left out of a slice of one structure or parcours with no territory: they
     are the whole network's (see `white_zones`), and a structure's bilan would show the
     country's count as if it were its own."""
-    national_only = (chosen.structure or chosen.parcours) and not (
-        chosen.region or chosen.department
-    )
+    shown = white_zones_shown(chosen)
     return {
         name: compute(chosen)
         for name, compute in INDICATORS.items()
-        if not (name == "white_zones" and national_only)
+        if name != "white_zones" or shown
     }
+
+
+def white_zones_shown(chosen: ActivitySlice) -> bool:
+    """Whether the slice shows zones blanches (figure, map measure, table column): not
+    for one structure or parcours with no territory, where they would be the whole
+    network's count shown as the structure's own."""
+    national_only = (chosen.structure or chosen.parcours) and not (
+        chosen.region or chosen.department
+    )
+    return not national_only
 
 
 # --- breakdowns for the charts and the map -------------------------------------------
@@ -521,9 +529,18 @@ def sessions_by_challenge(chosen: ActivitySlice) -> list[Bar]:
 MAP_MEASURES = ("sessions", "structures", "white_zones")
 
 
-def map_measure(value: str) -> str:
-    """The map's measure from the query string (`carte`), « sessions » by default."""
-    return value if value in MAP_MEASURES else "sessions"
+def map_measures(chosen: ActivitySlice | None = None) -> tuple[str, ...]:
+    """The measures the map of `chosen` offers: MAP_MEASURES, without the zones blanches
+    where the slice does not show them (`white_zones_shown`)."""
+    if chosen is None or white_zones_shown(chosen):
+        return MAP_MEASURES
+    return tuple(m for m in MAP_MEASURES if m != "white_zones")
+
+
+def map_measure(value: str, chosen: ActivitySlice | None = None) -> str:
+    """The map's measure from the query string (`carte`), « sessions » by default and
+    for a measure the slice does not offer (`map_measures`)."""
+    return value if value in map_measures(chosen) else "sessions"
 
 
 @dataclass(frozen=True)
@@ -655,12 +672,14 @@ def map_areas(places: list[Place], measure: str) -> list[MapArea]:
 def map_context(measure: str, chosen: ActivitySlice | None = None) -> dict:
     """What `templates/activity/_map.html` needs, for any page that includes it: the
     areas of the slice (the whole network by default) coloured by `measure` (checked
-    with `map_measure`), the measure, the shapes' viewBox and the slice. One statement."""
+    with `map_measure`), the measure, the measures offered, the shapes' viewBox and the
+    slice. One statement."""
     chosen = chosen or ActivitySlice()
-    measure = map_measure(measure)
+    measure = map_measure(measure, chosen)
     return {
         "areas": map_areas(by_department(chosen), measure),
         "measure": measure,
+        "measures": map_measures(chosen),
         "map_info": map_shapes(),
         "chosen": chosen,
     }

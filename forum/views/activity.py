@@ -33,7 +33,7 @@ def index():
     tables; the map of départements coloured by `carte` (sessions, structures, zones
     blanches). Bad dates: 400; unknown slug or code: 404 (both French pages)."""
     chosen = activity.parse_slice(request.args)
-    measure = activity.map_measure(request.args.get("carte", ""))
+    measure = activity.map_measure(request.args.get("carte", ""), chosen)
     places = activity.by_department(chosen)
     return render_template(
         "activity/index.html",
@@ -45,6 +45,7 @@ def index():
         challenges=activity.sessions_by_challenge(chosen),
         areas=activity.map_areas(places, measure),
         measure=measure,
+        measures=activity.map_measures(chosen),
         map_info=activity.map_shapes(),
         regions=territories.regions(),
         departments=territories.departments(),
@@ -89,7 +90,7 @@ def _bilan_context(chosen: activity.ActivitySlice) -> dict:
         "months": activity.sessions_by_month(chosen),
         "modules": activity.sessions_by_module(chosen),
         "challenges": activity.sessions_by_challenge(chosen),
-        **activity.map_context("sessions", chosen),
+        **activity.map_context(request.args.get("carte", ""), chosen),
         "sessions": activity.bilan_sessions(chosen),
         "excerpts": activity.excerpts(chosen),
         "section_labels": SECTION_LABELS,

@@ -223,3 +223,25 @@ def test_a_proposed_defi_counts_once_approved(app, network, make_user):  # noqa:
     db.session.commit()
     assert activity.challenges_met(WHOLE) == before + 1
     assert "Transport à la demande" in [b.label for b in activity.sessions_by_challenge(WHOLE)]
+
+
+def test_a_structures_map_offers_no_white_zones_either(client, login, cap_member):
+    """Without the white-zones figure, a structure's (or parcours') map neither offers
+    them as a measure nor lists them in its table; a forged `carte=white_zones` colours
+    by sessions. With a territory, or for the whole network, they stay."""
+    login(cap_member)
+    for path in (
+        "/activity/bilan?structure=cap",
+        "/activity?structure=cap",
+        "/activity?parcours=figeac",
+    ):
+        html = client.get(path + "&carte=white_zones").get_data(as_text=True)
+        assert 'value="white_zones"' not in html, path
+        assert '<th scope="col">Zone blanche</th>' not in html, path
+        assert "Structures validées (tout le réseau)" in html, path
+        assert "Carte des départements : séances" in html, path
+    html = client.get("/activity?structure=cap&region=76&carte=white_zones").text
+    assert 'value="white_zones"' in html and '<th scope="col">Zone blanche</th>' in html
+    assert "Carte des départements : zones blanches" in html
+    assert 'value="white_zones"' in client.get("/activity").text
+    assert 'value="white_zones"' in client.get("/territories/").text

@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from flask_babel import gettext as _
-from sqlalchemy import case, distinct, extract, func, select
+from sqlalchemy import case, distinct, exists, extract, func, select
 
 from forum import limits
 from forum.extensions import db
@@ -338,16 +338,27 @@ def challenges_met(chosen: ActivitySlice) -> int:
     )
 
 
+def _parcours_run_ids(chosen: ActivitySlice):
+    return select(Report.parcours_id).where(*_scope(chosen), Report.parcours_id.is_not(None))
+
+
 def _outcome(chosen: ActivitySlice, column) -> int:
     """Sum of `column` over the *latest* follow-up answer of each parcours run in the
     slice (see `parcours_run`); earlier answers are history and never add up."""
-    run = select(Report.parcours_id).where(*_scope(chosen), Report.parcours_id.is_not(None))
     latest = (
         select(func.max(FollowUp.id))
-        .where(FollowUp.parcours_id.in_(run))
+        .where(FollowUp.parcours_id.in_(_parcours_run_ids(chosen)))
         .group_by(FollowUp.parcours_id)
     )
     return _scalar(select(func.coalesce(func.sum(column), 0)).where(FollowUp.id.in_(latest)))
+
+
+def follow_up_answered(chosen: ActivitySlice) -> bool:
+    """Whether any parcours run in the slice has a follow-up answer: without one, the
+    projects' outcomes (OUTCOMES) are unknown, not 0, and pages show « — ». One
+    statement."""
+    answered = select(FollowUp.id).where(FollowUp.parcours_id.in_(_parcours_run_ids(chosen)))
+    return bool(db.session.scalar(select(exists(answered))))
 
 
 def projects_abandoned(chosen: ActivitySlice) -> int:
@@ -390,6 +401,16 @@ INDICATORS = {
     "projects_started": projects_started,
     "projects_oriented": projects_oriented,
 }
+
+
+# The indicators that come from follow-up answers (« Que sont devenus les projets ? »).
+OUTCOMES = ("projects_abandoned", "projects_maturing", "projects_started", "projects_oriented")
+
+
+def unanswered(chosen: ActivitySlice) -> frozenset[str]:
+    """The indicators of the slice that are unknown rather than 0: the OUTCOMES when no
+    follow-up answer counts in it (`follow_up_answered`), else none. One statement."""
+    return frozenset() if follow_up_answered(chosen) else frozenset(OUTCOMES)
 
 
 def indicator_labels() -> dict[str, str]:

@@ -39,6 +39,7 @@ def index():
         "activity/index.html",
         chosen=chosen,
         figures=activity.indicators(chosen),
+        unanswered=activity.unanswered(chosen),
         labels=activity.indicator_labels(),
         months=activity.sessions_by_month(chosen),
         modules=activity.sessions_by_module(chosen),
@@ -86,6 +87,7 @@ def _bilan_context(chosen: activity.ActivitySlice) -> dict:
     return {
         "chosen": chosen,
         "figures": activity.indicators(chosen),
+        "unanswered": activity.unanswered(chosen),
         "labels": activity.indicator_labels(),
         "months": activity.sessions_by_month(chosen),
         "modules": activity.sessions_by_module(chosen),
@@ -169,7 +171,8 @@ def bilan_pdf(html: str) -> bytes:
 @bp.get("/activity.xlsx")
 def export_xlsx():
     """The bilan's rows as an XLSX workbook (openpyxl, write-only): a sheet of
-    indicators, a sheet of sessions; porteurs under 3 as « < 3 »."""
+    indicators (projects' outcomes empty while no follow-up was answered), a sheet of
+    sessions; porteurs under 3 as « < 3 »."""
     chosen = _bilan_slice()
     if not isinstance(chosen, activity.ActivitySlice):
         return chosen
@@ -177,9 +180,10 @@ def export_xlsx():
     figures = book.create_sheet(_("Indicateurs"))
     figures.append([_("Indicateur"), _("Valeur")])
     labels = activity.indicator_labels()
+    unknown = activity.unanswered(chosen)  # no follow-up answer yet: an empty cell, not 0
     for name, value in activity.indicators(chosen).items():
         shown = small(value) if name == "porteurs" and value < SMALL_CELL else value
-        figures.append([spreadsheet_safe(labels[name]), shown])
+        figures.append([spreadsheet_safe(labels[name]), None if name in unknown else shown])
     rows = book.create_sheet(_("Séances"))
     rows.append(list(CSV_HEADER))
     for row in activity.session_rows(chosen):

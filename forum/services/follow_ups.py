@@ -240,9 +240,10 @@ def askable_members(parcours_id: int) -> list[int]:
     )
 
 
-def months_after_end(parcours: Parcours, when: datetime) -> int:
-    """Whole calendar months from the parcours' end to `when` (0 if no end date)."""
+def months_after_end(parcours: Parcours, when: datetime | None = None) -> int:
+    """Whole calendar months from the parcours' end to `when` (now by default; 0 if no
+    end date)."""
     if parcours.end_date is None:
         return 0
-    delta = relativedelta(when.date(), parcours.end_date)
+    delta = relativedelta((when or utcnow()).date(), parcours.end_date)
     return max(0, delta.years * 12 + delta.months)

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 from flask_babel import gettext as _
 from sqlalchemy import exists, func, select
+from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
 from forum.models import (
@@ -88,10 +89,13 @@ def current(parcours: Parcours) -> FollowUp | None:
 
 
 def history(parcours: Parcours) -> list[FollowUp]:
-    """Every answer for the parcours, newest first."""
+    """Every answer for the parcours, newest first, with who gave it (one statement)."""
     return list(
         db.session.scalars(
-            select(FollowUp).where(FollowUp.parcours_id == parcours.id).order_by(FollowUp.id.desc())
+            select(FollowUp)
+            .options(joinedload(FollowUp.author))
+            .where(FollowUp.parcours_id == parcours.id)
+            .order_by(FollowUp.id.desc())
         )
     )
 

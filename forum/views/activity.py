@@ -11,7 +11,7 @@ from flask_login import current_user
 from openpyxl import Workbook
 
 from forum.forms.reports import SECTION_LABELS
-from forum.services import activity, form_data, structures, tags, territories
+from forum.services import Invalid, activity, form_data, structures, tags, territories
 from forum.text import spreadsheet_safe
 
 bp = Blueprint("activity", __name__)
@@ -31,13 +31,29 @@ def index():
     """The indicators of the slice in the query string, each linking to the reports
     behind it; sessions per month, per module and per défi as SVG bar charts with their
     tables; the map of départements coloured by `carte` (sessions, structures, zones
-    blanches). Bad dates: 400; unknown slug or code: 404 (both French pages)."""
-    chosen = activity.parse_slice(request.args)
+    blanches). Bad dates: this page itself, 400, the French message above the filter
+    form and the whole network's figures; unknown slug or code: a French 404 page."""
+    try:
+        chosen = activity.parse_slice(request.args)
+    except Invalid as error:
+        # The page the user can correct it from: their other choices stay in the form
+        # (an unknown one is still a 404), the figures are the whole network's.
+        without_dates = {k: v for k, v in request.args.items() if k not in ("from", "to")}
+        picked = activity.parse_slice(without_dates)
+        return _index_page(activity.ActivitySlice(), picked, error.message), 400
+    return _index_page(chosen, chosen)
+
+
+def _index_page(chosen: activity.ActivitySlice, picked: activity.ActivitySlice, error=""):
+    """Render /activity: the figures, charts and map of `chosen`; the filter form filled
+    with `picked`; `error` above the form."""
     measure = activity.map_measure(request.args.get("carte", ""), chosen)
     places = activity.by_department(chosen)
     return render_template(
         "activity/index.html",
         chosen=chosen,
+        picked=picked,
+        error=error,
         figures=activity.indicators(chosen),
         unanswered=activity.unanswered(chosen),
         labels=activity.indicator_labels(),

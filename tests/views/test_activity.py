@@ -213,3 +213,27 @@ def test_outcomes_without_any_follow_up_answer_are_unknown_not_zero(client, logi
     book = load_workbook(io.BytesIO(client.get("/activity.xlsx?structure=cap").data))
     sheet = _indicator_sheet(book)
     assert sheet["Projets lancés"] == 0 and sheet["Projets en maturation"] == 3
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("from=2025-13-45&structure=cap", "Date non valide : 2025-13-45"),
+        ("from=2025-05-01&to=2025-01-01&structure=cap", "La période se termine avant"),
+    ],
+)
+@pytest.mark.usefixtures("network")
+def test_a_bad_period_shows_the_page_to_correct_it(client, query, message):
+    """A bad date, or a period that ends before it starts: the /activity page itself
+    (400), the message above the open filter form (the other choices kept) and the
+    whole network's figures, said to be so."""
+    response = client.get(f"/activity?{query}")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "<h1>Activité du réseau</h1>" in html
+    error_at = html.index(message)
+    assert error_at < html.index('<form method="get" class="filters stacked"')
+    assert "ceux de tout le réseau" in html
+    assert re.search(r'<details class="filters-disclosure activity-filters" open>', html)
+    assert re.search(r'<option value="cap" selected>', html)
+    assert _figures(html)["sessions"][0] == _figures(_page(client, "/activity"))["sessions"][0]

@@ -35,6 +35,8 @@ class FollowUp(db.Model):
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    author: Mapped["User | None"] = relationship()  # noqa: F821  (None: account deleted)
+
 
 class FollowUpReminder(db.Model):
     """« Que sont devenus les projets ? » asked of a parcours' structures at one stage

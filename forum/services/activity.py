@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from flask_babel import gettext as _
-from sqlalchemy import case, distinct, extract, func, select
+from sqlalchemy import case, distinct, exists, extract, func, select
 
 from forum import limits
 from forum.extensions import db
@@ -338,16 +338,27 @@ def challenges_met(chosen: ActivitySlice) -> int:
     )
 
 
+def _parcours_run_ids(chosen: ActivitySlice):
+    return select(Report.parcours_id).where(*_scope(chosen), Report.parcours_id.is_not(None))
+
+
 def _outcome(chosen: ActivitySlice, column) -> int:
     """Sum of `column` over the *latest* follow-up answer of each parcours run in the
     slice (see `parcours_run`); earlier answers are history and never add up."""
-    run = select(Report.parcours_id).where(*_scope(chosen), Report.parcours_id.is_not(None))
     latest = (
         select(func.max(FollowUp.id))
-        .where(FollowUp.parcours_id.in_(run))
+        .where(FollowUp.parcours_id.in_(_parcours_run_ids(chosen)))
         .group_by(FollowUp.parcours_id)
     )
     return _scalar(select(func.coalesce(func.sum(column), 0)).where(FollowUp.id.in_(latest)))
+
+
+def follow_up_answered(chosen: ActivitySlice) -> bool:
+    """Whether any parcours run in the slice has a follow-up answer: without one, the
+    projects' outcomes (OUTCOMES) are unknown, not 0, and pages show « — ». One
+    statement."""
+    answered = select(FollowUp.id).where(FollowUp.parcours_id.in_(_parcours_run_ids(chosen)))
+    return bool(db.session.scalar(select(exists(answered))))
 
 
 def projects_abandoned(chosen: ActivitySlice) -> int:
@@ -392,6 +403,16 @@ INDICATORS = {
 }
 
 
+# The indicators that come from follow-up answers (« Que sont devenus les projets ? »).
+OUTCOMES = ("projects_abandoned", "projects_maturing", "projects_started", "projects_oriented")
+
+
+def unanswered(chosen: ActivitySlice) -> frozenset[str]:
+    """The indicators of the slice that are unknown rather than 0: the OUTCOMES when no
+    follow-up answer counts in it (`follow_up_answered`), else none. One statement."""
+    return frozenset() if follow_up_answered(chosen) else frozenset(OUTCOMES)
+
+
 def indicator_labels() -> dict[str, str]:
     """The French (translated) label of each indicator, by name."""
     return {
@@ -416,14 +437,22 @@ def indicators(chosen: ActivitySlice) -> dict[str, int]:
     blanches are left out of a slice of one structure or parcours with no territory: they
     are the whole network's (see `white_zones`), and a structure's bilan would show the
     country's count as if it were its own."""
-    national_only = (chosen.structure or chosen.parcours) and not (
-        chosen.region or chosen.department
-    )
+    shown = white_zones_shown(chosen)
     return {
         name: compute(chosen)
         for name, compute in INDICATORS.items()
-        if not (name == "white_zones" and national_only)
+        if name != "white_zones" or shown
     }
+
+
+def white_zones_shown(chosen: ActivitySlice) -> bool:
+    """Whether the slice shows zones blanches (figure, map measure, table column): not
+    for one structure or parcours with no territory, where they would be the whole
+    network's count shown as the structure's own."""
+    national_only = (chosen.structure or chosen.parcours) and not (
+        chosen.region or chosen.department
+    )
+    return not national_only
 
 
 # --- breakdowns for the charts and the map -------------------------------------------
@@ -521,9 +550,18 @@ def sessions_by_challenge(chosen: ActivitySlice) -> list[Bar]:
 MAP_MEASURES = ("sessions", "structures", "white_zones")
 
 
-def map_measure(value: str) -> str:
-    """The map's measure from the query string (`carte`), « sessions » by default."""
-    return value if value in MAP_MEASURES else "sessions"
+def map_measures(chosen: ActivitySlice | None = None) -> tuple[str, ...]:
+    """The measures the map of `chosen` offers: MAP_MEASURES, without the zones blanches
+    where the slice does not show them (`white_zones_shown`)."""
+    if chosen is None or white_zones_shown(chosen):
+        return MAP_MEASURES
+    return tuple(m for m in MAP_MEASURES if m != "white_zones")
+
+
+def map_measure(value: str, chosen: ActivitySlice | None = None) -> str:
+    """The map's measure from the query string (`carte`), « sessions » by default and
+    for a measure the slice does not offer (`map_measures`)."""
+    return value if value in map_measures(chosen) else "sessions"
 
 
 @dataclass(frozen=True)
@@ -655,12 +693,14 @@ def map_areas(places: list[Place], measure: str) -> list[MapArea]:
 def map_context(measure: str, chosen: ActivitySlice | None = None) -> dict:
     """What `templates/activity/_map.html` needs, for any page that includes it: the
     areas of the slice (the whole network by default) coloured by `measure` (checked
-    with `map_measure`), the measure, the shapes' viewBox and the slice. One statement."""
+    with `map_measure`), the measure, the measures offered, the shapes' viewBox and the
+    slice. One statement."""
     chosen = chosen or ActivitySlice()
-    measure = map_measure(measure)
+    measure = map_measure(measure, chosen)
     return {
         "areas": map_areas(by_department(chosen), measure),
         "measure": measure,
+        "measures": map_measures(chosen),
         "map_info": map_shapes(),
         "chosen": chosen,
     }

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 from flask_babel import gettext as _
 from sqlalchemy import exists, func, select
+from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
 from forum.models import (
@@ -88,10 +89,13 @@ def current(parcours: Parcours) -> FollowUp | None:
 
 
 def history(parcours: Parcours) -> list[FollowUp]:
-    """Every answer for the parcours, newest first."""
+    """Every answer for the parcours, newest first, with who gave it (one statement)."""
     return list(
         db.session.scalars(
-            select(FollowUp).where(FollowUp.parcours_id == parcours.id).order_by(FollowUp.id.desc())
+            select(FollowUp)
+            .options(joinedload(FollowUp.author))
+            .where(FollowUp.parcours_id == parcours.id)
+            .order_by(FollowUp.id.desc())
         )
     )
 
@@ -240,9 +244,10 @@ def askable_members(parcours_id: int) -> list[int]:
     )
 
 
-def months_after_end(parcours: Parcours, when: datetime) -> int:
-    """Whole calendar months from the parcours' end to `when` (0 if no end date)."""
+def months_after_end(parcours: Parcours, when: datetime | None = None) -> int:
+    """Whole calendar months from the parcours' end to `when` (now by default; 0 if no
+    end date)."""
     if parcours.end_date is None:
         return 0
-    delta = relativedelta(when.date(), parcours.end_date)
+    delta = relativedelta((when or utcnow()).date(), parcours.end_date)
     return max(0, delta.years * 12 + delta.months)

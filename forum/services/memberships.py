@@ -18,6 +18,9 @@ The deciders are told of a request, the requester of its answer (events REQUESTE
 DECIDED, fanned out in forum/services/notification_kinds.py).
 """
 
+from datetime import timedelta
+
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import and_, exists, false, or_, select, true, update
 from sqlalchemy.orm import aliased, joinedload
@@ -26,13 +29,16 @@ from forum.extensions import db
 from forum.models import Notification, Structure, StructureRequest, User
 from forum.models.base import utcnow
 from forum.services import events
-from forum.services.errors import Conflict, Forbidden, NotFound
+from forum.services.errors import Conflict, Forbidden, NotFound, RateLimited
 
 REQUESTED = "structure_request_created"  # event kinds
 DECIDED = "structure_request_decided"
 JOIN_REQUESTED = "structure_join_requested"  # notification reasons
 JOIN_ACCEPTED = "structure_join_accepted"
 JOIN_REFUSED = "structure_join_refused"
+# A request refused or withdrawn less than this long ago cannot be made again to the same
+# structure: each new one told (and e-mailed) its deciders again (issue 16's tester).
+ASK_AGAIN_AFTER = timedelta(days=7)
 
 
 def _has_referent(structure_id) -> object:
@@ -144,12 +150,47 @@ def _lock_member(user: User) -> None:
     db.session.execute(select(User.id).where(User.id == user.id).with_for_update())
 
 
+def _refuse_if_asked_lately(user: User, structure: Structure) -> None:
+    """Raise RateLimited when the member's request to `structure` was refused or
+    withdrawn less than ASK_AGAIN_AFTER ago (one statement)."""
+    last = db.session.execute(
+        select(StructureRequest.status, StructureRequest.decided_at)
+        .where(
+            StructureRequest.user_id == user.id,
+            StructureRequest.structure_id == structure.id,
+            StructureRequest.status.in_(("refused", "withdrawn")),
+            StructureRequest.decided_at > utcnow() - ASK_AGAIN_AFTER,
+        )
+        .order_by(StructureRequest.decided_at.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return
+    again = format_date(last.decided_at + ASK_AGAIN_AFTER, "long")
+    if last.status == "refused":
+        message = _(
+            "Votre demande pour rejoindre « %(name)s » a été refusée il y a moins de "
+            "7 jours : vous pourrez la refaire à partir du %(date)s.",
+            name=structure.name,
+            date=again,
+        )
+    else:
+        message = _(
+            "Vous avez retiré votre demande pour rejoindre « %(name)s » il y a moins de "
+            "7 jours : vous pourrez la refaire à partir du %(date)s.",
+            name=structure.name,
+            date=again,
+        )
+    raise RateLimited(message, field="structure")
+
+
 def choose_structure(user: User, structure: Structure | None) -> StructureRequest | None:
     """The member chose `structure` (None: no structure). Leaving, or joining a structure
     with no member yet, happens at once (returns None); the same structure changes
     nothing (None); a structure with members gets a request, pending, which replaces the
     member's previous one (returned; the same pending request if they chose it again).
-    Flushed; the deciders are told after the commit."""
+    Raises RateLimited when a request of theirs to it was refused or withdrawn less than
+    ASK_AGAIN_AFTER ago. Flushed; the deciders are told after the commit."""
     if structure is None:
         set_structure(user, None)
         return None
@@ -159,6 +200,7 @@ def choose_structure(user: User, structure: Structure | None) -> StructureReques
     current = pending_request_of(user)
     if current is not None and current.structure_id == structure.id:
         return current
+    _refuse_if_asked_lately(user, structure)
     db.session.refresh(structure, with_for_update={"of": Structure})  # two first members
     if not _has_members(structure):
         set_structure(user, structure)
@@ -231,9 +273,23 @@ def decide(structure: Structure, request_id: int, decider: User, accept: bool) -
                 structure=structure.name,
             )
         )
-    request.status = "accepted" if accept else "refused"
-    request.decided_at, request.decided_by_id = utcnow(), decider.id
-    db.session.flush()
+    # Decided only if still pending at the moment of writing: the row lock above makes a
+    # second click wait on PostgreSQL; SQLite has no row lock, but its single writer makes
+    # this conditional UPDATE of the second click wait for the first's commit and match
+    # nothing (a double click on « Accepter » told the member twice).
+    decided = db.session.execute(
+        update(StructureRequest)
+        .where(StructureRequest.id == request.id, StructureRequest.status == "pending")
+        .values(
+            status="accepted" if accept else "refused",
+            decided_at=utcnow(),
+            decided_by_id=decider.id,
+        )
+        .execution_options(synchronize_session="fetch")
+    )
+    if decided.rowcount != 1:
+        db.session.refresh(request)
+        raise Conflict(_ALREADY[request.status]())
     if accept:
         set_structure(request.user, structure)
     events.record(DECIDED, request.id, decider.id)

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from forum.forms.reports import SECTION_LABELS
 from forum.i18n import long_date
-from forum.services import activity, form_data, structures, tags, territories
+from forum.services import Invalid, activity, form_data, structures, tags, territories
 from forum.text import spreadsheet_safe
 
 bp = Blueprint("activity", __name__)
@@ -31,20 +31,38 @@ def index():
     """The indicators of the slice in the query string, each linking to the reports
     behind it; sessions per month, per module and per défi as SVG bar charts with their
     tables; the map of départements coloured by `carte` (sessions, structures, zones
-    blanches). Bad dates: 400; unknown slug or code: 404 (both French pages)."""
-    chosen = activity.parse_slice(request.args)
-    measure = activity.map_measure(request.args.get("carte", ""))
+    blanches). Bad dates: this page itself, 400, the French message above the filter
+    form and the whole network's figures; unknown slug or code: a French 404 page."""
+    try:
+        chosen = activity.parse_slice(request.args)
+    except Invalid as error:
+        # The page the user can correct it from: their other choices stay in the form
+        # (an unknown one is still a 404), the figures are the whole network's.
+        without_dates = {k: v for k, v in request.args.items() if k not in ("from", "to")}
+        picked = activity.parse_slice(without_dates)
+        return _index_page(activity.ActivitySlice(), picked, error.message), 400
+    return _index_page(chosen, chosen)
+
+
+def _index_page(chosen: activity.ActivitySlice, picked: activity.ActivitySlice, error=""):
+    """Render /activity: the figures, charts and map of `chosen`; the filter form filled
+    with `picked`; `error` above the form."""
+    measure = activity.map_measure(request.args.get("carte", ""), chosen)
     places = activity.by_department(chosen)
     return render_template(
         "activity/index.html",
         chosen=chosen,
+        picked=picked,
+        error=error,
         figures=activity.indicators(chosen),
+        unanswered=activity.unanswered(chosen),
         labels=activity.indicator_labels(),
         months=activity.sessions_by_month(chosen),
         modules=activity.sessions_by_module(chosen),
         challenges=activity.sessions_by_challenge(chosen),
         areas=activity.map_areas(places, measure),
         measure=measure,
+        measures=activity.map_measures(chosen),
         map_info=activity.map_shapes(),
         regions=territories.regions(),
         departments=territories.departments(),
@@ -85,11 +103,12 @@ def _bilan_context(chosen: activity.ActivitySlice) -> dict:
     return {
         "chosen": chosen,
         "figures": activity.indicators(chosen),
+        "unanswered": activity.unanswered(chosen),
         "labels": activity.indicator_labels(),
         "months": activity.sessions_by_month(chosen),
         "modules": activity.sessions_by_module(chosen),
         "challenges": activity.sessions_by_challenge(chosen),
-        **activity.map_context("sessions", chosen),
+        **activity.map_context(request.args.get("carte", ""), chosen),
         "sessions": activity.bilan_sessions(chosen),
         "excerpts": activity.excerpts(chosen),
         "section_labels": SECTION_LABELS,
@@ -168,7 +187,8 @@ def bilan_pdf(html: str) -> bytes:
 @bp.get("/activity.xlsx")
 def export_xlsx():
     """The bilan's rows as an XLSX workbook (openpyxl, write-only): a sheet of
-    indicators, a sheet of sessions; porteurs under 3 as « < 3 »."""
+    indicators (projects' outcomes empty while no follow-up was answered), a sheet of
+    sessions; porteurs under 3 as « < 3 »."""
     chosen = _bilan_slice()
     if not isinstance(chosen, activity.ActivitySlice):
         return chosen
@@ -176,9 +196,10 @@ def export_xlsx():
     figures = book.create_sheet(_("Indicateurs"))
     figures.append([_("Indicateur"), _("Valeur")])
     labels = activity.indicator_labels()
+    unknown = activity.unanswered(chosen)  # no follow-up answer yet: an empty cell, not 0
     for name, value in activity.indicators(chosen).items():
         shown = small(value) if name == "porteurs" and value < SMALL_CELL else value
-        figures.append([spreadsheet_safe(labels[name]), shown])
+        figures.append([spreadsheet_safe(labels[name]), None if name in unknown else shown])
     rows = book.create_sheet(_("Séances"))
     rows.append(list(CSV_HEADER))
     for row in activity.session_rows(chosen):

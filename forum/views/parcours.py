@@ -27,12 +27,16 @@ def detail(slug: str):
     """A parcours with its sessions' reports in order."""
     parcours = parcours_service.get_by_slug(slug) or abort(404)
     may_follow_up = follow_ups.can_answer(current_user, parcours)
+    asked = follow_ups.pending_request(parcours) if may_follow_up else None
     return render_template(
         "parcours/detail.html",
         parcours=parcours,
         reports=parcours_service.published_reports(parcours),
         may_follow_up=may_follow_up,
-        asked=follow_ups.pending_request(parcours) if may_follow_up else None,
+        asked=asked,
+        # The months since the end today, not the reminder's stage (asked at 6 months,
+        # read at 11: « il y a 11 mois », as the notification says).
+        months_since_end=follow_ups.months_after_end(parcours) if asked else None,
         sessions=calendar_service.parcours_sessions(parcours),
     )
 
@@ -66,13 +70,16 @@ def follow_up(slug: str):
         else:
             flash(_("Merci : le devenir des projets est enregistré."), "success")
             return redirect(url_for("parcours.detail", slug=parcours.slug), code=303)
+    asked = follow_ups.pending_request(parcours)
     return render_template(
         "parcours/follow_up.html",
         form=form,
         parcours=parcours,
         history=follow_ups.history(parcours),
         orientations=labels,
-        asked=follow_ups.pending_request(parcours),
+        asked=asked,
+        # When it was asked, in months after the end (a late job asks a later stage).
+        asked_months=follow_ups.months_after_end(parcours, asked.sent_at) if asked else None,
     ), status
 
 

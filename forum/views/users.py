@@ -26,6 +26,7 @@ from forum.models import Structure, User
 from forum.once import submitted_once
 from forum.services import (
     NotFound,
+    RateLimited,
     ServiceError,
     accounts,
     attachments,
@@ -88,20 +89,46 @@ def account():
         structure = (
             db.session.get(Structure, int(form.structure.data)) if form.structure.data else None
         )
-        request_made = accounts.update_profile(
-            current_user,
-            form.display_name.data,
-            form.bio.data or "",  # absent from the request: None
-            structure,
-            form.locale.data,
-            bool(form.accepts_contact.data),
-        )
+        before, was_referent = current_user.structure, current_user.is_referent
+        try:
+            request_made = accounts.update_profile(
+                current_user,
+                form.display_name.data,
+                form.bio.data or "",  # absent from the request: None
+                structure,
+                form.locale.data,
+                bool(form.accepts_contact.data),
+            )
+        except RateLimited as error:  # asked the same structure again too soon
+            form.structure.errors.append(error.message)
+            return _account_page(form, _settings_form(), error.status)
         flash(_("Votre profil est enregistré."), "success")
+        _flash_structure_change(before, was_referent, current_user.structure)
         if request_made is not None:  # a structure with members: they decide
             flash(memberships.sent_notice(request_made), "info")
         return redirect(url_for("users.account"), code=303)
     status = 400 if request.method == "POST" else 200
     return _account_page(form, _settings_form(), status)
+
+
+def _flash_structure_change(before, was_referent: bool, after) -> None:
+    """Say what « Mon compte » did to the member's structure, not only that the profile is
+    saved: left it (and gave up the référent·e role), or joined one at once."""
+    if (before.id if before else None) == (after.id if after else None):
+        return
+    if before is not None:
+        flash(_("Vous avez quitté « %(name)s ».", name=before.name), "info")
+        if was_referent:
+            flash(
+                _(
+                    "Vous n’êtes plus la personne référente de « %(name)s » : l’équipe de "
+                    "modération peut en désigner une autre parmi ses membres.",
+                    name=before.name,
+                ),
+                "warning",
+            )
+    if after is not None:
+        flash(_("Vous êtes membre de « %(name)s ».", name=after.name), "success")
 
 
 def _settings_form() -> NotificationSettingsForm:

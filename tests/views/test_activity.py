@@ -26,6 +26,12 @@ def _figures(html: str) -> dict[str, tuple[str, str]]:
     return {name: (value, href.replace("&amp;", "&")) for name, value, href in found}
 
 
+def _indicator_sheet(book) -> dict:
+    """The XLSX's « Indicateurs » sheet as label → value (an empty cell: None)."""
+    rows = book["Indicateurs"].iter_rows(min_row=2, values_only=True)
+    return {row[0]: (row[1] if len(row) > 1 else None) for row in rows}
+
+
 def _listed(client, href: str) -> int:
     html = _page(client, href)
     match = re.search(r'class="count" role="status">(\d+) retour', html)
@@ -45,10 +51,11 @@ def test_the_page_shows_each_indicator_and_links_to_its_reports(client, network)
         "white_zones": "97",
         "modules": "3",
         "challenges": "2",
-        "projects_abandoned": "0",
-        "projects_maturing": "0",
-        "projects_started": "0",
-        "projects_oriented": "0",
+        # No follow-up answered yet: unknown, not 0 (see the test below).
+        "projects_abandoned": "—",
+        "projects_maturing": "—",
+        "projects_started": "—",
+        "projects_oriented": "—",
     }
     href = figures["sessions"][1]
     assert href.startswith("/reports/?") and "to=2025-06-30" in href
@@ -155,9 +162,8 @@ def test_bad_input_gets_a_french_4xx(client, network, query, status, message):  
         assert message in response.get_data(as_text=True)
 
 
-def test_a_constant_number_of_statements(
-    client, network, make_report, make_user, count_queries, login  # noqa: F811
-):
+@pytest.mark.usefixtures("network")
+def test_a_constant_number_of_statements(client, make_report, make_user, count_queries, login):
     def statements(url):
         client.get(url)  # warm the per-process memos of the layout
         with count_queries() as queries:
@@ -173,3 +179,61 @@ def test_a_constant_number_of_statements(
             author, session_date=date(2024, 1 + day % 12, day), department=f"{day + 20:02d}"
         )
     assert [statements(url) for url in urls] == before
+
+
+@pytest.mark.usefixtures("network")
+def test_outcomes_without_any_follow_up_answer_are_unknown_not_zero(client, login, make_user):
+    """Until a parcours of the slice has a follow-up answer, its projects' outcomes read
+    « — (pas encore de réponse) » on the page, in the bilan and its PDF, and are empty in
+    the XLSX; a real 0 in an answer stays 0."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from forum.models import FollowUp, Parcours
+
+    login(make_user(role="admin"))
+    html = _page(client, "/activity?structure=cap")
+    assert _figures(html)["projects_started"][0] == "—"
+    assert "pas encore de réponse" in html
+    bilan = _page(client, "/activity/bilan?structure=cap")
+    assert '— <span class="meta">(pas encore de réponse)</span>' in bilan
+    pdf = client.get("/activity.pdf?structure=cap").data
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "Projets lancés — (pas encore de réponse)" in text
+    book = load_workbook(io.BytesIO(client.get("/activity.xlsx?structure=cap").data))
+    sheet = _indicator_sheet(book)
+    assert sheet["Projets lancés"] is None and sheet["Séances tenues"] == 2
+
+    figeac = db.session.scalar(db.select(Parcours).where(Parcours.slug == "figeac"))
+    db.session.add(FollowUp(parcours_id=figeac.id, abandoned=0, maturing=3, started=0, oriented=1))
+    db.session.commit()
+    figures = _figures(_page(client, "/activity?structure=cap"))
+    assert figures["projects_started"][0] == "0" and figures["projects_maturing"][0] == "3"
+    assert "pas encore de réponse" not in _page(client, "/activity/bilan?structure=cap")
+    book = load_workbook(io.BytesIO(client.get("/activity.xlsx?structure=cap").data))
+    sheet = _indicator_sheet(book)
+    assert sheet["Projets lancés"] == 0 and sheet["Projets en maturation"] == 3
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("from=2025-13-45&structure=cap", "Date non valide : 2025-13-45"),
+        ("from=2025-05-01&to=2025-01-01&structure=cap", "La période se termine avant"),
+    ],
+)
+@pytest.mark.usefixtures("network")
+def test_a_bad_period_shows_the_page_to_correct_it(client, query, message):
+    """A bad date, or a period that ends before it starts: the /activity page itself
+    (400), the message above the open filter form (the other choices kept) and the
+    whole network's figures, said to be so."""
+    response = client.get(f"/activity?{query}")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "<h1>Activité du réseau</h1>" in html
+    error_at = html.index(message)
+    assert error_at < html.index('<form method="get" class="filters stacked"')
+    assert "ceux de tout le réseau" in html
+    assert re.search(r'<details class="filters-disclosure activity-filters" open>', html)
+    assert re.search(r'<option value="cap" selected>', html)
+    assert _figures(html)["sessions"][0] == _figures(_page(client, "/activity"))["sessions"][0]

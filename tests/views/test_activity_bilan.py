@@ -12,6 +12,7 @@ from forum.extensions import db
 from forum.models import Report, Structure
 from tests.conftest import post_form
 from tests.test_activity_indicators import M1, network  # noqa: F401  (a fixture)
+from tests.views.test_activity import _indicator_sheet
 
 EXPORTS = ("/activity/bilan", "/activity.pdf", "/activity.xlsx", "/activity.csv")
 
@@ -99,7 +100,7 @@ def test_pdf_xlsx_csv_read_back(client, login, make_user, network):  # noqa: F81
     assert "Guadeloupe (971)" in text
 
     book = load_workbook(io.BytesIO(client.get(f"/activity.xlsx?{query}").data), read_only=True)
-    figures = {row[0]: row[1] for row in book["Indicateurs"].iter_rows(min_row=2, values_only=True)}
+    figures = _indicator_sheet(book)
     assert figures["Séances tenues"] == 5 and figures["Porteurs touchés"] == 21
     sessions = list(book["Séances"].iter_rows(min_row=2, values_only=True))
     assert [(r[1], r[-1]) for r in sessions] == [
@@ -134,10 +135,7 @@ def test_small_cells_in_the_bilan_and_its_exports(client, login, make_user, netw
         io.BytesIO(client.get("/activity.xlsx?department=15").data), read_only=True
     )
     assert list(book["Séances"].iter_rows(min_row=2, values_only=True))[0][-1] == "< 3"
-    assert (
-        dict(book["Indicateurs"].iter_rows(min_row=2, values_only=True))["Porteurs touchés"]
-        == "< 3"
-    )
+    assert _indicator_sheet(book)["Porteurs touchés"] == "< 3"
 
 
 def test_exported_titles_never_run_as_formulas(client, login, make_user, network):  # noqa: F811
@@ -223,3 +221,25 @@ def test_a_proposed_defi_counts_once_approved(app, network, make_user):  # noqa:
     db.session.commit()
     assert activity.challenges_met(WHOLE) == before + 1
     assert "Transport à la demande" in [b.label for b in activity.sessions_by_challenge(WHOLE)]
+
+
+def test_a_structures_map_offers_no_white_zones_either(client, login, cap_member):
+    """Without the white-zones figure, a structure's (or parcours') map neither offers
+    them as a measure nor lists them in its table; a forged `carte=white_zones` colours
+    by sessions. With a territory, or for the whole network, they stay."""
+    login(cap_member)
+    for path in (
+        "/activity/bilan?structure=cap",
+        "/activity?structure=cap",
+        "/activity?parcours=figeac",
+    ):
+        html = client.get(path + "&carte=white_zones").get_data(as_text=True)
+        assert 'value="white_zones"' not in html, path
+        assert '<th scope="col">Zone blanche</th>' not in html, path
+        assert "Structures validées (tout le réseau)" in html, path
+        assert "Carte des départements : séances" in html, path
+    html = client.get("/activity?structure=cap&region=76&carte=white_zones").text
+    assert 'value="white_zones"' in html and '<th scope="col">Zone blanche</th>' in html
+    assert "Carte des départements : zones blanches" in html
+    assert 'value="white_zones"' in client.get("/activity").text
+    assert 'value="white_zones"' in client.get("/territories/").text

@@ -272,3 +272,19 @@ def test_the_demo_holds_answers_and_asks_what_the_calendar_makes_due(app, demo_r
             )
         )
         assert told_about == expected
+
+
+def test_the_banner_and_the_form_count_the_real_months(client, login, cap, members):
+    """Asked at 6 months and read nearly 12 months after the end: the parcours page says
+    « il y a 11 mois » (the months since the end), not the reminder's stage; the form says
+    when it was asked, in months after the end (here 7: a late job asked the 6-month stage)."""
+    alice, _bob, _carole = members
+    end = utcnow().date() - relativedelta(months=11, days=20)
+    parcours = make_parcours(cap, end)
+    asked_at = datetime.combine(end, datetime.min.time()) + relativedelta(months=7, hours=9)
+    assert len(ask(asked_at)) == 1 and stages(parcours) == [6]
+    login(alice)
+    detail = client.get("/parcours/figeac").get_data(as_text=True)
+    assert "Ce parcours s’est terminé il y a 11 mois" in detail
+    form = client.get("/parcours/figeac/follow-up").get_data(as_text=True)
+    assert "7 mois après la fin du parcours" in form

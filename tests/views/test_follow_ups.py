@@ -105,3 +105,21 @@ def test_two_members_answering_at_once_do_not_overwrite_each_other(
     assert db.session.scalar(count) == 2
     # A script posting without the field is not checked (as the reports' version).
     assert _answer(client, started=4).status_code == 303
+
+
+def test_the_history_scrolls_in_its_own_box_and_says_who_answered_when(client, login, member):
+    """At 360 px the history table scrolls inside a focusable box (as the site's other
+    wide tables) instead of breaking its headers letter by letter; each row says who
+    answered and the date in words; the caption that repeats the heading stays hidden."""
+    member.display_name = "Inès Garnier"
+    db.session.commit()
+    login(member)
+    _answer(client, abandoned=1, maturing=2, started=3, oriented=0)
+    page = client.get(URL).text
+    history = page.split('id="follow-up-history"')[1]
+    box = re.search(r'<div class="table-scroll" tabindex="0" role="region"[^>]*>\s*<table', history)
+    assert box, history[:400]
+    assert '<caption class="visually-hidden">Réponses précédentes</caption>' in history
+    assert '<th scope="col">Réponse de</th>' in history and "<td>Inès Garnier</td>" in history
+    # « lundi 30 novembre 2026 » (in Paris time: the day may differ from UTC's).
+    assert re.search(r"<time datetime=\"[\d-]+\">\w+ \d{1,2} \w+ \d{4}</time>", history)

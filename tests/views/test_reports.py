@@ -328,3 +328,17 @@ def test_my_drafts_are_listed_on_my_account(client, author, login):
     assert (
         "Mes brouillons" in html and "Brouillon à reprendre" in html and "Déjà publié" not in html
     )
+
+
+def test_markdown_export_words_a_small_number_as_the_page_does(client, author, login):
+    """The export is as public as the page: 1 or 2 porteurs read « moins de 3 » in both,
+    and a proposed défi is marked « (proposé) » as on the page."""
+    login(author)
+    create(client, participants="2", new_tags="Saisonnalité")
+    report = db.session.scalar(db.select(Report))
+    post_form(client, "/auth/logout", {})
+    page = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    assert "moins de 3" in page
+    text = client.get(f"/reports/{report.id}.md").get_data(as_text=True)
+    assert "- Porteurs présents : moins de 3\n" in text
+    assert "Saisonnalité (proposé)" in text and "Financement (proposé)" not in text

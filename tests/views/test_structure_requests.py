@@ -8,7 +8,7 @@ import pytest
 from forum.extensions import db
 from forum.models import Notification, Report, StructureRequest, User
 from forum.services import memberships, notifications, structures
-from tests.conftest import IsolatedClient, post_form
+from tests.conftest import CSRF_RE, IsolatedClient, post_form
 from tests.views.test_reports import report_data
 
 PASSWORD = "motdepasse-solide"
@@ -311,3 +311,101 @@ def test_demo_has_a_pending_request(app):
     assert db.session.scalar(
         db.select(db.func.count(Notification.id)).where(Notification.structure_id.is_not(None))
     ) == len(memberships.deciders(request.structure))
+
+
+def test_a_double_click_on_accept_accepts_and_tells_once(app, lot, make_user):
+    """Two « Accepter » at the same moment (two threads, two connections): one is 303,
+    the other sees the request decided (409, in French); the member is told once."""
+    import threading
+
+    from forum.models import EventOutbox
+
+    structure, referent = lot["structure"], lot["referent"]
+    stranger = make_user(display_name="Nouvelle Venue")
+    choose(browser(app, stranger), structure)
+    request = pending(stranger)
+    clients = [browser(app, referent), browser(app, referent)]
+    bodies = [
+        {
+            "csrf_token": next(
+                g for g in CSRF_RE.search(c.get("/account").get_data(as_text=True)).groups() if g
+            )
+        }
+        for c in clients
+    ]
+    path = f"/structures/{structure.slug}/requests/{request.id}/accept"
+    db.session.commit()
+    events_before = db.session.scalar(db.select(db.func.count(EventOutbox.id)))
+    barrier = threading.Barrier(2)
+    results = [None, None]
+
+    def send(i):
+        with app.app_context():
+            barrier.wait()
+            response = clients[i].post(path, data=bodies[i])
+        results[i] = (response.status_code, response.get_data(as_text=True))
+
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert sorted(code for code, _body in results) == [303, 409], [r[0] for r in results]
+    refused = next(body for code, body in results if code == 409)
+    assert "déjà été acceptée" in refused
+    db.session.expire_all()
+    assert db.session.scalar(db.select(db.func.count(EventOutbox.id))) == events_before + 1
+    assert told(stranger) == [memberships.JOIN_ACCEPTED]
+
+
+def test_asking_again_within_a_week_of_a_refusal_or_a_withdrawal_is_refused(app, lot, make_user):
+    """Refused (or withdrawn), a member cannot ask the same structure again for 7 days:
+    the account page says so (429) and its deciders are not told again."""
+    structure, referent = lot["structure"], lot["referent"]
+    stranger = make_user(display_name="Nouvelle Venue")
+    client = browser(app, stranger)
+    choose(client, structure)
+    first = pending(stranger)
+    assert told(referent) == [memberships.JOIN_REQUESTED]
+    assert decide(browser(app, referent), structure, first.id, "refuse").status_code == 303
+    response = choose(client, structure)
+    assert response.status_code == 429
+    page = response.get_data(as_text=True)
+    assert "a été refusée il y a moins de 7 jours" in page and 'name="structure"' in page
+    assert pending(stranger) is None
+    assert told(referent) == [memberships.JOIN_REQUESTED]  # not told a second time
+    # A week later, they may ask again.
+    db.session.get(StructureRequest, first.id).decided_at -= memberships.ASK_AGAIN_AFTER
+    db.session.commit()
+    assert choose(client, structure).status_code == 303
+    second = pending(stranger)
+    assert second is not None and second.id != first.id
+    # Withdrawing then asking again at once is braked the same way.
+    assert post_form(client, "/account/structure-request/withdraw", {}).status_code == 303
+    response = choose(client, structure)
+    assert response.status_code == 429
+    assert "Vous avez retiré votre demande" in response.get_data(as_text=True)
+    assert pending(stranger) is None
+    asked = db.select(db.func.count(StructureRequest.id)).where(
+        StructureRequest.user_id == stranger.id
+    )
+    assert db.session.scalar(asked) == 2  # the first request and the one a week later
+
+
+def test_the_account_page_says_what_happened_to_the_structure(app, make_structure, make_user):
+    """« Mon compte » says which structure was left or joined, and that a référente who
+    leaves gives up the role; a référente is warned on the page before."""
+    mine = make_structure(name="Fabrique du Lot", slug="fabrique-du-lot", department_code="46")
+    empty = make_structure(name="Incubateur Gironde", slug="gironde", department_code="33")
+    referent = make_user(display_name="Claire Fabre", structure=mine, structure_role="referent")
+    client = browser(app, referent)
+    page = client.get("/account").get_data(as_text=True)
+    assert "la quitter, ou rejoindre une autre structure, vous retire ce rôle" in page
+    page = choose(client, None, name="Claire Fabre").headers["Location"]
+    page = client.get(page).get_data(as_text=True)
+    assert "Vous avez quitté «\u00a0Fabrique du Lot\u00a0»." in page
+    assert "Vous n’êtes plus la personne référente de «\u00a0Fabrique du Lot\u00a0»" in page
+    page = client.get(choose(client, empty, name="Claire Fabre").headers["Location"])
+    page = page.get_data(as_text=True)
+    assert "Vous êtes membre de «\u00a0Incubateur Gironde\u00a0»." in page
+    assert "Vous avez quitté" not in page and "retire ce rôle" not in page

@@ -154,8 +154,8 @@ def parse_slice(args) -> ActivitySlice:
 
 
 def _check_names(chosen: ActivitySlice) -> None:
-    """Raise NotFound when a slug or code of the slice names nothing (one statement per
-    name given)."""
+    """Raise NotFound when a slug or code of the slice names nothing — or a défi not yet
+    approved, which counts nowhere (one statement per name given)."""
     checks = []
     for value, column, label in (
         (chosen.structure, Structure.slug, _("structure")),
@@ -168,7 +168,10 @@ def _check_names(chosen: ActivitySlice) -> None:
         if value:
             checks.append((value, column, label))
     for value, column, label in checks:
-        exists = db.session.scalar(select(column).where(column == value).limit(1))
+        query = select(column).where(column == value)
+        if column is ChallengeTag.slug:  # a proposed défi is nobody's figure until approved
+            query = query.where(ChallengeTag.approved)
+        exists = db.session.scalar(query.limit(1))
         if exists is None:
             raise NotFound(_("Inconnu : %(label)s « %(value)s ».", label=label, value=value))
 

@@ -204,7 +204,7 @@ def test_a_structures_bilan_names_things_and_leaves_the_countrys_white_zones_out
     assert 'data-indicator="white_zones"' in client.get("/activity").text
 
 
-def test_a_proposed_defi_counts_once_approved(app, network, make_user):  # noqa: F811
+def test_a_proposed_defi_counts_once_approved(app, client, network, make_user):  # noqa: F811
     from forum.models import ChallengeTag
     from forum.services import activity
     from tests.test_activity_indicators import WHOLE
@@ -217,10 +217,13 @@ def test_a_proposed_defi_counts_once_approved(app, network, make_user):  # noqa:
     db.session.commit()
     assert activity.challenges_met(WHOLE) == before
     assert "Transport à la demande" not in [b.label for b in activity.sessions_by_challenge(WHOLE)]
+    # Nor is it a filter of the public figures (the second tester counted its session).
+    assert client.get("/activity?tag=transport-a-la-demande").status_code == 404
     proposed.approved = True
     db.session.commit()
     assert activity.challenges_met(WHOLE) == before + 1
     assert "Transport à la demande" in [b.label for b in activity.sessions_by_challenge(WHOLE)]
+    assert client.get("/activity?tag=transport-a-la-demande").status_code == 200
 
 
 def test_a_structures_map_offers_no_white_zones_either(client, login, cap_member):

@@ -137,6 +137,11 @@ def test_export_contains_everything_about_me_and_no_other_email(
     assert data["follows"], "starting a discussion follows it"
     # Bob's mention and reply notified Alice: he appears by name, never by address.
     assert {n["from"] for n in data["notifications"]} == {"Bob Durand"}
+    # What each notification is about, whatever its kind (calendar, parcours, structure too)
+    assert all(
+        {"calendar_event_id", "parcours_id", "structure_id"} <= set(n)
+        for n in data["notifications"]
+    )
     assert "bob.discret@example.org" not in response.get_data(as_text=True)
 
 

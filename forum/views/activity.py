@@ -33,19 +33,11 @@ def index():
     tables; the map of départements coloured by `carte` (sessions, structures, zones
     blanches). Bad dates: 400; unknown slug or code: 404 (both French pages)."""
     chosen = activity.parse_slice(request.args)
-    measure = activity.map_measure(request.args.get("carte", ""))
-    places = activity.by_department(chosen)
     return render_template(
         "activity/index.html",
-        chosen=chosen,
-        figures=activity.indicators(chosen),
+        **activity.summary(chosen),
         labels=activity.indicator_labels(),
-        months=activity.sessions_by_month(chosen),
-        modules=activity.sessions_by_module(chosen),
-        challenges=activity.sessions_by_challenge(chosen),
-        areas=activity.map_areas(places, measure),
-        measure=measure,
-        map_info=activity.map_shapes(),
+        **activity.map_context(request.args.get("carte", ""), chosen),
         regions=territories.regions(),
         departments=territories.departments(),
         structures=structures.all_structures(),
@@ -83,12 +75,8 @@ def _bilan_slice() -> activity.ActivitySlice:
 def _bilan_context(chosen: activity.ActivitySlice) -> dict:
     """Everything the bilan shows, for its page and its PDF (the same HTML)."""
     return {
-        "chosen": chosen,
-        "figures": activity.indicators(chosen),
+        **activity.summary(chosen),
         "labels": activity.indicator_labels(),
-        "months": activity.sessions_by_month(chosen),
-        "modules": activity.sessions_by_module(chosen),
-        "challenges": activity.sessions_by_challenge(chosen),
         **activity.map_context("sessions", chosen),
         "sessions": activity.bilan_sessions(chosen),
         "excerpts": activity.excerpts(chosen),
@@ -176,7 +164,7 @@ def export_xlsx():
     figures = book.create_sheet(_("Indicateurs"))
     figures.append([_("Indicateur"), _("Valeur")])
     labels = activity.indicator_labels()
-    for name, value in activity.indicators(chosen).items():
+    for name, value in activity.summary(chosen)["figures"].items():
         shown = small(value) if name == "porteurs" and value < SMALL_CELL else value
         figures.append([spreadsheet_safe(labels[name]), shown])
     rows = book.create_sheet(_("Séances"))
@@ -195,6 +183,16 @@ def export_xlsx():
     )
 
 
+def _csv_row(row) -> tuple:
+    """One session as the CSV writes it: the texts members typed (title, structure,
+    parcours) and the names made spreadsheet-safe, porteurs under 3 as « < 3 »; the
+    id, date, codes and format are the app's own values."""
+    report_id, day, title, code, name, structure, parcours, kind, count = row
+    safe = spreadsheet_safe
+    return (report_id, day, safe(title), code, safe(name), safe(structure), safe(parcours), kind,
+            small(count))  # fmt: skip
+
+
 @bp.get("/activity.csv")
 def export_csv():
     """The sessions of the slice, one row each (CSV, UTF-8 with BOM for spreadsheet
@@ -207,9 +205,7 @@ def export_csv():
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(CSV_HEADER)
-    writer.writerows(
-        [*map(spreadsheet_safe, row[:8]), small(row[8])] for row in activity.session_rows(chosen)
-    )
+    writer.writerows(map(_csv_row, activity.session_rows(chosen)))
     return Response(
         buffer.getvalue(),
         mimetype="text/csv",

@@ -461,10 +461,11 @@ def main() -> None:
         print(f"{code.name}: migration to its head {upgrade['seconds']:.1f} s")
     if args.keep:
         print(f"kept: {url} (--reuse {folder})")
-    elif args.database_url:
+        return
+    if args.database_url:
         server_database(args.database_url, create=False)
-    elif not args.reuse:
-        shutil.rmtree(folder)
+    if not args.reuse:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

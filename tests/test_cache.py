@@ -116,6 +116,19 @@ def test_counts_and_totals_follow_on_another_process(app, client, other, make_us
     assert "Lot" in other.get("/territories/").get_data(as_text=True)
 
 
+def test_activity_figures_follow_on_another_process(app, client, other, make_user, make_report):
+    """/activity keeps its aggregates and map per content stamp (services/activity.py:
+    summary, places): a report published through one process shows on the other."""
+    author = make_user()
+    make_report(author, title="Premier retour", department="46")
+    sessions = 'data-indicator="sessions" data-value="{}"'
+    assert sessions.format(1) in other.get("/activity").get_data(as_text=True)
+    assert "Lot (46) : 1" in other.get("/territories/").get_data(as_text=True)
+    make_report(author, title="Second retour", department="46")
+    assert sessions.format(2) in other.get("/activity").get_data(as_text=True)
+    assert "Lot (46) : 2" in other.get("/territories/").get_data(as_text=True)
+
+
 def test_a_renamed_author_shows_on_cached_cards(app, other, make_user, make_report):
     author = make_user(display_name="Anaïs Dupré")
     make_report(author, title="Un retour signé")

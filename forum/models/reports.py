@@ -17,6 +17,8 @@ from forum.models.users import User
 
 FORMATS = ("presentiel", "distanciel", "hybride")
 SECTIONS = ("context", "proceedings", "worked", "difficulties", "advice")
+# What the activity figures read of a report besides its date and département (see Report).
+ACTIVITY = ("status", "deleted_at", "structure_id", "parcours_id", "participants")
 
 
 class ReportStatus(enum.StrEnum):
@@ -88,7 +90,15 @@ class Report(db.Model):
     __table_args__ = (
         Index("ix_report_published_at", "published_at"),
         Index("ix_report_session_date", "session_date"),
-        Index("ix_report_department_session", "department_code", "session_date"),
+        # The activity figures (issue 16) read a published report's date, place,
+        # structure, parcours and porteurs from these two indexes alone, never its row:
+        # the whole network's aggregates over 50,000 reports scan one narrow index, in
+        # département order (the map, a région; the reports list by département uses
+        # its first two columns, as before) or in date order (sessions per month,
+        # periods). Dates, not status, lead the second: with status first, a per-parcours
+        # lookup took it for the most selective and scanned 50,000 rows per parcours.
+        Index("ix_report_department_session", "department_code", "session_date", *ACTIVITY),
+        Index("ix_report_activity", "session_date", "department_code", *ACTIVITY),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -13,7 +13,8 @@ publication, which this rule already excludes.
 The slice selects reports the way the reports list does (`report_queries.conditions`,
 the same WHERE clauses), so every figure links to `/reports/?…` with the same filters
 and the list shows the rows behind it. Every indicator is aggregated in SQL: one
-statement each, whatever the number of reports.
+statement each, whatever the number of reports. Pages read them through `summary`, kept
+per content stamp: only the first request after a change pays for the aggregates.
 """
 
 import json
@@ -23,9 +24,10 @@ from functools import cache
 from pathlib import Path
 
 from flask_babel import gettext as _
-from sqlalchemy import case, distinct, exists, extract, func, select
+from sqlalchemy import case, distinct, exists, func, select
 
 from forum import limits
+from forum.cache import memo
 from forum.extensions import db
 from forum.models import (
     SECTIONS,
@@ -320,38 +322,44 @@ def white_zone_codes(chosen: ActivitySlice) -> set[str]:
 def modules_used(chosen: ActivitySlice) -> int:
     """Modules utilisés: distinct kit modules named on at least one session (published
     report) of the slice."""
-    return _scalar(
-        select(func.count(distinct(report_modules.c.module_id))).where(
-            report_modules.c.report_id.in_(select(Report.id).where(*_scope(chosen)))
-        )
+    # Per module, does one session of the slice name it: EXISTS stops at the first one
+    # (index on module_id, report_id), where a DISTINCT over every link read them all.
+    used = (
+        select(report_modules.c.report_id)
+        .join(Report, Report.id == report_modules.c.report_id)
+        .where(report_modules.c.module_id == KitModule.id, *_scope(chosen))
     )
+    return _scalar(select(func.count()).select_from(KitModule).where(exists(used)))
 
 
 def challenges_met(chosen: ActivitySlice) -> int:
     """Défis rencontrés: distinct validated défis (challenge tags a moderator approved;
     a member's proposal counts once approved) on at least one session (published report)
     of the slice."""
+    met = (
+        select(report_tags.c.report_id)
+        .join(Report, Report.id == report_tags.c.report_id)
+        .where(report_tags.c.tag_id == ChallengeTag.id, *_scope(chosen))
+    )
     return _scalar(
-        select(func.count(distinct(report_tags.c.tag_id)))
-        .join(ChallengeTag, ChallengeTag.id == report_tags.c.tag_id)
-        .where(
-            ChallengeTag.approved,
-            report_tags.c.report_id.in_(select(Report.id).where(*_scope(chosen))),
-        )
+        select(func.count()).select_from(ChallengeTag).where(ChallengeTag.approved, exists(met))
     )
 
 
-def _parcours_run_ids(chosen: ActivitySlice):
-    return select(Report.parcours_id).where(*_scope(chosen), Report.parcours_id.is_not(None))
+def _answer_in_slice(chosen: ActivitySlice):
+    """« this FollowUp's parcours has a session in the slice », correlated to FollowUp: per
+    answered parcours, one probe of the reports (EXISTS, index on parcours_id) — the few
+    hundred answers probe the reports, not 50,000 reports the answers."""
+    return exists(
+        select(Report.id).where(*_scope(chosen), Report.parcours_id == FollowUp.parcours_id)
+    )
 
 
 def _outcome(chosen: ActivitySlice, column) -> int:
     """Sum of `column` over the *latest* follow-up answer of each parcours run in the
     slice (see `parcours_run`); earlier answers are history and never add up."""
     latest = (
-        select(func.max(FollowUp.id))
-        .where(FollowUp.parcours_id.in_(_parcours_run_ids(chosen)))
-        .group_by(FollowUp.parcours_id)
+        select(func.max(FollowUp.id)).where(_answer_in_slice(chosen)).group_by(FollowUp.parcours_id)
     )
     return _scalar(select(func.coalesce(func.sum(column), 0)).where(FollowUp.id.in_(latest)))
 
@@ -360,7 +368,7 @@ def follow_up_answered(chosen: ActivitySlice) -> bool:
     """Whether any parcours run in the slice has a follow-up answer: without one, the
     projects' outcomes (OUTCOMES) are unknown, not 0, and pages show « — ». One
     statement."""
-    answered = select(FollowUp.id).where(FollowUp.parcours_id.in_(_parcours_run_ids(chosen)))
+    answered = select(FollowUp.id).where(_answer_in_slice(chosen))
     return bool(db.session.scalar(select(exists(answered))))
 
 
@@ -488,12 +496,17 @@ class Bar:
 def sessions_by_month(chosen: ActivitySlice) -> list[Bar]:
     """Sessions (as `sessions_held`) per calendar month of their date, months without a
     session included between the first and the last; one statement."""
-    year = extract("year", Report.session_date)
-    month = extract("month", Report.session_date)
+    # Counted per day in SQL (in the order of the covering index, no function on 50,000
+    # dates: extracting year and month cost five times more), the days added up per month
+    # here: a few thousand rows at most.
     rows = db.session.execute(
-        select(year, month, func.count()).where(*_scope(chosen)).group_by(year, month)
+        select(Report.session_date, func.count())
+        .where(*_scope(chosen))
+        .group_by(Report.session_date)
     ).all()
-    counts = {(int(y), int(m)): n for y, m, n in rows}
+    counts: dict[tuple[int, int], int] = {}
+    for day, n in rows:
+        counts[day.year, day.month] = counts.get((day.year, day.month), 0) + n
     if not counts:
         return []
     (y, m), last = min(counts), max(counts)
@@ -517,9 +530,12 @@ def sessions_by_month(chosen: ActivitySlice) -> list[Bar]:
 def sessions_by_module(chosen: ActivitySlice) -> list[Bar]:
     """Sessions (as `sessions_held`) naming each kit module, every module listed in kit
     order (a session naming two modules counts for both); one statement."""
+    # A join, not `report_id IN (the slice's reports)`: the list of 50,000 ids cost more
+    # than reading each link's report through its primary key.
     counted = (
         select(report_modules.c.module_id, func.count().label("n"))
-        .where(report_modules.c.report_id.in_(select(Report.id).where(*_scope(chosen))))
+        .join(Report, Report.id == report_modules.c.report_id)
+        .where(*_scope(chosen))
         .group_by(report_modules.c.module_id)
         .subquery()
     )
@@ -540,10 +556,8 @@ def sessions_by_challenge(chosen: ActivitySlice) -> list[Bar]:
     rows = db.session.execute(
         select(ChallengeTag.label, ChallengeTag.slug, func.count())
         .join(report_tags, report_tags.c.tag_id == ChallengeTag.id)
-        .where(
-            ChallengeTag.approved,
-            report_tags.c.report_id.in_(select(Report.id).where(*_scope(chosen))),
-        )
+        .join(Report, Report.id == report_tags.c.report_id)  # as in sessions_by_module
+        .where(ChallengeTag.approved, *_scope(chosen))
         .group_by(ChallengeTag.id, ChallengeTag.label, ChallengeTag.slug)
         .order_by(func.count().desc(), ChallengeTag.label)
     ).all()
@@ -613,6 +627,31 @@ def by_department(chosen: ActivitySlice) -> list[Place]:
     return [Place(c, name, r, s or 0, n or 0, bool(blank)) for c, name, r, s, n, blank in rows]
 
 
+def places(chosen: ActivitySlice) -> list[Place]:
+    """`by_department(chosen)`, computed once per content stamp and day in this process
+    (a session leaves the zones blanches' 12 months at midnight)."""
+    return memo("activity.places", lambda: by_department(chosen), chosen, date.today())
+
+
+def summary(chosen: ActivitySlice) -> dict:
+    """What `/activity` and the bilan show of a slice besides the map: {"figures":
+    `indicators`, "months": `sessions_by_month`, "modules": `sessions_by_module`,
+    "challenges": `sessions_by_challenge`, "unanswered": `unanswered`}, computed once per
+    content stamp and day in this process (seventeen statements then, none while kept). Plain data, the same
+    for every reader: no names are translated here."""
+
+    def compute() -> dict:
+        return {
+            "figures": indicators(chosen),
+            "months": sessions_by_month(chosen),
+            "modules": sessions_by_module(chosen),
+            "challenges": sessions_by_challenge(chosen),
+            "unanswered": unanswered(chosen),
+        }
+
+    return memo("activity.summary", compute, chosen, date.today())
+
+
 def _session_query(chosen: ActivitySlice):
     return (
         select(
@@ -638,7 +677,10 @@ def session_rows(chosen: ActivitySlice):
     """The sessions of the slice for the exports, oldest first: one statement, streamed.
     Yields (id, session_date, title, département code, département name, structure name
     or "", parcours title or "", format, participants)."""
-    yield from db.session.execute(_session_query(chosen).execution_options(yield_per=2000))
+    # Core rows through the session's connection: the ORM's result machinery cost more
+    # than the query itself for 50,000 plain tuples.
+    query = _session_query(chosen).execution_options(yield_per=2000)
+    yield from db.session.connection().execute(query)
 
 
 # --- the map -------------------------------------------------------------------------
@@ -697,11 +739,11 @@ def map_context(measure: str, chosen: ActivitySlice | None = None) -> dict:
     """What `templates/activity/_map.html` needs, for any page that includes it: the
     areas of the slice (the whole network by default) coloured by `measure` (checked
     with `map_measure`), the measure, the measures offered, the shapes' viewBox and the
-    slice. One statement."""
+    slice. One statement, once per content stamp (`places`)."""
     chosen = chosen or ActivitySlice()
     measure = map_measure(measure, chosen)
     return {
-        "areas": map_areas(by_department(chosen), measure),
+        "areas": map_areas(places(chosen), measure),
         "measure": measure,
         "measures": map_measures(chosen),
         "map_info": map_shapes(),

@@ -45,25 +45,16 @@ def index():
 
 
 def _index_page(chosen: activity.ActivitySlice, picked: activity.ActivitySlice, error=""):
-    """Render /activity: the figures, charts and map of `chosen`; the filter form filled
-    with `picked`; `error` above the form."""
-    measure = activity.map_measure(request.args.get("carte", ""), chosen)
-    places = activity.by_department(chosen)
+    """Render /activity: the figures, charts and map of `chosen` (kept per content stamp:
+    activity.summary, activity.map_context); the filter form filled with `picked`; `error`
+    above the form."""
     return render_template(
         "activity/index.html",
-        chosen=chosen,
+        **activity.summary(chosen),
+        **activity.map_context(request.args.get("carte", ""), chosen),
         picked=picked,
         error=error,
-        figures=activity.indicators(chosen),
-        unanswered=activity.unanswered(chosen),
         labels=activity.indicator_labels(),
-        months=activity.sessions_by_month(chosen),
-        modules=activity.sessions_by_module(chosen),
-        challenges=activity.sessions_by_challenge(chosen),
-        areas=activity.map_areas(places, measure),
-        measure=measure,
-        measures=activity.map_measures(chosen),
-        map_info=activity.map_shapes(),
         regions=territories.regions(),
         departments=territories.departments(),
         structures=structures.all_structures(),
@@ -101,13 +92,8 @@ def _bilan_slice() -> activity.ActivitySlice:
 def _bilan_context(chosen: activity.ActivitySlice) -> dict:
     """Everything the bilan shows, for its page and its PDF (the same HTML)."""
     return {
-        "chosen": chosen,
-        "figures": activity.indicators(chosen),
-        "unanswered": activity.unanswered(chosen),
+        **activity.summary(chosen),
         "labels": activity.indicator_labels(),
-        "months": activity.sessions_by_month(chosen),
-        "modules": activity.sessions_by_module(chosen),
-        "challenges": activity.sessions_by_challenge(chosen),
         **activity.map_context(request.args.get("carte", ""), chosen),
         "sessions": activity.bilan_sessions(chosen),
         "excerpts": activity.excerpts(chosen),
@@ -196,8 +182,9 @@ def export_xlsx():
     figures = book.create_sheet(_("Indicateurs"))
     figures.append([_("Indicateur"), _("Valeur")])
     labels = activity.indicator_labels()
-    unknown = activity.unanswered(chosen)  # no follow-up answer yet: an empty cell, not 0
-    for name, value in activity.indicators(chosen).items():
+    kept = activity.summary(chosen)
+    unknown = kept["unanswered"]  # no follow-up answer yet: an empty cell, not 0
+    for name, value in kept["figures"].items():
         shown = small(value) if name == "porteurs" and value < SMALL_CELL else value
         figures.append([spreadsheet_safe(labels[name]), None if name in unknown else shown])
     rows = book.create_sheet(_("Séances"))
@@ -219,6 +206,16 @@ def export_xlsx():
     )
 
 
+def _csv_row(row) -> tuple:
+    """One session as the CSV writes it: the texts members typed (title, structure,
+    parcours) and the names made spreadsheet-safe, porteurs under 3 as « < 3 »; the
+    id, date, codes and format are the app's own values."""
+    report_id, day, title, code, name, structure, parcours, kind, count = row
+    safe = spreadsheet_safe
+    return (report_id, day, safe(title), code, safe(name), safe(structure), safe(parcours), kind,
+            small(count))  # fmt: skip
+
+
 @bp.get("/activity.csv")
 def export_csv():
     """The sessions of the slice, one row each (CSV, UTF-8 with BOM for spreadsheet
@@ -231,9 +228,7 @@ def export_csv():
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(CSV_HEADER)
-    writer.writerows(
-        [*map(spreadsheet_safe, row[:8]), small(row[8])] for row in activity.session_rows(chosen)
-    )
+    writer.writerows(map(_csv_row, activity.session_rows(chosen)))
     return Response(
         buffer.getvalue(),
         mimetype="text/csv",

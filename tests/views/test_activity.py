@@ -11,6 +11,7 @@ import pytest
 
 from forum.extensions import db
 from forum.models import Report
+from forum.services import activity
 from tests.test_activity_indicators import M2, network  # noqa: F401  (a fixture)
 
 
@@ -237,3 +238,37 @@ def test_a_bad_period_shows_the_page_to_correct_it(client, query, message):
     assert re.search(r'<details class="filters-disclosure activity-filters" open>', html)
     assert re.search(r'<option value="cap" selected>', html)
     assert _figures(html)["sessions"][0] == _figures(_page(client, "/activity"))["sessions"][0]
+
+
+def test_figures_are_computed_once_per_content_stamp(
+    client,
+    network,  # noqa: F811
+    make_report,
+    make_user,
+    count_queries,
+    login,
+):
+    """The first request after a change builds the aggregates (a constant number of
+    statements, however many reports); the next ones read them from the memo."""
+    from forum.cache import raise_stamp
+
+    def first_and_kept(url):
+        client.get(url)  # warm the per-process memos of the layout
+        raise_stamp()
+        db.session.commit()  # a change of content: every memo keyed by the stamp misses
+        counted = []
+        for _ in range(2):
+            with count_queries() as queries:
+                assert client.get(url).status_code == 200
+            counted.append(len(queries))
+        return counted
+
+    urls = ["/activity", "/activity?region=76", "/activity/bilan", "/territories/"]
+    login(make_user(role="admin"))
+    before = [first_and_kept(url) for url in urls]
+    assert all(kept < first for first, kept in before), before
+    assert before[0][0] - before[0][1] >= len(activity.INDICATORS) + 3  # 13 figures, 3 charts
+    author = make_user()
+    for day in range(1, 25):
+        make_report(author, session_date=date(2024, 1 + day % 12, day), department="12")
+    assert [first_and_kept(url) for url in urls] == before

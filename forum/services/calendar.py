@@ -462,6 +462,23 @@ def _promote(event: CalendarEvent) -> list[int]:
     return [r.user_id for r in promoted]
 
 
+def seat_would_go_to_someone(user, event: CalendarEvent) -> int:
+    """How many people wait for a seat of `event` that `user` holds (0 when the member
+    holds no confirmed seat, or nobody waits): giving it up hands it to the first of them,
+    for good if the event stays full. One statement at most."""
+    mine = registration_of(user, event)
+    if mine is None or mine.status != CONFIRMED:
+        return 0
+    return int(
+        db.session.scalar(
+            select(func.count()).where(
+                EventRegistration.event_id == event.id, EventRegistration.status == WAITING
+            )
+        )
+        or 0
+    )
+
+
 def waiting_positions(event_ids: set[int]) -> dict[int, int]:
     """{registration id: its place on its event's waiting list (1 = next to get a seat)}
     for the waiting lists of `event_ids`, in one statement."""

@@ -375,11 +375,36 @@ def register(event_id: int):
 @bp.post("/events/<int:event_id>/unregister")
 @posting_required
 def unregister(event_id: int):
-    """Cancel one's own registration (until the start): the first waiting gets the seat.
-    Back to the event, or to « Mes inscriptions » when the form came from there."""
+    """Cancel one's own registration (until the start): the first waiting gets the seat,
+    so a confirmed seat with people waiting is asked first (a POST without `confirm=yes`
+    shows the question). Back to the event, or to « Mes inscriptions » when the form came
+    from there."""
     event = _event(event_id)
     if not ActionForm().validate_on_submit():
         abort(400)
+    back = "mine" if request.form.get("back") == "mine" else ""
+    waiting = cal.seat_would_go_to_someone(current_user, event)
+    if waiting and request.form.get("confirm") != "yes":
+        # A seat of a full event goes to the waiting list at once: asked first (no-JS page).
+        return render_template(
+            "main/confirm_delete.html",
+            title=_("Libérer votre place ?"),
+            what=event.title,
+            consequence=ngettext(
+                "%(num)d personne attend une place : la vôtre lui sera donnée tout de suite, "
+                "et vous ne pourrez pas la reprendre si le rendez-vous reste complet.",
+                "%(num)d personnes attendent une place : la vôtre ira à la première d’entre "
+                "elles tout de suite, et vous ne pourrez pas la reprendre si le rendez-vous "
+                "reste complet.",
+                waiting,
+            ),
+            confirm_label=_("Oui, libérer ma place"),
+            action=url_for("calendar.unregister", event_id=event.id),
+            cancel=url_for("calendar.mine")
+            if back
+            else url_for("calendar.detail", event_id=event.id),
+            hidden={"back": back} if back else {},
+        )
     cal.unregister(current_user, event)
     flash(_("Votre inscription est annulée."), "success")
     if request.form.get("back") == "mine":

@@ -43,8 +43,14 @@ def test_register_then_waiting_list_then_promotion(client, login, make_event, bo
     assert "liste d’attente" in second.get(f"/events/{event.id}").get_data(as_text=True)
     assert statuses(event) == [(bob.id, "confirmed"), (carla.id, "waiting")]
 
-    # Bob cancels: Carla gets the seat, and is told.
-    assert post_form(client, f"/events/{event.id}/unregister", {}).status_code == 303
+    # Bob cancels: asked first (his seat goes to Carla for good), then Carla gets the seat,
+    # and is told.
+    asked = post_form(client, f"/events/{event.id}/unregister", {})
+    assert asked.status_code == 200 and "Libérer votre place ?" in asked.get_data(as_text=True)
+    assert "1 personne attend une place" in asked.get_data(as_text=True)
+    assert statuses(event) == [(bob.id, "confirmed"), (carla.id, "waiting")]  # nothing yet
+    confirmed = post_form(client, f"/events/{event.id}/unregister", {"confirm": "yes"})
+    assert confirmed.status_code == 303
     assert statuses(event) == [(carla.id, "confirmed")]
     notifications.process_events()
     db.session.commit()

@@ -101,8 +101,13 @@ def test_registration_flow(live_server, calendar_world, new_page, width):
     assert axe_violations(second) == []
     fits(second, width)
 
-    # Karim cancels: Léa gets the seat.
+    # Karim cancels: asked first (Léa waits for his seat), then Léa gets the seat.
     first.get_by_role("button", name="Annuler mon inscription").click()
+    first.wait_for_url(f"{base}/events/{event_id}/unregister")
+    assert "Libérer votre place ?" in first.content()
+    assert axe_violations(first) == []
+    fits(first, width)
+    first.get_by_role("button", name="Oui, libérer ma place").click()
     first.wait_for_url(f"{base}/events/{event_id}")
     assert "Votre inscription est annulée." in first.content()
     assert axe_violations(first) == []

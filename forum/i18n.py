@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from datetime import date
 from functools import lru_cache
 
 from flask import Flask, current_app, has_request_context, request, session
@@ -78,6 +79,7 @@ def init_templates(app: Flask) -> None:
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": (
         _formatted(format_datetime, value, fmt, current_locale()) if value else ""
     )
+    app.jinja_env.filters["month"] = month_label
 
 
 @lru_cache(maxsize=8192)
@@ -96,6 +98,19 @@ _FIRST_DAY = re.compile(
     r"(?<![\d])1 (?=(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
     r"|novembre|décembre)\b)"
 )
+
+
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def month_label(value: str) -> str:
+    """`{{ "2026-06"|month }}` → « juin 2026 » (« June 2026 »): a chart's month in words in
+    the current language; any other text unchanged."""
+    found = _YEAR_MONTH.fullmatch(value or "")
+    if not found or not 1 <= int(found.group(2)) <= 12:
+        return value
+    day = date(int(found.group(1)), int(found.group(2)), 1)
+    return _formatted(format_date, day, "MMMM y", current_locale())
 
 
 def long_date(value) -> str:

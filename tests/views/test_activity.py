@@ -101,12 +101,14 @@ def test_charts_are_svg_with_title_description_and_table(client, network):  # no
     for chart in ("par-mois", "par-module", "par-defi"):
         assert f'role="img" aria-labelledby="{chart}-t {chart}-d"' in html
         assert f'<title id="{chart}-t">' in html and f'<desc id="{chart}-d">' in html
-    # The month chart's description and its table carry the same numbers as its bars.
-    assert "2025-01 : 1 ; 2025-02 : 3 ; 2025-03 : 1." in html
+    # The month chart's description and its table carry the same numbers as its bars,
+    # each month in words (« février 2025 », not « 2025-02 »: the second tester).
+    assert "janvier 2025 : 1 ; février 2025 : 3 ; mars 2025 : 1." in html
     assert (
-        '<th scope="row">2025-02</th><td><a href="/reports/?sort=session&amp;from=2025-02-01&amp;to=2025-02-28">3</a>'
+        '<th scope="row">février 2025</th><td><a href="/reports/?sort=session&amp;from=2025-02-01&amp;to=2025-02-28">3</a>'
         in html
     )
+    assert ">2025-02<" not in html
 
 
 def test_the_map_on_activity_and_territories(client, network):  # noqa: F811

@@ -246,12 +246,10 @@ def build(url: str, folder: Path, args) -> dict:
                 )  # fmt: skip
         db.session.execute(sa.insert(FollowUp), answers)
         db.session.commit()
-        if db.engine.dialect.name == "postgresql":
+        demo.analyze()  # the planner's statistics after the bulk load
+        if db.engine.dialect.name == "postgresql":  # and the visibility map, as autovacuum
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.execute(sa.text("VACUUM ANALYZE"))
-        else:
-            with db.engine.begin() as conn:
-                conn.execute(sa.text("ANALYZE"))
+                conn.execute(sa.text("VACUUM"))  # would: index-only scans need it
         counts = {
             name: db.session.scalar(sa.select(sa.func.count()).select_from(table))
             for name, table in (

@@ -234,15 +234,25 @@ def unread_count(user) -> int:
     return db.session.scalar(statement, {"viewer_id": user.id})
 
 
+_LIST_STATEMENTS: dict[tuple[bool, int], object] = {}
+
+
 def for_user(user, limit: int = 50) -> list[Notification]:
-    """The member's latest notifications, leaving out what they can no longer read."""
-    rows = db.session.scalars(
-        _with_objects(select(Notification))
-        .where(Notification.user_id == user.id)
-        .order_by(Notification.id.desc())
-        .limit(limit)
-    )
-    return [n for n in rows if visible_to(n, user)]
+    """The member's latest `limit` notifications about what they may still read: one
+    statement, the rule applied in SQL (visible_clause, as the badge counts them) rather
+    than by visible_to on each row, which costs a statement per notification about a
+    parcours or a structure. The statement is built once per role, as the badge's."""
+    key = (bool(user.is_moderator), limit)
+    statement = _LIST_STATEMENTS.get(key)
+    if statement is None:
+        viewer = _AnyMember(key[0])
+        statement = _LIST_STATEMENTS[key] = (
+            _with_objects(select(Notification))
+            .where(Notification.user_id == viewer.id, visible_clause(viewer))
+            .order_by(Notification.id.desc())
+            .limit(limit)
+        )
+    return list(db.session.scalars(statement, {"viewer_id": user.id}).unique())
 
 
 def mark_all_read(user) -> int:

@@ -288,3 +288,21 @@ def test_the_banner_and_the_form_count_the_real_months(client, login, cap, membe
     assert "Ce parcours s’est terminé il y a 11 mois" in detail
     form = client.get("/parcours/figeac/follow-up").get_data(as_text=True)
     assert "7 mois après la fin du parcours" in form
+
+
+def test_the_notification_list_is_one_statement_however_many_parcours_ask(
+    cap, members, count_queries
+):
+    """Review: the list checked each notification with visible_to, one statement per
+    notification about a parcours (can_answer) or a structure (may_admit); it applies the
+    same rule in SQL now, in the statement that loads them."""
+    alice, _bob, _carole = members
+    now = datetime(2026, 11, 30, 9)
+    for n in range(5):
+        make_parcours(cap, now.date() - relativedelta(months=3, days=n + 1), f"p{n}")
+    ask(now)
+    assert alice.role  # loaded before counting: the account is the request's, not the list's
+    with count_queries() as queries:
+        listed = notifications.for_user(alice)
+    assert len(listed) == 5 and len(queries) == 1
+    assert {n.parcours.slug for n in listed} == {f"p{n}" for n in range(5)}  # loaded with it

@@ -1,9 +1,10 @@
 """A second app server in the same process: another app instance (its own search folder
 and file store) on the test's database, as a second machine behind the proxy would be."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from threading import Barrier, Thread
 
 from flask import Flask
 
@@ -32,3 +33,29 @@ def second_server(app: Flask, database_url: str, tmp_path: Path) -> Iterator[Fla
         other.extensions["search"].shutdown()
         with other.app_context():
             db.engine.dispose()
+
+
+def at_once(apps: list[Flask], job: Callable[[Barrier], None], timeout: float = 120) -> list:
+    """Run `job(start)` in each app's context, one thread per app (server), released
+    together by the barrier `start` (the job may wait on it again between steps); returns
+    the errors raised, each thread's session removed. Daemon threads: a stuck one cannot
+    keep pytest from exiting."""
+    start = Barrier(len(apps))
+    errors: list = []
+
+    def server(instance: Flask) -> None:
+        try:
+            with instance.app_context():
+                start.wait()
+                job(start)
+                db.session.remove()
+        except BaseException as error:  # reported by the caller
+            errors.append(error)
+            start.abort()
+
+    runs = [Thread(target=server, args=(app,), daemon=True) for app in apps]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join(timeout=timeout)
+    return errors

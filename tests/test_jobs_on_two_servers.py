@@ -8,7 +8,6 @@ setup), and it lets one writer at a time anyway.
 """
 
 import os
-import threading
 from datetime import timedelta
 
 import pytest
@@ -17,7 +16,7 @@ from forum.extensions import db
 from forum.models import Discussion, Notification
 from forum.models.base import utcnow
 from forum.services import discussions, notification_settings, notifications, watches
-from tests.servers import second_server
+from tests.servers import at_once, second_server
 
 OLD = utcnow() - timedelta(days=30)  # past the limits of brand-new accounts
 
@@ -55,28 +54,14 @@ def test_two_servers_running_every_job_at_once_notify_and_mail_once(
         discussions.reply(db.session.get(Discussion, discussion_id), bob, "Le covoiturage.")
     db.session.commit()
 
-    start = threading.Barrier(2)
-    errors = []
-
-    def server(instance):
-        try:
-            with instance.app_context():
-                start.wait()
-                while notifications.process_events(batch=2):  # small batches: interleave
-                    pass
-                start.wait()
-                notifications.send_digests()
-                db.session.remove()
-        except BaseException as error:  # reported below, with the thread's traceback lost
-            errors.append(error)
-            start.abort()
+    def job(start):
+        while notifications.process_events(batch=2):  # small batches: interleave
+            pass
+        start.wait()
+        notifications.send_digests()
 
     with second_server(app, migrated, tmp_path) as other:
-        runs = [threading.Thread(target=server, args=(a,)) for a in (app, other)]
-        for run in runs:
-            run.start()
-        for run in runs:
-            run.join(timeout=120)
+        errors = at_once([app, other], job)
     assert not errors, errors
 
     db.session.expire_all()

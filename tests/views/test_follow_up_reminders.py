@@ -4,19 +4,19 @@ SMTP server), each stage once, never after an answer, never past the 12-month on
 notification leads to the form; the parcours page says an answer is awaited."""
 
 import os
-import threading
 from datetime import date, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 from dateutil.relativedelta import relativedelta
+from flask import current_app
 
 from forum.extensions import db
 from forum.models import FollowUpReminder, Notification, Parcours
 from forum.models.base import utcnow
 from forum.services import follow_ups, notification_settings, notifications
 from tests.conftest import post_form
-from tests.servers import second_server
+from tests.servers import at_once, second_server
 
 OLD = utcnow() - timedelta(days=60)  # past the limits of brand-new accounts
 
@@ -209,27 +209,15 @@ def test_cron_on_two_servers_at_once_asks_once(app, migrated, smtp, cap, members
     alice, _bob, _carole = members
     for n in range(6):
         make_parcours(cap, utcnow().date() - relativedelta(months=3, days=n + 1), f"p{n}")
-    start = threading.Barrier(2)
-    errors = []
+    outputs = []
 
-    def server(instance):
-        try:
-            with instance.app_context():
-                start.wait()
-                result = instance.test_cli_runner().invoke(args=["parcours", "ask-follow-ups"])
-                if result.exit_code:
-                    errors.append(result.output)
-                db.session.remove()
-        except BaseException as error:
-            errors.append(error)
-            start.abort()
+    def job(_start):
+        result = current_app.test_cli_runner().invoke(args=["parcours", "ask-follow-ups"])
+        if result.exit_code:
+            outputs.append(result.output)
 
     with second_server(app, migrated, tmp_path) as other:
-        runs = [threading.Thread(target=server, args=(a,), daemon=True) for a in (app, other)]
-        for run in runs:
-            run.start()
-        for run in runs:
-            run.join(timeout=120)
+        errors = at_once([app, other], job) + outputs
     assert not errors, errors
     db.session.expire_all()
     assert db.session.scalar(sa.select(sa.func.count()).select_from(FollowUpReminder)) == 6

@@ -316,6 +316,16 @@ def update_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
             "starts_at",
             _("Ce rendez-vous n’a pas encore eu lieu : indiquez un début à venir."),
         )
+    if has_ended(event) and (to_utc(data.starts_at), to_utc(data.ends_at)) != (
+        event.starts_at,
+        event.ends_at,
+    ):
+        # What happened happened: a session moved after its end would reopen it (and let
+        # it be cancelled, or fall after the parcours' last session). Its text may change.
+        raise Invalid(
+            "starts_at",
+            _("Ce rendez-vous a eu lieu : son horaire ne change plus (le reste, si)."),
+        )
     _check_session_free(data, resolved, event)
     _apply(event, data, resolved)
     event.sequence += 1

@@ -12,7 +12,7 @@ from forum.extensions import db
 from forum.models import EventRegistration, Notification
 from forum.services import calendar
 from forum.services import notifications as notification_service
-from tests.calendar.conftest import event_form, soon
+from tests.calendar.conftest import event_form, post_event, soon
 from tests.conftest import post_form
 from tests.views.test_write_once import form_fields
 
@@ -206,3 +206,26 @@ def test_a_change_notice_in_english_uses_english_punctuation(app, make_event):
         french = describe(n)
     assert "; new" in english and " ; " not in english
     assert " ; nouveau lieu" in french
+
+
+def test_an_ended_event_keeps_its_times_but_its_text_may_change(client, login, make_event, alice):
+    """The third tester: an ended séance moved into the future became « à venir » again,
+    and could then be cancelled — the refusal to cancel an ended event, bypassed in two
+    steps. Its times are fixed once it has ended; its description still takes a fix."""
+    start = soon(days=-20)  # a Paris wall-clock time, as the form takes it
+    event = make_event(title="Séance passée", start=start)
+    stored = event.starts_at
+    login(alice)
+    moved = post_event(
+        client, f"/events/{event.id}/edit", title="Séance passée", start=soon(days=5)
+    )
+    assert moved.status_code == 400
+    assert "Ce rendez-vous a eu lieu : son horaire ne change plus" in moved.get_data(as_text=True)
+    db.session.refresh(event)
+    assert event.starts_at == stored
+    fixed = post_event(
+        client, f"/events/{event.id}/edit", title="Séance passée (corrigée)", start=start
+    )
+    assert fixed.status_code == 303
+    db.session.refresh(event)
+    assert event.title == "Séance passée (corrigée)" and event.starts_at == stored

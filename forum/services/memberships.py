@@ -36,6 +36,8 @@ DECIDED = "structure_request_decided"
 JOIN_REQUESTED = "structure_join_requested"  # notification reasons
 JOIN_ACCEPTED = "structure_join_accepted"
 JOIN_REFUSED = "structure_join_refused"
+HANDED_OVER = "structure_referent_handed_over"  # event kind: a référent·e left
+REFERENT_NAMED = "structure_referent_named"  # notification reason: told the successor
 # A request refused or withdrawn less than this long ago cannot be made again to the same
 # structure: each new one told (and e-mailed) its deciders again (issue 16's tester).
 ASK_AGAIN_AFTER = timedelta(days=7)
@@ -92,6 +94,17 @@ def deciders(structure: Structure) -> list[int]:
     return referents or [uid for uid, _role in rows]
 
 
+def referent_of(structure: Structure) -> User | None:
+    """The structure's référent·e (the longest-registered one if several), or None; one
+    statement."""
+    return db.session.scalar(
+        select(User)
+        .where(User.structure_id == structure.id, User.structure_role == "referent")
+        .order_by(User.created_at, User.id)
+        .limit(1)
+    )
+
+
 def _has_members(structure: Structure) -> bool:
     return bool(
         db.session.scalar(select(exists(select(User.id).where(User.structure_id == structure.id))))
@@ -131,16 +144,46 @@ def _close_pending(user: User, status: str = "withdrawn") -> None:
     )
 
 
-def set_structure(user: User, structure: Structure | None) -> None:
+def set_structure(user: User, structure: Structure | None) -> User | None:
     """Make `user` a member of `structure` (None: of none), as a plain member when it
-    changes; joining one withdraws their pending request. The one path of a change of
-    structure that is not a proposal (structures.join_as_referent) or a merge. Flushed."""
+    changes; joining one withdraws their pending request. The one path of every change of
+    structure (a proposal, structures.join_as_referent, goes through it too) but a merge.
+
+    A référent·e who leaves hands the role over (`hand_over`): returns the member who
+    takes it (told after the commit), or None (not a référent·e, nobody left, no change).
+    Flushed."""
+    successor = None
     if (structure.id if structure else None) != user.structure_id:
+        if user.is_referent:
+            successor = hand_over(user)
         user.structure_role = "member"
     user.structure = structure
     if structure is not None:
         _close_pending(user)
     db.session.flush()
+    return successor
+
+
+def hand_over(referent: User) -> User | None:
+    """`referent` leaves their structure (a change of structure, their account deleted):
+    its longest-registered other member becomes its référent·e, so that a structure with
+    members always has one to decide on requests and answer contact messages, unless
+    another référent·e remains. The successor is told (event HANDED_OVER, after the
+    commit). Returns the successor, or None when nobody takes the role. Flushed."""
+    others = (
+        select(User)
+        .where(User.structure_id == referent.structure_id, User.id != referent.id)
+        .order_by(User.created_at, User.id)
+    )
+    if db.session.scalar(others.where(User.structure_role == "referent").limit(1)) is not None:
+        return None  # another référent·e stays
+    successor = db.session.scalar(others.limit(1))
+    if successor is None:
+        return None
+    successor.structure_role = "referent"
+    db.session.flush()
+    events.record(HANDED_OVER, successor.id, referent.id, detail=str(referent.structure_id))
+    return successor
 
 
 def _lock_member(user: User) -> None:

@@ -23,6 +23,7 @@ from forum.models import (
     Post,
     Report,
     StructureRequest,
+    User,
 )
 from forum.services import follow_ups, memberships, watches
 from forum.services.discussions import first_post_id, mentioned_users
@@ -243,3 +244,15 @@ def structure_request_decided(request_id: int) -> Fan | None:
         return None
     reason = memberships.JOIN_ACCEPTED if request.status == "accepted" else memberships.JOIN_REFUSED
     return Fan(Target(structure_id=request.structure_id), {reason: [request.user_id]})
+
+
+@fans_out(memberships.HANDED_OVER, (memberships.REFERENT_NAMED,))
+def referent_handed_over(user_id: int) -> Fan | None:
+    """A structure's référent·e left it (or deleted their account) and its
+    longest-registered member took the role (memberships.hand_over): that member, if they
+    still hold it."""
+    successor = db.session.get(User, user_id)
+    if successor is None or not successor.is_referent:
+        return None
+    told = {memberships.REFERENT_NAMED: [successor.id]}
+    return Fan(Target(structure_id=successor.structure_id), told)

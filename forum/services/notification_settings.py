@@ -57,8 +57,16 @@ KINDS: dict[str, Kind] = {
     ),
     # joining a structure that has members is a request it accepts
     "membership": Kind(
-        lazy("Demandes pour rejoindre votre structure, et la réponse à la vôtre"),
-        ("structure_join_requested", "structure_join_accepted", "structure_join_refused"),
+        lazy(
+            "Demandes pour rejoindre votre structure, la réponse à la vôtre, le rôle de "
+            "référent·e qui vous revient"
+        ),
+        (
+            "structure_join_requested",
+            "structure_join_accepted",
+            "structure_join_refused",
+            "structure_referent_named",
+        ),
         "immediate",
     ),
     # issue 15: the reminder two days before an event, with its .ics: sent or not (it

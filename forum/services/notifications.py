@@ -305,7 +305,7 @@ def link(n: Notification) -> str:
     if n.parcours is not None:
         return url_for("parcours.follow_up", slug=n.parcours.slug)
     if n.structure is not None:  # the requests to decide, or the structure
-        if n.kind == memberships.JOIN_REQUESTED:
+        if n.kind in (memberships.JOIN_REQUESTED, memberships.REFERENT_NAMED):
             return url_for("structures.members", slug=n.structure.slug)
         return url_for("structures.detail", slug=n.structure.slug)
     return url_for("reports.detail", report_id=n.report_id)

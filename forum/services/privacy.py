@@ -40,7 +40,7 @@ from forum.models import (
     Watch,
 )
 from forum.models.base import utcnow
-from forum.services import attachments, calendar, notification_settings
+from forum.services import attachments, calendar, memberships, notification_settings
 from forum.services.errors import Conflict, Invalid
 from forum.services.indexing import enqueue
 from forum.storage import StoredFileMissing, storage
@@ -401,6 +401,7 @@ def delete_account(user: User, mode: str) -> dict[str, int]:
     if mode not in DELETION_MODES:
         raise Invalid("mode", _("Choisissez ce que deviennent vos contributions."))
     check_can_delete(user)
+    memberships.set_structure(user, None)  # a référent·e hands the role over first
     uid = user.id
     counts = {"reports": 0, "posts": 0}
     session = db.session

@@ -195,8 +195,8 @@ def propose_structure(proposer: User, fields: dict) -> Structure:
 def join_as_referent(user: User, structure: Structure) -> None:
     """Make `user` the first member of `structure`, a proposal of theirs, and its
     référent·e (flushed, not committed); their pending request elsewhere is withdrawn.
-    Leaving a structure they were the référent·e of hands the role to its
-    longest-registered remaining member, so that a structure with members always has one.
+    Leaving a structure they were the référent·e of hands the role over
+    (memberships.hand_over).
     Raises Conflict if `structure` has other members (joining it is a request:
     memberships.choose_structure)."""
     if structure.id is not None and any(m.id != user.id for m in structure.members):
@@ -206,17 +206,7 @@ def join_as_referent(user: User, structure: Structure) -> None:
                 name=structure.name,
             )
         )
-    previous = user.structure
-    if previous is not None and previous is not structure and user.structure_role == "referent":
-        successor = db.session.scalar(
-            select(User)
-            .where(User.structure_id == previous.id, User.id != user.id)
-            .order_by(User.created_at, User.id)
-            .limit(1)
-        )
-        if successor is not None:
-            successor.structure_role = "referent"
-    memberships.set_structure(user, structure)
+    memberships.set_structure(user, structure)  # hands over a role they leave
     user.structure_role = "referent"
 
 

@@ -119,14 +119,21 @@ def _flash_structure_change(before, was_referent: bool, after) -> None:
     if before is not None:
         flash(_("Vous avez quitté « %(name)s ».", name=before.name), "info")
         if was_referent:
-            flash(
-                _(
-                    "Vous n’êtes plus la personne référente de « %(name)s » : l’équipe de "
-                    "modération peut en désigner une autre parmi ses membres.",
+            successor = memberships.referent_of(before)
+            if successor is not None:
+                message = _(
+                    "Vous n’êtes plus la personne référente de « %(name)s » : "
+                    "%(successor)s l’est désormais, et en est prévenu·e.",
                     name=before.name,
-                ),
-                "warning",
-            )
+                    successor=successor.display_name,
+                )
+            else:
+                message = _(
+                    "Vous n’êtes plus la personne référente de « %(name)s », qui n’a plus "
+                    "de membre.",
+                    name=before.name,
+                )
+            flash(message, "warning")
     if after is not None:
         flash(_("Vous êtes membre de « %(name)s ».", name=after.name), "success")
 

@@ -248,3 +248,34 @@ def test_a_structures_map_offers_no_white_zones_either(client, login, cap_member
     assert "Carte des départements : zones blanches" in html
     assert 'value="white_zones"' in client.get("/activity").text
     assert 'value="white_zones"' in client.get("/territories/").text
+
+
+def test_exports_name_the_format_and_are_kept_until_the_content_changes(
+    client, login, make_user, network, count_queries  # noqa: F811
+):
+    """Issue 16 left open: the CSV and XLSX gave the format's code (« presentiel ») where
+    a funder reads « Présentiel ». And a network's export (0.4 s as CSV, 4 s as XLSX for
+    50,000 sessions) is made once per content stamp: downloading it again reads no
+    session, and the next change shows in the next download."""
+    login(make_user(role="admin"))
+    rows = list(csv.reader(io.StringIO(client.get("/activity.csv").text[1:]), delimiter=";"))
+    assert rows[0][7] == "format" and {r[7] for r in rows[1:]} == {"Présentiel"}
+    book = load_workbook(io.BytesIO(client.get("/activity.xlsx").data), read_only=True)
+    assert {r[7] for r in book["Séances"].iter_rows(min_row=2, values_only=True)} == {
+        "Présentiel"
+    }
+    for path in ("/activity.csv", "/activity.xlsx"):
+        first = client.get(path).data
+        with count_queries() as statements:
+            again = client.get(path).data
+        assert again == first
+        assert not [s for s in statements if "FROM report" in s], statements
+    report = db.session.scalar(db.select(Report).where(Report.department_code == "15"))
+    report.format = "distanciel"
+    db.session.commit()
+    rows = list(csv.reader(io.StringIO(client.get("/activity.csv").text[1:]), delimiter=";"))
+    assert sorted(r[7] for r in rows[1:]) == ["Distanciel"] + ["Présentiel"] * 4
+    # In English, the names are English (a file of its own, not the French one kept).
+    assert post_form(client, "/language", {"locale": "en", "next": "/"}).status_code == 303
+    rows = list(csv.reader(io.StringIO(client.get("/activity.csv").text[1:]), delimiter=";"))
+    assert sorted(r[7] for r in rows[1:]) == ["In person"] * 4 + ["Remote"]

@@ -3,6 +3,8 @@ chose any structure in « Mon compte » and read its bilan at once). Through the
 and routes: the account page, registration, the structure's « Membres » page; the bilan,
 the report form and the notifications as the members see them."""
 
+from datetime import timedelta
+
 import pytest
 
 from forum.extensions import db
@@ -404,8 +406,113 @@ def test_the_account_page_says_what_happened_to_the_structure(app, make_structur
     page = choose(client, None, name="Claire Fabre").headers["Location"]
     page = client.get(page).get_data(as_text=True)
     assert "Vous avez quitté «\u00a0Fabrique du Lot\u00a0»." in page
-    assert "Vous n’êtes plus la personne référente de «\u00a0Fabrique du Lot\u00a0»" in page
+    assert "Vous n’êtes plus la personne référente de «\u00a0Fabrique du Lot\u00a0», qui n’a" in page
     page = client.get(choose(client, empty, name="Claire Fabre").headers["Location"])
     page = page.get_data(as_text=True)
     assert "Vous êtes membre de «\u00a0Incubateur Gironde\u00a0»." in page
     assert "Vous avez quitté" not in page and "retire ce rôle" not in page
+
+
+def _members_by_role(structure) -> dict[str, list[str]]:
+    db.session.expire_all()
+    found: dict[str, list[str]] = {}
+    for user in db.session.scalars(db.select(User).where(User.structure_id == structure.id)):
+        found.setdefault(user.structure_role, []).append(user.display_name)
+    return {role: sorted(names) for role, names in found.items()}
+
+
+def test_a_referente_who_leaves_hands_the_role_to_the_longest_registered_member(
+    app, lot, make_user, make_structure
+):
+    """Issue 16 left open: when the only référente left, nobody was designated (requests
+    then went to every member). The longest-registered member takes the role, is told,
+    and decides the next request; the leaver's page names them."""
+    structure, referent, member = lot["structure"], lot["referent"], lot["member"]
+    newer = make_user(display_name="Zoé Tardive", structure=structure)
+    member.created_at -= timedelta(days=30)  # Mathieu registered long before Zoé
+    newer.created_at -= timedelta(days=1)
+    db.session.commit()
+    client = browser(app, referent)
+    assert "il revient au membre inscrit depuis le plus longtemps" in client.get(
+        "/account"
+    ).get_data(as_text=True)
+    response = choose(client, None, name="Claire Fabre")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert (
+        "Vous n’êtes plus la personne référente de «\u00a0Fabrique du Lot\u00a0» : "
+        "Mathieu Lacoste l’est désormais" in page
+    )
+    assert _members_by_role(structure) == {
+        "referent": ["Mathieu Lacoste"],
+        "member": ["Zoé Tardive"],
+    }
+    # Mathieu is told, with a link to the members' page; Zoé is not.
+    assert told(member) == [memberships.REFERENT_NAMED]
+    assert told(newer) == []
+    mathieu = browser(app, member)
+    page = mathieu.get("/notifications").get_data(as_text=True)
+    assert "Claire Fabre a quitté «\u00a0Fabrique du Lot\u00a0» : vous en êtes désormais" in page
+    notification = db.session.scalar(
+        db.select(Notification).where(Notification.user_id == member.id)
+    )
+    opened = mathieu.get(f"/notifications/{notification.id}")
+    assert opened.headers["Location"].endswith("/structures/fabrique-du-lot/members")
+    # The next request goes to Mathieu alone, and Zoé may no longer answer it.
+    stranger = make_user(display_name="Nouvelle Venue")
+    assert choose(browser(app, stranger), structure).status_code == 303
+    assert told(member) == [memberships.JOIN_REQUESTED, memberships.REFERENT_NAMED]
+    assert told(newer) == []
+    request = pending(stranger)
+    assert decide(browser(app, newer), structure, request.id, "accept").status_code == 403
+    assert decide(mathieu, structure, request.id, "accept").status_code == 303
+
+
+def test_another_referente_keeps_the_role_and_nobody_is_told(app, lot, make_user):
+    structure, referent = lot["structure"], lot["referent"]
+    make_user(display_name="Anne Second", structure=structure, structure_role="referent")
+    client = browser(app, referent)
+    choose(client, None, name="Claire Fabre")
+    assert _members_by_role(structure) == {
+        "referent": ["Anne Second"],
+        "member": ["Mathieu Lacoste"],
+    }
+    assert told(lot["member"]) == []
+
+
+def test_a_referente_accepted_elsewhere_or_deleting_her_account_hands_over(
+    app, lot, make_user, make_structure
+):
+    """Every way out of a structure hands the role over: accepted into another structure
+    (the request's acceptance), and deleting one's account."""
+    structure, referent, member = lot["structure"], lot["referent"], lot["member"]
+    other = make_structure(name="Pôle Cahors", slug="pole-cahors", department_code="46")
+    keeper = make_user(display_name="Hugo Cahors", structure=other, structure_role="referent")
+    client = browser(app, referent)
+    assert choose(client, other, name="Claire Fabre").status_code == 303
+    assert _members_by_role(structure)["referent"] == ["Claire Fabre"]  # asked, not moved
+    request = pending(referent)
+    assert decide(browser(app, keeper), other, request.id, "accept").status_code == 303
+    assert _members_by_role(structure) == {"referent": ["Mathieu Lacoste"]}
+    assert memberships.REFERENT_NAMED in told(member)
+    # Mathieu deletes his account: nobody is left to take the role, nothing breaks.
+    response = post_form(
+        browser(app, member),
+        "/account/delete",
+        {"mode": "keep", "password": PASSWORD, "confirm": "y"},
+    )
+    assert response.status_code == 303
+    assert _members_by_role(structure) == {}
+    # Hugo's newer colleague takes Pôle Cahors when Hugo deletes his account.
+    db.session.refresh(referent)
+    assert referent.structure_id == other.id and referent.structure_role == "member"
+    response = post_form(
+        browser(app, keeper),
+        "/account/delete",
+        {"mode": "erase", "password": PASSWORD, "confirm": "y"},
+    )
+    assert response.status_code == 303
+    assert _members_by_role(other) == {"referent": ["Claire Fabre"]}
+    # Told by « Un membre »: the account that left is gone.
+    notifications.process_events()
+    page = browser(app, referent).get("/notifications").get_data(as_text=True)
+    assert "Un membre a quitté «\u00a0Pôle Cahors\u00a0»" in page

@@ -184,9 +184,11 @@ def update_profile(
     one with no member yet, is immediate (and leaves the référent·e role); one with members
     gets a request, returned (None otherwise). The contact setting is stored only when it
     differs from the role's default (yes for a référent·e)."""
+    # The structure first: leaving one takes its row before the member's (no write to the
+    # member's row may come before it, or two members leaving at once could deadlock).
+    request = memberships.choose_structure(user, structure)
     user.display_name = display_name.strip()
     user.bio = bio.strip()
-    request = memberships.choose_structure(user, structure)
     user.locale = locale
     if accepts_contact is not None:
         user.accepts_contact = None if accepts_contact == user.is_referent else accepts_contact

@@ -24,6 +24,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import and_, exists, false, or_, select, true, update
 from sqlalchemy.orm import aliased, joinedload
+from sqlalchemy.orm.attributes import flag_modified
 
 from forum.extensions import db
 from forum.models import Notification, Structure, StructureRequest, User
@@ -44,11 +45,15 @@ ASK_AGAIN_AFTER = timedelta(days=7)
 
 
 def _has_referent(structure_id) -> object:
+    """EXISTS a référent·e of the structure `structure_id` (a value or a column of an
+    enclosing query, however deep: correlated explicitly — nested in admit_clause's EXISTS,
+    auto-correlation had put a second `notification` in its FROM, true as soon as any
+    structure anyone was notified about had a référent·e)."""
     referent = aliased(User)
     return exists(
-        select(referent.id).where(
-            referent.structure_id == structure_id, referent.structure_role == "referent"
-        )
+        select(referent.id)
+        .where(referent.structure_id == structure_id, referent.structure_role == "referent")
+        .correlate_except(referent)
     )
 
 
@@ -151,12 +156,20 @@ def set_structure(user: User, structure: Structure | None) -> User | None:
 
     A référent·e who leaves hands the role over (`hand_over`): returns the member who
     takes it (told after the commit), or None (not a référent·e, nobody left, no change).
-    Flushed."""
+    Leaving is serialised per structure (`_hold`): two members leaving at once, one the
+    référent·e, could hand the role to the other as they left (tester, issue 16), leaving
+    a référent·e of nothing and a structure without one. Flushed."""
     successor = None
     if (structure.id if structure else None) != user.structure_id:
+        if user.structure_id is not None:
+            _hold(user.structure_id)
+            # What the member's row says now, not when the request loaded it: another
+            # member leaving may just have handed them the role.
+            db.session.refresh(user, ["structure_id", "structure_role"])
         if user.is_referent:
             successor = hand_over(user)
         user.structure_role = "member"
+        flag_modified(user, "structure_role")  # written even when it reads « member »
     user.structure = structure
     if structure is not None:
         _close_pending(user)
@@ -164,26 +177,47 @@ def set_structure(user: User, structure: Structure | None) -> User | None:
     return successor
 
 
+def _hold(structure_id: int) -> None:
+    """Take the structure's row for this transaction: PostgreSQL's row lock (a second
+    member leaving it waits for the first's commit), SQLite's write lock (one writer at a
+    time, and what it reads next is what the last writer committed). A write that changes
+    nothing: SQLite has no `SELECT … FOR UPDATE`."""
+    db.session.execute(
+        update(Structure)
+        .where(Structure.id == structure_id)
+        .values(id=Structure.id)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def hand_over(referent: User) -> User | None:
     """`referent` leaves their structure (a change of structure, their account deleted):
     its longest-registered other member becomes its référent·e, so that a structure with
     members always has one to decide on requests and answer contact messages, unless
-    another référent·e remains. The successor is told (event HANDED_OVER, after the
-    commit). Returns the successor, or None when nobody takes the role. Flushed."""
+    another référent·e remains. The caller holds the structure (`_hold`). The successor is
+    told (event HANDED_OVER, after the commit). Returns the successor, or None when nobody
+    takes the role. Flushed."""
     others = (
-        select(User)
+        select(User.id)
         .where(User.structure_id == referent.structure_id, User.id != referent.id)
         .order_by(User.created_at, User.id)
     )
     if db.session.scalar(others.where(User.structure_role == "referent").limit(1)) is not None:
         return None  # another référent·e stays
-    successor = db.session.scalar(others.limit(1))
-    if successor is None:
-        return None
-    successor.structure_role = "referent"
-    db.session.flush()
-    events.record(HANDED_OVER, successor.id, referent.id, detail=str(referent.structure_id))
-    return successor
+    for candidate in db.session.scalars(others.limit(5)):
+        # Only while they are still a member (their own leaving may be committing).
+        named = db.session.execute(
+            update(User)
+            .where(User.id == candidate, User.structure_id == referent.structure_id)
+            .values(structure_role="referent")
+            .execution_options(synchronize_session=False)
+        )
+        if named.rowcount == 1:
+            successor = db.session.get(User, candidate)
+            db.session.refresh(successor, ["structure_role"])
+            events.record(HANDED_OVER, successor.id, referent.id, detail=str(referent.structure_id))
+            return successor
+    return None
 
 
 def _lock_member(user: User) -> None:
@@ -239,6 +273,8 @@ def choose_structure(user: User, structure: Structure | None) -> StructureReques
         return None
     if structure.id == user.structure_id:
         return None
+    if user.structure_id is not None:
+        _hold(user.structure_id)  # structure, then member: set_structure's order
     _lock_member(user)
     current = pending_request_of(user)
     if current is not None and current.structure_id == structure.id:
@@ -247,6 +283,8 @@ def choose_structure(user: User, structure: Structure | None) -> StructureReques
     db.session.refresh(structure, with_for_update={"of": Structure})  # two first members
     if not _has_members(structure):
         set_structure(user, structure)
+        user.structure_role = "referent"  # its first member answers for it (tester)
+        db.session.flush()
         return None
     _close_pending(user)
     request = StructureRequest(user=user, structure=structure)

@@ -3,7 +3,7 @@ chose any structure in « Mon compte » and read its bilan at once). Through the
 and routes: the account page, registration, the structure's « Membres » page; the bilan,
 the report form and the notifications as the members see them."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -151,6 +151,7 @@ def test_the_first_member_joins_at_once_and_leaving_is_immediate(app, make_struc
     assert choose(client, empty).status_code == 303
     db.session.expire_all()
     assert newcomer.structure_id == empty.id and pending(newcomer) is None
+    assert newcomer.is_referent  # its first member answers for it
     assert bilan(client, empty).status_code == 200
     assert choose(client, None).status_code == 303
     db.session.expire_all()
@@ -406,11 +407,15 @@ def test_the_account_page_says_what_happened_to_the_structure(app, make_structur
     page = choose(client, None, name="Claire Fabre").headers["Location"]
     page = client.get(page).get_data(as_text=True)
     assert "Vous avez quitté «\u00a0Fabrique du Lot\u00a0»." in page
-    assert "Vous n’êtes plus la personne référente de «\u00a0Fabrique du Lot\u00a0», qui n’a" in page
+    assert (
+        "Vous n’êtes plus la personne référente de «\u00a0Fabrique du Lot\u00a0», qui n’a" in page
+    )
     page = client.get(choose(client, empty, name="Claire Fabre").headers["Location"])
     page = page.get_data(as_text=True)
     assert "Vous êtes membre de «\u00a0Incubateur Gironde\u00a0»." in page
-    assert "Vous avez quitté" not in page and "retire ce rôle" not in page
+    assert "Vous avez quitté" not in page
+    # Its first member answers for it (tester: a structure left empty had no référent·e).
+    assert "Vous êtes la personne référente de «\u00a0Incubateur Gironde\u00a0»" in page
 
 
 def _members_by_role(structure) -> dict[str, list[str]]:
@@ -516,3 +521,79 @@ def test_a_referente_accepted_elsewhere_or_deleting_her_account_hands_over(
     notifications.process_events()
     page = browser(app, referent).get("/notifications").get_data(as_text=True)
     assert "Un membre a quitté «\u00a0Pôle Cahors\u00a0»" in page
+
+
+def test_members_without_a_referente_see_and_answer_requests(app, make_structure, make_user):
+    """Tester (issue 16): in a structure with members but no référent·e, the request was
+    e-mailed to its members but neither listed on their notifications page nor counted
+    right. Every member may answer then (may_admit): the list, the badge and the members'
+    page must agree."""
+    structure = make_structure(name="Pôle Gâtine", slug="gatine", department_code="79")
+    member = make_user(display_name="Sans Rôle", structure=structure, structure_role="member")
+    # Another structure, with its référente, has a request of its own (the tester's
+    # database had some): the rule must look at this structure's référent·e only.
+    other = make_structure(name="Pôle Niort", slug="niort", department_code="79")
+    make_user(display_name="Réf Niort", structure=other, structure_role="referent")
+    choose(browser(app, make_user(display_name="Quelqu'un")), other)
+    notifications.process_events()
+    stranger = make_user(display_name="Nouvelle Venue")
+    choose(browser(app, stranger), structure)
+    assert told(member) == [memberships.JOIN_REQUESTED]
+    assert notifications.unread_count(member) == 1
+    page = browser(app, member).get("/notifications").get_data(as_text=True)
+    assert "Nouvelle Venue demande à rejoindre" in page
+    # The same through registration, as the tester did, with the page as the member sees it.
+    response = post_form(
+        app.test_client(),
+        "/auth/register",
+        {
+            "email": "autre@example.org",
+            "password": "un-mot-de-passe-solide",
+            "password_confirm": "un-mot-de-passe-solide",
+            "display_name": "Autre Venue",
+            "structure": str(structure.id),
+        },
+    )
+    assert response.status_code in (302, 303)
+    notifications.process_events()
+    client = browser(app, member)
+    page = client.get("/notifications").get_data(as_text=True)
+    assert "Autre Venue demande à rejoindre" in page
+    assert notifications.unread_count(member) == 2
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_two_members_leaving_at_once_leave_one_referente(
+    app, migrated, make_structure, make_user, round_
+):
+    """Tester (issue 16): the référente and the member next in line left at the same
+    moment; the role went to the member who was leaving (a référent·e of nothing) and the
+    structure kept none. Leaving is serialised per structure: whatever the order, the one
+    who stays is the référente, and nobody outside holds the role."""
+    from tests.servers import at_once
+
+    structure = make_structure(name=f"Pôle {round_}", slug=f"pole-{round_}", department_code="19")
+    now = datetime.now(UTC).replace(tzinfo=None)
+    helene = make_user(
+        display_name="Hélène", structure=structure, structure_role="referent",
+        created_at=now - timedelta(days=300),
+    )  # fmt: skip
+    yannick = make_user(
+        display_name="Yannick", structure=structure, created_at=now - timedelta(days=200)
+    )
+    zoe = make_user(display_name="Zoé", structure=structure, created_at=now - timedelta(days=100))
+    ids = [helene.id, yannick.id]
+
+    def job(start):
+        me = db.session.get(User, ids.pop())
+        start.wait()
+        memberships.set_structure(me, None)
+        db.session.commit()
+
+    assert not at_once([app, app], job)
+    db.session.expire_all()
+    assert _members_by_role(structure) == {"referent": ["Zoé"]}
+    for gone in (helene, yannick):
+        db.session.refresh(gone)
+        assert (gone.structure_id, gone.structure_role) == (None, "member")
+    assert db.session.get(User, zoe.id).is_referent

@@ -12,10 +12,16 @@ from forum.services.follow_ups import MAX_PROJECTS, UNCHECKED, FollowUpInput
 
 def _count(label):
     message = lazy("Indiquez un nombre entier positif ou nul.")
+    # A number too large is positive: say the limit (tester: 501 was told « positif »).
+    too_many = lazy("Au plus %(max)s projets.", max=MAX_PROJECTS)
     return IntegerField(
         label,
         default=0,
-        validators=[InputRequired(message), NumberRange(0, MAX_PROJECTS, message)],
+        validators=[
+            InputRequired(message),
+            NumberRange(0, None, message),
+            NumberRange(None, MAX_PROJECTS, too_many),
+        ],
     )
 
 

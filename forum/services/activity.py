@@ -45,6 +45,7 @@ from forum.models import (
     report_tags,
 )
 from forum.services.errors import Invalid, NotFound
+from forum.services.notification_mail import html_to_text
 from forum.services.report_queries import ReportFilters, conditions
 
 # How far back a session keeps a département out of the zones blanches.
@@ -898,7 +899,8 @@ def excerpts(chosen: ActivitySlice, limit: int = BILAN_EXCERPTS) -> list[Excerpt
     for report_id, title, day, quotable, body in rows:
         allowed = set(quotable.split(","))
         for name in SECTIONS:
-            text = " ".join((getattr(body, f"{name}_md") or "").split())
+            # The rendered section as text: the Markdown source showed its ** (tester).
+            text = " ".join(html_to_text(getattr(body, f"{name}_html") or "").split())
             if name in allowed and text:
                 if len(text) > EXCERPT_CHARS:
                     text = text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"

@@ -3,6 +3,7 @@ exports. The figures are defined in forum/services/activity.py, nowhere else."""
 
 import csv
 import io
+from dataclasses import replace
 from datetime import date
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
@@ -12,7 +13,7 @@ from openpyxl import Workbook
 
 from forum.cache import memo_export
 from forum.forms.reports import FORMAT_LABELS, SECTION_LABELS
-from forum.i18n import current_locale, long_date
+from forum.i18n import current_locale, lazy, long_date
 from forum.services import Invalid, activity, form_data, structures, tags, territories
 from forum.text import spreadsheet_safe
 
@@ -34,15 +35,25 @@ def index():
     behind it; sessions per month, per module and per défi as SVG bar charts with their
     tables; the map of départements coloured by `carte` (sessions, structures, zones
     blanches). Bad dates: this page itself, 400, the French message above the filter
-    form and the whole network's figures; unknown slug or code: a French 404 page."""
+    form, the dates that are dates kept in it, and the figures of the other filters;
+    unknown slug or code: a French 404 page."""
     try:
         chosen = activity.parse_slice(request.args)
     except Invalid as error:
         # The page the user can correct it from: their other choices stay in the form
         # (an unknown one is still a 404), the figures are the whole network's.
         without_dates = {k: v for k, v in request.args.items() if k not in ("from", "to")}
-        picked = activity.parse_slice(without_dates)
-        return _index_page(activity.ActivitySlice(), picked, error.message), 400
+        shown = activity.parse_slice(without_dates)
+        # Each date that is one stays in the form (a period ending before it starts is
+        # two good dates in the wrong order: the user corrects one, not both).
+        typed = {}
+        for name, field in (("from", "date_from"), ("to", "date_to")):
+            try:
+                typed[field] = getattr(activity.parse_slice({name: request.args[name]}), field)
+            except (Invalid, KeyError):
+                typed[field] = None
+        picked = replace(shown, **typed)
+        return _index_page(shown, picked, error.message), 400
     return _index_page(chosen, chosen)
 
 
@@ -67,17 +78,23 @@ def _index_page(chosen: activity.ActivitySlice, picked: activity.ActivitySlice, 
     )
 
 
-CSV_HEADER = (
-    "id",
-    "date",
-    "titre",
-    "departement",
-    "departement_nom",
-    "structure",
-    "parcours",
-    "format",
-    "porteurs",
+# The exports' column headings, in the reader's language: a funder opens the file in a
+# spreadsheet and reads words, not the app's codes (tester, issue 16).
+EXPORT_HEADINGS = (
+    lazy("N° du retour"),
+    lazy("Date"),
+    lazy("Titre"),
+    lazy("Code du département"),
+    lazy("Département"),
+    lazy("Structure"),
+    lazy("Parcours"),
+    lazy("Format"),
+    lazy("Porteurs"),
 )
+
+
+def _headings() -> list[str]:
+    return [str(heading) for heading in EXPORT_HEADINGS]
 
 
 def _bilan_slice() -> activity.ActivitySlice:
@@ -206,7 +223,7 @@ def _xlsx(chosen: activity.ActivitySlice) -> bytes:
         shown = small(value) if name == "porteurs" and value < SMALL_CELL else value
         figures.append([spreadsheet_safe(labels[name]), None if name in unknown else shown])
     rows = book.create_sheet(_("Séances"))
-    rows.append(list(CSV_HEADER))
+    rows.append(_headings())
     for row in map(_export_row(), activity.session_rows(chosen)):
         count = row[8]  # a number stays a number, but « < 3 » and unknown ("")
         rows.append([*row[:8], small(count) if count is None or 0 < count < SMALL_CELL else count])
@@ -258,7 +275,7 @@ def _csv(chosen: activity.ActivitySlice) -> bytes:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(CSV_HEADER)
+    writer.writerow(_headings())
     row = _export_row()
     writer.writerows(
         (*values[:8], small(values[8])) for values in map(row, activity.session_rows(chosen))

@@ -73,6 +73,14 @@ def test_a_structure_bilan_in_chromium(live_server, activity_data, new_page):
         assert page.locator('[data-indicator="sessions"] td').inner_text() == "2"
         assert page.locator('[data-indicator="porteurs"] td').inner_text() == "9"
         assert "Le covoiturage entre porteurs." in page.locator(".bilan-excerpt").first.inner_text()
+        # Each heading and date of the sessions' table on one line (at 360 px they broke
+        # letter by letter: « Po rt eu rs »; the table scrolls in its own box instead).
+        one_line = page.evaluate(
+            """[...document.querySelectorAll('.bilan-sessions th, .bilan-sessions time')]
+               .map(cell => { const r = document.createRange(); r.selectNodeContents(cell);
+                              return r.getClientRects().length; })"""
+        )
+        assert one_line and all(n == 1 for n in one_line), one_line
         assert axe_violations(page) == []
         assert page.evaluate("document.documentElement.scrollWidth") <= width
 

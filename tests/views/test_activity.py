@@ -136,7 +136,7 @@ def test_csv_read_back(client, network, login, make_user):  # noqa: F811
     response = client.get("/activity.csv?region=76")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     rows = list(csv.reader(io.StringIO(response.text.lstrip("\ufeff")), delimiter=";"))
-    assert rows[0][:3] == ["id", "date", "titre"]
+    assert rows[0][:3] == ["N° du retour", "Date", "Titre"]
     assert [(r[1], r[3], r[-1]) for r in rows[1:]] == [
         ("2025-01-10", "46", "7"),
         ("2025-02-10", "46", "6"),
@@ -228,18 +228,25 @@ def test_outcomes_without_any_follow_up_answer_are_unknown_not_zero(client, logi
 @pytest.mark.usefixtures("network")
 def test_a_bad_period_shows_the_page_to_correct_it(client, query, message):
     """A bad date, or a period that ends before it starts: the /activity page itself
-    (400), the message above the open filter form (the other choices kept) and the
-    whole network's figures, said to be so."""
+    (400), the message above the open filter form (the other choices kept, and each date
+    that is one: tester, issue 16) and the figures of the selection without its period,
+    said to be so (they were the whole network's under a form naming a structure)."""
     response = client.get(f"/activity?{query}")
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert "<h1>Activité du réseau</h1>" in html
     error_at = html.index(message)
     assert error_at < html.index('<form method="get" class="filters stacked"')
-    assert "ceux de tout le réseau" in html
+    assert "ceux de la sélection sans sa période" in html
     assert re.search(r'<details class="filters-disclosure activity-filters" open>', html)
     assert re.search(r'<option value="cap" selected>', html)
-    assert _figures(html)["sessions"][0] == _figures(_page(client, "/activity"))["sessions"][0]
+    assert _figures(html)["sessions"][0] == _figures(_page(client, "/activity?structure=cap"))[
+        "sessions"
+    ][0]
+    if "to=2025-01-01" in query:  # two good dates in the wrong order: both kept
+        assert 'name="from" value="2025-05-01"' in html and 'name="to" value="2025-01-01"' in html
+    else:
+        assert 'name="from" value=""' in html
 
 
 def test_figures_are_computed_once_per_content_stamp(

@@ -58,7 +58,7 @@ def test_the_bilan_quotes_only_what_authors_allowed(client, login, make_user, ne
         "participants": "4",
         "modules": M1,
         "context": "Le contexte, à ne pas citer.",
-        "worked": "Le covoiturage organisé par les porteurs eux-mêmes.",
+        "worked": "Le covoiturage **organisé** par les porteurs eux-mêmes.",
         "action": "publish",
         "version": _version(form),
     }
@@ -251,7 +251,11 @@ def test_a_structures_map_offers_no_white_zones_either(client, login, cap_member
 
 
 def test_exports_name_the_format_and_are_kept_until_the_content_changes(
-    client, login, make_user, network, count_queries  # noqa: F811
+    client,
+    login,
+    make_user,
+    network,  # noqa: F811
+    count_queries,
 ):
     """Issue 16 left open: the CSV and XLSX gave the format's code (« presentiel ») where
     a funder reads « Présentiel ». And a network's export (0.4 s as CSV, 4 s as XLSX for
@@ -259,11 +263,13 @@ def test_exports_name_the_format_and_are_kept_until_the_content_changes(
     session, and the next change shows in the next download."""
     login(make_user(role="admin"))
     rows = list(csv.reader(io.StringIO(client.get("/activity.csv").text[1:]), delimiter=";"))
-    assert rows[0][7] == "format" and {r[7] for r in rows[1:]} == {"Présentiel"}
+    assert rows[0] == [
+        "N° du retour", "Date", "Titre", "Code du département", "Département", "Structure",
+        "Parcours", "Format", "Porteurs",
+    ]  # fmt: skip
+    assert {r[7] for r in rows[1:]} == {"Présentiel"}
     book = load_workbook(io.BytesIO(client.get("/activity.xlsx").data), read_only=True)
-    assert {r[7] for r in book["Séances"].iter_rows(min_row=2, values_only=True)} == {
-        "Présentiel"
-    }
+    assert {r[7] for r in book["Séances"].iter_rows(min_row=2, values_only=True)} == {"Présentiel"}
     for path in ("/activity.csv", "/activity.xlsx"):
         first = client.get(path).data
         with count_queries() as statements:
@@ -279,3 +285,4 @@ def test_exports_name_the_format_and_are_kept_until_the_content_changes(
     assert post_form(client, "/language", {"locale": "en", "next": "/"}).status_code == 303
     rows = list(csv.reader(io.StringIO(client.get("/activity.csv").text[1:]), delimiter=";"))
     assert sorted(r[7] for r in rows[1:]) == ["In person"] * 4 + ["Remote"]
+    assert rows[0][:3] == ["Report no.", "Date", "Title"]

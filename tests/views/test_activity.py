@@ -6,6 +6,7 @@ import csv
 import io
 import re
 from datetime import date
+from html import unescape
 
 import pytest
 
@@ -109,6 +110,18 @@ def test_charts_are_svg_with_title_description_and_table(client, network):  # no
         in html
     )
     assert ">2025-02<" not in html
+    # Labels short enough to end before the bars start (x = 230 at 13 px: the tester saw
+    # « Modèle économique et financem » run under its bar).
+    labels = re.findall(
+        r'<text x="0" y="\d+" class="chart-label" font-size="13">([^<]*)</text>', html
+    )
+    labels = [unescape(label) for label in labels]
+    assert labels and max(map(len, labels)) <= 30, labels
+    assert any(label.startswith("4. ") and label.endswith("…") for label in labels), labels
+    # A selection without sessions draws no all-zero chart (the modules' was).
+    empty = _page(client, "/activity?department=29")
+    assert "chart-svg" not in empty
+    assert empty.count("Aucune séance dans cette sélection.") == 3
 
 
 def test_the_map_on_activity_and_territories(client, network):  # noqa: F811

@@ -215,7 +215,7 @@ def hand_over(referent: User) -> User | None:
         if named.rowcount == 1:
             successor = db.session.get(User, candidate)
             db.session.refresh(successor, ["structure_role"])
-            events.record(HANDED_OVER, successor.id, referent.id, detail=str(referent.structure_id))
+            events.record(HANDED_OVER, successor.id, referent.id)
             return successor
     return None
 

@@ -1,7 +1,8 @@
 """« Que sont devenus les projets ? », the follow-up form of a parcours (issue 16)."""
 
+from flask_babel import gettext as _
 from wtforms import HiddenField, IntegerField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import Length, Optional, StopValidation
 
 from forum.forms import choices
 from forum.forms.base import MaillageForm
@@ -10,19 +11,23 @@ from forum.i18n import lazy
 from forum.services.follow_ups import MAX_PROJECTS, UNCHECKED, FollowUpInput
 
 
+class _Count:
+    """One message per bad count, the right one (the tester saw three at once for
+    « abc »: not an integer, positive or zero, at most 500): a whole number ≥ 0 and at
+    most MAX_PROJECTS."""
+
+    def __call__(self, form, field) -> None:
+        field.errors[:] = []  # IntegerField's own « Not a valid integer value »
+        if field.data is None:
+            raise StopValidation(_("Indiquez un nombre entier positif ou nul."))
+        if field.data < 0:
+            raise StopValidation(_("Indiquez un nombre entier positif ou nul."))
+        if field.data > MAX_PROJECTS:
+            raise StopValidation(_("Au plus %(max)s projets.", max=MAX_PROJECTS))
+
+
 def _count(label):
-    message = lazy("Indiquez un nombre entier positif ou nul.")
-    # A number too large is positive: say the limit (tester: 501 was told « positif »).
-    too_many = lazy("Au plus %(max)s projets.", max=MAX_PROJECTS)
-    return IntegerField(
-        label,
-        default=0,
-        validators=[
-            InputRequired(message),
-            NumberRange(0, None, message),
-            NumberRange(None, MAX_PROJECTS, too_many),
-        ],
-    )
+    return IntegerField(label, default=0, validators=[_Count()])
 
 
 class FollowUpForm(MaillageForm):

@@ -21,6 +21,7 @@ from forum.models import (
 )
 from forum.models.base import utcnow
 from forum.services import events as outbox
+from forum.services import hold
 from forum.services.errors import Conflict, Invalid
 
 # Without a declared cohort, no answer may name more projects than this.
@@ -110,6 +111,9 @@ def record(
     none); Conflict (409) when another answer came in since, so that two members of the
     structures answering at once do not overwrite each other unknowingly."""
     if based_on != UNCHECKED:
+        # The parcours' row first: two answers sent at the same moment both read « no new
+        # answer » before either was written, and the second overwrote the first (tester).
+        hold(Parcours, parcours.id)
         latest = current(parcours)
         if (latest.id if latest else None) != based_on:
             raise Conflict(

@@ -29,7 +29,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from forum.extensions import db
 from forum.models import Notification, Structure, StructureRequest, User
 from forum.models.base import utcnow
-from forum.services import events
+from forum.services import events, hold
 from forum.services.errors import Conflict, Forbidden, NotFound, RateLimited
 
 REQUESTED = "structure_request_created"  # event kinds
@@ -45,14 +45,18 @@ ASK_AGAIN_AFTER = timedelta(days=7)
 
 
 def _has_referent(structure_id) -> object:
-    """EXISTS a référent·e of the structure `structure_id` (a value or a column of an
+    """EXISTS a référent·e, not suspended, of the structure `structure_id` (a value or a column of an
     enclosing query, however deep: correlated explicitly — nested in admit_clause's EXISTS,
     auto-correlation had put a second `notification` in its FROM, true as soon as any
     structure anyone was notified about had a référent·e)."""
     referent = aliased(User)
     return exists(
         select(referent.id)
-        .where(referent.structure_id == structure_id, referent.structure_role == "referent")
+        .where(
+            referent.structure_id == structure_id,
+            referent.structure_role == "referent",
+            referent.suspended_at.is_(None),  # a suspended one cannot answer (tester)
+        )
         .correlate_except(referent)
     )
 
@@ -60,7 +64,7 @@ def _has_referent(structure_id) -> object:
 def may_admit(user, structure: Structure | None) -> bool:
     """Whether `user` may accept or refuse requests to join `structure`: moderators and
     administrators; the structure's référent·e(s); any of its members when it has no
-    référent·e. One statement at most."""
+    référent·e who may answer (none, or only suspended ones). One statement at most."""
     if user is None or not user.is_authenticated or structure is None:
         return False
     if user.is_moderator:
@@ -91,9 +95,12 @@ def admit_clause(user, structure_id) -> object:
 
 def deciders(structure: Structure) -> list[int]:
     """Ids of the members told of a request to join `structure`: its référent·e(s), else
-    all its members (moderators may decide too, but are not told of every request)."""
+    all its members (moderators may decide too, but are not told of every request);
+    suspended accounts are neither."""
     rows = db.session.execute(
-        select(User.id, User.structure_role).where(User.structure_id == structure.id)
+        select(User.id, User.structure_role).where(
+            User.structure_id == structure.id, User.suspended_at.is_(None)
+        )
     ).all()
     referents = [uid for uid, role in rows if role == "referent"]
     return referents or [uid for uid, _role in rows]
@@ -178,16 +185,9 @@ def set_structure(user: User, structure: Structure | None) -> User | None:
 
 
 def _hold(structure_id: int) -> None:
-    """Take the structure's row for this transaction: PostgreSQL's row lock (a second
-    member leaving it waits for the first's commit), SQLite's write lock (one writer at a
-    time, and what it reads next is what the last writer committed). A write that changes
-    nothing: SQLite has no `SELECT … FOR UPDATE`."""
-    db.session.execute(
-        update(Structure)
-        .where(Structure.id == structure_id)
-        .values(id=Structure.id)
-        .execution_options(synchronize_session=False)
-    )
+    """Take the structure's row for this transaction (forum.services.hold): a second
+    member leaving it waits for the first's commit, then reads what it committed."""
+    hold(Structure, structure_id)
 
 
 def hand_over(referent: User) -> User | None:
@@ -285,6 +285,10 @@ def choose_structure(user: User, structure: Structure | None) -> StructureReques
         set_structure(user, structure)
         user.structure_role = "referent"  # its first member answers for it (tester)
         db.session.flush()
+        # Requests made while it had members (its last one left since) wait for an
+        # answer: its new référent·e is told of each (second tester: nobody was).
+        for waiting in pending_requests(structure):
+            events.record(REQUESTED, waiting.id, waiting.user_id)
         return None
     _close_pending(user)
     request = StructureRequest(user=user, structure=structure)

@@ -122,6 +122,10 @@ def test_charts_are_svg_with_title_description_and_table(client, network):  # no
     empty = _page(client, "/activity?department=29")
     assert "chart-svg" not in empty
     assert empty.count("Aucune séance dans cette sélection.") == 3
+    # Sessions without any défi: the défi chart says that, not « no session » (tester).
+    html = _page(client, "/activity?department=15")  # r5: one session, no défi
+    assert "Aucun défi noté pour les séances de cette sélection." in html
+    assert "Aucune séance dans cette sélection." not in html
 
 
 def test_the_map_on_activity_and_territories(client, network):  # noqa: F811
@@ -153,6 +157,9 @@ def test_the_map_on_activity_and_territories(client, network):  # noqa: F811
     assert left > 100 and top > 300  # the south of France
     assert "<h3>Outre-mer</h3>" not in html
     assert "<h3>Outre-mer</h3>" in _page(client, "/activity")
+    # An overseas région: its département listed, no empty map (second tester).
+    html = _page(client, "/activity?region=01")
+    assert 'class="map-svg"' not in html and "Guadeloupe (971)</a> : 0" in html
 
 
 def test_csv_read_back(client, network, login, make_user):  # noqa: F811

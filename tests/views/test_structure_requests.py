@@ -602,3 +602,44 @@ def test_two_members_leaving_at_once_leave_one_referente(
         db.session.refresh(gone)
         assert (gone.structure_id, gone.structure_role) == (None, "member")
     assert db.session.get(User, zoe.id).is_referent
+
+
+def test_a_suspended_referente_leaves_the_requests_to_the_members(app, lot, make_user):
+    """Second tester (issue 16): with its référente suspended, a structure's requests
+    waited on an account that cannot log in, and its members got a 403 on the page that
+    answers them. A suspended référent·e counts as none: the members are told and answer."""
+    from forum.services import members
+
+    structure, referent, member = lot["structure"], lot["referent"], lot["member"]
+    members.suspend(make_user(role="admin"), referent, "Absente")
+    db.session.commit()
+    stranger = make_user(display_name="Nouvelle Venue")
+    choose(browser(app, stranger), structure)
+    assert told(member) == [memberships.JOIN_REQUESTED]
+    mathieu = browser(app, member)
+    assert mathieu.get(f"/structures/{structure.slug}/members").status_code == 200
+    request = pending(stranger)
+    assert decide(mathieu, structure, request.id, "accept").status_code == 303
+    db.session.expire_all()
+    assert db.session.get(User, stranger.id).structure_id == structure.id
+
+
+def test_requests_left_waiting_in_an_emptied_structure_go_to_its_next_referente(
+    app, make_structure, make_user
+):
+    """Second tester (issue 16): Marion asked to join; its only member left; Mathieu chose
+    it and became its référent at once, never told that Marion was waiting."""
+    structure = make_structure(name="Pôle Sud Gironde", slug="sud-gironde", department_code="33")
+    karim = make_user(display_name="Karim", structure=structure, structure_role="referent")
+    marion = make_user(display_name="Marion Asked")
+    choose(browser(app, marion), structure, name="Marion Asked")
+    assert pending(marion) is not None
+    assert told(karim) == [memberships.JOIN_REQUESTED]  # Karim was told
+    choose(browser(app, karim), None, name="Karim")  # the last member leaves
+    mathieu = make_user(display_name="Mathieu Next")
+    assert choose(browser(app, mathieu), structure, name="Mathieu Next").status_code == 303
+    db.session.expire_all()
+    assert db.session.get(User, mathieu.id).is_referent
+    assert told(mathieu) == [memberships.JOIN_REQUESTED]
+    page = browser(app, mathieu).get("/notifications").get_data(as_text=True)
+    assert "Marion Asked demande à rejoindre" in page

@@ -556,23 +556,23 @@ class PostgresBackend:
         shared = select(m).where(m.c.group_code.in_(select(several.c.group_code))).cte("shared")
         facets = []
         for alone in (True, False):
-            rows = m if alone else shared
+            source = m if alone else shared
             among = [m.c.group_code.not_in(select(several.c.group_code))] if alone else []
             for name in ("kind", "region", "department", "structure"):
-                groups_n = func.count() if alone else func.count(func.distinct(rows.c.group_code))
+                groups_n = func.count() if alone else func.count(func.distinct(source.c.group_code))
                 facets.append(
                     select(
                         literal(name).label("facet"),
-                        cast(rows.c[name], db.Text).label("value"),
+                        cast(source.c[name], db.Text).label("value"),
                         groups_n.label("n"),
                     )
-                    .where(rows.c[name].is_not(None), *among)
-                    .group_by(rows.c[name])
+                    .where(source.c[name].is_not(None), *among)
+                    .group_by(source.c[name])
                 )
             for name, column_name in (("module", "modules"), ("tag", "tags")):
                 # A document's slugs are distinct (documents.py: one per related row).
                 each = (
-                    select(func.unnest(rows.c[column_name]).label("value"), rows.c.group_code)
+                    select(func.unnest(source.c[column_name]).label("value"), source.c.group_code)
                     .where(*among)
                     .subquery(f"u_{name}_{int(alone)}")
                 )

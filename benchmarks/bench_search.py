@@ -395,12 +395,12 @@ def side_by_side(args) -> None:
             backend: [t for label, _, times in rows if label != "porteurs" for t in times[backend]]
             for backend in every
         }
-        for name, (w, p) in (
+        for summary, (w, p) in (
             ("ALL", (every["whoosh"], every["postgres"])),
             ("ALL but porteurs", (narrow["whoosh"], narrow["postgres"])),
         ):
             print(
-                f"{name:56} {'':7} {'':7} {statistics.median(w):7.1f} {pct(w, 0.95):7.1f} "
+                f"{summary:56} {'':7} {'':7} {statistics.median(w):7.1f} {pct(w, 0.95):7.1f} "
                 f"{statistics.median(p):7.1f} {pct(p, 0.95):7.1f}   PG/Whoosh p50 "
                 f"{statistics.median(p) / statistics.median(w):.2f}x, "
                 f"p95 {pct(p, 0.95) / pct(w, 0.95):.2f}x"

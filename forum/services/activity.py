@@ -846,6 +846,27 @@ def small_in_words(value: int | None) -> str:
     return _("moins de 3") if 0 < value < SMALL_CELL else str(value)
 
 
+def contradiction(chosen: ActivitySlice) -> str:
+    """What makes the slice empty by construction, said in words, or "": a département
+    outside the chosen région (the tester got zeros without a word). One statement when
+    both are given, none otherwise."""
+    if not (chosen.region and chosen.department):
+        return ""
+    found = db.session.execute(
+        select(Department.name, Department.region_code, Region.name)
+        .join(Region, Region.code == chosen.region)
+        .where(Department.code == chosen.department)
+    ).first()
+    if found is None or found.region_code == chosen.region:
+        return ""
+    return _(
+        "Le département « %(department)s » n’est pas dans la région « %(region)s » : "
+        "aucune séance ne peut correspondre aux deux. Retirez l’un des deux filtres.",
+        department=found[0],
+        region=found[2],
+    )
+
+
 def slice_names(chosen: ActivitySlice) -> list[str]:
     """The names (not slugs or codes) of what the slice names, in the order structure,
     parcours, région, département, module, défi; one statement per name given."""

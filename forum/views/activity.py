@@ -15,7 +15,7 @@ from forum.cache import memo_export
 from forum.forms.reports import FORMAT_LABELS, SECTION_LABELS
 from forum.i18n import current_locale, lazy, long_date
 from forum.services import Invalid, activity, form_data, structures, tags, territories
-from forum.text import spreadsheet_safe
+from forum.text import slugify, spreadsheet_safe
 
 bp = Blueprint("activity", __name__)
 
@@ -67,6 +67,7 @@ def _index_page(chosen: activity.ActivitySlice, picked: activity.ActivitySlice, 
         **activity.map_context(request.args.get("carte", ""), chosen),
         picked=picked,
         error=error,
+        contradiction=activity.contradiction(chosen),
         labels=activity.indicator_labels(),
         regions=territories.regions(),
         departments=territories.departments(),
@@ -165,7 +166,7 @@ def export_pdf():
     return Response(
         pdf,
         mimetype="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="{_("bilan")}.pdf"'},
+        headers={"Content-Disposition": _attachment(_("bilan"), chosen, "pdf")},
     )
 
 
@@ -200,7 +201,7 @@ def export_xlsx():
     return Response(
         _kept("xlsx", chosen, lambda: _xlsx(chosen)),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="{_("activite")}.xlsx"'},
+        headers={"Content-Disposition": _attachment(_("activite"), chosen, "xlsx")},
     )
 
 
@@ -267,7 +268,7 @@ def export_csv():
     return Response(
         _kept("csv", chosen, lambda: _csv(chosen)),
         mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{_("activite")}.csv"'},
+        headers={"Content-Disposition": _attachment(_("activite"), chosen, "csv")},
     )
 
 
@@ -281,3 +282,12 @@ def _csv(chosen: activity.ActivitySlice) -> bytes:
         (*values[:8], small(values[8])) for values in map(row, activity.session_rows(chosen))
     )
     return buffer.getvalue().encode()
+
+
+def _attachment(stem: str, chosen: activity.ActivitySlice, extension: str) -> str:
+    """A Content-Disposition whose file name says the selection, so that files sent to a
+    funder can be told apart (tester, issue 16): « activite-cap-lot-2025-01-01-2025-12-31.csv »;
+    slugs and dates only (ASCII, no quote can reach the header)."""
+    parts = [slugify(str(value)) for value in chosen.to_args().values() if value]
+    name = "-".join([slugify(stem), *[part for part in parts if part]])[:150]
+    return f'attachment; filename="{name}.{extension}"'

@@ -313,3 +313,11 @@ def test_figures_are_computed_once_per_content_stamp(
     for day in range(1, 25):
         make_report(author, session_date=date(2024, 1 + day % 12, day), department="12")
     assert [first_and_kept(url) for url in urls] == before
+
+
+def test_a_departement_outside_the_region_is_said(client, network):  # noqa: F811
+    """Second tester (issue 16): région Occitanie with département Gironde showed zeros
+    without a word."""
+    html = _page(client, "/activity?region=76&department=33")
+    assert "n’est pas dans la région" in html and "Gironde" in html
+    assert "n’est pas dans la région" not in _page(client, "/activity?region=76&department=46")

@@ -286,3 +286,17 @@ def test_exports_name_the_format_and_are_kept_until_the_content_changes(
     rows = list(csv.reader(io.StringIO(client.get("/activity.csv").text[1:]), delimiter=";"))
     assert sorted(r[7] for r in rows[1:]) == ["In person"] * 4 + ["Remote"]
     assert rows[0][:3] == ["Report no.", "Date", "Title"]
+
+
+def test_export_file_names_say_the_selection(client, login, make_user, cap_member):
+    """Tester (issue 16): every export was « activite.csv », whatever it held."""
+    login(cap_member)
+    query = "structure=cap&from=2025-01-01&to=2025-06-30"
+    for path, name in (
+        ("/activity.csv", "activite-2025-01-01-2025-06-30-cap.csv"),
+        ("/activity.xlsx", "activite-2025-01-01-2025-06-30-cap.xlsx"),
+        ("/activity.pdf", "bilan-2025-01-01-2025-06-30-cap.pdf"),
+    ):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 200
+        assert response.headers["Content-Disposition"] == f'attachment; filename="{name}"'

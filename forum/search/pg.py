@@ -63,7 +63,7 @@ from forum.search.policy import (
     take_correction,
     widened,
 )
-from forum.search.query import ParsedQuery, parse
+from forum.search.query import ParsedQuery, parse, respell
 from forum.search.results import PER_PAGE, SearchResults
 from forum.search.schema import FACET_FIELDS
 from forum.search.writer import sources
@@ -648,7 +648,7 @@ class PostgresBackend:
     def _suggest(self, parsed: ParsedQuery, base: list, found: int) -> str | None:
         """A correction made of words of the index (trigram similarity, then at most two
         edits), offered only when it finds more than what was typed."""
-        changed, words = False, []
+        corrections: dict[str, str] = {}
         tokens = re.findall(r"\w+", parsed.text)
         candidates = {
             normalise(token)
@@ -664,7 +664,6 @@ class PostgresBackend:
         for token in tokens:
             word = normalise(token)
             if word not in candidates or word in known:
-                words.append(token)
                 continue
             options = db.session.scalars(
                 select(SearchWord.word)
@@ -674,13 +673,10 @@ class PostgresBackend:
             ).all()
             best = next((o for o in options if _edits(o, word) <= 2), None)
             if best and best != word:
-                words.append(best)
-                changed = True
-            else:
-                words.append(token)
-        if not changed:
+                corrections[token] = best
+        if not corrections:
             return None
-        text_ = " ".join(words)
+        text_ = respell(parsed.text, corrections)
         corrected = parse(text_).query
         ts = to_tsquery(corrected) if corrected is not None else None
         if ts is None or ts is EVERYTHING:

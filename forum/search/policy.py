@@ -126,6 +126,8 @@ def take_correction(results: SearchResults, parsed: ParsedQuery) -> ParsedQuery 
         return None
     fixed = parse(results.suggestion)
     fixed.filters, fixed.before, fixed.after = parsed.filters, parsed.before, parsed.after
+    # « -region:occitanie », « tag:a OR tag:b »: kept too (they were dropped: a tester).
+    fixed.excluded, fixed.any_of = parsed.excluded, parsed.any_of
     results.corrected, results.suggestion = results.suggestion, None
     results.notices.append("corrected")
     return fixed

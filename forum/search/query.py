@@ -101,6 +101,23 @@ def _parse_date(value: str) -> date | None:
         return None
 
 
+def respell(text: str, corrections: dict[str, str]) -> str:
+    """`text` with each word found in `corrections` replaced, everything else as typed:
+    the minus of an exclusion, quotes, OR (a tester saw « finacement -porteurs » corrected
+    to « financement porteurs », the excluded word then required and highlighted). Both
+    backends' « did you mean » build their correction through it."""
+
+    def word_or_compound(match: re.Match) -> str:
+        parts = re.findall(r"\w+", match.group(0))
+        if not any(part in corrections for part in parts):
+            return match.group(0)
+        # A compound with a misspelt part is not sure to be one: its words, separately
+        # (« tier-lieu » → « tiers lieu »; the judged set's misspellings need it).
+        return " ".join(corrections.get(part, part) for part in parts)
+
+    return re.sub(r"\w+(?:-\w+)*", word_or_compound, text)
+
+
 def parse(raw: str) -> ParsedQuery:
     """Split the box into filters and text, then parse the text; degrade, never fail."""
     result = ParsedQuery()

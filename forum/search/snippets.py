@@ -15,6 +15,7 @@ from forum.search.analysis import (
     french_analyzer,
     normalise,
 )
+from forum.search.query import respell
 
 _ANALYZER = french_analyzer()
 _FRAGMENTER = highlight.ContextFragmenter(maxchars=240, surround=60)
@@ -73,8 +74,7 @@ def suggest(searcher, text: str) -> str | None:
     """Replace each word absent from the index by its closest frequent neighbour."""
     corrector = searcher.corrector("spell")
     reader = searcher.reader()
-    changed = False
-    words = []
+    corrections: dict[str, str] = {}
     for token in _WORD.findall(text):
         word = normalise(token)
         shortest, longest = CORRECTED_WORD_CHARS
@@ -83,12 +83,8 @@ def suggest(searcher, text: str) -> str | None:
             or word in FRENCH_STOP_WORDS
             or reader.doc_frequency("spell", word)
         ):
-            words.append(token)
             continue
         options = corrector.suggest(word, limit=1, maxdist=2)
         if options and options[0] != word:
-            words.append(options[0])
-            changed = True
-        else:
-            words.append(token)
-    return " ".join(words) if changed else None
+            corrections[token] = options[0]
+    return respell(text, corrections) if corrections else None

@@ -119,6 +119,21 @@ def test_a_misspelling_that_finds_nothing_shows_its_correction(corpus, client):
     assert f'href="/reports/{corpus["covoiturage"]}"' in html
 
 
+def test_a_correction_keeps_what_was_excluded(corpus, client):
+    """A tester (issue 17): the correction of « finacement -porteurs » was « financement
+    porteurs », the excluded word required and highlighted; « -region: » and « -tag: »
+    were dropped too. Both backends: the correction changes the misspelt words only."""
+    report = f'href="/reports/{corpus["covoiturage"]}"'
+    html = page(client, q="covoiturrage -voiture")  # its only report says « voiture »
+    assert report not in html and "covoiturage voiture" not in html
+    html = page(client, q="covoiturrage -tag:mobilite")  # it is tagged mobilité
+    assert report not in html
+    html = page(client, q="covoiturrage -tag:garde-d-enfants")
+    assert report in html and "voici les résultats pour «\u00a0covoiturage\u00a0»" in html
+    html = page(client, q='covoiturrage -"tiers-lieu"')
+    assert report in html and "voici les résultats pour «\u00a0covoiturage -" in html
+
+
 def test_no_result_suggests_removing_filters(corpus, client):
     html = page(client, q="covoiturage", tag="gouvernance")
     assert total(html) == 0 and "retirer des filtres" in html
@@ -243,3 +258,23 @@ def test_an_empty_filter_or_an_empty_period_is_said(corpus, client, search_ids):
     html = page(client, q="apres:2026-01-01 avant:2025-01-01")
     assert "La période demandée est vide" in html and total(html) == 0
     assert "note:" in page(client, q="note: covoiturage")  # not a filter: a word, kept
+
+
+def test_facet_ties_and_a_filter_only_search(corpus, client):
+    """A tester (issue 17): facets with equal counts came in the backend's own order, so
+    the twelve shown differed between Whoosh and PostgreSQL; a search made only of a
+    filter that names nothing offered « sans filtre » linking to the same search; the
+    notice of an empty filter always named « tag: »."""
+    html = page(client, q="porteurs")
+    region_part = html.split(">Région</h2>", 1)[1].split("</ul>", 1)[0]
+    shown = re.findall(r"region=(\w+)", region_part)
+    counts = [int(n) for n in re.findall(r"\((\d+)\)", region_part)]
+    assert len(counts) == len(shown) >= 2, region_part
+    assert counts == sorted(counts, reverse=True)
+    pairs = list(zip(counts, shown, strict=False))
+    for (n1, v1), (n2, v2) in zip(pairs, pairs[1:], strict=False):
+        assert n1 > n2 or v1 < v2, pairs  # ties by value
+    html = page(client, q="tag:inexistant")
+    assert 'href="/search?q=tag%3Ainexistant"' not in html
+    assert "voir tous les retours d’expérience" in html
+    assert "«\u00a0region:\u00a0»" in page(client, q="region: covoiturage")

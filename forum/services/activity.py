@@ -927,6 +927,26 @@ def can_see_bilan(viewer, chosen: ActivitySlice) -> bool:
     return False
 
 
+def bilan_refusal(chosen: ActivitySlice) -> str:
+    """Why a member may not read this bilan, in words (`can_see_bilan`'s rule, said): the
+    403 page gave only « pas les droits nécessaires » (tester, issue 16)."""
+    if chosen.structure:
+        return _(
+            "Le bilan d’une structure est réservé à ses membres (et aux administrateurs) ; "
+            "ses chiffres agrégés restent publics sur la page Activité du réseau."
+        )
+    if chosen.parcours:
+        return _(
+            "Le bilan d’un parcours est réservé aux membres des structures qui le mènent (et "
+            "aux administrateurs) ; ses chiffres agrégés restent publics sur la page Activité "
+            "du réseau."
+        )
+    return _(
+        "Le bilan d’un territoire ou de tout le réseau est réservé aux administrateurs ; "
+        "ses chiffres agrégés restent publics sur la page Activité du réseau."
+    )
+
+
 # The bilan lists at most this many sessions (the most recent); the CSV and XLSX have all.
 BILAN_SESSIONS = 300
 BILAN_EXCERPTS = 20

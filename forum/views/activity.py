@@ -6,7 +6,7 @@ import io
 from dataclasses import replace
 from datetime import date
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from openpyxl import Workbook
@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from forum.cache import memo_export
 from forum.forms.reports import FORMAT_LABELS, SECTION_LABELS
 from forum.i18n import current_locale, lazy, long_date
-from forum.services import Invalid, activity, form_data, structures, tags, territories
+from forum.services import Forbidden, Invalid, activity, form_data, structures, tags, territories
 from forum.text import slugify, spreadsheet_safe
 
 bp = Blueprint("activity", __name__)
@@ -105,7 +105,7 @@ def _bilan_slice() -> activity.ActivitySlice:
     if not activity.can_see_bilan(current_user, chosen):
         if not current_user.is_authenticated:
             return current_app.login_manager.unauthorized()
-        abort(403)
+        raise Forbidden(activity.bilan_refusal(chosen))
     return chosen
 
 

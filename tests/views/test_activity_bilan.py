@@ -35,7 +35,10 @@ def test_who_sees_a_bilan(client, login, make_user, cap_member, path):
     for query in ("structure=rouergue", "parcours=millau", "region=76", ""):
         response = client.get(f"{path}?{query}")
         assert response.status_code == 403, query
-        assert "Accès refusé" in response.get_data(as_text=True)
+        html = response.get_data(as_text=True)
+        assert "Accès refusé" in html
+        # It says who may read it (the generic sentence did not: tester).
+        assert "est réservé" in html and "restent publics" in html
 
 
 def test_admins_see_every_bilan(client, login, make_user, network):  # noqa: F811

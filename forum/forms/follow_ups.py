@@ -18,9 +18,7 @@ class _Count:
 
     def __call__(self, form, field) -> None:
         field.errors[:] = []  # IntegerField's own « Not a valid integer value »
-        if field.data is None:
-            raise StopValidation(_("Indiquez un nombre entier positif ou nul."))
-        if field.data < 0:
+        if field.data is None or field.data < 0:
             raise StopValidation(_("Indiquez un nombre entier positif ou nul."))
         if field.data > MAX_PROJECTS:
             raise StopValidation(_("Au plus %(max)s projets.", max=MAX_PROJECTS))

@@ -117,6 +117,22 @@ class ActivitySlice:
         return self.date_to or date.today()
 
 
+def parse_day(name: str, value: str) -> date | None:
+    """One date of a slice (`from` or `to`, YYYY-MM-DD; "" is none). Raises `Invalid`
+    naming `name`, in French, for a malformed date or a year before FIRST_YEAR or after
+    next year."""
+    if not value:
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        message = _("Date non valide : %(value)s (format attendu : AAAA-MM-JJ).", value=value)
+        raise Invalid(name, message) from None
+    if not FIRST_YEAR <= day.year <= date.today().year + 1:
+        raise Invalid(name, _("Date hors de la période possible : %(value)s.", value=value))
+    return day
+
+
 def parse_slice(args) -> ActivitySlice:
     """Read a slice from query-string arguments (`from`, `to` as YYYY-MM-DD; the others
     as slugs or INSEE codes). Raises `Invalid` (400, French message) for a malformed date,
@@ -127,20 +143,7 @@ def parse_slice(args) -> ActivitySlice:
     def text(name: str) -> str:
         return (args.get(name) or "").strip()[:140]
 
-    dates: dict[str, date | None] = {}
-    for name in ("from", "to"):
-        value = text(name)
-        dates[name] = None
-        if not value:
-            continue
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            message = _("Date non valide : %(value)s (format attendu : AAAA-MM-JJ).", value=value)
-            raise Invalid(name, message) from None
-        if not FIRST_YEAR <= day.year <= date.today().year + 1:
-            raise Invalid(name, _("Date hors de la période possible : %(value)s.", value=value))
-        dates[name] = day
+    dates = {name: parse_day(name, text(name)) for name in ("from", "to")}
     if dates["from"] and dates["to"] and dates["to"] < dates["from"]:
         raise Invalid("to", _("La période se termine avant de commencer."))
     chosen = ActivitySlice(

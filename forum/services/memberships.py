@@ -197,9 +197,13 @@ def hand_over(referent: User) -> User | None:
     another référent·e remains. The caller holds the structure (`_hold`). The successor is
     told (event HANDED_OVER, after the commit). Returns the successor, or None when nobody
     takes the role. Flushed."""
-    others = (
+    others = (  # a suspended account can answer nothing: neither stays nor takes the role
         select(User.id)
-        .where(User.structure_id == referent.structure_id, User.id != referent.id)
+        .where(
+            User.structure_id == referent.structure_id,
+            User.id != referent.id,
+            User.suspended_at.is_(None),
+        )
         .order_by(User.created_at, User.id)
     )
     if db.session.scalar(others.where(User.structure_role == "referent").limit(1)) is not None:

@@ -49,8 +49,8 @@ def index():
         typed = {}
         for name, field in (("from", "date_from"), ("to", "date_to")):
             try:
-                typed[field] = getattr(activity.parse_slice({name: request.args[name]}), field)
-            except (Invalid, KeyError):
+                typed[field] = activity.parse_day(name, request.args.get(name, "").strip())
+            except Invalid:
                 typed[field] = None
         picked = replace(shown, **typed)
         return _index_page(shown, picked, error.message), 400

@@ -643,3 +643,21 @@ def test_requests_left_waiting_in_an_emptied_structure_go_to_its_next_referente(
     assert told(mathieu) == [memberships.JOIN_REQUESTED]
     page = browser(app, mathieu).get("/notifications").get_data(as_text=True)
     assert "Marion Asked demande à rejoindre" in page
+
+
+def test_a_suspended_member_does_not_take_the_role(app, lot, make_user):
+    """Review: hand_over picked the longest-registered member even when suspended (an
+    account that cannot answer anything); the next one takes it."""
+    from forum.services import members
+
+    structure, referent, member = lot["structure"], lot["referent"], lot["member"]
+    member.created_at -= timedelta(days=60)
+    later = make_user(display_name="Zoé Tardive", structure=structure)
+    members.suspend(make_user(role="admin"), member, "Absent")
+    db.session.commit()
+    choose(browser(app, referent), None, name="Claire Fabre")
+    assert _members_by_role(structure) == {
+        "referent": ["Zoé Tardive"],
+        "member": ["Mathieu Lacoste"],
+    }
+    assert told(later) == [memberships.REFERENT_NAMED]

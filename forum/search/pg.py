@@ -454,12 +454,8 @@ class PostgresBackend:
             conditions.append(SearchDocument.kind == "report")
         if lower:
             conditions.append(SearchDocument.day >= int(lower.strftime("%Y%m%d")))
-        if upper:
-            limit = int(upper.strftime("%Y%m%d"))
-            inclusive = date_to is not None and upper == date_to
-            conditions.append(
-                SearchDocument.day <= limit if inclusive else SearchDocument.day < limit
-            )
+        if upper:  # « avant: » and the form's « au » both include their day
+            conditions.append(SearchDocument.day <= int(upper.strftime("%Y%m%d")))
         return conditions
 
     def _search(

@@ -131,8 +131,9 @@ def parse(raw: str) -> ParsedQuery:
         result.notices.append("too_long")
 
     text = _take_filters(raw, result)
-    if result.after and result.before and result.after >= result.before:
-        result.notices.append("empty_period")  # apres:2026 avant:2025: nothing can match
+    if result.after and result.before and result.after > result.before:
+        # apres:2026-01-01 avant:2025-01-01: nothing can match (both days are included)
+        result.notices.append("empty_period")
     text = " ".join(text.split())
     result.text = text
     if text:
@@ -167,7 +168,7 @@ def _take_filters(raw: str, result: ParsedQuery) -> str:
     words, position, index = [], 0, 0
     while index < len(found):
         start, end, minus, name, value = found[index]
-        words.append(raw[position:start])
+        words.append(_drop_or(raw[position:start], result, after=index > 0, before=True))
         group, last = [value], index
         while (
             name not in (None, "before", "after")
@@ -197,7 +198,7 @@ def _take_filters(raw: str, result: ParsedQuery) -> str:
                 result.filters.setdefault(name, []).extend(values)
         words.append(" ")
         position, index = end, last + 1
-    words.append(raw[position:])
+    words.append(_drop_or(raw[position:], result, after=bool(found), before=False))
     text = "".join(words)
     # « tag: » with nothing after it: a filter begun and not finished, dropped and said
     # (searched as the word « tag » it found nothing, silently).
@@ -208,6 +209,25 @@ def _take_filters(raw: str, result: ParsedQuery) -> str:
             lambda m: " " if FIELD_ALIASES.get(_fold(m.group(1))) else m.group(0), text
         )
     return text
+
+
+_OR_FIRST = re.compile(r"^\s*OR(?=\s|$)")
+_OR_LAST = re.compile(r"(?:^|(?<=\s))OR\s*$")
+
+
+def _drop_or(words: str, result: ParsedQuery, after: bool, before: bool) -> str:
+    """The words between two filters without an OR that touches one: « tag:a OR mot »,
+    « tag:a OR region:b » cannot be « either » (a filter narrows; only two filters of one
+    name, or two words, make an OR). The OR is dropped and said (`or_filter`): searched
+    as a word between others, it silently joined the wrong two."""
+    dropped = False
+    if after and _OR_FIRST.search(words):
+        words, dropped = _OR_FIRST.sub(" ", words, count=1), True
+    if before and _OR_LAST.search(words):
+        words, dropped = _OR_LAST.sub(" ", words, count=1), True
+    if dropped and "or_filter" not in result.notices:
+        result.notices.append("or_filter")
+    return words
 
 
 # A word joined by hyphens (or inclusive-writing dots) outside quotes: « tiers-lieux »,

@@ -103,10 +103,8 @@ class SearchReader:
             base &= facets.term_mask("kind", "report")
         if lower:
             base &= facets.day >= int(lower.strftime("%Y%m%d"))
-        if upper:
-            inclusive = date_to is not None and upper == date_to
-            limit = int(upper.strftime("%Y%m%d"))
-            base &= (facets.day <= limit) if inclusive else (facets.day < limit)
+        if upper:  # « avant: » and the form's « au » both include their day
+            base &= facets.day <= int(upper.strftime("%Y%m%d"))
         mask = base & evaluator.mask(query) if query is not None else base
 
         matches = np.flatnonzero(mask)

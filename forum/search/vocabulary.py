@@ -118,6 +118,8 @@ class Vocabulary:
         """The index values a filter value stands for (empty when none): codes and slugs as
         they are, names and labels folded ("Lozère", "occitanie", "Cap Coopératif")."""
         names = self._names.get(field, {})
+        if value.strip().startswith("-"):
+            return []  # « module:-1 »: folding dropped the minus and read module 1
         if field == "department" and value.strip().isdigit() and len(value.strip()) == 1:
             value = "0" + value.strip()  # dep:1 is the Ain
         found = names.get(fold(value), [])

@@ -57,7 +57,8 @@ def index():
         "kind": {
             "report": _("Retours d'expérience"),
             "discussion": _("Discussions"),
-            "post": _("Messages"),
+            # A facet counts results: a discussion found through its messages is one.
+            "post": _("Discussions, par leurs messages"),
         },
     }
     args = {

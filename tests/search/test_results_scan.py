@@ -91,7 +91,7 @@ def test_a_discussion_and_its_replies_are_one_result(app, client, seasoned):
     assert re.findall(r'#post-(\d+)"', second) == [str(other_replies[0].id)]
     assert 'class="snippet"' in second and second.count('class="snippet"') == 1  # no own snippet
     kinds = facet_labels(html, "type")
-    assert kinds == {"post": "Messages", "discussion": "Discussions"}
+    assert kinds == {"post": "Discussions, par leurs messages", "discussion": "Discussions"}
     counts = dict(re.findall(r'type=(\w+)"[^>]*>[^<]*<span class="meta">\((\d+)\)', html))
     assert counts == {"post": "2", "discussion": "1"}  # results holding such a match
     assert total(page(client, q="trombone", type="post")) == 2

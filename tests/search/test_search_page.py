@@ -278,3 +278,35 @@ def test_facet_ties_and_a_filter_only_search(corpus, client):
     assert 'href="/search?q=tag%3Ainexistant"' not in html
     assert "voir tous les retours d’expérience" in html
     assert "«\u00a0region:\u00a0»" in page(client, q="region: covoiturage")
+
+
+def test_dates_in_the_box_include_their_day(corpus, search_ids):
+    """A tester of issue 17: « apres: » included its day and « avant: » left it out. Both
+    include it now, as the form's « du … au … » does, on both backends."""
+    march_4 = corpus["cofinancement"]  # its session was on 2025-03-04
+    assert march_4 in search_ids("avant:2025-03-04")
+    assert march_4 in search_ids("apres:2025-03-04")
+    assert search_ids("apres:2025-03-04 avant:2025-03-04") == [march_4]
+    assert march_4 not in search_ids("avant:2025-03-03") + search_ids("apres:2025-03-05")
+    assert search_ids("apres:2025-03-04", to="2025-03-04") == [march_4]
+
+
+def test_an_or_beside_a_filter_is_said_not_silently_misread(corpus, client, search_ids):
+    """A tester of issue 17: « tag:mobilite OR financement » dropped the OR without a word;
+    « financement OR tag:mobilite transport » joined « financement » and « transport » by
+    it. An OR touching a filter is now dropped and said; the filter narrows the words."""
+    html = page(client, q="tag:mobilite OR covoiturage")
+    assert "ne relie que deux mots" in html
+    assert search_ids("tag:mobilite OR covoiturage") == [corpus["covoiturage"]]
+    joined = "financement OR tag:mobilite transport"  # not « financement OR transport »
+    assert search_ids(joined) == search_ids("financement transport tag:mobilite")
+    assert "ne relie que deux mots" in page(client, q=joined)
+    assert "ne relie que deux mots" not in page(client, q="tag:mobilite OR tag:financement")
+    assert "ne relie que deux mots" not in page(client, q="covoiturage OR garage")
+
+
+def test_a_negative_module_number_names_nothing(corpus, client, search_ids):
+    """A tester of issue 17: « module:-1 » was read as module 1."""
+    html = page(client, q="module:-1")
+    assert "Filtre inconnu" in html and "-1" in html and total(html) == 0
+    assert search_ids("module:1")  # the first module's reports are there

@@ -198,3 +198,48 @@ def test_0006_normalises_addresses_and_refuses_to_merge_two_accounts(empty_datab
         downgrade(config, "0005")
         upgrade(config, "head")
         db.engine.dispose()
+
+
+def test_0021_moves_search_documents_into_their_rows(empty_database, tmp_path):
+    """A search document written before 0021 and larger than 2 KB lay in TOAST; after it,
+    the same lexemes and positions are in its row (PostgreSQL), and back again. On SQLite
+    the migration does nothing (the table stays empty there)."""
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": empty_database, "SEARCH_DIR": str(tmp_path / "ix")},
+        env="testing",
+    )
+    with app.app_context():
+        config = alembic_config(app)
+        upgrade(config, "0020")
+        postgres = db.engine.dialect.name == "postgresql"
+        if postgres:
+            vector = " ".join(f"'mot{n}':{n}B" for n in range(1, 300))  # about 4 KB
+            with db.engine.begin() as conn:
+                conn.execute(
+                    sa.text(
+                        "INSERT INTO search_document (key, kind, object_id, group_code, day, "
+                        "modules, tags, document, digest) VALUES ('report:1', 'report', 1, 1, "
+                        "20250101, '{}', '{}', CAST(:vector AS tsvector), 'x')"
+                    ),
+                    {"vector": vector},
+                )
+            toast = db.session.scalar(
+                sa.text(
+                    "SELECT reltoastrelid::regclass::text FROM pg_class "
+                    "WHERE oid = 'search_document'::regclass"
+                )
+            )
+            chunks = f"SELECT count(*) FROM {toast}"  # a catalog name, not input
+            assert db.session.scalar(sa.text(chunks)) > 0  # out of line before
+            db.session.remove()
+        upgrade(config, "0021")
+        if postgres:
+            assert db.session.scalar(sa.text(chunks)) == 0
+            assert db.session.scalar(
+                sa.text("SELECT document = CAST(:vector AS tsvector) FROM search_document"),
+                {"vector": vector},
+            )
+            db.session.remove()
+        downgrade(config, "0020")
+        db.session.remove()
+        db.engine.dispose()

@@ -5,6 +5,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -14,9 +15,13 @@ from werkzeug.datastructures import MultiDict
 
 from forum import create_app
 from forum.extensions import db
+from forum.models.base import utcnow
 from tests.storage_server import seaweedfs  # noqa: F401  (a fixture: a real S3 server)
 
 REFERENCE_TABLES = {"region", "department", "alembic_version"}
+# An account registered a month ago: past the new-account brake (forum.services.brakes),
+# which stops a first day at ten publications an hour. For fixtures that publish more.
+A_MONTH_AGO = utcnow() - timedelta(days=30)
 
 
 @pytest.fixture(scope="session")

@@ -141,3 +141,43 @@ def test_a_locked_discussion_refuses_replies_with_a_403_page(client, make_user, 
     assert response.status_code == 403
     assert "verrouillée" in response.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count(Post.id))) == 1
+
+
+def test_the_new_account_brake_is_the_services_whatever_the_way_in(app, make_user, make_report):
+    """Issue 13: the brake of new accounts lived in the report and calendar views, so a
+    publication through the services alone (a draft published from the list, a script,
+    another view) was not counted or braked. The services apply it now, one count for
+    messages, reports made public and events; drafts are never braked; old accounts never."""
+    from forum.models import Category
+    from forum.services import calendar as cal
+    from forum.services import reports as report_service
+    from forum.services.calendar import EventInput
+
+    newcomer = make_user()  # registered now
+    for n in range(9):
+        make_report(newcomer, title=f"Séance {n} à Figeac")
+    category = db.session.scalar(db.select(Category))
+    discussions.create_discussion(newcomer, "Une question de plus", "Bonjour à tous.", category)
+    db.session.commit()  # ten publications in the hour
+    draft = make_report(newcomer, title="Un brouillon", publish=False)  # never braked
+    with pytest.raises(RateLimited):
+        report_service.publish_report(draft, newcomer)
+    with pytest.raises(RateLimited):
+        make_report(newcomer, title="Une onzième séance")
+    with pytest.raises(RateLimited):
+        discussions.create_discussion(newcomer, "Encore une", "Bonjour.", category)
+    start = (utcnow() + timedelta(days=20)).replace(hour=14, minute=0, microsecond=0)
+    event = EventInput(
+        kind="echange",
+        title="Un rendez-vous",
+        starts_at=start,
+        ends_at=start + timedelta(hours=3),
+        department="46",
+        commune="Figeac",
+    )
+    with pytest.raises(RateLimited):
+        cal.create_event(newcomer, event)
+    db.session.rollback()
+    veteran = make_user(created_at=OLD)
+    for n in range(11):
+        make_report(veteran, title=f"Séance {n} à Cahors")  # an old account: no brake

@@ -44,6 +44,7 @@ from forum.models.calendar import CONFIRMED, WAITING
 from forum.pagination import Page, require_page
 from forum.services import affiliation
 from forum.services import events as outbox
+from forum.services.brakes import check_new_account
 from forum.services.calendar_changes import describe_change, where_and_when
 from forum.services.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.services.reports import ReportInput, create_report
@@ -252,11 +253,13 @@ def _apply(event: CalendarEvent, data: EventInput, resolved: dict) -> None:
 
 def create_event(creator: User, data: EventInput) -> CalendarEvent:
     """A new event, organised by `creator` (and their structure when none is given).
-    Raises Invalid. Flushes."""
+    Raises Invalid, or RateLimited for a new account's eleventh publication of the hour
+    (forum.services.brakes). Flushes."""
     if data.structure_id is None and creator.structure_id:
         data.structure_id = creator.structure_id
     resolved = _check(data, creator)
     _check_session_free(data, resolved)
+    check_new_account(creator)
     event = CalendarEvent(creator_id=creator.id)
     _apply(event, data, resolved)
     db.session.add(event)

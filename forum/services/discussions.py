@@ -2,9 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
 
-from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -14,7 +12,6 @@ from forum import limits
 from forum.extensions import db
 from forum.markup import render_markdown
 from forum.models import (
-    CalendarEvent,
     Category,
     ChallengeTag,
     Discussion,
@@ -27,15 +24,14 @@ from forum.models import (
 from forum.models.base import utcnow
 from forum.pagination import Page, require_page
 from forum.services import events, watches
-from forum.services.errors import Invalid, Locked, RateLimited
+from forum.services.brakes import check_new_account
+from forum.services.errors import Invalid, Locked
 from forum.services.moderation import log
 from forum.services.reports import can_view, visible_clause
 from forum.services.structures import unique_slug
 from forum.urls import site_path
 
 MAX_DEPTH = 4  # deeper replies are shown at this depth, "en réponse à …"
-NEW_ACCOUNT_DAYS = 1
-NEW_ACCOUNT_POSTS_PER_HOUR = 10
 MENTION = re.compile(r"(?<![\w@])@([a-z0-9][a-z0-9-]{1,79})")
 # In rendered HTML: not inside an address or attribute (no word char, / or " before it).
 MENTION_IN_HTML = re.compile(r"(?<![\w@/\"=.])@([A-Za-z0-9][A-Za-z0-9-]{1,79})(?![\w-])")
@@ -48,33 +44,6 @@ def check_body(body: str) -> str:
     if len(body.encode()) > limits.POST_BODY_MAX_BYTES:
         raise Invalid("body", _("Le message dépasse 100 Ko."))
     return body
-
-
-def check_rate(author: User, reports: bool = False, events: bool = False) -> None:
-    """New accounts: at most 10 messages an hour during their first day (spam brake);
-    with `reports`, messages and published reports together (the report form's brake);
-    with `events`, events announced count too (the calendar's). Counted in the database,
-    so the brake holds across processes and servers. Raises RateLimited beyond."""
-    if author.created_at < utcnow() - timedelta(days=NEW_ACCOUNT_DAYS):
-        return
-    since = utcnow() - timedelta(hours=1)
-    recent = db.session.scalar(
-        select(func.count(Post.id)).where(Post.author_id == author.id, Post.created_at >= since)
-    )
-    if reports:
-        recent += db.session.scalar(
-            select(func.count(Report.id)).where(
-                Report.author_id == author.id, Report.published_at >= since
-            )
-        )
-    if events:
-        recent += db.session.scalar(
-            select(func.count(CalendarEvent.id)).where(
-                CalendarEvent.creator_id == author.id, CalendarEvent.created_at >= since
-            )
-        )
-    if recent >= current_app.config.get("NEW_ACCOUNT_POSTS_PER_HOUR", NEW_ACCOUNT_POSTS_PER_HOUR):
-        raise RateLimited(_("Vous publiez beaucoup pour un compte tout neuf : patientez un peu."))
 
 
 def render_post(body: str) -> str:
@@ -155,7 +124,7 @@ def create_discussion(
     title = " ".join((title or "").split())
     if not limits.TITLE_MIN <= len(title) <= limits.TITLE_MAX:
         raise Invalid("title", _("Le titre doit compter de 3 à 200 caractères."))
-    check_rate(author)
+    check_new_account(author)
     discussion = Discussion(
         title=title,
         category=category,
@@ -229,7 +198,7 @@ def reply(discussion: Discussion, author: User, body: str, parent_id: int | None
                     "votre réponse n'est pas publiée."
                 ),
             )
-    check_rate(author)
+    check_new_account(author)
     post = _new_post(discussion, author, body, parent)
     db.session.flush()
     watches.watch(author, "discussion", discussion.id)

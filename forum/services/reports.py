@@ -24,6 +24,7 @@ from forum.models import (
 from forum.models.base import utcnow
 from forum.services import affiliation, events
 from forum.services import tags as tag_service
+from forum.services.brakes import check_new_account
 from forum.services.errors import Forbidden, Invalid
 from forum.services.moderation import log
 from forum.text import is_blank
@@ -154,11 +155,12 @@ def snapshot(report: Report) -> dict:
     }
 
 
-def _check_publishable(author: User, sections: dict[str, str]) -> None:
-    """Before a report goes public: some text in at least one of its five parts. Raises
-    ServiceError naming the first part. (The new-account brake is the web's: see
-    views.reports, discussions.check_rate.)"""
+def _check_publishable(publisher: User, sections: dict[str, str]) -> None:
+    """Before a report goes public: some text in at least one of its five parts (raises
+    Invalid naming the first part), and the new-account brake of the one publishing it
+    (raises RateLimited: forum.services.brakes)."""
     _require_text(sections)
+    check_new_account(publisher)
 
 
 def _require_text(sections: dict[str, str]) -> None:
@@ -291,7 +293,7 @@ def publish_report(report: Report, editor: User) -> bool:
         return False
     body = report.body
     _check_publishable(
-        report.author or editor,
+        editor,
         {name: getattr(body, f"{name}_md", "") if body else "" for name in SECTIONS},
     )
     _require_participants(report.participants)

@@ -49,7 +49,6 @@ from forum.services import (
 )
 from forum.services import calendar as cal
 from forum.services import reports as report_rules
-from forum.services.discussions import check_rate
 
 bp = Blueprint("calendar", __name__)
 
@@ -249,7 +248,6 @@ def create():
     status = 400 if request.method == "POST" else 200
     if form.validate_on_submit():
         try:
-            check_rate(current_user, events=True)  # new accounts: a spam brake
             once.claim()
             event = cal.create_event(current_user, form.to_input())
         except Invalid as error:

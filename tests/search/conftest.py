@@ -17,6 +17,7 @@ from forum.extensions import db
 from forum.search import engine
 from forum.services import reports as report_service
 from forum.services.reports import ReportInput
+from tests.conftest import A_MONTH_AGO
 
 # (key, title, module, tags, département, date, sections) — written so each judged query
 # has an unambiguous best answer.
@@ -188,7 +189,8 @@ def make_reports(author, structure=None, publish=True) -> dict[str, int]:
 @pytest.fixture
 def corpus(app, make_user, make_structure):
     structure = make_structure(name="Fabrique du Lot", slug="fabrique-du-lot", department_code="46")
-    author = make_user(display_name="Claire F.", structure=structure)
+    # A member for a month: the new-account brake stops a first day at ten publications.
+    author = make_user(display_name="Claire F.", structure=structure, created_at=A_MONTH_AGO)
     ids = make_reports(author, structure)
     index_ready()
     assert engine().check() == CLEAN

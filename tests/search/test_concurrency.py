@@ -12,6 +12,7 @@ from forum import ROOT
 from forum.extensions import db
 from forum.models import Report
 from forum.search import engine
+from tests.conftest import A_MONTH_AGO
 
 pytestmark = pytest.mark.whoosh_only(
     "an outbox drained by concurrent processes: the postgres backend has no outbox "
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.whoosh_only(
 
 
 def test_concurrent_writers_and_a_killed_one_leave_the_index_in_sync(app, make_user):
-    make_user(email="concurrence@example.org")
+    make_user(email="concurrence@example.org", created_at=A_MONTH_AGO)  # many reports
     engine().store.ensure()
     url = app.config["SQLALCHEMY_DATABASE_URI"]
     search_dir = app.config["SEARCH_DIR"]

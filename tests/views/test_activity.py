@@ -13,6 +13,7 @@ import pytest
 from forum.extensions import db
 from forum.models import Report
 from forum.services import activity
+from tests.conftest import A_MONTH_AGO
 from tests.test_activity_indicators import M2, network  # noqa: F401  (a fixture)
 
 
@@ -207,7 +208,7 @@ def test_a_constant_number_of_statements(client, make_report, make_user, count_q
     urls = ["/activity", "/activity?region=76", "/activity.csv", "/territories/"]
     login(make_user(role="admin"))
     before = [statements(url) for url in urls]
-    author = make_user()
+    author = make_user(created_at=A_MONTH_AGO)  # 24 reports
     for day in range(1, 25):
         make_report(
             author, session_date=date(2024, 1 + day % 12, day), department=f"{day + 20:02d}"
@@ -309,7 +310,7 @@ def test_figures_are_computed_once_per_content_stamp(
     before = [first_and_kept(url) for url in urls]
     assert all(kept < first for first, kept in before), before
     assert before[0][0] - before[0][1] >= len(activity.INDICATORS) + 3  # 13 figures, 3 charts
-    author = make_user()
+    author = make_user(created_at=A_MONTH_AGO)  # 24 reports
     for day in range(1, 25):
         make_report(author, session_date=date(2024, 1 + day % 12, day), department="12")
     assert [first_and_kept(url) for url in urls] == before

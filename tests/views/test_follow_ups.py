@@ -130,7 +130,7 @@ def test_the_history_scrolls_in_its_own_box_and_says_who_answered_when(client, l
     assert '<caption class="visually-hidden">Réponses précédentes</caption>' in history
     assert '<th scope="col">Réponse de</th>' in history and "<td>Inès Garnier</td>" in history
     # « lundi 30 novembre 2026 » (in Paris time: the day may differ from UTC's).
-    assert re.search(r"<time datetime=\"[\d-]+\">\w+ \d{1,2} \w+ \d{4}</time>", history)
+    assert re.search(r"<time datetime=\"[\d-]+\">\w+ \d{1,2}(?:er)? \w+ \d{4}</time>", history)
 
 
 @pytest.mark.parametrize("round_", range(3))

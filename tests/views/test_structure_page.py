@@ -5,6 +5,7 @@ from datetime import date
 
 from forum.extensions import db
 from forum.models import Category, Parcours
+from tests.conftest import A_MONTH_AGO
 from tests.test_page_weight import BUDGET, demo, weigh  # noqa: F401  (demo is a fixture)
 
 
@@ -15,7 +16,10 @@ def test_structure_page_shows_its_network(client, app, make_structure, make_user
         name="La Fabrique", department_code="46", commune="Figeac", description="Un tiers-lieu."
     )
     referent = make_user(
-        display_name="Claire Fabre", structure=structure, structure_role="referent"
+        display_name="Claire Fabre",
+        structure=structure,
+        structure_role="referent",
+        created_at=A_MONTH_AGO,  # publishes a page of reports and more
     )
     make_user(display_name="Paul Vidal", structure=structure)
     for n in range(app.config["PER_PAGE"] + 2):

@@ -10,7 +10,7 @@ import pytest
 from forum import ROOT
 from forum.extensions import db
 from forum.models import Discussion, Post, Report
-from tests.conftest import post_form
+from tests.conftest import A_MONTH_AGO, post_form
 from tests.views.test_reports import report_data
 
 BUDGET = 60 * 1024
@@ -20,7 +20,10 @@ BUDGET = 60 * 1024
 def solene(make_user, make_structure):
     structure = make_structure(name="Figeacteurs", department_code="46", slug="figeacteurs")
     return make_user(
-        display_name="Solène Riaublanc", email="solene@example.org", structure=structure
+        display_name="Solène Riaublanc",
+        email="solene@example.org",
+        structure=structure,
+        created_at=A_MONTH_AGO,  # publishes up to 25 reports in a test
     )
 
 

@@ -11,6 +11,7 @@ from forum.extensions import db
 from forum.search import engine
 from forum.services import accounts, parcours, reports, structures
 from forum.services.reports import ReportInput
+from tests.conftest import A_MONTH_AGO
 from tests.search.conftest import index_ready
 from tests.search.judged.queries import corpus
 
@@ -41,6 +42,7 @@ def load_corpus() -> dict[str, int]:
         authors[item["key"]] = accounts.register_user(
             f"{item['key']}@example.org", PASSWORD, name, structure=by_slug[item["structure"]]
         )
+        authors[item["key"]].created_at = A_MONTH_AGO  # members who write 30 reports each
     runs = {}
     for item in data["parcours"]:
         runs[item["slug"]] = parcours.create_parcours(

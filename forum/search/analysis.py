@@ -35,7 +35,7 @@ from whoosh.lang.snowball.french import FrenchStemmer
 from whoosh.lang.stopwords import stoplists
 from whoosh.support.charset import accent_map
 
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4  # 4: « élus » meets « élu » (_singular_us)
 # The lengths of a word « did you mean » may correct (both backends): shorter ones have too
 # many neighbours; longer ones are no French word (the longest common ones have 25
 # letters) but a pasted code or a key held down, and Whoosh's Levenshtein automaton grows
@@ -240,14 +240,25 @@ _PLURAL_X = re.compile(r"(?:ieux|eaux|jeux|feux|voeux|cheveux|neveux)$")
 
 def stem(word: str) -> str:
     """Snowball French stem of a lower-case word, accents restored on common unaccented
-    endings first, and the plurals in -x of _PLURAL_X made singular."""
+    endings first, and the plurals in -x of _PLURAL_X made singular; a stem ending in
+    « us » loses its « s » (_singular_us)."""
     if _PLURAL_X.search(word) and len(word) > 3:
         word = word[:-1]
     if word.isascii():
         for plain, accented in _ACCENT_RESTORE:
             if word.endswith(plain) and len(word) > len(plain) + 2:
-                return _stemmer.stem(word[: -len(plain)] + accented)
-    return _stemmer.stem(word)
+                return _singular_us(_stemmer.stem(word[: -len(plain)] + accented))
+    return _singular_us(_stemmer.stem(word))
+
+
+def _singular_us(stemmed: str) -> str:
+    """Snowball keeps the « s » after a « u » (its step 4 spares « us »), so « élus »,
+    « revenus », « contenus », « individus » stayed apart from « élu », « revenu »,
+    « contenu », « individu » (while « élue », « élues » met « élu »). The « s » goes from
+    every such stem of four letters or more; words whose singular ends in « us »
+    (« refus », « virus », « inclus ») lose it in every form alike, so they still meet
+    themselves. Three letters or fewer (« bus », « jus », « dus ») are left as they are."""
+    return stemmed[:-1] if stemmed.endswith("us") and len(stemmed) > 3 else stemmed
 
 
 def french_analyzer():

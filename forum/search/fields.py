@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from forum.extensions import db
 from forum.models import Attachment, AttachmentStatus
-from forum.search.analysis import inclusive_dots, inclusive_forms, normalise
+from forum.search.analysis import ANALYSIS_VERSION, inclusive_dots, inclusive_forms, normalise
 
 BATCH = 500
 
@@ -52,8 +52,16 @@ def by_slug(items) -> list:
 
 
 def digest(doc: dict) -> str:
+    """A 24-hex fingerprint of what an index document holds and of the analysis that
+    turns it into terms (ANALYSIS_VERSION): `search check` finds a document stale when
+    either changed, so the PostgreSQL backend, whose stored vectors are not rebuilt on
+    their own, reports every document after a change of analysis."""
     payload = json.dumps(
-        {k: v for k, v in doc.items() if k not in ("digest", "spell")}, sort_keys=True
+        {
+            "analysis": ANALYSIS_VERSION,
+            **{k: v for k, v in doc.items() if k not in ("digest", "spell")},
+        },
+        sort_keys=True,
     )
     return hashlib.blake2b(payload.encode(), digest_size=12).hexdigest()
 

@@ -34,6 +34,23 @@ def test_an_index_of_other_analysis_settings_is_rebuilt(app, make_user, make_rep
     assert rebuilt == settings()["fingerprint"]
 
 
+def test_a_change_of_analysis_makes_every_document_stale(app, make_user, make_report, monkeypatch):
+    """The PostgreSQL backend keeps no index files to fingerprint: its stored vectors follow
+    the analysis only when rewritten. A document's digest carries ANALYSIS_VERSION, so after
+    a change of analysis (an upgrade: « élus » meets « élu » since version 4) `search check`
+    reports every document stale on both backends, and `--fix` rewrites them."""
+    import forum.search.fields as fields
+    from tests.search.conftest import CLEAN
+
+    report = make_report(make_user(), title="Rencontre avec les élus")
+    index_ready()
+    assert engine().check() == CLEAN
+    monkeypatch.setattr(fields, "ANALYSIS_VERSION", fields.ANALYSIS_VERSION + 1)
+    assert engine().check()["stale"] == [f"report:{report.id}"]
+    engine().check(fix=True)
+    assert engine().check() == CLEAN
+
+
 def test_renaming_what_a_report_names_reindexes_it(app, make_user, make_structure, make_report):
     structure = make_structure(name="Pôle Figeac")
     author = make_user(display_name="Inès Vidal", structure=structure)

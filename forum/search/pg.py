@@ -33,6 +33,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    tuple_,
     union_all,
 )
 from sqlalchemy.dialects.postgresql import TSQUERY, insert
@@ -88,6 +89,9 @@ FACET_COLUMNS = {
     "structure": SearchDocument.structure,
 }
 ARRAY_COLUMNS = {"module": SearchDocument.modules, "tag": SearchDocument.tags}
+# GROUPING(kind, modules, tags) of each grouping set of `_fill`'s combinations: a bit per
+# column left out (kind 4, modules 2, tags 1).
+COMBINATION = {"scalars": 0b011, "modules": 0b101, "tags": 0b110}
 
 
 class PostgresUnavailable(RuntimeError):
@@ -545,35 +549,69 @@ class PostgresBackend:
         )
         # Facet counts are groups per value. Nearly every document is a group of its own
         # (a report or discussion without matching messages): those are counted with
-        # count(*), which PostgreSQL hashes; count(DISTINCT group), which sorts the rows
-        # once per facet, only for the few groups of several documents (the sums are made
-        # below). Over 49,000 matches this halved the cost of the facets.
+        # count(*); count(DISTINCT group), which sorts the rows once per facet, only for
+        # the few groups of several documents (the sums are made below). The documents
+        # alone are counted in one pass over `m`, per combination of the four scalar
+        # values, per set of modules and per set of tags (GROUPING SETS: 610 rows for the
+        # 49,390 documents of a broad query), then each facet from those rows, instead of
+        # six passes over `m`, one per facet.
         several = select(groups.c.group_code).where(groups.c.documents > 1).cte("several")
         shared = select(m).where(m.c.group_code.in_(select(several.c.group_code))).cte("shared")
+        scalars = [m.c[name] for name in FACET_COLUMNS]
+        combos = (
+            select(
+                *scalars,
+                m.c.modules,
+                m.c.tags,
+                func.grouping(m.c.kind, m.c.modules, m.c.tags).label("left_out"),
+                func.count().label("n"),
+            )
+            .where(m.c.group_code.not_in(select(several.c.group_code)))
+            .group_by(func.grouping_sets(tuple_(*scalars), tuple_(m.c.modules), tuple_(m.c.tags)))
+            .cte("combos")
+        )
         facets = []
-        for alone in (True, False):
-            source = m if alone else shared
-            among = [m.c.group_code.not_in(select(several.c.group_code))] if alone else []
-            for name in ("kind", "region", "department", "structure"):
-                groups_n = func.count() if alone else func.count(func.distinct(source.c.group_code))
-                facets.append(
-                    select(
-                        literal(name).label("facet"),
-                        cast(source.c[name], db.Text).label("value"),
-                        groups_n.label("n"),
-                    )
-                    .where(source.c[name].is_not(None), *among)
-                    .group_by(source.c[name])
+        for name in FACET_COLUMNS:
+            facets.append(
+                select(
+                    literal(name).label("facet"),
+                    cast(combos.c[name], db.Text).label("value"),
+                    cast(func.sum(combos.c.n), db.BigInteger).label("n"),
                 )
-            for name, column_name in (("module", "modules"), ("tag", "tags")):
-                # A document's slugs are distinct (documents.py: one per related row).
-                each = (
-                    select(func.unnest(source.c[column_name]).label("value"), source.c.group_code)
-                    .where(*among)
-                    .subquery(f"u_{name}_{int(alone)}")
+                .where(combos.c.left_out == COMBINATION["scalars"], combos.c[name].is_not(None))
+                .group_by(combos.c[name])
+            )
+        for name, column in ARRAY_COLUMNS.items():
+            # A document's slugs are distinct (documents.py: one per related row).
+            each = (
+                select(func.unnest(combos.c[column.key]).label("value"), combos.c.n)
+                .where(combos.c.left_out == COMBINATION[column.key])
+                .subquery(f"u_{name}_1")
+            )
+            facets.append(
+                select(
+                    literal(name), each.c.value, cast(func.sum(each.c.n), db.BigInteger)
+                ).group_by(each.c.value)
+            )
+        for name in FACET_COLUMNS:
+            facets.append(
+                select(
+                    literal(name),
+                    cast(shared.c[name], db.Text),
+                    func.count(func.distinct(shared.c.group_code)),
                 )
-                groups_n = func.count() if alone else func.count(func.distinct(each.c.group_code))
-                facets.append(select(literal(name), each.c.value, groups_n).group_by(each.c.value))
+                .where(shared.c[name].is_not(None))
+                .group_by(shared.c[name])
+            )
+        for name, column in ARRAY_COLUMNS.items():
+            each = select(
+                func.unnest(shared.c[column.key]).label("value"), shared.c.group_code
+            ).subquery(f"u_{name}_0")
+            facets.append(
+                select(
+                    literal(name), each.c.value, func.count(func.distinct(each.c.group_code))
+                ).group_by(each.c.value)
+            )
         facet_rows = union_all(*facets).subquery("facets")
 
         def nothing(type_):

@@ -35,6 +35,7 @@ from forum.pagination import page_number
 from forum.security import safe_next
 from forum.services import (
     Invalid,
+    RateLimited,
     bookmarks,
     discussions,
     form_data,
@@ -136,8 +137,10 @@ def create():
                 chosen_modules,
                 linked,
             )
-        except Invalid as error:  # anything else (RateLimited) is an error page
-            getattr(form, error.field or "body").errors.append(error.message)
+        except (Invalid, RateLimited) as error:  # the form again, as typed, with the reason
+            getattr(form, getattr(error, "field", None) or "body").errors.append(error.message)
+            if isinstance(error, RateLimited):
+                return render_template("discussions/new.html", form=form), 429
         else:
             flash(_("Votre discussion est ouverte."), "success")
             return redirect(url_for("discussions.detail", discussion_id=discussion.id), code=303)

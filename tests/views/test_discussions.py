@@ -380,6 +380,12 @@ def test_new_accounts_are_rate_limited(app, client, make_user, login):
     response = post_form(client, f"/discussions/{discussion.id}/reply", {"body": "Un de trop"})
     assert response.status_code == 429 and "compte tout neuf" in response.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count(Post.id))) == 10
+    # A new discussion refused by the brake: its form again, as typed, with the reason.
+    refused = start(client, title="Une question urgente sur les élus", body="Mon texte à garder")
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 429 and "compte tout neuf" in page
+    assert 'value="Une question urgente sur les élus"' in page and "Mon texte à garder" in page
+    assert db.session.scalar(db.select(db.func.count(Discussion.id))) == 1
 
 
 def test_bookmarks_and_unread_markers(client, alice, bob, login):

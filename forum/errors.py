@@ -108,6 +108,13 @@ def render_error(code: int, detail: str | None = None, link: tuple[str, str] | N
     )
 
 
+def retry_headers(error: Exception) -> dict[str, str]:
+    """{"Retry-After": seconds} for a RateLimited that knows when it lifts, else {}: for
+    the error page and for the forms that come back with a 429."""
+    seconds = getattr(error, "retry_after", None)
+    return {"Retry-After": str(seconds)} if seconds else {}
+
+
 def last_page_url(last: int) -> str:
     """This request's URL with `page` set to `last` (dropped for page 1), its other
     arguments kept. Arguments named like url_for's options (`_anchor`...) are dropped."""
@@ -141,7 +148,8 @@ def init_app(app: Flask) -> None:
         fast, an invalid reply…): what was started is rolled back and the error page says
         what happened, with the status of its kind (Invalid 400, Forbidden 403…)."""
         db.session.rollback()
-        return render_error(error.status, error.message)
+        body, code = render_error(error.status, error.message)
+        return body, code, retry_headers(error)
 
     @app.errorhandler(PastLastPage)
     def past_last_page(error):

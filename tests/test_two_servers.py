@@ -335,4 +335,4 @@ def test_a_new_accounts_posting_brake_counts_on_both_servers(deployment):
     for browser in (on_a, on_b):
         status, page, _ = browser.submit("/reports/new", report_fields("Frein 11", "Texte."))
         assert status == 429, status
-        assert "compte tout neuf" in page
+        assert "publie au plus 10 messages" in page

@@ -41,6 +41,11 @@ ANALYSIS_VERSION = 4  # 4: « élus » meets « élu » (_singular_us)
 # letters) but a pasted code or a key held down, and Whoosh's Levenshtein automaton grows
 # with the word — one 500-letter word kept a worker busy 4 to 7 s.
 CORRECTED_WORD_CHARS = (4, 40)
+# At most this many unknown words corrected in one query (both backends): past it, the text
+# is no query with typos (a pasted list, forty made-up words) and no correction is offered.
+# Each correction costs Whoosh one Levenshtein walk of its word list: 37 unknown words took
+# 3.4 s on the demo index (a tester of issue 17), one of them 30–200 ms.
+MAX_CORRECTED_WORDS = 6
 
 # Whoosh's French list misses common words; elisions are split off by the tokeniser below.
 EXTRA_STOP_WORDS = {

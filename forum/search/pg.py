@@ -50,6 +50,7 @@ from forum.search import documents
 from forum.search.analysis import (
     CORRECTED_WORD_CHARS,
     FRENCH_STOP_WORDS,
+    MAX_CORRECTED_WORDS,
     french_analyzer,
     normalise,
 )
@@ -695,6 +696,8 @@ class PostgresBackend:
         known = set(
             db.session.scalars(select(SearchWord.word).where(SearchWord.word.in_(candidates)))
         )
+        if len(candidates - known) > MAX_CORRECTED_WORDS:
+            return None  # no query with typos (analysis.MAX_CORRECTED_WORDS)
         for token in tokens:
             word = normalise(token)
             if word not in candidates or word in known:

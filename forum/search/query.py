@@ -185,7 +185,13 @@ def _take_filters(raw: str, result: ParsedQuery) -> str:
             day = _parse_date(value)
             if day is None:
                 result.notices.append("bad_date")
-            elif not minus:
+            elif minus:
+                result.notices.append("excluded_date")  # « -apres: »: said, not silent
+            else:
+                # Two of a kind add up, as other filters do: the narrower period holds.
+                held = getattr(result, name)
+                if held is not None:
+                    day = max(held, day) if name == "after" else min(held, day)
                 setattr(result, name, day)
         elif name is not None:
             values = [_filter_value(name, v) for v in group]

@@ -12,6 +12,7 @@ from whoosh.highlight import htmlescape
 from forum.search.analysis import (
     CORRECTED_WORD_CHARS,
     FRENCH_STOP_WORDS,
+    MAX_CORRECTED_WORDS,
     french_analyzer,
     normalise,
 )
@@ -74,16 +75,20 @@ def suggest(searcher, text: str) -> str | None:
     """Replace each word absent from the index by its closest frequent neighbour."""
     corrector = searcher.corrector("spell")
     reader = searcher.reader()
-    corrections: dict[str, str] = {}
+    shortest, longest = CORRECTED_WORD_CHARS
+    unknown = {}  # token → normalised word, in the order typed
     for token in _WORD.findall(text):
         word = normalise(token)
-        shortest, longest = CORRECTED_WORD_CHARS
         if (
-            not shortest <= len(word) <= longest
-            or word in FRENCH_STOP_WORDS
-            or reader.doc_frequency("spell", word)
+            shortest <= len(word) <= longest
+            and word not in FRENCH_STOP_WORDS
+            and not reader.doc_frequency("spell", word)
         ):
-            continue
+            unknown.setdefault(token, word)
+    if len(unknown) > MAX_CORRECTED_WORDS:
+        return None  # no query with typos: not worth seconds of Levenshtein walks
+    corrections: dict[str, str] = {}
+    for token, word in unknown.items():
         options = corrector.suggest(word, limit=1, maxdist=2)
         if options and options[0] != word:
             corrections[token] = options[0]

@@ -59,9 +59,15 @@ class Conflict(ServiceError):
 
 
 class RateLimited(ServiceError):
-    """Too much too fast (new accounts posting, login failures, contact messages): 429."""
+    """Too much too fast (new accounts posting, login failures, contact messages): 429.
+    `retry_after`, when known, is how many seconds until it is allowed again (sent as the
+    Retry-After header, RFC 9110 §10.2.3)."""
 
     status = 429
+
+    def __init__(self, message: str, field: str | None = None, retry_after: int | None = None):
+        super().__init__(message, field)
+        self.retry_after = retry_after
 
 
 class Unavailable(ServiceError):

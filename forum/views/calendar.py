@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from forum import cache, once
 from forum.access import posting_required
+from forum.errors import retry_headers
 from forum.extensions import db
 from forum.forms import choices
 from forum.forms.calendar import (
@@ -254,7 +255,11 @@ def create():
             getattr(form, error.field).errors.append(error.message)
         except RateLimited as error:  # the form comes back as typed, with the reason
             flash(error.message, "error")
-            status = 429
+            return (
+                render_template("calendar/edit.html", form=form, event=None),
+                429,
+                retry_headers(error),
+            )
         else:
             flash(_("Le rendez-vous est publié."), "success")
             return redirect(url_for("calendar.detail", event_id=event.id), code=303)

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from forum import cache, once, pages
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
+from forum.errors import retry_headers
 from forum.extensions import db
 from forum.forms import choices
 from forum.forms.discussions import (
@@ -137,10 +138,11 @@ def create():
                 chosen_modules,
                 linked,
             )
-        except (Invalid, RateLimited) as error:  # the form again, as typed, with the reason
-            getattr(form, getattr(error, "field", None) or "body").errors.append(error.message)
-            if isinstance(error, RateLimited):
-                return render_template("discussions/new.html", form=form), 429
+        except Invalid as error:
+            getattr(form, error.field or "body").errors.append(error.message)
+        except RateLimited as error:  # the form again, as typed, with the reason above it
+            flash(error.message, "error")
+            return render_template("discussions/new.html", form=form), 429, retry_headers(error)
         else:
             flash(_("Votre discussion est ouverte."), "success")
             return redirect(url_for("discussions.detail", discussion_id=discussion.id), code=303)
@@ -227,9 +229,15 @@ def _reply(discussion):
     if parent_id is not None and not 0 < parent_id < 2**31:
         parent_id = -1  # no such post: refused below with a 400, never a database error
     once.claim()
-    # Refusals (Locked 403, RateLimited 429, Invalid 400) become error pages that give the
-    # typed text back: see forum/errors.py.
-    post = discussions.reply(discussion, current_user, form.body.data, parent_id)
+    # Refusals (Locked 403, Invalid 400) become error pages that give the typed text back
+    # (forum/errors.py); the new-account brake brings the reply form back as typed.
+    try:
+        post = discussions.reply(discussion, current_user, form.body.data, parent_id)
+    except RateLimited as error:
+        doom()
+        flash(error.message, "error")
+        page, status = _refused_reply(discussion, form, [])
+        return page, 429, retry_headers(error)
     try:
         pages.attach_uploads(post=post)
     except Invalid as error:  # a refused file: nothing is kept, the reply form comes back

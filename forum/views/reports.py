@@ -23,6 +23,7 @@ from forum import cache, once, pages
 from forum import history as report_history
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
+from forum.errors import retry_headers
 from forum.extensions import db
 from forum.feeds import atom_response
 from forum.forms.discussions import FlagForm
@@ -129,15 +130,21 @@ def _save(form, report=None):
             reports.update_report(report, current_user, form.to_input(action))
         attached = pages.attach_uploads(report=report)
     except (Invalid, RateLimited) as error:
-        if getattr(error, "field", None) in attachments.UPLOAD_FIELDS:
+        if isinstance(error, RateLimited):  # not the title's fault: said above the form
+            flash(error.message, "error")
+        elif getattr(error, "field", None) in attachments.UPLOAD_FIELDS:
             form.attachment_errors = [error.message]  # shown at the file field
         else:
-            getattr(form, getattr(error, "field", None) or "title").errors.append(error.message)
-            if _files_sent():  # rolled back with the report: say so at the file field
-                form.attachment_errors = [_("Les fichiers choisis n'ont pas été joints.")]
+            getattr(form, error.field or "title").errors.append(error.message)
+        if _files_sent() and getattr(error, "field", None) not in attachments.UPLOAD_FIELDS:
+            # rolled back with the report: say so at the file field
+            form.attachment_errors = [_("Les fichiers choisis n'ont pas été joints.")]
         # Rolled back: a report being created is still a new one (no id, no files page).
         shown = None if creating else report
-        return _form_page(form, shown, 429 if isinstance(error, RateLimited) else 400)
+        if isinstance(error, RateLimited):
+            page, status = _form_page(form, shown, 429)
+            return page, status, retry_headers(error)
+        return _form_page(form, shown, 400)
     if attached:
         flash(
             ngettext(

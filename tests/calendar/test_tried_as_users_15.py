@@ -86,4 +86,5 @@ def test_a_new_account_cannot_flood_the_calendar(client, login, make_user, lot):
     refused = post_event(client, title="Le onzième rendez-vous")
     assert refused.status_code == 429
     page = refused.get_data(as_text=True)
-    assert "compte tout neuf" in page and "Le onzième rendez-vous" in page
+    assert "publie au plus 10 messages" in page and "Le onzième rendez-vous" in page
+    assert "Retry-After" in refused.headers

@@ -310,3 +310,30 @@ def test_a_negative_module_number_names_nothing(corpus, client, search_ids):
     html = page(client, q="module:-1")
     assert "Filtre inconnu" in html and "-1" in html and total(html) == 0
     assert search_ids("module:1")  # the first module's reports are there
+
+
+def test_many_unknown_words_are_not_corrected(corpus, client):
+    """A tester of issue 17: forty made-up words kept a Whoosh worker busy 3.4 s looking
+    for a correction of each. Past MAX_CORRECTED_WORDS unknown words, none is offered (on
+    both backends); one typo still is."""
+    from forum.search.analysis import MAX_CORRECTED_WORDS
+
+    with client.application.test_request_context():
+        assert engine().search("finacement").corrected == "financement"
+        many = " ".join(f"finacement{n}" for n in range(MAX_CORRECTED_WORDS + 1))
+        found = engine().search(f"finacement {many}")
+        assert found.suggestion is None and found.corrected is None
+        assert "corrected" not in found.notices
+
+
+def test_dates_add_up_and_an_excluded_date_is_said(corpus, client, search_ids):
+    """A tester of issue 17: a second « apres: » replaced the first without a word, and
+    « -apres: » was ignored silently. Two dates of a kind add up (the narrower period);
+    an excluded date is said; an OR between two dates is said, in words that fit."""
+    march_4 = corpus["cofinancement"]  # 2025-03-04
+    assert search_ids("apres:2025-03-04 apres:2024-01-01 avant:2025-03-04") == [march_4]
+    assert search_ids("avant:2025-03-04 avant:2026-01-01 apres:2025-03-04") == [march_4]
+    html = page(client, q="-apres:2025-03-04 financement")
+    assert "Une date ne s’exclut pas" in html
+    html = page(client, q="financement apres:2025-01-01 OR apres:2024-01-01")
+    assert "pas des dates ni des exclusions" in html

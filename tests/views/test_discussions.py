@@ -378,12 +378,17 @@ def test_new_accounts_are_rate_limited(app, client, make_user, login):
             == 303
         )
     response = post_form(client, f"/discussions/{discussion.id}/reply", {"body": "Un de trop"})
-    assert response.status_code == 429 and "compte tout neuf" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 429 and "publie au plus 10 messages" in page
+    # A tester: a short reply was lost (the error page gave back only long texts); the
+    # form comes back with it, says how long to wait, and so does Retry-After.
+    assert "Un de trop</textarea>" in page and "Réessayez dans 60 minutes" in page
+    assert 3540 <= int(response.headers["Retry-After"]) <= 3600
     assert db.session.scalar(db.select(db.func.count(Post.id))) == 10
     # A new discussion refused by the brake: its form again, as typed, with the reason.
     refused = start(client, title="Une question urgente sur les élus", body="Mon texte à garder")
     page = refused.get_data(as_text=True)
-    assert refused.status_code == 429 and "compte tout neuf" in page
+    assert refused.status_code == 429 and "publie au plus 10 messages" in page
     assert 'value="Une question urgente sur les élus"' in page and "Mon texte à garder" in page
     assert db.session.scalar(db.select(db.func.count(Discussion.id))) == 1
 

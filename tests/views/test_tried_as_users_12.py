@@ -98,7 +98,10 @@ def test_a_new_account_publishes_at_most_ten_things_an_hour(client, make_user, l
     assert statuses[:10] == [303] * 10
     assert statuses[10] == 429
     last = post_form(client, "/reports/new", report_data(title="Séance de trop à Figeac"))
-    assert "patientez un peu" in last.get_data(as_text=True)
+    page = last.get_data(as_text=True)
+    assert "publie au plus 10 messages, retours ou rendez-vous par heure" in page
+    assert "enregistrer un brouillon" in page and "Titre :" not in page  # not the title's fault
+    assert "Retry-After" in last.headers
     assert "Séance de trop à Figeac" in last.get_data(as_text=True)  # what was typed stays
     # A draft is not a publication: still possible.
     draft = post_form(

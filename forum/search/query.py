@@ -60,6 +60,7 @@ class ParsedQuery:
     any_of: list[tuple[str, list[str]]] = field(default_factory=list)
     # « -tag:a », « -type:discussion »: {field: [values]} the document holds none of
     excluded: dict[str, list[str]] = field(default_factory=dict)
+    bad_dates: list[str] = field(default_factory=list)  # « apres:2025-02-30 », as typed
 
 
 def _parser() -> qparser.MultifieldParser:
@@ -184,7 +185,9 @@ def _take_filters(raw: str, result: ParsedQuery) -> str:
         if name in ("before", "after"):
             day = _parse_date(value)
             if day is None:
-                result.notices.append("bad_date")
+                if "bad_date" not in result.notices:
+                    result.notices.append("bad_date")
+                result.bad_dates.append(value[:40])
             elif minus:
                 result.notices.append("excluded_date")  # « -apres: »: said, not silent
             else:

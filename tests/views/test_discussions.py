@@ -528,3 +528,15 @@ def test_out_of_range_parent_is_a_400(client, alice, login):
             client, f"/discussions/{discussion.id}/reply", {"body": "ok", "parent_id": value}
         )
         assert response.status_code == 400, value
+
+
+def test_times_of_messages_say_they_are_utc(client, alice, login):
+    """A tester (issue 17): a message's machine-readable time had no zone, so a message of
+    23:30 UTC read as the day before the French date shown (« 1er décembre »). The
+    datetime attribute carries « Z », as the calendar's do."""
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    html = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
+    stamps = re.findall(r'<time datetime="([^"]+)"', html)
+    assert stamps and all(s.endswith("Z") for s in stamps if "T" in s), stamps

@@ -152,3 +152,22 @@ def test_registration_by_approval(app, client, make_user, login):
     db.session.refresh(pending)
     assert pending.approved is True
     assert "nouveau@example.org" not in client.get("/admin/accounts").get_data(as_text=True)
+
+
+def test_proposal_fields_are_not_announced_required_at_registration(client, login, make_user):
+    """A tester (issue 17's round): on /auth/register the new structure's name and
+    département were marked « (obligatoire) » and `required` while an existing structure
+    was chosen, and a screen reader announced them so. There they are said to be needed
+    only for a proposal; /structures/propose keeps them required."""
+    import re
+
+    html = client.get("/auth/register").get_data(as_text=True)
+    proposal = html.split('class="proposal"', 1)[1].split("</fieldset>", 1)[0]
+    assert "(obligatoire)" not in proposal and "Obligatoire si vous présentez" in proposal
+    assert not re.search(r'<(input|select)[^>]*\brequired\b', proposal), proposal
+    before = html.split('class="proposal"', 1)[0]
+    assert "(obligatoire)" in before  # the account's own fields still are
+    login(make_user())
+    proposing = client.get("/structures/propose").get_data(as_text=True)
+    assert re.search(r'<input[^>]*id="name"[^>]*\brequired\b', proposing)
+    assert "(obligatoire)" in proposing

@@ -1,7 +1,9 @@
 """French (and English) error pages; a CSRF failure is a plain 400; a database or a file
 store that does not answer is a 503 with Retry-After, not a 500."""
 
-from flask import Flask, g, render_template, request, url_for
+from collections.abc import Callable
+
+from flask import Flask, flash, g, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, OperationalError, PendingRollbackError, SQLAlchemyError
@@ -113,6 +115,15 @@ def retry_headers(error: Exception) -> dict[str, str]:
     the error page and for the forms that come back with a 429."""
     seconds = getattr(error, "retry_after", None)
     return {"Retry-After": str(seconds)} if seconds else {}
+
+
+def limited_form(error: Exception, render: Callable[[], str]) -> tuple[str, int, dict]:
+    """A form refused by a rate limit (a RateLimited), given back as typed: the reason
+    flashed above it, status 429 (RFC 6585 §4) and Retry-After when known. `render` draws
+    the form page; it is called after the flash, so the page shows it. Returns a Flask
+    response tuple (body, 429, headers)."""
+    flash(str(getattr(error, "message", error)), "error")
+    return render(), 429, retry_headers(error)
 
 
 def last_page_url(last: int) -> str:

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from sqlalchemy.orm import joinedload
 
 from forum import cache, once
+from forum.errors import retry_headers
 from forum.extensions import db
 from forum.forms.discussions import ReplyForm
 from forum.forms.structures import ContactForm
@@ -279,7 +280,7 @@ def contact_page(name: str, recipients, back: str, structure=None, member=None):
         except ServiceError as error:  # Invalid, ContactLimited (429), Unavailable
             form.body.errors.append(error.message)
             status = 429 if isinstance(error, contact.ContactLimited) else 400
-            return _contact_template(form, page), status
+            return _contact_template(form, page), status, retry_headers(error)
         flash(_("Votre message est envoyé à %(name)s.", name=name), "success")
         return redirect(back, code=303)
     status = 200

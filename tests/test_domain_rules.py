@@ -151,7 +151,7 @@ def test_the_new_account_brake_is_the_services_whatever_the_way_in(app, make_use
     from forum.models import Category
     from forum.services import calendar as cal
     from forum.services import reports as report_service
-    from forum.services.calendar import EventInput
+    from tests.calendar.conftest import event_input, soon
 
     newcomer = make_user()  # registered now
     for n in range(9):
@@ -166,15 +166,7 @@ def test_the_new_account_brake_is_the_services_whatever_the_way_in(app, make_use
         make_report(newcomer, title="Une onzième séance")
     with pytest.raises(RateLimited):
         discussions.create_discussion(newcomer, "Encore une", "Bonjour.", category)
-    start = (utcnow() + timedelta(days=20)).replace(hour=14, minute=0, microsecond=0)
-    event = EventInput(
-        kind="echange",
-        title="Un rendez-vous",
-        starts_at=start,
-        ends_at=start + timedelta(hours=3),
-        department="46",
-        commune="Figeac",
-    )
+    event = event_input(title="Un rendez-vous", start=soon(days=20, hour=14))
     with pytest.raises(RateLimited):
         cal.create_event(newcomer, event)
     db.session.rollback()

@@ -6,14 +6,15 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from forum.extensions import db
 from forum.mail import send_mail
 from forum.models import LoginFailure, Structure, StructureRequest, User, UserSession
 from forum.models.base import utcnow
-from forum.services import memberships, sessions
+from forum.services import brakes, memberships, sessions
 from forum.services.errors import Forbidden, Invalid, RateLimited
 from forum.text import slugify
 
@@ -87,20 +88,40 @@ def _window_start():
     return utcnow() - timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"])
 
 
-def _recent_failures(column, value) -> int:
-    query = select(func.count()).where(column == value, LoginFailure.created_at >= _window_start())
-    return db.session.scalar(query)
+def _throttled_for(column, value, limit: int) -> int:
+    """Seconds until fewer than `limit` failures of this account (or address) remain in the
+    login window; 0 when fewer already do (services.brakes.seconds_until_under)."""
+    now = utcnow()
+    window = timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"])
+    failures = select(LoginFailure.created_at).where(
+        column == value, LoginFailure.created_at >= now - window
+    )
+    return brakes.seconds_until_under(failures, limit, window, now)
 
 
 def authenticate(email: str, password: str, ip: str) -> User | None:
-    """Check credentials; throttle by account and by IP before even looking at the password."""
+    """Check credentials; throttle by account and by IP before even looking at the password.
+
+    Returns the User, or None for a wrong address or password (the failure is recorded).
+    Raises TooManyAttempts (its `retry_after` in seconds) past LOGIN_MAX_FAILURES failures
+    for the address, or three times as many from the IP, within LOGIN_WINDOW_SECONDS;
+    AccountSuspended for a suspended account's right password."""
     email = normalise_email(email)
     limit = current_app.config["LOGIN_MAX_FAILURES"]
-    if (
-        _recent_failures(LoginFailure.email, email) >= limit
-        or _recent_failures(LoginFailure.ip, ip) >= limit * 3  # a whole tiers-lieu may share an IP
-    ):
-        raise TooManyAttempts(_("Trop de tentatives de connexion."))
+    wait = max(
+        _throttled_for(LoginFailure.email, email, limit),
+        _throttled_for(LoginFailure.ip, ip, limit * 3),  # a whole tiers-lieu may share an IP
+    )
+    if wait:
+        minutes = -(-wait // 60)
+        raise TooManyAttempts(
+            ngettext(
+                "Trop de tentatives de connexion. Réessayez dans %(num)d minute.",
+                "Trop de tentatives de connexion. Réessayez dans %(num)d minutes.",
+                minutes,
+            ),
+            retry_after=wait,
+        )
     user = find_user_by_email(email)
     # Failures older than the window no longer count: drop them at every login attempt, so
     # the table stays the size of one window and holds no IP longer than needed (privacy page).

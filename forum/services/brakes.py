@@ -1,14 +1,18 @@
-"""The new-account brake against spam: during its first day an account publishes at most
+"""Brakes: how fast one account or address may act, counted in the database so that they
+hold across processes and servers.
+
+The new-account brake against spam: during its first day an account publishes at most
 ten things an hour — messages, reports made public and events announced, counted
 together. Each service that publishes calls `check_new_account` before it writes, so the
-brake holds for every way in (form, draft list, CLI, a second server); counted in the
-database, so it holds across processes and servers."""
+brake holds for every way in (form, draft list, CLI, a second server). The login throttle
+(services/accounts.py) and the contact limits (services/contact.py) count their sliding
+windows with the same `seconds_until_under`."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flask import current_app
 from flask_babel import ngettext
-from sqlalchemy import func, select, union_all
+from sqlalchemy import CompoundSelect, Select, select, union_all
 
 from forum.extensions import db
 from forum.models import CalendarEvent, Post, Report, User
@@ -19,15 +23,38 @@ NEW_ACCOUNT_DAYS = 1
 NEW_ACCOUNT_POSTS_PER_HOUR = 10  # setting NEW_ACCOUNT_POSTS_PER_HOUR overrides it
 
 
+def seconds_until_under(
+    moments: Select | CompoundSelect,
+    limit: int,
+    window: timedelta,
+    now: datetime,
+) -> int:
+    """How many seconds until fewer than `limit` of `moments` lie in the sliding `window`
+    that ends at `now`; 0 when fewer already do. `moments` is a one-column SELECT of naive
+    UTC datetimes (models.base.utcnow), already restricted to the window. The `limit`-th
+    most recent moment is the one whose leaving brings the count under the limit: one
+    statement gives both whether the limit is reached and when it lifts. At least 1 second
+    when reached (RFC 9110 §10.2.3: Retry-After is a whole number of seconds)."""
+    if limit <= 0:
+        return int(window.total_seconds())
+    inner = moments.subquery()
+    at = inner.c[0]
+    nth = db.session.scalar(select(at).order_by(at.desc()).offset(limit - 1).limit(1))
+    if nth is None:
+        return 0
+    left = (nth.replace(tzinfo=None) + window - now).total_seconds()
+    return max(1, int(-(-left // 1)))
+
+
 def check_new_account(author: User) -> None:
     """Raise RateLimited when `author`, registered less than NEW_ACCOUNT_DAYS ago, has
     published NEW_ACCOUNT_POSTS_PER_HOUR things (messages, reports, events) in the last
-    hour; its message gives the limit and the minutes until the oldest of them leaves the
-    hour (also `retry_after`, in seconds), and says a draft may be saved meanwhile. Older
+    hour; its message gives the limit and the minutes until the hour holds fewer (also
+    `retry_after`, in seconds), and says a draft may be saved meanwhile. Older
     accounts are never braked. One statement for a new account, none for an old one."""
-    if author.created_at < utcnow() - timedelta(days=NEW_ACCOUNT_DAYS):
-        return
     now = utcnow()
+    if author.created_at < now - timedelta(days=NEW_ACCOUNT_DAYS):
+        return
     since = now - timedelta(hours=1)
     published = union_all(
         select(Post.created_at.label("at")).where(
@@ -39,15 +66,12 @@ def check_new_account(author: User) -> None:
         select(CalendarEvent.created_at).where(
             CalendarEvent.creator_id == author.id, CalendarEvent.created_at >= since
         ),
-    ).subquery()
-    recent, oldest = db.session.execute(
-        select(func.count(), func.min(published.c.at)).select_from(published)
-    ).one()
+    )
     limit = current_app.config.get("NEW_ACCOUNT_POSTS_PER_HOUR", NEW_ACCOUNT_POSTS_PER_HOUR)
-    if recent < limit:
+    wait = seconds_until_under(published, limit, timedelta(hours=1), now)
+    if not wait:
         return
-    # Stored datetimes are naive UTC on both databases (models.base.utcnow).
-    wait = max(60, int((oldest.replace(tzinfo=None) + timedelta(hours=1) - now).total_seconds()))
+    wait = max(60, wait)  # said in minutes: never « 0 minute »
     minutes = -(-wait // 60)
     raise RateLimited(
         ngettext(

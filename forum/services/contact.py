@@ -13,7 +13,7 @@ from datetime import timedelta
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import joinedload
 
 from forum import limits
@@ -21,7 +21,7 @@ from forum.extensions import db
 from forum.mail import send_mail
 from forum.models import ContactMessage, Structure, User
 from forum.models.base import utcnow
-from forum.services import lock_for_update
+from forum.services import brakes, lock_for_update
 from forum.services.errors import Invalid, RateLimited, Unavailable
 from forum.urls import external_url
 
@@ -67,14 +67,15 @@ def purge_old_messages() -> int:
 
 
 def _check_limits(sender: User) -> None:
+    """Raise ContactLimited (field "body", `retry_after` in seconds) when `sender` has sent
+    the most messages one of LIMITS' sliding windows allows."""
     now = utcnow()
     for window, most in LIMITS:
-        sent = db.session.scalar(
-            select(func.count())
-            .select_from(ContactMessage)
-            .where(ContactMessage.sender_id == sender.id, ContactMessage.created_at >= now - window)
+        sent = select(ContactMessage.created_at).where(
+            ContactMessage.sender_id == sender.id, ContactMessage.created_at >= now - window
         )
-        if sent >= most:
+        wait = brakes.seconds_until_under(sent, most, window, now)
+        if wait:
             if window <= timedelta(hours=1):
                 message = _(
                     "Vous avez envoyé %(num)d messages dans l'heure : c'est le maximum. "
@@ -87,7 +88,7 @@ def _check_limits(sender: User) -> None:
                     "Réessayez demain ; votre texte est conservé ci-dessous.",
                     num=most,
                 )
-            raise ContactLimited(message, "body")
+            raise ContactLimited(message, "body", retry_after=wait)
 
 
 def _compose(

@@ -1,10 +1,11 @@
 """Register, log in and out, reset a forgotten password."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from forum import once
+from forum.errors import limited_form
 from forum.extensions import db
 from forum.forms.accounts import LoginForm, RegisterForm, ResetPasswordForm, ResetRequestForm
 from forum.models import Structure
@@ -93,8 +94,8 @@ def login():
             user = accounts.authenticate(
                 form.email.data, form.password.data, request.remote_addr or ""
             )
-        except accounts.TooManyAttempts:
-            abort(429)
+        except accounts.TooManyAttempts as error:  # the address typed stays in the form
+            return limited_form(error, lambda: render_template("auth/login.html", form=form))
         except accounts.AccountSuspended as error:
             form.email.errors.append(error.message)
             return _form_page("auth/login.html", form)

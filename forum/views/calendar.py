@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from forum import cache, once
 from forum.access import posting_required
-from forum.errors import retry_headers
+from forum.errors import limited_form
 from forum.extensions import db
 from forum.forms import choices
 from forum.forms.calendar import (
@@ -254,11 +254,8 @@ def create():
         except Invalid as error:
             getattr(form, error.field).errors.append(error.message)
         except RateLimited as error:  # the form comes back as typed, with the reason
-            flash(error.message, "error")
-            return (
-                render_template("calendar/edit.html", form=form, event=None),
-                429,
-                retry_headers(error),
+            return limited_form(
+                error, lambda: render_template("calendar/edit.html", form=form, event=None)
             )
         else:
             flash(_("Le rendez-vous est publié."), "success")

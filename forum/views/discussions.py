@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from forum import cache, once, pages
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
-from forum.errors import retry_headers
+from forum.errors import limited_form
 from forum.extensions import db
 from forum.forms import choices
 from forum.forms.discussions import (
@@ -141,8 +141,7 @@ def create():
         except Invalid as error:
             getattr(form, error.field or "body").errors.append(error.message)
         except RateLimited as error:  # the form again, as typed, with the reason above it
-            flash(error.message, "error")
-            return render_template("discussions/new.html", form=form), 429, retry_headers(error)
+            return limited_form(error, lambda: render_template("discussions/new.html", form=form))
         else:
             flash(_("Votre discussion est ouverte."), "success")
             return redirect(url_for("discussions.detail", discussion_id=discussion.id), code=303)
@@ -235,9 +234,7 @@ def _reply(discussion):
         post = discussions.reply(discussion, current_user, form.body.data, parent_id)
     except RateLimited as error:
         doom()
-        flash(error.message, "error")
-        page, status = _refused_reply(discussion, form, [])
-        return page, 429, retry_headers(error)
+        return limited_form(error, lambda: _refused_reply(discussion, form, [])[0])
     try:
         pages.attach_uploads(post=post)
     except Invalid as error:  # a refused file: nothing is kept, the reply form comes back

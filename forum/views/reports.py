@@ -23,7 +23,7 @@ from forum import cache, once, pages
 from forum import history as report_history
 from forum import preview as previewing
 from forum.access import moderator_required, posting_required
-from forum.errors import retry_headers
+from forum.errors import limited_form
 from forum.extensions import db
 from forum.feeds import atom_response
 from forum.forms.discussions import FlagForm
@@ -130,11 +130,10 @@ def _save(form, report=None):
             reports.update_report(report, current_user, form.to_input(action))
         attached = pages.attach_uploads(report=report)
     except (Invalid, RateLimited) as error:
-        if isinstance(error, RateLimited):  # not the title's fault: said above the form
-            flash(error.message, "error")
-        elif getattr(error, "field", None) in attachments.UPLOAD_FIELDS:
+        # A RateLimited is not the title's fault: limited_form says it above the form.
+        if isinstance(error, Invalid) and error.field in attachments.UPLOAD_FIELDS:
             form.attachment_errors = [error.message]  # shown at the file field
-        else:
+        elif isinstance(error, Invalid):
             getattr(form, error.field or "title").errors.append(error.message)
         if _files_sent() and getattr(error, "field", None) not in attachments.UPLOAD_FIELDS:
             # rolled back with the report: say so at the file field
@@ -142,8 +141,7 @@ def _save(form, report=None):
         # Rolled back: a report being created is still a new one (no id, no files page).
         shown = None if creating else report
         if isinstance(error, RateLimited):
-            page, status = _form_page(form, shown, 429)
-            return page, status, retry_headers(error)
+            return limited_form(error, lambda: _form_page(form, shown, 429)[0])
         return _form_page(form, shown, 400)
     if attached:
         flash(

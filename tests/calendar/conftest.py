@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from forum.extensions import db
 from forum.models import CalendarEvent
-from forum.services.calendar import PARIS
+from forum.services.calendar import PARIS, EventInput, create_event
 from tests.views.test_write_once import form_fields
 
 
@@ -20,6 +20,22 @@ def soon(days=10, hour=9) -> datetime:
     """A Paris wall-clock time `days` from now at `hour`:00."""
     now = datetime.now(PARIS).replace(tzinfo=None)
     return (now + timedelta(days=days)).replace(hour=hour, minute=30, second=0, microsecond=0)
+
+
+def event_input(**changes) -> EventInput:
+    """An EventInput for calendar.create_event: an afternoon exchange at Figeac starting
+    `start` (default soon()), three hours long; `changes` override any field."""
+    start = changes.pop("start", soon())
+    data = dict(
+        kind="echange",
+        title="Rencontre du réseau",
+        starts_at=start,
+        ends_at=start + timedelta(hours=3),
+        department="46",
+        commune="Figeac",
+    )
+    data.update(changes)
+    return EventInput(**data)
 
 
 def event_form(**changes) -> dict:
@@ -82,20 +98,9 @@ def carla(make_user, gironde):
 @pytest.fixture
 def make_event(app, alice):
     """make_event(**fields): an event through the real service, committed."""
-    from forum.services.calendar import EventInput, create_event
 
     def factory(creator=None, **fields):
-        start = fields.pop("start", soon())
-        data = dict(
-            kind="echange",
-            title="Rencontre du réseau",
-            starts_at=start,
-            ends_at=start + timedelta(hours=3),
-            department="46",
-            commune="Figeac",
-        )
-        data.update(fields)
-        event = create_event(creator or alice, EventInput(**data))
+        event = create_event(creator or alice, event_input(**fields))
         db.session.commit()
         return event
 

@@ -2,8 +2,6 @@
 its seat, announcing in another structure's name or on its parcours is refused, a session
 number is taken once per parcours, and exported cells never run as formulas."""
 
-from datetime import timedelta
-
 import pytest
 import sqlalchemy as sa
 
@@ -13,7 +11,7 @@ from forum.services import calendar, privacy
 from forum.services.calendar import EventInput, create_event
 from forum.services.errors import Invalid
 from forum.services.parcours import create_parcours
-from tests.calendar.conftest import soon
+from tests.calendar.conftest import event_input, soon
 
 
 def test_a_deleted_account_frees_its_seat_and_the_list_still_exports(
@@ -40,13 +38,7 @@ def test_a_deleted_account_frees_its_seat_and_the_list_still_exports(
 
 
 def _input(**changes) -> EventInput:
-    start = soon()
-    data = dict(
-        kind="echange", title="Rencontre", starts_at=start,
-        ends_at=start + timedelta(hours=3), department="46", commune="Figeac",
-    )  # fmt: skip
-    data.update(changes)
-    return EventInput(**data)
+    return event_input(title="Rencontre", **changes)
 
 
 def test_nobody_announces_in_another_structures_name_or_on_its_parcours(

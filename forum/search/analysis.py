@@ -10,7 +10,9 @@
    dropped as a stop word (« rendez-vous »), plus the joined word at the first part's
    position (« tierslieux »).
 4. Inclusive writing with a middle dot indexes both forms at one position:
-   « agriculteur·rice·s » → agriculteurs, agricultrices.
+   « agriculteur·rice·s » → agriculteurs, agricultrices. A word that may be a verb's third
+   person plural (« financent », « testent ») is indexed with its infinitive at the same
+   position (verb_forms), and a query for it asks for either.
 5. Stop words (French articles, pronouns… and question words: « comment », « quand »,
    « faire »…) are dropped, the rest stemmed (Snowball French), then accents folded:
    stemming needs the accents (it strips « ées », « ement »), so folding comes last and
@@ -35,7 +37,7 @@ from whoosh.lang.snowball.french import FrenchStemmer
 from whoosh.lang.stopwords import stoplists
 from whoosh.support.charset import accent_map
 
-ANALYSIS_VERSION = 4  # 4: « élus » meets « élu » (_singular_us)
+ANALYSIS_VERSION = 5  # 4: « élus » meets « élu » (_singular_us); 5: « financent » (verb_forms)
 # The lengths of a word « did you mean » may correct (both backends): shorter ones have too
 # many neighbours; longer ones are no French word (the longest common ones have 25
 # letters) but a pasted code or a key held down, and Whoosh's Levenshtein automaton grows
@@ -148,10 +150,33 @@ def inclusive_forms(word: str) -> list[str]:
     return [base + plural, feminine + plural]
 
 
+# « -ent » words shorter than this are left alone: « parent », « moment », « client »,
+# « argent », « talent » have no verb behind them, and their short roots meet other words.
+_VERB_MIN_CHARS = 7
+
+
+def verb_forms(word: str) -> list[str]:
+    """[word, its -er infinitive] for a normalised word that may be a verb's third person
+    plural, else [word]: « financent » → ["financent", "financer"].
+
+    Snowball French never strips « -ent » (a noun ending, too: « président », « accident »),
+    so « les collectivités financent » stayed apart from « financement » and « financer »
+    (a tester of issue 17). A word of _VERB_MIN_CHARS letters or more ending in « ent »
+    that the stemmer leaves ending in « ent » gets the -er infinitive as an alternate; for
+    a noun or an adjective the alternate is a stem nothing else has (« accident » →
+    « accid ») or a close one (« président » → « présid », « résident » → « résid »). Only
+    the first group (-er, nine verbs in ten) is covered: « prennent » is not « prendre »."""
+    if len(word) < _VERB_MIN_CHARS or not word.endswith("ent") or "·" in word:
+        return [word]
+    if not stem(word).endswith("ent"):
+        return [word]  # Snowball took it (« financement » → financ, « document » → docu)
+    return [word, word[:-3] + "er"]
+
+
 class FrenchTokenizer(Tokenizer):
     """Steps 1 to 4 of the module docstring, with stop words dropped (step 5) except
     inside compounds. Positions count kept words; alternates (joined compounds, feminine
-    forms) share the position of the word they stand for. Offsets cover the whole word as
+    forms, infinitives) share the position of the word they stand for. Offsets cover the whole word as
     written in the original text, so highlighting works on NFD text too."""
 
     def __init__(self, stoplist=FRENCH_STOP_WORDS):
@@ -193,11 +218,17 @@ class FrenchTokenizer(Tokenizer):
                     emitted.insert(1, ("".join(masculine), True, False))
             else:
                 forms = inclusive_forms(word)
+                if len(forms) == 1:
+                    forms = verb_forms(word)
                 emitted.append((forms[0], False, True))
                 if not query:
                     emitted += [(form, True, True) for form in forms[1:]]
+            dropped = False
             for text, alternate, may_stop in emitted:
+                if alternate and dropped:
+                    continue  # « comment » dropped: not its « commer » either
                 stopped = may_stop and text in self.stoplist
+                dropped = not alternate and stopped and removestops
                 if stopped and removestops:
                     continue  # a dropped stop word takes no position
                 token.text = text

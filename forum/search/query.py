@@ -10,7 +10,7 @@ from datetime import date
 from whoosh import qparser
 from whoosh.query import AndNot, Every, Not, NullQuery, Query
 
-from forum.search.analysis import inclusive_dots, inclusive_forms, normalise
+from forum.search.analysis import inclusive_dots, inclusive_forms, normalise, verb_forms
 from forum.search.schema import build_schema
 from forum.text import slugify
 
@@ -246,15 +246,34 @@ _JOINED = re.compile(
 )
 
 
+# A word standing alone outside quotes (not a compound's part, not a field's value).
+_SINGLE = re.compile(
+    r"(?<![\w\u0300-\u036f:·\-\u2010\u2011])(-?)([\w\u0300-\u036f]+)"
+    r"(?![\w\u0300-\u036f:·\-\u2010\u2011])"
+)
+
+
 def _protect_compounds(text: str) -> str:
     """Hyphenated compounds become phrases of their parts, or the word written solid
     (« tiers-lieux » → ("tiers-lieux" OR tierslieux), the first read by the analyser as the
-    phrase tiers lieux), inclusive words an OR of their two forms; text already inside
-    quotes is left as it is."""
+    phrase tiers lieux), inclusive words an OR of their two forms, a possible verb in
+    « -ent » an OR of it and its infinitive (« financent » → (financent OR financer),
+    analysis.verb_forms); text already inside quotes is left as it is."""
     pieces = text.split('"')
     for i in range(0, len(pieces), 2):  # even pieces are outside quotes
         pieces[i] = _JOINED.sub(_protect_one, pieces[i])
+    pieces = '"'.join(pieces).split('"')  # the compounds made phrases are quoted now
+    for i in range(0, len(pieces), 2):
+        pieces[i] = _SINGLE.sub(_verb_one, pieces[i])
     return '"'.join(pieces)
+
+
+def _verb_one(match: re.Match) -> str:
+    sign, word = match.group(1), match.group(2)
+    forms = verb_forms(normalise(word))
+    if len(forms) == 1:
+        return match.group()
+    return f"{sign}({word} OR {forms[1]})"
 
 
 def _protect_one(match: re.Match) -> str:

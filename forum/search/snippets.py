@@ -57,8 +57,10 @@ def _snippet(text: str, terms: frozenset[str]) -> Markup:
     if terms:
         try:
             passages = _candidate_passages(text, terms)
+            # Analysed as a document is (mode="index"): the alternates a word is indexed
+            # with (feminine forms, infinitives) match too, not only its first form.
             fragments = passages and highlight.highlight(
-                passages, terms, _ANALYZER, _FRAGMENTER, _FORMATTER, top=2
+                passages, terms, _ANALYZER, _FRAGMENTER, _FORMATTER, top=2, mode="index"
             )
         except Exception:  # a snippet is a nicety: never fail a results page over it
             fragments = ""

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from forum import cache
 from forum.extensions import db
 from forum.models import User
+from forum.search.analysis import FRENCH_STOP_WORDS
 from forum.services import form_data, structures, tags, territories
 from forum.text import slugify
 
@@ -21,6 +22,14 @@ KINDS = ("report", "discussion", "post")
 OFFERS = 3  # structures, and members, offered above the results
 _CANDIDATES = 30  # members read to find those 3 (the SQL filter is looser than ours)
 _OPERATORS = {"OR", "AND", "NOT"}
+# The filter fields whose values have names, and the Vocabulary list that holds them.
+_LISTS = {
+    "module": "modules",
+    "tag": "tags",
+    "region": "regions",
+    "department": "departments",
+    "structure": "structures",
+}
 
 
 def fold(text: str) -> str:
@@ -122,11 +131,22 @@ class Vocabulary:
             return []  # « module:-1 »: folding dropped the minus and read module 1
         if field == "department" and value.strip().isdigit() and len(value.strip()) == 1:
             value = "0" + value.strip()  # dep:1 is the Ain
-        found = names.get(fold(value), [])
+        found = names.get(fold(value), []) or self._partly_named(field, value)
         if field in ("module", "tag"):
             # Each value of these must be present: one name stands for one of them.
-            return found[:1]
+            return found[:1] if len(found) == 1 or fold(value) in names else []
         return list(found)
+
+    def _partly_named(self, field: str, value: str) -> list[str]:
+        """The values whose name holds every word of `value` as a word beginning, when it
+        is no whole name: « structure:grange » is « Tiers-lieu La Grange », « dep:garonne »
+        the three Garonne départements, « region:nouvelle » (« region:Nouvelle Aquitaine »
+        typed without quotes) Nouvelle-Aquitaine. Words of three letters or more, not stop
+        words: « la », « des » name nothing."""
+        words = [w for w in _words(value) if len(w) >= 3 and w not in FRENCH_STOP_WORDS]
+        if not words or field not in _LISTS:
+            return []
+        return [n.key for n in getattr(self, _LISTS[field]) if _names_match(words, n.name)]
 
     def offered_structures(self, text: str) -> list:
         """Structures whose name holds every word of the text (as word beginnings)."""

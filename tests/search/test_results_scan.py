@@ -218,6 +218,13 @@ FILTERS_BY_NAME = [
     ("module:confronter-idee-terrain", {"enquete"}),
     ('module:"émergence et interconnaissance"', {"covoiturage", "transport-demande", "isolement"}),
     ("tag:mobilite region:nouvelle-aquitaine", {"covoiturage", "transport-demande"}),
+    # Part of a name (issue 17's tester: « structure:grange » found nothing).
+    ("structure:coopératif", {"cap"}),
+    ("structure:coop", {"cap"}),
+    ("region:nouvelle", NOUVELLE_AQUITAINE),
+    ("region:Nouvelle Aquitaine", NOUVELLE_AQUITAINE),  # typed without quotes
+    ("dep:garonne", {"elus"}),  # every Garonne: Lot-et-Garonne holds the only one
+    ("module:confronter", {"enquete"}),
 ]
 
 
@@ -255,6 +262,9 @@ def test_url_filters_accept_names_too(cap, search_ids):
         ({"q": "tag:inexistant porteurs"}, "Filtre inconnu : défi «\u00a0inexistant\u00a0»"),
         ({"q": "module:9"}, "Filtre inconnu : module «\u00a09\u00a0»"),
         ({"q": "type:sondage"}, "Filtre inconnu : type «\u00a0sondage\u00a0»"),
+        ({"q": "structure:la"}, "Filtre inconnu : structure «\u00a0la\u00a0»"),
+        ({"q": "module:et"}, "Filtre inconnu : module «\u00a0et\u00a0»"),
+        ({"q": "tag:des"}, "Filtre inconnu : défi «\u00a0des\u00a0»"),  # several: none
         (
             {"q": "porteurs", "region": "atlantide"},
             "Filtre inconnu : région «\u00a0atlantide\u00a0»",

@@ -127,7 +127,7 @@ class SearchReader:
             results, searcher, facets, evaluator, parsed, matches, sort, query, coverage
         )
         if results.total < FEW_RESULTS and parsed.query is not None:
-            results.suggestion = self._suggest(searcher, parsed, evaluator, results.total)
+            results.suggestion = self._suggest(searcher, parsed, evaluator, base, results.total)
             fixed = None if corrected else take_correction(results, parsed)
             if fixed is not None:
                 return self._search(
@@ -171,16 +171,19 @@ class SearchReader:
             self.facets.postings,
         )
 
-    def _suggest(self, searcher, parsed: ParsedQuery, evaluator, found: int) -> str | None:
+    def _suggest(self, searcher, parsed: ParsedQuery, evaluator, base, found: int) -> str | None:
         """A correction made of words of the index, offered only when it finds more than
-        what was typed (all its words required)."""
+        what was typed (all its words required) under the same filters and dates (`base`,
+        a mask of the documents they keep): a filtered search with few results was offered
+        a « correction » that only found more outside its filters (a tester of issue 17;
+        the postgres backend counted under the filters already)."""
         text = suggest(searcher, parsed.text)
         if text is None:
             return None
         corrected = parse(text).query
         if corrected is None:
             return None
-        if int(np.count_nonzero(evaluator.mask(corrected) & evaluator.live)) <= found:
+        if int(np.count_nonzero(evaluator.mask(corrected) & base)) <= found:
             return None
         return text
 

@@ -164,6 +164,18 @@ def test_a_misspelling_shows_the_results_of_its_correction(indexed, client):
     assert f"/reports/{indexed['ligature']}" in text
 
 
+def test_no_correction_is_offered_that_finds_more_only_outside_the_filters(indexed, client):
+    """Every report here is in the Lot: « financement » would find three of them, none in
+    the Ariège (a tester of issue 17: Whoosh offered « vouliez-vous dire » beside a
+    filtered search it could not help)."""
+    assert search("financemnt").corrected == "financement"
+    results = search("financemnt dep:09")
+    assert results.total == 0
+    assert results.suggestion is None and results.corrected is None
+    text = client.get("/search", query_string={"q": "financemnt dep:09"}).get_data(as_text=True)
+    assert "Vouliez-vous dire" not in text and "voici les résultats pour" not in text
+
+
 def test_a_rare_word_that_exists_is_never_corrected(indexed):
     results = search("Couserans")
     assert results.total and results.suggestion is None and results.corrected is None

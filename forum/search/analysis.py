@@ -168,6 +168,8 @@ def verb_forms(word: str) -> list[str]:
     the first group (-er, nine verbs in ten) is covered: « prennent » is not « prendre »."""
     if len(word) < _VERB_MIN_CHARS or not word.endswith("ent") or "·" in word:
         return [word]
+    if word in FRENCH_STOP_WORDS:
+        return [word]  # « comment », « doivent », « peuvent »: dropped, nothing added
     if not stem(word).endswith("ent"):
         return [word]  # Snowball took it (« financement » → financ, « document » → docu)
     return [word, word[:-3] + "er"]

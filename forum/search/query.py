@@ -273,14 +273,22 @@ def _verb_one(match: re.Match) -> str:
     forms = verb_forms(normalise(word))
     if len(forms) == 1:
         return match.group()
-    return f"{sign}({word} OR {forms[1]})"
+    return _either(sign, [word, *forms[1:]])
+
+
+def _either(sign: str, forms: list[str]) -> str:
+    """Any of the forms: « (a OR b) »; excluded, each of them: « -a -b » (whoosh reads
+    « -(a OR b) » alone as a plain search for them: a tester's « -financent » found the
+    documents that hold it)."""
+    if sign:
+        return " ".join(f"-{form}" for form in forms)
+    return f"({' OR '.join(forms)})"
 
 
 def _protect_one(match: re.Match) -> str:
     sign, word = match.group(1), match.group(2)
     if any(dot in word for dot in "·\u22c5\u2219\u2027\u2022") and "-" not in word:
-        forms = inclusive_forms(normalise(word))
-        return f"{sign}({' OR '.join(forms)})"
+        return _either(sign, inclusive_forms(normalise(word)))
     if sign:
         return f'{sign}"{word}"'
     joined = re.sub(r"[^\w\u0300-\u036f]", "", word)

@@ -121,6 +121,9 @@ CASES = [
     ("tester", {"testent"}, set()),
     ('"collectivités financent"', {"financent"}, {"ligature"}),
     ("porteurs -financer", {"rendez-vous"}, {"financent", "testent"}),
+    # Excluded alone (a tester: « -financent » found the documents that hold it).
+    ("-financent", set(), {"financent", "testent", "ligature"}),
+    ("-agriculteur·rice·s", set(), {"inclusive", "feminine"}),
     ("accident", {"accident"}, {"financent", "testent"}),
     # Names: structure, author, parcours and its place, département and région.
     ("Fabrique du Lot", {"tiers-lieux"}, set()),
@@ -284,6 +287,15 @@ def test_what_a_keyboard_gives_finds_the_same(indexed, query, wanted):
 def test_wildcards_are_said_to_be_unneeded(indexed, client):
     html = client.get("/search", query_string={"q": "mob*"}).get_data(as_text=True)
     assert "Les jokers" in html
+
+
+def test_stop_words_shaped_like_verbs_are_still_stop_words(indexed):
+    """« comment », « doivent », « peuvent » gave « 0 résultat » (each was asked with an
+    infinitive that no document holds) instead of being ignored as too common."""
+    for text in ("comment", "doivent", "peuvent"):
+        results = search(text)
+        assert "no_words" in results.notices and results.total > 0, text
+    assert found("comment financent les collectivités")[0] == indexed["financent"]
 
 
 def test_a_dropped_stop_word_drops_its_alternates_too():

@@ -65,7 +65,7 @@ from forum.search.policy import (
     take_correction,
     widened,
 )
-from forum.search.query import ParsedQuery, parse, respell
+from forum.search.query import ParsedQuery, allowed_edits, edits, parse, respell
 from forum.search.results import PER_PAGE, SearchResults
 from forum.search.schema import FACET_FIELDS
 from forum.search.writer import sources
@@ -681,8 +681,9 @@ class PostgresBackend:
         results.hits = load_hits(list(grouped.items()), query_words(parsed)) if grouped else []
 
     def _suggest(self, parsed: ParsedQuery, base: list, found: int) -> str | None:
-        """A correction made of words of the index (trigram similarity, then at most two
-        edits), offered only when it finds more than what was typed."""
+        """A correction made of words of the index (trigram similarity, then at most
+        query.allowed_edits edits), offered only when it finds more than what was typed; a
+        word that matches documents by itself is not corrected (`_finds`)."""
         corrections: dict[str, str] = {}
         tokens = re.findall(r"\w+", parsed.text)
         candidates = {
@@ -700,15 +701,15 @@ class PostgresBackend:
             return None  # no query with typos (analysis.MAX_CORRECTED_WORDS)
         for token in tokens:
             word = normalise(token)
-            if word not in candidates or word in known:
-                continue
+            if word not in candidates or word in known or self._finds(token):
+                continue  # a word found through its stem or infinitive is no typo
             options = db.session.scalars(
                 select(SearchWord.word)
                 .where(SearchWord.word.op("%")(word))
                 .order_by(func.similarity(SearchWord.word, word).desc(), SearchWord.word)
                 .limit(10)
             ).all()
-            best = next((o for o in options if _edits(o, word) <= 2), None)
+            best = next((o for o in options if edits(o, word) <= allowed_edits(word)), None)
             if best and best != word:
                 corrections[token] = best
         if not corrections:
@@ -721,6 +722,15 @@ class PostgresBackend:
         if self._count([*base, _matches(ts)]) <= found:
             return None
         return text_
+
+    def _finds(self, word: str) -> bool:
+        """Does `word` alone match a document (« hésitent » through « hésiter »)? One
+        statement; asked only of the few unknown words of a search with few results."""
+        alone = parse(word).query
+        ts = to_tsquery(alone) if alone is not None else None
+        if ts is None or ts is EVERYTHING:
+            return False
+        return bool(db.session.scalar(select(SearchDocument.key).where(_matches(ts)).limit(1)))
 
     def similar(self, report, limit: int = 5) -> list[int] | None:
         """Ids of the published reports most like this one: its most frequent words that
@@ -771,17 +781,6 @@ def _rank_expr(ts: str):
     return func.ts_rank_cd(
         text(f"'{RANK_WEIGHTS}'::float4[]"), SearchDocument.document, cast(ts, TSQUERY)
     )
-
-
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance (insertions, deletions, substitutions)."""
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
 
 
 def _chunks(items: list, size: int):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from whoosh import query as wq
 
-from forum.search.query import ParsedQuery, parse, resolve_filters
+from forum.search.query import ParsedQuery, parse, resolve_filters, sure_correction
 from forum.search.results import SearchResults
 from forum.search.vocabulary import Vocabulary
 
@@ -124,6 +124,8 @@ def take_correction(results: SearchResults, parsed: ParsedQuery) -> ParsedQuery 
     « mobilté » → « mobilité »). None otherwise: the suggestion stays a « did you mean »."""
     if results.total or not results.suggestion:
         return None
+    if not sure_correction(parsed.text, results.suggestion):
+        return None  # two edits away: offered, not imposed (« document » is no « dorment »)
     fixed = parse(results.suggestion)
     fixed.filters, fixed.before, fixed.after = parsed.filters, parsed.before, parsed.after
     # « -region:occitanie », « tag:a OR tag:b »: kept too (they were dropped: a tester).

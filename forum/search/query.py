@@ -119,6 +119,58 @@ def respell(text: str, corrections: dict[str, str]) -> str:
     return re.sub(r"\w+(?:-\w+)*", word_or_compound, text)
 
 
+def respelled(raw: str, text: str, corrected: str) -> str:
+    """`raw` (a whole box: words and filters) with the words that `corrected` changed in
+    `text` (its words, as ParsedQuery.text) replaced the same way; `corrected` itself when
+    the two do not pair word for word."""
+    before, after = re.findall(r"\w+", text), re.findall(r"\w+", corrected)
+    if len(before) != len(after):
+        return corrected
+    return respell(raw, {b: a for b, a in zip(before, after, strict=True) if b != a})
+
+
+def edits(a: str, b: str) -> int:
+    """Optimal string alignment distance (Damerau–Levenshtein without repeated edits of one
+    substring): insertions, deletions, substitutions and swaps of two neighbours each count
+    one (« élsu » is one edit from « élus »). Compares the strings as given."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i]
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, previous2[j - 2] + 1)
+            current.append(best)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def allowed_edits(word: str) -> int:
+    """How far a « did you mean » may stray from a word (both backends): one edit under six
+    letters (two would turn « dent » into « deux », « talent » into « tient »: a tester),
+    two from six letters on."""
+    return 1 if len(word) < 6 else 2
+
+
+def sure_correction(typed: str, corrected: str) -> bool:
+    """May `corrected` replace `typed` without asking (policy.take_correction)? Only when
+    each word it changes is one edit away, accents and case aside (« mobilté » →
+    « mobilité », « financemnt », « élsu »): two edits (« document » → « dorment »,
+    « œuvre » → « heure ») are only offered as « vouliez-vous dire »."""
+    before = [_plain(w) for w in re.findall(r"\w+", typed)]
+    after = [_plain(w) for w in re.findall(r"\w+", corrected)]
+    if len(before) != len(after):
+        return False
+    return all(edits(x, y) <= 1 for x, y in zip(before, after, strict=True) if x != y)
+
+
+def _plain(word: str) -> str:
+    folded = unicodedata.normalize("NFKD", normalise(word))
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
 def parse(raw: str) -> ParsedQuery:
     """Split the box into filters and text, then parse the text; degrade, never fail."""
     result = ParsedQuery()

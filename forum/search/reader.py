@@ -177,7 +177,12 @@ class SearchReader:
         a mask of the documents they keep): a filtered search with few results was offered
         a « correction » that only found more outside its filters (a tester of issue 17;
         the postgres backend counted under the filters already)."""
-        text = suggest(searcher, parsed.text)
+
+        def finds(word: str) -> bool:
+            alone = parse(word).query
+            return alone is not None and bool((evaluator.mask(alone) & evaluator.live).any())
+
+        text = suggest(searcher, parsed.text, finds)
         if text is None:
             return None
         corrected = parse(text).query

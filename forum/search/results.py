@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from forum.pagination import page_count
 from forum.search.groups import Hit
-from forum.search.query import ParsedQuery
+from forum.search.query import ParsedQuery, respelled
 
 PER_PAGE = 10
 
@@ -27,6 +27,14 @@ class SearchResults:
     # Widened to most of the words (notice "most_words"): how many held every word (first)
     all_words: int = 0
     parsed: ParsedQuery | None = None
+
+    def suggestion_query(self, typed: str) -> str | None:
+        """The box's text for the « vouliez-vous dire » link: `typed` (the whole box,
+        filters included) with the corrected words replaced; the link dropped the filters
+        typed in the box (« hésitent tag:gouvernance » led to « habitent »: a tester)."""
+        if not self.suggestion or self.parsed is None:
+            return None
+        return respelled(typed, self.parsed.text, self.suggestion)
 
     @property
     def pages(self) -> int:

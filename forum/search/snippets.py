@@ -16,7 +16,7 @@ from forum.search.analysis import (
     french_analyzer,
     normalise,
 )
-from forum.search.query import respell
+from forum.search.query import allowed_edits, edits, respell
 
 _ANALYZER = french_analyzer()
 _FRAGMENTER = highlight.ContextFragmenter(maxchars=240, surround=60)
@@ -73,8 +73,12 @@ def _snippet(text: str, terms: frozenset[str]) -> Markup:
 _WORD = re.compile(r"\w+")
 
 
-def suggest(searcher, text: str) -> str | None:
-    """Replace each word absent from the index by its closest frequent neighbour."""
+def suggest(searcher, text: str, finds=None) -> str | None:
+    """Replace each word absent from the index by its closest frequent neighbour. A word
+    written nowhere but found through its stem or its infinitive (« hésitent » beside
+    « hésitations ») is no typo: `finds(word) -> bool`, when given, says whether the word
+    alone matches a document, and such a word is left as it is (it was offered
+    « habitent »: a tester)."""
     corrector = searcher.corrector("spell")
     reader = searcher.reader()
     shortest, longest = CORRECTED_WORD_CHARS
@@ -89,9 +93,16 @@ def suggest(searcher, text: str) -> str | None:
             unknown.setdefault(token, word)
     if len(unknown) > MAX_CORRECTED_WORDS:
         return None  # no query with typos: not worth seconds of Levenshtein walks
+    if finds is not None:
+        unknown = {token: word for token, word in unknown.items() if not finds(token)}
+    if len(unknown) > MAX_CORRECTED_WORDS:
+        return None  # no query with typos: not worth seconds of Levenshtein walks
     corrections: dict[str, str] = {}
     for token, word in unknown.items():
-        options = corrector.suggest(word, limit=1, maxdist=2)
-        if options and options[0] != word:
-            corrections[token] = options[0]
+        # The closest of the few likeliest (Whoosh ranks by frequency within the distance:
+        # « habitnt » got « habiter », two edits, before « habitent », one).
+        options = corrector.suggest(word, limit=5, maxdist=allowed_edits(word))
+        best = min(options, key=lambda option: edits(option, word), default=None)
+        if best and best != word:
+            corrections[token] = best
     return respell(text, corrections) if corrections else None

@@ -1,6 +1,7 @@
 """What facilitators type, as a table: compounds, any Unicode spelling, inclusive writing,
 names, questions, misspellings and hostile queries, through the real index and /search."""
 
+import re
 import unicodedata
 from datetime import date
 
@@ -40,6 +41,9 @@ DOCUMENTS = {
     "financent": ("Les financeurs", "Les collectivités financent la moitié des porteurs."),
     "testent": ("Au marché", "Les porteurs testent leur idée sans financement."),
     "accident": ("Imprévu", "Un accident sur la route a retardé la séance."),
+    "hesite": ("Le doute", "Une porteuse a hésité longtemps avant de venir."),
+    "habitent-1": ("Loin de tout", "Les porteurs habitent à quarante minutes."),
+    "habitent-2": ("Les distances", "Deux porteuses habitent en zone blanche."),
 }
 
 
@@ -177,6 +181,31 @@ def test_no_correction_is_offered_that_finds_more_only_outside_the_filters(index
     assert results.suggestion is None and results.corrected is None
     text = client.get("/search", query_string={"q": "financemnt dep:09"}).get_data(as_text=True)
     assert "Vouliez-vous dire" not in text and "voici les résultats pour" not in text
+
+
+def test_a_word_found_through_its_stem_is_no_typo(indexed):
+    """« hésitent » is written nowhere but finds « a hésité »: no « vouliez-vous dire
+    habitent » (a tester; « habitent » finds two reports, two edits away)."""
+    results = search("hésitent")
+    assert [h.item.id for h in results.hits] == [indexed["hesite"]]
+    assert results.suggestion is None and results.corrected is None
+
+
+def test_a_correction_two_edits_away_is_offered_not_imposed(indexed, client):
+    """« document » was silently replaced by « dorment », « œuvre » by « heure » (a tester):
+    two edits are a « vouliez-vous dire »; one edit (« habitnt ») is still applied."""
+    results = search("habitons")
+    assert results.total == 0 and results.corrected is None
+    assert results.suggestion == "habitent"
+    assert search("habitnt").corrected == "habitent"
+    assert search("dent").suggestion is None  # one edit at most under six letters
+
+
+def test_the_suggestion_link_keeps_the_filters_typed_in_the_box(indexed, client):
+    html = client.get("/search", query_string={"q": "habitons dep:46"}).get_data(as_text=True)
+    link = re.search(r'<p class="suggestion">.*?href="([^"]+)"', html, re.S).group(1)
+    assert "habitent" in link and "dep" in link and "46" in link, link
+    assert html.count("Vouliez-vous dire") == 1 and "dire</a>" not in html
 
 
 def test_a_rare_word_that_exists_is_never_corrected(indexed):

@@ -28,13 +28,9 @@ from sqlalchemy import (
     delete,
     func,
     literal,
-    literal_column,
-    null,
     or_,
     select,
     text,
-    tuple_,
-    union_all,
 )
 from sqlalchemy.dialects.postgresql import TSQUERY, insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -93,6 +89,75 @@ ARRAY_COLUMNS = {"module": SearchDocument.modules, "tag": SearchDocument.tags}
 # GROUPING(kind, modules, tags) of each grouping set of `_fill`'s combinations: a bit per
 # column left out (kind 4, modules 2, tags 1).
 COMBINATION = {"scalars": 0b011, "modules": 0b101, "tags": 0b110}
+
+
+def _fill_sql() -> str:
+    """The statement of PostgresBackend._fill around `m`, the matching documents with their
+    score (its SELECT replaces {m}). Rows: (0, '', '', total, NULL…); (0, facet, value,
+    count, NULL…), several rows of one value are summed; (1, NULL, NULL, NULL, key,
+    group_code, best, last, score, day) for each matching document of the page's groups,
+    in page order.
+
+    Facet counts are groups per value. Nearly every document is a group of its own (a
+    report or discussion without matching messages): those are counted with count(*);
+    count(DISTINCT group), which sorts the rows once per facet, only for the few groups of
+    several documents. The documents alone are counted in one pass over `m`, per
+    combination of the four scalar values, per set of modules and per set of tags
+    (GROUPING SETS: 610 rows for the 49,390 documents of a broad query), then each facet
+    from those rows, instead of six passes over `m`, one per facet."""
+    scalars = ", ".join(FACET_COLUMNS)
+    facets = []
+    for name in FACET_COLUMNS:
+        facets.append(
+            f"SELECT '{name}' AS facet, CAST({name} AS TEXT) AS value, "
+            f"CAST(sum(n) AS BIGINT) AS n FROM combos "
+            f"WHERE left_out = {COMBINATION['scalars']} AND {name} IS NOT NULL GROUP BY {name}"
+        )
+    for name, column in ARRAY_COLUMNS.items():
+        # A document's slugs are distinct (documents.py: one per related row).
+        facets.append(
+            f"SELECT '{name}', u.value, CAST(sum(u.n) AS BIGINT) FROM (SELECT "
+            f"unnest({column.key}) AS value, n FROM combos WHERE left_out = "
+            f"{COMBINATION[column.key]}) AS u GROUP BY u.value"
+        )
+    for name in FACET_COLUMNS:
+        facets.append(
+            f"SELECT '{name}', CAST({name} AS TEXT), count(DISTINCT group_code) FROM shared "
+            f"WHERE {name} IS NOT NULL GROUP BY {name}"
+        )
+    for name, column in ARRAY_COLUMNS.items():
+        facets.append(
+            f"SELECT '{name}', u.value, count(DISTINCT u.group_code) FROM (SELECT "
+            f"unnest({column.key}) AS value, group_code FROM shared) AS u GROUP BY u.value"
+        )
+    facet_rows = "\n    UNION ALL ".join(facets)
+    return f"""WITH m AS MATERIALIZED ({{m}}),
+g AS (SELECT group_code, max(score) AS best, max(day) AS last, count(*) AS documents
+      FROM m GROUP BY group_code),
+several AS (SELECT group_code FROM g WHERE documents > 1),
+combos AS (SELECT {scalars}, modules, tags, grouping(kind, modules, tags) AS left_out,
+                  count(*) AS n
+           FROM m WHERE group_code NOT IN (SELECT group_code FROM several)
+           GROUP BY GROUPING SETS (({scalars}), (modules), (tags))),
+shared AS (SELECT * FROM m WHERE group_code IN (SELECT group_code FROM several)),
+page AS (SELECT group_code, best, last FROM g ORDER BY best DESC, last DESC, group_code
+         LIMIT %(fill_limit)s OFFSET %(fill_offset)s)
+SELECT 0 AS part, '' AS facet, '' AS value, count(*) AS n, CAST(NULL AS TEXT) AS key,
+       CAST(NULL AS BIGINT) AS group_code, CAST(NULL AS FLOAT) AS best,
+       CAST(NULL AS INTEGER) AS last, CAST(NULL AS FLOAT) AS score,
+       CAST(NULL AS INTEGER) AS day
+FROM g
+UNION ALL
+SELECT 0, f.facet, f.value, f.n, NULL, NULL, NULL, NULL, NULL, NULL FROM (
+    {facet_rows}
+) AS f
+UNION ALL
+SELECT 1, NULL, NULL, NULL, m.key, page.group_code, page.best, page.last, m.score, m.day
+FROM m JOIN page ON m.group_code = page.group_code
+ORDER BY part, best DESC, last DESC, group_code, score DESC, day DESC, key"""
+
+
+FILL_SQL = _fill_sql()
 
 
 class PostgresUnavailable(RuntimeError):
@@ -512,160 +577,29 @@ class PostgresBackend:
         """Total, facet counts and the page of results, in one statement: the matching
         documents are read once (`m`: the tsvector of each is fetched and ranked there, the
         costly part of a broad query), then counted per group and per facet value, and
-        grouped for the page."""
-        m = (
-            select(
-                SearchDocument.key,
-                SearchDocument.group_code,
-                SearchDocument.day,
-                SearchDocument.kind,
-                SearchDocument.region,
-                SearchDocument.department,
-                SearchDocument.structure,
-                SearchDocument.modules,
-                SearchDocument.tags,
-                score.label("score"),
-            )
-            .where(*conditions)
-            .cte("m")
-            .prefix_with("MATERIALIZED")
+        grouped for the page (FILL_SQL). Only `m` depends on the query: it is compiled
+        here, the rest of the statement is a constant text (building it with SQLAlchemy's
+        constructs on every search took ~5 ms of Python)."""
+        m = select(
+            SearchDocument.key,
+            SearchDocument.group_code,
+            SearchDocument.day,
+            SearchDocument.kind,
+            SearchDocument.region,
+            SearchDocument.department,
+            SearchDocument.structure,
+            SearchDocument.modules,
+            SearchDocument.tags,
+            score.label("score"),
+        ).where(*conditions)
+        connection = db.session.connection()
+        compiled = m.compile(
+            dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
         )
-        groups = (
-            select(
-                m.c.group_code,
-                func.max(m.c.score).label("best"),
-                func.max(m.c.day).label("last"),
-                func.count().label("documents"),
-            )
-            .group_by(m.c.group_code)
-            .cte("g")
-        )
-        start = (results.page - 1) * results.per_page
-        page = (
-            select(groups.c.group_code, groups.c.best, groups.c.last)
-            .order_by(groups.c.best.desc(), groups.c.last.desc(), groups.c.group_code)
-            .limit(results.per_page)
-            .offset(start)
-            .cte("page")
-        )
-        # Facet counts are groups per value. Nearly every document is a group of its own
-        # (a report or discussion without matching messages): those are counted with
-        # count(*); count(DISTINCT group), which sorts the rows once per facet, only for
-        # the few groups of several documents (the sums are made below). The documents
-        # alone are counted in one pass over `m`, per combination of the four scalar
-        # values, per set of modules and per set of tags (GROUPING SETS: 610 rows for the
-        # 49,390 documents of a broad query), then each facet from those rows, instead of
-        # six passes over `m`, one per facet.
-        several = select(groups.c.group_code).where(groups.c.documents > 1).cte("several")
-        shared = select(m).where(m.c.group_code.in_(select(several.c.group_code))).cte("shared")
-        scalars = [m.c[name] for name in FACET_COLUMNS]
-        combos = (
-            select(
-                *scalars,
-                m.c.modules,
-                m.c.tags,
-                func.grouping(m.c.kind, m.c.modules, m.c.tags).label("left_out"),
-                func.count().label("n"),
-            )
-            .where(m.c.group_code.not_in(select(several.c.group_code)))
-            .group_by(func.grouping_sets(tuple_(*scalars), tuple_(m.c.modules), tuple_(m.c.tags)))
-            .cte("combos")
-        )
-        facets = []
-        for name in FACET_COLUMNS:
-            facets.append(
-                select(
-                    literal(name).label("facet"),
-                    cast(combos.c[name], db.Text).label("value"),
-                    cast(func.sum(combos.c.n), db.BigInteger).label("n"),
-                )
-                .where(combos.c.left_out == COMBINATION["scalars"], combos.c[name].is_not(None))
-                .group_by(combos.c[name])
-            )
-        for name, column in ARRAY_COLUMNS.items():
-            # A document's slugs are distinct (documents.py: one per related row).
-            each = (
-                select(func.unnest(combos.c[column.key]).label("value"), combos.c.n)
-                .where(combos.c.left_out == COMBINATION[column.key])
-                .subquery(f"u_{name}_1")
-            )
-            facets.append(
-                select(
-                    literal(name), each.c.value, cast(func.sum(each.c.n), db.BigInteger)
-                ).group_by(each.c.value)
-            )
-        for name in FACET_COLUMNS:
-            facets.append(
-                select(
-                    literal(name),
-                    cast(shared.c[name], db.Text),
-                    func.count(func.distinct(shared.c.group_code)),
-                )
-                .where(shared.c[name].is_not(None))
-                .group_by(shared.c[name])
-            )
-        for name, column in ARRAY_COLUMNS.items():
-            each = select(
-                func.unnest(shared.c[column.key]).label("value"), shared.c.group_code
-            ).subquery(f"u_{name}_0")
-            facets.append(
-                select(
-                    literal(name), each.c.value, func.count(func.distinct(each.c.group_code))
-                ).group_by(each.c.value)
-            )
-        facet_rows = union_all(*facets).subquery("facets")
-
-        def nothing(type_):
-            return cast(null(), type_)
-
-        rows = db.session.execute(
-            union_all(
-                select(
-                    literal(0).label("part"),
-                    literal("").label("facet"),
-                    literal("").label("value"),
-                    func.count().label("n"),
-                    nothing(db.Text).label("key"),
-                    nothing(db.BigInteger).label("group_code"),
-                    nothing(db.Float).label("best"),
-                    nothing(db.Integer).label("last"),
-                    nothing(db.Float).label("score"),
-                    nothing(db.Integer).label("day"),
-                ).select_from(groups),
-                select(
-                    literal(0),
-                    facet_rows.c.facet,
-                    facet_rows.c.value,
-                    facet_rows.c.n,
-                    nothing(db.Text),
-                    nothing(db.BigInteger),
-                    nothing(db.Float),
-                    nothing(db.Integer),
-                    nothing(db.Float),
-                    nothing(db.Integer),
-                ),
-                select(
-                    literal(1),
-                    nothing(db.Text),
-                    nothing(db.Text),
-                    nothing(db.BigInteger),
-                    m.c.key,
-                    page.c.group_code,
-                    page.c.best,
-                    page.c.last,
-                    m.c.score,
-                    m.c.day,
-                ).join_from(m, page, m.c.group_code == page.c.group_code),
-            ).order_by(
-                literal_column("part"),
-                literal_column("best").desc(),
-                literal_column("last").desc(),
-                literal_column("group_code"),
-                literal_column("score").desc(),
-                literal_column("day").desc(),
-                literal_column("key"),
-            )
-        ).all()
+        params = dict(compiled.params)
+        params["fill_limit"] = results.per_page
+        params["fill_offset"] = (results.page - 1) * results.per_page
+        rows = connection.exec_driver_sql(FILL_SQL.replace("{m}", str(compiled)), params).all()
         counts: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
         total = 0
         grouped: dict[int, list[str]] = {}

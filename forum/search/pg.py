@@ -707,7 +707,7 @@ class PostgresBackend:
         return [int(r) for r in rows]
 
 
-_STATEMENTS: dict = {}  # SQLAlchemy cache key of a shape of `m` → (FILL_SQL around it, compiled)
+_STATEMENTS: dict = {}  # (dialect, SQLAlchemy cache key of `m`) → (FILL_SQL around it, compiled)
 _STATEMENTS_KEPT = 256
 
 
@@ -721,13 +721,14 @@ def _statement(m, dialect) -> tuple[str, dict]:
     if key is None or any(b.expanding for b in key.bindparams):
         compiled = m.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
         return FILL_SQL.replace("{m}", str(compiled)), dict(compiled.params)
-    kept = _STATEMENTS.get(key.key)
+    shape = (dialect.name, dialect.driver, key.key)
+    kept = _STATEMENTS.get(shape)
     if kept is None:
         compiled = m.compile(dialect=dialect, cache_key=key)
         kept = (FILL_SQL.replace("{m}", str(compiled)), compiled)
         if len(_STATEMENTS) >= _STATEMENTS_KEPT:
             _STATEMENTS.clear()
-        _STATEMENTS[key.key] = kept
+        _STATEMENTS[shape] = kept
     sql, compiled = kept
     return sql, dict(compiled.construct_params(extracted_parameters=key.bindparams))
 

@@ -47,3 +47,23 @@ def test_or_finds_either(corpus, search_ids):
 def test_exact_phrase_needs_the_words_in_order(corpus, search_ids):
     assert search_ids('"plan de financement"') == [corpus["cofinancement"]]
     assert search_ids('"financement plan"') == []
+
+
+def test_searches_of_one_shape_keep_their_own_values(corpus, search_ids):
+    """The PostgreSQL backend keeps one statement per shape of search and binds each
+    search's own words, dates and slugs into it: alternating searches of one shape must
+    each find their own results (both backends)."""
+    covoiturage = search_ids("covoiturage")
+    parents = search_ids("parents")
+    assert corpus["covoiturage"] in covoiturage and corpus["covoiturage"] not in parents
+    assert corpus["ecole"] in parents and corpus["ecole"] not in covoiturage
+    assert search_ids("covoiturage") == covoiturage
+    assert search_ids("parents") == parents
+    recent = search_ids("porteurs", **{"from": "2025-06-01"})
+    older = search_ids("porteurs", **{"to": "2025-05-31"})
+    assert recent and older and not set(recent) & set(older)
+    assert search_ids("porteurs", **{"from": "2025-06-01"}) == recent
+    mobilite = search_ids("", tag="mobilite")
+    financement = search_ids("", tag="financement")
+    assert mobilite and financement and mobilite != financement
+    assert search_ids("", tag="mobilite") == mobilite

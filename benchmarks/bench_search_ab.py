@@ -56,7 +56,7 @@ EXTRA = [
     ("xyzzyq", {}),
     ("réunion", {"type": "post"}),
     ("séance", {"type": "discussion"}),
-    ("animation -structure:\"Cap Coopératif\"", {}),
+    ('animation -structure:"Cap Coopératif"', {}),
     ("apres:2025-01-01 gouvernance", {}),
     ("porteurs", {"page": "400"}),
 ]
@@ -102,7 +102,9 @@ def worker(code: str, backend: str, url: str, search_dir: str) -> None:
         response = client.get("/search", query_string=params)
         ms = (time.perf_counter() - started) * 1000
         # The CSRF token (a form in the header) differs per session: not the results.
-        body = re.sub(rb'name="csrf_token" value="[^"]*"', b'name="csrf_token"', response.get_data())
+        body = re.sub(
+            rb'name="csrf_token" value="[^"]*"', b'name="csrf_token"', response.get_data()
+        )
         print(
             json.dumps(
                 {
@@ -122,9 +124,19 @@ class Proc:
         env = {**os.environ, "PYTHONPATH": str(Path(code).resolve())}
         self.name = f"{backend}@{code}"
         self.p = subprocess.Popen(
-            [sys.executable, __file__, "--worker", code, backend, args.database_url,
-             args.search_dir],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                code,
+                backend,
+                args.database_url,
+                args.search_dir,
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         ready = self.p.stdout.readline()
         assert "ready" in ready, (self.name, ready)
@@ -169,9 +181,14 @@ def main():
             params = {"q": words, **filters, "_dump": 1}
             got = {k: procs[k].get(params) for k in pg}
             first = got[pg[0]]
-            same = all(g["sha"] == first["sha"] and g["status"] == first["status"] for g in got.values())
-            print(f"{'same' if same else 'DIFFERENT':9} {label(words, filters):50} status "
-                  f"{first['status']} statements " + " / ".join(str(g["statements"]) for g in got.values()))
+            same = all(
+                g["sha"] == first["sha"] and g["status"] == first["status"] for g in got.values()
+            )
+            print(
+                f"{'same' if same else 'DIFFERENT':9} {label(words, filters):50} status "
+                f"{first['status']} statements "
+                + " / ".join(str(g["statements"]) for g in got.values())
+            )
             if not same:
                 bad += 1
                 for k, g in got.items():
@@ -191,13 +208,22 @@ def main():
                 times[k][key].append(got["ms"])
                 stmts[k][key] = got["statements"]
     names = list(procs)
-    print(f"\n{'query':52} " + " ".join(f"{k + ' p50':>10} {'p95':>7}" for k in names)
-          + "  statements")
+    print(
+        f"\n{'query':52} "
+        + " ".join(f"{k + ' p50':>10} {'p95':>7}" for k in names)
+        + "  statements"
+    )
     for words, filters in QUERIES:
         key = label(words, filters)
-        print(f"{key:52} " + " ".join(
-            f"{statistics.median(times[k][key]):10.1f} {pct(times[k][key], 0.95):7.1f}" for k in names
-        ) + "  " + "/".join(str(stmts[k][key]) for k in names))
+        print(
+            f"{key:52} "
+            + " ".join(
+                f"{statistics.median(times[k][key]):10.1f} {pct(times[k][key], 0.95):7.1f}"
+                for k in names
+            )
+            + "  "
+            + "/".join(str(stmts[k][key]) for k in names)
+        )
     for summary, keep in (("ALL", lambda q: True), ("ALL but porteurs", lambda q: q != "porteurs")):
         every = {k: [t for q, ts in times[k].items() if keep(q) for t in ts] for k in names}
         line = f"{summary:52} " + " ".join(
@@ -205,11 +231,16 @@ def main():
         )
         if "whoosh" in every:
             w = every["whoosh"]
-            line += "   ratio p50 " + " ".join(
-                f"{k} {statistics.median(every[k]) / statistics.median(w):.2f}x" for k in pg
-            ) + "; p95 " + " ".join(f"{k} {pct(every[k], 0.95) / pct(w, 0.95):.2f}x" for k in pg)
+            line += (
+                "   ratio p50 "
+                + " ".join(
+                    f"{k} {statistics.median(every[k]) / statistics.median(w):.2f}x" for k in pg
+                )
+                + "; p95 "
+                + " ".join(f"{k} {pct(every[k], 0.95) / pct(w, 0.95):.2f}x" for k in pg)
+            )
         print(line)
-    print(f"codes: " + ", ".join(f"{k}={procs[k].name}" for k in names))
+    print("codes: " + ", ".join(f"{k}={procs[k].name}" for k in names))
     print(f"{time.strftime('%H:%M:%S')} load average at the end: {load()}")
     for proc in procs.values():
         proc.close()

@@ -46,7 +46,9 @@ def chosen_filters(
 ) -> dict[str, list[str]]:
     """The page's filters (URL parameters and those typed in the box) as the index holds
     them, {field: [value, …]}; values that name nothing are kept (they match nothing) and
-    recorded in `results.unknown_filters`. `vocabulary` is loaded when None."""
+    recorded in `results.unknown_filters`; those typed in the box, as understood, in
+    `results.typed_filters` (« structure:coop » may be three structures: the page names
+    them). `vocabulary` is loaded when None."""
     chosen = {k: list(v) for k, v in (filters or {}).items() if v}
     for name, values in parsed.filters.items():
         chosen.setdefault(name, []).extend(values)
@@ -54,6 +56,14 @@ def chosen_filters(
         return chosen
     vocabulary = vocabulary or Vocabulary.load()
     chosen, results.unknown_filters = resolve_filters(chosen, vocabulary.resolve)
+    if parsed.filters:  # what the box's filters were read as, for the page to say
+        typed, unknown = resolve_filters(parsed.filters, vocabulary.resolve)
+        missing = {value for _name, value in unknown}
+        results.typed_filters = [
+            (name, [v for v in values if v not in missing])
+            for name, values in typed.items()
+            if any(v not in missing for v in values)
+        ]
     return chosen
 
 

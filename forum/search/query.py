@@ -371,13 +371,18 @@ _EDGE_OPERATORS = re.compile(r"^(?:(?:AND|OR)\s+)+|(?:\s+(?:AND|OR|NOT))+$")
 _NEGATIVE_PHRASE = re.compile(r'(?<!\S)-"([^"]*)"')
 
 
+# « mobili?é », « ?ransport »: a question mark inside or before a word is a wildcard; after
+# a word or alone (« comment financer un parcours ? », « financent? ») it ends a question.
+_WILDCARD_MARK = re.compile(r"\?(?=[\w\u0300-\u036f])")
+
+
 def _tidy(text: str, result: ParsedQuery) -> str:
     """Syntax the help does not promise, read as plain words: boosts and fuzziness marks
     dropped, an operator with nothing on one side dropped, wildcards dropped (said so)."""
     text = _BOOST.sub("", text)
-    if any(mark in text for mark in "*?"):
-        text = text.replace("*", " ").replace("?", " ")
+    if "*" in text or _WILDCARD_MARK.search(text):
         result.notices.append("wildcard")
+    text = text.replace("*", " ").replace("?", " ")
     text = _EDGE_OPERATORS.sub("", text.strip())
     if text.strip() in ("AND", "OR", "NOT"):
         return ""

@@ -24,6 +24,8 @@ class SearchResults:
     corrected: str | None = None  # the corrected query the results are for, if any
     notices: list[str] = field(default_factory=list)
     unknown_filters: list[tuple[str, str]] = field(default_factory=list)  # (field, value)
+    # The filters typed in the box as the index holds them: (field, [value, …])
+    typed_filters: list[tuple[str, list[str]]] = field(default_factory=list)
     # Widened to most of the words (notice "most_words"): how many held every word (first)
     all_words: int = 0
     parsed: ParsedQuery | None = None

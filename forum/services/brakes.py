@@ -46,7 +46,7 @@ def seconds_until_under(
     return max(1, int(-(-left // 1)))
 
 
-def check_new_account(author: User) -> None:
+def check_new_account(author: User, drafts: bool = False) -> None:
     """Raise RateLimited when `author`, registered less than NEW_ACCOUNT_DAYS ago, has
     published NEW_ACCOUNT_POSTS_PER_HOUR things (messages, reports, events) in the last
     hour; its message gives the limit and the minutes until the hour holds fewer (also
@@ -73,8 +73,8 @@ def check_new_account(author: User) -> None:
         return
     wait = max(60, wait)  # said in minutes: never « 0 minute »
     minutes = -(-wait // 60)
-    raise RateLimited(
-        ngettext(
+    if drafts:
+        message = ngettext(
             "Un compte créé depuis moins d’un jour publie au plus %(limit)d messages, retours "
             "ou rendez-vous par heure (contre le spam). Réessayez dans %(num)d minute ; en "
             "attendant, vous pouvez enregistrer un brouillon.",
@@ -83,6 +83,16 @@ def check_new_account(author: User) -> None:
             "attendant, vous pouvez enregistrer un brouillon.",
             minutes,
             limit=limit,
-        ),
-        retry_after=wait,
-    )
+        )
+    else:  # a message or an event has no draft: the text stays in the form meanwhile
+        message = ngettext(
+            "Un compte créé depuis moins d’un jour publie au plus %(limit)d messages, retours "
+            "ou rendez-vous par heure (contre le spam). Réessayez dans %(num)d minute ; votre "
+            "texte est conservé ci-dessous.",
+            "Un compte créé depuis moins d’un jour publie au plus %(limit)d messages, retours "
+            "ou rendez-vous par heure (contre le spam). Réessayez dans %(num)d minutes ; votre "
+            "texte est conservé ci-dessous.",
+            minutes,
+            limit=limit,
+        )
+    raise RateLimited(message, retry_after=wait)

@@ -11,7 +11,7 @@ import smtplib
 from datetime import timedelta
 
 from flask import current_app
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from sqlalchemy import delete, select
 from sqlalchemy.orm import joinedload
@@ -77,16 +77,22 @@ def _check_limits(sender: User) -> None:
         wait = brakes.seconds_until_under(sent, most, window, now)
         if wait:
             if window <= timedelta(hours=1):
-                message = _(
-                    "Vous avez envoyé %(num)d messages dans l'heure : c'est le maximum. "
-                    "Réessayez un peu plus tard ; votre texte est conservé ci-dessous.",
-                    num=most,
+                message = ngettext(
+                    "Vous avez envoyé %(most)d messages dans l’heure : c’est le maximum. "
+                    "Réessayez dans %(num)d minute ; votre texte est conservé ci-dessous.",
+                    "Vous avez envoyé %(most)d messages dans l’heure : c’est le maximum. "
+                    "Réessayez dans %(num)d minutes ; votre texte est conservé ci-dessous.",
+                    -(-wait // 60),
+                    most=most,
                 )
             else:
-                message = _(
-                    "Vous avez envoyé %(num)d messages aujourd'hui : c'est le maximum. "
-                    "Réessayez demain ; votre texte est conservé ci-dessous.",
-                    num=most,
+                message = ngettext(
+                    "Vous avez envoyé %(most)d messages en 24 heures : c’est le maximum. "
+                    "Réessayez dans %(num)d heure ; votre texte est conservé ci-dessous.",
+                    "Vous avez envoyé %(most)d messages en 24 heures : c’est le maximum. "
+                    "Réessayez dans %(num)d heures ; votre texte est conservé ci-dessous.",
+                    -(-wait // 3600),
+                    most=most,
                 )
             raise ContactLimited(message, "body", retry_after=wait)
 

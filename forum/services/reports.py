@@ -160,7 +160,7 @@ def _check_publishable(publisher: User, sections: dict[str, str]) -> None:
     Invalid naming the first part), and the new-account brake of the one publishing it
     (raises RateLimited: forum.services.brakes)."""
     _require_text(sections)
-    check_new_account(publisher)
+    check_new_account(publisher, drafts=True)
 
 
 def _require_text(sections: dict[str, str]) -> None:

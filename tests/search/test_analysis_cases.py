@@ -316,6 +316,16 @@ def test_what_a_keyboard_gives_finds_the_same(indexed, query, wanted):
 def test_wildcards_are_said_to_be_unneeded(indexed, client):
     html = client.get("/search", query_string={"q": "mob*"}).get_data(as_text=True)
     assert "Les jokers" in html
+    assert "Les jokers" in client.get("/search?q=mobili%3F%C3%A9").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("question", ["comment financer un parcours ?", "financent?"])
+def test_a_question_mark_ending_a_question_is_no_wildcard(indexed, client, question):
+    """The help says « posez votre question simplement »; its question mark was read as a
+    wildcard and « Les jokers… ne sont pas pris en charge » shown (a tester)."""
+    html = client.get("/search", query_string={"q": question}).get_data(as_text=True)
+    assert "Les jokers" not in html
+    assert f"/reports/{indexed['financent']}" in html
 
 
 def test_stop_words_shaped_like_verbs_are_still_stop_words(indexed):
@@ -331,7 +341,5 @@ def test_a_dropped_stop_word_drops_its_alternates_too():
     """« comment » is a stop word that looks like a verb in -ent: dropped, it must not leave
     its « commer » behind at position -1 (PostgreSQL refused the whole batch of documents
     with « wrong position info in tsvector »)."""
-    tokens = [
-        (t.text, t.pos) for t in french_analyzer()("Comment parler aux élus", positions=True)
-    ]
+    tokens = [(t.text, t.pos) for t in french_analyzer()("Comment parler aux élus", positions=True)]
     assert tokens == [("parl", 0), ("elu", 1)]

@@ -249,6 +249,17 @@ def test_url_filters_accept_names_too(cap, search_ids):
     assert set(search_ids("", structure="Cap Coopératif")) == {cap["cap"]}
 
 
+def test_the_page_says_what_the_box_filters_were_read_as(cap, client, make_structure):
+    """« structure:coop » may stand for several structures: the page names each, as it
+    names an unknown one (a tester: nothing said which were understood)."""
+    make_structure(name="CAE Coop Tarn", slug="cae-coop-tarn", department_code="81")
+    html = page(client, q="structure:coop region:occitanie")
+    said = re.search(r'<p class="understood"[^>]*>(.*?)</p>', html, re.S).group(1)
+    assert "Cap Coopératif" in said and "CAE Coop Tarn" in said and "Occitanie" in said
+    assert "Filtre inconnu" not in html
+    assert 'class="understood"' not in page(client, q="porteurs", structure="cap-coop-46")
+
+
 @pytest.mark.parametrize(
     "params,notice",
     [

@@ -383,6 +383,8 @@ def test_new_accounts_are_rate_limited(app, client, make_user, login):
     # A tester: a short reply was lost (the error page gave back only long texts); the
     # form comes back with it, says how long to wait, and so does Retry-After.
     assert "Un de trop</textarea>" in page and "Réessayez dans 60 minutes" in page
+    # A reply has no draft (a tester read « vous pouvez enregistrer un brouillon » there).
+    assert "brouillon" not in page and "votre texte est conservé ci-dessous" in page
     assert 3540 <= int(response.headers["Retry-After"]) <= 3600
     assert db.session.scalar(db.select(db.func.count(Post.id))) == 10
     # A new discussion refused by the brake: its form again, as typed, with the reason.

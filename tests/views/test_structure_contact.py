@@ -201,7 +201,8 @@ def test_hourly_and_daily_limits_are_counted_in_the_database(client, login, netw
     response = post_form(client, f"/structures/{slug}/contact", MESSAGE)
     assert response.status_code == 429
     html = response.get_data(as_text=True).replace("&#39;", "'")
-    assert "messages dans l'heure" in html and "pouvons-nous échanger" in html
+    assert "messages dans l’heure" in html and "pouvons-nous échanger" in html
+    assert "Réessayez dans 10 minutes" in html  # the oldest of five, 50 minutes old
     assert smtp.messages == []
 
     # An hour later the hourly limit is free again, but 20 in a day is the most.
@@ -213,7 +214,8 @@ def test_hourly_and_daily_limits_are_counted_in_the_database(client, login, netw
     db.session.commit()
     response = post_form(client, f"/structures/{slug}/contact", MESSAGE)
     assert response.status_code == 429
-    assert "messages aujourd'hui" in response.get_data(as_text=True).replace("&#39;", "'")
+    html = response.get_data(as_text=True)
+    assert "messages en 24 heures" in html and "Réessayez dans 7 heures" in html
     assert smtp.messages == []
 
     old = ContactMessage.created_at < now - timedelta(hours=10)

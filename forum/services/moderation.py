@@ -11,6 +11,7 @@ from forum import limits
 from forum.extensions import db
 from forum.models import Category, Discussion, Flag, ModerationLog, Post, Report, Structure, User
 from forum.models.base import utcnow
+from forum.services import brakes
 from forum.services.errors import Invalid
 
 
@@ -26,10 +27,19 @@ def log(moderator: User, action: str, target_type: str, target_id: int, detail: 
     )
 
 
-def _flag(reporter: User, reason: str, **target) -> Flag:
+def _flag(reporter: User, reason: str, author_id: int | None, **target) -> Flag:
+    """A flag of the one `target` (post_id= or report_id=), or the member's pending flag of
+    it (one card in the queue, not two). Raises Invalid for an empty reason or the member's
+    own text (editing or deleting it is theirs to do), RateLimited past
+    brakes.FLAGS_PER_HOUR."""
     reason = (reason or "").strip()
     if not reason:
         raise Invalid("reason", _("Indiquez la raison du signalement."))
+    if author_id is not None and author_id == reporter.id:
+        raise Invalid(
+            "reason",
+            _("C’est votre propre texte : modifiez-le ou supprimez-le plutôt que le signaler."),
+        )
     ((column, value),) = target.items()
     pending = db.session.scalar(
         select(Flag).where(
@@ -40,6 +50,7 @@ def _flag(reporter: User, reason: str, **target) -> Flag:
     )
     if pending is not None:  # already in the queue from this member: one card, not two
         return pending
+    brakes.check_flags(reporter)
     flag = Flag(reporter_id=reporter.id, reason=reason[: limits.REASON_MAX], **target)
     db.session.add(flag)
     db.session.flush()
@@ -48,12 +59,12 @@ def _flag(reporter: User, reason: str, **target) -> Flag:
 
 def flag_post(post: Post, reporter: User, reason: str) -> Flag:
     """A member reports a message to the moderators, with a reason."""
-    return _flag(reporter, reason, post_id=post.id)
+    return _flag(reporter, reason, post.author_id, post_id=post.id)
 
 
 def flag_report(report: Report, reporter: User, reason: str) -> Flag:
     """A member reports a report (retour d'expérience) to the moderators: same queue."""
-    return _flag(reporter, reason, report_id=report.id)
+    return _flag(reporter, reason, report.author_id, report_id=report.id)
 
 
 def open_flags() -> list[Flag]:

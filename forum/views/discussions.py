@@ -366,9 +366,19 @@ def flag_post(post_id: int):
     form = FlagForm()
     if form.validate_on_submit():
         once.claim()
-        moderation.flag_post(post, current_user, form.reason.data)
-        flash(_("Merci : l'équipe de modération va examiner ce message."), "success")
-        return redirect(pages.thread_url(post.discussion) + f"#post-{post.id}", code=303)
+        try:
+            moderation.flag_post(post, current_user, form.reason.data)
+        except RateLimited as error:  # the reason typed comes back with the wait
+            doom()
+            return limited_form(
+                error, lambda: render_template("discussions/flag.html", form=form, post=post)
+            )
+        except Invalid as error:
+            doom()
+            form.reason.errors.append(error.message)
+        else:
+            flash(_("Merci : l'équipe de modération va examiner ce message."), "success")
+            return redirect(pages.thread_url(post.discussion) + f"#post-{post.id}", code=303)
     status = 400 if request.method == "POST" else 200
     return render_template("discussions/flag.html", form=form, post=post), status
 

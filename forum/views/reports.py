@@ -49,6 +49,7 @@ from forum.services import (
     territories,
 )
 from forum.services.report_queries import ReportFilters
+from forum.transactions import doom
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 
@@ -466,9 +467,22 @@ def flag(report_id: int):
     form.reason.label.text = _("Pourquoi signalez-vous ce retour d'expérience ?")
     if form.validate_on_submit():
         once.claim()
-        moderation.flag_report(report, current_user, form.reason.data)
-        flash(_("Merci : l'équipe de modération va examiner ce retour d'expérience."), "success")
-        return redirect(url_for("reports.detail", report_id=report.id), code=303)
+        try:
+            moderation.flag_report(report, current_user, form.reason.data)
+        except RateLimited as error:  # the reason typed comes back with the wait
+            doom()
+            return limited_form(
+                error,
+                lambda: render_template("discussions/flag.html", form=form, report=report),
+            )
+        except Invalid as error:
+            doom()
+            form.reason.errors.append(error.message)
+        else:
+            flash(
+                _("Merci : l'équipe de modération va examiner ce retour d'expérience."), "success"
+            )
+            return redirect(url_for("reports.detail", report_id=report.id), code=303)
     status = 400 if request.method == "POST" else 200
     return render_template("discussions/flag.html", form=form, report=report), status
 

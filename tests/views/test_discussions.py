@@ -327,6 +327,7 @@ def test_flags_queue_hide_lock_pin_move_and_log(client, alice, bob, login, make_
     as_user(client, login, bob)
     post_form(client, f"/discussions/{discussion.id}/reply", {"body": "Message douteux"})
     post = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    as_user(client, login, alice)  # Bob's message, flagged by Alice (not by Bob himself)
     assert post_form(client, f"/posts/{post.id}/flag", {"reason": ""}).status_code == 400
     assert post_form(client, f"/posts/{post.id}/flag", {"reason": "Publicité"}).status_code == 303
     assert client.get("/moderation/").status_code == 403

@@ -5,7 +5,7 @@ import re
 from datetime import timedelta
 
 from forum.extensions import db
-from forum.models import Flag
+from forum.models import Category, Flag
 from forum.models.base import utcnow
 from forum.services import discussions
 from tests.conftest import post_form
@@ -98,3 +98,30 @@ def test_proposed_challenge_tags_wait_in_the_queue(client, login, make_user, mak
     section = queue.split("Défis proposés")[1].split("Journal des actions")[0]
     assert "Transport à la demande" in section and "proposé par Alice Martin" in section
     assert 'href="/tags/transport-a-la-demande/edit"' in section
+
+
+def test_flags_are_braked_and_ones_own_text_is_not_flagged(app, client, login, make_user):
+    """A tester sent 31 flags in a minute, some on their own replies: one's own text is
+    edited or deleted, not flagged; past FLAGS_PER_HOUR in an hour the form comes back
+    with the reason typed, 429 and Retry-After (the queue is the moderators' time)."""
+    alice = make_user(display_name="Alice Martin", created_at=OLD)
+    bob = make_user(display_name="Bob Durand", created_at=OLD)
+    category = db.session.scalar(db.select(Category))
+    discussion = discussions.create_discussion(alice, "Un fil", "Bonjour à tous.", category)
+    posts = [discussions.reply(discussion, alice, f"Réponse {n}") for n in range(4)]
+    own = discussions.reply(discussion, bob, "Ma propre réponse")
+    db.session.commit()
+    app.config["FLAGS_PER_HOUR"] = 3
+    login(bob)
+    refused = post_form(client, f"/posts/{own.id}/flag", {"reason": "Je me signale"})
+    assert refused.status_code == 400
+    assert "C’est votre propre texte" in refused.get_data(as_text=True)
+    for post in posts[:3]:
+        sent = post_form(client, f"/posts/{post.id}/flag", {"reason": "Hors sujet"})
+        assert sent.status_code == 303
+    braked = post_form(client, f"/posts/{posts[3].id}/flag", {"reason": "Encore hors sujet"})
+    assert braked.status_code == 429
+    assert 3540 <= int(braked.headers["Retry-After"]) <= 3600
+    html = braked.get_data(as_text=True)
+    assert "3 signalements dans l’heure" in html and "Encore hors sujet</textarea>" in html
+    assert db.session.scalar(db.select(db.func.count(Flag.id))) == 3

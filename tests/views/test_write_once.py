@@ -118,14 +118,14 @@ CREATING = {
         "/posts/{post}/flag",
         lambda ctx: {"reason": "Hors sujet"},
         Flag,
-        "member",
+        "reader",  # one's own message is not flagged
     ),
     "report flag": (
         "/reports/{report}/flag",
         "/reports/{report}/flag",
         lambda ctx: {"reason": "Nomme un porteur"},
         Flag,
-        "member",
+        "reader",
     ),
     "parcours": (
         "/parcours/new",
@@ -165,7 +165,7 @@ CREATING = {
 
 
 @pytest.fixture
-def creating_context(discussion, make_report, alice, admin):
+def creating_context(discussion, make_report, make_user, alice, admin):
     report = make_report(alice)
     post = db.session.scalar(sa.select(Post).where(Post.discussion_id == discussion.id))
     category = db.session.scalar(sa.select(Category).order_by(Category.id))
@@ -175,7 +175,11 @@ def creating_context(discussion, make_report, alice, admin):
         "post": post.id,
         "category": category.slug,
         "structure": str(alice.structure_id),
-        "users": {"member": alice, "admin": admin},
+        "users": {
+            "member": alice,
+            "admin": admin,
+            "reader": make_user(email="bob@example.org", display_name="Bob Durand"),
+        },
     }
 
 

@@ -137,6 +137,16 @@ class Vocabulary:
             return found[:1] if len(found) == 1 or fold(value) in names else []
         return list(found)
 
+    def several(self, field: str, value: str) -> list[str]:
+        """The names a module or tag value partly matches when it matches more than one
+        (« tag:porteur »: « Isolement des porteurs », « Mobilisation des porteurs »…), for
+        the page to list instead of « Filtre inconnu »; [] otherwise."""
+        if field not in ("module", "tag"):
+            return []
+        keys = set(self._partly_named(field, value))
+        names = [n.name for n in getattr(self, _LISTS[field]) if n.key in keys]
+        return names if len(names) > 1 else []
+
     def _partly_named(self, field: str, value: str) -> list[str]:
         """The values whose name holds every word of `value` as a word beginning, when it
         is no whole name: « structure:grange » is « Tiers-lieu La Grange », « dep:garonne »

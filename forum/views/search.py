@@ -52,6 +52,10 @@ def index():
     if searching:
         results = engine().search(q, filters, date_from, date_to, sort, page, vocabulary=vocabulary)
     offers = _offers(results, vocabulary)
+    several = {  # « tag:porteur » names three défis: listed, not « inconnu »
+        (name, value): vocabulary.several(name, value)
+        for name, value in (results.unknown_filters if results else [])
+    }
     labels = {
         **vocabulary.labels(),
         "kind": {
@@ -101,6 +105,7 @@ def index():
         formats=FORMAT_LABELS,
         offers=offers,
         filter_names=_filter_names(),
+        several=several,
     )
 
 

@@ -260,6 +260,16 @@ def test_the_page_says_what_the_box_filters_were_read_as(cap, client, make_struc
     assert 'class="understood"' not in page(client, q="porteurs", structure="cap-coop-46")
 
 
+def test_a_filter_naming_several_defis_lists_them(corpus, client):
+    """« tag:porteur » is part of several défis' names: the page lists them rather than
+    « Filtre inconnu » (a tester), and the filter still finds nothing (never ignored)."""
+    html = page(client, q="tag:porteur")
+    assert "«\u00a0porteur\u00a0» désigne plusieurs défis" in html
+    assert "«\u00a0Isolement des porteurs\u00a0»" in html
+    assert "«\u00a0Mobilisation des porteurs\u00a0»" in html
+    assert "Filtre inconnu" not in html and total(html) == 0
+
+
 @pytest.mark.parametrize(
     "params,notice",
     [

@@ -200,7 +200,8 @@ def member_rows(view: ThreadView, discussion, unread_after: int, bookmarked: set
                 f'<form method="post" action="{mark[0]}{pid}{mark[1]}" class="inline">'
                 f'{hidden_csrf}<button type="submit" class="link-button">{label}</button></form>'
             )
-            out.append(f'<a href="{flag[0]}{pid}{flag[1]}">{t["flag"]}</a>')
+            if not own:  # one's own message is edited or deleted, not flagged
+                out.append(f'<a href="{flag[0]}{pid}{flag[1]}">{t["flag"]}</a>')
             if is_mod and row.hidden:
                 out.append(
                     f'<form method="post" action="{hide[0]}{pid}{hide[1]}" class="inline">'

@@ -150,6 +150,21 @@ def inclusive_forms(word: str) -> list[str]:
     return [base + plural, feminine + plural]
 
 
+# Subject pronouns put after the verb in a question (« peut-on », « doivent-ils »,
+# « fonctionne-t-il », « est-ce »); « nous » and « vous » are left out: « rendez-vous ».
+_INVERTED_PRONOUNS = {"je", "tu", "il", "elle", "on", "ils", "elles", "ce"}
+
+
+def inverted(parts: list[str]) -> bool:
+    """Are these hyphen-joined parts a verb and its subject in a question (« peut-on »,
+    « fonctionne-t-il »)? Then they are separate words, stop words dropped, rather than a
+    compound whose parts all count (a tester: « peut-on animer en visio ? » found 1 report,
+    « animer en visio » 28)."""
+    if len(parts) == 2:
+        return parts[1] in _INVERTED_PRONOUNS
+    return len(parts) == 3 and parts[1] == "t" and parts[2] in _INVERTED_PRONOUNS
+
+
 # « -ent » words shorter than this are left alone: « parent », « moment », « client »,
 # « argent », « talent » have no verb behind them, and their short roots meet other words.
 _VERB_MIN_CHARS = 7
@@ -208,7 +223,13 @@ class FrenchTokenizer(Tokenizer):
             word = normalise(match.group())
             parts = [p for p in word.split("-") if p]
             emitted = []  # (text, is an alternate at the previous position, may stop)
-            if len(parts) > 1:
+            if inverted(parts):  # « peut-on », « fonctionne-t-il »: words of a question
+                for part in parts:
+                    forms = verb_forms(part)
+                    emitted.append((forms[0], False, True))
+                    if not query:
+                        emitted += [(form, True, True) for form in forms[1:]]
+            elif len(parts) > 1:
                 masculine = []
                 for part in parts:
                     forms = inclusive_forms(part)

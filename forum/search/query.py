@@ -10,7 +10,13 @@ from datetime import date
 from whoosh import qparser
 from whoosh.query import AndNot, Every, Not, NullQuery, Query
 
-from forum.search.analysis import inclusive_dots, inclusive_forms, normalise, verb_forms
+from forum.search.analysis import (
+    inclusive_dots,
+    inclusive_forms,
+    inverted,
+    normalise,
+    verb_forms,
+)
 from forum.search.schema import build_schema
 from forum.text import slugify
 
@@ -154,16 +160,27 @@ def allowed_edits(word: str) -> int:
     return 1 if len(word) < 6 else 2
 
 
+# Shorter words are offered a correction, never given one: one letter away, a short word is
+# often another real word (« tarte » / « carte », « vache » / « cache »: a tester).
+SURE_CORRECTION_CHARS = 6
+
+
 def sure_correction(typed: str, corrected: str) -> bool:
     """May `corrected` replace `typed` without asking (policy.take_correction)? Only when
-    each word it changes is one edit away, accents and case aside (« mobilté » →
-    « mobilité », « financemnt », « élsu »): two edits (« document » → « dorment »,
-    « œuvre » → « heure ») are only offered as « vouliez-vous dire »."""
+    each word it changes is one edit away and has SURE_CORRECTION_CHARS letters or more —
+    or only lacked the « s » or « x » of its plural (« tier-lieu » → « tiers lieu ») —
+    accents and case aside (« mobilté » → « mobilité », « financemnt »). Two edits
+    (« document » → « dorment », « œuvre » → « heure ») or a short word (« tarte » →
+    « carte ») are only offered as « vouliez-vous dire »."""
     before = [_plain(w) for w in re.findall(r"\w+", typed)]
     after = [_plain(w) for w in re.findall(r"\w+", corrected)]
     if len(before) != len(after):
         return False
-    return all(edits(x, y) <= 1 for x, y in zip(before, after, strict=True) if x != y)
+    return all(
+        edits(x, y) <= 1 and (len(x) >= SURE_CORRECTION_CHARS or y in (x + "s", x + "x"))
+        for x, y in zip(before, after, strict=True)
+        if x != y
+    )
 
 
 def _plain(word: str) -> str:
@@ -339,6 +356,9 @@ def _either(sign: str, forms: list[str]) -> str:
 
 def _protect_one(match: re.Match) -> str:
     sign, word = match.group(1), match.group(2)
+    parts = [p for p in re.split(r"[-\u2010\u2011]", word) if p]
+    if inverted([normalise(p) for p in parts]):
+        return sign + " ".join(parts)  # « peut-on »: a question's words, not a compound
     if any(dot in word for dot in "·\u22c5\u2219\u2027\u2022") and "-" not in word:
         return _either(sign, inclusive_forms(normalise(word)))
     if sign:

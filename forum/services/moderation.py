@@ -49,6 +49,8 @@ def _flag(reporter: User, reason: str, author_id: int | None, **target) -> Flag:
         )
     )
     if pending is not None:  # already in the queue from this member: one card, not two
+        if reason not in pending.reason:  # a second reason is kept, not lost (a tester)
+            pending.reason = f"{pending.reason}\n\n{reason}"[: limits.REASON_MAX]
         return pending
     brakes.check_flags(reporter)
     flag = Flag(reporter_id=reporter.id, reason=reason[: limits.REASON_MAX], **target)

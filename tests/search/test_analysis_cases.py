@@ -208,6 +208,45 @@ def test_the_suggestion_link_keeps_the_filters_typed_in_the_box(indexed, client)
     assert html.count("Vouliez-vous dire") == 1 and "dire</a>" not in html
 
 
+def test_a_short_word_is_offered_a_correction_never_given_one(indexed):
+    """« tarte » became « carte », « vache » « cache » (a tester): under six letters a
+    word one letter from another is often a real word too."""
+    results = search("habitnt")  # seven letters: still corrected (above)
+    assert results.corrected == "habitent"
+    results = search("acident")  # seven letters, one edit
+    assert results.corrected == "accident"
+    results = search("roite")  # five letters: « route » offered only
+    assert results.corrected is None and results.suggestion == "route" and results.total == 0
+
+
+def test_a_wildcard_is_not_corrected(indexed, client):
+    """« finan* » was corrected to « final* » right under « les jokers ne sont pas pris en
+    charge » (a tester)."""
+    results = search("habitn*")
+    assert "wildcard" in results.parsed.notices
+    assert results.corrected is None and results.suggestion is None
+
+
+@pytest.mark.parametrize(
+    "question, words",
+    [
+        ("peut-on tester au marché ?", ["test", "march"]),
+        ("le porteur teste-t-il au marché ?", ["porteur", "test", "march"]),
+        ("doivent-ils", []),
+        ("est-ce que", []),
+    ],
+)
+def test_a_question_s_inverted_subject_is_no_compound(indexed, question, words):
+    """« peut-on animer en visio ? » found 1 report, « animer en visio » 28 (a tester): a
+    verb and its subject joined by a hyphen are a question's words, stop words dropped —
+    not a compound whose parts all count (« rendez-vous » stays one)."""
+    parsed = search(question).parsed
+    terms = sorted({t for _f, t in parsed.query.all_terms()}) if parsed.query else []
+    assert terms == sorted(words), terms
+    if not words:
+        assert "no_words" in parsed.notices
+
+
 def test_a_rare_word_that_exists_is_never_corrected(indexed):
     results = search("Couserans")
     assert results.total and results.suggestion is None and results.corrected is None

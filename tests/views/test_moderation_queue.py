@@ -125,3 +125,22 @@ def test_flags_are_braked_and_ones_own_text_is_not_flagged(app, client, login, m
     html = braked.get_data(as_text=True)
     assert "3 signalements dans l’heure" in html and "Encore hors sujet</textarea>" in html
     assert db.session.scalar(db.select(db.func.count(Flag.id))) == 3
+
+
+def test_a_second_reason_is_kept_and_ones_own_text_offers_no_flag_link(
+    client, login, make_user, make_report
+):
+    alice = make_user(display_name="Alice Martin", created_at=OLD)
+    bob = make_user(display_name="Bob Durand", created_at=OLD)
+    report = make_report(alice, "Séance à Figeac")
+    login(alice)
+    assert "/flag" not in client.get(f"/reports/{report.id}").get_data(as_text=True)
+    login(bob)
+    assert f"/reports/{report.id}/flag" in client.get(f"/reports/{report.id}").get_data(
+        as_text=True
+    )
+    for reason in ("Un nom de porteur", "Et une adresse"):
+        sent = post_form(client, f"/reports/{report.id}/flag", {"reason": reason})
+        assert sent.status_code == 303
+    [flag] = db.session.scalars(db.select(Flag)).all()  # one card, both reasons
+    assert "Un nom de porteur" in flag.reason and "Et une adresse" in flag.reason

@@ -203,6 +203,7 @@ def test_hourly_and_daily_limits_are_counted_in_the_database(client, login, netw
     html = response.get_data(as_text=True).replace("&#39;", "'")
     assert "messages dans l’heure" in html and "pouvons-nous échanger" in html
     assert "Réessayez dans 10 minutes" in html  # the oldest of five, 50 minutes old
+    assert 595 <= int(response.headers["Retry-After"]) <= 600  # RFC 9110 §10.2.3
     assert smtp.messages == []
 
     # An hour later the hourly limit is free again, but 20 in a day is the most.
@@ -216,6 +217,8 @@ def test_hourly_and_daily_limits_are_counted_in_the_database(client, login, netw
     assert response.status_code == 429
     html = response.get_data(as_text=True)
     assert "messages en 24 heures" in html and "Réessayez dans 7 heures" in html
+    seven_hours = 7 * 3600  # the oldest of twenty, 17 hours old, leaves the day
+    assert seven_hours - 5 <= int(response.headers["Retry-After"]) <= seven_hours
     assert smtp.messages == []
 
     old = ContactMessage.created_at < now - timedelta(hours=10)

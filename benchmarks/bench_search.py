@@ -32,24 +32,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from flask_migrate import upgrade  # noqa: E402
+from search_queries import QUERIES  # noqa: E402 (data only: see search_queries.py)
 
 from forum import create_app  # noqa: E402
 from forum.extensions import db  # noqa: E402
-
-QUERIES = [
-    ("financement", {}),
-    ("mobilité", {}),
-    ("porteurs", {}),
-    ("isolement rural", {}),
-    ("élus", {"tag": "relation-aux-elus"}),
-    ("covoiturage", {"region": "76"}),
-    ("plan de financement", {}),
-    ("école parents", {}),
-    ("enquête terrain marché", {}),
-    ("financement", {"module": "modele-economique-financement", "department": "46"}),
-    ("gouvernance", {"from": "2024-01-01", "to": "2025-12-31"}),
-    ("animation", {"tag": "mobilite"}),
-]
 
 
 def pct(values, q):

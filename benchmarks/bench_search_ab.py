@@ -25,20 +25,8 @@ import sys
 import time
 from pathlib import Path
 
-QUERIES = [
-    ("financement", {}),
-    ("mobilité", {}),
-    ("porteurs", {}),
-    ("isolement rural", {}),
-    ("élus", {"tag": "relation-aux-elus"}),
-    ("covoiturage", {"region": "76"}),
-    ("plan de financement", {}),
-    ("école parents", {}),
-    ("enquête terrain marché", {}),
-    ("financement", {"module": "modele-economique-financement", "department": "46"}),
-    ("gouvernance", {"from": "2024-01-01", "to": "2025-12-31"}),
-    ("animation", {"tag": "mobilite"}),
-]
+from search_queries import QUERIES  # noqa: E402 (data only: see search_queries.py)
+
 # More shapes for --check: pages, date sort, widened, corrected, excluded, OR, phrases.
 EXTRA = [
     ("porteurs", {"page": "2"}),

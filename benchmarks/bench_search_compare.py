@@ -49,23 +49,10 @@ import time
 from pathlib import Path
 
 # The queries bench_search.py measures (the issue's "results page" targets are read on
-# these), then the new analysis' cases, then long ones. A copy, not an import: importing
-# bench_search puts this checkout's `forum` first on sys.path, and each worker must import
-# its own worktree's.
-STANDARD = [
-    ("financement", {}),
-    ("mobilité", {}),
-    ("porteurs", {}),
-    ("isolement rural", {}),
-    ("élus", {"tag": "relation-aux-elus"}),
-    ("covoiturage", {"region": "76"}),
-    ("plan de financement", {}),
-    ("école parents", {}),
-    ("enquête terrain marché", {}),
-    ("financement", {"module": "modele-economique-financement", "department": "46"}),
-    ("gouvernance", {"from": "2024-01-01", "to": "2025-12-31"}),
-    ("animation", {"tag": "mobilite"}),
-]
+# these), then the new analysis' cases, then long ones. From search_queries, not
+# bench_search: importing that puts this checkout's `forum` first on sys.path, and each
+# worker must import its own worktree's.
+from search_queries import QUERIES as STANDARD  # noqa: E402 (data only)
 
 THIRTY_WORDS = (
     "Comment mobiliser des porteurs de projet en zone rurale isolée quand les élus locaux "

@@ -2,10 +2,9 @@
 waiting list, cancelling) at 1280 and 360 px, axe-core (WCAG 2.1 A/AA) clean at each step,
 nothing wider than the screen, without JavaScript for the forms."""
 
-from datetime import datetime, timedelta
-
 import pytest
 
+from tests.calendar.conftest import event_input, soon
 from tests.e2e.test_accessibility import axe_violations
 
 PASSWORD = "un-mot-de-passe-solide"
@@ -16,7 +15,7 @@ def calendar_world(live_server):
     """Two members of two structures and an upcoming event with one seat."""
     from forum.extensions import db
     from forum.models import Structure, User
-    from forum.services.calendar import PARIS, EventInput, create_event
+    from forum.services.calendar import create_event
 
     _base, app = live_server
     with app.app_context():
@@ -36,18 +35,11 @@ def calendar_world(live_server):
             user.set_password(PASSWORD)
         db.session.add_all([lot, gironde, *people.values()])
         db.session.commit()
-        start = (datetime.now(PARIS) + timedelta(days=10)).replace(
-            hour=14, minute=0, second=0, microsecond=0, tzinfo=None
-        )
         event = create_event(
             people["organiser"],
-            EventInput(
-                kind="echange",
+            event_input(
                 title="Échange de pratiques : la séance besoin social",
-                starts_at=start,
-                ends_at=start + timedelta(hours=3),
-                department="46",
-                commune="Figeac",
+                start=soon(days=10, hour=14).replace(minute=0),
                 capacity=1,
                 modules=["besoin-social-utilite-sociale"],
                 description="Chacun apporte **une séance** qui a marché.",

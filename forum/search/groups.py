@@ -14,10 +14,10 @@ import numpy as np
 from flask_babel import gettext as _
 from markupsafe import Markup
 from sqlalchemy import or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
-from forum.models import Attachment, AttachmentStatus, Discussion, Post
+from forum.models import Attachment, AttachmentStatus, Discussion, Post, Report
 from forum.search import documents, threads
 from forum.search.fields import plain_text
 from forum.search.snippets import snippet
@@ -230,7 +230,43 @@ def load_hits(page: list[tuple[int, list[str]]], terms: set[str]) -> list[Hit]:
         if hit.snippet is None and not hit.messages:
             continue  # everything it matched was removed since the last sync
         hits.append(hit)
+    _say_what_matched(hits, terms)
     return hits
+
+
+def _say_what_matched(hits: list[Hit], terms: set[str]) -> None:
+    """A report found through its défis, kit modules, structure or place (not its text)
+    showed its opening lines with nothing highlighted (a tester of issue 17, « mobilité »
+    finding reports tagged « Mobilité »): its snippet says, after its opening, which of
+    these names held the words — « Défi : <mark>Mobilité</mark> ». The défis are loaded
+    in one statement, only when a page has such a report."""
+    quiet = [h for h in hits if h.kind == "report" and h.snippet and "<mark>" not in h.snippet]
+    if not quiet or not terms:
+        return
+    db.session.scalars(
+        select(Report)
+        .where(Report.id.in_([h.item.id for h in quiet]))
+        .options(selectinload(Report.tags))
+    ).all()
+    for hit in quiet:
+        report = hit.item
+        named = [
+            (_("Défi"), [t.label for t in report.tags]),
+            (_("Module"), [m.title for m in report.modules]),
+            (_("Structure"), [report.structure.name] if report.structure else []),
+            (_("Département"), [report.department.name] if report.department else []),
+        ]
+        said = []
+        for label, names in named:
+            marked = [found for n in names if "<mark>" in (found := snippet(n, terms))]
+            if marked:
+                said.append(
+                    Markup('<span class="snippet-source">{} :</span> {}').format(
+                        label, Markup(", ").join(marked)
+                    )
+                )
+        if said:
+            hit.snippet = Markup("{}<br>{}").format(hit.snippet, Markup(" · ").join(said))
 
 
 def attached_texts(report_ids: set[int], post_ids: set[int]) -> dict[tuple[str, int], list]:

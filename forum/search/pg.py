@@ -23,6 +23,7 @@ from datetime import date
 
 from flask import Flask
 from sqlalchemy import (
+    and_,
     case,
     cast,
     delete,
@@ -54,7 +55,9 @@ from forum.search.groups import load_hits
 from forum.search.policy import (
     FEW_RESULTS,
     GROUP_HEADS,
+    excluded_words,
     filter_clauses,
+    matched_as_typed,
     minimum_should_match,
     query_words,
     required_clauses,
@@ -355,8 +358,8 @@ def to_tsquery(query) -> "str | _Everything | None":
     return " | ".join(_lexeme(w) for w in words) if words else None
 
 
-def _matches(tsquery_text: str):
-    return SearchDocument.document.op("@@")(cast(tsquery_text, TSQUERY))
+def _matches(tsquery_text: str, table=SearchDocument):
+    return table.document.op("@@")(cast(tsquery_text, TSQUERY))
 
 
 # --------------------------------------------------------------------- the backend
@@ -542,6 +545,13 @@ class PostgresBackend:
             conditions.append(_matches(ts))
             if sort != "date":
                 score = _rank_expr(ts)
+        for excluded in map(to_tsquery, excluded_words(query)):
+            if excluded is None or excluded is EVERYTHING:
+                continue  # nothing to leave out; everything: the query matches nothing
+            # the whole group of a document holding it (policy.excluded_words)
+            holder = aliased(SearchDocument)
+            holding = select(holder.group_code).where(_matches(excluded, holder))
+            conditions.append(SearchDocument.group_code.not_in(holding))
         clauses = [c for c in (to_tsquery(q) for q in required_clauses(query)) if c]
         self._fill(results, conditions, score, parsed)
         # Few results for every word: widen to most of them. The page above is then
@@ -558,8 +568,9 @@ class PostgresBackend:
                     _rank_expr(either) if sort != "date" else literal(0.0)
                 )
                 self._fill(results, wider, score, parsed)
-        if results.total < FEW_RESULTS and parsed.query is not None:
-            results.suggestion = self._suggest(parsed, base, results.total)
+        typed = matched_as_typed(results, parsed)
+        if typed is not None:
+            results.suggestion = self._suggest(parsed, base, typed)
             fixed = None if corrected else take_correction(results, parsed)
             if fixed is not None:
                 return self._search(
@@ -634,13 +645,7 @@ class PostgresBackend:
             word = normalise(token)
             if word not in candidates or word in known or self._finds(token):
                 continue  # a word found through its stem or infinitive is no typo
-            options = db.session.scalars(
-                select(SearchWord.word)
-                .where(SearchWord.word.op("%")(word))
-                .order_by(func.similarity(SearchWord.word, word).desc(), SearchWord.word)
-                .limit(10)
-            ).all()
-            best = next((o for o in options if edits(o, word) <= allowed_edits(word)), None)
+            best = self._closest_word(word)
             if best and best != word:
                 corrections[token] = best
         if not corrections:
@@ -653,6 +658,34 @@ class PostgresBackend:
         if self._count([*base, _matches(ts)]) <= found:
             return None
         return text_
+
+    def _closest_word(self, word: str) -> str | None:
+        """The indexed word closest to `word` within query.allowed_edits (ties: the more
+        similar by trigrams, then alphabetical), or None. Candidates come from the trigram
+        index (`%`, pg_trgm's threshold 0.3); a swap in a short word shares too few
+        trigrams for it (« leiux » and « lieux » 0.18, « cajrac » and « cajarc » 0.27:
+        Whoosh corrected both, PostgreSQL neither — a tester of issue 17), so when it
+        offers none within reach, words of a length within reach sharing at least one
+        trigram are read too (a scan of `search_word`, on pages of few results only)."""
+        reach = allowed_edits(word)
+        similarity = func.similarity(SearchWord.word, word)
+        for condition in (
+            SearchWord.word.op("%")(word),
+            and_(
+                func.length(SearchWord.word).between(len(word) - reach, len(word) + reach),
+                similarity > 0,
+            ),
+        ):
+            options = db.session.scalars(
+                select(SearchWord.word)
+                .where(condition)
+                .order_by(similarity.desc(), SearchWord.word)
+                .limit(200)
+            ).all()
+            within = [o for o in options if edits(o, word) <= reach]
+            if within:
+                return min(within, key=lambda o: edits(o, word))  # stable: similarity order
+        return None
 
     def _finds(self, word: str) -> bool:
         """Does `word` alone match a document (« hésitent » through « hésiter »)? One

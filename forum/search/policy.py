@@ -27,6 +27,23 @@ def required_clauses(query) -> list:
     return clauses
 
 
+def excluded_words(query) -> list:
+    """What a query's words exclude at its top level, each as its query over the fields:
+    [covoiturage] for « mobilité -covoiturage », « -covoiturage » or « NOT covoiturage
+    mobilité »; [] when nothing is excluded (an exclusion inside an OR stays where it is).
+
+    A result is a group (a report or discussion with its messages, forum.search.groups):
+    each backend leaves out every group one of whose documents holds an excluded word, so
+    that « financent » and « -financent » share out the results between them. Excluding
+    only the documents kept a discussion whose reply said « financent » (found by its
+    opening): a tester of issue 17 counted 23 + 98 results for 119 in all."""
+    if isinstance(query, wq.AndNot):
+        return [query.b]
+    if isinstance(query, wq.And):
+        return [c.query for c in query.subqueries if isinstance(c, wq.Not)]
+    return []
+
+
 def widened(results: SearchResults, matched_all: int) -> None:
     """Record that a query was widened to most of its words: the notice "most_words",
     and how many results held every word (they come first) — none, or a few: the page
@@ -60,7 +77,7 @@ def chosen_filters(
         typed, unknown = resolve_filters(parsed.filters, vocabulary.resolve)
         missing = {value for _name, value in unknown}
         results.typed_filters = [
-            (name, [v for v in values if v not in missing])
+            (name, [v for v in values if v not in missing], False)
             for name, values in typed.items()
             if any(v not in missing for v in values)
         ]
@@ -112,6 +129,8 @@ def filter_clauses(
         resolved, unknown = resolve_filters({name: values}, vocabulary.resolve)
         results.unknown_filters += unknown
         clauses.append(FilterClause(name, tuple(resolved.get(name, [])), excluded))
+        if resolved.get(name):  # the page names « tag:a OR tag:b » and « -region:… » too
+            results.typed_filters.append((name, resolved[name], excluded))
     return clauses
 
 
@@ -125,6 +144,20 @@ def query_words(parsed: ParsedQuery) -> set[str]:
         for fieldname, text in parsed.query.all_terms(phrases=True)
         if fieldname in ("body", "title", "files")
     }
+
+
+def matched_as_typed(results: SearchResults, parsed: ParsedQuery) -> int | None:
+    """How many results held every word typed, when that is few enough (under FEW_RESULTS)
+    to look for a correction: the total, or for a query widened to most of its words
+    (`widened`) the results that held them all. None: no correction is looked for (many
+    results, or no words). A typo among several words was neither corrected nor offered
+    (a tester of issue 17): the widened page had many results, all of them through the
+    other words."""
+    if parsed.query is None:
+        return None
+    if "most_words" in results.notices:
+        return results.all_words if results.all_words < FEW_RESULTS else None
+    return results.total if results.total < FEW_RESULTS else None
 
 
 def take_correction(results: SearchResults, parsed: ParsedQuery) -> ParsedQuery | None:

@@ -19,7 +19,9 @@ from forum.search.groups import group_counts, group_matches, load_hits, page_lea
 from forum.search.policy import (
     FEW_RESULTS,
     GROUP_HEADS,
+    excluded_words,
     filter_clauses,
+    matched_as_typed,
     minimum_should_match,
     query_words,
     required_clauses,
@@ -106,6 +108,10 @@ class SearchReader:
         if upper:  # « avant: » and the form's « au » both include their day
             base &= facets.day <= int(upper.strftime("%Y%m%d"))
         mask = base & evaluator.mask(query) if query is not None else base
+        for excluded in excluded_words(query):  # the whole group of a document holding it
+            holding = evaluator.mask(excluded)
+            codes = facets.group[holding]
+            mask &= ~(holding | np.isin(facets.group, codes[codes >= 0]))
 
         matches = np.flatnonzero(mask)
         coverage = None
@@ -126,8 +132,9 @@ class SearchReader:
         self._group_results(
             results, searcher, facets, evaluator, parsed, matches, sort, query, coverage
         )
-        if results.total < FEW_RESULTS and parsed.query is not None:
-            results.suggestion = self._suggest(searcher, parsed, evaluator, base, results.total)
+        typed = matched_as_typed(results, parsed)
+        if typed is not None:
+            results.suggestion = self._suggest(searcher, parsed, evaluator, base, typed)
             fixed = None if corrected else take_correction(results, parsed)
             if fixed is not None:
                 return self._search(

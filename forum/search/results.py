@@ -25,7 +25,8 @@ class SearchResults:
     notices: list[str] = field(default_factory=list)
     unknown_filters: list[tuple[str, str]] = field(default_factory=list)  # (field, value)
     # The filters typed in the box as the index holds them: (field, [value, …])
-    typed_filters: list[tuple[str, list[str]]] = field(default_factory=list)
+    # the box's filters as understood: (field, values, excluded), for the page to say
+    typed_filters: list[tuple[str, list[str], bool]] = field(default_factory=list)
     # Widened to most of the words (notice "most_words"): how many held every word (first)
     all_words: int = 0
     parsed: ParsedQuery | None = None

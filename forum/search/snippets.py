@@ -101,8 +101,14 @@ def suggest(searcher, text: str, finds=None) -> str | None:
     for token, word in unknown.items():
         # The closest of the few likeliest (Whoosh ranks by frequency within the distance:
         # « habitnt » got « habiter », two edits, before « habitent », one).
-        options = corrector.suggest(word, limit=5, maxdist=allowed_edits(word))
-        best = min(options, key=lambda option: edits(option, word), default=None)
+        # Whoosh counts a swap as two edits (Levenshtein), query.edits as one: a short
+        # word's swap (« leiux », one edit allowed) is looked for at two, then kept only
+        # within the allowed edits as query.edits counts them (the PostgreSQL backend's
+        # rule too: a tester of issue 17 saw the backends disagree).
+        reach = allowed_edits(word)
+        options = corrector.suggest(word, limit=5, maxdist=max(reach, 2))
+        within = [option for option in options if edits(option, word) <= reach]
+        best = min(within, key=lambda option: edits(option, word), default=None)
         if best and best != word:
             corrections[token] = best
     return respell(text, corrections) if corrections else None

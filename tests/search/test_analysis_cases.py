@@ -201,6 +201,21 @@ def test_a_correction_two_edits_away_is_offered_not_imposed(indexed, client):
     assert search("dent").suggestion is None  # one edit at most under six letters
 
 
+def test_a_typo_among_several_words_is_offered_beside_the_widened_page(indexed, client):
+    """« porteurs finacement »: no document held both words, so the page was widened to
+    most of them (every « porteurs »): many results, so no correction was looked for (a
+    tester of issue 17). The results that hold every word are what a correction must beat:
+    « financement » is offered, not imposed (the page has results)."""
+    results = search("porteurs finacement")
+    assert "most_words" in results.notices and results.total >= 3
+    assert results.corrected is None
+    assert results.suggestion == "porteurs financement"
+    html = client.get("/search", query_string={"q": "porteurs finacement"}).get_data(as_text=True)
+    assert "Vouliez-vous dire" in html and "porteurs financement</a>" in html
+    # All the words found: nothing to offer.
+    assert search("porteurs financement").suggestion is None
+
+
 def test_the_suggestion_link_keeps_the_filters_typed_in_the_box(indexed, client):
     html = client.get("/search", query_string={"q": "habitons dep:46"}).get_data(as_text=True)
     link = re.search(r'<p class="suggestion">.*?href="([^"]+)"', html, re.S).group(1)
@@ -217,6 +232,19 @@ def test_a_short_word_is_offered_a_correction_never_given_one(indexed):
     assert results.corrected == "accident"
     results = search("roite")  # five letters: « route » offered only
     assert results.corrected is None and results.suggestion == "route" and results.total == 0
+
+
+def test_a_swap_in_a_short_word_is_corrected_by_both_backends(indexed):
+    """A tester of issue 17: « Cajrac » and « tiers-leiux » were corrected by Whoosh only:
+    two swapped letters leave a short word too few trigrams in common with the right one
+    for PostgreSQL's trigram index (« sgeala » and « segala » 0.27, under its 0.3)."""
+    results = search("Sgéala")  # six letters, one swap: imposed
+    assert results.corrected == "ségala"
+    assert [h.item.id for h in results.hits] == [indexed["saint-cere"]]
+    # Five letters: offered, not imposed (Whoosh counted the swap as two edits, one
+    # too many for a short word; PostgreSQL's trigrams missed it).
+    results = search("tiers-leiux")
+    assert results.corrected is None and results.suggestion == "tiers lieux"
 
 
 def test_a_wildcard_is_not_corrected(indexed, client):

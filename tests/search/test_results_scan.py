@@ -92,7 +92,7 @@ def test_a_discussion_and_its_replies_are_one_result(app, client, seasoned):
     assert 'class="snippet"' in second and second.count('class="snippet"') == 1  # no own snippet
     kinds = facet_labels(html, "type")
     assert kinds == {"post": "Discussions, par leurs messages", "discussion": "Discussions"}
-    counts = dict(re.findall(r'type=(\w+)"[^>]*>[^<]*<span class="meta">\((\d+)\)', html))
+    counts = dict(re.findall(r'type=(\w+)"[^>]*>[^<]*<span class="count"[^>]*>(\d+)<', html))
     assert counts == {"post": "2", "discussion": "1"}  # results holding such a match
     assert total(page(client, q="trombone", type="post")) == 2
     assert total(page(client, q="trombone", type="discussion")) == 1
@@ -482,3 +482,82 @@ def test_page_leaders_is_a_total_order_over_ties():
         if ranked is not None:
             keys = [(-ranked[i], -days[i], grouping.codes[i]) for i in listed]
             assert keys == sorted(keys)
+
+
+def test_an_excluded_word_leaves_out_whole_results(app, client, seasoned, make_report):
+    """A tester of issue 17: « financent » found 23 results and « -financent » 98, of 119
+    in all: a discussion whose reply held the word was found by both (its opening holds
+    none). A result one of whose documents holds an excluded word is left out whole, so
+    a word and its exclusion share out the results."""
+    from forum.services import discussions as threads
+
+    alice = seasoned(display_name="Alice Martin")
+    discussion, _posts = thread(
+        alice,
+        "Un transport pour la fête",
+        "Le transport part à 9 h.",
+        ["Les collectivités financent le car."],
+    )
+    report = make_report(alice, "Transport solidaire en Corrèze")
+    threads.reply(threads.report_thread(report), alice, "Le département finance le car ?")
+    plain = make_report(alice, "Un transport à la demande")
+    db.session.commit()
+    index_ready()
+
+    def shown(q):
+        html = page(client, q=q)
+        found = {(k, int(n)) for k, n in re.findall(r'href="/(reports|discussions)/(\d+)', html)}
+        return found, (total(html) if found else 0)
+
+    everything, _ = shown("transport")
+    assert {("discussions", discussion.id), ("reports", report.id)} <= everything
+    with_word, n_with = shown("financent")
+    without, n_without = shown("transport -financent")
+    assert ("discussions", discussion.id) in with_word
+    assert ("reports", report.id) in with_word
+    assert ("discussions", discussion.id) not in without
+    assert ("reports", report.id) not in without
+    assert ("reports", plain.id) in without
+    alone, n_alone = shown("-financent")
+    assert ("discussions", discussion.id) not in alone
+    assert ("reports", plain.id) in alone
+    assert (n_with, n_alone) == (2, 1)  # the three results, shared out
+    assert ("reports", report.id) not in shown('transport NOT "finance le car"')[0]
+
+
+def test_the_filter_line_names_exclusions_alternatives_and_dates(cap, client):
+    """A tester of issue 17: the line said what « structure:coop » was read as, but not an
+    exclusion, an « OR » of two défis or the dates typed in the box."""
+
+    def said(q):
+        html = page(client, q=q)
+        found = re.search(r'<p class="understood"[^>]*>(.*?)</p>', html, re.S)
+        return " ".join(found.group(1).split()).replace("\u00a0", " ") if found else None
+
+    assert said("porteurs -region:occitanie") == (
+        "Filtres de la recherche : sauf région « Occitanie »"
+    )
+    line = said("tag:mobilite OR tag:garde-d-enfants")
+    assert line.startswith("Filtres de la recherche : défi « ") and " » ou « " in line, line
+    assert said("porteurs apres:2025-03-04 avant:2025-09-23") == (
+        "Filtres de la recherche : séances du 4 mars 2025 au 23 septembre 2025"
+    )
+    assert said("porteurs avant:2025-09-23 dep:46") == (
+        "Filtres de la recherche : département « Lot (46) » · séances jusqu’au 23 septembre 2025"
+    )
+    assert said("porteurs") is None
+
+
+def test_a_report_found_through_its_defi_says_so(app, client, seasoned, make_report):
+    """A tester of issue 17: « mobilité » listed reports tagged « Mobilité » whose text
+    does not hold the word with their opening lines and nothing highlighted."""
+    alice = seasoned(display_name="Alice Martin")
+    tagged = make_report(alice, "Un car pour venir aux séances", tags=["mobilite"])
+    db.session.commit()
+    index_ready()
+    html = page(client, q="mobilité")
+    card = next(c for c in cards(html) if f"/reports/{tagged.id}" in c)
+    snippet = " ".join(card.split('class="snippet"', 1)[1].split("</p>", 1)[0].split())
+    assert '<span class="snippet-source">Défi :</span> <mark>Mobilité</mark>' in snippet, card
+    # A report whose own text holds the words keeps its own snippet only.
+    assert "snippet-source" not in page(client, q="car séances")

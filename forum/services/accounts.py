@@ -108,20 +108,28 @@ def authenticate(email: str, password: str, ip: str) -> User | None:
     AccountSuspended for a suspended account's right password."""
     email = normalise_email(email)
     limit = current_app.config["LOGIN_MAX_FAILURES"]
-    wait = max(
-        _throttled_for(LoginFailure.email, email, limit),
-        _throttled_for(LoginFailure.ip, ip, limit * 3),  # a whole tiers-lieu may share an IP
-    )
+    for_account = _throttled_for(LoginFailure.email, email, limit)
+    for_network = _throttled_for(LoginFailure.ip, ip, limit * 3)  # a tiers-lieu shares an IP
+    wait = max(for_account, for_network)
     if wait:
         minutes = -(-wait // 60)
-        raise TooManyAttempts(
-            ngettext(
+        if for_network > for_account:  # the others on this Wi-Fi: say it is not them
+            message = ngettext(
+                "Trop de tentatives de connexion depuis ce réseau (une connexion partagée, "
+                "comme le Wi-Fi d’un tiers-lieu, compte pour tous ses postes). Réessayez "
+                "dans %(num)d minute.",
+                "Trop de tentatives de connexion depuis ce réseau (une connexion partagée, "
+                "comme le Wi-Fi d’un tiers-lieu, compte pour tous ses postes). Réessayez "
+                "dans %(num)d minutes.",
+                minutes,
+            )
+        else:
+            message = ngettext(
                 "Trop de tentatives de connexion. Réessayez dans %(num)d minute.",
                 "Trop de tentatives de connexion. Réessayez dans %(num)d minutes.",
                 minutes,
-            ),
-            retry_after=wait,
-        )
+            )
+        raise TooManyAttempts(message, retry_after=wait)
     user = find_user_by_email(email)
     # Failures older than the window no longer count: drop them at every login attempt, so
     # the table stays the size of one window and holds no IP longer than needed (privacy page).

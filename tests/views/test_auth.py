@@ -157,6 +157,22 @@ def test_login_throttled_per_ip(client, make_user):
         client, "/auth/login", {"email": "anim@example.org", "password": "motdepasse-solide"}
     )
     assert response.status_code == 429
+    # Said to be the network's doing (a shared tiers-lieu Wi-Fi; a tester of issue 17 was
+    # told only « trop de tentatives » on her first try).
+    text = " ".join(response.get_data(as_text=True).split())
+    assert "depuis ce réseau" in text and "Réessayez dans 15 minutes" in text
+
+
+def test_an_account_throttled_on_its_own_is_not_told_of_the_network(client, make_user):
+    make_user(email="anim@example.org")
+    for _ in range(10):
+        post_form(client, "/auth/login", {"email": "anim@example.org", "password": "mauvais"})
+    response = post_form(
+        client, "/auth/login", {"email": "anim@example.org", "password": "motdepasse-solide"}
+    )
+    assert response.status_code == 429
+    text = response.get_data(as_text=True)
+    assert "Trop de tentatives" in text and "depuis ce réseau" not in text
 
 
 def test_password_reset_by_email_round_trip(client, make_user, smtp):

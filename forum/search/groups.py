@@ -251,17 +251,17 @@ def _say_what_matched(hits: list[Hit], terms: set[str]) -> None:
     for hit in quiet:
         report = hit.item
         named = [
-            (_("Défi"), [t.label for t in report.tags]),
-            (_("Module"), [m.title for m in report.modules]),
-            (_("Structure"), [report.structure.name] if report.structure else []),
-            (_("Département"), [report.department.name] if report.department else []),
+            (_("Défi :"), [t.label for t in report.tags]),
+            (_("Module :"), [m.title for m in report.modules]),
+            (_("Structure :"), [report.structure.name] if report.structure else []),
+            (_("Département :"), [report.department.name] if report.department else []),
         ]
         said = []
         for label, names in named:
             marked = [found for n in names if "<mark>" in (found := snippet(n, terms))]
             if marked:
                 said.append(
-                    Markup('<span class="snippet-source">{} :</span> {}').format(
+                    Markup('<span class="snippet-source">{}</span> {}').format(
                         label, Markup(", ").join(marked)
                     )
                 )
@@ -299,8 +299,9 @@ def _with_files(own: Markup, attached: list | None, terms: set[str]) -> Markup:
     for filename, text in attached:
         found = snippet(text, terms)
         if "<mark>" in found:
-            label = _("Dans la pièce jointe")
-            return Markup('<span class="snippet-source">{} <em>{}</em> :</span> {}').format(
-                label, filename, found
-            )
+            # the name escaped, then set in its <em> by the translated sentence (« : » is
+            # spaced in French only)
+            name = Markup("<em>{}</em>").format(filename)
+            label = Markup(_("Dans la pièce jointe %(name)s :", name=name))
+            return Markup('<span class="snippet-source">{}</span> {}').format(label, found)
     return own

@@ -559,5 +559,7 @@ def test_a_report_found_through_its_defi_says_so(app, client, seasoned, make_rep
     card = next(c for c in cards(html) if f"/reports/{tagged.id}" in c)
     snippet = " ".join(card.split('class="snippet"', 1)[1].split("</p>", 1)[0].split())
     assert '<span class="snippet-source">Défi :</span> <mark>Mobilité</mark>' in snippet, card
+    english = client.get("/search?q=mobilité", headers={"Accept-Language": "en"})
+    assert '<span class="snippet-source">Challenge:</span>' in english.get_data(as_text=True)
     # A report whose own text holds the words keeps its own snippet only.
     assert "snippet-source" not in page(client, q="car séances")

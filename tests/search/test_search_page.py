@@ -283,8 +283,8 @@ def test_facet_ties_and_a_filter_only_search(corpus, client):
     # and says what it counts to a screen reader.
     dep_part = " ".join(html.split(">Département</h2>", 1)[1].split("</ul>", 1)[0].split())
     assert re.search(
-        r'Corrèze \(19\) <span class="count" aria-hidden="true">(\d+)</span>'
-        r'<span class="visually-hidden">\(\1 résultats?\)</span>',
+        r'Corrèze \(19\)<span class="count" aria-hidden="true">(\d+)</span>'
+        r'<span class="visually-hidden"> \(\1 résultats?\)</span>',
         dep_part,
     ), dep_part
     html = page(client, q="tag:inexistant")

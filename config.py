@@ -72,6 +72,11 @@ class Config:
     REGISTRATION = os.environ.get("FORUM_REGISTRATION", "open")
     # Links in e-mails sent outside a request (notifications, digests from cron).
     BASE_URL = os.environ.get("FORUM_BASE_URL", "http://127.0.0.1:5000")
+    # HTTPS proxies in front of the app whose X-Forwarded-For and -Proto it trusts
+    # (werkzeug's ProxyFix): 0 when browsers reach it directly (`make run`), 1 behind
+    # nginx or Caddy (production's default, README « Production »). Without it every
+    # visitor has the proxy's address: one login throttle for the whole site.
+    PROXY_HOPS = int(os.environ.get("FORUM_PROXY_HOPS", "0") or 0)
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _env_bool("FORUM_SESSION_COOKIE_SECURE", False)
@@ -128,6 +133,7 @@ class ProductionConfig(Config):
     SECRET_KEY = os.environ.get("FORUM_SECRET_KEY")
     SESSION_COOKIE_SECURE = _env_bool("FORUM_SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    PROXY_HOPS = int(os.environ.get("FORUM_PROXY_HOPS", "1") or 0)  # gunicorn behind one proxy
 
     @classmethod
     def init(cls) -> None:

@@ -5,6 +5,7 @@ from pathlib import Path
 from flask import Flask
 from flask_login import current_user
 from jinja2 import BytecodeCache, StrictUndefined
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +56,12 @@ def create_app(overrides: dict | None = None, env: str | None = None) -> Flask:
         options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
         options.setdefault("connect_args", {"timeout": 30})
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+    if app.config.get("PROXY_HOPS"):
+        # The visitor's address and scheme as the HTTPS proxy saw them (login throttles,
+        # request log, secure cookies): werkzeug's ProxyFix, trusting that many proxies.
+        hops = int(app.config["PROXY_HOPS"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
     # Ahead of CSRF protection, which reads the body first: upload pages take bigger ones.
     from forum.views.attachments import raise_upload_limit

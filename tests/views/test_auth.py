@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from forum.extensions import db
 from forum.models import LoginFailure, User
 from tests.conftest import csrf_token, post_form
@@ -236,3 +238,51 @@ def test_old_login_failures_are_dropped_as_new_ones_arrive(app, client, make_use
     post_form(client, "/auth/login", {"email": "y@example.org", "password": "mauvais-mot"})
     emails = set(db.session.scalars(db.select(LoginFailure.email)))
     assert emails == {"y@example.org"}
+
+
+@pytest.fixture
+def behind_a_proxy(app_config):
+    """The app as production runs it: gunicorn behind one HTTPS proxy (PROXY_HOPS = 1)."""
+    app_config["PROXY_HOPS"] = 1
+
+
+def test_behind_the_proxy_each_visitor_has_their_own_address(behind_a_proxy, client, make_user):
+    """A tester of issue 17: behind the README's nginx every request came from 127.0.0.1,
+    so 30 failed logins anywhere throttled every member of the site for 15 minutes, with
+    the « Wi-Fi d'un tiers-lieu » message. The proxy's X-Forwarded-For is trusted."""
+    for n in range(30):
+        post_form(
+            client,
+            "/auth/login",
+            {"email": f"x{n}@example.org", "password": "mauvais-mot"},
+            headers={"X-Forwarded-For": "203.0.113.7"},
+        )
+    assert {f.ip for f in db.session.scalars(db.select(LoginFailure))} == {"203.0.113.7"}
+    make_user(email="anim@example.org")
+    elsewhere = post_form(
+        client,
+        "/auth/login",
+        {"email": "anim@example.org", "password": "motdepasse-solide"},
+        headers={"X-Forwarded-For": "198.51.100.4"},
+    )
+    assert elsewhere.status_code in (302, 303)
+    post_form(client, "/auth/logout", {})
+    same_network = post_form(
+        client,
+        "/auth/login",
+        {"email": "anim@example.org", "password": "motdepasse-solide"},
+        headers={"X-Forwarded-For": "203.0.113.7"},
+    )
+    assert same_network.status_code == 429
+
+
+def test_without_a_proxy_a_forwarded_address_is_not_believed(client):
+    """`make run` (PROXY_HOPS = 0): a client may not pick its own address to escape the
+    network's throttle."""
+    post_form(
+        client,
+        "/auth/login",
+        {"email": "x@example.org", "password": "mauvais-mot"},
+        headers={"X-Forwarded-For": "203.0.113.7"},
+    )
+    assert {f.ip for f in db.session.scalars(db.select(LoginFailure))} == {"127.0.0.1"}

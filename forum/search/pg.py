@@ -23,7 +23,6 @@ from datetime import date
 
 from flask import Flask
 from sqlalchemy import (
-    and_,
     case,
     cast,
     delete,
@@ -661,31 +660,30 @@ class PostgresBackend:
 
     def _closest_word(self, word: str) -> str | None:
         """The indexed word closest to `word` within query.allowed_edits (ties: the more
-        similar by trigrams, then alphabetical), or None. Candidates come from the trigram
-        index (`%`, pg_trgm's threshold 0.3); a swap in a short word shares too few
-        trigrams for it (« leiux » and « lieux » 0.18, « cajrac » and « cajarc » 0.27:
-        Whoosh corrected both, PostgreSQL neither — a tester of issue 17), so when it
-        offers none within reach, words of a length within reach sharing at least one
-        trigram are read too (a scan of `search_word`, on pages of few results only)."""
+        similar by trigrams, then alphabetical), or None; never a stop word (it would be
+        dropped from the query). Candidates: the 200 most similar words of a length within
+        reach sharing a trigram (a scan of `search_word`, on pages of few results only).
+        pg_trgm's `%` (similarity ≥ 0.3) missed swaps in short words (« leiux » and
+        « lieux » 0.18, « cajrac » and « cajarc » 0.27: Whoosh corrected both, PostgreSQL
+        neither), and taking the first of its candidates within reach preferred « crise »
+        (two edits) to « creuse » (one) for « cruese » (two fresh testers of issue 17)."""
         reach = allowed_edits(word)
         similarity = func.similarity(SearchWord.word, word)
-        for condition in (
-            SearchWord.word.op("%")(word),
-            and_(
+        options = db.session.scalars(
+            select(SearchWord.word)
+            .where(
                 func.length(SearchWord.word).between(len(word) - reach, len(word) + reach),
                 similarity > 0,
-            ),
-        ):
-            options = db.session.scalars(
-                select(SearchWord.word)
-                .where(condition)
-                .order_by(similarity.desc(), SearchWord.word)
-                .limit(200)
-            ).all()
-            within = [o for o in options if edits(o, word) <= reach]
-            if within:
-                return min(within, key=lambda o: edits(o, word))  # stable: similarity order
-        return None
+            )
+            .order_by(similarity.desc(), SearchWord.word)
+            .limit(200)
+        ).all()
+        within = [
+            o for o in options if edits(o, word) <= reach and o not in FRENCH_STOP_WORDS
+        ]
+        # the fewest edits (« cruese »: « creuse », one swap, before « crise », two), then
+        # the more similar: min() keeps the first of equals
+        return min(within, key=lambda o: edits(o, word), default=None)
 
     def _finds(self, word: str) -> bool:
         """Does `word` alone match a document (« hésitent » through « hésiter »)? One

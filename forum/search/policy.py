@@ -77,7 +77,7 @@ def chosen_filters(
         typed, unknown = resolve_filters(parsed.filters, vocabulary.resolve)
         missing = {value for _name, value in unknown}
         results.typed_filters = [
-            (name, [v for v in values if v not in missing], False)
+            (name, [v for v in values if v not in missing], "all" if name in AND_FIELDS else "any")
             for name, values in typed.items()
             if any(v not in missing for v in values)
         ]
@@ -130,7 +130,7 @@ def filter_clauses(
         results.unknown_filters += unknown
         clauses.append(FilterClause(name, tuple(resolved.get(name, [])), excluded))
         if resolved.get(name):  # the page names « tag:a OR tag:b » and « -region:… » too
-            results.typed_filters.append((name, resolved[name], excluded))
+            results.typed_filters.append((name, resolved[name], "none" if excluded else "any"))
     return clauses
 
 

@@ -188,11 +188,17 @@ def _plain(word: str) -> str:
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
+# Typographic quotes are quotes: « … » (French, with their inner spaces), “ … ” (a phone's
+# default), „ … “; a fresh tester of issue 17 found « “voiture partagée” » read as two words.
+_TYPOGRAPHIC_QUOTES = re.compile("«[\\s\u00a0\u202f]*|[\\s\u00a0\u202f]*»|[“”„‟]")
+
+
 def parse(raw: str) -> ParsedQuery:
     """Split the box into filters and text, then parse the text; degrade, never fail."""
     result = ParsedQuery()
     # One spelling whatever the keyboard: accents typed decomposed (a Mac) are composed.
     raw = unicodedata.normalize("NFC", (raw or "").replace("\x00", " "))
+    raw = _TYPOGRAPHIC_QUOTES.sub('"', raw)
     if len(raw) > MAX_QUERY_CHARS:
         # At the last space before the limit: a word or a filter cut in two would be read
         # as another one (« tag:financ » names nothing, and leaves nothing found).

@@ -37,6 +37,23 @@ from forum.search.store import IndexStore, IndexUnavailable, log_failure
 _ANALYZER = french_analyzer()
 
 
+def _results_up_to(group: np.ndarray, matches: np.ndarray, limit: int) -> int:
+    """How many results (groups: a report or discussion with its messages) these matching
+    documents make, counted up to `limit` (`limit` means « that many or more »). Counted as the PostgreSQL backend counts them, so both
+    widen the same queries: Whoosh counted documents, and a phrase found in two reports
+    and a message under one of them was « 3 » here, « 2 » there (a fresh tester of issue
+    17: « voiture partagée » gave 2 results on Whoosh, 31 widened on PostgreSQL). A
+    document indexed before groups existed (negative code) is a result of its own. At most
+    `limit` passes over the codes, no sort."""
+    codes = group[matches]
+    codes = np.where(codes < 0, -1 - matches, codes)
+    distinct = 0
+    while len(codes) and distinct < limit:
+        codes = codes[codes != codes[0]]
+        distinct += 1
+    return distinct
+
+
 class SearchReader:
     """Answers queries from one app's index; `wake` asks the writer to rebuild an index
     found missing or damaged."""
@@ -116,7 +133,9 @@ class SearchReader:
         matches = np.flatnonzero(mask)
         coverage = None
         clauses = required_clauses(query)
-        if len(matches) < FEW_RESULTS and len(clauses) > 1:
+        several = len(clauses) > 1
+        matched_all = _results_up_to(facets.group, matches, FEW_RESULTS) if several else 0
+        if several and matched_all < FEW_RESULTS:
             # Every word required leaves (almost) nothing: rank by how many of the words a
             # document holds (at least half of them), then by BM25F.
             coverage = np.zeros(facets.size, dtype=np.int32)
@@ -124,8 +143,8 @@ class SearchReader:
                 coverage += evaluator.mask(clause)
             enough = coverage >= minimum_should_match(len(clauses))
             wider = np.flatnonzero(base & enough)
-            if len(wider) > len(matches):
-                widened(results, len(matches))
+            if _results_up_to(facets.group, wider, matched_all + 1) > matched_all:
+                widened(results, matched_all)
                 matches, query = wider, wq.Or(clauses)
             else:
                 coverage = None

@@ -25,8 +25,9 @@ class SearchResults:
     notices: list[str] = field(default_factory=list)
     unknown_filters: list[tuple[str, str]] = field(default_factory=list)  # (field, value)
     # The filters typed in the box as the index holds them: (field, [value, …])
-    # the box's filters as understood: (field, values, excluded), for the page to say
-    typed_filters: list[tuple[str, list[str], bool]] = field(default_factory=list)
+    # the box's filters as understood, for the page to say: (field, values, how they
+    # combine: "any" one of them, "all" of them — two défis or modules —, "none" of them)
+    typed_filters: list[tuple[str, list[str], str]] = field(default_factory=list)
     # Widened to most of the words (notice "most_words"): how many held every word (first)
     all_words: int = 0
     parsed: ParsedQuery | None = None

@@ -107,7 +107,11 @@ def suggest(searcher, text: str, finds=None) -> str | None:
         # rule too: a tester of issue 17 saw the backends disagree).
         reach = allowed_edits(word)
         options = corrector.suggest(word, limit=5, maxdist=max(reach, 2))
-        within = [option for option in options if edits(option, word) <= reach]
+        within = [
+            option
+            for option in options
+            if edits(option, word) <= reach and option not in FRENCH_STOP_WORDS
+        ]
         best = min(within, key=lambda option: edits(option, word), default=None)
         if best and best != word:
             corrections[token] = best

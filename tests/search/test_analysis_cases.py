@@ -211,7 +211,11 @@ def test_a_typo_among_several_words_is_offered_beside_the_widened_page(indexed, 
     assert results.corrected is None
     assert results.suggestion == "porteurs financement"
     html = client.get("/search", query_string={"q": "porteurs finacement"}).get_data(as_text=True)
-    assert "Vouliez-vous dire" in html and "porteurs financement</a>" in html
+    assert "Vouliez-vous dire" in html and "porteurs financement</a>\u00a0?" in html
+    english = client.get(
+        "/search", query_string={"q": "porteurs finacement"}, headers={"Accept-Language": "en"}
+    ).get_data(as_text=True)
+    assert "Did you mean" in english and "porteurs financement</a>?</p>" in english
     # All the words found: nothing to offer.
     assert search("porteurs financement").suggestion is None
 
@@ -245,6 +249,25 @@ def test_a_swap_in_a_short_word_is_corrected_by_both_backends(indexed):
     # too many for a short word; PostgreSQL's trigrams missed it).
     results = search("tiers-leiux")
     assert results.corrected is None and results.suggestion == "tiers lieux"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "“tiers de la salle”",
+        "«\u00a0tiers de la salle\u00a0»",
+        "« tiers de la salle »",
+        "„tiers de la salle“",
+    ],
+)
+def test_typographic_quotes_make_a_phrase(indexed, typed):
+    """A fresh tester of issue 17: a phone types “ ”, a French keyboard « »; both were read
+    as loose words (« “voiture partagée” » found 31 results where the phrase found 1)."""
+    phrase = found('"tiers de la salle"')
+    assert phrase == [indexed["tiers-espace"]]
+    assert found(typed) == phrase
+    assert indexed["tiers-espace"] not in found(f"-{typed} tiers")
+    assert indexed["tiers-lieux"] in found(f"-{typed} tiers")
 
 
 def test_a_wildcard_is_not_corrected(indexed, client):

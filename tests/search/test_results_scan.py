@@ -539,6 +539,11 @@ def test_the_filter_line_names_exclusions_alternatives_and_dates(cap, client):
     )
     line = said("tag:mobilite OR tag:garde-d-enfants")
     assert line.startswith("Filtres de la recherche : défi « ") and " » ou « " in line, line
+    # Two défis typed are both required (a fresh tester read « ou » there); two
+    # départements are either.
+    line = said("tag:mobilite tag:garde-d-enfants")
+    assert " » et « " in line and " ou " not in line, line
+    assert " » ou « " in said("dep:46 dep:19")
     assert said("porteurs apres:2025-03-04 avant:2025-09-23") == (
         "Filtres de la recherche : séances du 4 mars 2025 au 23 septembre 2025"
     )
@@ -563,3 +568,42 @@ def test_a_report_found_through_its_defi_says_so(app, client, seasoned, make_rep
     assert '<span class="snippet-source">Challenge:</span>' in english.get_data(as_text=True)
     # A report whose own text holds the words keeps its own snippet only.
     assert "snippet-source" not in page(client, q="car séances")
+
+
+def test_both_backends_widen_by_results_not_documents(app, client, seasoned, make_report):
+    """A fresh tester of issue 17: « voiture partagée » gave 2 results on Whoosh and 31 on
+    PostgreSQL. Both words were in two results, one of them twice (the report and a reply
+    in its thread): Whoosh counted three documents, enough not to widen; PostgreSQL
+    counted two results and widened to either word. Both count results now."""
+    from forum.services import discussions as threads
+
+    alice = seasoned(display_name="Alice Martin")
+    shared = make_report(alice, "Voiture partagée pour venir aux séances")
+    threads.reply(threads.report_thread(shared), alice, "La voiture partagée a bien marché.")
+    make_report(alice, "Une voiture partagée au village")
+    make_report(alice, "Une voiture de location")
+    make_report(alice, "Une salle partagée")
+    db.session.commit()
+    index_ready()
+    html = page(client, q="voiture partagée")
+    assert total(html) == 4
+    assert "2\u00a0résultats contiennent tous les mots" in html or (
+        "2 résultats contiennent tous les mots" in html
+    ), html.split('class="flash', 1)[-1][:300]
+
+
+def test_a_swap_is_closer_than_two_edits_on_both_backends(app, seasoned, make_report):
+    """A fresh tester of issue 17: « Cruese » was corrected to « creuse » (one swap) on
+    Whoosh, offered « crise » (two edits, more trigrams in common) on PostgreSQL."""
+    from flask import current_app
+
+    alice = seasoned(display_name="Alice Martin")
+    creuse = make_report(alice, "Un atelier en Creuse")
+    make_report(alice, "La crise du logement")
+    make_report(alice, "Une crise de confiance")
+    db.session.commit()
+    index_ready()
+    with current_app.test_request_context():
+        results = engine().search("Cruese")
+    assert results.corrected == "creuse"
+    assert [h.item.id for h in results.hits] == [creuse.id]

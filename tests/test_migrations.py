@@ -243,3 +243,36 @@ def test_0021_moves_search_documents_into_their_rows(empty_database, tmp_path):
         downgrade(config, "0020")
         db.session.remove()
         db.engine.dispose()
+
+
+def test_0022_indexes_the_search_documents_days(empty_database, tmp_path):
+    """0022 adds an index on search_document.day over the documents already written, on
+    both databases (one schema), and takes it away again."""
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": empty_database, "SEARCH_DIR": str(tmp_path / "ix")},
+        env="testing",
+    )
+
+    def day_indexes() -> list:
+        indexes = sa.inspect(db.engine).get_indexes("search_document")
+        return [i["column_names"] for i in indexes if i["name"] == "ix_search_document_day"]
+
+    with app.app_context():
+        config = alembic_config(app)
+        upgrade(config, "0021")
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.begin() as conn:
+                conn.execute(
+                    sa.text(
+                        "INSERT INTO search_document (key, kind, object_id, group_code, day, "
+                        "modules, tags, document, digest) VALUES ('report:1', 'report', 1, 1, "
+                        "20250101, '{}', '{}', 'mot:1B', 'x')"
+                    )
+                )
+        assert day_indexes() == []
+        upgrade(config, "0022")
+        assert day_indexes() == [["day"]]
+        downgrade(config, "0021")
+        assert day_indexes() == []
+        db.session.remove()
+        db.engine.dispose()

@@ -45,6 +45,8 @@ class SearchDocument(db.Model):
         Index("ix_search_document_document", "document", postgresql_using="gin"),
         Index("ix_search_document_tags", "tags", postgresql_using="gin"),
         Index("ix_search_document_modules", "modules", postgresql_using="gin"),
+        # Dates (« apres: », « avant: »): ANDed with the words' GIN bitmap (migration 0022).
+        Index("ix_search_document_day", "day"),
     )
 
 

@@ -43,3 +43,28 @@ def test_a_document_under_a_page_stays_in_its_row(app, search_backend, make_user
     )
     assert 2_500 < size < 8_000, size
     assert _toast_chunks() == before  # nothing went to TOAST (it did before 0021)
+
+
+def test_dates_have_an_index_of_their_own(app, search_backend):
+    """A search with dates reads only the documents inside them (migration 0022): the
+    planner can AND the dates' B-tree bitmap with the words' GIN bitmap."""
+    if search_backend != "postgres":
+        pytest.skip("the PostgreSQL backend's indexes: Whoosh keeps its own files")
+    columns = db.session.scalar(
+        text(
+            "SELECT indexdef FROM pg_indexes "
+            "WHERE tablename = 'search_document' AND indexname = 'ix_search_document_day'"
+        )
+    )
+    assert columns is not None and columns.endswith("(day)"), columns
+    db.session.execute(text("SET LOCAL enable_seqscan = off"))  # a handful of test rows
+    plan = "\n".join(
+        db.session.scalars(
+            text(
+                "EXPLAIN SELECT key FROM search_document WHERE document @@ 'financ'::tsquery "
+                "AND day BETWEEN 20250101 AND 20251231"
+            )
+        )
+    )
+    db.session.rollback()
+    assert "ix_search_document_day" in plan, plan

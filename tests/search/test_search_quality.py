@@ -51,8 +51,8 @@ def test_exact_phrase_needs_the_words_in_order(corpus, search_ids):
 
 def test_searches_of_one_shape_keep_their_own_values(corpus, search_ids):
     """The PostgreSQL backend keeps one statement per shape of search and binds each
-    search's own words, dates and slugs into it: alternating searches of one shape must
-    each find their own results (both backends)."""
+    search's own words, dates, slugs and codes into it: alternating searches of one shape
+    must each find their own results (both backends)."""
     covoiturage = search_ids("covoiturage")
     parents = search_ids("parents")
     assert corpus["covoiturage"] in covoiturage and corpus["covoiturage"] not in parents
@@ -67,3 +67,7 @@ def test_searches_of_one_shape_keep_their_own_values(corpus, search_ids):
     financement = search_ids("", tag="financement")
     assert mobilite and financement and mobilite != financement
     assert search_ids("", tag="mobilite") == mobilite
+    lot, gironde = search_ids("", department="46"), search_ids("", department="33")
+    assert lot and gironde and not set(lot) & set(gironde)
+    assert search_ids("", department="46") == lot
+    assert set(search_ids("", department=["46", "33"])) == set(lot) | set(gironde)

@@ -81,8 +81,8 @@ MAX_FILE_CHARS = 200_000  # attached text indexed per document (a tsvector holds
 FIELD_GAP = 8  # positions between fields: a phrase never spans two of them
 _ANALYZER = french_analyzer()
 # Trigram similarity of a correction's candidates: a swap in a four-letter word leaves one
-# trigram of nine in common (« fiox »/« foix » 0.11). Through the trigram index, 5–30 ms on
-# 110,000 words where reading them all took 150 ms (benchmarks/RESULTS.md).
+# trigram of nine in common (« fiox »/« foix » 0.11). Through the trigram index, 3–46 ms a
+# word on 110,000 words where reading them all took 146–181 ms (benchmarks/RESULTS.md).
 CORRECTION_SIMILARITY = "0.1"
 _PENDING = "search_documents"  # session.info: keys to write before this commit
 FACET_COLUMNS = {

@@ -14,10 +14,11 @@ import numpy as np
 from flask_babel import gettext as _
 from markupsafe import Markup
 from sqlalchemy import or_, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
-from forum.models import Attachment, AttachmentStatus, Discussion, Post, Report
+from forum.models import Attachment, AttachmentStatus, ChallengeTag, Discussion, Post
+from forum.models.reports import report_tags
 from forum.search import documents, threads
 from forum.search.fields import plain_text
 from forum.search.snippets import snippet
@@ -238,20 +239,23 @@ def _say_what_matched(hits: list[Hit], terms: set[str]) -> None:
     """A report found through its défis, kit modules, structure or place (not its text)
     showed its opening lines with nothing highlighted (a tester of issue 17, « mobilité »
     finding reports tagged « Mobilité »): its snippet says, after its opening, which of
-    these names held the words — « Défi : <mark>Mobilité</mark> ». The défis are loaded
-    in one statement, only when a page has such a report."""
+    these names held the words — « Défi : <mark>Mobilité</mark> ». The défis' labels are
+    read in one statement, only when a page has such a report."""
     quiet = [h for h in hits if h.kind == "report" and h.snippet and "<mark>" not in h.snippet]
     if not quiet or not terms:
         return
-    db.session.scalars(
-        select(Report)
-        .where(Report.id.in_([h.item.id for h in quiet]))
-        .options(selectinload(Report.tags))
-    ).all()
+    labels: dict[int, list[str]] = {}
+    for report_id, label in db.session.execute(
+        select(report_tags.c.report_id, ChallengeTag.label)
+        .join(ChallengeTag, ChallengeTag.id == report_tags.c.tag_id)
+        .where(report_tags.c.report_id.in_([h.item.id for h in quiet]))
+        .order_by(ChallengeTag.label)
+    ):
+        labels.setdefault(report_id, []).append(label)
     for hit in quiet:
         report = hit.item
         named = [
-            (_("Défi :"), [t.label for t in report.tags]),
+            (_("Défi :"), labels.get(report.id, [])),
             (_("Module :"), [m.title for m in report.modules]),
             (_("Structure :"), [report.structure.name] if report.structure else []),
             (_("Département :"), [report.department.name] if report.department else []),

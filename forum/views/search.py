@@ -51,6 +51,10 @@ def index():
     results = None
     if searching:
         results = engine().search(q, filters, date_from, date_to, sort, page, vocabulary=vocabulary)
+        if date_from and date_to and date_from > date_to:
+            # the « Période » form's dates reversed find nothing: said, as the box's are
+            # (a fresh tester of issue 17)
+            results.notices.append("empty_form_period")
     offers = _offers(results, vocabulary)
     several = {  # « tag:porteur » names three défis: listed, not « inconnu »
         (name, value): vocabulary.several(name, value)

@@ -350,3 +350,16 @@ def test_dates_add_up_and_an_excluded_date_is_said(corpus, client, search_ids):
     assert "Une date ne s’exclut pas" in html
     html = page(client, q="financement apres:2025-01-01 OR apres:2024-01-01")
     assert "pas des dates ni des exclusions" in html
+
+
+def test_the_period_form_with_its_dates_reversed_says_so(corpus, client):
+    """A fresh tester of issue 17: « du 31/12/2024 au 01/01/2024 » in the « Période » form
+    found nothing and said nothing (the box's « apres: » after « avant: » is explained)."""
+    html = client.get(
+        "/search", query_string={"q": "porteurs", "from": "2024-12-31", "to": "2024-01-01"}
+    ).get_data(as_text=True)
+    assert "La période demandée est vide" in html and "Séances depuis le\u00a0»" in html
+    html = client.get(
+        "/search", query_string={"q": "porteurs", "from": "2024-01-01", "to": "2024-12-31"}
+    ).get_data(as_text=True)
+    assert "La période demandée est vide" not in html

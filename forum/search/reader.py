@@ -37,10 +37,19 @@ from forum.search.store import IndexStore, IndexUnavailable, log_failure
 _ANALYZER = french_analyzer()
 
 
+def _whole_groups(group: np.ndarray, documents: np.ndarray) -> np.ndarray:
+    """A mask of `documents` (a boolean mask, one per document) and of every document of
+    their groups (a report or discussion with its messages): what an excluded value or
+    word leaves out. A document indexed before groups existed (negative code) brings only
+    itself."""
+    codes = group[documents]
+    return documents | np.isin(group, codes[codes >= 0])
+
+
 def _results_up_to(group: np.ndarray, matches: np.ndarray, limit: int) -> int:
     """How many results (groups: a report or discussion with its messages) these matching
-    documents make, counted up to `limit` (`limit` means « that many or more »). Counted as the PostgreSQL backend counts them, so both
-    widen the same queries: Whoosh counted documents, and a phrase found in two reports
+    documents make, counted up to `limit` (`limit` means « that many or more »). Counted
+    as the PostgreSQL backend counts them, so both widen the same queries: Whoosh counted documents, and a phrase found in two reports
     and a message under one of them was « 3 » here, « 2 » there (a fresh tester of issue
     17: « voiture partagée » gave 2 results on Whoosh, 31 widened on PostgreSQL). A
     document indexed before groups existed (negative code) is a result of its own. At most
@@ -112,7 +121,7 @@ class SearchReader:
                     for kind in GROUP_HEADS:
                         heads |= facets.term_mask("kind", kind)
                 # the groups whose head holds the value go with it (policy.GROUP_HEADS)
-                any_of |= np.isin(facets.group, facets.group[any_of & heads])
+                any_of |= _whole_groups(facets.group, any_of & heads)
                 base &= ~any_of
             else:
                 base &= any_of
@@ -126,9 +135,7 @@ class SearchReader:
             base &= facets.day <= int(upper.strftime("%Y%m%d"))
         mask = base & evaluator.mask(query) if query is not None else base
         for excluded in excluded_words(query):  # the whole group of a document holding it
-            holding = evaluator.mask(excluded)
-            codes = facets.group[holding]
-            mask &= ~(holding | np.isin(facets.group, codes[codes >= 0]))
+            mask &= ~_whole_groups(facets.group, evaluator.mask(excluded))
 
         matches = np.flatnonzero(mask)
         coverage = None

@@ -63,7 +63,13 @@ from forum.search.policy import (
     take_correction,
     widened,
 )
-from forum.search.query import ParsedQuery, allowed_edits, edits, parse, respell
+from forum.search.query import (
+    ParsedQuery,
+    allowed_edits,
+    closest_correction,
+    parse,
+    respell,
+)
 from forum.search.results import PER_PAGE, SearchResults
 from forum.search.schema import FACET_FIELDS
 from forum.search.writer import sources
@@ -689,10 +695,9 @@ class PostgresBackend:
             .order_by(similarity.desc(), SearchWord.word)
             .limit(200)
         ).all()
-        within = [o for o in options if edits(o, word) <= reach and o not in FRENCH_STOP_WORDS]
         # the fewest edits (« cruese »: « creuse », one swap, before « crise », two), then
-        # the more similar: min() keeps the first of equals
-        return min(within, key=lambda o: edits(o, word), default=None)
+        # the more similar
+        return closest_correction(options, word, FRENCH_STOP_WORDS)
 
     def _finds(self, word: str) -> bool:
         """Does `word` alone match a document (« hésitent » through « hésiter »)? One

@@ -160,6 +160,16 @@ def allowed_edits(word: str) -> int:
     return 1 if len(word) < 6 else 2
 
 
+def closest_correction(options, word: str, stop_words=frozenset()) -> str | None:
+    """Of `options` (indexed words, likeliest first), the one a correction of `word` takes,
+    on both backends: within allowed_edits as `edits` counts them (a swap is one), never a
+    stop word (it would be dropped from the query), the fewest edits first, the likelier
+    of equals (min() keeps the first); None when none is within reach."""
+    reach = allowed_edits(word)
+    within = [o for o in options if edits(o, word) <= reach and o not in stop_words]
+    return min(within, key=lambda o: edits(o, word), default=None)
+
+
 # Shorter words are offered a correction, never given one: one letter away, a short word is
 # often another real word (« tarte » / « carte », « vache » / « cache »: a tester).
 SURE_CORRECTION_CHARS = 6

@@ -16,7 +16,7 @@ from forum.search.analysis import (
     french_analyzer,
     normalise,
 )
-from forum.search.query import allowed_edits, edits, respell
+from forum.search.query import allowed_edits, closest_correction, respell
 
 _ANALYZER = french_analyzer()
 _FRAGMENTER = highlight.ContextFragmenter(maxchars=240, surround=60)
@@ -107,12 +107,7 @@ def suggest(searcher, text: str, finds=None) -> str | None:
         # rule too: a tester of issue 17 saw the backends disagree).
         reach = allowed_edits(word)
         options = corrector.suggest(word, limit=5, maxdist=max(reach, 2))
-        within = [
-            option
-            for option in options
-            if edits(option, word) <= reach and option not in FRENCH_STOP_WORDS
-        ]
-        best = min(within, key=lambda option: edits(option, word), default=None)
+        best = closest_correction(options, word, FRENCH_STOP_WORDS)
         if best and best != word:
             corrections[token] = best
     return respell(text, corrections) if corrections else None

@@ -25,6 +25,7 @@ from forum.models import (
     Structure,
     User,
 )
+from forum.models.base import utcnow
 
 WINDOW = 8  # words: a run this long in two reports is a reused sentence, slots or not
 
@@ -184,3 +185,29 @@ def test_no_porteur_is_named_and_french_is_contracted(seeded):
         assert name.findall(text) == [], where
         assert CONTRACTION.findall(text) == [], where
         assert ELISION.findall(text) == [], where
+
+
+def test_discussions_were_written_over_the_months(seeded):
+    """A tester of issue 17: every demo discussion was opened the day of the seed, so a
+    search sorted by date put them all above every report. Discussions are opened on
+    different days; their messages follow in order, after their author joined, never in
+    the future."""
+    threads = list(db.session.scalars(db.select(Discussion)))
+    listed = [d for d in threads if d.report_id is None]
+    assert len({d.created_at.date() for d in listed}) == len(listed) >= 5
+    now = db.session.scalar(db.select(db.func.max(Post.created_at)))
+    assert max(d.created_at for d in listed) < now and now <= utcnow()
+    for discussion in threads:
+        posts = list(
+            db.session.scalars(
+                db.select(Post).where(Post.discussion_id == discussion.id).order_by(Post.id)
+            )
+        )
+        stamps = [p.created_at for p in posts]
+        assert stamps == sorted(stamps) and stamps[0] == discussion.created_at, discussion.title
+        assert discussion.last_post_at == stamps[-1]
+        for post in posts:
+            if post.author is not None:
+                assert post.author.created_at <= post.created_at, (discussion.title, post.id)
+    under_reports = [d for d in threads if d.report_id is not None]
+    assert all(d.created_at.date() > d.report.session_date for d in under_reports)

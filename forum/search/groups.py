@@ -101,7 +101,9 @@ def group_matches(
     scores: np.ndarray | None,
 ) -> Grouping:
     """Fold the matches (docnums) into results; `codes`, `is_post` and `day` are per document
-    of the index, `scores` per match (None: order by date)."""
+    of the index, `scores` per match (None: order by date). A result's leader is its best
+    match; by date, its report or discussion when it matched (the date the page shows for
+    it: a report's session, a discussion's opening), else its latest message."""
     g = codes[matches]
     posts = is_post[matches]
     threaded = np.isin(g, np.unique(g[posts])) if posts.any() else np.zeros(len(g), dtype=bool)
@@ -109,7 +111,7 @@ def group_matches(
     inner = np.flatnonzero(threaded)
     days = day[matches[inner]]
     if scores is None:
-        order = inner[np.lexsort((-days, g[inner]))]
+        order = inner[np.lexsort((-days, posts[inner], g[inner]))]
     else:
         order = inner[np.lexsort((-days, -scores[inner], g[inner]))]
     sorted_codes = g[order]

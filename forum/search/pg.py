@@ -144,7 +144,9 @@ def _fill_sql() -> str:
         )
     facet_rows = "\n    UNION ALL ".join(facets)
     return f"""WITH m AS MATERIALIZED ({{m}}),
-g AS (SELECT group_code, max(score) AS best, max(day) AS last, count(*) AS documents
+g AS (SELECT group_code, max(score) AS best,
+             coalesce(max(day) FILTER (WHERE kind <> 'post'), max(day)) AS last,
+             count(*) AS documents
       FROM m GROUP BY group_code),
 several AS (SELECT group_code FROM g WHERE documents > 1),
 combos AS (SELECT {scalars}, modules, tags, grouping(kind, modules, tags) AS left_out,

@@ -599,6 +599,9 @@ def _seed_discussions(report_ids: dict[str, int]) -> int:
         for author, text, parent in replies:
             parent_id = posts[parent].id if parent is not None else None
             posts.append(discussions.reply(discussion, members[author], text, parent_id))
+        # Opened over the last months, the most recent first in DISCUSSIONS' order: a demo
+        # where every discussion was opened today sorted them all above every report.
+        _backdate(discussion, utcnow() - timedelta(days=6 + 23 * index, hours=3 * index))
         created += 1
         if created == 1:
             discussions.accept_answer(discussion, posts[0])
@@ -621,6 +624,9 @@ def _seed_discussions(report_ids: dict[str, int]) -> int:
             who = members[author] if author is not None else db.session.get(User, report.author_id)
             parent_id = posts[parent].id if parent is not None else None
             posts.append(discussions.reply(thread, who, text, parent_id))
+        # The colleagues' questions come in the days after the session.
+        session = datetime.combine(report.session_date, time(18))
+        _backdate(thread, min(session + timedelta(days=2), utcnow() - timedelta(days=1)))
     # What the demo account kept for later: two colleagues' reports and an answer.
     for key in ("montagne-limousine-2024-s2", "haute-correze-2026-s1"):
         bookmarks.toggle(demo_user, report_id=report_ids[key])
@@ -628,6 +634,22 @@ def _seed_discussions(report_ids: dict[str, int]) -> int:
     while notifications.process_events():
         pass
     return created
+
+
+def _backdate(discussion: Discussion, opened: datetime) -> None:
+    """Date a demo discussion and its messages as if written from `opened` (naive UTC) on:
+    its messages follow each other by 7 to 30 hours, never later than now; commits."""
+    posts = db.session.scalars(
+        select(Post).where(Post.discussion_id == discussion.id).order_by(Post.id)
+    ).all()
+    when = opened
+    for n, post in enumerate(posts):
+        if n:
+            when = min(when + timedelta(hours=7 + 23 * (n % 2)), utcnow())
+        post.created_at = when
+    discussion.created_at = opened
+    discussion.last_post_at = when
+    db.session.commit()
 
 
 def _seed_files(report_ids: dict[str, int]) -> int:

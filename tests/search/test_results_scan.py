@@ -607,3 +607,21 @@ def test_a_swap_is_closer_than_two_edits_on_both_backends(app, seasoned, make_re
         results = engine().search("Cruese")
     assert results.corrected == "creuse"
     assert [h.item.id for h in results.hits] == [creuse.id]
+
+
+def test_sort_by_date_follows_the_date_each_result_shows(corpus, client, seasoned):
+    """A tester of issue 17: sorted by date, a report from 2024 came first, above reports of
+    2025, because a message of today in its thread matched too; the page shows each report's
+    session date. A result is sorted by its own date (a report's session, a discussion's
+    opening), the date it shows; a group of messages alone takes their latest."""
+    from forum.models import Report
+
+    old = db.session.get(Report, corpus["financer-garage"])  # 12 November 2024, « porteurs »
+    discussions.reply(discussions.report_thread(old), seasoned(), "Les porteurs ont trouvé.")
+    recent, _ = thread(seasoned(), "Accueillir des porteurs", "Nos porteurs arrivent.", [])
+    engine().sync()
+    html = page(client, q="porteurs", sort="date")
+    shown = [re.search(r'<time datetime="([\d-]{10})', card).group(1) for card in cards(html)]
+    assert len(shown) >= 6 and shown == sorted(shown, reverse=True), shown
+    assert f'href="/discussions/{recent.id}"' in cards(html)[0]  # opened today
+    assert shown[shown.index("2024-11-12") - 1] > "2024-11-12"

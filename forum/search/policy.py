@@ -74,12 +74,13 @@ def chosen_filters(
     vocabulary = vocabulary or Vocabulary.load()
     chosen, results.unknown_filters = resolve_filters(chosen, vocabulary.resolve)
     if parsed.filters:  # what the box's filters were read as, for the page to say
-        typed, unknown = resolve_filters(parsed.filters, vocabulary.resolve)
-        missing = {value for _name, value in unknown}
+        # A field typed in the box and also chosen in the sidebar is named with both
+        # values, as the search takes them (the line named the box's only).
+        missing = {value for _name, value in results.unknown_filters}
         results.typed_filters = [
-            (name, [v for v in values if v not in missing], "all" if name in AND_FIELDS else "any")
-            for name, values in typed.items()
-            if any(v not in missing for v in values)
+            (name, values, "all" if name in AND_FIELDS else "any")
+            for name in parsed.filters
+            if (values := [v for v in chosen.get(name, []) if v not in missing])
         ]
     return chosen
 

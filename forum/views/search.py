@@ -65,8 +65,10 @@ def index():
         "kind": {
             "report": _("Retours d'expérience"),
             "discussion": _("Discussions"),
-            # A facet counts results: a discussion found through its messages is one.
-            "post": _("Discussions, par leurs messages"),
+            # A facet counts results: a discussion or report found through its messages
+            # is one. Named as the box names it (« type:message »): « Discussions, par
+            # leurs messages » read as « Discussions » twice (a tester of issue 17).
+            "post": _("Messages"),
         },
     }
     args = {

@@ -91,7 +91,7 @@ def test_a_discussion_and_its_replies_are_one_result(app, client, seasoned):
     assert re.findall(r'#post-(\d+)"', second) == [str(other_replies[0].id)]
     assert 'class="snippet"' in second and second.count('class="snippet"') == 1  # no own snippet
     kinds = facet_labels(html, "type")
-    assert kinds == {"post": "Discussions, par leurs messages", "discussion": "Discussions"}
+    assert kinds == {"post": "Messages", "discussion": "Discussions"}
     counts = dict(re.findall(r'type=(\w+)"[^>]*>[^<]*<span class="count"[^>]*>(\d+)<', html))
     assert counts == {"post": "2", "discussion": "1"}  # results holding such a match
     assert total(page(client, q="trombone", type="post")) == 2
@@ -551,6 +551,11 @@ def test_the_filter_line_names_exclusions_alternatives_and_dates(cap, client):
         "Filtres de la recherche : département « Lot (46) » · séances jusqu’au 23 septembre 2025"
     )
     assert said("porteurs") is None
+    # A département typed and another ticked in the sidebar: either is taken, both named
+    # (the line named the box's only, a tester of issue 17).
+    html = page(client, q="porteurs dep:46", department="33")
+    line = " ".join(re.search(r'class="understood"[^>]*>(.*?)</p>', html, re.S).group(1).split())
+    assert "« Lot (46) »" in line and "« Gironde (33) »" in line and " ou " in line, line
 
 
 def test_a_report_found_through_its_defi_says_so(app, client, seasoned, make_report):

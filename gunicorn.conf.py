@@ -27,7 +27,9 @@ max_requests = 10000
 max_requests_jitter = 2500
 # A search typed in French is long once percent-encoded (« é » is 6 bytes): gunicorn's
 # default 4,094-byte request line answered a 3,000-character query with a bare 414. The
-# app keeps the first 500 characters of a query; 8,190 is gunicorn's maximum.
+# app keeps the first 500 characters of a query; 8,190 is gunicorn's maximum, and the
+# search box holds 1,000 characters, so that it never sends more
+# (tests/test_serve_prod.py).
 limit_request_line = 8190
 accesslog = None  # the app logs one structured line per request itself
 errorlog = "-"

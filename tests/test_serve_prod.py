@@ -1,6 +1,8 @@
 """The production stack for real: gunicorn with our config, several workers, one SQLite file."""
 
 import os
+import re
+import runpy
 import socket
 import subprocess
 import sys
@@ -91,3 +93,15 @@ def test_gunicorn_serves_compressed_pages_and_health(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=PATIENCE)
+
+
+def test_the_search_box_never_sends_more_than_gunicorn_reads(client):
+    """A tester of issue 17: 3,000 « é » in the search box (the box allowed 3,000
+    characters) made an 18 KB request line, answered by gunicorn's bare English 414. The
+    box now holds what one request line carries once percent-encoded (« é » is 6
+    characters: %C3%A9), with room for the page's filters; the app keeps 500 of them."""
+    limit = runpy.run_path(str(ROOT / "gunicorn.conf.py"))["limit_request_line"]
+    html = client.get("/search").get_data(as_text=True)
+    box = re.search(r'<input type="search" id="q"[^>]*>', html).group(0)
+    longest = int(re.search(r'maxlength="(\d+)"', box).group(1))
+    assert 500 <= longest and longest * len("%C3%A9") + 2000 <= limit

@@ -37,7 +37,8 @@ from whoosh.lang.snowball.french import FrenchStemmer
 from whoosh.lang.stopwords import stoplists
 from whoosh.support.charset import accent_map
 
-ANALYSIS_VERSION = 5  # 4: « élus » meets « élu » (_singular_us); 5: « financent » (verb_forms)
+ANALYSIS_VERSION = 6  # 4: « élus » meets « élu » (_singular_us); 5: « financent » (verb_forms);
+# 6: names and défis in the words a correction is made of (fields.spelling_words)
 # The lengths of a word « did you mean » may correct (both backends): shorter ones have too
 # many neighbours; longer ones are no French word (the longest common ones have 25
 # letters) but a pasted code or a key held down, and Whoosh's Levenshtein automaton grows

@@ -66,7 +66,9 @@ def report_document(report: Report) -> dict:
         "day": report.session_date.strftime("%Y%m%d"),
     }
     doc["group"] = group_code("report", report.id)  # its thread's messages join it
-    doc["spell"] = spelling_words(doc["title"], doc["body"])
+    # Names and défis too: « Dordognne » or « Gironed » found no correction (a tester of
+    # issue 17), the names being written in no report's text.
+    doc["spell"] = spelling_words(doc["title"], doc["names"], doc["tags_text"], doc["body"])
     doc["digest"] = digest(doc)
     return doc
 

@@ -64,6 +64,7 @@ from forum.search.policy import (
     widened,
 )
 from forum.search.query import (
+    CORRECTION_CANDIDATES,
     ParsedQuery,
     allowed_edits,
     closest_correction,
@@ -673,9 +674,10 @@ class PostgresBackend:
         return text_
 
     def _closest_word(self, word: str) -> str | None:
-        """The indexed word closest to `word` within query.allowed_edits (ties: the more
-        similar by trigrams, then alphabetical), or None; never a stop word (it would be
-        dropped from the query). Candidates: the 200 most similar words of a length within
+        """The indexed word closest to `word` within query.allowed_edits (ties as
+        query.closest_correction breaks them), or None; never a stop word (it would be
+        dropped from the query). Candidates: the CORRECTION_CANDIDATES (200) most similar
+        words of a length within
         reach with a trigram similarity of CORRECTION_SIMILARITY or more. pg_trgm's default
         0.3 missed swaps in short words (« leiux » and « lieux » 0.2, « cajrac » and
         « cajarc » 0.27, « fiox » and « foix » 0.11: Whoosh corrected them, PostgreSQL
@@ -695,10 +697,9 @@ class PostgresBackend:
                 func.length(SearchWord.word).between(len(word) - reach, len(word) + reach),
             )
             .order_by(similarity.desc(), SearchWord.word)
-            .limit(200)
+            .limit(CORRECTION_CANDIDATES)
         ).all()
-        # the fewest edits (« cruese »: « creuse », one swap, before « crise », two), then
-        # the more similar
+        # the fewest edits (« cruese »: « creuse », one swap, before « crise », two)
         return closest_correction(options, word, FRENCH_STOP_WORDS)
 
     def _finds(self, word: str) -> bool:

@@ -16,7 +16,12 @@ from forum.search.analysis import (
     french_analyzer,
     normalise,
 )
-from forum.search.query import allowed_edits, closest_correction, respell
+from forum.search.query import (
+    CORRECTION_CANDIDATES,
+    allowed_edits,
+    closest_correction,
+    respell,
+)
 
 _ANALYZER = french_analyzer()
 _FRAGMENTER = highlight.ContextFragmenter(maxchars=240, surround=60)
@@ -106,7 +111,7 @@ def suggest(searcher, text: str, finds=None) -> str | None:
         # within the allowed edits as query.edits counts them (the PostgreSQL backend's
         # rule too: a tester of issue 17 saw the backends disagree).
         reach = allowed_edits(word)
-        options = corrector.suggest(word, limit=5, maxdist=max(reach, 2))
+        options = corrector.suggest(word, limit=CORRECTION_CANDIDATES, maxdist=max(reach, 2))
         best = closest_correction(options, word, FRENCH_STOP_WORDS)
         if best and best != word:
             corrections[token] = best

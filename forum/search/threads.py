@@ -47,7 +47,7 @@ def discussion_document(discussion: Discussion, opening: Post | None = None) -> 
         "day": discussion.created_at.strftime("%Y%m%d"),
         "group": group_code("discussion", discussion.id),
     }
-    doc["spell"] = spelling_words(doc["title"], doc["body"])
+    doc["spell"] = spelling_words(doc["title"], doc["tags_text"], doc["body"])
     doc["digest"] = digest(doc)
     return doc
 

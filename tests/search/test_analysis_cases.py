@@ -10,6 +10,7 @@ from flask import current_app
 
 from forum.search import engine
 from forum.search.analysis import french_analyzer, inclusive_forms
+from forum.search.query import closest_correction
 from forum.services.parcours import create_parcours
 from forum.services.reports import ReportInput, create_report
 from tests.conftest import A_MONTH_AGO
@@ -249,6 +250,29 @@ def test_a_swap_in_a_short_word_is_corrected_by_both_backends(indexed):
     # too many for a short word; PostgreSQL's trigrams missed it).
     results = search("tiers-leiux")
     assert results.corrected is None and results.suggestion == "tiers lieux"
+
+
+def test_names_are_corrected_on_both_backends(indexed):
+    """A tester of issue 17: « Dordognne » had no suggestion and « Gironed » was offered
+    « girons »: names (structures, places, départements, régions) were written in no
+    report's text, so no correction was made of them."""
+    results = search("Occitanei")  # a swap in nine letters: imposed
+    assert results.corrected == "occitanie" and results.total == len(DOCUMENTS)
+    results = search("Couserasn")  # the parcours' name
+    assert results.corrected == "couserans"
+    results = search("Fabrque")  # the structure's name (« Fabrique »), one letter left out
+    assert results.corrected == "fabrique"
+
+
+@pytest.mark.parametrize("options", [["tant", "tarn"], ["tarn", "tant"]])
+def test_equally_close_corrections_go_the_same_way_whatever_their_order(options):
+    """A tester of issue 17: « Tanr » was « tarn » on one backend, « tant » on the other
+    (each took the first of its candidates: Whoosh's by frequency, PostgreSQL's by trigram
+    similarity). Among equals: the same letters swapped, then the longest common start,
+    then alphabetical order."""
+    assert closest_correction(options, "tanr") == "tarn"
+    assert closest_correction(["portes", "porteur"], "porteu") == "porteur"
+    assert closest_correction(["carte", "barte"], "darte") == "barte"
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,8 @@ from whoosh.lang.stopwords import stoplists
 from whoosh.support.charset import accent_map
 
 ANALYSIS_VERSION = 6  # 4: « élus » meets « élu » (_singular_us); 5: « financent » (verb_forms);
-# 6: names and défis in the words a correction is made of (fields.spelling_words)
+# 6: names and défis in the words a correction is made of (fields.spelling_words), soft
+# hyphens and zero-width spaces dropped (_TYPOGRAPHY)
 # The lengths of a word « did you mean » may correct (both backends): shorter ones have too
 # many neighbours; longer ones are no French word (the longest common ones have 25
 # letters) but a pasted code or a key held down, and Whoosh's Levenshtein automaton grows
@@ -74,8 +75,9 @@ QUESTION_WORDS = {
 }  # fmt: skip
 FRENCH_STOP_WORDS = frozenset(stoplists["fr"]) | EXTRA_STOP_WORDS | QUESTION_WORDS
 
-# Letters and digits, accents composed or not (combining marks are not \w in Python).
-_PIECE = r"[\w\u0300-\u036f]+"
+# Letters and digits, accents composed or not (combining marks are not \w in Python), and
+# the invisible characters _TYPOGRAPHY drops (a soft hyphen must not split a word).
+_PIECE = r"[\w\u0300-\u036f\u00ad\u200b\u2060\ufeff]+"
 # Joiners: hyphen (and its Unicode variants) for compounds, middle dot for inclusive writing.
 _JOINERS = "\\-\u2010\u2011\u00b7\u22c5\u2219\u2027\u2022"
 WORD_RE = re.compile(rf"{_PIECE}(?:[{_JOINERS}]{_PIECE})*")
@@ -92,6 +94,12 @@ _TYPOGRAPHY = str.maketrans(
         "æ": "ae",
         "Æ": "ae",
         "_": " ",
+        # Invisible in a word pasted from a web page or a word processor: soft hyphen,
+        # zero-width space, word joiner, BOM (« fi\u00adnancement » found nothing).
+        "\u00ad": None,
+        "\u200b": None,
+        "\u2060": None,
+        "\ufeff": None,
     }
 )
 
@@ -222,6 +230,8 @@ class FrenchTokenizer(Tokenizer):
         value = inclusive_dots(value)
         for match in WORD_RE.finditer(value) if tokenize else [_Whole(value)]:
             word = normalise(match.group())
+            if not word:
+                continue  # invisible characters alone
             parts = [p for p in word.split("-") if p]
             emitted = []  # (text, is an alternate at the previous position, may stop)
             if inverted(parts):  # « peut-on », « fonctionne-t-il »: words of a question

@@ -44,7 +44,6 @@ from forum.models import SearchDocument, SearchOutbox, SearchWord
 from forum.pagination import require_page
 from forum.search import documents
 from forum.search.analysis import (
-    CORRECTED_WORD_CHARS,
     FRENCH_STOP_WORDS,
     MAX_CORRECTED_WORDS,
     french_analyzer,
@@ -68,6 +67,7 @@ from forum.search.query import (
     ParsedQuery,
     allowed_edits,
     closest_correction,
+    correctable,
     parse,
     respell,
 )
@@ -645,8 +645,7 @@ class PostgresBackend:
         candidates = {
             normalise(token)
             for token in tokens
-            if CORRECTED_WORD_CHARS[0] <= len(normalise(token)) <= CORRECTED_WORD_CHARS[1]
-            and normalise(token) not in FRENCH_STOP_WORDS
+            if correctable(normalise(token), FRENCH_STOP_WORDS)
         }
         if not candidates:
             return None

@@ -11,6 +11,7 @@ from whoosh import qparser
 from whoosh.query import AndNot, Every, Not, NullQuery, Query
 
 from forum.search.analysis import (
+    CORRECTED_WORD_CHARS,
     inclusive_dots,
     inclusive_forms,
     inverted,
@@ -160,6 +161,18 @@ def allowed_edits(word: str) -> int:
     return 1 if len(word) < 6 else 2
 
 
+def correctable(word: str, stop_words=frozenset()) -> bool:
+    """May « did you mean » correct `word` (normalised), on both backends? Of a length in
+    CORRECTED_WORD_CHARS, not a stop word, and holding no digit: a year or a number is
+    no typo (« hiver 2027 » was offered « hiver 2025 », a fresh tester of issue 17)."""
+    shortest, longest = CORRECTED_WORD_CHARS
+    return (
+        shortest <= len(word) <= longest
+        and word not in stop_words
+        and not any(c.isdigit() for c in word)
+    )
+
+
 # How many indexed words each backend weighs for one unknown word (closest_correction):
 # Whoosh's five most frequent within two edits left out the closest one for a short word
 # (« tanr »: « tarn », one swap, was not among them).
@@ -224,6 +237,10 @@ def _plain(word: str) -> str:
 # Typographic quotes are quotes: « … » (French, with their inner spaces), “ … ” (a phone's
 # default), „ … “; a fresh tester of issue 17 found « “voiture partagée” » read as two words.
 _TYPOGRAPHIC_QUOTES = re.compile("«[\\s\u00a0\u202f]*|[\\s\u00a0\u202f]*»|[“”„‟]")
+# A dash a word processor or a phone put for the minus typed before a word (« – »,
+# « — », « − »): « financement –Gironde » searched for Gironde instead of leaving it out
+# (a fresh tester of issue 17). Only before a word, never inside one (« 2024–2025 »).
+_DASH_AS_MINUS = re.compile("(^|[\\s(])[\u2013\u2014\u2212](?=[^\\s\u2013\u2014\u2212])")
 
 
 def parse(raw: str) -> ParsedQuery:
@@ -232,6 +249,7 @@ def parse(raw: str) -> ParsedQuery:
     # One spelling whatever the keyboard: accents typed decomposed (a Mac) are composed.
     raw = unicodedata.normalize("NFC", (raw or "").replace("\x00", " "))
     raw = _TYPOGRAPHIC_QUOTES.sub('"', raw)
+    raw = _DASH_AS_MINUS.sub(r"\1-", raw)
     if len(raw) > MAX_QUERY_CHARS:
         # At the last space before the limit: a word or a filter cut in two would be read
         # as another one (« tag:financ » names nothing, and leaves nothing found).

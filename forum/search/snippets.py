@@ -10,7 +10,6 @@ from whoosh import highlight
 from whoosh.highlight import htmlescape
 
 from forum.search.analysis import (
-    CORRECTED_WORD_CHARS,
     FRENCH_STOP_WORDS,
     MAX_CORRECTED_WORDS,
     french_analyzer,
@@ -20,6 +19,7 @@ from forum.search.query import (
     CORRECTION_CANDIDATES,
     allowed_edits,
     closest_correction,
+    correctable,
     respell,
 )
 
@@ -86,15 +86,10 @@ def suggest(searcher, text: str, finds=None) -> str | None:
     « habitent »: a tester)."""
     corrector = searcher.corrector("spell")
     reader = searcher.reader()
-    shortest, longest = CORRECTED_WORD_CHARS
     unknown = {}  # token → normalised word, in the order typed
     for token in _WORD.findall(text):
         word = normalise(token)
-        if (
-            shortest <= len(word) <= longest
-            and word not in FRENCH_STOP_WORDS
-            and not reader.doc_frequency("spell", word)
-        ):
+        if correctable(word, FRENCH_STOP_WORDS) and not reader.doc_frequency("spell", word):
             unknown.setdefault(token, word)
     if len(unknown) > MAX_CORRECTED_WORDS:
         return None  # no query with typos: not worth seconds of Levenshtein walks

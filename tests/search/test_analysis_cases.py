@@ -294,6 +294,32 @@ def test_typographic_quotes_make_a_phrase(indexed, typed):
     assert indexed["tiers-lieux"] in found(f"-{typed} tiers")
 
 
+def test_a_number_is_never_corrected(indexed):
+    """A fresh tester of issue 17: « Couserans hiver 2027 » was offered « … 2025 »."""
+    results = search("saison 2027")
+    assert results.suggestion is None and results.corrected is None
+    assert search("saizon").corrected == "saison"  # words still are
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014", "\u2212"])
+def test_a_dash_before_a_word_leaves_it_out(indexed, dash):
+    """A fresh tester of issue 17: « financement –Gironde » (a word processor's dash for
+    the minus) found financement AND Gironde, with no notice."""
+    assert found(f"porteurs {dash}Ségala") == found("porteurs -Ségala")
+    assert indexed["saint-cere"] in found("porteurs") and indexed["saint-cere"] not in found(
+        f"porteurs {dash}Ségala"
+    )
+    assert found(f"saison 2024{dash}2025") == [indexed["season"]]  # inside: no minus
+
+
+def test_invisible_characters_inside_a_word_are_dropped(indexed):
+    """A word pasted with a soft hyphen (« fi\u00adnancement ») or a zero-width space
+    found nothing (a fresh tester of issue 17)."""
+    plain = found("financement")
+    assert plain and found("fi\u00adnancement") == plain
+    assert found("finan\u200bcement") == plain
+
+
 def test_a_wildcard_is_not_corrected(indexed, client):
     """« finan* » was corrected to « final* » right under « les jokers ne sont pas pris en
     charge » (a tester)."""

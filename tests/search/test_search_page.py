@@ -107,6 +107,15 @@ def test_sort_by_date(corpus, client, search_ids):
     assert [dates[i] for i in ids] == sorted((dates[i] for i in ids), reverse=True)
 
 
+def test_the_period_form_keeps_the_sort(corpus, client):
+    """« Appliquer » under « Période » dropped the sort by date (a fresh tester of issue 17)."""
+    html = page(client, q="porteurs", sort="date")
+    period = html.split('class="period"', 1)[1].split("</form>", 1)[0]
+    assert '<input type="hidden" name="sort" value="date">' in period
+    period = page(client, q="porteurs").split('class="period"', 1)[1].split("</form>", 1)[0]
+    assert 'name="sort"' not in period
+
+
 def test_pagination(corpus, client, search_ids):
     first = search_ids("", region=["75", "76"])
     second = search_ids("", region=["75", "76"], page=2)

@@ -110,6 +110,21 @@ def render_error(code: int, detail: str | None = None, link: tuple[str, str] | N
     )
 
 
+def _too_large_upload(per_file: int, files: int) -> str:
+    """What a form with files too large for one sending says (its body was not read, so
+    its text cannot be shown back): the limits, and the way back to the typed text. A
+    fresh tester of issue 17 lost a report's advice to a 120 MB file and a bare « dépasse
+    la taille autorisée »."""
+    return _(
+        "Les fichiers joints dépassent ce qu’un envoi peut porter : %(size)d Mo par "
+        "fichier, %(count)d fichiers au plus. Revenez au formulaire avec le bouton "
+        "« Retour » de votre navigateur : ce que vous aviez écrit y est en général encore. "
+        "Retirez le fichier trop lourd (ou réduisez-le), puis envoyez à nouveau.",
+        size=per_file // 1024**2 or 1,
+        count=files,
+    )
+
+
 def retry_headers(error: Exception) -> dict[str, str]:
     """{"Retry-After": seconds} for a RateLimited that knows when it lifts, else {}: for
     the error page and for the forms that come back with a 429."""
@@ -147,6 +162,8 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error):
         doom()  # abort(403) after a write: nothing of it is kept
+        if error.code == 413 and g.get("upload_limits"):
+            return render_error(413, _too_large_upload(*g.upload_limits))
         if error.code in MESSAGES:
             # abort(code, description=_("…")) carries a French explanation; keep it.
             custom = error.description if error.description != type(error).description else None

@@ -7,6 +7,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -54,6 +55,8 @@ def raise_upload_limit() -> None:
             config["ATTACHMENT_MAX_BYTES"] * config["ATTACHMENTS_PER_REPORT"] + 256 * 1024
         )
         request.max_form_memory_size = 512 * 1024
+        # for the 413 page (forum.errors): what one sending may carry
+        g.upload_limits = (config["ATTACHMENT_MAX_BYTES"], config["ATTACHMENTS_PER_REPORT"])
 
 
 def _report_or_404(report_id: int) -> Report:

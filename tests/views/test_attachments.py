@@ -7,6 +7,8 @@ from io import BytesIO
 import pytest
 import sqlalchemy as sa
 from PIL import Image
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from forum.extensions import db
 from forum.models import Attachment, Post, Report
@@ -476,3 +478,31 @@ def test_an_empty_reply_with_files_comes_back_as_its_form(client, login, author)
     html = response.get_data(as_text=True).replace("&#39;", "'")
     assert response.status_code == 400 and "Votre réponse n’est pas encore publiée" in html
     assert 'id="error-summary"' in html and "Les fichiers choisis n'ont pas été joints." in html
+
+
+def test_a_sending_too_large_says_the_limits_and_the_way_back(app, client, login, author):
+    """A fresh tester of issue 17: a 120 MB file with a report's text gave a bare « dépasse
+    la taille autorisée » and the text was lost. The body is refused unread (413), so the
+    page says the limits and that the browser's Back button returns to the typed text."""
+    login(author)
+    token = csrf_token(client, "/reports/new")
+    app.config["ATTACHMENT_MAX_BYTES"] = 1024**2
+    app.config["ATTACHMENTS_PER_REPORT"] = 2
+    # The body made here (the test client's own would sit in a temporary file it never
+    # closes when the app refuses it unread).
+    boundary, body = encode_multipart(
+        {
+            "csrf_token": token,
+            "attachments": FileStorage(BytesIO(b"%PDF" + b"x" * 2_700_000), "a.pdf"),
+        }
+    )
+    response = client.post(
+        "/reports/new", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+    page = response.get_data(as_text=True).replace("\u00a0", " ")
+    assert response.status_code == 413
+    assert "1 Mo par fichier, 2 fichiers au plus" in page and "« Retour »" in page
+    assert db.session.scalar(sa.select(sa.func.count(Report.id))) == 0
+    # Any other form keeps the general message.
+    other = client.post("/auth/login", data={"email": "x" * 3_000_000})
+    assert other.status_code == 413 and "Mo par fichier" not in other.get_data(as_text=True)

@@ -452,6 +452,22 @@ def test_ones_own_reply_is_never_new_for_oneself(client, alice, bob, login):
     assert "non lu" not in client.get("/discussions/").get_data(as_text=True)
 
 
+def test_a_reply_lists_lines_under_its_first_line_as_the_hint_says(client, alice, login):
+    """« une ligne qui commence par « - » devient une liste », even right under text."""
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    body = "Nos idées :\n- un goûter\n- une visite\n* puis\n1. voter\n2. écrire"
+    response = post_form(client, f"/discussions/{discussion.id}/reply", {"body": body})
+    assert response.status_code == 303
+    post = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    assert post.body_md == body  # the text as written; the HTML has the lists
+    assert "<p>Nos idées :</p>\n<ul>\n<li>un goûter</li>\n<li>une visite</li>" in post.body_html
+    assert "<li>puis</li>\n</ul>\n<ol>\n<li>voter</li>\n<li>écrire</li>\n</ol>" in post.body_html
+    page = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
+    assert "<li>un goûter</li>" in page and "- un goûter" not in page
+
+
 def test_deep_thread_renders_with_constant_queries(client, alice, login, count_queries):
 
     login(alice)

@@ -1,10 +1,12 @@
 """Markdown -> HTML -> bleach allowlist: the only place where user HTML is trusted."""
 
+import re
 from functools import partial
 
 import bleach
 import markdown
 from bleach.linkifier import LinkifyFilter
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
@@ -80,6 +82,38 @@ class ImagesAsLinks(Treeprocessor):
             element.text = alt or src
 
 
+# A list item's first line: up to three spaces, a marker (« - », « * », « + » or a number
+# and a dot), at least one space, then text. Four spaces in is code or an item's content.
+LIST_ITEM = re.compile(r" {0,3}(?:([-*+])|(\d{1,9})\.) +\S")
+
+
+class ListsInterruptParagraphs(Preprocessor):
+    """A list may start on the line right after text, as in CommonMark (« Intro : » then
+    « - un »), where Python-Markdown wants a blank line first: one is added before a
+    bullet or « 1. » line that follows text, or an item of the other kind (a « 1. » under
+    a « * » item was swallowed into it). Runs after fenced code is set aside; indented
+    lines are never touched; « 2024 - 2025 » or « 3. » under text stay text."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        kind = None  # "ul" / "ol": the list the current block (since a blank line) is in
+        for line in lines:
+            match = LIST_ITEM.match(line)
+            if not line.strip():
+                kind = None
+            elif match:
+                this = "ul" if match.group(1) else "ol"
+                after_blank = not out or not out[-1].strip()
+                if after_blank or kind == this:
+                    kind = this
+                elif this == "ul" or match.group(2) == "1":
+                    out.append("")
+                    kind = this
+                # else « 2. » under text: CommonMark keeps it a line of that text
+            out.append(line)
+        return out
+
+
 def _markdown() -> markdown.Markdown:
     """A fresh converter that treats raw HTML as text (shown, never parsed as tags)."""
     md = markdown.Markdown(
@@ -89,5 +123,7 @@ def _markdown() -> markdown.Markdown:
     )
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    # 20: after fenced_code_block (25), so a fenced block's lines are already set aside.
+    md.preprocessors.register(ListsInterruptParagraphs(md), "lists_interrupt_paragraphs", 20)
     md.treeprocessors.register(ImagesAsLinks(md), "images_as_links", 0)
     return md

@@ -134,8 +134,9 @@ def member_rows(view: ThreadView, discussion, unread_after: int, bookmarked: set
     costs a member about as much as a visitor (issue 19; the template did ~1,300 escapes
     and 600 filter calls per page). Same markup as the visitor's loop plus the actions.
 
-    Raises nothing; `unread_after` is the last post id already read (0: none),
-    `bookmarked` the ids of the member's bookmarked posts."""
+    Raises nothing; `unread_after` is the last post id already read (0: none; the
+    member's own posts are never marked new), `bookmarked` the ids of the member's
+    bookmarked posts."""
     me = current_user._get_current_object()
     is_mod = bool(me.is_moderator)
     can_reply = bool(me.can_post and not discussion.locked)
@@ -171,7 +172,9 @@ def member_rows(view: ThreadView, discussion, unread_after: int, bookmarked: set
         classes = f"post depth-{row.depth}"
         if pid == view.accepted_post_id:
             classes += " is-accepted"
-        unread = bool(unread_after) and pid > unread_after
+        # One's own message is never news to oneself (a reply's redirect shows it after
+        # a marker that predates it); others' messages since the marker still are.
+        unread = bool(unread_after) and pid > unread_after and row.author_id != me.id
         if unread:
             classes += " is-unread"
         out.append(f'<li id="post-{pid}" class="{classes}">')

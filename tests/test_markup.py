@@ -406,3 +406,45 @@ def test_member_headings_never_outrank_the_page(source, expected):
 def test_line_breaks_are_kept():
     html = str(render_markdown("ligne un\nligne deux"))
     assert "<br>" in html or "<br />" in html or "<br/>" in html
+
+
+# --- a list right under a line of text (as CommonMark, as the writing hint promises) --------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Intro :\n- un\n- deux", "<p>Intro :</p>\n<ul>\n<li>un</li>\n<li>deux</li>\n</ul>"),
+        ("Intro :\n* un\n+ deux", "<p>Intro :</p>\n<ul>\n<li>un</li>\n<li>deux</li>\n</ul>"),
+        ("Ordre du jour\n1. accueil\n2. bilan", "<p>Ordre du jour</p>\n<ol>\n<li>accueil</li>"),
+        ("* puce\n1. premier", "<ul>\n<li>puce</li>\n</ul>\n<ol>\n<li>premier</li>\n</ol>"),
+        ("1. premier\n- puce", "<ol>\n<li>premier</li>\n</ol>\n<ul>\n<li>puce</li>\n</ul>"),
+        # a list already under a blank line, or an item's own lines: as before
+        ("Intro\n\n- un\n- deux", "<p>Intro</p>\n<ul>\n<li>un</li>\n<li>deux</li>\n</ul>"),
+        ("- un\nsuite\n- deux", "<ul>\n<li>un<br>\nsuite</li>\n<li>deux</li>\n</ul>"),
+    ],
+)
+def test_a_list_may_start_right_under_a_line_of_text(source, expected):
+    """Tester's finding: « Intro : » then « - un » rendered « Intro :<br>- un »; a « 1. »
+    under a « * » item was swallowed into it."""
+    html = str(render_markdown(source))
+    assert expected in html
+    assert html_problems(html) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # only a line that starts with the marker and a space; « 2. » never interrupts text
+        ("Saison 2024 - 2025\nsuite", "<p>Saison 2024 - 2025<br>\nsuite</p>"),
+        ("Texte\n-un\n*gras*", "<p>Texte<br>\n-un<br>\n<em>gras</em></p>"),
+        ("Texte\n3. trois", "<p>Texte<br>\n3. trois</p>"),
+        # code is code: fenced, or indented
+        ("```\nIntro :\n- un\n```", "<pre><code>Intro :\n- un\n</code></pre>"),
+        ("Intro\n\n    code :\n    - un", "<pre><code>code :\n- un\n</code></pre>"),
+    ],
+)
+def test_what_is_not_a_list_start_stays_as_written(source, expected):
+    html = str(render_markdown(source))
+    assert expected in html
+    assert "<li>" not in html

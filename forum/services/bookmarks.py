@@ -1,7 +1,7 @@
 """Bookmarks on reports and posts, and per-discussion read markers."""
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import joinedload
+from sqlalchemy import exists, or_, select, update
+from sqlalchemy.orm import aliased, joinedload
 
 from forum.extensions import db
 from forum.models import Bookmark, Discussion, Post, ReadMarker
@@ -76,6 +76,32 @@ def mark_read(user_id: int, discussion_id: int, last_post_id: int, seen: int) ->
             )
             .values(last_post_id=last_post_id)
         )
+
+
+def read_own_post(user_id: int, discussion_id: int, post_id: int) -> None:
+    """After the member's reply `post_id`: move their read marker onto it when no message
+    by others came after the marker, so their own reply is not « non lu » for them; one
+    conditional UPDATE, never back, nothing without a marker. A message by others they
+    have not seen keeps the marker where it is (it stays new for them)."""
+    others = aliased(Post)
+    unseen = exists(
+        select(others.id).where(
+            others.discussion_id == discussion_id,
+            others.id > ReadMarker.last_post_id,
+            others.id < post_id,
+            or_(others.author_id.is_(None), others.author_id != user_id),
+        )
+    )
+    db.session.execute(
+        update(ReadMarker)
+        .where(
+            ReadMarker.user_id == user_id,
+            ReadMarker.discussion_id == discussion_id,
+            ReadMarker.last_post_id < post_id,
+            ~unseen,
+        )
+        .values(last_post_id=post_id)
+    )
 
 
 def last_read(user, discussion_ids: list[int]) -> dict[int, int]:

@@ -154,10 +154,18 @@ def _check(data: EventInput, user: User, event: CalendarEvent | None = None) -> 
         department = db.session.get(Department, data.department)
         if department is None:
             raise Invalid("department", _("Département inconnu."))
+    url = data.online_url.strip()
     if data.online:
-        url = data.online_url.strip()
         if not url.startswith(("https://", "http://")):
             raise Invalid("online_url", _("Indiquez le lien de la visio (https://…)."))
+    elif url:
+        # The link is given only to the registered of an event « en ligne »: kept on an
+        # event that is not, it would reach no one; ticking the box for the organiser
+        # would list the event as reachable from anywhere. Their choice, their text kept.
+        raise Invalid(
+            "online_url",
+            _("Cochez « En ligne (visio) » pour garder ce lien, ou effacez-le."),
+        )
     elif department is None:
         raise Invalid("department", _("Indiquez le département du lieu, ou cochez « en ligne »."))
     kept = (event.structure, event.parcours) if event is not None else (None, None)

@@ -239,6 +239,7 @@ def _reply(discussion):
         pages.attach_uploads(post=post)
     except Invalid as error:  # a refused file: nothing is kept, the reply form comes back
         return _refused_reply(discussion, form, [error.message])
+    bookmarks.read_own_post(current_user.id, discussion.id, post.id)
     return redirect(pages.thread_url(discussion) + f"#post-{post.id}", code=303)
 
 

@@ -96,6 +96,50 @@ def test_bad_input_gets_a_french_message_and_a_400(client, login, alice, changes
     assert db.session.scalar(sa.select(sa.func.count()).select_from(CalendarEvent)) == 0
 
 
+KEEP_LINK = "Cochez «\u00a0En ligne (visio)\u00a0» pour garder ce lien, ou effacez-le."
+JITSI = "https://meet.jit.si/MaillageLot-echange"
+
+
+def test_a_visio_link_without_en_ligne_is_refused_and_kept_as_typed(client, login, alice):
+    """Tester's finding: a link typed with « En ligne (visio) » left unticked was dropped
+    and the event published without it. Now a field error, every typed value kept; ticked,
+    the same form gives a hybrid event (Figeac and the visio) with its link."""
+    login(alice)
+    response = post_event(client, online_url=JITSI, title="Échange hybride à Figeac")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert KEEP_LINK in page and 'id="error-summary"' in page
+    assert f'value="{JITSI}"' in page and 'value="Échange hybride à Figeac"' in page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(CalendarEvent)) == 0
+
+    assert post_event(client, online="y", online_url=JITSI).status_code == 303
+    event = last_event()
+    assert event.online and event.online_url == JITSI and event.department_code == "46"
+
+    # blank space is no link: an event in person only, as before
+    assert post_event(client, online_url="   ", title="Sur place seulement").status_code == 303
+    assert not last_event().online and last_event().online_url == ""
+
+
+def test_unticking_en_ligne_on_edit_keeps_the_link_until_it_is_cleared(
+    client, login, alice, make_event
+):
+    event = make_event(online=True, online_url=JITSI)
+    login(alice)
+    path = f"/events/{event.id}/edit"
+    start = soon()
+    response = post_event(client, path, start=start, online_url=JITSI)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert KEEP_LINK in page and f'value="{JITSI}"' in page
+    db.session.refresh(event)
+    assert event.online and event.online_url == JITSI
+
+    assert post_event(client, path, start=start, online_url="").status_code == 303
+    db.session.refresh(event)
+    assert not event.online and event.online_url == ""
+
+
 def test_visitors_and_unapproved_members_cannot_announce(client, login, make_user):
     assert client.get("/events/new").status_code in (302, 303)
     login(make_user(approved=False))

@@ -414,6 +414,60 @@ def test_bookmarks_and_unread_markers(client, alice, bob, login):
     assert "message du" in client.get("/bookmarks").get_data(as_text=True)
 
 
+NEW_MARK = "Nouveaux messages depuis votre dernière visite"
+
+
+def _unread_ids(page: str) -> list[int]:
+    return [int(i) for i in re.findall(r'<li id="post-(\d+)" class="[^"]*is-unread', page)]
+
+
+def test_ones_own_reply_is_never_new_for_oneself(client, alice, bob, login):
+    """Tester's finding: after replying, the page one is sent back to marked one's own
+    reply « Nouveaux messages depuis votre dernière visite ». A message by others that
+    came after one's last visit stays new, one's own never is; the list is not « non lu »
+    for one's own reply, even before the thread is shown again."""
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    url = f"/discussions/{discussion.id}"
+    client.get(url)  # Alice reads
+    post_form(client, f"{url}/reply", {"body": "Je relance ma question."})
+    assert "non lu" not in client.get("/discussions/").get_data(as_text=True)
+    page = client.get(url).get_data(as_text=True)
+    assert NEW_MARK not in page and _unread_ids(page) == []
+
+    as_user(client, login, bob)  # Bob answers while Alice is away
+    post_form(client, f"{url}/reply", {"body": "Les élus viennent aux restitutions."})
+    by_bob = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    as_user(client, login, alice)  # Alice replies from a page opened before Bob's answer
+    post_form(client, f"{url}/reply", {"body": "Et pour les conseils municipaux ?"})
+    by_alice = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    assert by_alice.author_id == alice.id and by_alice.id > by_bob.id
+    # she has not seen Bob's answer: the list still says so
+    assert "non lu" in client.get("/discussions/").get_data(as_text=True)
+    page = client.get(url).get_data(as_text=True)
+    assert _unread_ids(page) == [by_bob.id]  # Bob's answer, never her own reply
+    mark = page.index('id="unread"')  # the « new messages » line opens Bob's answer
+    assert page.index(f'id="post-{by_bob.id}"') < mark < page.index(f'id="post-{by_alice.id}"')
+    assert "non lu" not in client.get("/discussions/").get_data(as_text=True)
+
+
+def test_a_reply_lists_lines_under_its_first_line_as_the_hint_says(client, alice, login):
+    """« une ligne qui commence par « - » devient une liste », even right under text."""
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    body = "Nos idées :\n- un goûter\n- une visite\n* puis\n1. voter\n2. écrire"
+    response = post_form(client, f"/discussions/{discussion.id}/reply", {"body": body})
+    assert response.status_code == 303
+    post = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    assert post.body_md == body  # the text as written; the HTML has the lists
+    assert "<p>Nos idées :</p>\n<ul>\n<li>un goûter</li>\n<li>une visite</li>" in post.body_html
+    assert "<li>puis</li>\n</ul>\n<ol>\n<li>voter</li>\n<li>écrire</li>\n</ol>" in post.body_html
+    page = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
+    assert "<li>un goûter</li>" in page and "- un goûter" not in page
+
+
 def test_deep_thread_renders_with_constant_queries(client, alice, login, count_queries):
 
     login(alice)

@@ -118,7 +118,7 @@ def _too_large_upload(per_file: int, files: int) -> str:
     return _(
         "Les fichiers joints dépassent ce qu’un envoi peut porter : %(size)d Mo par "
         "fichier, %(count)d fichiers au plus. Revenez au formulaire avec le bouton "
-        "« Retour » de votre navigateur : ce que vous aviez écrit y est en général encore. "
+        "«\u00a0Retour\u00a0» de votre navigateur : ce que vous aviez écrit y est en général encore. "
         "Retirez le fichier trop lourd (ou réduisez-le), puis envoyez à nouveau.",
         size=per_file // 1024**2 or 1,
         count=files,

@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import case, exists, func, select, union_all
 
 from forum import limits
@@ -447,6 +448,44 @@ def indicator_labels() -> dict[str, str]:
         "projects_started": _("Projets lancés"),
         "projects_oriented": _("Projets orientés ailleurs"),
     }
+
+
+def figure_labels(figures: dict[str, int], unknown=frozenset()) -> dict[str, str]:
+    """The label beside each figure of the page, agreeing with it: « 1 parcours mené »,
+    « 0 zone blanche », « 12 parcours menés » (a fresh tester of issue 17 read « 1
+    Structures actives »). French takes the singular for 0 and 1 (Unicode CLDR plural
+    rules). An `unknown` figure (shown « — », see `unanswered`) and the CSV and the
+    bilan's table keep the plural names of indicator_labels."""
+    plural = indicator_labels()
+    singular = {
+        "sessions": lambda n: ngettext("Séance tenue", "Séances tenues", n),
+        "porteurs": lambda n: ngettext("Porteur touché", "Porteurs touchés", n),
+        "parcours_run": lambda n: ngettext("Parcours mené", "Parcours menés", n),
+        "parcours_completed": lambda n: ngettext("Parcours terminé", "Parcours terminés", n),
+        "structures": lambda n: ngettext("Structure active", "Structures actives", n),
+        "departments": lambda n: ngettext("Département touché", "Départements touchés", n),
+        "white_zones": lambda n: ngettext("Zone blanche", "Zones blanches", n),
+        "modules": lambda n: ngettext("Module utilisé", "Modules utilisés", n),
+        "challenges": lambda n: ngettext("Défi rencontré", "Défis rencontrés", n),
+        "projects_abandoned": lambda n: ngettext("Projet abandonné", "Projets abandonnés", n),
+        "projects_maturing": lambda n: ngettext(
+            "Projet en maturation", "Projets en maturation", n
+        ),
+        "projects_started": lambda n: ngettext("Projet lancé", "Projets lancés", n),
+        "projects_oriented": lambda n: ngettext(
+            "Projet orienté ailleurs", "Projets orientés ailleurs", n
+        ),
+    }
+    return {
+        name: plural[name] if name in unknown else singular[name](value)
+        for name, value in figures.items()
+    }
+
+
+# Where each figure of /activity leads, by what it is counted from: the reports behind it
+# (the default), the map for territories, nothing for the follow-up answers (OUTCOMES),
+# which are no reports: every figure led to the same list of reports (a fresh tester).
+FIGURE_MAPS = {"departments": "sessions", "structures": "structures", "white_zones": "white_zones"}
 
 
 def indicators(chosen: ActivitySlice) -> dict[str, int]:

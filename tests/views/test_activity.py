@@ -23,10 +23,12 @@ def _page(client, url: str) -> str:
     return response.get_data(as_text=True)
 
 
-def _figures(html: str) -> dict[str, tuple[str, str]]:
-    """data-indicator → (value, link) as the page shows them."""
-    found = re.findall(r'data-indicator="(\w+)" data-value="([^"]+)"><a href="([^"]+)"', html)
-    return {name: (value, href.replace("&amp;", "&")) for name, value, href in found}
+def _figures(html: str) -> dict[str, tuple[str, str | None]]:
+    """data-indicator → (value, link or None) as the page shows them."""
+    found = re.findall(
+        r'data-indicator="(\w+)" data-value="([^"]+)">(?:<a href="([^"]+)")?', html
+    )
+    return {name: (value, href.replace("&amp;", "&") or None) for name, value, href in found}
 
 
 def _indicator_sheet(book) -> dict:
@@ -63,7 +65,31 @@ def test_the_page_shows_each_indicator_and_links_to_its_reports(client, network)
     href = figures["sessions"][1]
     assert href.startswith("/reports/?") and "to=2025-06-30" in href
     assert _listed(client, href) == 5  # the list behind the figure: the same five reports
+    # Territories lead to the map, coloured by what they count; the projects come from
+    # follow-up answers, no report list (every figure led to the same list: a fresh
+    # tester of issue 17).
     assert figures["white_zones"][1].endswith("#carte")
+    assert "carte=structures" in figures["structures"][1] and figures["structures"][1].endswith(
+        "#carte"
+    )
+    assert "carte=sessions" in figures["departments"][1]
+    assert all(figures[name][1] is None for name in activity.OUTCOMES)
+    assert figures["modules"][1].startswith("/reports/?")
+
+
+def test_figure_labels_agree_with_their_numbers(client, network):  # noqa: F811
+    """« 1 Structures actives », « 1 Parcours menés » (a fresh tester of issue 17)."""
+    html = _page(client, "/activity?structure=cap&to=2025-06-30")
+    labels = dict(
+        re.findall(
+            r'data-indicator="(\w+)" data-value="[^"]+">.*?<span class="figure-label">([^<]+)<',
+            html,
+        )
+    )
+    values = {name: value for name, (value, _href) in _figures(html).items()}
+    assert values["structures"] == "1" and labels["structures"] == "Structure active"
+    assert values["sessions"] == "2" and labels["sessions"] == "Séances tenues"
+    assert labels["projects_started"] == "Projets lancés"  # unknown (—): the plural name
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,55 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
+# Words only the network's own team signs with (compared without accents or case): a
+# member named « Équipe Maillage » or « Modération » would pass for the team (a fresh
+# tester of issue 17 renamed a member so, and her posts read as the team's).
+RESERVED_NAME_WORDS = frozenset(
+    {
+        "maillage",
+        "admin",
+        "administrateur",
+        "administratrice",
+        "administration",
+        "moderateur",
+        "moderatrice",
+        "moderation",
+        "moderateurs",
+        "moderatrices",
+    }
+)
+
+
+def _name_key(name: str) -> str:
+    """A name as compared: accents and case dropped, anything but letters and digits a
+    single space ('  Équipe-MAILLAGE ' -> 'equipe maillage')."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+def check_display_name(name: str, user: User | None = None) -> None:
+    """Refuse a display name that would pass for the team's, for a member (`user` None: a
+    newcomer): one holding a word of RESERVED_NAME_WORDS (or « maillage » written inside a
+    word), or the name of a moderator or administrator other than `user`. Moderators and
+    administrators may sign as they like. Raises Invalid("display_name", message)."""
+    if user is not None and user.is_moderator:
+        return
+    key = _name_key(name)
+    if set(key.split()) & RESERVED_NAME_WORDS or "maillage" in key.replace(" ", ""):
+        raise Invalid(
+            "display_name",
+            _("Ce nom est réservé à l'équipe de Maillage : choisissez-en un autre."),
+        )
+    staff = select(User.display_name).where(User.role.in_(("moderator", "admin")))
+    if user is not None and user.id is not None:
+        staff = staff.where(User.id != user.id)
+    if any(_name_key(other) == key for other in db.session.scalars(staff)):
+        raise Invalid(
+            "display_name",
+            _("Ce nom est celui d'un membre de l'équipe de modération : choisissez-en un autre."),
+        )
+
+
 def register_user(
     email: str,
     password: str,
@@ -59,6 +108,8 @@ def register_user(
     email = normalise_email(email)
     if find_user_by_email(email):
         raise Invalid("email", _("Un compte existe déjà avec cette adresse e-mail."))
+    if role == "member":
+        check_display_name(display_name)
     approved = role != "member" or current_app.config["REGISTRATION"] != "approval"
     user = User(
         email=email,
@@ -213,6 +264,8 @@ def update_profile(
     one with no member yet, is immediate (and leaves the référent·e role); one with members
     gets a request, returned (None otherwise). The contact setting is stored only when it
     differs from the role's default (yes for a référent·e)."""
+    if display_name.strip() != user.display_name:  # a name kept as it was is not re-judged
+        check_display_name(display_name, user)
     # The structure first: leaving one takes its row before the member's (no write to the
     # member's row may come before it, or two members leaving at once could deadlock).
     request = memberships.choose_structure(user, structure)

@@ -25,6 +25,7 @@ from forum.forms.notifications import NotificationSettingsForm
 from forum.models import Structure, User
 from forum.once import submitted_once
 from forum.services import (
+    Invalid,
     NotFound,
     RateLimited,
     ServiceError,
@@ -99,6 +100,9 @@ def account():
         except RateLimited as error:  # asked the same structure again too soon
             form.structure.errors.append(error.message)
             return _account_page(form, _settings_form(), error.status)
+        except Invalid as error:  # a name that would pass for the team's
+            getattr(form, error.field).errors.append(error.message)
+            return _account_page(form, _settings_form(), 400)
         flash(_("Votre profil est enregistré."), "success")
         _flash_structure_change(before, was_referent, current_user.structure)
         if request_made is not None:  # a structure with members: they decide

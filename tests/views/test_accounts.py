@@ -171,3 +171,33 @@ def test_proposal_fields_are_not_announced_required_at_registration(client, logi
     proposing = client.get("/structures/propose").get_data(as_text=True)
     assert re.search(r'<input[^>]*id="name"[^>]*\brequired\b', proposing)
     assert "(obligatoire)" in proposing
+
+
+def test_a_member_cannot_take_the_teams_name(client, make_user, login):
+    """A fresh tester of issue 17 renamed a member « Équipe Maillage », the team's name:
+    her posts then read as the team's. Names holding a word only the team signs with, or
+    a moderator's name, are refused to members, their typed bio kept; the team may."""
+    make_user(display_name="Camille Roux", role="moderator")
+    member = make_user(display_name="Claire Fabre")
+    login(member)
+    for name, said in [
+        ("Équipe Maillage", "réservé à l'équipe de Maillage"),
+        ("  équipe-MAILLAGE ", "réservé à l'équipe de Maillage"),
+        ("La modération", "réservé à l'équipe de Maillage"),
+        ("camille  ROUX", "celui d'un membre de l'équipe de modération"),
+    ]:
+        response = post_form(
+            client, "/account", {"display_name": name, "bio": "Ma bio gardée", "locale": "fr"}
+        )
+        html = response.get_data(as_text=True).replace("&#39;", "'")
+        assert response.status_code == 400 and said in html and "Ma bio gardée" in html, name
+        assert db.session.get(User, member.id).display_name == "Claire Fabre"
+    ok = post_form(client, "/account", {"display_name": "Claire F.", "bio": "", "locale": "fr"})
+    assert ok.status_code == 303 and db.session.get(User, member.id).display_name == "Claire F."
+    # A name next to a reserved word in another word is free (« Amandine », « Admiral »).
+    ok = post_form(client, "/account", {"display_name": "Amandine", "bio": "", "locale": "fr"})
+    assert ok.status_code == 303
+    admin = make_user(display_name="Admin", role="admin")
+    login(admin)
+    ok = post_form(client, "/account", {"display_name": "Équipe Maillage", "locale": "fr"})
+    assert ok.status_code == 303 and db.session.get(User, admin.id).display_name == "Équipe Maillage"

@@ -55,6 +55,17 @@ def index():
             # the « Période » form's dates reversed find nothing: said, as the box's are
             # (a fresh tester of issue 17)
             results.notices.append("empty_form_period")
+        dated = date_from or date_to or results.parsed.after or results.parsed.before
+        kinds = set(filters["kind"]) | {
+            value
+            for field, values, how in results.typed_filters
+            if field == "kind" and how != "none"
+            for value in values
+        }
+        if dated and kinds and "report" not in kinds:
+            # dates are sessions': only reports have one (a fresh tester of issue 17 found
+            # « type:discussion apres:2025-01-01 » empty, and nothing said why)
+            results.notices.append("dates_reports_only")
     offers = _offers(results, vocabulary)
     several = {  # « tag:porteur » names three défis: listed, not « inconnu »
         (name, value): vocabulary.several(name, value)

@@ -107,6 +107,17 @@ def test_sort_by_date(corpus, client, search_ids):
     assert [dates[i] for i in ids] == sorted((dates[i] for i in ids), reverse=True)
 
 
+def test_dates_with_only_discussions_say_why_nothing_is_found(corpus, client):
+    """« type:discussion apres:2025-01-01 » found nothing and said nothing (a fresh tester
+    of issue 17): dates are sessions', which only reports have."""
+    said = "Les dates portent sur les séances"
+    assert said in page(client, q="type:discussion apres:2025-01-01")
+    assert said in page(client, q="porteurs", type="post", **{"from": "2025-01-01"})
+    assert said not in page(client, q="porteurs apres:2025-01-01")
+    assert said not in page(client, q="porteurs type:retour apres:2025-01-01")
+    assert said not in page(client, q="type:discussion")
+
+
 def test_the_period_form_keeps_the_sort(corpus, client):
     """« Appliquer » under « Période » dropped the sort by date (a fresh tester of issue 17)."""
     html = page(client, q="porteurs", sort="date")

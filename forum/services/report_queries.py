@@ -149,6 +149,44 @@ def with_card_data(query: Select) -> Select:
     )
 
 
+def unknown_filters(filters: ReportFilters) -> list[tuple[str, str]]:
+    """The filter values of the query string that name nothing, as (filter name, value)
+    in the form's order: `conditions` keeps them (they match nothing), the page says so
+    (« /reports/?tag=nope » listed « 0 retour » and nothing else: a fresh tester of issue
+    17). The values that exist are read once per content stamp per process (one
+    statement), so the list's statements stay the same whatever the filters."""
+    chosen = [
+        ("module", [filters.module]),
+        ("tag", filters.tags),
+        ("region", [filters.region]),
+        ("department", [filters.department]),
+        ("structure", [filters.structure]),
+        ("parcours", [filters.parcours]),
+    ]
+    if not any(v for _name, values in chosen for v in values):
+        return []
+    known = cache.memo("reports.filter_values", _filter_values)
+    return [(name, v) for name, values in chosen for v in values if v and v not in known[name]]
+
+
+def _filter_values() -> dict[str, frozenset[str]]:
+    columns = {
+        "module": KitModule.slug,
+        "tag": ChallengeTag.slug,
+        "region": Region.code,
+        "department": Department.code,
+        "structure": Structure.slug,
+        "parcours": Parcours.slug,
+    }
+    rows = db.session.execute(
+        union_all(*(select(literal(name), c) for name, c in columns.items()))
+    ).all()
+    found: dict[str, set[str]] = {name: set() for name in columns}
+    for name, value in rows:
+        found[name].add(value)
+    return {name: frozenset(values) for name, values in found.items()}
+
+
 def conditions(filters: ReportFilters) -> list:
     """The WHERE clauses on `Report` that the filters select (publication aside): the
     reports list and the activity indicators (`services/activity.py`) share them, so a

@@ -70,6 +70,7 @@ def index():
         "reports/index.html",
         page=page,
         filters=filters,
+        unknown=report_queries.unknown_filters(filters),
         modules=form_data.modules(),
         tags=tags.approved_tags(),
         places=report_queries.place_choices(),

@@ -108,6 +108,13 @@ def test_bad_filter_values_never_fail(client, demo_reports):
     assert "Date non valide ignorée" in client.get("/reports/?from=2024-13-45").get_data(
         as_text=True
     )
+    # A value that names nothing finds nothing, and the page says which (« 0 retour » and
+    # nothing else: a fresh tester of issue 17); known values are not named.
+    html = client.get("/reports/?tag=inconnu&tag=financement&region=ZZ").get_data(as_text=True)
+    assert "Filtre inconnu : défi «\u00a0inconnu\u00a0»" in html
+    assert "Filtre inconnu : région «\u00a0ZZ\u00a0»" in html
+    assert "financement\u00a0»" not in html and "0 retour" in html
+    assert "Filtre inconnu" not in client.get("/reports/?tag=financement").get_data(as_text=True)
     assert count_of(client.get("/reports/?module=inconnu").get_data(as_text=True)) == 0
     assert "Retirer les filtres" in client.get("/reports/?module=inconnu").get_data(as_text=True)
 

@@ -39,7 +39,7 @@ from whoosh.support.charset import accent_map
 
 ANALYSIS_VERSION = 6  # 4: « élus » meets « élu » (_singular_us); 5: « financent » (verb_forms);
 # 6: names and défis in the words a correction is made of (fields.spelling_words), soft
-# hyphens and zero-width spaces dropped (_TYPOGRAPHY)
+# hyphens and zero-width spaces dropped (_TYPOGRAPHY), « mobilisons » (_first_person_plural)
 # The lengths of a word « did you mean » may correct (both backends): shorter ones have too
 # many neighbours; longer ones are no French word (the longest common ones have 25
 # letters) but a pasted code or a key held down, and Whoosh's Levenshtein automaton grows
@@ -190,13 +190,40 @@ def verb_forms(word: str) -> list[str]:
     a noun or an adjective the alternate is a stem nothing else has (« accident » →
     « accid ») or a close one (« président » → « présid », « résident » → « résid »). Only
     the first group (-er, nine verbs in ten) is covered: « prennent » is not « prendre »."""
-    if len(word) < _VERB_MIN_CHARS or not word.endswith("ent") or "·" in word:
-        return [word]
-    if word in FRENCH_STOP_WORDS:
+    if "·" in word or word in FRENCH_STOP_WORDS:
         return [word]  # « comment », « doivent », « peuvent »: dropped, nothing added
+    if word.endswith("ons"):
+        return _first_person_plural(word)
+    if len(word) < _VERB_MIN_CHARS or not word.endswith("ent"):
+        return [word]
     if not stem(word).endswith("ent"):
         return [word]  # Snowball took it (« financement » → financ, « document » → docu)
     return [word, word[:-3] + "er"]
+
+
+# « -ons » words shorter than this are left alone: « saisons », « maisons », « raisons »
+# would meet « saisir », « maïs », « raisonner » through a made-up infinitive.
+_ONS_MIN_CHARS = 8
+
+
+def _first_person_plural(word: str) -> list[str]:
+    """[word, its -er infinitive] for « nous mobilisons » (verb_forms' rule for « -ons »):
+    Snowball strips only the plural « s » (« mobilisons » → « mobilison »), so « comment
+    nous mobilisons les porteurs » met neither « mobiliser » nor « mobilisation » (a
+    fresh tester of issue 17). A word of _ONS_MIN_CHARS letters or more ending in « ons »
+    but not « ions » (« actions », « réunions », « nous organisions »: nouns, or the
+    imperfect) that the stemmer leaves ending in « on » gets the -er infinitive, spelt
+    back: « commençons » → « commencer », « partageons » → « partager ». A noun's
+    alternate is a stem nothing else has (« chansons » → « chans »), at worst a close word
+    (« échelons » → « échel », as « échelle »)."""
+    if len(word) < _ONS_MIN_CHARS or word.endswith("ions") or not stem(word).endswith("on"):
+        return [word]
+    root = word[:-3]
+    if root.endswith("ge"):  # « partageons »: the e keeps the g soft
+        root = root[:-1]
+    elif root.endswith("ç"):  # « commençons »: the cedilla keeps the c soft
+        root = root[:-1] + "c"
+    return [word, root + "er"]
 
 
 class FrenchTokenizer(Tokenizer):
@@ -205,11 +232,19 @@ class FrenchTokenizer(Tokenizer):
     forms, infinitives) share the position of the word they stand for. Offsets cover the whole word as
     written in the original text, so highlighting works on NFD text too."""
 
-    def __init__(self, stoplist=FRENCH_STOP_WORDS):
+    def __init__(self, stoplist=FRENCH_STOP_WORDS, alternates=True):
         self.stoplist = stoplist
+        # False: each word as written only, never a made-up form beside it (the spelling
+        # field: an infinitive made for « chansons », « chanser », became the correction
+        # of « chanter »).
+        self.alternates = alternates
 
     def __eq__(self, other):
-        return type(other) is type(self) and other.stoplist == self.stoplist
+        return (
+            type(other) is type(self)
+            and other.stoplist == self.stoplist
+            and other.alternates == self.alternates
+        )
 
     def __call__(
         self,
@@ -225,7 +260,7 @@ class FrenchTokenizer(Tokenizer):
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        query = mode == "query"
+        query = mode == "query" or not self.alternates  # the word as typed, no alternates
         pos = start_pos
         value = inclusive_dots(value)
         for match in WORD_RE.finditer(value) if tokenize else [_Whole(value)]:
@@ -347,7 +382,7 @@ def fold(word: str) -> str:
 def folding_analyzer():
     """Unstemmed words as written (normalised), for spelling suggestions."""
     return (
-        FrenchTokenizer(stoplist=frozenset())
+        FrenchTokenizer(stoplist=frozenset(), alternates=False)
         | LowercaseFilter()
         | StopFilter(stoplist=FRENCH_STOP_WORDS, minsize=3)
     )

@@ -4,6 +4,7 @@ import smtplib
 import unicodedata
 from datetime import timedelta
 
+from confusable_homoglyphs import confusables
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -45,53 +46,97 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
-# Words only the network's own team signs with (compared without accents or case): a
-# member named « Équipe Maillage » or « Modération » would pass for the team (a fresh
-# tester of issue 17 renamed a member so, and her posts read as the team's).
-RESERVED_NAME_WORDS = frozenset(
+# Words a name made only of (articles aside) passes for the network's own team, one of
+# TEAM_CORE at least: « Équipe Maillage », « La modération », « Admin ». A name with other
+# words is a person's or a structure's (« Association Maillage Rural », « Administration
+# communale de Cajarc », « Anne Modérateur-Ribes »: the second fresh tester of issue 17
+# found those refused by a rule that looked for the words anywhere).
+TEAM_CORE = frozenset(
     {
         "maillage",
         "admin",
         "administrateur",
         "administratrice",
+        "administrateurs",
         "administration",
         "moderateur",
         "moderatrice",
-        "moderation",
         "moderateurs",
         "moderatrices",
+        "moderation",
+    }
+)
+TEAM_WORDS = TEAM_CORE | {"equipe", "support", "service", "staff", "team", "officiel", "contact"}
+_LINK_WORDS = frozenset({"l", "la", "le", "les", "de", "d", "du", "des", "et", "a"})
+# Digits and signs written for the letters they look like (« Mai11age », « M0dération »).
+_LOOK_ALIKES = str.maketrans(
+    {
+        "0": "o",
+        "1": "l",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "8": "b",
+        "@": "a",
+        "$": "s",
+        "|": "l",
     }
 )
 
 
-def _name_key(name: str) -> str:
-    """A name as compared: accents and case dropped, anything but letters and digits a
-    single space ('  Équipe-MAILLAGE ' -> 'equipe maillage')."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
+def name_skeleton(name: str) -> list[str]:
+    """The words of a name as compared for look-alikes: compatibility forms (NFKC), accents,
+    case and invisible characters (Unicode category Cf: zero-width spaces and joiners…)
+    dropped, digits and signs read as the letters they stand for, anything else a word
+    break. 'Équipe Mai11age' -> ['equipe', 'maillage']. Letters of other alphabets are
+    judged apart (check_display_name)."""
+    plain = "".join(
+        c
+        for c in unicodedata.normalize("NFKD", name.translate(_LOOK_ALIKES))
+        if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
+    ).casefold()
+    return "".join(c if c.isalnum() else " " for c in plain).split()
 
 
 def check_display_name(name: str, user: User | None = None) -> None:
-    """Refuse a display name that would pass for the team's, for a member (`user` None: a
-    newcomer): one holding a word of RESERVED_NAME_WORDS (or « maillage » written inside a
-    word), or the name of a moderator or administrator other than `user`. Moderators and
-    administrators may sign as they like. Raises Invalid("display_name", message)."""
+    """Refuse a member's display name that would pass for someone else (`user` None: a
+    newcomer; moderators and administrators sign as they like): letters of several
+    alphabets that look alike (a Cyrillic « а » in « Mаthieu »: UTS #39 confusables,
+    through confusable-homoglyphs), a name made only of the team's words (TEAM_WORDS,
+    one of TEAM_CORE at least), or a moderator's or administrator's name, alone or
+    followed by more (« Mathieu Lacoste (Sud Gironde) »), compared by name_skeleton.
+    Raises Invalid("display_name", message)."""
     if user is not None and user.is_moderator:
         return
-    key = _name_key(name)
-    if set(key.split()) & RESERVED_NAME_WORDS or "maillage" in key.replace(" ", ""):
+    visible = "".join(c for c in name if unicodedata.category(c) != "Cf")  # ZWJ and kin
+    if confusables.is_dangerous(visible):
         raise Invalid(
             "display_name",
-            _("Ce nom est réservé à l'équipe de Maillage : choisissez-en un autre."),
+            _(
+                "Ce nom mêle des lettres d'alphabets différents qui se ressemblent (un «\u00a0а\u00a0» "
+                "cyrillique pour un «\u00a0a\u00a0», par exemple) : écrivez-le avec un seul alphabet."
+            ),
+        )
+    words = name_skeleton(name)
+    meaningful = [w for w in words if w not in _LINK_WORDS]
+    if meaningful and set(meaningful) <= TEAM_WORDS and set(meaningful) & TEAM_CORE:
+        raise Invalid(
+            "display_name",
+            _("Ce nom est celui de l'équipe de Maillage : choisissez-en un autre."),
         )
     staff = select(User.display_name).where(User.role.in_(("moderator", "admin")))
     if user is not None and user.id is not None:
         staff = staff.where(User.id != user.id)
-    if any(_name_key(other) == key for other in db.session.scalars(staff)):
-        raise Invalid(
-            "display_name",
-            _("Ce nom est celui d'un membre de l'équipe de modération : choisissez-en un autre."),
-        )
+    for other in db.session.scalars(staff):
+        theirs = name_skeleton(other)
+        if theirs and (words == theirs or (len(theirs) > 1 and words[: len(theirs)] == theirs)):
+            raise Invalid(
+                "display_name",
+                _(
+                    "Ce nom est celui d'un membre de l'équipe de modération : choisissez-en un autre."
+                ),
+            )
 
 
 def register_user(

@@ -292,5 +292,5 @@ def test_registering_under_the_teams_name_is_refused(client):
     """The same rule at registration (a fresh tester of issue 17): no account is made."""
     response = register(client, display_name="Administration Maillage")
     html = response.get_data(as_text=True).replace("&#39;", "'")
-    assert response.status_code == 400 and "réservé à l'équipe de Maillage" in html
+    assert response.status_code == 400 and "celui de l'équipe de Maillage" in html
     assert db.session.scalar(db.select(User).where(User.email == "solene@example.org")) is None

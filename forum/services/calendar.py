@@ -149,6 +149,10 @@ def _check(data: EventInput, user: User, event: CalendarEvent | None = None) -> 
         raise Invalid("ends_at", _("Un rendez-vous dure au plus deux semaines."))
     if data.capacity is not None and data.capacity < 1:
         raise Invalid("capacity", _("Indiquez au moins une place, ou laissez vide (sans limite)."))
+    if data.capacity is not None and data.capacity > limits.EVENT_CAPACITY_MAX:
+        raise Invalid(
+            "capacity", _("Indiquez au plus 10 000 places, ou laissez vide (sans limite).")
+        )
     department = None
     if data.department:
         department = db.session.get(Department, data.department)

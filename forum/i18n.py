@@ -6,7 +6,8 @@ from datetime import date
 from functools import lru_cache
 
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import format_date, format_datetime, get_locale, lazy_gettext
+from flask_babel import format_date, format_datetime, format_time, get_locale, lazy_gettext
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from forum.models.base import utcnow
@@ -79,6 +80,7 @@ def init_templates(app: Flask) -> None:
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": (
         _formatted(format_datetime, value, fmt, current_locale()) if value else ""
     )
+    app.jinja_env.filters["date_time"] = date_and_time
     app.jinja_env.filters["month"] = month_label
 
 
@@ -117,6 +119,21 @@ def long_date(value) -> str:
     """A date in words in the current language, as the `date` filter writes it
     (« 1er janvier 2026 »)."""
     return _formatted(format_date, value, "long", current_locale()) if value else ""
+
+
+def date_and_time(value) -> str:
+    """`{{ post.created_at|date_time }}`: a moment (naive UTC, shown Europe/Paris) in the
+    site's style, the `date` filter's day and the hour: « 1er décembre 2026 à 09:48 »
+    (« December 1, 2026 at 9:48 AM » once translated); "" for None. Not Babel's short
+    « 01/12/2026 09:48 », which the discussions showed beside « 1er décembre 2026 »."""
+    if not value:
+        return ""
+    locale = current_locale()
+    return _(
+        "%(date)s à %(time)s",
+        date=_formatted(format_date, value, "long", locale),
+        time=_formatted(format_time, value, "short", locale),
+    )
 
 
 def first_of_month(text: str, locale: str) -> str:

@@ -37,6 +37,10 @@ CONTACT_BODY_MAX = 5000
 # Why a message is flagged or hidden (told to its author when hidden).
 REASON_MAX = 2000
 
+# The places of an event: a meeting of the network, not a stadium (the column would take
+# two billion): « Indiquez au plus 10 000 places, ou laissez vide (sans limite). »
+EVENT_CAPACITY_MAX = 10_000
+
 # Dates a member types (a session, an event): the network's practice starts well after 2000
 # and an event is planned this century: « Indiquez une date entre 2000 et 2100. »
 FIRST_YEAR = 2000

@@ -11,13 +11,14 @@ from flask import request
 from flask_wtf import FlaskForm
 from wtforms import (
     HiddenField,
+    IntegerField,
     PasswordField,
     SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired
+from wtforms.validators import DataRequired, InputRequired, StopValidation
 
 from forum.services.submissions import new_token
 from forum.text import is_blank, strip_control_characters
@@ -39,6 +40,51 @@ def _strip_blank_lines(value):
     if is_blank(value):
         return ""
     return re.sub(r"\A(?:[ \t\u00a0]*\r?\n)+", "", value).rstrip()
+
+
+# Digits in groups of three, as French writes « 10 000 » (space, no-break or narrow
+# no-break space) and English « 10,000 » is not: a comma is a decimal point in French.
+_GROUPED_DIGITS = re.compile(r"\s*([+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+)\s*")
+_DIGITS = re.compile(r"\s*[+-]?\d+\s*")
+
+
+class WholeNumberField(IntegerField):
+    """A whole number typed by a person: « 12 », « 10 000 » (digits grouped by spaces, as
+    French writes them) read as 10000; anything else leaves `data` None for WholeNumber
+    to word the error."""
+
+    def process_formdata(self, valuelist):
+        if valuelist and isinstance(valuelist[0], str):
+            grouped = _GROUPED_DIGITS.fullmatch(valuelist[0])
+            if grouped:
+                valuelist = [re.sub(r"[ \u00a0\u202f]", "", grouped.group(1))]
+        super().process_formdata(valuelist)
+
+
+class WholeNumber:
+    """A whole number from `minimum` to `maximum`, with one French message per bad value,
+    the one that fits: `not_whole` (« 2.5 », « douze »), `too_small`, `too_large` (which
+    should say the maximum). Empty is for Optional or InputRequired placed before it.
+    Raises StopValidation; the field's other messages go (IntegerField's own English
+    « Not a valid integer value. » beside a range message was two errors for one value)."""
+
+    def __init__(self, minimum: int, maximum: int, not_whole, too_small, too_large):
+        self.minimum, self.maximum = minimum, maximum
+        self.not_whole, self.too_small, self.too_large = not_whole, too_small, too_large
+
+    def __call__(self, form, field) -> None:
+        field.errors[:] = []
+        value = field.data
+        if value is None:
+            raw = (field.raw_data or [""])[0]
+            if not (isinstance(raw, str) and _DIGITS.fullmatch(raw)):
+                raise StopValidation(self.not_whole)
+            # Digits that int() refuses: longer than Python's 4 300-digit guard.
+            raise StopValidation(self.too_small if raw.strip()[0] == "-" else self.too_large)
+        if value < self.minimum:
+            raise StopValidation(self.too_small)
+        if value > self.maximum:
+            raise StopValidation(self.too_large)
 
 
 BOOKKEEPING = frozenset({"csrf_token", "submission_token", "version"})

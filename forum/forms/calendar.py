@@ -3,16 +3,15 @@
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
-    IntegerField,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, Optional
 
 from forum import limits
 from forum.forms import choices
-from forum.forms.base import CreatingForm, EditingForm, MaillageForm
+from forum.forms.base import CreatingForm, EditingForm, MaillageForm, WholeNumber, WholeNumberField
 from forum.forms.reports import MultiCheckboxField
 from forum.i18n import lazy
 from forum.services.calendar import ROLE_LABELS, EventInput, to_paris
@@ -43,15 +42,6 @@ class LocalTimeField(DateTimeLocalField):
             ) from None
 
 
-class FrenchIntegerField(IntegerField):
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            self.data = None
-            raise ValueError(lazy("Indiquez un nombre entier.")) from None
-
-
 class EventFields(MaillageForm):
     """The fields of the URL and form contract of issue 15 (plus « Inscriptions fermées »)."""
 
@@ -78,16 +68,23 @@ class EventFields(MaillageForm):
     )
     structure = SelectField(lazy("Structure organisatrice"), choices=[])
     parcours = SelectField(lazy("Parcours"), choices=[])
-    session_number = FrenchIntegerField(
+    session_number = WholeNumberField(
         lazy("Numéro de la séance (1 à 6)"),
-        validators=[Optional(), NumberRange(1, 6, lazy("Indiquez un numéro de 1 à 6."))],
+        # One message for « 2.5 », « 0 » and « 9 »: a session has a number from 1 to 6.
+        validators=[Optional(), WholeNumber(1, 6, *[lazy("Indiquez un numéro de 1 à 6.")] * 3)],
     )
     modules = MultiCheckboxField(lazy("Modules du kit"), choices=[])
-    capacity = FrenchIntegerField(
+    capacity = WholeNumberField(
         lazy("Places (vide : sans limite)"),
         validators=[
             Optional(),
-            NumberRange(1, 10_000, lazy("Indiquez au moins une place, ou laissez vide.")),
+            WholeNumber(
+                1,
+                limits.EVENT_CAPACITY_MAX,
+                not_whole=lazy("Indiquez un nombre entier."),
+                too_small=lazy("Indiquez au moins une place, ou laissez vide."),
+                too_large=lazy("Indiquez au plus 10 000 places, ou laissez vide (sans limite)."),
+            ),
         ],
     )
     visibility = SelectField(

@@ -1,11 +1,11 @@
 """The parcours form."""
 
-from wtforms import DateField, IntegerField, SelectField, StringField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms import DateField, SelectField, StringField
+from wtforms.validators import InputRequired, Length, Optional
 
 from forum import limits
 from forum.forms import choices
-from forum.forms.base import CreatingForm
+from forum.forms.base import CreatingForm, WholeNumber, WholeNumberField
 from forum.forms.calendar import LocalTimeField
 from forum.forms.reports import MultiCheckboxField
 from forum.i18n import lazy
@@ -25,11 +25,17 @@ class ParcoursForm(CreatingForm):
         lazy("Début"), validators=[InputRequired(lazy("Indiquez la date de début."))]
     )
     end_date = DateField(lazy("Fin"), validators=[Optional()])
-    cohort_size = IntegerField(
+    cohort_size = WholeNumberField(
         lazy("Taille de la cohorte"),
         validators=[
             InputRequired(lazy("Indiquez un nombre entre 0 et 500.")),
-            NumberRange(0, 500, lazy("Indiquez un nombre entre 0 et 500.")),
+            WholeNumber(
+                0,
+                500,
+                not_whole=lazy("Indiquez un nombre entier de porteurs."),
+                too_small=lazy("Indiquez un nombre entre 0 et 500."),
+                too_large=lazy("Indiquez un nombre entre 0 et 500."),
+            ),
         ],
     )
     structures = MultiCheckboxField(lazy("Structures qui le portent"), choices=[])

@@ -4,7 +4,6 @@ from datetime import date
 
 from wtforms import (
     DateField,
-    IntegerField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -15,14 +14,13 @@ from wtforms.validators import (
     DataRequired,
     InputRequired,
     Length,
-    NumberRange,
     Optional,
     ValidationError,
 )
 
 from forum import limits
 from forum.forms import choices
-from forum.forms.base import CreatingForm, EditingForm
+from forum.forms.base import CreatingForm, EditingForm, WholeNumber, WholeNumberField
 from forum.i18n import lazy
 from forum.models import SECTIONS
 from forum.services.reports import ReportInput
@@ -102,13 +100,19 @@ class ReportForm(CreatingForm, EditingForm):
     format = SelectField(
         lazy("Format"), choices=choices(FORMAT_LABELS.items()), default="presentiel"
     )
-    participants = IntegerField(
+    participants = WholeNumberField(
         lazy("Nombre de porteurs présents"),
         # Empty is allowed in a draft (e.g. the one made after a session, issue 15);
         # publishing asks for it (services/reports.py:_require_participants).
         validators=[
             Optional(),
-            NumberRange(min=0, max=500, message=lazy("Indiquez un nombre entre 0 et 500.")),
+            WholeNumber(
+                0,
+                500,
+                not_whole=lazy("Indiquez un nombre entier de porteurs."),
+                too_small=lazy("Indiquez un nombre entre 0 et 500."),
+                too_large=lazy("Indiquez un nombre entre 0 et 500."),
+            ),
         ],
     )
     context = section_field("context")

@@ -64,10 +64,24 @@ DRAFT_WINDOW = timedelta(days=14)
 
 
 def to_utc(local: datetime) -> datetime:
-    """A naive Europe/Paris wall-clock time -> naive UTC (what the database keeps). A time
-    skipped by the spring change (02:30 on the last Sunday of March) is read with the
-    winter offset, as zoneinfo does with fold=0: 01:30 UTC, shown 03:30."""
+    """A naive Europe/Paris wall-clock time -> naive UTC (what the database keeps).
+
+    The two nights a year the clocks change, as zoneinfo does with fold=0:
+    - a time repeated by the autumn change (02:00–02:59 on the last Sunday of October) is
+      its first occurrence, still summer time: 02:30 -> 00:30 UTC, shown back 02:30. One
+      rule for every time keeps the order of the wall-clock times (an end after its start
+      stays after it), it is how RFC 5545 (§3.3.5) reads the local times of our .ics
+      feeds, and an organiser rarely means the second 02:30;
+    - a time skipped by the spring change (02:00–02:59 on the last Sunday of March) does
+      not exist: read with the winter offset (02:30 -> 01:30 UTC, shown 03:30). Forms
+      never get here with one: `_check` refuses it (`exists_in_paris`)."""
     return local.replace(tzinfo=PARIS).astimezone(UTC).replace(tzinfo=None)
+
+
+def exists_in_paris(local: datetime) -> bool:
+    """False for a naive wall-clock time that Paris skips (the hour from 02:00 on the last
+    Sunday of March, when the clocks go forward); repeated times exist (see `to_utc`)."""
+    return to_paris(to_utc(local)).replace(tzinfo=None) == local
 
 
 def to_paris(stored: datetime) -> datetime:
@@ -143,12 +157,25 @@ def _check(data: EventInput, user: User, event: CalendarEvent | None = None) -> 
                 name,
                 _("Indiquez une date entre %(a)d et %(b)d.", a=FIRST_YEAR, b=LAST_YEAR),
             )
+        if not exists_in_paris(value):
+            # Read anyway, 02:30–03:30 became 03:30–03:30: an event of no length, shown so.
+            raise Invalid(
+                name,
+                _(
+                    "Cette heure n’existe pas ce jour-là (passage à l’heure d’été) : "
+                    "choisissez-en une autre."
+                ),
+            )
     if data.ends_at <= data.starts_at:
         raise Invalid("ends_at", _("La fin doit venir après le début."))
     if data.ends_at - data.starts_at > timedelta(days=14):
         raise Invalid("ends_at", _("Un rendez-vous dure au plus deux semaines."))
     if data.capacity is not None and data.capacity < 1:
         raise Invalid("capacity", _("Indiquez au moins une place, ou laissez vide (sans limite)."))
+    if data.capacity is not None and data.capacity > limits.EVENT_CAPACITY_MAX:
+        raise Invalid(
+            "capacity", _("Indiquez au plus 10 000 places, ou laissez vide (sans limite).")
+        )
     department = None
     if data.department:
         department = db.session.get(Department, data.department)

@@ -52,15 +52,27 @@ def test_times_around_the_daylight_saving_changes(client, make_event):
         assert event.decoded("dtend") - start == timedelta(hours=3)
 
 
-def test_a_time_typed_in_the_skipped_hour_is_kept_coherent(client, login, alice):
-    """02:30 on 30 March 2031 does not exist in Paris: read with the winter offset (as
-    zoneinfo does, fold=0), i.e. 01:30 UTC, 03:30 summer time."""
+def test_a_time_typed_in_the_skipped_hour_is_refused(client, login, alice):
+    """02:30 on 30 March 2031 does not exist in Paris. It was read with the winter offset
+    (03:30 summer time), and 02:30–03:30 became an event of no length: now refused."""
     login(alice)
     response = post_event(client, start=datetime(2031, 3, 30, 2, 30))
+    assert response.status_code == 400
+    assert "Cette heure n’existe pas ce jour-là" in response.get_data(as_text=True)
+
+
+def test_a_time_typed_in_the_repeated_hour_is_the_first_in_the_feed(client, login, alice):
+    """02:30 on 26 October 2031 happens twice in Paris: the first (summer time, 00:30 UTC),
+    which is also how RFC 5545 (§3.3.5) reads the feed's local DTSTART."""
+    login(alice)
+    response = post_event(client, start=datetime(2031, 10, 26, 2, 30))
     assert response.status_code == 303
     cal = parse(client.get(response.location + ".ics"))
-    start = next(iter(vevents(cal).values())).decoded("dtstart")
-    assert start.astimezone(UTC).replace(tzinfo=None) == datetime(2031, 3, 30, 1, 30)
+    event = next(iter(vevents(cal).values()))
+    start, end = event.decoded("dtstart"), event.decoded("dtend")
+    assert start.replace(tzinfo=None) == datetime(2031, 10, 26, 2, 30)
+    assert start.astimezone(UTC).replace(tzinfo=None) == datetime(2031, 10, 26, 0, 30)
+    assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(hours=4)  # to 05:30
 
 
 def test_uid_stays_sequence_rises_and_cancellation_is_said(client, login, alice, make_event):

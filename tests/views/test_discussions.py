@@ -597,3 +597,31 @@ def test_times_of_messages_say_they_are_utc(client, alice, login):
     html = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
     stamps = re.findall(r'<time datetime="([^"]+)"', html)
     assert stamps and all(s.endswith("Z") for s in stamps if "T" in s), stamps
+
+
+def test_discussion_dates_are_written_as_the_rest_of_the_site(client, alice, login):
+    """A fresh tester's finding: a thread showed « 01/12/2026 09:48 » where every other
+    page writes « 1er décembre 2026 ». Posts, the list and a post's history now say the
+    day in words and the hour (Europe/Paris), the <time> keeping the UTC instant."""
+    from datetime import datetime
+
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    post = db.session.scalar(db.select(Post).where(Post.discussion_id == discussion.id))
+    moment = datetime(2026, 12, 1, 8, 48)  # 09:48 in Paris (winter, UTC+1)
+    post.created_at = discussion.created_at = discussion.last_post_at = moment
+    db.session.commit()
+    shown = "1er décembre 2026 à 09:48"
+
+    thread = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
+    assert f'<time datetime="2026-12-01T08:48:00Z">{shown}</time>' in thread
+    assert "01/12/2026" not in thread
+    listing = client.get("/discussions/").get_data(as_text=True)
+    assert f"dernier message le {shown}" in listing and "01/12/2026" not in listing
+
+    post_form(client, "/auth/logout", {})
+    english = client.get(f"/discussions/{discussion.id}", headers={"Accept-Language": "en"})
+    assert '<time datetime="2026-12-01T08:48:00Z">December 1, 2026' in english.get_data(
+        as_text=True
+    )

@@ -1,5 +1,6 @@
 """Writing, reading, editing, deleting reports, through the test client."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -118,7 +119,7 @@ def test_pending_member_cannot_post(app, client, make_user, login):
         ({"session_date": "1850-01-01"}, "Indiquez une date entre 2000 et 2100."),
         ({"participants": "501"}, "entre 0 et 500"),
         ({"participants": "-1"}, "entre 0 et 500"),
-        ({"participants": "beaucoup"}, "entre 0 et 500"),
+        ({"participants": "beaucoup"}, "Indiquez un nombre entier de porteurs."),
         ({"modules": ["module-inconnu"]}, "choix valide"),
         ({"modules": []}, "au moins un module"),
         ({"tags": ["tag-inconnu"]}, "choix valide"),
@@ -140,6 +141,29 @@ def test_bad_input_is_a_french_400_keeping_what_was_typed(
     if "advice" not in overrides:
         assert "Prévoir du covoiturage." in html  # typed text kept
     assert 'id="error-summary"' in html
+    assert db.session.scalar(db.select(db.func.count(Report.id))) == 0
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("2.5", "Indiquez un nombre entier de porteurs."),  # the tester's value
+        ("huit", "Indiquez un nombre entier de porteurs."),
+        ("501", "Indiquez un nombre entre 0 et 500."),
+        ("99999999999999999999", "Indiquez un nombre entre 0 et 500."),
+        ("-1", "Indiquez un nombre entre 0 et 500."),
+    ],
+)
+def test_a_bad_number_of_porteurs_gets_one_message(client, author, login, typed, message):
+    """A fresh tester's finding: « 2.5 » showed two messages under the one field (the
+    English « Not a valid integer value » and « entre 0 et 500 »)."""
+    login(author)
+    response = create(client, participants=typed)
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    error = re.search(r'<p class="error" id="participants-error">(.*?)</p>', html, re.S)
+    assert error and error.group(1) == message
+    assert f'value="{typed}"' in html
     assert db.session.scalar(db.select(db.func.count(Report.id))) == 0
 
 

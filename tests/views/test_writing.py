@@ -306,7 +306,8 @@ def test_forms_say_obligatoire_and_french_help_not_markdown(client, login, solen
     assert bad.status_code == 400
     text = bad.get_data(as_text=True)
     assert (
-        "Donnez un titre à votre retour." in text and "Indiquez un nombre entre 0 et 500." in text
+        "Donnez un titre à votre retour." in text
+        and "Indiquez un nombre entier de porteurs." in text
     )
     assert "Huit porteurs, dont trois **isolés** en zone rurale." in text  # kept
 

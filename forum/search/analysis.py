@@ -77,7 +77,7 @@ FRENCH_STOP_WORDS = frozenset(stoplists["fr"]) | EXTRA_STOP_WORDS | QUESTION_WOR
 
 # Letters and digits, accents composed or not (combining marks are not \w in Python), and
 # the invisible characters _TYPOGRAPHY drops (a soft hyphen must not split a word).
-_PIECE = r"[\w\u0300-\u036f\u00ad\u200b\u2060\ufeff]+"
+_PIECE = r"[\w\u0300-\u036f\u00ad\u200b-\u200f\u2060\ufeff]+"
 # Joiners: hyphen (and its Unicode variants) for compounds, middle dot for inclusive writing.
 _JOINERS = "\\-\u2010\u2011\u00b7\u22c5\u2219\u2027\u2022"
 WORD_RE = re.compile(rf"{_PIECE}(?:[{_JOINERS}]{_PIECE})*")
@@ -95,9 +95,14 @@ _TYPOGRAPHY = str.maketrans(
         "Æ": "ae",
         "_": " ",
         # Invisible in a word pasted from a web page or a word processor: soft hyphen,
-        # zero-width space, word joiner, BOM (« fi\u00adnancement » found nothing).
+        # zero-width space, non-joiner and joiner, direction marks, word joiner, BOM
+        # (« fi\u00adnancement », « mobi\u200dlité » found nothing).
         "\u00ad": None,
         "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u200e": None,
+        "\u200f": None,
         "\u2060": None,
         "\ufeff": None,
     }

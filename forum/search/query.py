@@ -5,7 +5,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from whoosh import qparser
 from whoosh.query import AndNot, Every, Not, NullQuery, Query
@@ -102,11 +102,30 @@ def _fold(name: str) -> str:
     return slugify(name).replace("-", "")
 
 
-def _parse_date(value: str) -> date | None:
+_YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{1,2}))?")
+
+
+def _parse_date(value: str, name: str = "after") -> date | None:
+    """The day « apres:value » (`name` "after") or « avant:value » ("before") means: a
+    day (2025-03-04), or a year or a month, whose first day « apres: » takes and whose
+    last « avant: » takes (« apres:2025 » is 1 January 2025, « avant:2025-03 » 31 March:
+    a facilitator types a year, and it was refused, a fresh tester of issue 17). None
+    when it is none of those (or a month 13, a year before 1)."""
     try:
         return date.fromisoformat(value)
     except ValueError:
+        pass
+    found = _YEAR_MONTH.fullmatch(value)
+    if not found:
         return None
+    year, month = int(found.group(1)), int(found.group(2) or 0)
+    if year < 1 or month > 12 or (found.group(2) and month < 1):
+        return None
+    if name == "after":
+        return date(year, month or 1, 1)
+    if not month or month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
 
 
 def respell(text: str, corrections: dict[str, str]) -> str:
@@ -121,9 +140,20 @@ def respell(text: str, corrections: dict[str, str]) -> str:
             return match.group(0)
         # A compound with a misspelt part is not sure to be one: its words, separately
         # (« tier-lieu » → « tiers lieu »; the judged set's misspellings need it).
-        return " ".join(corrections.get(part, part) for part in parts)
+        return " ".join(_cased(part, corrections.get(part, part)) for part in parts)
 
     return re.sub(r"\w+(?:-\w+)*", word_or_compound, text)
+
+
+def _cased(typed: str, word: str) -> str:
+    """`word` (a correction, lower case) with the case `typed` had: « Dordognne » →
+    « Dordogne », « CAE » stays upper case (a correction in lower case read « voici les
+    résultats pour « dordogne » », a fresh tester of issue 17)."""
+    if typed == word or not typed[:1].isupper():
+        return word
+    if len(typed) > 1 and typed.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:]
 
 
 def respelled(raw: str, text: str, corrected: str) -> str:
@@ -309,7 +339,7 @@ def _take_filters(raw: str, result: ParsedQuery) -> str:
             group.append(found[last][4])
         end = found[last][1]
         if name in ("before", "after"):
-            day = _parse_date(value)
+            day = _parse_date(value, name)
             if day is None:
                 if "bad_date" not in result.notices:
                     result.notices.append("bad_date")

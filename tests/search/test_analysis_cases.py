@@ -256,7 +256,7 @@ def test_a_swap_in_a_short_word_is_corrected_by_both_backends(indexed):
     two swapped letters leave a short word too few trigrams in common with the right one
     for PostgreSQL's trigram index (« sgeala » and « segala » 0.27, under its 0.3)."""
     results = search("Sgéala")  # six letters, one swap: imposed
-    assert results.corrected == "ségala"
+    assert results.corrected == "Ségala"  # the case typed kept
     assert [h.item.id for h in results.hits] == [indexed["saint-cere"]]
     # Five letters: offered, not imposed (Whoosh counted the swap as two edits, one
     # too many for a short word; PostgreSQL's trigrams missed it).
@@ -269,11 +269,13 @@ def test_names_are_corrected_on_both_backends(indexed):
     « girons »: names (structures, places, départements, régions) were written in no
     report's text, so no correction was made of them."""
     results = search("Occitanei")  # a swap in nine letters: imposed
-    assert results.corrected == "occitanie" and results.total == len(DOCUMENTS)
+    assert results.corrected == "Occitanie" and results.total == len(DOCUMENTS)
+    assert search("OCCITANEI").corrected == "OCCITANIE"  # the case typed, kept
+    assert search("occitanei").corrected == "occitanie"
     results = search("Couserasn")  # the parcours' name
-    assert results.corrected == "couserans"
+    assert results.corrected == "Couserans"
     results = search("Fabrque")  # the structure's name (« Fabrique »), one letter left out
-    assert results.corrected == "fabrique"
+    assert results.corrected == "Fabrique"
 
 
 @pytest.mark.parametrize("options", [["tant", "tarn"], ["tarn", "tant"]])
@@ -330,6 +332,8 @@ def test_invisible_characters_inside_a_word_are_dropped(indexed):
     plain = found("financement")
     assert plain and found("fi\u00adnancement") == plain
     assert found("finan\u200bcement") == plain
+    for mark in ("\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff"):
+        assert found(f"finan{mark}cement") == plain, repr(mark)
 
 
 def test_a_wildcard_is_not_corrected(indexed, client):

@@ -610,7 +610,7 @@ def test_a_swap_is_closer_than_two_edits_on_both_backends(app, seasoned, make_re
     index_ready()
     with current_app.test_request_context():
         results = engine().search("Cruese")
-    assert results.corrected == "creuse"
+    assert results.corrected == "Creuse"  # the case typed kept
     assert [h.item.id for h in results.hits] == [creuse.id]
 
 

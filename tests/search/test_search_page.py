@@ -242,7 +242,18 @@ def test_notices_for_long_queries_and_bad_dates(corpus, client):
     # now names the date refused and says it must exist; escaped like any typed text.
     html = page(client, q="apres:2025-02-30 avant:<b>x</b> école")
     assert "Dates non valides ignorées : «\u00a02025-02-30\u00a0», «\u00a0&lt;b&gt;x&lt;/b&gt;" in html
-    assert "un jour qui existe" in html
+    assert "un jour qui existe" in html and "une année AAAA" in html
+
+
+def test_a_year_or_a_month_is_a_period(corpus, search_ids):
+    """« apres:2025 » was refused as a bad date (a fresh tester of issue 17: a facilitator
+    types a year). A year or a month counts whole: its first day after « apres: », its
+    last before « avant: »."""
+    whole = set(search_ids("apres:2025-01-01 avant:2025-12-31"))
+    assert whole and set(search_ids("apres:2025 avant:2025")) == whole
+    march = set(search_ids("apres:2025-03 avant:2025-03"))
+    assert march and march == set(search_ids("apres:2025-03-01 avant:2025-03-31")) != whole
+    assert set(search_ids("avant:2024")) == set(search_ids("avant:2024-12-31"))
 
 
 def test_similar_reports_come_from_the_index(corpus, client):

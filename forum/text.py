@@ -35,3 +35,14 @@ def spreadsheet_safe(value):
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+def collation_key(text: str) -> tuple[str, str]:
+    """A key that sorts French names alphabetically: accents, case and ligatures aside
+    first (« Évaluation » between « Emploi » and « Financement », « Cœur » as « coeur »),
+    then the text as written to order ties. Python (and SQL's default collation) order by
+    code point, which put « É » after « Z » (a fresh tester of issue 17). Returns
+    (folded, text)."""
+    spelt = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
+    folded = unicodedata.normalize("NFKD", spelt).encode("ascii", "ignore").decode().casefold()
+    return (folded, text)

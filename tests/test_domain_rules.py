@@ -173,3 +173,32 @@ def test_the_new_account_brake_is_the_services_whatever_the_way_in(app, make_use
     veteran = make_user(created_at=OLD)
     for n in range(11):
         make_report(veteran, title=f"Séance {n} à Cahors")  # an old account: no brake
+
+
+def test_names_sort_in_french_alphabetical_order(app, make_structure):
+    """« Évaluation et impact » came after every other défi, « Équipe … » after « Tiers-lieu
+    … » (code-point order put « É » after « Z »: a fresh tester of issue 17)."""
+    from forum.models import ChallengeTag
+    from forum.services import structures, tags
+    from forum.text import collation_key
+
+    labels = ["Zèbres", "Écoles rurales", "emplois saisonniers", "Cœur de bourg", "Ebénisterie"]
+    assert sorted(labels, key=collation_key) == [
+        "Cœur de bourg",
+        "Ebénisterie",
+        "Écoles rurales",
+        "emplois saisonniers",
+        "Zèbres",
+    ]
+    db.session.add_all(
+        [ChallengeTag(slug=f"t{i}", label=label, approved=True) for i, label in enumerate(labels)]
+    )
+    for name in ["Tiers-lieu Zénith", "Équipe rurale", "atelier du bourg"]:
+        make_structure(name=name, status="validated")
+    db.session.flush()
+    shown = [t.label for t in tags.approved_tags() if t.label in labels]
+    assert shown == sorted(labels, key=collation_key)
+    names = [s.name for s in structures.all_structures()]
+    assert names.index("atelier du bourg") < names.index("Équipe rurale") < names.index(
+        "Tiers-lieu Zénith"
+    )

@@ -19,6 +19,7 @@ from forum.extensions import db
 from forum.models import Parcours, Structure, User, parcours_structures
 from forum.services import structures as structure_service
 from forum.services.errors import Invalid
+from forum.text import collation_key
 
 
 def may_act_for(
@@ -79,9 +80,8 @@ def structure_choices(user: User, kept: Structure | None = None) -> list[Structu
     ids = {i for i in include if i is not None}
     if not ids:
         return []
-    return list(
-        db.session.scalars(select(Structure).where(Structure.id.in_(ids)).order_by(Structure.name))
-    )
+    structures = db.session.scalars(select(Structure).where(Structure.id.in_(ids)))
+    return sorted(structures, key=lambda s: collation_key(s.name))
 
 
 def parcours_choices(user: User, kept: Parcours | None = None) -> list[Parcours]:

@@ -26,6 +26,7 @@ from forum.models import (
     report_tags,
 )
 from forum.pagination import Page, page_number, require_page
+from forum.text import collation_key, slugify
 
 SORTS = ("recent", "session")
 
@@ -52,13 +53,18 @@ class ReportFilters:
         def text(name: str) -> str:
             return (args.get(name) or "").strip()[:120]
 
+        def slug(value: str) -> str:
+            # « ?tag=Financement » named nothing (slugs are lower case; the search page
+            # took it: a fresh tester of issue 17)
+            return slugify(value, 120) if value else ""
+
         filters = cls(
-            module=text("module"),
-            tags=[t.strip()[:120] for t in args.getlist("tag") if t.strip()][:10],
+            module=slug(text("module")),
+            tags=[slug(t.strip()[:120]) for t in args.getlist("tag") if t.strip()][:10],
             region=text("region"),
             department=text("department"),
-            structure=text("structure"),
-            parcours=text("parcours"),
+            structure=slug(text("structure")),
+            parcours=slug(text("parcours")),
             format=text("format") if text("format") in FORMATS else "",
             sort=text("sort") if text("sort") in SORTS else "recent",
         )
@@ -71,6 +77,11 @@ class ReportFilters:
                     filters.problems.append(name)
         filters.page = page_number(args)
         return filters
+
+    @property
+    def empty_period(self) -> bool:
+        """The period ends before it starts: nothing can be in it (said on the page)."""
+        return bool(self.date_from and self.date_to and self.date_from > self.date_to)
 
     def key(self) -> tuple:
         """Everything that selects the page, as a hashable tuple (a cache key)."""
@@ -457,10 +468,13 @@ def _place_choices() -> dict[str, list[FilterChoice]]:
     return {
         "region": sorted(
             (FilterChoice(code, region_names.get(code, code), n) for code, n in regions.items()),
-            key=lambda c: c.label,
+            key=lambda c: collation_key(c.label),
         ),
         "department": [
             FilterChoice(code, f"{code} — {name}", n) for code, name, _r, n in by_department
         ],
-        "structure": [FilterChoice(slug, name, n) for slug, name, n in by_structure],
+        "structure": sorted(
+            (FilterChoice(slug, name, n) for slug, name, n in by_structure),
+            key=lambda c: collation_key(c.label),
+        ),
     }

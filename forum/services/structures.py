@@ -18,7 +18,7 @@ from forum.models import ContactMessage, Department, Report, Structure, User, pa
 from forum.services import memberships, moderation
 from forum.services.errors import Conflict, Invalid
 from forum.services.indexing import enqueue_reports
-from forum.text import slugify
+from forum.text import collation_key, slugify
 
 
 def unique_slug(model, text: str) -> str:
@@ -36,7 +36,8 @@ def all_structures(include: Iterable[int | None] = ()) -> list[Structure]:
     condition = Structure.status == "validated"
     if wanted:
         condition = or_(condition, Structure.id.in_(wanted))
-    return list(db.session.scalars(select(Structure).where(condition).order_by(Structure.name)))
+    structures = db.session.scalars(select(Structure).where(condition))
+    return sorted(structures, key=lambda s: collation_key(s.name))
 
 
 def pending_structures() -> list[Structure]:

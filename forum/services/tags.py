@@ -17,23 +17,20 @@ from forum.extensions import db
 from forum.models import ChallengeTag, Report, User, report_tags
 from forum.services.errors import Invalid
 from forum.services.indexing import enqueue_reports, reports_with_tag
-from forum.text import slugify
+from forum.text import collation_key, slugify
 
 
 def approved_tags() -> list[ChallengeTag]:
-    return list(
-        db.session.scalars(
-            select(ChallengeTag).where(ChallengeTag.approved).order_by(ChallengeTag.label)
-        )
-    )
+    """The approved défis in French alphabetical order (text.collation_key)."""
+    tags = db.session.scalars(select(ChallengeTag).where(ChallengeTag.approved))
+    return sorted(tags, key=lambda t: collation_key(t.label))
 
 
 def all_tags() -> list[ChallengeTag]:
     """Approved tags then proposals, each by label: what may label a search facet."""
-    return list(
-        db.session.scalars(
-            select(ChallengeTag).order_by(ChallengeTag.approved.desc(), ChallengeTag.label)
-        )
+    return sorted(
+        db.session.scalars(select(ChallengeTag)),
+        key=lambda t: (not t.approved, collation_key(t.label)),
     )
 
 

@@ -115,6 +115,13 @@ def test_bad_filter_values_never_fail(client, demo_reports):
     assert "Filtre inconnu : région «\u00a0ZZ\u00a0»" in html
     assert "financement\u00a0»" not in html and "0 retour" in html
     assert "Filtre inconnu" not in client.get("/reports/?tag=financement").get_data(as_text=True)
+    # Slugs whatever their case (the search page takes « Tag:Mobilité »), and a period
+    # that ends before it starts is said, as on the search page (a fresh tester of issue 17).
+    assert count_of(client.get("/reports/?tag=Financement").get_data(as_text=True)) == count_of(
+        client.get("/reports/?tag=financement").get_data(as_text=True)
+    ) > 0
+    html = client.get("/reports/?from=2025-02-01&to=2025-01-01").get_data(as_text=True)
+    assert "La période demandée est vide" in html and count_of(html) == 0
     assert count_of(client.get("/reports/?module=inconnu").get_data(as_text=True)) == 0
     assert "Retirer les filtres" in client.get("/reports/?module=inconnu").get_data(as_text=True)
 

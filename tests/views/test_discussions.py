@@ -468,6 +468,25 @@ def test_a_reply_lists_lines_under_its_first_line_as_the_hint_says(client, alice
     assert "<li>un goûter</li>" in page and "- un goûter" not in page
 
 
+def test_a_reply_pasted_from_a_word_processor_keeps_its_bullets(client, alice, login):
+    """Tester's finding: « • item », « – item » pasted at the start of lines stayed text.
+    The text is kept as written; its HTML has the list; a dash inside a line is kept."""
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    body = "Séance du 12 – bilan :\n• accueil\n–\tateliers\n· restitution"
+    response = post_form(client, f"/discussions/{discussion.id}/reply", {"body": body})
+    assert response.status_code == 303
+    post = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    assert post.body_md == body
+    assert (
+        "<p>Séance du 12 – bilan :</p>\n<ul>\n<li>accueil</li>\n<li>ateliers</li>\n"
+        "<li>restitution</li>\n</ul>"
+    ) in post.body_html
+    page = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
+    assert "<li>restitution</li>" in page and "• accueil" not in page
+
+
 def test_deep_thread_renders_with_constant_queries(client, alice, login, count_queries):
 
     login(alice)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, g
 from flask_login import current_user
 from jinja2 import BytecodeCache, StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -118,7 +118,10 @@ def init_notifications(app: Flask) -> None:
     @app.context_processor
     def unread_notifications():
         if current_user.is_authenticated:
-            return {"unread_notifications": notifications.unread_count(current_user)}
+            # Kept in `g` too: a thread page marks its notifications read only when the
+            # header counted some (forum/pages.py), with no statement of its own.
+            g.unread_notifications = notifications.unread_count(current_user)
+            return {"unread_notifications": g.unread_notifications}
         return {"unread_notifications": 0}
 
 

@@ -87,6 +87,23 @@ class ImagesAsLinks(Treeprocessor):
 LIST_ITEM = re.compile(r" {0,3}(?:([-*+])|(\d{1,9})\.) +\S")
 
 
+# A bullet pasted from a word processor or a PDF at the start of a line (up to three
+# spaces in), then spaces, a tab or a no-break space: « • », « ◦ », « ‣ », « · », an en
+# dash « – » or an em dash « — ». Word pastes « •<tab>texte » and « ·  texte ».
+PASTED_BULLET = re.compile(r"^( {0,3})[\u2022\u25e6\u2023\u00b7\u2013\u2014][ \t\u00a0]+(?=\S)")
+
+
+class PastedBullets(Preprocessor):
+    """A line that starts with a pasted bullet (« • item », « – item ») is a list item, as
+    « - item » is: its bullet is written « - » before the lists are read. Only at the start
+    of a line: « 2024 – 2025 » or « a — b » stay as written, and so does a bullet with no
+    space after it (« –5 °C »). Runs after fenced code is set aside; indented lines (code,
+    or an item's continuation) are never touched."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return [PASTED_BULLET.sub(r"\1- ", line, count=1) for line in lines]
+
+
 class ListsInterruptParagraphs(Preprocessor):
     """A list may start on the line right after text, as in CommonMark (« Intro : » then
     « - un »), where Python-Markdown wants a blank line first: one is added before a
@@ -124,6 +141,7 @@ def _markdown() -> markdown.Markdown:
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     # 20: after fenced_code_block (25), so a fenced block's lines are already set aside.
+    md.preprocessors.register(PastedBullets(md), "pasted_bullets", 21)  # then read as « - »
     md.preprocessors.register(ListsInterruptParagraphs(md), "lists_interrupt_paragraphs", 20)
     md.treeprocessors.register(ImagesAsLinks(md), "images_as_links", 0)
     return md

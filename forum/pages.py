@@ -8,7 +8,7 @@ that no view imports another; nothing below the views does.
 from dataclasses import dataclass
 from functools import partial
 
-from flask import flash, get_template_attribute, redirect, render_template, request, url_for
+from flask import flash, g, get_template_attribute, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
@@ -23,7 +23,16 @@ from forum.forms.structures import ContactForm
 from forum.i18n import current_locale
 from forum.media import safe_filename
 from forum.models import Post
-from forum.services import Invalid, ServiceError, attachments, bookmarks, contact, discussions
+from forum.models.base import utcnow
+from forum.services import (
+    Invalid,
+    ServiceError,
+    attachments,
+    bookmarks,
+    contact,
+    discussions,
+    notifications,
+)
 from forum.transactions import record_read
 
 
@@ -227,10 +236,20 @@ def _quoted(discussion, quote_id: int):
     return post
 
 
+def _read_notifications(user_id: int, discussion_id: int, view: ThreadView, shown_at) -> None:
+    """The member's notifications about this page's messages are read, as Discourse marks
+    a notification read when its target is visited: the page showed those messages. Only
+    when the header counted unread notifications (`g.unread_notifications`, set as the
+    page was rendered; unknown: looked for), so most views write nothing more."""
+    if g.get("unread_notifications", 1):
+        notifications.mark_shown_read(user_id, discussion_id, view.latest_post_id, shown_at)
+
+
 def thread_context(discussion, quote_id=None) -> dict:
     """What a thread shows: the rows, the accepted answer, the reply form, marks. For a
-    member it queues the read marker (the last post shown), written once the page is
-    built (`transactions.record_read`)."""
+    member it queues the read markers, written once the page is built
+    (`transactions.record_read`): the last post shown, and the notifications about what
+    the page shows (read as if each had been opened)."""
     view = thread_view(
         discussion, bool(current_user.is_authenticated and current_user.is_moderator)
     )
@@ -243,6 +262,8 @@ def thread_context(discussion, quote_id=None) -> dict:
                 bookmarks.mark_read, current_user.id, discussion.id, view.latest_post_id, seen
             )
             record_read(mark)
+        shown = partial(_read_notifications, current_user.id, discussion.id, view, utcnow())
+        record_read(shown)
     # The form only for those it is shown to: building it costs a visitor's page ~10 %.
     writer = current_user.is_authenticated and current_user.can_post and not discussion.locked
     form = ReplyForm() if writer else None

@@ -448,3 +448,44 @@ def test_what_is_not_a_list_start_stays_as_written(source, expected):
     html = str(render_markdown(source))
     assert expected in html
     assert "<li>" not in html
+
+
+# --- bullets pasted from a word processor (« • item », « – item ») ------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("• un\n• deux", "<ul>\n<li>un</li>\n<li>deux</li>\n</ul>"),
+        ("Intro :\n◦ un\n‣ deux", "<p>Intro :</p>\n<ul>\n<li>un</li>\n<li>deux</li>\n</ul>"),
+        ("· un\n– deux\n— trois", "<ul>\n<li>un</li>\n<li>deux</li>\n<li>trois</li>\n</ul>"),
+        # as Word pastes them: a tab or a no-break space after the bullet, a few spaces in
+        ("•\tun\n•\u00a0deux\n   • trois", "<li>un</li>\n<li>deux</li>\n<li>trois</li>"),
+        ("• un\n- deux", "<ul>\n<li>un</li>\n<li>deux</li>\n</ul>"),
+    ],
+)
+def test_a_pasted_bullet_starts_a_list_item(source, expected):
+    """Tester's finding: « • item », « – item », « · item » pasted from a word processor
+    stayed plain text; at the start of a line they are items, as « - item » is."""
+    html = str(render_markdown(source))
+    assert expected in html
+    assert html_problems(html) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # a dash inside a line, or with no space after it, is the text's own
+        ("Saison 2024 – 2025\nsuite", "<p>Saison 2024 – 2025<br>\nsuite</p>"),
+        ("Texte\n–5 °C la nuit", "<p>Texte<br>\n–5 °C la nuit</p>"),
+        ("les élus — et eux seuls", "<p>les élus — et eux seuls</p>"),
+        ("texte · point", "<p>texte · point</p>"),
+        # code is code: fenced, or indented
+        ("```\n• un\n– deux\n```", "<pre><code>• un\n– deux\n</code></pre>"),
+        ("Intro\n\n    • code", "<pre><code>• code\n</code></pre>"),
+    ],
+)
+def test_a_dash_or_bullet_elsewhere_stays_as_written(source, expected):
+    html = str(render_markdown(source))
+    assert expected in html
+    assert "<li>" not in html

@@ -284,6 +284,27 @@ def mark_read(notification_id: int) -> None:
     )
 
 
+def mark_shown_read(user_id: int, discussion_id: int, last_post_id: int, shown_at) -> None:
+    """Mark read the member's notifications about a thread page they were shown: those
+    about the discussion itself or one of its messages up to `last_post_id` (the last
+    one the page displayed), made before `shown_at` (when the page was built), as opening
+    each of them would have. A moderator's decision (« post_hidden ») stays unread: its
+    reason is told by the notification only. A read marker, which a GET writes through
+    `transactions.record_read`; one UPDATE."""
+    db.session.execute(
+        update(Notification)
+        .where(
+            Notification.user_id == user_id,
+            Notification.discussion_id == discussion_id,
+            Notification.read_at.is_(None),
+            Notification.kind.not_in(MODERATION_KINDS),
+            or_(Notification.post_id.is_(None), Notification.post_id <= last_post_id),
+            Notification.created_at <= shown_at,
+        )
+        .values(read_at=utcnow())
+    )
+
+
 def link(n: Notification) -> str:
     """Where the notification leads, within a request: the exact message (#post-<id>) in
     its thread, which for a report is the report's own page; else the discussion or the

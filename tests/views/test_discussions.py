@@ -468,6 +468,68 @@ def test_a_reply_lists_lines_under_its_first_line_as_the_hint_says(client, alice
     assert "<li>un goûter</li>" in page and "- un goûter" not in page
 
 
+def test_a_reply_pasted_from_a_word_processor_keeps_its_bullets(client, alice, login):
+    """Tester's finding: « • item », « – item » pasted at the start of lines stayed text.
+    The text is kept as written; its HTML has the list; a dash inside a line is kept."""
+    login(alice)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    body = "Séance du 12 – bilan :\n• accueil\n–\tateliers\n· restitution"
+    response = post_form(client, f"/discussions/{discussion.id}/reply", {"body": body})
+    assert response.status_code == 303
+    post = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    assert post.body_md == body
+    assert (
+        "<p>Séance du 12 – bilan :</p>\n<ul>\n<li>accueil</li>\n<li>ateliers</li>\n"
+        "<li>restitution</li>\n</ul>"
+    ) in post.body_html
+    page = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
+    assert "<li>restitution</li>" in page and "• accueil" not in page
+
+
+def test_a_reply_posted_while_one_was_writing_stays_new_until_shown(client, login, make_user):
+    """A fresh tester's scenario: Claire opens the discussion; Sandrine answers an earlier
+    message (nested); Claire sends her reply from the form loaded before that answer. Until
+    a page has shown Sandrine's answer, the list says « non lu »; the page Claire's reply
+    leads to marks it new (never Claire's own reply), above the reply it lands on; once
+    shown, it is read, on the page and in the list."""
+    claire = make_user(display_name="Claire Fabre", created_at=OLD)
+    sandrine = make_user(display_name="Sandrine Dupuy", created_at=OLD)
+    login(sandrine)
+    start(client)
+    discussion = db.session.scalar(db.select(Discussion))
+    url = f"/discussions/{discussion.id}"
+    post_form(client, f"{url}/reply", {"body": "Un premier avis."})
+    first_answer = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    as_user(client, login, claire)
+    form_page = client.get(url).get_data(as_text=True)  # her marker: the last message shown
+    assert NEW_MARK not in form_page and "non lu" not in client.get("/discussions/").get_data(
+        as_text=True
+    )
+
+    as_user(client, login, sandrine)  # answers the first answer, above the thread's end
+    post_form(client, f"{url}/reply", {"body": "Précision.", "parent_id": str(first_answer.id)})
+    by_sandrine = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    assert by_sandrine.parent_id == first_answer.id
+    as_user(client, login, claire)  # the form of the page loaded before that answer
+    response = post_form(client, f"{url}/reply", {"body": "Merci à toutes."})
+    by_claire = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
+    assert response.status_code == 303
+    assert response.headers["Location"] == f"{url}#post-{by_claire.id}"
+    assert "non lu" in client.get("/discussions/").get_data(as_text=True)  # not shown yet
+
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert _unread_ids(page) == [by_sandrine.id] and page.count(NEW_MARK) == 1
+    mark = page.index('id="unread"')
+    assert (
+        page.index(f'id="post-{by_sandrine.id}"') < mark < page.index(f'id="post-{by_claire.id}"')
+    )
+    # shown: read from now on, in the list and on the page
+    assert "non lu" not in client.get("/discussions/").get_data(as_text=True)
+    again = client.get(url).get_data(as_text=True)
+    assert NEW_MARK not in again and _unread_ids(again) == []
+
+
 def test_deep_thread_renders_with_constant_queries(client, alice, login, count_queries):
 
     login(alice)

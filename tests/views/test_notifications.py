@@ -75,6 +75,63 @@ def test_the_list_marks_nothing_read_opening_one_does_and_leads_to_the_message(
     assert unread(alice) == 1
 
 
+def test_showing_the_thread_reads_the_notifications_about_what_it_shows(
+    client, login, people
+):
+    """Tester's finding: a discussion's notifications stayed « nouveau » after one had read
+    the discussion. Showing its page reads those about what it showed (its messages, the
+    discussion itself), as opening each would; not a moderator's decision (its reason is
+    in the notification only), nor another discussion's, nor a message written since."""
+    alice, elodie, karim = people["alice"], people["elodie"], people["karim"]
+    thread = discussions.create_discussion(alice, "Mobiliser les élus", "Comment ?", category())
+    other = discussions.create_discussion(alice, "Autre fil", "Texte", category())
+    first = discussions.reply(thread, elodie, "Par un café citoyen.")
+    discussions.reply(thread, karim, "Par une visite du lieu.", parent_id=first.id)
+    discussions.reply(other, karim, "Ailleurs.")
+    notifications.process_events()
+    hidden = Notification(
+        user_id=alice.id, kind="post_hidden", discussion_id=thread.id, reason="Hors sujet"
+    )
+    db.session.add(hidden)
+    db.session.commit()
+    assert unread(alice) == 4
+
+    login(alice)
+    assert '<span class="count-badge">4' in client.get("/").get_data(as_text=True)
+    assert client.get(f"/discussions/{thread.id}").status_code == 200  # not through them
+    db.session.expire_all()
+    left = [n for n in notes(alice) if n.read_at is None]
+    assert sorted(n.id for n in left) == sorted(
+        [hidden.id, next(n.id for n in notes(alice) if n.discussion_id == other.id)]
+    )
+    page = client.get("/notifications").get_data(as_text=True)
+    assert page.count('<span class="badge">nouveau</span>') == 2
+
+    # A message written after the page was shown stays new until a page shows it.
+    later = discussions.reply(thread, elodie, "Et une fête de quartier.")
+    notifications.process_events()
+    db.session.expire_all()
+    assert next(n for n in notes(alice) if n.post_id == later.id).read_at is None
+    client.get(f"/discussions/{thread.id}")
+    db.session.expire_all()
+    assert next(n for n in notes(alice) if n.post_id == later.id).read_at is not None
+
+
+def test_a_thread_page_writes_nothing_more_when_nothing_is_unread(
+    client, login, people, count_queries
+):
+    """The notifications are marked read only when the header counted some unread: a
+    member's thread view with none writes nothing (no UPDATE, no commit of its own)."""
+    alice = people["alice"]
+    thread = discussions.create_discussion(alice, "Sans nouvelles", "Texte", category())
+    db.session.commit()
+    login(alice)
+    client.get(f"/discussions/{thread.id}")  # the read marker, once
+    with count_queries() as statements:
+        assert client.get(f"/discussions/{thread.id}").status_code == 200
+    assert not [s for s in statements if s.lstrip().upper().startswith("UPDATE")]
+
+
 def test_mark_all_read_is_a_post_with_csrf(client, login, people):
     alice = people["alice"]
     thread = discussions.create_discussion(alice, "Tiers-lieux et mairies", "Texte", category())

@@ -73,15 +73,15 @@ def chosen_filters(
         return chosen
     vocabulary = vocabulary or Vocabulary.load()
     chosen, results.unknown_filters = resolve_filters(chosen, vocabulary.resolve)
-    if parsed.filters:  # what the box's filters were read as, for the page to say
-        # A field typed in the box and also chosen in the sidebar is named with both
-        # values, as the search takes them (the line named the box's only).
-        missing = {value for _name, value in results.unknown_filters}
-        results.typed_filters = [
-            (name, values, "all" if name in AND_FIELDS else "any")
-            for name in parsed.filters
-            if (values := [v for v in chosen.get(name, []) if v not in missing])
-        ]
+    # Every filter in effect, typed in the box or ticked in the sidebar, as the search
+    # takes them, for the page's « Filtres de la recherche » line (it named the box's
+    # only, and a sidebar filter beside them went unsaid: two fresh testers of issue 17).
+    missing = {value for _name, value in results.unknown_filters}
+    results.typed_filters = [
+        (name, values, "all" if name in AND_FIELDS else "any")
+        for name in chosen
+        if (values := [v for v in chosen[name] if v not in missing])
+    ]
     return chosen
 
 

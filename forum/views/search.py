@@ -49,12 +49,18 @@ def index():
     searching = bool(q.strip()) or any(filters.values()) or date_from or date_to
     vocabulary = Vocabulary.load()  # filters typed by name, facet labels, offered names
     results = None
+    lower = upper = None
     if searching:
         results = engine().search(q, filters, date_from, date_to, sort, page, vocabulary=vocabulary)
+        lower = max(filter(None, [date_from, results.parsed.after]), default=None)
+        upper = min(filter(None, [date_to, results.parsed.before]), default=None)
         if date_from and date_to and date_from > date_to:
             # the « Période » form's dates reversed find nothing: said, as the box's are
             # (a fresh tester of issue 17)
             results.notices.append("empty_form_period")
+        elif lower and upper and lower > upper and "empty_period" not in results.notices:
+            # one date typed in the box, the other in the form: said too (a second one)
+            results.notices.append("empty_mixed_period")
         dated = date_from or date_to or results.parsed.after or results.parsed.before
         kinds = set(filters["kind"]) | {
             value
@@ -118,6 +124,8 @@ def index():
         sort=sort,
         date_from=date_from,
         date_to=date_to,
+        # the period in effect, the box's and the form's dates together, for the line
+        period=(lower, upper) if results else (None, None),
         bad_dates=bad_dates,
         formats=FORMAT_LABELS,
         offers=offers,

@@ -257,7 +257,24 @@ def test_the_page_says_what_the_box_filters_were_read_as(cap, client, make_struc
     said = re.search(r'<p class="understood"[^>]*>(.*?)</p>', html, re.S).group(1)
     assert "Cap Coopératif" in said and "CAE Coop Tarn" in said and "Occitanie" in said
     assert "Filtre inconnu" not in html
-    assert 'class="understood"' not in page(client, q="porteurs", structure="cap-coop-46")
+    # A filter ticked in the sidebar is in effect too: named in the same line (it was left
+    # unsaid beside the box's: the second fresh tester of issue 17).
+    ticked = page(client, q="porteurs tag:mobilite", structure="cap-coop-46")
+    said = " ".join(re.search(r'class="understood"[^>]*>(.*?)</p>', ticked, re.S).group(1).split())
+    assert "Cap Coopératif" in said and "Mobilité" in said, said
+    assert 'class="understood"' not in page(client, q="porteurs")
+
+
+def test_a_period_made_of_a_typed_date_and_a_form_date_is_said_empty(cap, client):
+    """« avant:2024-12-31 » typed and « Séances depuis le 2025-01-01 » in the form found
+    nothing and said nothing (the second fresh tester of issue 17)."""
+    html = page(client, q="porteurs avant:2024-12-31", **{"from": "2025-01-01"})
+    assert "elle finit avant de commencer" in html and total(html) == 0
+    line = " ".join(re.search(r'class="understood"[^>]*>(.*?)</p>', html, re.S).group(1).split())
+    assert "1 janvier 2025" in line.replace("1er", "1") and "31 décembre 2024" in line, line
+    assert "elle finit avant" not in page(
+        client, q="porteurs avant:2025-12-31", **{"from": "2025-01-01"}
+    )
 
 
 def test_a_filter_naming_several_defis_lists_them(corpus, client):

@@ -20,6 +20,22 @@ def departments() -> list[Department]:
     return list(db.session.scalars(select(Department).order_by(Department.code)))
 
 
+def outside_regions(department_codes: list[str], region_codes: list[str]) -> list[str]:
+    """The names of the chosen départements when none of them lies in any chosen région
+    (a search or a list filtered by both can then find nothing), else []. One statement,
+    none when either list is empty."""
+    if not department_codes or not region_codes:
+        return []
+    rows = db.session.execute(
+        select(Department.name, Department.region_code).where(
+            Department.code.in_(department_codes)
+        )
+    ).all()
+    if not rows or any(region in region_codes for _name, region in rows):
+        return []
+    return [name for name, _region in rows]
+
+
 def _counts(query) -> dict[str, int]:
     return dict(db.session.execute(query).all())
 

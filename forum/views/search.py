@@ -10,6 +10,7 @@ from forum.forms.reports import FORMAT_LABELS
 from forum.pagination import page_number
 from forum.search import engine
 from forum.search.vocabulary import Vocabulary, offered_members
+from forum.services import territories
 
 bp = Blueprint("search", __name__)
 
@@ -50,6 +51,7 @@ def index():
     vocabulary = Vocabulary.load()  # filters typed by name, facet labels, offered names
     results = None
     lower = upper = None
+    outside: list[str] = []
     if searching:
         results = engine().search(q, filters, date_from, date_to, sort, page, vocabulary=vocabulary)
         lower = max(filter(None, [date_from, results.parsed.after]), default=None)
@@ -61,6 +63,14 @@ def index():
         elif lower and upper and lower > upper and "empty_period" not in results.notices:
             # one date typed in the box, the other in the form: said too (a second one)
             results.notices.append("empty_mixed_period")
+        in_effect = {
+            field: values for field, values, how in results.typed_filters if how != "none"
+        }
+        # a département outside the région chosen with it: nothing can be in both, said
+        # as /activity says it (a second fresh tester of issue 17 got 0 and no word)
+        outside = territories.outside_regions(
+            in_effect.get("department", []), in_effect.get("region", [])
+        )
         dated = date_from or date_to or results.parsed.after or results.parsed.before
         kinds = set(filters["kind"]) | {
             value
@@ -126,6 +136,7 @@ def index():
         date_to=date_to,
         # the period in effect, the box's and the form's dates together, for the line
         period=(lower, upper) if results else (None, None),
+        outside=outside,
         bad_dates=bad_dates,
         formats=FORMAT_LABELS,
         offers=offers,

@@ -118,6 +118,17 @@ def test_dates_with_only_discussions_say_why_nothing_is_found(corpus, client):
     assert said not in page(client, q="type:discussion")
 
 
+def test_a_departement_outside_the_region_is_said(corpus, client):
+    """« porteurs region:occitanie departement:gironde » found nothing with no word (the
+    second fresh tester of issue 17; /activity said it)."""
+    said = "aucun retour ne peut correspondre aux deux filtres"
+    html = page(client, q="porteurs region:occitanie departement:gironde")
+    assert said in html and "«\u00a0Gironde\u00a0»" in html and total(html) == 0
+    assert said in page(client, q="porteurs", region="76", department="33")
+    assert said not in page(client, q="porteurs region:occitanie departement:lot")
+    assert said not in page(client, q="porteurs", region="76", department=["33", "46"])
+
+
 def test_the_period_form_keeps_the_sort(corpus, client):
     """« Appliquer » under « Période » dropped the sort by date (a fresh tester of issue 17)."""
     html = page(client, q="porteurs", sort="date")

@@ -66,6 +66,7 @@ def _index_page(asked: activity.SliceRequest):
         regions=territories.regions(),
         departments=territories.departments(),
         structures=structures.all_structures(),
+        parcours_years=form_data.parcours_by_year(),
         module_choices=form_data.modules(),
         tags=tags.approved_tags(),
         small=small,

@@ -375,6 +375,38 @@ def test_a_departement_outside_the_region_is_said(client, network):  # noqa: F81
     assert "n’est pas dans la région" not in _page(client, "/activity?region=76&department=46")
 
 
+def test_parcours_are_chosen_by_name(client, network):  # noqa: F811
+    """The parcours filter lists the parcours by name, by the year they start (the most
+    recent first), without JavaScript: a funder knows no slug (a fresh tester typed
+    « Figeacois » in the text field that wanted one, and got a 404). The URL still says
+    `parcours=<slug>`, so links made before keep working."""
+    from forum.models import Parcours
+
+    db.session.add(
+        Parcours(
+            slug="rodez-2024",
+            title="Rodez — automne 2024",
+            department_code="12",
+            start_date=date(2024, 9, 20),
+        )
+    )
+    db.session.commit()
+    html = _page(client, "/activity?parcours=figeac")
+    form = html[html.index('<form method="get" class="filters stacked"') :]
+    assert not re.search(r'<input[^>]*name="parcours"', form[: form.index("</form>")])
+    select = re.search(r'<select id="a-parcours" name="parcours">(.*?)</select>', html, re.S)
+    assert '<label for="a-parcours">Parcours</label>' in html and select
+    groups = re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', select.group(1), re.S)
+    options = r'<option value="([^"]+)" ?(?:selected)?>([^<]+)</option>'
+    assert [(label, re.findall(options, body)) for label, body in groups] == [
+        ("Début en 2025", [("millau", "Millau"), ("figeac", "Figeac")]),
+        ("Début en 2024", [("rodez-2024", "Rodez — automne 2024")]),
+    ]
+    assert '<option value="figeac" selected>Figeac</option>' in select.group(1)
+    assert select.group(1).count(" selected>") == 1
+    assert _figures(html)["sessions"][0] == "2"  # figeac's sessions: the slug still works
+
+
 UNKNOWN = [
     ("region", "999", "région"),
     ("department", "999", "département"),

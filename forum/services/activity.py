@@ -49,6 +49,7 @@ from forum.models import (
 )
 from forum.services.notification_mail import html_to_text
 from forum.services.report_queries import ReportFilters, conditions
+from forum.text import slugify
 
 # How far back a session keeps a département out of the zones blanches.
 WHITE_ZONE_MONTHS = 12
@@ -142,6 +143,7 @@ NAMED_FILTERS = {
     "module": lazy("module"),
     "tag": lazy("défi"),
 }
+SLUG_FILTERS = ("structure", "parcours", "module", "tag")
 
 
 @dataclass(frozen=True)
@@ -154,8 +156,8 @@ class SliceRequest:
       when a date is wrong;
     - `bad_dates`: a French message per wrong date, each naming its value (both when
       both are wrong), or saying the period ends before it starts;
-    - `unknown`: (argument, value) of each filter that names nothing, in the form's
-      order."""
+    - `unknown`: (argument, value as typed) of each filter that names nothing, in the
+      form's order."""
 
     chosen: ActivitySlice
     picked: ActivitySlice
@@ -169,7 +171,7 @@ class SliceRequest:
 
 def read_slice(args) -> SliceRequest:
     """Read a slice from query-string arguments (`from`, `to` as YYYY-MM-DD; the others
-    as slugs or INSEE codes), keeping what is right and saying what is not (see
+    as slugs, whatever their case, or INSEE codes), keeping what is right and saying what is not (see
     `SliceRequest`); one statement per name given."""
 
     def text(name: str) -> str:
@@ -183,17 +185,17 @@ def read_slice(args) -> SliceRequest:
     if dates["from"] and dates["to"] and dates["to"] < dates["from"]:
         # two good dates in the wrong order: both stay in the form, the user corrects one
         bad.append(_("La période se termine avant de commencer."))
-    asked = ActivitySlice(
-        date_from=dates["from"],
-        date_to=dates["to"],
-        structure=text("structure"),
-        department=text("department").upper(),
-        region=text("region"),
-        parcours=text("parcours"),
-        module=text("module"),
-        tag=text("tag"),
-    )
-    unknown = _unknown_names(asked)
+    typed = {name: text(name) for name in NAMED_FILTERS}
+    # Slugs are lower case: « ?tag=Financement » names what /reports/?tag=Financement
+    # lists (report_queries.ReportFilters.from_args reads them alike).
+    named = {
+        name: slugify(value, 140) if value and name in SLUG_FILTERS else value
+        for name, value in typed.items()
+    }
+    named["department"] = named["department"].upper()  # « 2a » is Corse-du-Sud
+    asked = ActivitySlice(date_from=dates["from"], date_to=dates["to"], **named)
+    # the notice names each unknown value as it was typed, not as its slug
+    unknown = [(name, typed[name]) for name in _unknown_names(asked)]
     picked = replace(asked, **{name: "" for name, _value in unknown})
     chosen = replace(picked, date_from=None, date_to=None) if bad else picked
     return SliceRequest(chosen, picked, tuple(bad), tuple(unknown))
@@ -209,9 +211,9 @@ def unknown_filters_text(unknown) -> str:
     return " ; ".join(said) + "."
 
 
-def _unknown_names(chosen: ActivitySlice) -> list[tuple[str, str]]:
-    """(argument, value) of each slug or code of the slice that names nothing — or names
-    a défi not yet approved, which counts nowhere; one statement per name given."""
+def _unknown_names(chosen: ActivitySlice) -> list[str]:
+    """The filters (arguments) whose slug or code names nothing — or names a défi not yet
+    approved, which counts nowhere; one statement per name given."""
     unknown = []
     for name, column in (
         ("structure", Structure.slug),
@@ -228,7 +230,7 @@ def _unknown_names(chosen: ActivitySlice) -> list[tuple[str, str]]:
         if column is ChallengeTag.slug:  # a proposed défi is nobody's figure until approved
             query = query.where(ChallengeTag.approved)
         if db.session.scalar(query.limit(1)) is None:
-            unknown.append((name, value))
+            unknown.append(name)
     return unknown
 
 

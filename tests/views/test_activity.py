@@ -472,3 +472,16 @@ def test_every_wrong_date_is_named(client):
     text = response.get_data(as_text=True)
     assert "Date non valide : abc" in text and "Date non valide : 2025-02-30" in text
     assert "Filtre inconnu : module «\u00a0abc\u00a0»" in text
+
+
+@pytest.mark.usefixtures("network")
+def test_slugs_are_read_whatever_their_case(client):
+    """« ?tag=Financement » is the défi /reports/?tag=Financement lists (its figures link
+    there); an unknown value is named as it was typed."""
+    html = _page(client, "/activity?structure=CAP&tag=Financement&parcours=Figeac")
+    assert _figures(html) == _figures(
+        _page(client, "/activity?structure=cap&tag=financement&parcours=figeac")
+    )
+    assert '<option value="cap" selected>' in html
+    html = client.get("/activity?parcours=Figeacois").text
+    assert "Filtre inconnu ignoré : parcours «\u00a0Figeacois\u00a0»" in html

@@ -19,7 +19,7 @@ per content stamp: only the first request after a change pays for the aggregates
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -31,6 +31,7 @@ from sqlalchemy import case, exists, func, select, union_all
 from forum import limits
 from forum.cache import memo
 from forum.extensions import db
+from forum.i18n import lazy
 from forum.models import (
     SECTIONS,
     ChallengeTag,
@@ -46,9 +47,9 @@ from forum.models import (
     report_modules,
     report_tags,
 )
-from forum.services.errors import Invalid, NotFound
 from forum.services.notification_mail import html_to_text
 from forum.services.report_queries import ReportFilters, conditions
+from forum.text import slugify
 
 # How far back a session keeps a département out of the zones blanches.
 WHITE_ZONE_MONTHS = 12
@@ -118,70 +119,119 @@ class ActivitySlice:
         return self.date_to or date.today()
 
 
-def parse_day(name: str, value: str) -> date | None:
-    """One date of a slice (`from` or `to`, YYYY-MM-DD; "" is none). Raises `Invalid`
-    naming `name`, in French, for a malformed date or a year before FIRST_YEAR or after
-    next year."""
+def _read_day(value: str) -> tuple[date | None, str]:
+    """One date of a slice (YYYY-MM-DD; "" is none) and "", or None and why it is no
+    date, in French: malformed, or a year before FIRST_YEAR or after next year."""
     if not value:
-        return None
+        return None, ""
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        message = _("Date non valide : %(value)s (format attendu : AAAA-MM-JJ).", value=value)
-        raise Invalid(name, message) from None
+        return None, _("Date non valide : %(value)s (format attendu : AAAA-MM-JJ).", value=value)
     if not FIRST_YEAR <= day.year <= date.today().year + 1:
-        raise Invalid(name, _("Date hors de la période possible : %(value)s.", value=value))
-    return day
+        return None, _("Date hors de la période possible : %(value)s.", value=value)
+    return day, ""
 
 
-def parse_slice(args) -> ActivitySlice:
+# The filters of a slice that name something (a slug or an INSEE code), in the form's
+# order, as a notice names them.
+NAMED_FILTERS = {
+    "structure": lazy("structure"),
+    "department": lazy("département"),
+    "region": lazy("région"),
+    "parcours": lazy("parcours"),
+    "module": lazy("module"),
+    "tag": lazy("défi"),
+}
+SLUG_FILTERS = ("structure", "parcours", "module", "tag")
+
+
+@dataclass(frozen=True)
+class SliceRequest:
+    """What a query string asks of /activity, read without refusing any of it:
+
+    - `picked`: what the filter form shows again: each date that is one, each filter
+      that names something (an unknown one is dropped, the others kept);
+    - `chosen`: the slice the figures are computed for: `picked`, without its period
+      when a date is wrong;
+    - `bad_dates`: a French message per wrong date, each naming its value (both when
+      both are wrong), or saying the period ends before it starts;
+    - `unknown`: (argument, value as typed) of each filter that names nothing, in the
+      form's order."""
+
+    chosen: ActivitySlice
+    picked: ActivitySlice
+    bad_dates: tuple[str, ...] = ()
+    unknown: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.bad_dates and not self.unknown
+
+
+def read_slice(args) -> SliceRequest:
     """Read a slice from query-string arguments (`from`, `to` as YYYY-MM-DD; the others
-    as slugs or INSEE codes). Raises `Invalid` (400, French message) for a malformed date,
-    a year before 2000 or after next year, or a period that ends before it starts;
-    `NotFound` (404) for a slug or code that names nothing: one statement per name
-    given."""
+    as slugs, whatever their case, or INSEE codes), keeping what is right and saying what is not (see
+    `SliceRequest`); one statement per name given."""
 
     def text(name: str) -> str:
         return (args.get(name) or "").strip()[:140]
 
-    dates = {name: parse_day(name, text(name)) for name in ("from", "to")}
+    dates, bad = {}, []
+    for name in ("from", "to"):
+        dates[name], problem = _read_day(text(name))
+        if problem:
+            bad.append(problem)
     if dates["from"] and dates["to"] and dates["to"] < dates["from"]:
-        raise Invalid("to", _("La période se termine avant de commencer."))
-    chosen = ActivitySlice(
-        date_from=dates["from"],
-        date_to=dates["to"],
-        structure=text("structure"),
-        department=text("department").upper() if text("department") else "",
-        region=text("region"),
-        parcours=text("parcours"),
-        module=text("module"),
-        tag=text("tag"),
-    )
-    _check_names(chosen)
-    return chosen
+        # two good dates in the wrong order: both stay in the form, the user corrects one
+        bad.append(_("La période se termine avant de commencer."))
+    typed = {name: text(name) for name in NAMED_FILTERS}
+    # Slugs are lower case: « ?tag=Financement » names what /reports/?tag=Financement
+    # lists (report_queries.ReportFilters.from_args reads them alike).
+    named = {
+        name: slugify(value, 140) if value and name in SLUG_FILTERS else value
+        for name, value in typed.items()
+    }
+    named["department"] = named["department"].upper()  # « 2a » is Corse-du-Sud
+    asked = ActivitySlice(date_from=dates["from"], date_to=dates["to"], **named)
+    # the notice names each unknown value as it was typed, not as its slug
+    unknown = [(name, typed[name]) for name in _unknown_names(asked)]
+    picked = replace(asked, **{name: "" for name, _value in unknown})
+    chosen = replace(picked, date_from=None, date_to=None) if bad else picked
+    return SliceRequest(chosen, picked, tuple(bad), tuple(unknown))
 
 
-def _check_names(chosen: ActivitySlice) -> None:
-    """Raise NotFound when a slug or code of the slice names nothing — or a défi not yet
-    approved, which counts nowhere (one statement per name given)."""
-    checks = []
-    for value, column, label in (
-        (chosen.structure, Structure.slug, _("structure")),
-        (chosen.department, Department.code, _("département")),
-        (chosen.region, Region.code, _("région")),
-        (chosen.parcours, Parcours.slug, _("parcours")),
-        (chosen.module, KitModule.slug, _("module")),
-        (chosen.tag, ChallengeTag.slug, _("défi")),
+def unknown_filters_text(unknown) -> str:
+    """« Filtre inconnu : parcours « x » ; Filtre inconnu : défi « y ». » for the
+    (argument, value) pairs of `SliceRequest.unknown`."""
+    said = [
+        _("Filtre inconnu : %(field)s « %(value)s »", field=NAMED_FILTERS[name], value=value)
+        for name, value in unknown
+    ]
+    return " ; ".join(said) + "."
+
+
+def _unknown_names(chosen: ActivitySlice) -> list[str]:
+    """The filters (arguments) whose slug or code names nothing — or names a défi not yet
+    approved, which counts nowhere; one statement per name given."""
+    unknown = []
+    for name, column in (
+        ("structure", Structure.slug),
+        ("department", Department.code),
+        ("region", Region.code),
+        ("parcours", Parcours.slug),
+        ("module", KitModule.slug),
+        ("tag", ChallengeTag.slug),
     ):
-        if value:
-            checks.append((value, column, label))
-    for value, column, label in checks:
+        value = getattr(chosen, name)
+        if not value:
+            continue
         query = select(column).where(column == value)
         if column is ChallengeTag.slug:  # a proposed défi is nobody's figure until approved
             query = query.where(ChallengeTag.approved)
-        exists = db.session.scalar(query.limit(1))
-        if exists is None:
-            raise NotFound(_("Inconnu : %(label)s « %(value)s ».", label=label, value=value))
+        if db.session.scalar(query.limit(1)) is None:
+            unknown.append(name)
+    return unknown
 
 
 def _scope(chosen: ActivitySlice) -> list:

@@ -3,18 +3,18 @@ exports. The figures are defined in forum/services/activity.py, nowhere else."""
 
 import csv
 import io
-from dataclasses import replace
 from datetime import date
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from openpyxl import Workbook
 
 from forum.cache import memo_export
+from forum.errors import render_error
 from forum.forms.reports import FORMAT_LABELS, SECTION_LABELS
 from forum.i18n import current_locale, lazy, long_date
-from forum.services import Forbidden, Invalid, activity, form_data, structures, tags, territories
+from forum.services import Forbidden, activity, form_data, structures, tags, territories
 from forum.text import slugify, spreadsheet_safe
 
 bp = Blueprint("activity", __name__)
@@ -34,45 +34,39 @@ def index():
     """The indicators of the slice in the query string, each linking to the reports
     behind it; sessions per month, per module and per défi as SVG bar charts with their
     tables; the map of départements coloured by `carte` (sessions, structures, zones
-    blanches). Bad dates: this page itself, 400, the French message above the filter
-    form, the dates that are dates kept in it, and the figures of the other filters;
-    unknown slug or code: a French 404 page."""
-    try:
-        chosen = activity.parse_slice(request.args)
-    except Invalid as error:
-        # The page the user can correct it from: their other choices stay in the form
-        # (an unknown one is still a 404), the figures are the whole network's.
-        without_dates = {k: v for k, v in request.args.items() if k not in ("from", "to")}
-        shown = activity.parse_slice(without_dates)
-        # Each date that is one stays in the form (a period ending before it starts is
-        # two good dates in the wrong order: the user corrects one, not both).
-        typed = {}
-        for name, field in (("from", "date_from"), ("to", "date_to")):
-            try:
-                typed[field] = activity.parse_day(name, request.args.get(name, "").strip())
-            except Invalid:
-                typed[field] = None
-        picked = replace(shown, **typed)
-        return _index_page(shown, picked, error.message), 400
-    return _index_page(chosen, chosen)
+    blanches).
+
+    What cannot be honoured is said above the filter form, which keeps every other
+    choice, and the figures are those of the selection without it (never a 404 that
+    loses the selection: a fresh tester typed « Figeacois » for a parcours): a wrong
+    date (each one named) drops the period, a filter naming nothing (« Filtre inconnu
+    ignoré ») drops that filter. Either answers 400: the page is not what the URL asks
+    for, as a link checker should learn; the bilan and its exports refuse instead
+    (`_bilan_slice`)."""
+    asked = activity.read_slice(request.args)
+    return _index_page(asked), 200 if asked.ok else 400
 
 
-def _index_page(chosen: activity.ActivitySlice, picked: activity.ActivitySlice, error=""):
-    """Render /activity: the figures, charts and map of `chosen` (kept per content stamp:
-    activity.summary, activity.map_context); the filter form filled with `picked`; `error`
-    above the form."""
+def _index_page(asked: activity.SliceRequest):
+    """Render /activity: the figures, charts and map of `asked.chosen` (kept per content
+    stamp: activity.summary, activity.map_context); the filter form filled with
+    `asked.picked`; the wrong dates and the unknown filters said above it."""
+    chosen = asked.chosen
     return render_template(
         "activity/index.html",
         **activity.summary(chosen),
         **activity.map_context(request.args.get("carte", ""), chosen),
-        picked=picked,
-        error=error,
+        picked=asked.picked,
+        error=" ".join(asked.bad_dates),
+        unknown=asked.unknown,
+        filter_labels=activity.NAMED_FILTERS,
         contradiction=activity.contradiction(chosen),
         figure_maps=activity.FIGURE_MAPS,
         outcomes=activity.OUTCOMES,
         regions=territories.regions(),
         departments=territories.departments(),
         structures=structures.all_structures(),
+        parcours_years=form_data.parcours_by_year(),
         module_choices=form_data.modules(),
         tags=tags.approved_tags(),
         small=small,
@@ -100,10 +94,27 @@ def _headings() -> list[str]:
     return [str(heading) for heading in EXPORT_HEADINGS]
 
 
-def _bilan_slice() -> activity.ActivitySlice:
+def _bilan_slice():
     """The slice of the query string, if the viewer may read its bilan
-    (`activity.can_see_bilan`): else 403 for a member, the login page for a visitor."""
-    chosen = activity.parse_slice(request.args)
+    (`activity.can_see_bilan`): else 403 for a member, the login page for a visitor.
+
+    The bilan page and its PDF, XLSX and CSV are documents handed on to funders: a
+    selection they cannot honour is refused, never replaced by another, as /activity
+    does (a file keeps no notice of the filter it lacks, and would pass for the
+    selection asked): wrong dates 400, else filters that name nothing 404 (as before),
+    every wrong value named in French, with a link to /activity with the same query
+    string, whose form says what to correct. Checked before who may read it: what is
+    wrong is said first, to a visitor too (the aggregates, and so the names, are public)."""
+    asked = activity.read_slice(request.args)
+    if not asked.ok:
+        said = list(asked.bad_dates)
+        if asked.unknown:
+            said.append(activity.unknown_filters_text(asked.unknown))
+        said.append(_("Un bilan n’est jamais établi sur une autre sélection que celle demandée."))
+        args = {k: v for k, v in request.args.items() if k in (*activity.SLICE_ARGS, "carte")}
+        link = (url_for("activity.index", **args), _("Corriger la sélection"))
+        return render_error(400 if asked.bad_dates else 404, " ".join(said), link)
+    chosen = asked.chosen
     if not activity.can_see_bilan(current_user, chosen):
         if not current_user.is_authenticated:
             return current_app.login_manager.unauthorized()

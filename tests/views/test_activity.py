@@ -204,23 +204,48 @@ def test_csv_read_back(client, network, login, make_user):  # noqa: F811
 
 
 @pytest.mark.parametrize(
+    "query, message",
+    [
+        ("from=2025-05-01&to=2025-01-01", "La période se termine avant de commencer."),
+        ("from=0000-01-01", "Date non valide"),
+        ("to=0001-01-01", "Date hors de la période possible"),
+        ("from=2025-13-45", "Date non valide"),
+        ("structure=inconnue", "Filtre inconnu ignoré : structure «\u00a0inconnue\u00a0»"),
+        ("region=999", "Filtre inconnu ignoré : région «\u00a0999\u00a0»"),
+        ("parcours=nulle-part", "Filtre inconnu ignoré : parcours «\u00a0nulle-part\u00a0»"),
+    ],
+)
+def test_bad_input_shows_the_page_with_a_french_400(client, network, query, message):  # noqa: F811
+    """A wrong date or a filter naming nothing: the page itself, with what is wrong said
+    (a filter naming nothing was a 404 page that lost the whole selection: a fresh
+    tester); 400, since the figures are not those the URL asks for."""
+    response = client.get(f"/activity?{query}")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "<h1>Activité du réseau</h1>" in html and message in html
+    assert "Page introuvable" not in html
+
+
+@pytest.mark.parametrize(
     "query, status, message",
     [
         ("from=2025-05-01&to=2025-01-01", 400, "La période se termine avant de commencer."),
-        ("from=0000-01-01", 400, "Date non valide"),
-        ("to=0001-01-01", 400, "Date hors de la période possible"),
-        ("from=2025-13-45", 400, "Date non valide"),
-        ("structure=inconnue", 404, "Inconnu : structure"),
-        ("region=999", 404, "Inconnu : région"),
-        ("parcours=nulle-part", 404, "Inconnu : parcours"),
-        ("tag=%00", 400, "Requête"),
+        ("from=2025-13-45", 400, "Date non valide : 2025-13-45"),
+        ("structure=inconnue", 404, "Filtre inconnu : structure «\u00a0inconnue\u00a0»"),
+        ("region=999", 404, "Filtre inconnu : région «\u00a0999\u00a0»"),
+        ("parcours=nulle-part", 404, "Filtre inconnu : parcours «\u00a0nulle-part\u00a0»"),
     ],
 )
-def test_bad_input_gets_a_french_4xx(client, network, query, status, message):  # noqa: F811
+def test_an_export_refuses_what_it_cannot_honour(client, network, query, status, message):  # noqa: F811
+    response = client.get(f"/activity.csv?{query}")
+    assert response.status_code == status and response.mimetype == "text/html"
+    assert message in response.get_data(as_text=True)
+
+
+def test_a_nul_byte_is_a_french_400(client, network):  # noqa: F811
     for path in ("/activity", "/activity.csv"):
-        response = client.get(f"{path}?{query}")
-        assert response.status_code == status
-        assert message in response.get_data(as_text=True)
+        response = client.get(f"{path}?tag=%00")
+        assert response.status_code == 400 and "Requête" in response.get_data(as_text=True)
 
 
 @pytest.mark.usefixtures("network")
@@ -348,3 +373,115 @@ def test_a_departement_outside_the_region_is_said(client, network):  # noqa: F81
     html = _page(client, "/activity?region=76&department=33")
     assert "n’est pas dans la région" in html and "Gironde" in html
     assert "n’est pas dans la région" not in _page(client, "/activity?region=76&department=46")
+
+
+def test_parcours_are_chosen_by_name(client, network):  # noqa: F811
+    """The parcours filter lists the parcours by name, by the year they start (the most
+    recent first), without JavaScript: a funder knows no slug (a fresh tester typed
+    « Figeacois » in the text field that wanted one, and got a 404). The URL still says
+    `parcours=<slug>`, so links made before keep working."""
+    from forum.models import Parcours
+
+    db.session.add(
+        Parcours(
+            slug="rodez-2024",
+            title="Rodez — automne 2024",
+            department_code="12",
+            start_date=date(2024, 9, 20),
+        )
+    )
+    db.session.commit()
+    html = _page(client, "/activity?parcours=figeac")
+    form = html[html.index('<form method="get" class="filters stacked"') :]
+    assert not re.search(r'<input[^>]*name="parcours"', form[: form.index("</form>")])
+    select = re.search(r'<select id="a-parcours" name="parcours">(.*?)</select>', html, re.S)
+    assert '<label for="a-parcours">Parcours</label>' in html and select
+    groups = re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', select.group(1), re.S)
+    options = r'<option value="([^"]+)" ?(?:selected)?>([^<]+)</option>'
+    assert [(label, re.findall(options, body)) for label, body in groups] == [
+        ("Début en 2025", [("millau", "Millau"), ("figeac", "Figeac")]),
+        ("Début en 2024", [("rodez-2024", "Rodez — automne 2024")]),
+    ]
+    assert '<option value="figeac" selected>Figeac</option>' in select.group(1)
+    assert select.group(1).count(" selected>") == 1
+    assert _figures(html)["sessions"][0] == "2"  # figeac's sessions: the slug still works
+
+
+UNKNOWN = [
+    ("region", "999", "région"),
+    ("department", "999", "département"),
+    ("structure", "nope", "structure"),
+    ("parcours", "Figeacois", "parcours"),
+    ("module", "abc", "module"),
+    ("tag", "nope", "défi"),
+]
+
+
+@pytest.mark.parametrize("name, value, label", UNKNOWN)
+@pytest.mark.usefixtures("network")
+def test_an_unknown_filter_is_ignored_and_said(client, name, value, label):
+    """A filter naming nothing: the page (400, as for a wrong date), a notice naming the
+    filter and its value and saying the figures are the selection's without it, the
+    figures (and their links) of that selection, every other choice kept in the form.
+    It was a 404 page « Inconnu : parcours « Figeacois » » and the selection was lost,
+    while /search, /reports/ and /events/ say « Filtre inconnu » (a fresh tester)."""
+    other = "structure=cap" if name != "structure" else "region=76"
+    response = client.get(f"/activity?from=2025-01-01&{other}&{name}={value}")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    notice = (
+        f"Filtre inconnu ignoré : {label} «\u00a0{value}\u00a0» ; "
+        "les chiffres sont ceux de la sélection sans ce filtre."
+    )
+    assert notice in html
+    assert html.index(notice) < html.index('<form method="get" class="filters stacked"')
+    assert "Page introuvable" not in html and "ne peut pas être affichée" not in html
+    assert '<details class="filters-disclosure activity-filters" open>' in html
+    assert 'name="from" value="2025-01-01"' in html
+    kept = other.split("=")[1]
+    assert f'<option value="{kept}" selected>' in html
+    without = _page(client, f"/activity?from=2025-01-01&{other}")
+    assert _figures(html) == _figures(without)  # the same figures, links without `value`
+    assert "Filtre inconnu" not in without
+
+
+@pytest.mark.usefixtures("network")
+def test_several_unknown_filters_are_each_named(client):
+    html = client.get("/activity?parcours=Figeacois&tag=nope&structure=cap").text
+    assert (
+        "Filtre inconnu ignoré : parcours «\u00a0Figeacois\u00a0» ; Filtre inconnu ignoré : "
+        "défi «\u00a0nope\u00a0» ; les chiffres sont ceux de la sélection sans ces filtres."
+    ) in html
+    assert _figures(html) == _figures(_page(client, "/activity?structure=cap"))
+
+
+@pytest.mark.usefixtures("network")
+def test_every_wrong_date_is_named(client):
+    """Both dates wrong: both named (only « abc » was, a fresh tester), on the page and by
+    an export; with an unknown filter, that too."""
+    response = client.get("/activity?from=abc&to=2025-02-30&structure=cap")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    error = html[html.index('id="selection-error"') : html.index('<form method="get" class')]
+    assert "Date non valide : abc (format attendu : AAAA-MM-JJ)." in error
+    assert "Date non valide : 2025-02-30 (format attendu : AAAA-MM-JJ)." in error
+    assert 'name="from" value=""' in html and 'name="to" value=""' in html
+    assert '<option value="cap" selected>' in html
+    response = client.get("/activity.csv?from=abc&to=2025-02-30&module=abc")
+    assert response.status_code == 400
+    text = response.get_data(as_text=True)
+    assert "Date non valide : abc" in text and "Date non valide : 2025-02-30" in text
+    assert "Filtre inconnu : module «\u00a0abc\u00a0»" in text
+
+
+@pytest.mark.usefixtures("network")
+def test_slugs_are_read_whatever_their_case(client):
+    """« ?tag=Financement » is the défi /reports/?tag=Financement lists (its figures link
+    there); an unknown value is named as it was typed."""
+    html = _page(client, "/activity?structure=CAP&tag=Financement&parcours=Figeac")
+    assert _figures(html) == _figures(
+        _page(client, "/activity?structure=cap&tag=financement&parcours=figeac")
+    )
+    assert '<option value="cap" selected>' in html
+    html = client.get("/activity?parcours=Figeacois").text
+    assert "Filtre inconnu ignoré : parcours «\u00a0Figeacois\u00a0»" in html

@@ -223,7 +223,10 @@ def test_a_proposed_defi_counts_once_approved(app, client, network, make_user): 
     assert activity.challenges_met(WHOLE) == before
     assert "Transport à la demande" not in [b.label for b in activity.sessions_by_challenge(WHOLE)]
     # Nor is it a filter of the public figures (the second tester counted its session).
-    assert client.get("/activity?tag=transport-a-la-demande").status_code == 404
+    # (a proposed défi names nothing here: ignored and said, as an unknown one)
+    response = client.get("/activity?tag=transport-a-la-demande")
+    assert response.status_code == 400
+    assert "Filtre inconnu ignoré : défi «\u00a0transport-a-la-demande\u00a0»" in response.text
     proposed.approved = True
     db.session.commit()
     assert activity.challenges_met(WHOLE) == before + 1
@@ -303,3 +306,26 @@ def test_export_file_names_say_the_selection(client, login, make_user, cap_membe
         response = client.get(f"{path}?{query}")
         assert response.status_code == 200
         assert response.headers["Content-Disposition"] == f'attachment; filename="{name}"'
+
+
+@pytest.mark.parametrize("path", EXPORTS)
+def test_a_bilan_refuses_a_selection_it_cannot_honour(client, login, make_user, network, path):  # noqa: F811
+    """The bilan and its files never stand for another selection than the one asked (a
+    file does not carry the page's notice): a filter naming nothing, 404; a wrong date,
+    400; every wrong value named in French, with a way back to the page's form."""
+    login(make_user(role="admin"))
+    response = client.get(f"{path}?structure=cap&parcours=Figeacois")
+    assert response.status_code == 404 and response.mimetype == "text/html"
+    html = response.text
+    assert "Filtre inconnu : parcours «\u00a0Figeacois\u00a0»." in html
+    assert "Un bilan n’est jamais établi sur une autre sélection que celle demandée." in html
+    back = '<a href="/activity?structure=cap&amp;parcours=Figeacois">Corriger la sélection</a>'
+    assert back in html
+    page = client.get("/activity?structure=cap&parcours=Figeacois").text
+    assert "Filtre inconnu ignoré : parcours" in page and '<option value="cap" selected>' in page
+
+    response = client.get(f"{path}?from=abc&to=2025-02-30&tag=nope")
+    assert response.status_code == 400
+    for said in ("Date non valide : abc", "Date non valide : 2025-02-30", "«\u00a0nope\u00a0»"):
+        assert said in response.text
+    assert client.get(f"{path}?structure=cap").status_code == 200

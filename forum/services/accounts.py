@@ -109,7 +109,12 @@ def check_display_name(name: str, user: User | None = None) -> None:
     Raises Invalid("display_name", message)."""
     if user is not None and user.is_moderator:
         return
-    visible = "".join(c for c in name if unicodedata.category(c) != "Cf")  # ZWJ and kin
+    # Composed first: a name typed on a Mac comes decomposed (« é » as e + U+0301), and
+    # the combining accent alone reads as another script (« Zoé » was refused); then
+    # without zero-width joiners and kin.
+    visible = "".join(
+        c for c in unicodedata.normalize("NFC", name) if unicodedata.category(c) != "Cf"
+    )
     if confusables.is_dangerous(visible):
         raise Invalid(
             "display_name",

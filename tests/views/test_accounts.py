@@ -1,5 +1,7 @@
 """Profiles, account settings, approval workflow and language choice."""
 
+import unicodedata
+
 from forum.extensions import db
 from forum.models import User
 from tests.conftest import post_form
@@ -201,6 +203,8 @@ def test_a_member_cannot_take_the_teams_name(client, make_user, login):
         assert response.status_code == 400 and said in html and "Ma bio gardée" in html, name
         assert db.session.get(User, member.id).display_name == "Claire Fabre"
     for name in [
+        "Zoé Noël",
+        unicodedata.normalize("NFD", "Anaïs Hélène Françoise"),  # typed on a Mac
         "Claire F.",
         "Association Maillage Rural",
         "Administration communale de Cajarc",

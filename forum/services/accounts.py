@@ -99,16 +99,13 @@ def name_skeleton(name: str) -> list[str]:
     return "".join(c if c.isalnum() else " " for c in plain).split()
 
 
-def check_display_name(name: str, user: User | None = None) -> None:
-    """Refuse a member's display name that would pass for someone else (`user` None: a
-    newcomer; moderators and administrators sign as they like): letters of several
-    alphabets that look alike (a Cyrillic « а » in « Mаthieu »: UTS #39 confusables,
-    through confusable-homoglyphs), a name made only of the team's words (TEAM_WORDS,
-    one of TEAM_CORE at least), or a moderator's or administrator's name, alone or
-    followed by more (« Mathieu Lacoste (Sud Gironde) »), compared by name_skeleton.
-    Raises Invalid("display_name", message)."""
-    if user is not None and user.is_moderator:
-        return
+def check_team_likeness(name: str, field: str) -> None:
+    """Refuse a name that would pass for the network's team, whoever takes it: letters of
+    several alphabets that look alike (a Cyrillic « а » in « Mаthieu »: UTS #39
+    confusables, through confusable-homoglyphs), or a name made only of the team's words
+    (TEAM_WORDS, one of TEAM_CORE at least), compared by name_skeleton. For a member's
+    name (check_display_name) and a proposed structure's (a fresh tester of issue 17
+    proposed « Équipe Maillage » as a structure). Raises Invalid(field, message)."""
     # Composed first: a name typed on a Mac comes decomposed (« é » as e + U+0301), and
     # the combining accent alone reads as another script (« Zoé » was refused); then
     # without zero-width joiners and kin.
@@ -117,19 +114,29 @@ def check_display_name(name: str, user: User | None = None) -> None:
     )
     if confusables.is_dangerous(visible):
         raise Invalid(
-            "display_name",
+            field,
             _(
                 "Ce nom mêle des lettres d'alphabets différents qui se ressemblent (un «\u00a0а\u00a0» "
                 "cyrillique pour un «\u00a0a\u00a0», par exemple) : écrivez-le avec un seul alphabet."
             ),
         )
-    words = name_skeleton(name)
-    meaningful = [w for w in words if w not in _LINK_WORDS]
+    meaningful = [w for w in name_skeleton(name) if w not in _LINK_WORDS]
     if meaningful and set(meaningful) <= TEAM_WORDS and set(meaningful) & TEAM_CORE:
         raise Invalid(
-            "display_name",
-            _("Ce nom est celui de l'équipe de Maillage : choisissez-en un autre."),
+            field, _("Ce nom est celui de l'équipe de Maillage : choisissez-en un autre.")
         )
+
+
+def check_display_name(name: str, user: User | None = None) -> None:
+    """Refuse a member's display name that would pass for someone else (`user` None: a
+    newcomer; moderators and administrators sign as they like): the team's
+    (check_team_likeness), or a moderator's or administrator's name, alone or followed by
+    more (« Mathieu Lacoste (Sud Gironde) »), compared by name_skeleton.
+    Raises Invalid("display_name", message)."""
+    if user is not None and user.is_moderator:
+        return
+    check_team_likeness(name, "display_name")
+    words = name_skeleton(name)
     staff = select(User.display_name).where(User.role.in_(("moderator", "admin")))
     if user is not None and user.id is not None:
         staff = staff.where(User.id != user.id)

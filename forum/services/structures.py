@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from forum.extensions import db
 from forum.models import ContactMessage, Department, Report, Structure, User, parcours_structures
-from forum.services import memberships, moderation
+from forum.services import accounts, memberships, moderation
 from forum.services.errors import Conflict, Invalid
 from forum.services.indexing import enqueue_reports
 from forum.text import collation_key, slugify
@@ -151,6 +151,7 @@ def save_structure(structure: Structure | None, **fields) -> Structure:
 
 
 def _check_new(fields: dict) -> None:
+    accounts.check_team_likeness(fields["name"], "name")
     if db.session.get(Department, fields["department_code"] or "") is None:
         raise Invalid("department", _("Choisissez le département de la structure."))
     same = db.session.scalars(

@@ -171,6 +171,16 @@ def test_registration_with_a_new_structure(client):
     assert db.session.scalar(db.select(db.func.count(User.id))) == 0
     assert db.session.scalar(db.select(db.func.count(Structure.id))) == 0
 
+    # A structure named as the team would pass for it (a fresh tester of issue 17
+    # proposed « Équipe Maillage »; pending structures are offered to every newcomer).
+    for name in ("Équipe Maillage", "La Modération", "Équipe Mаillage"):  # a Cyrillic « а »
+        refused = post_form(client, "/auth/register", {**fields, **FLORAC, "name": name})
+        html = refused.get_data(as_text=True).replace("&#39;", "'")
+        assert refused.status_code == 400, name
+        assert "celui de l'équipe de Maillage" in html or "alphabets" in html, name
+        assert db.session.scalar(db.select(db.func.count(Structure.id))) == 0
+    assert db.session.scalar(db.select(db.func.count(User.id))) == 0
+
     response = post_form(client, "/auth/register", {**fields, **FLORAC})
     assert response.status_code == 303
     user = db.session.scalar(db.select(User))

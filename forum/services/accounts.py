@@ -85,18 +85,65 @@ _LOOK_ALIKES = str.maketrans(
 )
 
 
-def name_skeleton(name: str) -> list[str]:
+# A capital I drawn as a lower-case l in most fonts (« Equipe MailIage »): the skeletons
+# are compared with I read both ways.
+_CAPITAL_I_AS_L = str.maketrans({"I": "l"})
+# Characters that change the order text is shown in (Unicode bidirectional controls):
+# « \u202eegalliaM epiuqÉ » shows as « Équipe Maillage » (a third fresh tester).
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def name_skeleton(name: str, capital_i: str = "i") -> list[str]:
     """The words of a name as compared for look-alikes: compatibility forms (NFKC), accents,
     case and invisible characters (Unicode category Cf: zero-width spaces and joiners…)
-    dropped, digits and signs read as the letters they stand for, anything else a word
-    break. 'Équipe Mai11age' -> ['equipe', 'maillage']. Letters of other alphabets are
-    judged apart (check_display_name)."""
+    dropped, digits and signs read as the letters they stand for, a capital I as an « i »
+    or (`capital_i` "l") as the « l » it looks like, anything else a word break.
+    'Équipe Mai11age' -> ['equipe', 'maillage']. Letters of other alphabets are judged
+    apart (check_team_likeness)."""
+    if capital_i == "l":
+        name = name.translate(_CAPITAL_I_AS_L)
     plain = "".join(
         c
         for c in unicodedata.normalize("NFKD", name.translate(_LOOK_ALIKES))
         if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
     ).casefold()
     return "".join(c if c.isalnum() else " " for c in plain).split()
+
+
+def _skeletons(name: str) -> list[list[str]]:
+    """name_skeleton with a capital I read as « i », then as « l »."""
+    return [name_skeleton(name), name_skeleton(name, capital_i="l")]
+
+
+def _made_of_team_words(words: list[str]) -> bool:
+    """Are `words` (a skeleton), articles aside, only the team's words with one of
+    TEAM_CORE, written apart or run together (« ÉquipeMaillage »)?"""
+    meaningful = [w for w in words if w not in _LINK_WORDS]
+    if meaningful and set(meaningful) <= TEAM_WORDS and set(meaningful) & TEAM_CORE:
+        return True
+    joined = "".join(meaningful)
+    # Can `joined` be cut into team or link words, one of them in TEAM_CORE? reached[i]:
+    # for the cuts of joined[:i] found, whether a core word was among them.
+    reached: list[set[bool]] = [set() for _ in range(len(joined) + 1)]
+    reached[0].add(False)
+    for i in range(len(joined)):
+        for core_seen in reached[i]:
+            for word in TEAM_WORDS | _LINK_WORDS:
+                if joined.startswith(word, i):
+                    reached[i + len(word)].add(core_seen or word in TEAM_CORE)
+    return bool(joined) and True in reached[len(joined)]
+
+
+def visible_name(name: str) -> str:
+    """A display name as it is stored and shown: invisible characters (zero-width spaces
+    and joiners, soft hyphens, BOM: Unicode category Cf) dropped, spaces collapsed;
+    bidirectional controls are left for check_team_likeness to refuse."""
+    kept = "".join(
+        c if c in _BIDI_CONTROLS or unicodedata.category(c) != "Cf" else "" for c in name
+    )
+    return " ".join(kept.split())
 
 
 def check_team_likeness(name: str, field: str) -> None:
@@ -120,8 +167,15 @@ def check_team_likeness(name: str, field: str) -> None:
                 "cyrillique pour un «\u00a0a\u00a0», par exemple) : écrivez-le avec un seul alphabet."
             ),
         )
-    meaningful = [w for w in name_skeleton(name) if w not in _LINK_WORDS]
-    if meaningful and set(meaningful) <= TEAM_WORDS and set(meaningful) & TEAM_CORE:
+    if any(c in _BIDI_CONTROLS for c in name):
+        raise Invalid(
+            field,
+            _(
+                "Ce nom contient des caractères invisibles qui changent l'ordre de "
+                "l'affichage : retirez-les."
+            ),
+        )
+    if any(_made_of_team_words(words) for words in _skeletons(name)):
         raise Invalid(
             field, _("Ce nom est celui de l'équipe de Maillage : choisissez-en un autre.")
         )
@@ -136,13 +190,15 @@ def check_display_name(name: str, user: User | None = None) -> None:
     if user is not None and user.is_moderator:
         return
     check_team_likeness(name, "display_name")
-    words = name_skeleton(name)
     staff = select(User.display_name).where(User.role.in_(("moderator", "admin")))
     if user is not None and user.id is not None:
         staff = staff.where(User.id != user.id)
     for other in db.session.scalars(staff):
         theirs = name_skeleton(other)
-        if theirs and (words == theirs or (len(theirs) > 1 and words[: len(theirs)] == theirs)):
+        if theirs and any(
+            words == theirs or (len(theirs) > 1 and words[: len(theirs)] == theirs)
+            for words in _skeletons(name)
+        ):
             raise Invalid(
                 "display_name",
                 _(
@@ -165,13 +221,16 @@ def register_user(
     email = normalise_email(email)
     if find_user_by_email(email):
         raise Invalid("email", _("Un compte existe déjà avec cette adresse e-mail."))
+    display_name = visible_name(display_name)
+    if len(display_name) < 2:  # invisible characters alone, or one letter
+        raise Invalid("display_name", _("Indiquez votre nom."))
     if role == "member":
         check_display_name(display_name)
     approved = role != "member" or current_app.config["REGISTRATION"] != "approval"
     user = User(
         email=email,
         handle=unique_handle(display_name),
-        display_name=display_name.strip(),
+        display_name=display_name,
         structure=structure,
         locale=locale,
         role=role,
@@ -321,12 +380,15 @@ def update_profile(
     one with no member yet, is immediate (and leaves the référent·e role); one with members
     gets a request, returned (None otherwise). The contact setting is stored only when it
     differs from the role's default (yes for a référent·e)."""
-    if display_name.strip() != user.display_name:  # a name kept as it was is not re-judged
+    display_name = visible_name(display_name)
+    if len(display_name) < 2:  # invisible characters alone, or one letter
+        raise Invalid("display_name", _("Indiquez votre nom."))
+    if display_name != user.display_name:  # a name kept as it was is not re-judged
         check_display_name(display_name, user)
     # The structure first: leaving one takes its row before the member's (no write to the
     # member's row may come before it, or two members leaving at once could deadlock).
     request = memberships.choose_structure(user, structure)
-    user.display_name = display_name.strip()
+    user.display_name = display_name
     user.bio = bio.strip()
     user.locale = locale
     if accepts_contact is not None:

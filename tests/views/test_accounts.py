@@ -195,6 +195,15 @@ def test_a_member_cannot_take_the_teams_name(client, make_user, login):
         ("Mathieu Lac0ste (Sud Gironde)", "celui d'un membre de l'équipe de modération"),
         ("M\u0430thieu Lacoste", "alphabets"),  # a Cyrillic « а »
         ("Équipe \u039caillage", "alphabets"),  # a Greek « Μ »
+        # A third fresh tester: run together, an invisible character between the words,
+        # a capital I for an l, the name written backwards behind a right-to-left override.
+        ("ÉquipeMaillage", "celui de l'équipe de Maillage"),
+        ("Équipe\u200bMaillage", "celui de l'équipe de Maillage"),
+        ("Équipe\u00adMaillage", "celui de l'équipe de Maillage"),
+        ("Equipe MailIage", "celui de l'équipe de Maillage"),
+        ("MATHIEU LACOSTE", "celui d'un membre de l'équipe de modération"),
+        ("\u202eegalliaM epiuqÉ", "changent l'ordre de l'affichage"),
+        ("\u200b\u200b", "Indiquez votre nom."),
     ]:
         response = post_form(
             client, "/account", {"display_name": name, "bio": "Ma bio gardée", "locale": "fr"}
@@ -206,6 +215,8 @@ def test_a_member_cannot_take_the_teams_name(client, make_user, login):
         "Zoé Noël",
         unicodedata.normalize("NFD", "Anaïs Hélène Françoise"),  # typed on a Mac
         "Claire F.",
+        "Isabelle Imbert",  # capital I's read as l do not make a team name
+        "Maillagerie du Lot",
         "Association Maillage Rural",
         "Administration communale de Cajarc",
         "Anne Modérateur-Ribes",

@@ -25,10 +25,19 @@ class ParcoursForm(CreatingForm):
         lazy("Début"), validators=[InputRequired(lazy("Indiquez la date de début."))]
     )
     end_date = DateField(lazy("Fin"), validators=[Optional()])
+    # 0 stays allowed: it means « not known yet », a parcours declared before its cohort
+    # is complete; the bilan then counts the largest attendance of its sessions instead
+    # (forum.services.activity.porteurs_reached) and a follow-up is bounded by
+    # MAX_PROJECTS (forum.services.follow_ups). An empty field is still refused, with a
+    # message saying what is missing and what to type when the number is not known.
     cohort_size = WholeNumberField(
         lazy("Taille de la cohorte"),
         validators=[
-            InputRequired(lazy("Indiquez un nombre entre 0 et 500.")),
+            InputRequired(
+                lazy(
+                    "Indiquez le nombre de porteurs de la cohorte (0 s’il n’est pas encore connu)."
+                )
+            ),
             WholeNumber(
                 0,
                 500,

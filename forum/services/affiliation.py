@@ -1,9 +1,11 @@
 """Under which structure and parcours a member may file something: a retour d'expérience,
-a calendar event. One rule for both, used by their services (which refuse) and their forms
-(which only offer what the rule allows):
+a calendar event, a new parcours. One rule for all, used by their services (which refuse)
+and their forms (which only offer what the rule allows):
 
 - a member acts for their own structure, and for the parcours that structure runs;
 - moderators act for any structure and parcours;
+- a new parcours is carried by the member's own structure, partners possibly beside it
+  (`check_carriers`);
 - what an object already carries stays allowed when it is edited (its author has since
   changed structure, or a moderator filed it), so an edit never fails on a field the
   editor did not touch.
@@ -59,6 +61,22 @@ def resolve(
     if parcours not in (None, kept_parcours) and not may_act_for(user, parcours=parcours):
         raise Invalid("parcours", _("Ce parcours n’est pas mené par votre structure."))
     return structure, parcours
+
+
+def check_carriers(user: User, structures: list[Structure]) -> None:
+    """Refuse a new parcours whose `structures` do not include one `user` may act for:
+    partners may carry it beside the member's own structure, never instead of it (a
+    parcours declared for another structure alone would show « Porté par » it and count
+    in its bilan). Moderators may declare one for any. Raises Invalid("structures",
+    French message)."""
+    if not any(may_act_for(user, structure=s) for s in structures):
+        raise Invalid(
+            "structures",
+            _(
+                "Cochez votre structure parmi celles qui portent le parcours : vous ne "
+                "pouvez pas en déclarer un au nom d’autres structures seules."
+            ),
+        )
 
 
 def _row(model, row_id: int | None, field: str, unknown: str):

@@ -21,7 +21,7 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from forum import limits
 from forum.extensions import db
-from forum.i18n import lazy
+from forum.i18n import lazy, long_date
 from forum.markup import render_markdown
 from forum.models import (
     EVENT_KINDS,
@@ -311,7 +311,8 @@ def create_sessions(
     """The sessions of a new parcours in the calendar: {number (1–6): start (Europe/Paris,
     naive)}, each SESSION_LENGTH long, at the parcours' place, organised by the creator's
     structure when it runs the parcours, else by its first. Raises Invalid (field
-    `session_<n>`) for a date out of range. Flushes."""
+    `session_<n>`) for a date out of range, or outside the parcours' period (before
+    its start, after its end when it has one). Flushes."""
     made = []
     runs = parcours.structures
     structure = next((s for s in runs if s.id == creator.structure_id), runs[0] if runs else None)
@@ -331,6 +332,24 @@ def create_sessions(
             made.append(create_event(creator, data))
         except Invalid as error:
             raise Invalid(f"session_{number}", error.message) from None
+        # After create_event's own checks, so a year typed wrong (1850) is told as such
+        # rather than as « before the parcours »; the refusal dooms the whole request.
+        if start.date() < parcours.start_date:
+            raise Invalid(
+                f"session_{number}",
+                _(
+                    "Cette séance précède le début du parcours (%(date)s).",
+                    date=long_date(parcours.start_date),
+                ),
+            )
+        if parcours.end_date and start.date() > parcours.end_date:
+            raise Invalid(
+                f"session_{number}",
+                _(
+                    "Cette séance suit la fin du parcours (%(date)s).",
+                    date=long_date(parcours.end_date),
+                ),
+            )
     return made
 
 

@@ -7,7 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from forum.extensions import db
-from forum.models import Department, Parcours, Report, Structure
+from forum.models import Department, Parcours, Report, Structure, User
+from forum.services import affiliation
 from forum.services.errors import Invalid
 from forum.services.structures import unique_slug
 
@@ -51,7 +52,14 @@ def create_parcours(
     end_date: date | None,
     cohort_size: int,
     structure_ids: list[int],
+    *,
+    creator: User | None = None,
 ) -> Parcours:
+    """A new parcours, flushed. `structure_ids` are the structures carrying it; when a
+    member declares it (`creator`), one of them must be theirs, unless they moderate
+    (forum.services.affiliation.check_carriers); None is seed data and scripts, with no
+    member acting. Raises Invalid("department" | "end_date" | "structures", French
+    message)."""
     if db.session.get(Department, department) is None:
         raise Invalid("department", _("Département inconnu."))
     if end_date and end_date < start_date:
@@ -59,6 +67,8 @@ def create_parcours(
     structures = list(db.session.scalars(select(Structure).where(Structure.id.in_(structure_ids))))
     if not structures or len(structures) != len(set(structure_ids)):
         raise Invalid("structures", _("Choisissez au moins une structure de l'annuaire."))
+    if creator is not None:
+        affiliation.check_carriers(creator, structures)
     parcours = Parcours(
         slug=unique_slug(Parcours, title),
         title=title.strip(),

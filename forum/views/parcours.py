@@ -106,6 +106,7 @@ def create():
                 form.end_date.data,
                 form.cohort_size.data,
                 [int(i) for i in form.structures.data],
+                creator=current_user,
             )
             calendar_service.create_sessions(current_user, parcours, form.session_starts())
         except Invalid as error:

@@ -407,6 +407,21 @@ def test_parcours_are_chosen_by_name(client, network):  # noqa: F811
     assert _figures(html)["sessions"][0] == "2"  # figeac's sessions: the slug still works
 
 
+@pytest.mark.usefixtures("network")
+def test_filters_by_name_or_number_as_the_search_box_takes_them(client):
+    """`?module=2`, `?region=occitanie`, `?department=aveyron` were « Filtre inconnu » while
+    the search box takes `module:2`, `region:occitanie` (a third fresh tester of issue 17):
+    they name the same selection as the slug or the code."""
+    for by_name, by_code in [
+        ("module=2", f"module={M2}"),
+        ("region=occitanie", "region=76"),
+        ("department=Aveyron", "department=12"),
+    ]:
+        html = _page(client, f"/activity?{by_name}")
+        assert "Filtre inconnu" not in html, by_name
+        assert _figures(html) == _figures(_page(client, f"/activity?{by_code}")), by_name
+
+
 UNKNOWN = [
     ("region", "999", "région"),
     ("department", "999", "département"),

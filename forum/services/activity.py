@@ -210,7 +210,8 @@ def _by_name_or_number(named: dict[str, str]) -> dict[str, str]:
     it is no code. One statement per such value; codes and slugs pass unchanged."""
     named = dict(named)
     module = named.get("module", "")
-    if module.isdigit():
+    if module.isdigit() and len(module) <= 3:  # a position; « 99999999999999999999 »
+        # overflowed SQLite's integers (a 500 the hostile-input test caught)
         slug = db.session.scalar(select(KitModule.slug).where(KitModule.position == int(module)))
         named["module"] = slug or module
     for name, model in (("region", Region), ("department", Department)):

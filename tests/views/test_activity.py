@@ -420,6 +420,8 @@ def test_filters_by_name_or_number_as_the_search_box_takes_them(client):
         html = _page(client, f"/activity?{by_name}")
         assert "Filtre inconnu" not in html, by_name
         assert _figures(html) == _figures(_page(client, f"/activity?{by_code}")), by_name
+    huge = client.get("/activity?module=99999999999999999999")
+    assert huge.status_code == 400 and "Filtre inconnu ignoré : module" in huge.text
 
 
 UNKNOWN = [

@@ -57,6 +57,7 @@ from forum.search.policy import (
     filter_clauses,
     matched_as_typed,
     minimum_should_match,
+    period,
     query_words,
     required_clauses,
     take_correction,
@@ -535,8 +536,7 @@ class PostgresBackend:
                 or_(_field(SearchDocument, clause).is_(None), ~_holds(SearchDocument, clause))
             )
             conditions.append(SearchDocument.group_code.not_in(excluded_groups))
-        lower = max(filter(None, [date_from, parsed.after]), default=None)
-        upper = min(filter(None, [date_to, parsed.before]), default=None)
+        lower, upper = period(parsed, date_from, date_to)
         if lower or upper:
             conditions.append(SearchDocument.kind == "report")
         if lower:

@@ -4,6 +4,7 @@ with few results is widened to most of its words, and when a correction replaces
 Each backend evaluates; the rules live here once, so both pages behave alike."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from whoosh import query as wq
 
@@ -50,6 +51,15 @@ def widened(results: SearchResults, matched_all: int) -> None:
     says which, never « none » when there was one."""
     results.all_words = matched_all
     results.notices.append("most_words")
+
+
+def period(parsed: ParsedQuery, date_from: date | None, date_to: date | None):
+    """The session dates a search keeps, (first day, last day), each None when open: the
+    box's « apres: » / « avant: » and the form's « du … au » together, the narrower of
+    each (both days included). Both backends filter by it; the page names it."""
+    lower = max(filter(None, [date_from, parsed.after]), default=None)
+    upper = min(filter(None, [date_to, parsed.before]), default=None)
+    return lower, upper
 
 
 def minimum_should_match(words: int) -> int:

@@ -23,6 +23,7 @@ from forum.search.policy import (
     filter_clauses,
     matched_as_typed,
     minimum_should_match,
+    period,
     query_words,
     required_clauses,
     take_correction,
@@ -125,8 +126,7 @@ class SearchReader:
                 base &= ~any_of
             else:
                 base &= any_of
-        lower = max(filter(None, [date_from, parsed.after]), default=None)
-        upper = min(filter(None, [date_to, parsed.before]), default=None)
+        lower, upper = period(parsed, date_from, date_to)
         if lower or upper:  # the date of the session: only reports have one
             base &= facets.term_mask("kind", "report")
         if lower:

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from forum.forms.reports import FORMAT_LABELS
 from forum.pagination import page_number
 from forum.search import engine
+from forum.search.policy import period
 from forum.search.vocabulary import Vocabulary, offered_members
 from forum.services import territories
 
@@ -54,8 +55,7 @@ def index():
     outside: list[str] = []
     if searching:
         results = engine().search(q, filters, date_from, date_to, sort, page, vocabulary=vocabulary)
-        lower = max(filter(None, [date_from, results.parsed.after]), default=None)
-        upper = min(filter(None, [date_to, results.parsed.before]), default=None)
+        lower, upper = period(results.parsed, date_from, date_to)
         if date_from and date_to and date_from > date_to:
             # the « Période » form's dates reversed find nothing: said, as the box's are
             # (a fresh tester of issue 17)

@@ -452,16 +452,23 @@ def test_ones_own_reply_is_never_new_for_oneself(client, alice, bob, login):
     assert "non lu" not in client.get("/discussions/").get_data(as_text=True)
 
 
-def test_a_reply_lists_lines_under_its_first_line_as_the_hint_says(client, alice, login):
-    """« une ligne qui commence par « - » devient une liste », even right under text."""
+def _reply_as_written(client, alice, login, body: str):
+    """Alice replies `body` in a new discussion: (discussion, the saved post), the post's
+    Markdown kept exactly as written."""
     login(alice)
     start(client)
     discussion = db.session.scalar(db.select(Discussion))
-    body = "Nos idées :\n- un goûter\n- une visite\n* puis\n1. voter\n2. écrire"
     response = post_form(client, f"/discussions/{discussion.id}/reply", {"body": body})
     assert response.status_code == 303
     post = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
     assert post.body_md == body  # the text as written; the HTML has the lists
+    return discussion, post
+
+
+def test_a_reply_lists_lines_under_its_first_line_as_the_hint_says(client, alice, login):
+    """« une ligne qui commence par « - » devient une liste », even right under text."""
+    body = "Nos idées :\n- un goûter\n- une visite\n* puis\n1. voter\n2. écrire"
+    discussion, post = _reply_as_written(client, alice, login, body)
     assert "<p>Nos idées :</p>\n<ul>\n<li>un goûter</li>\n<li>une visite</li>" in post.body_html
     assert "<li>puis</li>\n</ul>\n<ol>\n<li>voter</li>\n<li>écrire</li>\n</ol>" in post.body_html
     page = client.get(f"/discussions/{discussion.id}").get_data(as_text=True)
@@ -471,14 +478,8 @@ def test_a_reply_lists_lines_under_its_first_line_as_the_hint_says(client, alice
 def test_a_reply_pasted_from_a_word_processor_keeps_its_bullets(client, alice, login):
     """Tester's finding: « • item », « – item » pasted at the start of lines stayed text.
     The text is kept as written; its HTML has the list; a dash inside a line is kept."""
-    login(alice)
-    start(client)
-    discussion = db.session.scalar(db.select(Discussion))
     body = "Séance du 12 – bilan :\n• accueil\n–\tateliers\n· restitution"
-    response = post_form(client, f"/discussions/{discussion.id}/reply", {"body": body})
-    assert response.status_code == 303
-    post = db.session.scalar(db.select(Post).order_by(Post.id.desc()))
-    assert post.body_md == body
+    discussion, post = _reply_as_written(client, alice, login, body)
     assert (
         "<p>Séance du 12 – bilan :</p>\n<ul>\n<li>accueil</li>\n<li>ateliers</li>\n"
         "<li>restitution</li>\n</ul>"

@@ -273,6 +273,33 @@ _TYPOGRAPHIC_QUOTES = re.compile("«[\\s\u00a0\u202f]*|[\\s\u00a0\u202f]*»|[“
 _DASH_AS_MINUS = re.compile("(^|[\\s(])[\u2013\u2014\u2212](?=[^\\s\u2013\u2014\u2212])")
 
 
+# The operators in French, written in capitals as the English ones are: « élus OU mairie »,
+# « tag:mobilite OU tag:financement », « covoiturage ET gare ». In lower case « ou » and
+# « et » stay common words (a tester's « élus ou mairie » found only reports with both).
+_FRENCH_OPERATORS = {"OU": "OR", "ET": "AND"}
+_FRENCH_OPERATOR = re.compile(r"(?<!\S)(OU|ET)(?!\S)")
+_LOWER_OU = re.compile(r"(?<=[\w\"])\s+ou\s+(?=[\w\"-])")
+
+
+def _outside_quotes(text: str, change: Callable[[str], str]) -> str:
+    """`text` with `change` applied to its parts outside double quotes (a phrase is words)."""
+    parts = text.split('"')
+    return '"'.join(change(part) if i % 2 == 0 else part for i, part in enumerate(parts))
+
+
+def french_operators(raw: str, result: "ParsedQuery | None" = None) -> str:
+    """« OU » and « ET » in capitals, outside quotes, read as OR and AND. With `result`, a
+    lower-case « ou » between two words (and no OR) adds the `lowercase_ou` notice: the page
+    says how to ask for either word. Returns the text to parse."""
+    text = _outside_quotes(
+        raw, lambda part: _FRENCH_OPERATOR.sub(lambda m: _FRENCH_OPERATORS[m.group(1)], part)
+    )
+    if result is not None and not re.search(r"(?<!\S)OR(?!\S)", text):
+        if any(_LOWER_OU.search(part) for part in text.split('"')[::2]):
+            result.notices.append("lowercase_ou")
+    return text
+
+
 def parse(raw: str) -> ParsedQuery:
     """Split the box into filters and text, then parse the text; degrade, never fail."""
     result = ParsedQuery()
@@ -280,6 +307,7 @@ def parse(raw: str) -> ParsedQuery:
     raw = unicodedata.normalize("NFC", (raw or "").replace("\x00", " "))
     raw = _TYPOGRAPHIC_QUOTES.sub('"', raw)
     raw = _DASH_AS_MINUS.sub(r"\1-", raw)
+    raw = french_operators(raw, result)
     if len(raw) > MAX_QUERY_CHARS:
         # At the last space before the limit: a word or a filter cut in two would be read
         # as another one (« tag:financ » names nothing, and leaves nothing found).

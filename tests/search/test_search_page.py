@@ -67,6 +67,27 @@ def test_filters_left_out_or_either_in_the_box(corpus, client, search_ids):
     assert total(page(client, q="-tag:inexistant")) == len(corpus)
 
 
+def test_french_operators_in_capitals(corpus, client, search_ids):
+    """A tester typed « élus ou mairie » and got only the reports holding both words. « OU »
+    and « ET » in capitals are the operators (as OR and AND), between words and between
+    filters of one name; in lower case « ou » stays a common word, and the page says how
+    to ask for either; inside quotes « OU » is a word of the phrase. Both backends."""
+    either = set(search_ids("covoiturage")) | set(search_ids("gouvernance"))
+    assert len(either) > len(search_ids("covoiturage")) > 0
+    assert set(search_ids("covoiturage OU gouvernance")) == either
+    assert set(search_ids("covoiturage OR gouvernance")) == either
+    assert search_ids("covoiturage ou gouvernance") == search_ids("covoiturage gouvernance")
+    assert search_ids("covoiturage ET gouvernance") == search_ids("covoiturage gouvernance")
+    moving = {corpus["covoiturage"], corpus["transport-demande"]}
+    financed = {corpus["cofinancement"], corpus["financer-garage"]}
+    assert set(search_ids("tag:financement OU tag:mobilite")) == financed | moving
+    said = "pour trouver l’un ou l’autre, écrivez OU en capitales"
+    assert said in page(client, q="covoiturage ou gouvernance")
+    assert said not in page(client, q="covoiturage OU gouvernance")
+    assert said not in page(client, q='"covoiturage ou gouvernance"')
+    assert said not in page(client, q="où trouver un garage")
+
+
 def test_widened_queries_say_how_many_held_every_word(corpus, client):
     """« covoiturage porteuses »: one report holds both words; the page said « Aucun retour
     ne contient tous les mots » (false). It says how many did, and they come first."""

@@ -4,6 +4,7 @@ Every list runs a fixed number of SQL queries whatever the data: one count, one 
 and one selectin load each for modules and tags.
 """
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -438,43 +439,91 @@ class FilterChoice:
     count: int
 
 
-def place_choices() -> dict[str, list[FilterChoice]]:
-    """Régions, départements and structures that have published reports, with how many:
-    a filter never offers a value that finds nothing. Three grouped queries, once per
-    content stamp per process."""
-    return cache.memo("reports.place_choices", _place_choices)
+def place_choices(filters: ReportFilters | None = None) -> dict[str, list[FilterChoice]]:
+    """Régions, départements and structures that have published reports among those the
+    *other* filters select, with how many (a tester: the counts ignored the filters, « Lot
+    (12) » found 2 with a défi ticked). Each list leaves out its own filter, so it counts
+    what choosing another value would find, and never offers one that finds nothing.
+
+    Returns {"region" | "department" | "structure": [FilterChoice, …]}, each in French
+    alphabetical order (départements by code). One statement with `facet_counts`, once per
+    content stamp and set of filters per process."""
+    return _facets(filters or ReportFilters())["places"]
 
 
-def _place_choices() -> dict[str, list[FilterChoice]]:
-    published = (Report.is_published,)
-    by_department = db.session.execute(
-        select(Department.code, Department.name, Department.region_code, func.count(Report.id))
+def facet_counts(filters: ReportFilters) -> dict[str, dict[str, int]]:
+    """How many published reports each kit module and each défi would find, the other
+    filters applied: {"module": {slug: n}, "tag": {slug: n}} (none found: absent). A module
+    replaces the chosen one (its own filter left out); défis add up (each ticked one is
+    required), so a défi counts with every filter, ticked défis included."""
+    return _facets(filters)["counts"]
+
+
+def _facets(filters: ReportFilters) -> dict:
+    # what selects reports, not the sort nor the page: the memo's key
+    return cache.memo("reports.facets", lambda: _count_facets(filters), filters.key()[:-2])
+
+
+def _others(filters: ReportFilters, name: str) -> list:
+    """The WHERE clauses of every filter but `name` (all of them for ""), publication included."""
+    kept = dataclasses.replace(filters, **{name: ""}) if name else filters
+    return [Report.is_published, *conditions(kept)]
+
+
+def _count_facets(filters: ReportFilters) -> dict:
+    """Every facet's counts in one UNION ALL: rows of (facet, value, label, extra, n)."""
+    n = func.count(Report.id)
+    branches = [
+        select(literal("department"), Department.code, Department.name, literal(""), n)
         .join(Report, Report.department_code == Department.code)
-        .where(*published)
-        .group_by(Department.code, Department.name, Department.region_code)
-        .order_by(Department.code)
-    ).all()
-    region_names = dict(db.session.execute(select(Region.code, Region.name)).all())
-    regions: dict[str, int] = {}
-    for _code, _name, region_code, n in by_department:
-        regions[region_code] = regions.get(region_code, 0) + n
-    by_structure = db.session.execute(
-        select(Structure.slug, Structure.name, func.count(Report.id))
+        .where(*_others(filters, "department"))
+        .group_by(Department.code, Department.name),
+        select(literal("region"), Region.code, Region.name, literal(""), n)
+        .join(Department, Department.region_code == Region.code)
+        .join(Report, Report.department_code == Department.code)
+        .where(*_others(filters, "region"))
+        .group_by(Region.code, Region.name),
+        select(literal("structure"), Structure.slug, Structure.name, literal(""), n)
         .join(Report, Report.structure_id == Structure.id)
-        .where(*published)
-        .group_by(Structure.slug, Structure.name)
-        .order_by(func.lower(Structure.name))
-    ).all()
+        .where(*_others(filters, "structure"))
+        .group_by(Structure.slug, Structure.name),
+        select(literal("module"), KitModule.slug, literal(""), literal(""), n)
+        .join(report_modules, report_modules.c.module_id == KitModule.id)
+        .join(Report, Report.id == report_modules.c.report_id)
+        .where(*_others(filters, "module"))
+        .group_by(KitModule.slug),
+        select(literal("tag"), ChallengeTag.slug, literal(""), literal(""), n)
+        .join(report_tags, report_tags.c.tag_id == ChallengeTag.id)
+        .join(Report, Report.id == report_tags.c.report_id)
+        .where(*_others(filters, ""))
+        .group_by(ChallengeTag.slug),
+    ]
+    rows: dict[str, list] = {
+        "department": [],
+        "region": [],
+        "structure": [],
+        "module": [],
+        "tag": [],
+    }
+    for facet, value, label, _extra, count in db.session.execute(union_all(*branches)):
+        rows[facet].append((value, label, count))
+
+    def alphabetical(choices):
+        return sorted(choices, key=lambda c: collation_key(c.label))
+
     return {
-        "region": sorted(
-            (FilterChoice(code, region_names.get(code, code), n) for code, n in regions.items()),
-            key=lambda c: collation_key(c.label),
-        ),
-        "department": [
-            FilterChoice(code, f"{code} — {name}", n) for code, name, _r, n in by_department
-        ],
-        "structure": sorted(
-            (FilterChoice(slug, name, n) for slug, name, n in by_structure),
-            key=lambda c: collation_key(c.label),
-        ),
+        "places": {
+            "region": alphabetical(FilterChoice(v, label, c) for v, label, c in rows["region"]),
+            "department": sorted(
+                (FilterChoice(v, f"{v} — {label}", c) for v, label, c in rows["department"]),
+                key=lambda c: c.value,
+            ),
+            "structure": alphabetical(
+                FilterChoice(v, label, c) for v, label, c in rows["structure"]
+            ),
+        },
+        "counts": {
+            "module": {v: c for v, _l, c in rows["module"]},
+            "tag": {v: c for v, _l, c in rows["tag"]},
+        },
     }

@@ -73,7 +73,8 @@ def index():
         unknown=report_queries.unknown_filters(filters),
         modules=form_data.modules(),
         tags=tags.approved_tags(),
-        places=report_queries.place_choices(),
+        places=report_queries.place_choices(filters),
+        counts=report_queries.facet_counts(filters),
         formats=FORMAT_LABELS,
     )
 

@@ -77,6 +77,50 @@ def test_list_counts_and_filters_combine(client, demo_reports):
     )
 
 
+def offered_counts(html: str) -> dict[str, dict[str, int]]:
+    """The sidebar's choices and the count beside each: {filter name: {value: n}}."""
+    offered: dict[str, dict[str, int]] = {}
+    for name in ("module", "region", "department", "structure"):
+        select = re.search(rf'<select id="f-{name}" name="{name}">(.*?)</select>', html, re.S)
+        offered[name] = {
+            value: int(n)
+            for value, n in re.findall(
+                r'<option value="([^"]+)"[^>]*>[^<]*\((\d+)\)</option>', select.group(1)
+            )
+        }
+    offered["tag"] = {
+        value: int(n)
+        for value, n in re.findall(
+            r'name="tag" value="([^"]+)"[^>]*> <label[^>]*>[^<]*<span class="count-of">\((\d+)\)',
+            html,
+        )
+    }
+    return offered
+
+
+def test_sidebar_counts_follow_the_filters(client, demo_reports):
+    """A tester: « Lot (12) » in the list found 2 once a défi was ticked, the counts ignored
+    the filters. Every count beside a choice is what choosing it finds with the filters in
+    effect (a list's own filter replaced, a défi added to the ticked ones)."""
+    unfiltered = offered_counts(client.get("/reports/").get_data(as_text=True))
+    current = {"tag": "financement", "format": "presentiel"}
+    html = client.get("/reports/", query_string=current).get_data(as_text=True)
+    offered = offered_counts(html)
+    assert offered["structure"] and offered["module"] and offered["tag"]
+    assert offered["department"] != unfiltered["department"]  # the filters count
+    assert offered["tag"]["financement"] == count_of(html)  # ticked: what the list shows
+    for name, choices in offered.items():
+        assert all(n > 0 for n in choices.values()) or name in ("tag", "module"), name
+        for value, n in choices.items():
+            args = (
+                {**current, "tag": [current["tag"], value]}
+                if name == "tag"
+                else {**current, name: value}
+            )
+            found = count_of(client.get("/reports/", query_string=args).get_data(as_text=True))
+            assert found == n, (name, value)
+
+
 def test_sorting_and_pagination(client, demo_reports):
     html = client.get("/reports/?sort=session").get_data(as_text=True)
     dates = re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)"', html)
@@ -117,9 +161,11 @@ def test_bad_filter_values_never_fail(client, demo_reports):
     assert "Filtre inconnu" not in client.get("/reports/?tag=financement").get_data(as_text=True)
     # Slugs whatever their case (the search page takes « Tag:Mobilité »), and a period
     # that ends before it starts is said, as on the search page (a fresh tester of issue 17).
-    assert count_of(client.get("/reports/?tag=Financement").get_data(as_text=True)) == count_of(
-        client.get("/reports/?tag=financement").get_data(as_text=True)
-    ) > 0
+    assert (
+        count_of(client.get("/reports/?tag=Financement").get_data(as_text=True))
+        == count_of(client.get("/reports/?tag=financement").get_data(as_text=True))
+        > 0
+    )
     html = client.get("/reports/?from=2025-02-01&to=2025-01-01").get_data(as_text=True)
     assert "La période demandée est vide" in html and count_of(html) == 0
     assert count_of(client.get("/reports/?module=inconnu").get_data(as_text=True)) == 0

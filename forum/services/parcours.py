@@ -53,13 +53,13 @@ def create_parcours(
     cohort_size: int,
     structure_ids: list[int],
     *,
-    creator: User | None = None,
+    creator: User | affiliation.TrustedCaller,
 ) -> Parcours:
-    """A new parcours, flushed. `structure_ids` are the structures carrying it; when a
-    member declares it (`creator`), one of them must be theirs, unless they moderate
-    (forum.services.affiliation.check_carriers); None is seed data and scripts, with no
-    member acting. Raises Invalid("department" | "end_date" | "structures", French
-    message)."""
+    """A new parcours, flushed. `structure_ids` are the structures carrying it; one of
+    them must be the `creator`'s own, unless they moderate
+    (forum.services.affiliation.check_carriers). `creator` is required:
+    affiliation.TRUSTED_CALLER for seed data and scripts, with no member acting.
+    Raises Invalid("department" | "end_date" | "structures", French message)."""
     if db.session.get(Department, department) is None:
         raise Invalid("department", _("Département inconnu."))
     if end_date and end_date < start_date:
@@ -67,8 +67,7 @@ def create_parcours(
     structures = list(db.session.scalars(select(Structure).where(Structure.id.in_(structure_ids))))
     if not structures or len(structures) != len(set(structure_ids)):
         raise Invalid("structures", _("Choisissez au moins une structure de l'annuaire."))
-    if creator is not None:
-        affiliation.check_carriers(creator, structures)
+    affiliation.check_carriers(creator, structures)
     parcours = Parcours(
         slug=unique_slug(Parcours, title),
         title=title.strip(),

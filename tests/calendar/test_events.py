@@ -259,7 +259,14 @@ def test_a_parcours_page_lists_its_sessions_in_order(client, login, alice, make_
     from forum.services.parcours import create_parcours
 
     parcours = create_parcours(
-        "Premiers pas Vallée du Lot", "Figeac", "46", date(2031, 3, 1), None, 8, [lot.id]
+        "Premiers pas Vallée du Lot",
+        "Figeac",
+        "46",
+        date(2031, 3, 1),
+        None,
+        8,
+        [lot.id],
+        creator=alice,
     )
     db.session.commit()
     make_event(

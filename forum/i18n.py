@@ -6,9 +6,19 @@ from datetime import date
 from functools import lru_cache
 
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import format_date, format_datetime, format_time, get_locale, lazy_gettext
+from flask_babel import (
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_time,
+    get_locale,
+    get_translations,
+    lazy_gettext,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
+from jinja2 import pass_context
+from markupsafe import Markup
 
 from forum.models.base import utcnow
 
@@ -82,6 +92,55 @@ def init_templates(app: Flask) -> None:
     )
     app.jinja_env.filters["date_time"] = date_and_time
     app.jinja_env.filters["month"] = month_label
+    app.jinja_env.filters["number"] = number
+    # Jinja's own (installed by Flask-Babel), with counts written as `number` writes them;
+    # gettext stays as it is: its whole numbers include years (« entre %(a)d et %(b)d »).
+    app.jinja_env.globals["ngettext"] = _template_ngettext
+
+
+def number(value) -> str:
+    """`{{ event.capacity|number }}`: a number as the current language writes it, Babel's
+    format_decimal: « 10 000 » in French (a narrow no-break space between groups
+    of three digits, CLDR), « 10,000 » in English; "" for None. For text only: a form
+    field's value stays digits (an `<input type="number">` empties « 10 000 »)."""
+    if value is None or value == "":
+        return ""
+    return format_decimal(value)
+
+
+_WHOLE_NUMBER = re.compile(r"%\((\w+)\)d")
+
+
+def _numbers_in_words(text: str, variables: dict) -> tuple[str, dict]:
+    """`text`'s « %(name)d » placeholders whose value is a whole number made « %(name)s »,
+    and those values written by `number`: « 10 000 places » from the catalogs'
+    « %(num)d places », whose msgids stay as they are. A value shown with « %(name)s »
+    (a year: « Début en %(year)s ») is left as it is."""
+    counts = {
+        name
+        for name in _WHOLE_NUMBER.findall(text)
+        if isinstance(variables.get(name), int) and not isinstance(variables[name], bool)
+    }
+    if not counts:
+        return text, variables
+    text = _WHOLE_NUMBER.sub(
+        lambda found: f"%({found.group(1)})s" if found.group(1) in counts else found.group(0),
+        text,
+    )
+    return text, {k: number(v) if k in counts else v for k, v in variables.items()}
+
+
+@pass_context
+def _template_ngettext(context, singular: str, plural: str, num: int, **variables) -> str:
+    """`{{ ngettext('%(num)d place', '%(num)d places', n) }}`: Jinja's newstyle ngettext
+    (the translation escaped, then formatted with escaped values), the form chosen by
+    `num` itself, its counts (« %(num)d », « %(total)d »…) as `number` writes them."""
+    variables.setdefault("num", num)
+    translated = get_translations().ungettext(singular, plural, num)
+    text, variables = _numbers_in_words(translated, variables)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables
 
 
 @lru_cache(maxsize=8192)

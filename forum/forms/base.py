@@ -20,6 +20,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, StopValidation
 
+from forum.i18n import number
 from forum.services.submissions import new_token
 from forum.text import is_blank, strip_control_characters
 
@@ -196,7 +197,10 @@ def _plain(value):
 
 
 def _shown(field) -> str:
-    """A stored value as a reader sees it: choice labels rather than codes."""
+    """A stored value as a reader sees it: choice labels rather than codes, numbers as
+    the language writes them (« 10 000 »)."""
+    if isinstance(field.data, int) and not isinstance(field.data, bool):
+        return number(field.data)
     if isinstance(field, SelectField | SelectMultipleField):
         labels = _choice_labels(field)
         values = field.data if isinstance(field.data, list) else [field.data]

@@ -1,17 +1,19 @@
-"""The parcours form."""
+"""The parcours forms: declaring one (with its sessions), changing one."""
 
 from wtforms import DateField, SelectField, StringField
 from wtforms.validators import InputRequired, Length, Optional
 
 from forum import limits
 from forum.forms import choices
-from forum.forms.base import CreatingForm, WholeNumber, WholeNumberField
+from forum.forms.base import CreatingForm, EditingForm, MaillageForm, WholeNumber, WholeNumberField
 from forum.forms.calendar import LocalTimeField
 from forum.forms.reports import MultiCheckboxField
 from forum.i18n import lazy
 
 
-class ParcoursForm(CreatingForm):
+class ParcoursFields(MaillageForm):
+    """What a parcours is: declared on /parcours/new, changed on its edit page."""
+
     title = StringField(
         lazy("Intitulé"),
         validators=[
@@ -48,6 +50,28 @@ class ParcoursForm(CreatingForm):
         ],
     )
     structures = MultiCheckboxField(lazy("Structures qui le portent"), choices=[])
+
+    def fill_choices(self, departments, structures) -> None:
+        self.department.choices = choices((d.code, f"{d.code} — {d.name}") for d in departments)
+        self.structures.choices = choices((s.id, s.name) for s in structures)
+
+    def values(self) -> dict:
+        """The fields as forum.services.parcours takes them (create_parcours,
+        update_parcours), by keyword."""
+        return {
+            "title": self.title.data,
+            "place": self.place.data or "",
+            "department": self.department.data,
+            "start_date": self.start_date.data,
+            "end_date": self.end_date.data,
+            "cohort_size": self.cohort_size.data,
+            "structure_ids": [int(i) for i in self.structures.data],
+        }
+
+
+class ParcoursForm(CreatingForm, ParcoursFields):
+    """Declaring a parcours, its sessions in the calendar at once."""
+
     # Issue 15: its six sessions in the calendar at once (each optional, a half-day of
     # three hours from the time given, Europe/Paris).
     session_1 = LocalTimeField(lazy("Séance 1"), validators=[Optional()])
@@ -61,6 +85,16 @@ class ParcoursForm(CreatingForm):
         """{session number: its start (naive, Europe/Paris)} for the dates filled in."""
         return {n: self[f"session_{n}"].data for n in range(1, 7) if self[f"session_{n}"].data}
 
-    def fill_choices(self, departments, structures) -> None:
-        self.department.choices = choices((d.code, f"{d.code} — {d.name}") for d in departments)
-        self.structures.choices = choices((s.id, s.name) for s in structures)
+
+class EditParcoursForm(EditingForm, ParcoursFields):
+    """Changing a parcours; its sessions are changed one by one in the calendar."""
+
+    def load(self, parcours) -> None:
+        """Fill the form with what is stored."""
+        self.title.data = parcours.title
+        self.place.data = parcours.place
+        self.department.data = parcours.department_code
+        self.start_date.data = parcours.start_date
+        self.end_date.data = parcours.end_date
+        self.cohort_size.data = parcours.cohort_size
+        self.structures.data = [str(s.id) for s in parcours.structures]

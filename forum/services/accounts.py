@@ -181,12 +181,39 @@ def check_team_likeness(name: str, field: str) -> None:
         )
 
 
+# What pages sign a deleted account's contributions with (« ancien membre », in English
+# « former member »: templates/_macros/posts.html, forum/pages.py, forum/feeds.py), its
+# feminine and inclusive spellings too, as name_skeleton's words run together with every
+# « l » read as an « i » (« Anc1en », « AncIen »); articles before it do not count.
+ERASED_LABELS = frozenset({"ancienmembre", "anciennemembre", "formermember"})
+_ARTICLES = frozenset({"l", "le", "la", "un", "une", "a", "an", "the"})
+
+
+def check_not_erased_label(name: str) -> None:
+    """Refuse a name that reads as the label of a deleted account (ERASED_LABELS), alone
+    or followed by more (« Ancien membre (Lot) »), whatever its case, accents, spaces or
+    look-alike digits: its posts would pass for a former member's. For everyone, the team
+    included. Raises Invalid("display_name", message)."""
+    for words in _skeletons(name):
+        meaningful = [w for w in words if w not in _ARTICLES]
+        for end in range(1, len(meaningful) + 1):
+            if "".join(meaningful[:end]).replace("l", "i") in ERASED_LABELS:
+                raise Invalid(
+                    "display_name",
+                    _(
+                        "Ce nom est celui que le forum affiche pour un compte supprimé "
+                        "(«\u00a0ancien membre\u00a0») : choisissez-en un autre."
+                    ),
+                )
+
+
 def check_display_name(name: str, user: User | None = None) -> None:
     """Refuse a member's display name that would pass for someone else (`user` None: a
-    newcomer; moderators and administrators sign as they like): the team's
-    (check_team_likeness), or a moderator's or administrator's name, alone or followed by
-    more (« Mathieu Lacoste (Sud Gironde) »), compared by name_skeleton.
-    Raises Invalid("display_name", message)."""
+    newcomer): a deleted account's label (check_not_erased_label, for everyone); unless
+    `user` moderates (the team signs as it likes), the team's (check_team_likeness), or a
+    moderator's or administrator's name, alone or followed by more (« Mathieu Lacoste
+    (Sud Gironde) »), compared by name_skeleton. Raises Invalid("display_name", message)."""
+    check_not_erased_label(name)
     if user is not None and user.is_moderator:
         return
     check_team_likeness(name, "display_name")

@@ -7,9 +7,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from forum.extensions import db
-from forum.models import Department, Parcours, Report, Structure, User
-from forum.services import affiliation
-from forum.services.errors import Invalid
+from forum.i18n import long_date
+from forum.models import CalendarEvent, Department, Parcours, Report, Structure, User
+from forum.services import affiliation, hold
+from forum.services.calendar import to_paris
+from forum.services.errors import Forbidden, Invalid
 from forum.services.structures import unique_slug
 
 
@@ -53,22 +55,15 @@ def create_parcours(
     cohort_size: int,
     structure_ids: list[int],
     *,
-    creator: User | None = None,
+    creator: User | affiliation.TrustedCaller,
 ) -> Parcours:
-    """A new parcours, flushed. `structure_ids` are the structures carrying it; when a
-    member declares it (`creator`), one of them must be theirs, unless they moderate
-    (forum.services.affiliation.check_carriers); None is seed data and scripts, with no
-    member acting. Raises Invalid("department" | "end_date" | "structures", French
-    message)."""
-    if db.session.get(Department, department) is None:
-        raise Invalid("department", _("Département inconnu."))
-    if end_date and end_date < start_date:
-        raise Invalid("end_date", _("La fin ne peut pas précéder le début."))
-    structures = list(db.session.scalars(select(Structure).where(Structure.id.in_(structure_ids))))
-    if not structures or len(structures) != len(set(structure_ids)):
-        raise Invalid("structures", _("Choisissez au moins une structure de l'annuaire."))
-    if creator is not None:
-        affiliation.check_carriers(creator, structures)
+    """A new parcours, flushed. `structure_ids` are the structures carrying it; one of
+    them must be the `creator`'s own, unless they moderate
+    (forum.services.affiliation.check_carriers). `creator` is required:
+    affiliation.TRUSTED_CALLER for seed data and scripts, with no member acting.
+    Raises Invalid("department" | "end_date" | "structures", French message)."""
+    structures = _checked(department, start_date, end_date, structure_ids)
+    affiliation.check_carriers(creator, structures)
     parcours = Parcours(
         slug=unique_slug(Parcours, title),
         title=title.strip(),
@@ -82,3 +77,95 @@ def create_parcours(
     db.session.add(parcours)
     db.session.flush()
     return parcours
+
+
+def _checked(
+    department: str, start_date: date, end_date: date | None, structure_ids: list[int]
+) -> list[Structure]:
+    """The carrying structures of a parcours being created or edited, after the checks
+    both share. Raises Invalid("department" | "end_date" | "structures", French message)."""
+    if db.session.get(Department, department) is None:
+        raise Invalid("department", _("Département inconnu."))
+    if end_date and end_date < start_date:
+        raise Invalid("end_date", _("La fin ne peut pas précéder le début."))
+    structures = list(db.session.scalars(select(Structure).where(Structure.id.in_(structure_ids))))
+    if not structures or len(structures) != len(set(structure_ids)):
+        raise Invalid("structures", _("Choisissez au moins une structure de l'annuaire."))
+    return structures
+
+
+def may_edit(user, parcours: Parcours) -> bool:
+    """Whether `user` (a member, or the anonymous user) may change `parcours`: the rule
+    of its creation (forum.services.affiliation.may_act_for), a member of one of the
+    structures carrying it, or a moderator, whose account may post. The view and the
+    « Modifier » link ask it; update_parcours enforces it."""
+    if not getattr(user, "is_authenticated", False) or not user.can_post:
+        return False
+    return affiliation.may_act_for(user, parcours=parcours)
+
+
+def update_parcours(
+    parcours: Parcours,
+    editor: User,
+    title: str,
+    place: str,
+    department: str,
+    start_date: date,
+    end_date: date | None,
+    cohort_size: int,
+    structure_ids: list[int],
+) -> None:
+    """Change a parcours, flushed; its slug (its address) stays. The checks of
+    create_parcours apply, the editor's own structure among the carriers unless they
+    moderate, and its sessions in the calendar (cancelled ones aside) must stay within
+    its new dates. Raises Forbidden when `editor` may not (may_edit); Invalid("department"
+    | "start_date" | "end_date" | "structures", French message)."""
+    if not may_edit(editor, parcours):
+        raise Forbidden(_("Seuls les membres des structures qui portent ce parcours le modifient."))
+    structures = _checked(department, start_date, end_date, structure_ids)
+    affiliation.check_carriers(editor, structures)
+    hold(Parcours, parcours.id)  # no session added in between escapes the date check
+    _check_sessions_within(parcours, start_date, end_date)
+    parcours.title = title.strip()
+    parcours.place = place.strip()
+    parcours.department_code = department
+    parcours.start_date = start_date
+    parcours.end_date = end_date
+    parcours.cohort_size = cohort_size
+    parcours.structures = structures
+    db.session.flush()
+    db.session.expire(parcours, ["department"])  # read again from its new code
+
+
+def _check_sessions_within(parcours: Parcours, start_date: date, end_date: date | None) -> None:
+    """Refuse dates that would leave a session of the parcours (not cancelled) outside
+    them, naming its day (Europe/Paris), as create_sessions refuses a session outside
+    the parcours. Raises Invalid("start_date" | "end_date", French message)."""
+    days = [
+        to_paris(starts).date()
+        for starts in db.session.scalars(
+            select(CalendarEvent.starts_at).where(
+                CalendarEvent.parcours_id == parcours.id, CalendarEvent.cancelled_at.is_(None)
+            )
+        )
+    ]
+    if not days:
+        return
+    if min(days) < start_date:
+        raise Invalid(
+            "start_date",
+            _(
+                "Une séance du parcours est au calendrier le %(date)s, avant ce début : "
+                "choisissez un début au plus tard ce jour-là, ou déplacez d’abord la séance.",
+                date=long_date(min(days)),
+            ),
+        )
+    if end_date and max(days) > end_date:
+        raise Invalid(
+            "end_date",
+            _(
+                "Une séance du parcours est au calendrier le %(date)s, après cette fin : "
+                "choisissez une fin au plus tôt ce jour-là, ou déplacez d’abord la séance.",
+                date=long_date(max(days)),
+            ),
+        )

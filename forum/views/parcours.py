@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from forum import once
 from forum.access import posting_required
 from forum.forms.follow_ups import FollowUpForm
-from forum.forms.parcours import ParcoursForm
+from forum.forms.parcours import EditParcoursForm, ParcoursForm
 from forum.once import submitted_once
 from forum.services import Conflict, Invalid, follow_ups, structures, territories
 from forum.services import calendar as calendar_service
@@ -38,6 +38,7 @@ def detail(slug: str):
         # read at 11: « il y a 11 mois », as the notification says).
         months_since_end=follow_ups.months_after_end(parcours) if asked else None,
         sessions=calendar_service.parcours_sessions(parcours),
+        may_edit=parcours_service.may_edit(current_user, parcours),
     )
 
 
@@ -98,16 +99,7 @@ def create():
     if form.validate_on_submit():
         try:
             once.claim()
-            parcours = parcours_service.create_parcours(
-                form.title.data,
-                form.place.data or "",
-                form.department.data,
-                form.start_date.data,
-                form.end_date.data,
-                form.cohort_size.data,
-                [int(i) for i in form.structures.data],
-                creator=current_user,
-            )
+            parcours = parcours_service.create_parcours(**form.values(), creator=current_user)
             calendar_service.create_sessions(current_user, parcours, form.session_starts())
         except Invalid as error:
             getattr(form, error.field).errors.append(error.message)
@@ -116,3 +108,45 @@ def create():
             return redirect(url_for("parcours.detail", slug=parcours.slug), code=303)
     status = 400 if request.method == "POST" else 200
     return render_template("parcours/edit.html", form=form), status
+
+
+def _edit_form(form: EditParcoursForm, parcours) -> EditParcoursForm:
+    """`form` with its choices: validated structures, the editor's own and the carriers."""
+    carriers = [s.id for s in parcours.structures]
+    form.fill_choices(
+        territories.departments(),
+        structures.all_structures(include=[current_user.structure_id, *carriers]),
+    )
+    return form
+
+
+@bp.route("/<slug>/edit", methods=["GET", "POST"])
+@posting_required
+def edit(slug: str):
+    """Change a parcours (members of the structures carrying it, moderators): its name,
+    place, dates, cohort and structures; its address stays, its sessions are changed in
+    the calendar. A save based on an older version shows what changed (409)."""
+    parcours = parcours_service.get_by_slug(slug) or abort(404)
+    if not parcours_service.may_edit(current_user, parcours):
+        abort(403)
+    form = _edit_form(EditParcoursForm(), parcours)
+    if request.method == "GET":
+        form.load(parcours)
+        form.version.data = form.fingerprint()
+        return render_template("parcours/edit.html", form=form, parcours=parcours)
+    if form.validate_on_submit():
+        stored = _edit_form(EditParcoursForm(formdata=None), parcours)
+        stored.load(parcours)
+        if form.is_stale(stored) and (conflict := form.differences(stored)):
+            form.version.data = stored.fingerprint()
+            return render_template(
+                "parcours/edit.html", form=form, parcours=parcours, conflict=conflict
+            ), 409
+        try:
+            parcours_service.update_parcours(parcours, current_user, **form.values())
+        except Invalid as error:
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            flash(_("Le parcours est modifié."), "success")
+            return redirect(url_for("parcours.detail", slug=parcours.slug), code=303)
+    return render_template("parcours/edit.html", form=form, parcours=parcours), 400

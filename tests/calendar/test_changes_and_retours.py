@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from forum.extensions import db
 from forum.models import Notification, Report
 from forum.services import calendar, notifications
+from forum.services.affiliation import TRUSTED_CALLER
 from forum.services.parcours import create_parcours
 from tests.calendar.conftest import post_event, soon
 from tests.conftest import post_form
@@ -85,7 +86,14 @@ def test_an_ended_session_leaves_a_prefilled_draft_once(
     app, client, login, alice, lot, bob, carla, make_event
 ):
     parcours = create_parcours(
-        "Premiers pas Vallée du Lot", "Figeac", "46", date(2026, 1, 1), None, 8, [lot.id]
+        "Premiers pas Vallée du Lot",
+        "Figeac",
+        "46",
+        date(2026, 1, 1),
+        None,
+        8,
+        [lot.id],
+        creator=TRUSTED_CALLER,
     )
     db.session.commit()
     event = make_event(

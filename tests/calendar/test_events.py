@@ -1,6 +1,7 @@
 """Issue 15, points 1 and 3 and « Bad input »: creating, editing, cancelling events through
 the real form, the /events/ pages and filters, who may do what."""
 
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -259,7 +260,14 @@ def test_a_parcours_page_lists_its_sessions_in_order(client, login, alice, make_
     from forum.services.parcours import create_parcours
 
     parcours = create_parcours(
-        "Premiers pas Vallée du Lot", "Figeac", "46", date(2031, 3, 1), None, 8, [lot.id]
+        "Premiers pas Vallée du Lot",
+        "Figeac",
+        "46",
+        date(2031, 3, 1),
+        None,
+        8,
+        [lot.id],
+        creator=alice,
     )
     db.session.commit()
     make_event(
@@ -383,3 +391,23 @@ def test_fewer_places_than_seats_taken_is_said_and_unseats_nobody(
         sa.select(EventRegistration.status).where(EventRegistration.event_id == event.id)
     ).all()
     assert seated == ["confirmed", "confirmed"]
+
+
+def test_ten_thousand_places_are_written_the_french_way(client, login, alice):
+    """« 10 000 places » showed « 10000 » (user testers): counts in pages are written as
+    the language writes them (Babel: a narrow no-break space in French), the number
+    field keeps digits, and « 10 000 » and « 10000 » are both read."""
+    login(alice)
+    for typed in ("10 000", "10000"):
+        response = post_event(client, capacity=typed)
+        assert response.status_code == 303, response.get_data(as_text=True)[:2000]
+        event = last_event()
+        assert event.capacity == 10_000
+        detail = client.get(f"/events/{event.id}").get_data(as_text=True)
+        assert "0 sur 10\u202f000 prise" in detail and "10000" not in detail
+        listing = client.get("/events/").get_data(as_text=True)
+        assert "/ 10\u202f000" in listing
+        edit = client.get(f"/events/{event.id}/edit").get_data(as_text=True)
+        assert re.search(
+            r'name="capacity"[^>]*value="10000"|value="10000"[^>]*name="capacity"', edit
+        )

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from forum.extensions import db
 from forum.models import EventRegistration, Notification, Report
 from forum.services import calendar, notifications
+from forum.services.affiliation import TRUSTED_CALLER
 from forum.services.parcours import create_parcours
 from tests.calendar.conftest import post_event, soon
 from tests.conftest import post_form
@@ -22,7 +23,14 @@ from tests.views.test_reports import report_data
 def ended_session(app, alice, lot, make_event):
     """A session of a parcours of the Lot, announced by Alice, that ended yesterday."""
     parcours = create_parcours(
-        "Premiers pas Vallée du Lot", "Figeac", "46", date(2026, 1, 1), None, 8, [lot.id]
+        "Premiers pas Vallée du Lot",
+        "Figeac",
+        "46",
+        date(2026, 1, 1),
+        None,
+        8,
+        [lot.id],
+        creator=TRUSTED_CALLER,
     )
     db.session.commit()
     return make_event(

@@ -48,7 +48,7 @@ def test_nobody_announces_in_another_structures_name_or_on_its_parcours(
         create_event(alice, _input(structure_id=gironde.id))
     assert refused.value.field == "structure"
     theirs = create_parcours(
-        "Premiers pas en Gironde", "Bègles", "33", soon().date(), None, 8, [gironde.id]
+        "Premiers pas en Gironde", "Bègles", "33", soon().date(), None, 8, [gironde.id], creator=bob
     )
     db.session.commit()
     with pytest.raises(Invalid) as refused:

@@ -36,6 +36,7 @@ def hostile(live_server):
     from forum.models.base import utcnow
     from forum.search import engine
     from forum.services import bookmarks, discussions, moderation, notifications, parcours
+    from forum.services.affiliation import TRUSTED_CALLER
     from forum.services.reports import ReportInput, create_report, update_report
 
     _base, app = live_server
@@ -71,7 +72,14 @@ def hostile(live_server):
         db.session.add_all([structure, viewer, other])
         db.session.commit()
         course = parcours.create_parcours(
-            f"{MARK} {WORD}", WORD[:120], "46", date(2025, 1, 7), None, 8, [structure.id]
+            f"{MARK} {WORD}",
+            WORD[:120],
+            "46",
+            date(2025, 1, 7),
+            None,
+            8,
+            [structure.id],
+            creator=TRUSTED_CALLER,
         )
         data = ReportInput(
             title=f"{URL} {WORD}"[:200],

@@ -103,6 +103,7 @@ def planted(live_server) -> Planted:
     from forum.search import engine
     from forum.services import discussions, moderation, modules, notifications, structures, tags
     from forum.services import parcours as parcours_service
+    from forum.services.affiliation import TRUSTED_CALLER
     from forum.services.reports import ReportInput, create_report, update_report
 
     _base, app = live_server
@@ -135,7 +136,14 @@ def planted(live_server) -> Planted:
         )
         category = discussions.save_category(None, SHORT[6], "\n\n".join(CORPUS))
         parcours = parcours_service.create_parcours(
-            SHORT[7], SHORT[8], "46", date(2025, 1, 6), None, 8, [structure.id]
+            SHORT[7],
+            SHORT[8],
+            "46",
+            date(2025, 1, 6),
+            None,
+            8,
+            [structure.id],
+            creator=TRUSTED_CALLER,
         )
         reports = []
         for index, title in enumerate(SHORT):

@@ -57,7 +57,14 @@ def indexed(app, make_user, make_structure):
     # A member for a month: the new-account brake stops a first day at ten publications.
     author = make_user(display_name="Claire Fabre", structure=structure, created_at=A_MONTH_AGO)
     course = create_parcours(
-        "Premiers pas en Couserans", "Saint-Girons", "09", date(2025, 1, 6), None, 8, [structure.id]
+        "Premiers pas en Couserans",
+        "Saint-Girons",
+        "09",
+        date(2025, 1, 6),
+        None,
+        8,
+        [structure.id],
+        creator=author,
     )
     ids = {}
     for key, (title, text) in DOCUMENTS.items():

@@ -2,6 +2,8 @@
 
 import unicodedata
 
+import pytest
+
 from forum.extensions import db
 from forum.models import User
 from tests.conftest import post_form
@@ -166,7 +168,7 @@ def test_proposal_fields_are_not_announced_required_at_registration(client, logi
     html = client.get("/auth/register").get_data(as_text=True)
     proposal = html.split('class="proposal"', 1)[1].split("</fieldset>", 1)[0]
     assert "(obligatoire)" not in proposal and "Obligatoire si vous présentez" in proposal
-    assert not re.search(r'<(input|select)[^>]*\brequired\b', proposal), proposal
+    assert not re.search(r"<(input|select)[^>]*\brequired\b", proposal), proposal
     before = html.split('class="proposal"', 1)[0]
     assert "(obligatoire)" in before  # the account's own fields still are
     login(make_user())
@@ -230,4 +232,68 @@ def test_a_member_cannot_take_the_teams_name(client, make_user, login):
     admin = make_user(display_name="Admin", role="admin")
     login(admin)
     ok = post_form(client, "/account", {"display_name": "Équipe Maillage", "locale": "fr"})
-    assert ok.status_code == 303 and db.session.get(User, admin.id).display_name == "Équipe Maillage"
+    assert (
+        ok.status_code == 303 and db.session.get(User, admin.id).display_name == "Équipe Maillage"
+    )
+
+
+ERASED = (
+    "Ce nom est celui que le forum affiche pour un compte supprimé («\u00a0ancien membre\u00a0»)"
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ancien membre",
+        "  ANCIEN   MEMBRE ",
+        "ancien-membre",
+        "AncienMembre",
+        "Ancienne membre",
+        "Ancien·ne membre",
+        "Âncien mëmbre",
+        "Anc1en membre",
+        "AncIen membre",
+        "Ancien\u200bmembre",
+        "Un ancien membre",
+        "Ancien membre (Lot)",
+        "Former member",
+        "former-MEMBER",
+    ],
+)
+def test_a_name_may_not_pass_for_a_deleted_account(client, make_user, login, name):
+    """A member named « Ancien membre » passed for a deleted account's signature (user
+    testers): refused at registration and in « Mon compte », whatever its case, accents or
+    spacing, in French and in English, what was typed kept."""
+    response = post_form(
+        client,
+        "/auth/register",
+        {
+            "display_name": name,
+            "email": "nouveau@example.org",
+            "password": "mot-de-passe-ok",
+            "password_confirm": "mot-de-passe-ok",
+            "structure": "",
+        },
+    )
+    page = response.get_data(as_text=True).replace("&#39;", "'")
+    assert response.status_code == 400 and ERASED in page, name
+    assert 'value="nouveau@example.org"' in page
+    assert db.session.scalar(db.select(User).where(User.email == "nouveau@example.org")) is None
+    member = make_user(display_name="Claire Fabre")
+    login(member)
+    response = post_form(
+        client, "/account", {"display_name": name, "bio": "Ma bio gardée", "locale": "fr"}
+    )
+    page = response.get_data(as_text=True).replace("&#39;", "'")
+    assert response.status_code == 400 and ERASED in page and "Ma bio gardée" in page, name
+    assert db.session.get(User, member.id).display_name == "Claire Fabre"
+
+
+def test_names_near_the_deleted_accounts_label_stay_allowed(client, make_user, login):
+    member = make_user(display_name="Claire Fabre")
+    login(member)
+    for name in ["Anne Ancien", "Membre du Lot", "Ancien élève de l'ESS", "Lucien Membré"]:
+        ok = post_form(client, "/account", {"display_name": name, "bio": "", "locale": "fr"})
+        assert ok.status_code == 303, name
+        assert db.session.get(User, member.id).display_name == name

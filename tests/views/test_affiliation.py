@@ -10,6 +10,7 @@ import pytest
 
 from forum.extensions import db
 from forum.models import Report
+from forum.services.affiliation import TRUSTED_CALLER
 from forum.services.errors import Invalid
 from forum.services.parcours import create_parcours
 from tests.calendar.conftest import last_event, post_event
@@ -22,8 +23,12 @@ def network(make_structure, make_user):
     """Two structures with a parcours each, a member of each, a moderator."""
     lot = make_structure(name="Tiers-lieu du Lot", slug="lot", department_code="46")
     gironde = make_structure(name="Incubateur Gironde", slug="gironde", department_code="33")
-    figeac = create_parcours("Figeac", "Figeac", "46", date(2025, 1, 6), None, 8, [lot.id])
-    begles = create_parcours("Bègles", "Bègles", "33", date(2025, 1, 6), None, 8, [gironde.id])
+    figeac = create_parcours(
+        "Figeac", "Figeac", "46", date(2025, 1, 6), None, 8, [lot.id], creator=TRUSTED_CALLER
+    )
+    begles = create_parcours(
+        "Bègles", "Bègles", "33", date(2025, 1, 6), None, 8, [gironde.id], creator=TRUSTED_CALLER
+    )
     db.session.commit()
     return {
         "lot": lot,

@@ -3,12 +3,16 @@ cohort size (a fresh tester's findings)."""
 
 import html
 import re
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
 
 from forum.extensions import db
 from forum.models import CalendarEvent, Parcours
+from forum.services.affiliation import TRUSTED_CALLER
+from forum.services.errors import Invalid
+from forum.services.parcours import create_parcours
 from tests.conftest import post_form
 
 
@@ -128,3 +132,17 @@ def test_a_cohort_of_0_means_not_known_yet(client, login, claire, fabrique):
     assert field_error(bad.get_data(as_text=True), "cohort_size") == (
         "Indiquez un nombre entre 0 et 500."
     )
+
+
+def test_the_creator_is_required_so_no_caller_skips_the_rule(app, claire, fabrique, cap):
+    """create_parcours has no default actor: leaving it out is an error, not a parcours
+    declared without the access rule; scripts say TRUSTED_CALLER in so many words."""
+    args = ("Premiers pas Causses 2027", "Gramat", "46", date(2027, 2, 1), None, 8)
+    with pytest.raises(TypeError):
+        create_parcours(*args, [cap.id])
+    with pytest.raises(Invalid) as refused:
+        create_parcours(*args, [cap.id], creator=claire)
+    assert refused.value.field == "structures"
+    db.session.rollback()
+    seeded = create_parcours(*args, [cap.id], creator=TRUSTED_CALLER)
+    assert [s.id for s in seeded.structures] == [cap.id]

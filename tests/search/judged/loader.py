@@ -10,6 +10,7 @@ from datetime import date
 from forum.extensions import db
 from forum.search import engine
 from forum.services import accounts, parcours, reports, structures
+from forum.services.affiliation import TRUSTED_CALLER
 from forum.services.reports import ReportInput
 from tests.conftest import A_MONTH_AGO
 from tests.search.conftest import index_ready
@@ -53,6 +54,7 @@ def load_corpus() -> dict[str, int]:
             date.fromisoformat(item["end"]),
             8,
             [by_slug[s].id for s in item["structures"]],
+            creator=TRUSTED_CALLER,
         )
         assert runs[item["slug"]].slug == item["slug"]
     ids = {}

@@ -1,0 +1,178 @@
+"""Changing a parcours on /parcours/<slug>/edit: who may (the rule of its creation), what
+is checked (as at its creation, and its sessions within its dates), what stays typed."""
+
+import re
+
+import pytest
+
+from forum.extensions import db
+from forum.models import Parcours
+from tests.conftest import post_form
+from tests.views.test_parcours_creation import field_error, parcours_form
+
+
+@pytest.fixture
+def fabrique(make_structure):
+    return make_structure(name="Tiers-lieu La Fabrique du Lot", department_code="46")
+
+
+@pytest.fixture
+def cap(make_structure):
+    return make_structure(name="Association Cap Coopératif", department_code="46")
+
+
+@pytest.fixture
+def claire(make_user, fabrique):
+    return make_user(display_name="Claire Fabre", structure=fabrique)
+
+
+@pytest.fixture
+def bruno(make_user, cap):
+    return make_user(display_name="Bruno Cassagne", structure=cap)
+
+
+@pytest.fixture
+def causses(client, login, claire, fabrique) -> str:
+    """Claire's parcours, declared on /parcours/new with its first and last sessions on
+    its first and last days; its slug. Claire stays signed in."""
+    login(claire)
+    data = parcours_form([fabrique], session_1="2027-02-01T09:00", session_6="2027-05-01T14:00")
+    response = post_form(client, "/parcours/new", data)
+    assert response.status_code == 303, response.get_data(as_text=True)[:2000]
+    return response.location.rsplit("/", 1)[1]
+
+
+def stored(slug: str) -> Parcours:
+    db.session.expire_all()
+    return db.session.scalar(db.select(Parcours).where(Parcours.slug == slug))
+
+
+def edit_link(page: str, slug: str) -> bool:
+    return f'href="/parcours/{slug}/edit"' in page
+
+
+def test_the_form_is_filled_with_what_is_stored(client, causses, fabrique):
+    detail = client.get(f"/parcours/{causses}").get_data(as_text=True)
+    assert edit_link(detail, causses) and ">Modifier</a>" in detail
+    response = client.get(f"/parcours/{causses}/edit")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert 'value="Premiers pas Causses 2027"' in page
+    assert 'value="Gramat"' in page and "<h1>Modifier le parcours</h1>" in page
+    assert 'value="2027-02-01"' in page and 'value="2027-05-01"' in page
+    assert re.search(r'name="cohort_size"[^>]*value="8"', page)
+    assert re.search(rf'checked[^>]*value="{fabrique.id}"|value="{fabrique.id}"[^>]*checked', page)
+    assert 'name="version"' in page and 'name="csrf_token"' in page
+    assert 'name="session_1"' not in page  # sessions are changed in the calendar
+
+
+def test_a_member_of_a_carrying_structure_changes_it(client, causses, fabrique, cap):
+    data = parcours_form(
+        [fabrique, cap],
+        title="Premiers pas Causses et Ségala 2027",
+        place="Gramat et Lacapelle-Marival",
+        start_date="2027-01-15",
+        end_date="2027-05-15",
+        cohort_size="12",
+    )
+    response = post_form(client, f"/parcours/{causses}/edit", data)
+    assert response.status_code == 303, response.get_data(as_text=True)[:3000]
+    assert response.location.endswith(f"/parcours/{causses}")  # its address stays
+    parcours = stored(causses)
+    assert parcours.title == "Premiers pas Causses et Ségala 2027"
+    assert parcours.place == "Gramat et Lacapelle-Marival"
+    assert (parcours.start_date.isoformat(), parcours.end_date.isoformat()) == (
+        "2027-01-15",
+        "2027-05-15",
+    )
+    assert parcours.cohort_size == 12
+    assert {s.id for s in parcours.structures} == {fabrique.id, cap.id}
+    page = client.get(response.location).get_data(as_text=True)
+    assert "Le parcours est modifié." in page and cap.name in page
+
+
+def test_a_member_of_another_structure_may_not(client, login, causses, bruno, claire):
+    login(bruno)
+    assert not edit_link(client.get(f"/parcours/{causses}").get_data(as_text=True), causses)
+    assert client.get(f"/parcours/{causses}/edit").status_code == 403
+    response = post_form(client, f"/parcours/{causses}/edit", parcours_form([], title="Volé"))
+    assert response.status_code == 403
+    assert stored(causses).title == "Premiers pas Causses 2027"
+    visitor = client.application.test_client()
+    assert not edit_link(visitor.get(f"/parcours/{causses}").get_data(as_text=True), causses)
+    assert visitor.get(f"/parcours/{causses}/edit").status_code == 302  # to the login page
+
+
+def test_an_unknown_parcours_is_not_found(client, causses):
+    assert client.get("/parcours/nope/edit").status_code == 404
+
+
+def test_a_moderator_may_change_any(client, login, causses, make_user, cap):
+    login(make_user(role="moderator"))
+    assert edit_link(client.get(f"/parcours/{causses}").get_data(as_text=True), causses)
+    response = post_form(client, f"/parcours/{causses}/edit", parcours_form([cap]))
+    assert response.status_code == 303, response.get_data(as_text=True)[:3000]
+    assert [s.id for s in stored(causses).structures] == [cap.id]
+
+
+def test_a_member_may_not_hand_it_to_another_structure_alone(client, causses, cap):
+    data = parcours_form([cap], title="Premiers pas Causses (repris)")
+    response = post_form(client, f"/parcours/{causses}/edit", data)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert field_error(page, "structures") == (
+        "Cochez votre structure parmi celles qui portent le parcours : vous ne pouvez pas "
+        "en déclarer un au nom d’autres structures seules."
+    )
+    assert 'value="Premiers pas Causses (repris)"' in page  # what was typed stays
+    assert stored(causses).title == "Premiers pas Causses 2027"
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"start_date": "2027-02-02"}, "start_date", "Une séance du parcours est au calendrier le 1er février 2027, avant ce début : choisissez un début au plus tard ce jour-là, ou déplacez d’abord la séance."),
+        ({"end_date": "2027-04-30"}, "end_date", "Une séance du parcours est au calendrier le 1er mai 2027, après cette fin : choisissez une fin au plus tôt ce jour-là, ou déplacez d’abord la séance."),
+        ({"end_date": "2027-01-01"}, "end_date", "La fin ne peut pas précéder le début."),
+        ({"title": "   "}, "title", "Indiquez l'intitulé."),
+        ({"start_date": ""}, "start_date", "Indiquez la date de début."),
+        ({"cohort_size": "douze"}, "cohort_size", "Indiquez un nombre entier de porteurs."),
+        ({"cohort_size": "501"}, "cohort_size", "Indiquez un nombre entre 0 et 500."),
+        ({"structures": []}, "structures", "Choisissez au moins une structure de l'annuaire."),
+    ],
+)  # fmt: skip
+def test_bad_input_is_said_and_what_was_typed_stays(
+    client, causses, fabrique, changes, field, message
+):
+    data = {**parcours_form([fabrique], place="Rocamadour"), **changes}
+    response = post_form(client, f"/parcours/{causses}/edit", data)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert field_error(page, field) == message
+    assert 'value="Rocamadour"' in page
+    for name, typed in changes.items():
+        if name not in ("structures", "title") and typed:
+            assert f'value="{typed}"' in page
+    parcours = stored(causses)
+    assert (parcours.place, parcours.start_date.isoformat()) == ("Gramat", "2027-02-01")
+
+
+def test_dates_that_keep_the_sessions_inside_are_accepted(client, causses, fabrique):
+    data = parcours_form([fabrique], start_date="2027-02-01", end_date="")
+    response = post_form(client, f"/parcours/{causses}/edit", data)
+    assert response.status_code == 303, response.get_data(as_text=True)[:3000]
+    assert stored(causses).end_date is None
+
+
+def test_a_save_based_on_an_older_version_shows_what_changed(client, causses, fabrique):
+    page = client.get(f"/parcours/{causses}/edit").get_data(as_text=True)
+    version = re.search(r'name="version" type="hidden" value="([^"]+)"', page).group(1)
+    first = parcours_form([fabrique], version=version, cohort_size="10")
+    assert post_form(client, f"/parcours/{causses}/edit", first).status_code == 303
+    second = parcours_form([fabrique], version=version, place="Rocamadour")
+    response = post_form(client, f"/parcours/{causses}/edit", second)
+    assert response.status_code == 409
+    page = response.get_data(as_text=True)
+    assert "Modifié entre-temps par quelqu’un d’autre" in page
+    assert 'value="Rocamadour"' in page
+    assert stored(causses).place == "Gramat"

@@ -204,6 +204,8 @@ def _check(data: EventInput, user: User, event: CalendarEvent | None = None) -> 
             raise Invalid("session_number", _("Indiquez le numéro de la séance, de 1 à 6."))
     elif data.session_number is not None and parcours is None:
         raise Invalid("session_number", _("Un numéro de séance va avec un parcours."))
+    if data.kind == "seance":
+        _check_within_parcours(parcours, data.starts_at)
     modules = []
     if data.modules:
         modules = list(
@@ -217,6 +219,28 @@ def _check(data: EventInput, user: User, event: CalendarEvent | None = None) -> 
         "parcours": parcours,
         "modules": modules,
     }
+
+
+def _check_within_parcours(parcours: Parcours, starts_at: datetime) -> None:
+    """A session's day (Europe/Paris) within its parcours' period: not before its start,
+    not after its end when it has one — on creation, one by one or the six at once, and
+    on every change. Raises Invalid("starts_at", French message naming the date)."""
+    if starts_at.date() < parcours.start_date:
+        raise Invalid(
+            "starts_at",
+            _(
+                "Cette séance précède le début du parcours (%(date)s).",
+                date=long_date(parcours.start_date),
+            ),
+        )
+    if parcours.end_date and starts_at.date() > parcours.end_date:
+        raise Invalid(
+            "starts_at",
+            _(
+                "Cette séance suit la fin du parcours (%(date)s).",
+                date=long_date(parcours.end_date),
+            ),
+        )
 
 
 def _check_session_free(data: EventInput, resolved: dict, event=None) -> None:
@@ -312,7 +336,7 @@ def create_sessions(
     naive)}, each SESSION_LENGTH long, at the parcours' place, organised by the creator's
     structure when it runs the parcours, else by its first. Raises Invalid (field
     `session_<n>`) for a date out of range, or outside the parcours' period (before
-    its start, after its end when it has one). Flushes."""
+    its start, after its end when it has one: _check_within_parcours). Flushes."""
     made = []
     runs = parcours.structures
     structure = next((s for s in runs if s.id == creator.structure_id), runs[0] if runs else None)
@@ -332,24 +356,6 @@ def create_sessions(
             made.append(create_event(creator, data))
         except Invalid as error:
             raise Invalid(f"session_{number}", error.message) from None
-        # After create_event's own checks, so a year typed wrong (1850) is told as such
-        # rather than as « before the parcours »; the refusal dooms the whole request.
-        if start.date() < parcours.start_date:
-            raise Invalid(
-                f"session_{number}",
-                _(
-                    "Cette séance précède le début du parcours (%(date)s).",
-                    date=long_date(parcours.start_date),
-                ),
-            )
-        if parcours.end_date and start.date() > parcours.end_date:
-            raise Invalid(
-                f"session_{number}",
-                _(
-                    "Cette séance suit la fin du parcours (%(date)s).",
-                    date=long_date(parcours.end_date),
-                ),
-            )
     return made
 
 

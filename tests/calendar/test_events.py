@@ -255,7 +255,6 @@ def test_the_list_groups_upcoming_by_month_and_filters(client, make_event, bob, 
 
 
 def test_a_parcours_page_lists_its_sessions_in_order(client, login, alice, make_event, lot):
-    from datetime import date
 
     from forum.services.parcours import create_parcours
 
@@ -263,7 +262,7 @@ def test_a_parcours_page_lists_its_sessions_in_order(client, login, alice, make_
         "Premiers pas Vallée du Lot",
         "Figeac",
         "46",
-        date(2031, 3, 1),
+        soon().date() - timedelta(days=30),
         None,
         8,
         [lot.id],
@@ -287,6 +286,52 @@ def test_a_parcours_page_lists_its_sessions_in_order(client, login, alice, make_
     page = client.get(f"/parcours/{parcours.slug}").get_data(as_text=True)
     assert page.index("Séance une") < page.index("Séance deux")
     assert "1/6" in page and "2/6" in page
+
+
+def test_a_session_stays_within_its_parcours_on_the_form_too(client, login, alice, lot):
+    """A helper's question on the parcours edit: the six sessions made with a parcours had
+    to be inside its dates, but one announced alone on /events/new, or moved later, did
+    not (a session of a parcours of March 2031 in December 2026). Both refused now, the
+    date named, the typed values kept; inside the dates, both go through."""
+    from forum.services.parcours import create_parcours
+
+    start = soon(days=20)
+    parcours = create_parcours(
+        "Premiers pas Causses",
+        "Cahors",
+        "46",
+        start.date(),
+        start.date() + timedelta(days=60),
+        8,
+        [lot.id],
+        creator=alice,
+    )
+    db.session.commit()
+    login(alice)
+    session = {"kind": "seance", "parcours": str(parcours.id), "session_number": "1"}
+    early = post_event(client, start=soon(days=10), title="Séance trop tôt", **session)
+    assert early.status_code == 400
+    page = early.get_data(as_text=True)
+    assert "Cette séance précède le début du parcours" in page and "Séance trop tôt" in page
+    late = post_event(client, start=start + timedelta(days=61), **session)
+    assert "Cette séance suit la fin du parcours" in late.get_data(as_text=True)
+    assert post_event(client, start=start, **session).status_code == 303
+    event = last_event()
+    moved = post_event(
+        client, f"/events/{event.id}/edit", start=start + timedelta(days=90), **session
+    )
+    assert moved.status_code == 400
+    assert "Cette séance suit la fin du parcours" in moved.get_data(as_text=True)
+    db.session.refresh(event)
+    assert event.starts_at.date() <= parcours.end_date
+    assert (
+        post_event(
+            client, f"/events/{event.id}/edit", start=start + timedelta(days=7), **session
+        ).status_code
+        == 303
+    )
+    db.session.refresh(event)
+    assert event.starts_at.date() == (start + timedelta(days=7)).date()
 
 
 def test_event_page_404_for_unknown_ids(client):

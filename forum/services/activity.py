@@ -47,6 +47,7 @@ from forum.models import (
     report_modules,
     report_tags,
 )
+from forum.services import territories
 from forum.services.notification_mail import html_to_text
 from forum.services.report_queries import ReportFilters, conditions
 from forum.text import slugify
@@ -543,9 +544,7 @@ def figure_labels(figures: dict[str, int], unknown=frozenset()) -> dict[str, str
         "modules": lambda n: ngettext("Module utilisé", "Modules utilisés", n),
         "challenges": lambda n: ngettext("Défi rencontré", "Défis rencontrés", n),
         "projects_abandoned": lambda n: ngettext("Projet abandonné", "Projets abandonnés", n),
-        "projects_maturing": lambda n: ngettext(
-            "Projet en maturation", "Projets en maturation", n
-        ),
+        "projects_maturing": lambda n: ngettext("Projet en maturation", "Projets en maturation", n),
         "projects_started": lambda n: ngettext("Projet lancé", "Projets lancés", n),
         "projects_oriented": lambda n: ngettext(
             "Projet orienté ailleurs", "Projets orientés ailleurs", n
@@ -965,22 +964,20 @@ def small_in_words(value: int | None) -> str:
 
 def contradiction(chosen: ActivitySlice) -> str:
     """What makes the slice empty by construction, said in words, or "": a département
-    outside the chosen région (the tester got zeros without a word). One statement when
-    both are given, none otherwise."""
+    outside the chosen région (the tester got zeros without a word), by the rule the
+    search page uses too (`territories.outside_regions`). Two statements when both are
+    given, none otherwise."""
     if not (chosen.region and chosen.department):
         return ""
-    found = db.session.execute(
-        select(Department.name, Department.region_code, Region.name)
-        .join(Region, Region.code == chosen.region)
-        .where(Department.code == chosen.department)
-    ).first()
-    if found is None or found.region_code == chosen.region:
+    outside = territories.outside_regions([chosen.department], [chosen.region])
+    region = db.session.get(Region, chosen.region)
+    if not outside or region is None:
         return ""
     return _(
         "Le département « %(department)s » n’est pas dans la région « %(region)s » : "
         "aucune séance ne peut correspondre aux deux. Retirez l’un des deux filtres.",
-        department=found[0],
-        region=found[2],
+        department=outside[0],
+        region=region.name,
     )
 
 

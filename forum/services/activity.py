@@ -962,23 +962,74 @@ def small_in_words(value: int | None) -> str:
     return _("moins de 3") if 0 < value < SMALL_CELL else str(value)
 
 
-def contradiction(chosen: ActivitySlice) -> str:
-    """What makes the slice empty by construction, said in words, or "": a département
-    outside the chosen région (the tester got zeros without a word), by the rule the
-    search page uses too (`territories.outside_regions`). Two statements when both are
-    given, none otherwise."""
-    if not (chosen.region and chosen.department):
-        return ""
-    outside = territories.outside_regions([chosen.department], [chosen.region])
-    region = db.session.get(Region, chosen.region)
-    if not outside or region is None:
-        return ""
-    return _(
-        "Le département « %(department)s » n’est pas dans la région « %(region)s » : "
-        "aucune séance ne peut correspondre aux deux. Retirez l’un des deux filtres.",
-        department=outside[0],
-        region=region.name,
+def contradictions(chosen: ActivitySlice) -> list[str]:
+    """What makes the slice empty by construction, each said in words (testers got
+    zeros without a word), [] when nothing does:
+
+    - a département outside the chosen région, by the rule the search page uses too
+      (`territories.outside_regions`);
+    - a structure that does not carry the chosen parcours (`_stranger_parcours`).
+
+    Two statements when a région and a département are given, one when a structure and a
+    parcours are, none otherwise."""
+    said = []
+    if chosen.region and chosen.department:
+        outside = territories.outside_regions([chosen.department], [chosen.region])
+        region = db.session.get(Region, chosen.region)
+        if outside and region is not None:
+            said.append(
+                _(
+                    "Le département « %(department)s » n’est pas dans la région "
+                    "« %(region)s » : aucune séance ne peut correspondre aux deux. "
+                    "Retirez l’un des deux filtres.",
+                    department=outside[0],
+                    region=region.name,
+                )
+            )
+    stranger = _stranger_parcours(chosen)
+    if stranger:
+        said.append(
+            _(
+                "Le parcours « %(parcours)s » n’est pas mené par la structure "
+                "« %(structure)s » : aucune séance ne correspond aux deux. Retirez l’un "
+                "des deux filtres.",
+                parcours=stranger[1],
+                structure=stranger[0],
+            )
+        )
+    return said
+
+
+def _stranger_parcours(chosen: ActivitySlice) -> tuple[str, str] | None:
+    """(structure name, parcours title) when the slice names a structure that does not
+    carry its parcours (`parcours_structures`) and no published session was filed under
+    both (a moderator may file one so: then it counts, and nothing is said); else None.
+    One statement when both are given, none otherwise."""
+    if not (chosen.structure and chosen.parcours):
+        return None
+    carried = (
+        select(parcours_structures.c.parcours_id)
+        .where(
+            parcours_structures.c.parcours_id == Parcours.id,
+            parcours_structures.c.structure_id == Structure.id,
+        )
+        .exists()
     )
+    filed = (
+        select(Report.id)
+        .where(
+            Report.is_published,
+            Report.structure_id == Structure.id,
+            Report.parcours_id == Parcours.id,
+        )
+        .exists()
+    )
+    found = db.session.execute(
+        select(Structure.name, Parcours.title)
+        .join(Parcours, Parcours.slug == chosen.parcours)
+        .where(Structure.slug == chosen.structure, ~carried, ~filed)
+    ).first()
+    return (found[0], found[1]) if found else None
 
 
 def slice_names(chosen: ActivitySlice) -> list[str]:

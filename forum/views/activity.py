@@ -60,7 +60,7 @@ def _index_page(asked: activity.SliceRequest):
         error=" ".join(asked.bad_dates),
         unknown=asked.unknown,
         filter_labels=activity.NAMED_FILTERS,
-        contradiction=activity.contradiction(chosen),
+        contradictions=activity.contradictions(chosen),
         figure_maps=activity.FIGURE_MAPS,
         outcomes=activity.OUTCOMES,
         regions=territories.regions(),

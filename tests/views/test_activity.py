@@ -25,9 +25,7 @@ def _page(client, url: str) -> str:
 
 def _figures(html: str) -> dict[str, tuple[str, str | None]]:
     """data-indicator → (value, link or None) as the page shows them."""
-    found = re.findall(
-        r'data-indicator="(\w+)" data-value="([^"]+)">(?:<a href="([^"]+)")?', html
-    )
+    found = re.findall(r'data-indicator="(\w+)" data-value="([^"]+)">(?:<a href="([^"]+)")?', html)
     return {name: (value, href.replace("&amp;", "&") or None) for name, value, href in found}
 
 
@@ -373,6 +371,31 @@ def test_a_departement_outside_the_region_is_said(client, network):  # noqa: F81
     html = _page(client, "/activity?region=76&department=33")
     assert "n’est pas dans la région" in html and "Gironde" in html
     assert "n’est pas dans la région" not in _page(client, "/activity?region=76&department=46")
+
+
+def test_a_parcours_its_structure_does_not_carry_is_said(client, network, make_user, make_report):  # noqa: F811
+    """A structure and a parcours it does not carry showed zeros without a word (tester):
+    said as the département outside its région is, but only while no session was filed
+    under both (a moderator may file one so, and then it counts)."""
+    said = (
+        "Le parcours «\u00a0Figeac\u00a0» n’est pas mené par la structure "
+        "«\u00a0Rouergue\u00a0» : aucune séance ne correspond aux deux."
+    )
+    html = _page(client, "/activity?structure=rouergue&parcours=figeac")
+    assert said in html and _figures(html)["sessions"][0] == "0"
+    assert html.index(said) < html.index('<form method="get" class="filters stacked"')
+    assert "n’est pas mené par" not in _page(client, "/activity?structure=cap&parcours=figeac")
+    # with a département outside its région too: both said
+    html = _page(client, "/activity?structure=rouergue&parcours=figeac&region=76&department=33")
+    assert said in html and "n’est pas dans la région" in html
+    from forum.models import Parcours, Structure
+
+    rouergue = db.session.scalar(db.select(Structure).where(Structure.slug == "rouergue"))
+    figeac = db.session.scalar(db.select(Parcours).where(Parcours.slug == "figeac"))
+    moderator = make_user(role="moderator", structure_id=rouergue.id)
+    make_report(moderator, structure_id=rouergue.id, parcours_id=figeac.id, department="46")
+    html = _page(client, "/activity?structure=rouergue&parcours=figeac")
+    assert "n’est pas mené par" not in html and _figures(html)["sessions"][0] == "1"
 
 
 def test_parcours_are_chosen_by_name(client, network):  # noqa: F811

@@ -19,7 +19,7 @@ per content stamp: only the first request after a change pays for the aggregates
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -158,12 +158,18 @@ class SliceRequest:
     - `bad_dates`: a French message per wrong date, each naming its value (both when
       both are wrong), or saying the period ends before it starts;
     - `unknown`: (argument, value as typed) of each filter that names nothing, in the
-      form's order."""
+      form's order;
+    - `typed_dates`: `from` and `to` as typed, which the form shows again when they
+      are no date;
+    - `date_errors`: argument → French message, for each date that is no date, shown
+      next to its field."""
 
     chosen: ActivitySlice
     picked: ActivitySlice
     bad_dates: tuple[str, ...] = ()
     unknown: tuple[tuple[str, str], ...] = ()
+    typed_dates: dict[str, str] = field(default_factory=dict)
+    date_errors: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -178,11 +184,13 @@ def read_slice(args) -> SliceRequest:
     def text(name: str) -> str:
         return (args.get(name) or "").strip()[:140]
 
-    dates, bad = {}, []
+    dates, typed_dates, date_errors = {}, {}, {}
     for name in ("from", "to"):
-        dates[name], problem = _read_day(text(name))
+        typed_dates[name] = text(name)
+        dates[name], problem = _read_day(typed_dates[name])
         if problem:
-            bad.append(problem)
+            date_errors[name] = problem
+    bad = list(date_errors.values())
     if dates["from"] and dates["to"] and dates["to"] < dates["from"]:
         # two good dates in the wrong order: both stay in the form, the user corrects one
         bad.append(_("La période se termine avant de commencer."))
@@ -200,7 +208,7 @@ def read_slice(args) -> SliceRequest:
     unknown = [(name, typed[name]) for name in _unknown_names(asked)]
     picked = replace(asked, **{name: "" for name, _value in unknown})
     chosen = replace(picked, date_from=None, date_to=None) if bad else picked
-    return SliceRequest(chosen, picked, tuple(bad), tuple(unknown))
+    return SliceRequest(chosen, picked, tuple(bad), tuple(unknown), typed_dates, date_errors)
 
 
 def _by_name_or_number(named: dict[str, str]) -> dict[str, str]:

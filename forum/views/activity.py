@@ -58,6 +58,8 @@ def _index_page(asked: activity.SliceRequest):
         **activity.map_context(request.args.get("carte", ""), chosen),
         picked=asked.picked,
         error=" ".join(asked.bad_dates),
+        typed_dates=asked.typed_dates,
+        date_errors=asked.date_errors,
         unknown=asked.unknown,
         filter_labels=activity.NAMED_FILTERS,
         contradictions=activity.contradictions(chosen),

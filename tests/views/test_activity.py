@@ -327,8 +327,14 @@ def test_a_bad_period_shows_the_page_to_correct_it(client, query, message):
     )
     if "to=2025-01-01" in query:  # two good dates in the wrong order: both kept
         assert 'name="from" value="2025-05-01"' in html and 'name="to" value="2025-01-01"' in html
-    else:
-        assert 'name="from" value=""' in html
+    else:  # the wrong date as typed, in its field, its error next to it (it was emptied)
+        field = html[html.index('<label for="a-from">') : html.index('<label for="a-to">')]
+        assert '<p class="error" id="a-from-error">Date non valide : 2025-13-45' in field
+        assert re.search(
+            r'<input type="text" id="a-from" name="from" value="2025-13-45" '
+            r'aria-invalid="true" aria-describedby="a-from-error"',
+            field,
+        )
 
 
 def test_figures_are_computed_once_per_content_stamp(
@@ -505,7 +511,10 @@ def test_every_wrong_date_is_named(client):
     error = html[html.index('id="selection-error"') : html.index('<form method="get" class')]
     assert "Date non valide : abc (format attendu : AAAA-MM-JJ)." in error
     assert "Date non valide : 2025-02-30 (format attendu : AAAA-MM-JJ)." in error
-    assert 'name="from" value=""' in html and 'name="to" value=""' in html
+    # each kept as typed in its field (a date input would show neither: a text field)
+    assert 'type="text" id="a-from" name="from" value="abc"' in html
+    assert 'type="text" id="a-to" name="to" value="2025-02-30"' in html
+    assert 'id="a-to-error">Date non valide : 2025-02-30' in html
     assert '<option value="cap" selected>' in html
     response = client.get("/activity.csv?from=abc&to=2025-02-30&module=abc")
     assert response.status_code == 400

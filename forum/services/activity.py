@@ -152,41 +152,61 @@ class SliceRequest:
     """What a query string asks of /activity, read without refusing any of it:
 
     - `picked`: what the filter form shows again: each date that is one, each filter
-      that names something (an unknown one is dropped, the others kept);
+      that names something (an unknown or repeated one is dropped, the others kept);
     - `chosen`: the slice the figures are computed for: `picked`, without its period
       when a date is wrong;
     - `bad_dates`: a French message per wrong date, each naming its value (both when
       both are wrong), or saying the period ends before it starts;
     - `unknown`: (argument, value as typed) of each filter that names nothing, in the
       form's order;
-    - `typed_dates`: `from` and `to` as typed, which the form shows again when they
-      are no date;
-    - `date_errors`: argument → French message, for each date that is no date, shown
-      next to its field."""
+    - `repeated`: (argument, its values as typed) of each filter given several different
+      values (`?module=3&module=5`), in the form's order: the figures take one value
+      per filter, and the reports their figures link to too;
+    - `typed_dates`: `from` and `to` as typed (several values joined by ", "), which
+      the form shows again when they are no date;
+    - `date_errors`: argument → French message, for each date that is no date (or
+      was given twice), shown next to its field."""
 
     chosen: ActivitySlice
     picked: ActivitySlice
     bad_dates: tuple[str, ...] = ()
     unknown: tuple[tuple[str, str], ...] = ()
+    repeated: tuple[tuple[str, tuple[str, ...]], ...] = ()
     typed_dates: dict[str, str] = field(default_factory=dict)
     date_errors: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return not self.bad_dates and not self.unknown
+        return not self.bad_dates and not self.unknown and not self.repeated
+
+
+def quoted(values) -> str:
+    """« 3 », « 5 »: values as a notice names them."""
+    return ", ".join(_("«\u00a0%(value)s\u00a0»", value=value) for value in values)
 
 
 def read_slice(args) -> SliceRequest:
-    """Read a slice from query-string arguments (`from`, `to` as YYYY-MM-DD; the others
-    as slugs, whatever their case, or INSEE codes), keeping what is right and saying what is not (see
-    `SliceRequest`); one statement per name given."""
+    """Read a slice from query-string arguments (a werkzeug MultiDict: `from`, `to` as
+    YYYY-MM-DD; the others as slugs, whatever their case, or INSEE codes), keeping what
+    is right and saying what is not (see `SliceRequest`); one statement per name
+    given."""
 
-    def text(name: str) -> str:
-        return (args.get(name) or "").strip()[:140]
+    def values(name: str) -> list[str]:
+        found = [value.strip()[:140] for value in args.getlist(name)]
+        return list(dict.fromkeys(value for value in found if value))  # in order, once
 
     dates, typed_dates, date_errors = {}, {}, {}
     for name in ("from", "to"):
-        typed_dates[name] = text(name)
+        given = values(name)
+        typed_dates[name] = ", ".join(given)
+        if len(given) > 1:
+            dates[name] = None
+            date_errors[name] = (
+                _("Une seule date de début à la fois : %(values)s.", values=quoted(given))
+                if name == "from"
+                else _("Une seule date de fin à la fois : %(values)s.", values=quoted(given))
+            )
+            continue
         dates[name], problem = _read_day(typed_dates[name])
         if problem:
             date_errors[name] = problem
@@ -194,7 +214,11 @@ def read_slice(args) -> SliceRequest:
     if dates["from"] and dates["to"] and dates["to"] < dates["from"]:
         # two good dates in the wrong order: both stay in the form, the user corrects one
         bad.append(_("La période se termine avant de commencer."))
-    typed = {name: text(name) for name in NAMED_FILTERS}
+    by_filter = {name: values(name) for name in NAMED_FILTERS}
+    # several values of one filter: none taken, as an unknown one (the figures, and the
+    # reports their links list, take one value per filter)
+    repeated = tuple((name, tuple(v)) for name, v in by_filter.items() if len(v) > 1)
+    typed = {name: v[0] if len(v) == 1 else "" for name, v in by_filter.items()}
     # Slugs are lower case: « ?tag=Financement » names what /reports/?tag=Financement
     # lists (report_queries.ReportFilters.from_args reads them alike).
     named = {
@@ -208,7 +232,9 @@ def read_slice(args) -> SliceRequest:
     unknown = [(name, typed[name]) for name in _unknown_names(asked)]
     picked = replace(asked, **{name: "" for name, _value in unknown})
     chosen = replace(picked, date_from=None, date_to=None) if bad else picked
-    return SliceRequest(chosen, picked, tuple(bad), tuple(unknown), typed_dates, date_errors)
+    return SliceRequest(
+        chosen, picked, tuple(bad), tuple(unknown), repeated, typed_dates, date_errors
+    )
 
 
 def _by_name_or_number(named: dict[str, str]) -> dict[str, str]:
@@ -241,6 +267,20 @@ def unknown_filters_text(unknown) -> str:
     said = [
         _("Filtre inconnu : %(field)s « %(value)s »", field=NAMED_FILTERS[name], value=value)
         for name, value in unknown
+    ]
+    return " ; ".join(said) + "."
+
+
+def repeated_filters_text(repeated) -> str:
+    """« Un seul choix par filtre : module « 3 », « 5 ». » for the (argument, values)
+    pairs of `SliceRequest.repeated`."""
+    said = [
+        _(
+            "Un seul choix par filtre : %(field)s %(values)s",
+            field=NAMED_FILTERS[name],
+            values=quoted(values),
+        )
+        for name, values in repeated
     ]
     return " ; ".join(said) + "."
 

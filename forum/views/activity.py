@@ -61,6 +61,8 @@ def _index_page(asked: activity.SliceRequest):
         typed_dates=asked.typed_dates,
         date_errors=asked.date_errors,
         unknown=asked.unknown,
+        repeated=asked.repeated,
+        quoted=activity.quoted,
         filter_labels=activity.NAMED_FILTERS,
         contradictions=activity.contradictions(chosen),
         figure_maps=activity.FIGURE_MAPS,
@@ -103,7 +105,8 @@ def _bilan_slice():
     The bilan page and its PDF, XLSX and CSV are documents handed on to funders: a
     selection they cannot honour is refused, never replaced by another, as /activity
     does (a file keeps no notice of the filter it lacks, and would pass for the
-    selection asked): wrong dates 400, else filters that name nothing 404 (as before),
+    selection asked): wrong dates or a filter given several values 400, else filters
+    that name nothing 404 (as before),
     every wrong value named in French, with a link to /activity with the same query
     string, whose form says what to correct. Checked before who may read it: what is
     wrong is said first, to a visitor too (the aggregates, and so the names, are public)."""
@@ -112,10 +115,16 @@ def _bilan_slice():
         said = list(asked.bad_dates)
         if asked.unknown:
             said.append(activity.unknown_filters_text(asked.unknown))
+        if asked.repeated:
+            said.append(activity.repeated_filters_text(asked.repeated))
         said.append(_("Un bilan n’est jamais établi sur une autre sélection que celle demandée."))
-        args = {k: v for k, v in request.args.items() if k in (*activity.SLICE_ARGS, "carte")}
+        # every value, repeated ones too: /activity then says what to correct
+        args = {
+            k: request.args.getlist(k) for k in request.args if k in (*activity.SLICE_ARGS, "carte")
+        }
         link = (url_for("activity.index", **args), _("Corriger la sélection"))
-        return render_error(400 if asked.bad_dates else 404, " ".join(said), link)
+        status = 404 if asked.unknown and not (asked.bad_dates or asked.repeated) else 400
+        return render_error(status, " ".join(said), link)
     chosen = asked.chosen
     if not activity.can_see_bilan(current_user, chosen):
         if not current_user.is_authenticated:

@@ -534,3 +534,41 @@ def test_slugs_are_read_whatever_their_case(client):
     assert '<option value="cap" selected>' in html
     html = client.get("/activity?parcours=Figeacois").text
     assert "Filtre inconnu ignoré : parcours «\u00a0Figeacois\u00a0»" in html
+
+
+@pytest.mark.usefixtures("network")
+def test_a_filter_given_several_values_is_said_not_half_kept(client, login, make_user):
+    """`?module=1&module=2` showed module 1's figures without a word (tester): the figures
+    (and the reports they link to) take one value per filter, so the filter is left out
+    and said, as an unknown one is (400, the other choices kept); the same value twice is
+    one. An export refuses it, naming every value, and links to /activity with them."""
+    response = client.get("/activity?structure=cap&module=1&module=2")
+    assert response.status_code == 400
+    html = response.text
+    notice = (
+        "Un seul choix par filtre, module ignoré : «\u00a01\u00a0», «\u00a02\u00a0» ; "
+        "les chiffres sont ceux de la sélection sans ce filtre"
+    )
+    assert notice in html
+    assert html.index(notice) < html.index('<form method="get" class="filters stacked"')
+    assert '<option value="cap" selected>' in html
+    assert _figures(html) == _figures(_page(client, "/activity?structure=cap"))
+    select = re.search(r'<select id="a-module" name="module">(.*?)</select>', html, re.S)
+    assert " selected>" not in select.group(1)
+    html = client.get("/activity?region=76&region=occitanie&region=75").text
+    assert "région ignoré : «\u00a076\u00a0», «\u00a0occitanie\u00a0», «\u00a075\u00a0»" in html
+    assert _figures(html) == _figures(_page(client, "/activity"))
+    assert client.get("/activity?module=1&module=1&module=").status_code == 200
+
+    response = client.get("/activity?from=2025-01-01&from=2025-02-01&structure=cap")
+    assert response.status_code == 400
+    said = "Une seule date de début à la fois : «\u00a02025-01-01\u00a0», «\u00a02025-02-01\u00a0»."
+    assert said in response.text
+    assert 'name="from" value="2025-01-01, 2025-02-01"' in response.text
+
+    login(make_user(role="admin"))
+    response = client.get("/activity.csv?structure=cap&module=1&module=2")
+    assert response.status_code == 400 and response.mimetype == "text/html"
+    text = response.text
+    assert "Un seul choix par filtre : module «\u00a01\u00a0», «\u00a02\u00a0»." in text
+    assert "module=1&amp;module=2" in text  # the link to correct it keeps both

@@ -1169,13 +1169,52 @@ EXCERPT_CHARS = 600
 @dataclass(frozen=True)
 class Excerpt:
     """A passage of a report its author allowed a bilan to quote: the report's id, title
-    and date, the section's name and its plain text, cut at EXCERPT_CHARS."""
+    and date, the section's name and its text as `blocks`, cut at EXCERPT_CHARS:
+    ("p", (text,)) for a paragraph, ("ul", (item, item…)) for a list. Plain text only
+    (the template escapes it): a quoted list stays a list, no HTML is carried over."""
 
     report_id: int
     title: str
     session_date: date
     section: str
-    text: str
+    blocks: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def text(self) -> str:
+        """The passage as one line of plain text."""
+        return " ".join(part for _kind, parts in self.blocks for part in parts)
+
+
+def excerpt_blocks(stored_html: str, limit: int = EXCERPT_CHARS) -> tuple:
+    """A section's sanitised HTML as `Excerpt.blocks`: paragraphs and lists (the items of
+    an ordered or nested list too, as bullets), blanks folded, at most `limit` characters
+    of text, the last cut at a word and ended with « … »; () when it holds no text."""
+    blocks: list[tuple[str, list[str]]] = []
+    for line in html_to_text(stored_html).split("\n"):
+        words = " ".join(line.split())
+        if not words:
+            if blocks and blocks[-1][0] == "p":
+                blocks.append(("", []))  # a blank line ends the paragraph
+            continue
+        if words.startswith("- "):  # html_to_text's list item
+            if not blocks or blocks[-1][0] != "ul":
+                blocks.append(("ul", []))
+            blocks[-1][1].append(words[2:])
+        elif blocks and blocks[-1][0] == "p" and blocks[-1][1]:
+            blocks[-1][1][0] += " " + words
+        else:
+            blocks.append(("p", [words]))
+    kept, left = [], limit
+    for kind, parts in (block for block in blocks if block[1]):
+        taken = []
+        for part in parts:
+            if len(part) > left:  # cut at a word, as a quotation is
+                taken.append(part[:left].rsplit(" ", 1)[0] + "…")
+                return (*kept, (kind, tuple(taken)))
+            taken.append(part)
+            left -= len(part)
+        kept.append((kind, tuple(taken)))
+    return tuple(kept)
 
 
 def bilan_sessions(chosen: ActivitySlice, limit: int = BILAN_SESSIONS) -> list:
@@ -1204,10 +1243,10 @@ def excerpts(chosen: ActivitySlice, limit: int = BILAN_EXCERPTS) -> list[Excerpt
     for report_id, title, day, quotable, body in rows:
         allowed = set(quotable.split(","))
         for name in SECTIONS:
-            # The rendered section as text: the Markdown source showed its ** (tester).
-            text = " ".join(html_to_text(getattr(body, f"{name}_html") or "").split())
-            if name in allowed and text:
-                if len(text) > EXCERPT_CHARS:
-                    text = text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
-                found.append(Excerpt(report_id, title, day, name, text))
+            # The rendered section, not the Markdown source (it showed its **: tester),
+            # as paragraphs and lists (a quoted list ran on as one line: tester).
+            if name in allowed:
+                blocks = excerpt_blocks(getattr(body, f"{name}_html") or "")
+                if blocks:
+                    found.append(Excerpt(report_id, title, day, name, blocks))
     return found[:limit]

@@ -329,3 +329,34 @@ def test_a_bilan_refuses_a_selection_it_cannot_honour(client, login, make_user, 
     for said in ("Date non valide : abc", "Date non valide : 2025-02-30", "«\u00a0nope\u00a0»"):
         assert said in response.text
     assert client.get(f"{path}?structure=cap").status_code == 200
+
+
+def test_a_quoted_list_stays_a_list_in_the_bilan_and_its_pdf(client, login, make_user, make_report):
+    """A quoted Markdown list came out as one run-on line, « Ce qui a marché : - le
+    covoiturage - la salle » (tester): its items stay items, in the page and the PDF, and
+    what the author typed is still text, never HTML."""
+    author = make_user()
+    worked = (
+        "Ce qui a marché :\n\n"
+        "- le **covoiturage** entre porteurs\n"
+        "- la salle <script>alert(1)</script> prêtée\n\n"
+        "Et la suite, un paragraphe."
+    )
+    make_report(author, department="48", sections={"worked": worked}, quotable=["worked"])
+    login(make_user(role="admin"))
+    html = client.get("/activity/bilan?department=48").text
+    quote = html[html.index('<blockquote class="bilan-excerpt">') :]
+    quote = quote[: quote.index("<footer>")].strip()
+    assert quote == (
+        '<blockquote class="bilan-excerpt"><p>Ce qui a marché :</p>'
+        "<ul><li>le covoiturage entre porteurs</li>"
+        "<li>la salle &lt;script&gt;alert(1)&lt;/script&gt; prêtée</li></ul>"
+        "<p>Et la suite, un paragraphe.</p>"
+    )
+    pdf = PdfReader(io.BytesIO(client.get("/activity.pdf?department=48").data))
+    lines = [" ".join(line.split()) for p in pdf.pages for line in p.extract_text().splitlines()]
+    # each item a line of its own, drawn with its bullet (pypdf reads the markers last)
+    assert "Ce qui a marché :" in lines and "Et la suite, un paragraphe." in lines
+    assert "le covoiturage entre porteurs" in lines
+    assert "la salle <script>alert(1)</script> prêtée" in lines
+    assert lines.count("•") == 2

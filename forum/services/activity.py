@@ -1001,6 +1001,18 @@ def small(value: int | None) -> str:
     return "< 3" if 0 < value < SMALL_CELL else str(value)
 
 
+def small_for_export(value: int | None) -> tuple[int | None, str]:
+    """A number of porteurs for a spreadsheet's numeric column and the note beside it:
+    (the number, "") when shown (0 included), (None, « moins de 3 (nombre masqué) »)
+    for 1 or 2, (None, « non renseigné ») when unknown. The column then holds numbers
+    only, which a spreadsheet sums and filters; the note says why a cell is empty."""
+    if value is None:
+        return None, _("non renseigné")
+    if 0 < value < SMALL_CELL:
+        return None, _("moins de 3 (nombre masqué)")
+    return value, ""
+
+
 def small_in_words(value: int | None) -> str:
     """The same rule worded for a page: « moins de 3 » (translated) for 1 or 2, else the
     number ("" when unknown). The public report page uses it, so that its figure does not

@@ -19,7 +19,6 @@ from forum.text import slugify, spreadsheet_safe
 
 bp = Blueprint("activity", __name__)
 
-SMALL_CELL = activity.SMALL_CELL
 small = activity.small
 
 
@@ -91,6 +90,7 @@ EXPORT_HEADINGS = (
     lazy("Parcours"),
     lazy("Format"),
     lazy("Porteurs"),
+    lazy("Note sur les porteurs"),  # why a Porteurs cell is empty (activity.small_for_export)
 )
 
 
@@ -217,8 +217,11 @@ def bilan_pdf(html: str) -> bytes:
 @bp.get("/activity.xlsx")
 def export_xlsx():
     """The bilan's rows as an XLSX workbook (openpyxl, write-only): a sheet of
-    indicators (projects' outcomes empty while no follow-up was answered), a sheet of
-    sessions; porteurs under 3 as « < 3 »; kept per content stamp (`_kept`)."""
+    indicators, a sheet of sessions, a sheet saying how to read them; kept per content
+    stamp (`_kept`). Numeric columns hold numbers only: a figure that is not shown
+    (porteurs under 3, projects' outcomes while no follow-up was answered, porteurs not
+    recorded) is an empty cell, its reason in the note column beside it
+    (`activity.small_for_export`), so that a spreadsheet sums and filters the column."""
     chosen = _bilan_slice()
     if not isinstance(chosen, activity.ActivitySlice):
         return chosen
@@ -240,21 +243,52 @@ def _kept(kind: str, chosen: activity.ActivitySlice, build) -> bytes:
 def _xlsx(chosen: activity.ActivitySlice) -> bytes:
     book = Workbook(write_only=True)
     figures = book.create_sheet(_("Indicateurs"))
-    figures.append([_("Indicateur"), _("Valeur")])
+    figures.append([_("Indicateur"), _("Valeur"), _("Note")])
     labels = activity.indicator_labels()
     kept = activity.summary(chosen)
-    unknown = kept["unanswered"]  # no follow-up answer yet: an empty cell, not 0
+    unknown = kept["unanswered"]  # no follow-up answer yet: unknown, not 0
     for name, value in kept["figures"].items():
-        shown = small(value) if name == "porteurs" and value < SMALL_CELL else value
-        figures.append([spreadsheet_safe(labels[name]), None if name in unknown else shown])
+        if name in unknown:
+            shown, note = None, _("pas encore de réponse au suivi (inconnu, pas 0)")
+        elif name == "porteurs":
+            shown, note = activity.small_for_export(value)
+        else:
+            shown, note = value, ""
+        figures.append([spreadsheet_safe(labels[name]), shown, note or None])
     rows = book.create_sheet(_("Séances"))
     rows.append(_headings())
     for row in map(_export_row(), activity.session_rows(chosen)):
-        count = row[8]  # a number stays a number, but « < 3 » and unknown ("")
-        rows.append([*row[:8], small(count) if count is None or 0 < count < SMALL_CELL else count])
+        count, note = activity.small_for_export(row[8])
+        rows.append([*row[:8], count, note or None])
+    legend = book.create_sheet(_("Légende"))
+    for line in _legend():
+        legend.append([line])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _legend() -> list[str]:
+    """How to read the exports' empty cells, in words, for the XLSX's last sheet."""
+    return [
+        _("Comment lire ce fichier"),
+        _(
+            "Les colonnes de nombres (Valeur, Porteurs) ne contiennent que des nombres : "
+            "une somme, une moyenne ou un filtre y fonctionne."
+        ),
+        _(
+            "Une cellule vide n’est pas 0 : la colonne de note à sa droite dit pourquoi. "
+            "« moins de 3 (nombre masqué) » : 1 ou 2 porteurs, jamais donnés exactement "
+            "pour que personne ne puisse être reconnu. « non renseigné » : le nombre n’a "
+            "pas été noté. « pas encore de réponse au suivi » : aucun parcours de la "
+            "sélection n’a encore dit ce que sont devenus ses projets."
+        ),
+        _(
+            "Une somme de la colonne Porteurs ne compte donc pas les séances de 1 ou 2 "
+            "porteurs ; et « Porteurs touchés » (feuille Indicateurs) compte la cohorte "
+            "d’un parcours une seule fois, pas à chaque séance."
+        ),
+    ]
 
 
 def _export_row():
@@ -284,8 +318,10 @@ def _export_row():
 @bp.get("/activity.csv")
 def export_csv():
     """The sessions of the slice, one row each (CSV, UTF-8 with BOM for spreadsheet
-    programs, `;` as French spreadsheets expect), porteurs under 3 as « < 3 »; kept per
-    content stamp (`_kept`). Who: see activity.can_see_bilan."""
+    programs, `;` as French spreadsheets expect), with the XLSX's columns: porteurs a
+    number or empty, the reason of an empty one in the next column
+    (`activity.small_for_export`); kept per content stamp (`_kept`). Who: see
+    activity.can_see_bilan."""
     chosen = _bilan_slice()
     if not isinstance(chosen, activity.ActivitySlice):
         return chosen
@@ -303,7 +339,8 @@ def _csv(chosen: activity.ActivitySlice) -> bytes:
     writer.writerow(_headings())
     row = _export_row()
     writer.writerows(
-        (*values[:8], small(values[8])) for values in map(row, activity.session_rows(chosen))
+        (*values[:8], *activity.small_for_export(values[8]))
+        for values in map(row, activity.session_rows(chosen))
     )
     return buffer.getvalue().encode()
 

@@ -19,7 +19,7 @@ per content stamp: only the first request after a change pays for the aggregates
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -47,6 +47,7 @@ from forum.models import (
     report_modules,
     report_tags,
 )
+from forum.services import territories
 from forum.services.notification_mail import html_to_text
 from forum.services.report_queries import ReportFilters, conditions
 from forum.text import slugify
@@ -151,41 +152,73 @@ class SliceRequest:
     """What a query string asks of /activity, read without refusing any of it:
 
     - `picked`: what the filter form shows again: each date that is one, each filter
-      that names something (an unknown one is dropped, the others kept);
+      that names something (an unknown or repeated one is dropped, the others kept);
     - `chosen`: the slice the figures are computed for: `picked`, without its period
       when a date is wrong;
     - `bad_dates`: a French message per wrong date, each naming its value (both when
       both are wrong), or saying the period ends before it starts;
     - `unknown`: (argument, value as typed) of each filter that names nothing, in the
-      form's order."""
+      form's order;
+    - `repeated`: (argument, its values as typed) of each filter given several different
+      values (`?module=3&module=5`), in the form's order: the figures take one value
+      per filter, and the reports their figures link to too;
+    - `typed_dates`: `from` and `to` as typed (several values joined by ", "), which
+      the form shows again when they are no date;
+    - `date_errors`: argument → French message, for each date that is no date (or
+      was given twice), shown next to its field."""
 
     chosen: ActivitySlice
     picked: ActivitySlice
     bad_dates: tuple[str, ...] = ()
     unknown: tuple[tuple[str, str], ...] = ()
+    repeated: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    typed_dates: dict[str, str] = field(default_factory=dict)
+    date_errors: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return not self.bad_dates and not self.unknown
+        return not self.bad_dates and not self.unknown and not self.repeated
+
+
+def quoted(values) -> str:
+    """« 3 », « 5 »: values as a notice names them."""
+    return ", ".join(_("«\u00a0%(value)s\u00a0»", value=value) for value in values)
 
 
 def read_slice(args) -> SliceRequest:
-    """Read a slice from query-string arguments (`from`, `to` as YYYY-MM-DD; the others
-    as slugs, whatever their case, or INSEE codes), keeping what is right and saying what is not (see
-    `SliceRequest`); one statement per name given."""
+    """Read a slice from query-string arguments (a werkzeug MultiDict: `from`, `to` as
+    YYYY-MM-DD; the others as slugs, whatever their case, or INSEE codes), keeping what
+    is right and saying what is not (see `SliceRequest`); one statement per name
+    given."""
 
-    def text(name: str) -> str:
-        return (args.get(name) or "").strip()[:140]
+    def values(name: str) -> list[str]:
+        found = [value.strip()[:140] for value in args.getlist(name)]
+        return list(dict.fromkeys(value for value in found if value))  # in order, once
 
-    dates, bad = {}, []
+    dates, typed_dates, date_errors = {}, {}, {}
     for name in ("from", "to"):
-        dates[name], problem = _read_day(text(name))
+        given = values(name)
+        typed_dates[name] = ", ".join(given)
+        if len(given) > 1:
+            dates[name] = None
+            date_errors[name] = (
+                _("Une seule date de début à la fois : %(values)s.", values=quoted(given))
+                if name == "from"
+                else _("Une seule date de fin à la fois : %(values)s.", values=quoted(given))
+            )
+            continue
+        dates[name], problem = _read_day(typed_dates[name])
         if problem:
-            bad.append(problem)
+            date_errors[name] = problem
+    bad = list(date_errors.values())
     if dates["from"] and dates["to"] and dates["to"] < dates["from"]:
         # two good dates in the wrong order: both stay in the form, the user corrects one
         bad.append(_("La période se termine avant de commencer."))
-    typed = {name: text(name) for name in NAMED_FILTERS}
+    by_filter = {name: values(name) for name in NAMED_FILTERS}
+    # several values of one filter: none taken, as an unknown one (the figures, and the
+    # reports their links list, take one value per filter)
+    repeated = tuple((name, tuple(v)) for name, v in by_filter.items() if len(v) > 1)
+    typed = {name: v[0] if len(v) == 1 else "" for name, v in by_filter.items()}
     # Slugs are lower case: « ?tag=Financement » names what /reports/?tag=Financement
     # lists (report_queries.ReportFilters.from_args reads them alike).
     named = {
@@ -199,7 +232,9 @@ def read_slice(args) -> SliceRequest:
     unknown = [(name, typed[name]) for name in _unknown_names(asked)]
     picked = replace(asked, **{name: "" for name, _value in unknown})
     chosen = replace(picked, date_from=None, date_to=None) if bad else picked
-    return SliceRequest(chosen, picked, tuple(bad), tuple(unknown))
+    return SliceRequest(
+        chosen, picked, tuple(bad), tuple(unknown), repeated, typed_dates, date_errors
+    )
 
 
 def _by_name_or_number(named: dict[str, str]) -> dict[str, str]:
@@ -232,6 +267,20 @@ def unknown_filters_text(unknown) -> str:
     said = [
         _("Filtre inconnu : %(field)s « %(value)s »", field=NAMED_FILTERS[name], value=value)
         for name, value in unknown
+    ]
+    return " ; ".join(said) + "."
+
+
+def repeated_filters_text(repeated) -> str:
+    """« Un seul choix par filtre : module « 3 », « 5 ». » for the (argument, values)
+    pairs of `SliceRequest.repeated`."""
+    said = [
+        _(
+            "Un seul choix par filtre : %(field)s %(values)s",
+            field=NAMED_FILTERS[name],
+            values=quoted(values),
+        )
+        for name, values in repeated
     ]
     return " ; ".join(said) + "."
 
@@ -543,9 +592,7 @@ def figure_labels(figures: dict[str, int], unknown=frozenset()) -> dict[str, str
         "modules": lambda n: ngettext("Module utilisé", "Modules utilisés", n),
         "challenges": lambda n: ngettext("Défi rencontré", "Défis rencontrés", n),
         "projects_abandoned": lambda n: ngettext("Projet abandonné", "Projets abandonnés", n),
-        "projects_maturing": lambda n: ngettext(
-            "Projet en maturation", "Projets en maturation", n
-        ),
+        "projects_maturing": lambda n: ngettext("Projet en maturation", "Projets en maturation", n),
         "projects_started": lambda n: ngettext("Projet lancé", "Projets lancés", n),
         "projects_oriented": lambda n: ngettext(
             "Projet orienté ailleurs", "Projets orientés ailleurs", n
@@ -954,6 +1001,18 @@ def small(value: int | None) -> str:
     return "< 3" if 0 < value < SMALL_CELL else str(value)
 
 
+def small_for_export(value: int | None) -> tuple[int | None, str]:
+    """A number of porteurs for a spreadsheet's numeric column and the note beside it:
+    (the number, "") when shown (0 included), (None, « moins de 3 (nombre masqué) »)
+    for 1 or 2, (None, « non renseigné ») when unknown. The column then holds numbers
+    only, which a spreadsheet sums and filters; the note says why a cell is empty."""
+    if value is None:
+        return None, _("non renseigné")
+    if 0 < value < SMALL_CELL:
+        return None, _("moins de 3 (nombre masqué)")
+    return value, ""
+
+
 def small_in_words(value: int | None) -> str:
     """The same rule worded for a page: « moins de 3 » (translated) for 1 or 2, else the
     number ("" when unknown). The public report page uses it, so that its figure does not
@@ -963,25 +1022,74 @@ def small_in_words(value: int | None) -> str:
     return _("moins de 3") if 0 < value < SMALL_CELL else str(value)
 
 
-def contradiction(chosen: ActivitySlice) -> str:
-    """What makes the slice empty by construction, said in words, or "": a département
-    outside the chosen région (the tester got zeros without a word). One statement when
-    both are given, none otherwise."""
-    if not (chosen.region and chosen.department):
-        return ""
-    found = db.session.execute(
-        select(Department.name, Department.region_code, Region.name)
-        .join(Region, Region.code == chosen.region)
-        .where(Department.code == chosen.department)
-    ).first()
-    if found is None or found.region_code == chosen.region:
-        return ""
-    return _(
-        "Le département « %(department)s » n’est pas dans la région « %(region)s » : "
-        "aucune séance ne peut correspondre aux deux. Retirez l’un des deux filtres.",
-        department=found[0],
-        region=found[2],
+def contradictions(chosen: ActivitySlice) -> list[str]:
+    """What makes the slice empty by construction, each said in words (testers got
+    zeros without a word), [] when nothing does:
+
+    - a département outside the chosen région, by the rule the search page uses too
+      (`territories.outside_regions`);
+    - a structure that does not carry the chosen parcours (`_stranger_parcours`).
+
+    Two statements when a région and a département are given, one when a structure and a
+    parcours are, none otherwise."""
+    said = []
+    if chosen.region and chosen.department:
+        outside = territories.outside_regions([chosen.department], [chosen.region])
+        region = db.session.get(Region, chosen.region)
+        if outside and region is not None:
+            said.append(
+                _(
+                    "Le département « %(department)s » n’est pas dans la région "
+                    "« %(region)s » : aucune séance ne peut correspondre aux deux. "
+                    "Retirez l’un des deux filtres.",
+                    department=outside[0],
+                    region=region.name,
+                )
+            )
+    stranger = _stranger_parcours(chosen)
+    if stranger:
+        said.append(
+            _(
+                "Le parcours « %(parcours)s » n’est pas mené par la structure "
+                "« %(structure)s » : aucune séance ne correspond aux deux. Retirez l’un "
+                "des deux filtres.",
+                parcours=stranger[1],
+                structure=stranger[0],
+            )
+        )
+    return said
+
+
+def _stranger_parcours(chosen: ActivitySlice) -> tuple[str, str] | None:
+    """(structure name, parcours title) when the slice names a structure that does not
+    carry its parcours (`parcours_structures`) and no published session was filed under
+    both (a moderator may file one so: then it counts, and nothing is said); else None.
+    One statement when both are given, none otherwise."""
+    if not (chosen.structure and chosen.parcours):
+        return None
+    carried = (
+        select(parcours_structures.c.parcours_id)
+        .where(
+            parcours_structures.c.parcours_id == Parcours.id,
+            parcours_structures.c.structure_id == Structure.id,
+        )
+        .exists()
     )
+    filed = (
+        select(Report.id)
+        .where(
+            Report.is_published,
+            Report.structure_id == Structure.id,
+            Report.parcours_id == Parcours.id,
+        )
+        .exists()
+    )
+    found = db.session.execute(
+        select(Structure.name, Parcours.title)
+        .join(Parcours, Parcours.slug == chosen.parcours)
+        .where(Structure.slug == chosen.structure, ~carried, ~filed)
+    ).first()
+    return (found[0], found[1]) if found else None
 
 
 def slice_names(chosen: ActivitySlice) -> list[str]:
@@ -1073,13 +1181,52 @@ EXCERPT_CHARS = 600
 @dataclass(frozen=True)
 class Excerpt:
     """A passage of a report its author allowed a bilan to quote: the report's id, title
-    and date, the section's name and its plain text, cut at EXCERPT_CHARS."""
+    and date, the section's name and its text as `blocks`, cut at EXCERPT_CHARS:
+    ("p", (text,)) for a paragraph, ("ul", (item, item…)) for a list. Plain text only
+    (the template escapes it): a quoted list stays a list, no HTML is carried over."""
 
     report_id: int
     title: str
     session_date: date
     section: str
-    text: str
+    blocks: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def text(self) -> str:
+        """The passage as one line of plain text."""
+        return " ".join(part for _kind, parts in self.blocks for part in parts)
+
+
+def excerpt_blocks(stored_html: str, limit: int = EXCERPT_CHARS) -> tuple:
+    """A section's sanitised HTML as `Excerpt.blocks`: paragraphs and lists (the items of
+    an ordered or nested list too, as bullets), blanks folded, at most `limit` characters
+    of text, the last cut at a word and ended with « … »; () when it holds no text."""
+    blocks: list[tuple[str, list[str]]] = []
+    for line in html_to_text(stored_html).split("\n"):
+        words = " ".join(line.split())
+        if not words:
+            if blocks and blocks[-1][0] == "p":
+                blocks.append(("", []))  # a blank line ends the paragraph
+            continue
+        if words.startswith("- "):  # html_to_text's list item
+            if not blocks or blocks[-1][0] != "ul":
+                blocks.append(("ul", []))
+            blocks[-1][1].append(words[2:])
+        elif blocks and blocks[-1][0] == "p" and blocks[-1][1]:
+            blocks[-1][1][0] += " " + words
+        else:
+            blocks.append(("p", [words]))
+    kept, left = [], limit
+    for kind, parts in (block for block in blocks if block[1]):
+        taken = []
+        for part in parts:
+            if len(part) > left:  # cut at a word, as a quotation is
+                taken.append(part[:left].rsplit(" ", 1)[0] + "…")
+                return (*kept, (kind, tuple(taken)))
+            taken.append(part)
+            left -= len(part)
+        kept.append((kind, tuple(taken)))
+    return tuple(kept)
 
 
 def bilan_sessions(chosen: ActivitySlice, limit: int = BILAN_SESSIONS) -> list:
@@ -1108,10 +1255,10 @@ def excerpts(chosen: ActivitySlice, limit: int = BILAN_EXCERPTS) -> list[Excerpt
     for report_id, title, day, quotable, body in rows:
         allowed = set(quotable.split(","))
         for name in SECTIONS:
-            # The rendered section as text: the Markdown source showed its ** (tester).
-            text = " ".join(html_to_text(getattr(body, f"{name}_html") or "").split())
-            if name in allowed and text:
-                if len(text) > EXCERPT_CHARS:
-                    text = text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
-                found.append(Excerpt(report_id, title, day, name, text))
+            # The rendered section, not the Markdown source (it showed its **: tester),
+            # as paragraphs and lists (a quoted list ran on as one line: tester).
+            if name in allowed:
+                blocks = excerpt_blocks(getattr(body, f"{name}_html") or "")
+                if blocks:
+                    found.append(Excerpt(report_id, title, day, name, blocks))
     return found[:limit]

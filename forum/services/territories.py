@@ -1,4 +1,6 @@
-"""Régions and départements (reference data) and the territorial overview."""
+"""Régions and départements (reference data), the rules about them, and the territorial
+overview. Imports no other service: /activity (forum.services.activity) and the search
+page both use `outside_regions`, and activity cannot be imported back from here."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -9,7 +11,6 @@ from sqlalchemy.orm import selectinload
 from forum import cache
 from forum.extensions import db
 from forum.models import Department, Parcours, Region, Report, Structure
-from forum.services import activity
 
 
 def regions() -> list[Region]:
@@ -22,14 +23,13 @@ def departments() -> list[Department]:
 
 def outside_regions(department_codes: list[str], region_codes: list[str]) -> list[str]:
     """The names of the chosen départements when none of them lies in any chosen région
-    (a search or a list filtered by both can then find nothing), else []. One statement,
-    none when either list is empty."""
+    (a search, a list or /activity filtered by both can then find nothing), else []:
+    the one rule, for the search page and /activity (`activity.contradictions`). Codes
+    naming nothing are left out. One statement, none when either list is empty."""
     if not department_codes or not region_codes:
         return []
     rows = db.session.execute(
-        select(Department.name, Department.region_code).where(
-            Department.code.in_(department_codes)
-        )
+        select(Department.name, Department.region_code).where(Department.code.in_(department_codes))
     ).all()
     if not rows or any(region in region_codes for _name, region in rows):
         return []
@@ -48,20 +48,21 @@ class Place:
     name: str
 
 
-def overview() -> list[dict]:
+def overview(blank: frozenset[str]) -> list[dict]:
     """Per région, per département: validated structures, parcours, published reports,
-    and whether it is a zone blanche, as `activity.white_zones` defines it (no validated
-    structure, no session in the last 12 months).
+    and whether it is a zone blanche: its code is in `blank`, the codes of the whole
+    network's zones blanches as `activity.white_zones` defines them (no validated
+    structure, no session in the last 12 months), which the caller passes in.
 
     [{"region": Place, "departments": [{"department": Place, "structures": int,
     "parcours": int, "reports": int, "blank": bool}], "structures": int, "reports": int,
-    "blank": int}], régions where the network is present first. Five queries, once per
+    "blank": int}], régions where the network is present first. Four queries, once per
     content stamp per process."""
     # Keyed by day too: a session leaves the 12-month window of the zones blanches at midnight.
-    return cache.memo("territories.overview", _overview, date.today())
+    return cache.memo("territories.overview", lambda: _overview(blank), date.today(), blank)
 
 
-def _overview() -> list[dict]:
+def _overview(blank: frozenset[str]) -> list[dict]:
     structures = _counts(
         select(Structure.department_code, func.count())
         .where(Structure.status == "validated")
@@ -75,7 +76,6 @@ def _overview() -> list[dict]:
         .where(Report.is_published)
         .group_by(Report.department_code)
     )
-    blank = activity.white_zone_codes(activity.ActivitySlice())
     result = []
     regions = db.session.scalars(
         select(Region).order_by(Region.name).options(selectinload(Region.departments))

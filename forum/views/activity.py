@@ -19,7 +19,6 @@ from forum.text import slugify, spreadsheet_safe
 
 bp = Blueprint("activity", __name__)
 
-SMALL_CELL = activity.SMALL_CELL
 small = activity.small
 
 
@@ -58,9 +57,13 @@ def _index_page(asked: activity.SliceRequest):
         **activity.map_context(request.args.get("carte", ""), chosen),
         picked=asked.picked,
         error=" ".join(asked.bad_dates),
+        typed_dates=asked.typed_dates,
+        date_errors=asked.date_errors,
         unknown=asked.unknown,
+        repeated=asked.repeated,
+        quoted=activity.quoted,
         filter_labels=activity.NAMED_FILTERS,
-        contradiction=activity.contradiction(chosen),
+        contradictions=activity.contradictions(chosen),
         figure_maps=activity.FIGURE_MAPS,
         outcomes=activity.OUTCOMES,
         regions=territories.regions(),
@@ -87,6 +90,7 @@ EXPORT_HEADINGS = (
     lazy("Parcours"),
     lazy("Format"),
     lazy("Porteurs"),
+    lazy("Note sur les porteurs"),  # why a Porteurs cell is empty (activity.small_for_export)
 )
 
 
@@ -101,7 +105,8 @@ def _bilan_slice():
     The bilan page and its PDF, XLSX and CSV are documents handed on to funders: a
     selection they cannot honour is refused, never replaced by another, as /activity
     does (a file keeps no notice of the filter it lacks, and would pass for the
-    selection asked): wrong dates 400, else filters that name nothing 404 (as before),
+    selection asked): wrong dates or a filter given several values 400, else filters
+    that name nothing 404 (as before),
     every wrong value named in French, with a link to /activity with the same query
     string, whose form says what to correct. Checked before who may read it: what is
     wrong is said first, to a visitor too (the aggregates, and so the names, are public)."""
@@ -110,10 +115,16 @@ def _bilan_slice():
         said = list(asked.bad_dates)
         if asked.unknown:
             said.append(activity.unknown_filters_text(asked.unknown))
+        if asked.repeated:
+            said.append(activity.repeated_filters_text(asked.repeated))
         said.append(_("Un bilan n’est jamais établi sur une autre sélection que celle demandée."))
-        args = {k: v for k, v in request.args.items() if k in (*activity.SLICE_ARGS, "carte")}
+        # every value, repeated ones too: /activity then says what to correct
+        args = {
+            k: request.args.getlist(k) for k in request.args if k in (*activity.SLICE_ARGS, "carte")
+        }
         link = (url_for("activity.index", **args), _("Corriger la sélection"))
-        return render_error(400 if asked.bad_dates else 404, " ".join(said), link)
+        status = 404 if asked.unknown and not (asked.bad_dates or asked.repeated) else 400
+        return render_error(status, " ".join(said), link)
     chosen = asked.chosen
     if not activity.can_see_bilan(current_user, chosen):
         if not current_user.is_authenticated:
@@ -206,8 +217,11 @@ def bilan_pdf(html: str) -> bytes:
 @bp.get("/activity.xlsx")
 def export_xlsx():
     """The bilan's rows as an XLSX workbook (openpyxl, write-only): a sheet of
-    indicators (projects' outcomes empty while no follow-up was answered), a sheet of
-    sessions; porteurs under 3 as « < 3 »; kept per content stamp (`_kept`)."""
+    indicators, a sheet of sessions, a sheet saying how to read them; kept per content
+    stamp (`_kept`). Numeric columns hold numbers only: a figure that is not shown
+    (porteurs under 3, projects' outcomes while no follow-up was answered, porteurs not
+    recorded) is an empty cell, its reason in the note column beside it
+    (`activity.small_for_export`), so that a spreadsheet sums and filters the column."""
     chosen = _bilan_slice()
     if not isinstance(chosen, activity.ActivitySlice):
         return chosen
@@ -229,21 +243,52 @@ def _kept(kind: str, chosen: activity.ActivitySlice, build) -> bytes:
 def _xlsx(chosen: activity.ActivitySlice) -> bytes:
     book = Workbook(write_only=True)
     figures = book.create_sheet(_("Indicateurs"))
-    figures.append([_("Indicateur"), _("Valeur")])
+    figures.append([_("Indicateur"), _("Valeur"), _("Note")])
     labels = activity.indicator_labels()
     kept = activity.summary(chosen)
-    unknown = kept["unanswered"]  # no follow-up answer yet: an empty cell, not 0
+    unknown = kept["unanswered"]  # no follow-up answer yet: unknown, not 0
     for name, value in kept["figures"].items():
-        shown = small(value) if name == "porteurs" and value < SMALL_CELL else value
-        figures.append([spreadsheet_safe(labels[name]), None if name in unknown else shown])
+        if name in unknown:
+            shown, note = None, _("pas encore de réponse au suivi (inconnu, pas 0)")
+        elif name == "porteurs":
+            shown, note = activity.small_for_export(value)
+        else:
+            shown, note = value, ""
+        figures.append([spreadsheet_safe(labels[name]), shown, note or None])
     rows = book.create_sheet(_("Séances"))
     rows.append(_headings())
     for row in map(_export_row(), activity.session_rows(chosen)):
-        count = row[8]  # a number stays a number, but « < 3 » and unknown ("")
-        rows.append([*row[:8], small(count) if count is None or 0 < count < SMALL_CELL else count])
+        count, note = activity.small_for_export(row[8])
+        rows.append([*row[:8], count, note or None])
+    legend = book.create_sheet(_("Légende"))
+    for line in _legend():
+        legend.append([line])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _legend() -> list[str]:
+    """How to read the exports' empty cells, in words, for the XLSX's last sheet."""
+    return [
+        _("Comment lire ce fichier"),
+        _(
+            "Les colonnes de nombres (Valeur, Porteurs) ne contiennent que des nombres : "
+            "une somme, une moyenne ou un filtre y fonctionne."
+        ),
+        _(
+            "Une cellule vide n’est pas 0 : la colonne de note à sa droite dit pourquoi. "
+            "« moins de 3 (nombre masqué) » : 1 ou 2 porteurs, jamais donnés exactement "
+            "pour que personne ne puisse être reconnu. « non renseigné » : le nombre n’a "
+            "pas été noté. « pas encore de réponse au suivi » : aucun parcours de la "
+            "sélection n’a encore dit ce que sont devenus ses projets."
+        ),
+        _(
+            "Une somme de la colonne Porteurs ne compte donc pas les séances de 1 ou 2 "
+            "porteurs ; et « Porteurs touchés » (feuille Indicateurs) compte la cohorte "
+            "d’un parcours une seule fois, pas à chaque séance."
+        ),
+    ]
 
 
 def _export_row():
@@ -273,8 +318,10 @@ def _export_row():
 @bp.get("/activity.csv")
 def export_csv():
     """The sessions of the slice, one row each (CSV, UTF-8 with BOM for spreadsheet
-    programs, `;` as French spreadsheets expect), porteurs under 3 as « < 3 »; kept per
-    content stamp (`_kept`). Who: see activity.can_see_bilan."""
+    programs, `;` as French spreadsheets expect), with the XLSX's columns: porteurs a
+    number or empty, the reason of an empty one in the next column
+    (`activity.small_for_export`); kept per content stamp (`_kept`). Who: see
+    activity.can_see_bilan."""
     chosen = _bilan_slice()
     if not isinstance(chosen, activity.ActivitySlice):
         return chosen
@@ -292,7 +339,8 @@ def _csv(chosen: activity.ActivitySlice) -> bytes:
     writer.writerow(_headings())
     row = _export_row()
     writer.writerows(
-        (*values[:8], small(values[8])) for values in map(row, activity.session_rows(chosen))
+        (*values[:8], *activity.small_for_export(values[8]))
+        for values in map(row, activity.session_rows(chosen))
     )
     return buffer.getvalue().encode()
 

@@ -13,7 +13,9 @@ bp = Blueprint("territories", __name__, url_prefix="/territories")
 def index():
     """The map of départements (issue 16: coloured by `carte`, see activity.map_context),
     then structures, parcours and reports per territory."""
-    overview = territories.overview()
+    # the zones blanches of the map's memo (activity.places): none computed twice
+    whole = activity.places(activity.ActivitySlice())
+    overview = territories.overview(frozenset(p.code for p in whole if p.blank))
     top = max((row["reports"] for item in overview for row in item["departments"]), default=0) or 1
     return render_template(
         "territories/index.html",

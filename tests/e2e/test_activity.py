@@ -95,3 +95,22 @@ def test_the_map_is_reached_by_keyboard(live_server, activity_data, new_page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/reports/?**department=46**")
     assert "2 retours d’expérience" in page.locator(".count").inner_text()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_chart_text_is_readable_on_a_phone(live_server, activity_data, new_page, width):
+    """The charts' labels and values rendered at about 7 px on a phone (tester): the SVG
+    was drawn 600 units wide and shrunk to the column. Each text is now at least 12 px
+    as drawn on the screen (its font size times the SVG's scale), and no chart is wider
+    than the page."""
+    base, _app = live_server
+    page = new_page(width=width, height=800)
+    page.goto(f"{base}/activity")
+    sizes = page.evaluate(
+        """[...document.querySelectorAll('svg.chart-svg text')].map(text => {
+             const scale = text.getScreenCTM().a;
+             return parseFloat(getComputedStyle(text).fontSize) * scale; })"""
+    )
+    assert sizes and min(sizes) >= 12, sorted(sizes)[:5]
+    assert max(sizes) <= 20, max(sizes)  # nor blown up on a wide screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

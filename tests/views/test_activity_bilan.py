@@ -106,13 +106,13 @@ def test_pdf_xlsx_csv_read_back(client, login, make_user, network):  # noqa: F81
     figures = _indicator_sheet(book)
     assert figures["Séances tenues"] == 5 and figures["Porteurs touchés"] == 21
     sessions = list(book["Séances"].iter_rows(min_row=2, values_only=True))
-    assert [(r[1], r[-1]) for r in sessions] == [
+    assert [(r[1], r[8]) for r in sessions] == [
         ("2025-01-10", 7),
         ("2025-02-10", 6),
         ("2025-02-20", 5),
         ("2025-02-25", 9),
         ("2025-03-05", 4),
-    ] or [(str(r[1])[:10], r[-1]) for r in sessions] == [
+    ] or [(str(r[1])[:10], r[8]) for r in sessions] == [
         ("2025-01-10", 7),
         ("2025-02-10", 6),
         ("2025-02-20", 5),
@@ -136,11 +136,27 @@ def test_small_cells_in_the_bilan_and_its_exports(client, login, make_user, netw
     assert (
         '<tr data-indicator="porteurs"><th scope="row">Porteurs touchés</th><td>&lt; 3</td>' in html
     )
-    book = load_workbook(
-        io.BytesIO(client.get("/activity.xlsx?department=15").data), read_only=True
-    )
-    assert list(book["Séances"].iter_rows(min_row=2, values_only=True))[0][-1] == "< 3"
-    assert _indicator_sheet(book)["Porteurs touchés"] == "< 3"
+    # The spreadsheet: numeric columns hold numbers only (« < 3 » sat among numbers, and
+    # unknown figures were bare blanks: tester); a figure not shown is an empty cell with
+    # its reason in the note column beside it, and a sheet says how to read them.
+    masked = "moins de 3 (nombre masqué)"
+    book = load_workbook(io.BytesIO(client.get("/activity.xlsx?department=15").data))
+    sessions = list(book["Séances"].iter_rows(values_only=True))
+    assert sessions[0][8:] == ("Porteurs", "Note sur les porteurs")
+    assert sessions[1][8:] == (None, masked)
+    figures = list(book["Indicateurs"].iter_rows(values_only=True))
+    assert figures[0] == ("Indicateur", "Valeur", "Note")
+    assert ("Porteurs touchés", None, masked) in figures
+    assert ("Séances tenues", 1, None) in figures
+    unknown = "pas encore de réponse au suivi (inconnu, pas 0)"
+    assert ("Projets lancés", None, unknown) in figures
+    assert all(isinstance(row[1], int) or row[1] is None for row in figures[1:])
+    legend = " ".join(row[0] for row in book["Légende"].iter_rows(values_only=True))
+    assert "Une cellule vide n’est pas 0" in legend and "«\u00a0moins de 3" in legend
+    # the CSV says the same in the same columns
+    text = client.get("/activity.csv?department=15").text.lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][8:] == ["Porteurs", "Note sur les porteurs"] and rows[1][8:] == ["", masked]
 
 
 def test_exported_titles_never_run_as_formulas(client, login, make_user, network):  # noqa: F811
@@ -271,7 +287,7 @@ def test_exports_name_the_format_and_are_kept_until_the_content_changes(
     rows = list(csv.reader(io.StringIO(client.get("/activity.csv").text[1:]), delimiter=";"))
     assert rows[0] == [
         "N° du retour", "Date", "Titre", "Code du département", "Département", "Structure",
-        "Parcours", "Format", "Porteurs",
+        "Parcours", "Format", "Porteurs", "Note sur les porteurs",
     ]  # fmt: skip
     assert {r[7] for r in rows[1:]} == {"Présentiel"}
     book = load_workbook(io.BytesIO(client.get("/activity.xlsx").data), read_only=True)
@@ -329,3 +345,34 @@ def test_a_bilan_refuses_a_selection_it_cannot_honour(client, login, make_user, 
     for said in ("Date non valide : abc", "Date non valide : 2025-02-30", "«\u00a0nope\u00a0»"):
         assert said in response.text
     assert client.get(f"{path}?structure=cap").status_code == 200
+
+
+def test_a_quoted_list_stays_a_list_in_the_bilan_and_its_pdf(client, login, make_user, make_report):
+    """A quoted Markdown list came out as one run-on line, « Ce qui a marché : - le
+    covoiturage - la salle » (tester): its items stay items, in the page and the PDF, and
+    what the author typed is still text, never HTML."""
+    author = make_user()
+    worked = (
+        "Ce qui a marché :\n\n"
+        "- le **covoiturage** entre porteurs\n"
+        "- la salle <script>alert(1)</script> prêtée\n\n"
+        "Et la suite, un paragraphe."
+    )
+    make_report(author, department="48", sections={"worked": worked}, quotable=["worked"])
+    login(make_user(role="admin"))
+    html = client.get("/activity/bilan?department=48").text
+    quote = html[html.index('<blockquote class="bilan-excerpt">') :]
+    quote = quote[: quote.index("<footer>")].strip()
+    assert quote == (
+        '<blockquote class="bilan-excerpt"><p>Ce qui a marché :</p>'
+        "<ul><li>le covoiturage entre porteurs</li>"
+        "<li>la salle &lt;script&gt;alert(1)&lt;/script&gt; prêtée</li></ul>"
+        "<p>Et la suite, un paragraphe.</p>"
+    )
+    pdf = PdfReader(io.BytesIO(client.get("/activity.pdf?department=48").data))
+    lines = [" ".join(line.split()) for p in pdf.pages for line in p.extract_text().splitlines()]
+    # each item a line of its own, drawn with its bullet (pypdf reads the markers last)
+    assert "Ce qui a marché :" in lines and "Et la suite, un paragraphe." in lines
+    assert "le covoiturage entre porteurs" in lines
+    assert "la salle <script>alert(1)</script> prêtée" in lines
+    assert lines.count("•") == 2

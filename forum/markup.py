@@ -51,13 +51,30 @@ def _set_rel(attrs, new=False):
     return attrs
 
 
+def _not_a_word_end(attrs, new=False):
+    """No link found inside a word: « -été.fr », the end of « nom@asso-été.fr » (an address
+    with accents, which bleach's e-mail pattern leaves out), pointed at http://-été.fr."""
+    if new and attrs.get("_text", "").startswith(("-", ".", "_")):
+        return None
+    return attrs
+
+
 _cleaner = bleach.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
     protocols=ALLOWED_PROTOCOLS,
     strip=True,
     strip_comments=True,
-    filters=[partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"pre", "code"})],
+    # parse_email: an address is a mailto: link, whole; without it, bleach read the
+    # « -du-lot.fr » of « contact@fabrique-du-lot.fr » as a web address of its own (a tester)
+    filters=[
+        partial(
+            LinkifyFilter,
+            callbacks=[_not_a_word_end, _set_rel],
+            skip_tags={"pre", "code"},
+            parse_email=True,
+        )
+    ],
 )
 
 

@@ -489,3 +489,31 @@ def test_a_dash_or_bullet_elsewhere_stays_as_written(source, expected):
     html = str(render_markdown(source))
     assert expected in html
     assert "<li>" not in html
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        # A tester: the « -du-lot.fr » became a link of its own, to http://-du-lot.fr
+        (
+            "Écrivez à contact@fabrique-du-lot.fr.",
+            '<p>Écrivez à <a href="mailto:contact@fabrique-du-lot.fr" rel="nofollow ugc noopener">'
+            "contact@fabrique-du-lot.fr</a>.</p>",
+        ),
+        (
+            "animation@tiers-lieu-grange.org",
+            '<p><a href="mailto:animation@tiers-lieu-grange.org" rel="nofollow ugc noopener">'
+            "animation@tiers-lieu-grange.org</a></p>",
+        ),
+        # an address with accents (no e-mail link for it): never a piece of it as a link
+        ("prénom.nom@asso-été.fr", "<p>prénom.nom@asso-été.fr</p>"),
+        ("`x@fabrique-du-lot.fr`", "<p><code>x@fabrique-du-lot.fr</code></p>"),
+        (
+            "www.fabrique-du-lot.fr",
+            '<p><a href="http://www.fabrique-du-lot.fr" rel="nofollow ugc noopener">'
+            "www.fabrique-du-lot.fr</a></p>",
+        ),
+    ],
+)
+def test_an_address_with_a_hyphen_stays_whole(source, expected):
+    assert str(render_markdown(source)) == expected

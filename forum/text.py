@@ -12,6 +12,20 @@ def strip_control_characters(value):
     return CONTROL_CHARACTERS.sub("", value) if isinstance(value, str) else value
 
 
+# Unicode's explicit directional formatting characters (UAX #9, §2.1–2.2): embeddings,
+# overrides and isolates, with their terminators. Left in a one-line text, they reorder
+# what the page shows after it: a title with a right-to-left override showed the date
+# after it backwards in a list (« 92:31 à 6202 erbmecéd »: a fresh tester). The marks
+# (U+200E, U+200F, U+061C) only orient neutral characters and stay.
+DIRECTIONAL_FORMATTING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_directional_formatting(value):
+    """`value` without the directional formatting characters of DIRECTIONAL_FORMATTING;
+    anything but a string is returned as it is."""
+    return DIRECTIONAL_FORMATTING.sub("", value) if isinstance(value, str) else value
+
+
 def is_blank(value: str | None) -> bool:
     """True when `value` shows nothing: only white space (Unicode's, no-break and ideographic
     spaces included) and invisible format characters (zero-width spaces and joiners, word

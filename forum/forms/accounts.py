@@ -72,6 +72,9 @@ class RegisterForm(ProposalFields, StructureChoiceMixin, CreatingForm):
     """A new account; its structure chosen in the directory, or proposed (same fields as
     /structures/propose), which the proposal fields only then have to be valid for."""
 
+    # names are refused with a message when they hold them (accounts.check_team_likeness)
+    refuses_directional_formatting = True
+
     def set_choices(self, structures, departments) -> None:
         """The directory, then « not in the list »; the départements of a proposal."""
         self.set_structure_choices(structures)
@@ -134,6 +137,9 @@ class ResetPasswordForm(MaillageForm):
 
 
 class ProfileForm(StructureChoiceMixin, MaillageForm):
+    # names are refused with a message when they hold them (accounts.check_team_likeness)
+    refuses_directional_formatting = True
+
     display_name = StringField(
         lazy("Nom affiché"),
         filters=[strip],

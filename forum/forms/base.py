@@ -22,7 +22,7 @@ from wtforms.validators import DataRequired, InputRequired, StopValidation
 
 from forum.i18n import number
 from forum.services.submissions import new_token
-from forum.text import is_blank, strip_control_characters
+from forum.text import is_blank, strip_control_characters, strip_directional_formatting
 
 
 def _strip(value):
@@ -99,8 +99,16 @@ class MaillageForm(FlaskForm):
                 field_class, PasswordField
             ):
                 filters = unbound_field.kwargs.get("filters", ())
-                blank = _strip_blank_lines if issubclass(field_class, TextAreaField) else _strip
-                options = {**options, "filters": [strip_control_characters, blank, *filters]}
+                clean = [strip_control_characters]
+                if issubclass(field_class, TextAreaField):
+                    clean.append(_strip_blank_lines)  # a text's paragraphs end its overrides
+                else:
+                    # a one-line text is shown inside others' (lists, notices, e-mails);
+                    # names are checked, not cleaned (accounts.check_team_likeness says so)
+                    if not getattr(form, "refuses_directional_formatting", False):
+                        clean.append(strip_directional_formatting)
+                    clean.append(_strip)
+                options = {**options, "filters": [*clean, *filters]}
                 # « Required » means required once the spaces are gone: a name or a
                 # message made of spaces gets the field's own French message.
                 validators = unbound_field.kwargs.get("validators")

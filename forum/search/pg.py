@@ -643,9 +643,7 @@ class PostgresBackend:
         corrections: dict[str, str] = {}
         tokens = re.findall(r"\w+", parsed.text)
         candidates = {
-            normalise(token)
-            for token in tokens
-            if correctable(normalise(token), FRENCH_STOP_WORDS)
+            normalise(token) for token in tokens if correctable(normalise(token), FRENCH_STOP_WORDS)
         }
         if not candidates:
             return None

@@ -63,9 +63,7 @@ def index():
         elif lower and upper and lower > upper and "empty_period" not in results.notices:
             # one date typed in the box, the other in the form: said too (a second one)
             results.notices.append("empty_mixed_period")
-        in_effect = {
-            field: values for field, values, how in results.typed_filters if how != "none"
-        }
+        in_effect = {field: values for field, values, how in results.typed_filters if how != "none"}
         # a département outside the région chosen with it: nothing can be in both, said
         # as /activity says it (a second fresh tester of issue 17 got 0 and no word)
         outside = territories.outside_regions(

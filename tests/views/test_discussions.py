@@ -65,6 +65,24 @@ def test_start_a_discussion_and_list_it(client, alice, login):
     assert client.get("/discussions/?page=-4&category=%27").status_code == 200
 
 
+def test_a_title_cannot_reorder_the_page_after_it(client, alice, bob, login):
+    """A fresh tester titled a discussion « Zalgo\u202e test »: the right-to-left override
+    showed what followed it in lists and notifications backwards (« 92:31 à 6202
+    erbmecéd »). One-line fields lose the directional formatting characters (overrides,
+    embeddings, isolates); the text typed stays, and the marks that only orient stay."""
+    login(alice)
+    assert start(client, title="Pour\u202e les élus\u2066 ?\u2069 \u200fok").status_code == 303
+    discussion = db.session.scalars(db.select(Discussion).order_by(Discussion.id.desc())).first()
+    assert discussion.title == "Pour les élus ? \u200fok"
+    html = client.get("/discussions/").get_data(as_text=True)
+    assert "\u202e" not in html and "Pour les élus" in html
+    # a message's text keeps them: they end with its paragraph, and may be quoted as typed
+    body = "Le nom s'écrit \u202eeliuqÉ à l'envers."
+    reply = post_form(client, f"/discussions/{discussion.id}/reply", {"body": body})
+    assert reply.status_code == 303
+    assert db.session.scalars(db.select(Post).order_by(Post.id.desc())).first().body_md == body
+
+
 def test_bad_discussion_input(client, alice, login):
     login(alice)
     for overrides, message in [

@@ -56,9 +56,12 @@ MESSAGES = {
 }
 
 
-# Posted fields never shown back (secrets, bookkeeping) and the shortest text worth keeping.
+# Posted fields never shown back (secrets, bookkeeping) and the shortest text worth keeping
+# of a field that is not one of FIELD_LABELS' (a choice's value, a date: nothing typed).
 NOT_SHOWN_BACK = ("password", "csrf", "token", "version", "confirm", "action", "parent_id")
 KEPT_TEXT_CHARS = 20
+# The fields members write in, named: given back whatever their length (a fresh tester
+# lost a report's title « Séance 3 Figeac » and a reply of 19 characters).
 FIELD_LABELS = {
     "body": lazy("Message"),
     "title": lazy("Titre"),
@@ -70,13 +73,25 @@ FIELD_LABELS = {
     "reason": lazy("Motif"),
     "description": lazy("Description"),
     "bio": lazy("Présentation"),
+    "summary": lazy("Résumé"),
+    "objectives": lazy("Objectifs"),
+    "tools": lazy("Outils"),
+    "comment": lazy("Commentaire"),
+    "subject": lazy("Objet"),
+    "name": lazy("Nom"),
+    "label": lazy("Libellé"),
+    "commune": lazy("Commune"),
+    "place": lazy("Lieu"),
+    "alt": lazy("Description des images"),
+    "new_tags": lazy("Nouveaux défis"),
 }
 
 
 def typed_text() -> list[tuple[str, str]]:
     """The text a refused form carried (a reply to a discussion locked meanwhile, an edit
     of a message deleted in another tab…): [(field name, text)], so that the error page
-    gives it back to copy instead of losing it. Only long text fields, never a password."""
+    gives it back to copy instead of losing it: the fields of FIELD_LABELS whatever their
+    length, others of KEPT_TEXT_CHARS or more, never a password."""
     if request.method != "POST" or request.content_length is None:
         return []
     try:
@@ -88,7 +103,7 @@ def typed_text() -> list[tuple[str, str]]:
         if any(word in name.lower() for word in NOT_SHOWN_BACK):
             continue
         value = "\n".join(v for v in form.getlist(name) if isinstance(v, str)).replace("\x00", "")
-        if len(value.strip()) >= KEPT_TEXT_CHARS:
+        if len(value.strip()) >= (1 if name in FIELD_LABELS else KEPT_TEXT_CHARS):
             kept.append((str(FIELD_LABELS.get(name, name)), value))
     return kept[:12]
 

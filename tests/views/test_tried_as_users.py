@@ -139,6 +139,30 @@ def test_a_reply_to_a_discussion_locked_meanwhile_gives_its_text_back(
     assert "jamais montré" not in html
 
 
+def test_a_short_text_comes_back_too_when_the_form_has_expired(client, login, alice):
+    """A fresh tester: with an expired form (a stale CSRF token), a report's title
+    « Séance 3 Figeac » and a reply of 19 characters were not given back (only text of 20
+    characters or more was). The fields members write in come back whatever their length;
+    a choice's value (a département, a category) is still not shown as « typed »."""
+    login(alice)
+    response = client.post(
+        "/reports/new",
+        data={
+            "csrf_token": "périmé",
+            "title": "Séance 3 Figeac",
+            "worked": "Le café d'accueil.",
+            "department": "46",
+            "format": "presentiel",
+        },
+    )
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "Votre texte n’a pas été enregistré" in html
+    assert ">Séance 3 Figeac</textarea>" in html
+    assert ">Le café d&#39;accueil.</textarea>" in html or ">Le café d'accueil.</textarea>" in html
+    assert ">46</textarea>" not in html and ">presentiel</textarea>" not in html
+
+
 def test_moderators_deletions_and_restorations_are_logged(
     client, login, alice, moderator, make_report
 ):

@@ -9,6 +9,7 @@ from datetime import date
 
 from flask import request
 from flask_wtf import FlaskForm
+from flask_wtf.i18n import translations as wtforms_translations
 from wtforms import (
     HiddenField,
     IntegerField,
@@ -91,8 +92,22 @@ class WholeNumber:
 BOOKKEEPING = frozenset({"csrf_token", "submission_token", "version"})
 
 
+class _Apostrophes:
+    """WTForms' own messages (its catalogs, through Flask-WTF), with the typographic
+    apostrophe the rest of the site writes: « N’est pas un choix valide. »."""
+
+    def gettext(self, string: str) -> str:
+        return wtforms_translations.gettext(string).replace("'", "’")
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return wtforms_translations.ngettext(singular, plural, n).replace("'", "’")
+
+
 class MaillageForm(FlaskForm):
     class Meta:
+        def get_translations(self, form):
+            return _Apostrophes()
+
         def bind_field(self, form, unbound_field, options):
             field_class = unbound_field.field_class
             if issubclass(field_class, (StringField, TextAreaField)) and not issubclass(

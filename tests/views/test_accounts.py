@@ -297,3 +297,16 @@ def test_names_near_the_deleted_accounts_label_stay_allowed(client, make_user, l
         ok = post_form(client, "/account", {"display_name": name, "bio": "", "locale": "fr"})
         assert ok.status_code == 303, name
         assert db.session.get(User, member.id).display_name == name
+
+
+def test_the_error_summary_is_punctuated_as_each_language_writes(client):
+    """A fresh tester in English: « Title : Field must… », a French space before the colon;
+    WTForms' own French messages had a straight apostrophe (« N'est pas un choix valide »)."""
+    data = {"display_name": "x", "email": "pas-une-adresse", "password": "court"}
+    french = post_form(client, "/auth/register", data).get_data(as_text=True)
+    assert "Nom affiché : " in french
+    post_form(client, "/language", {"locale": "en", "next": "/"})
+    english = post_form(client, "/auth/register", data).get_data(as_text=True)
+    summary = english[english.index('id="error-summary"') :]
+    summary = summary[: summary.index("</div>")]
+    assert " : " not in summary and ": " in summary

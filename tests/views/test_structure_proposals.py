@@ -99,7 +99,7 @@ def test_merge_moves_members_reports_and_parcours(
 
     refused = post_form(client, f"/structures/{source.slug}/merge", {"target": str(source.id)})
     assert refused.status_code == 400
-    assert "N&#39;est pas un choix valide." in refused.get_data(as_text=True)
+    assert "N’est pas un choix valide." in refused.get_data(as_text=True)  # typographic
     assert db.session.get(Structure, source.id) is not None
 
     source_id, source_slug = source.id, source.slug

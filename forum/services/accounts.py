@@ -9,7 +9,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from forum.extensions import db
 from forum.mail import send_mail
@@ -232,6 +232,33 @@ def check_display_name(name: str, user: User | None = None) -> None:
                     "Ce nom est celui d'un membre de l'équipe de modération : choisissez-en un autre."
                 ),
             )
+    check_not_taken(name, user)
+
+
+def check_not_taken(name: str, user: User | None = None) -> None:
+    """Refuse the name another member already goes by, compared by name_skeleton (case,
+    accents, spaces and look-alike digits aside): a fresh tester renamed herself « Claire
+    Fabre », another member's name, and only the @handle told them apart on her posts.
+    Namesakes exist; the message says how to stand apart. The names of roughly the same
+    length are read (one statement), `user` (None: a newcomer) aside. Raises
+    Invalid("display_name", message)."""
+    words = name_skeleton(name)
+    if not words:
+        return
+    same_length = select(User.display_name).where(
+        func.length(User.display_name).between(len(name) - 4, len(name) + 4)
+    )
+    if user is not None and user.id is not None:
+        same_length = same_length.where(User.id != user.id)
+    if any(name_skeleton(other) == words for other in db.session.scalars(same_length)):
+        raise Invalid(
+            "display_name",
+            _(
+                "Un membre porte déjà ce nom : pour qu'on ne vous confonde pas, ajoutez-y "
+                "une initiale ou votre structure (par exemple «\u00a0%(example)s (Lot)\u00a0»).",
+                example=name,
+            ),
+        )
 
 
 def register_user(

@@ -310,3 +310,32 @@ def test_the_error_summary_is_punctuated_as_each_language_writes(client):
     summary = english[english.index('id="error-summary"') :]
     summary = summary[: summary.index("</div>")]
     assert " : " not in summary and ": " in summary
+
+
+def test_a_member_cannot_take_another_members_name(client, make_user, login):
+    """A fresh tester renamed herself « Claire Fabre », another member's name: her posts
+    read as Claire's but for the @handle. Refused (case, accents and spaces aside), at
+    sign-up and on the profile, with how to stand apart; her own name stays hers."""
+    make_user(email="claire@example.org", display_name="Claire Fabre")
+    zoe = make_user(email="zoe@example.org", display_name="Zoé Martin")
+    login(zoe)
+    for name in ("Claire Fabre", "claire  FABRE", "Clairé Fabre"):
+        response = post_form(
+            client, "/account", {"display_name": name, "bio": "ma bio", "locale": "fr"}
+        )
+        html = response.get_data(as_text=True).replace("&#39;", "'")
+        assert response.status_code == 400, name
+        assert "Un membre porte déjà ce nom" in html and "ma bio" in html
+        assert db.session.get(User, zoe.id).display_name == "Zoé Martin"
+    for name in ("Claire Fabre (Lot)", "Claire F.", "Zoé Martin", "ZOÉ MARTIN"):
+        ok = post_form(client, "/account", {"display_name": name, "bio": "", "locale": "fr"})
+        assert ok.status_code == 303, name
+    post_form(client, "/auth/logout", {})
+    data = {
+        "display_name": "Claire Fabre",
+        "email": "autre.claire@example.org",
+        "password": "motdepasse-solide",
+        "password_confirm": "motdepasse-solide",
+    }
+    html = post_form(client, "/auth/register", data).get_data(as_text=True)
+    assert "Un membre porte déjà ce nom" in html.replace("&#39;", "'")

@@ -15,6 +15,8 @@ The macros of templates/notifications/reasons/_names.txt name the actor (« Un m
 when the account is gone) and say « de » + name, elided in French (« d'Élodie », see
 forum.i18n.de), « from Élodie » in English."""
 
+from dataclasses import dataclass
+
 from flask import current_app
 from jinja2 import TemplateNotFound
 
@@ -77,3 +79,67 @@ def describe(n: Notification) -> str:
         current_app.logger.warning("No wording for notification kind %r", n.kind)
         return title_of(n)
     return text.strip()
+
+
+# Kinds told once per discussion in the in-app list when several are alike: a fresh tester
+# read seven lines « Bob Testeur a répondu à votre discussion… » in a row.
+GROUPED_KINDS = frozenset({"new_post", "reply_to_discussion", "reply_to_post"})
+
+
+@dataclass(frozen=True)
+class NotificationLine:
+    """One line of the in-app list: one notification, or several of a GROUPED_KINDS kind
+    about one discussion and all read or all unread, newest first (`items`)."""
+
+    items: tuple[Notification, ...]
+
+    @property
+    def newest(self) -> Notification:
+        return self.items[0]
+
+    @property
+    def first_unseen(self) -> Notification:
+        """Where opening the line leads: the oldest of its messages, to read them in order."""
+        return self.items[-1]
+
+    @property
+    def unread(self) -> bool:
+        return self.newest.read_at is None
+
+
+def lines(items: list[Notification]) -> list[NotificationLine]:
+    """`items` (newest first) as the list shows them: the notifications of a GROUPED_KINDS
+    kind about one discussion, unread ones together and read ones together, make one line
+    at the place of the newest of them; any other notification is a line of its own."""
+    groups: dict[tuple, list[Notification]] = {}
+    order: list[tuple] = []
+    for n in items:
+        if n.kind in GROUPED_KINDS and n.discussion_id is not None:
+            key = (n.kind, n.discussion_id, n.read_at is None)
+        else:
+            key = ("single", n.id)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(n)
+    return [NotificationLine(tuple(groups[key])) for key in order]
+
+
+def describe_line(line: NotificationLine) -> str:
+    """describe() for one notification; for several, how many, on what, and from whom
+    (templates/notifications/reasons/grouped/<kind>.txt, given `count`, `names` — the
+    authors, newest first, each once — `object` and `title`)."""
+    if len(line.items) == 1:
+        return describe(line.newest)
+    names: list[str] = []
+    for n in line.items:
+        name = n.actor.display_name if n.actor else None
+        if name not in names:
+            names.append(name)
+    return render_text(
+        f"{REASONS_FOLDER}/grouped/{line.newest.kind}.txt",
+        count=len(line.items),
+        names=names,
+        object=object_of(line.newest),
+        title=title_of(line.newest),
+    ).strip()

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from forum.extensions import csrf
 from forum.services import bookmarks, notification_settings, notifications, reports
-from forum.services.notification_wording import describe
+from forum.services.notification_wording import describe_line, lines
 from forum.transactions import record_read
 
 bp = Blueprint("notifications", __name__)
@@ -17,13 +17,14 @@ bp = Blueprint("notifications", __name__)
 @bp.get("/notifications")
 @login_required
 def index():
-    """My notifications, newest first; showing them marks nothing read (opening one does)."""
+    """My notifications, newest first, several new messages in one discussion on one line
+    (notification_wording.lines); showing them marks nothing read (opening one does)."""
     items = notifications.for_user(current_user)
     return render_template(
         "notifications/index.html",
-        items=items,
+        lines=lines(items),
         unread=any(n.read_at is None for n in items),
-        describe=describe,
+        describe_line=describe_line,
         open_url=notifications.open_url,
     )
 

@@ -52,7 +52,11 @@ def test_the_list_marks_nothing_read_opening_one_does_and_leads_to_the_message(
 
     login(alice)
     page = client.get("/notifications").get_data(as_text=True)
-    assert "Élodie Roux a répondu à votre discussion «\u00a0Mobiliser les élus\u00a0»" in page
+    # both replies on one line, which leads to the first of them (a fresh tester)
+    assert (
+        "2 réponses à votre discussion «\u00a0Mobiliser les élus\u00a0» (Karim Benali et Élodie Roux)"
+        in page
+    )
     assert unread(alice) == 2  # showing the list is not reading it
     assert '<span class="count-badge">2' in client.get("/").get_data(as_text=True)
 
@@ -75,9 +79,54 @@ def test_the_list_marks_nothing_read_opening_one_does_and_leads_to_the_message(
     assert unread(alice) == 1
 
 
-def test_showing_the_thread_reads_the_notifications_about_what_it_shows(
-    client, login, people
-):
+def test_alike_notifications_about_one_discussion_make_one_line(client, login, people, make_user):
+    """A fresh tester read seven lines « Bob Testeur a répondu à votre discussion… » in a
+    row. The replies to one discussion make one line saying how many and from whom (each
+    name once, newest first, « et N autres » past two), unread ones apart from read ones;
+    other discussions and other kinds keep lines of their own; the line leads to the
+    oldest of its messages, and the badge still counts each notification."""
+    alice, elodie, karim = people["alice"], people["elodie"], people["karim"]
+    thread = discussions.create_discussion(alice, "Mobiliser les élus", "Comment ?", category())
+    other = discussions.create_discussion(alice, "Autre fil", "Texte", category())
+    first = discussions.reply(thread, elodie, "Par un café citoyen.")
+    discussions.reply(thread, elodie, "Et un marché.")
+    discussions.reply(other, karim, "Ailleurs.")
+    discussions.reply(thread, karim, "Par une visite du lieu.")
+    zoe = make_user(display_name="Zoé Noël", handle="zoe", created_at=OLD)
+    discussions.reply(thread, zoe, "Par la radio locale.")
+    discussions.reply(thread, karim, "Merci @alice pour le fil.")
+    notifications.process_events()
+    login(alice)
+    page = client.get("/notifications").get_data(as_text=True)
+    assert (
+        "4 réponses à votre discussion «\u00a0Mobiliser les élus\u00a0» "
+        "(Zoé Noël, Karim Benali et 1 autre)" in page
+    )
+    assert "Karim Benali a répondu à votre discussion «\u00a0Autre fil\u00a0»" in page
+    assert "vous a mentionné" in page or "mentionn" in page  # a mention keeps its own line
+    assert page.count('<span class="badge">nouveau</span>') == 3
+    line = next(
+        n for n in notes(alice) if n.post_id == first.id and n.kind == "reply_to_discussion"
+    )
+    assert f'href="/notifications/{line.id}"' in page
+    assert '<span class="count-badge">6' in client.get("/").get_data(as_text=True)
+
+    # Read, the line is apart from a reply come since
+    client.get(f"/discussions/{thread.id}")
+    discussions.reply(thread, elodie, "Encore une idée.")
+    notifications.process_events()
+    page = client.get("/notifications").get_data(as_text=True)
+    assert "Élodie Roux a répondu à votre discussion «\u00a0Mobiliser les élus\u00a0»" in page
+    assert "4 réponses à votre discussion" in page
+    post_form(client, "/language", {"locale": "en", "next": "/"})
+    page = client.get("/notifications").get_data(as_text=True)
+    assert (
+        "4 replies to your discussion “Mobiliser les élus” (Zoé Noël, Karim Benali and 1 other)"
+        in page
+    )
+
+
+def test_showing_the_thread_reads_the_notifications_about_what_it_shows(client, login, people):
     """Tester's finding: a discussion's notifications stayed « nouveau » after one had read
     the discussion. Showing its page reads those about what it showed (its messages, the
     discussion itself), as opening each would; not a moderator's decision (its reason is

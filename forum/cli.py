@@ -1,5 +1,5 @@
 """Flask commands: bootstrap, users create-admin, seed-demo, backup, restore, search,
-notifications, attachments, calendar, parcours."""
+notifications, attachments, calendar, parcours, markup."""
 
 import sys
 import time
@@ -21,6 +21,7 @@ from forum.services import (
     follow_ups,
     notifications,
     reference,
+    rerender,
 )
 from forum.transactions import unit_of_work
 
@@ -311,7 +312,26 @@ def ask_follow_ups() -> None:
     click.echo(f"{len(made)} parcours relancé(s)")
 
 
+markup_cli = AppGroup("markup", help="Textes des membres (Markdown et HTML).")
+
+
+@markup_cli.command("rerender")
+@click.option("--dry-run", is_flag=True, help="Compter sans rien écrire.")
+def markup_rerender(dry_run: bool) -> None:
+    """Render every stored text again with today's renderer (after an upgrade that changed
+    forum/markup.py: the release notes say so), writing only the HTML that differs; the
+    search documents of what changed are queued again."""
+    with unit_of_work():
+        counts = rerender.rerender(dry_run=dry_run)
+    if not dry_run:
+        engine().sync()
+    for label, (read, changed) in counts.items():
+        verb = "à refaire" if dry_run else "refait(s)"
+        click.echo(f"{label} : {read} lu(s), {changed} {verb}")
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(markup_cli)
     app.cli.add_command(parcours_cli)
     app.cli.add_command(calendar_cli)
     app.cli.add_command(attachments_cli)

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from forum import cache, once
@@ -135,7 +136,39 @@ def _post_url(endpoint: str, **values) -> tuple[str, str]:
     return head + "/", tail
 
 
-def member_rows(view: ThreadView, discussion, unread_after: int, bookmarked: set) -> Markup:
+def own_hidden_rows(view: ThreadView, user) -> dict[int, Markup]:
+    """{post id: markup} of the member's own messages hidden by moderation in this thread
+    (moderators read every row anyway): her text, marked hidden, with the reason she was
+    told and what she can do. Empty, and no query, when the thread has none."""
+    if user.is_moderator:
+        return {}
+    ids = [
+        row.id for row in view.rows if row.hidden and not row.deleted and row.author_id == user.id
+    ]
+    if not ids:
+        return {}
+    posts = db.session.scalars(select(Post).where(Post.id.in_(ids)))
+    reasons = notifications.hiding_reasons(user.id, ids)
+    parts = get_template_attribute("_macros/posts.html", "post_parts")
+    found = {}
+    for post in posts:
+        if not discussions.is_own_hidden(post, user):
+            continue
+        parent = db.session.get(Post, post.parent_id) if post.parent_id else None
+        found[post.id] = Markup(
+            parts(post, parent, view.thread_url, False, True, [], attachments.human_size,
+                  True, reasons.get(post.id))
+        )  # fmt: skip
+    return found
+
+
+def member_rows(
+    view: ThreadView,
+    discussion,
+    unread_after: int,
+    bookmarked: set,
+    own_hidden: dict[int, Markup] | None = None,
+) -> Markup:
     """The thread's `<li>` items as the signed-in member sees them: each kept row's markup
     followed by the member's own marks and actions (quote, edit, delete, attach, accept,
     bookmark, flag, hide). Built with string formatting rather than a Jinja loop: only
@@ -145,7 +178,10 @@ def member_rows(view: ThreadView, discussion, unread_after: int, bookmarked: set
 
     Raises nothing; `unread_after` is the last post id already read (0: none; the
     member's own posts are never marked new), `bookmarked` the ids of the member's
-    bookmarked posts."""
+    bookmarked posts, `own_hidden` the markup of her own hidden messages (own_hidden_rows),
+    shown in place of the notice others see. A hidden message offers no action but a
+    moderator's: nothing to quote, flag, bookmark or accept."""
+    own_hidden = own_hidden or {}
     me = current_user._get_current_object()
     is_mod = bool(me.is_moderator)
     can_reply = bool(me.can_post and not discussion.locked)
@@ -190,10 +226,10 @@ def member_rows(view: ThreadView, discussion, unread_after: int, bookmarked: set
         if unread and not unread_shown:
             unread_shown = True
             out.append(f'<p class="unread-mark" id="unread">{t["unread"]}</p>')
-        out.append(row.html)
-        if not row.deleted:
+        out.append(own_hidden.get(pid, row.html))
+        if not row.deleted and (is_mod or not row.hidden):
             out.append('<div class="post-actions no-print">')
-            if can_reply:
+            if can_reply and not row.hidden:  # a hidden message is not quoted
                 out.append(quote % pid)
             own = me.id == row.author_id
             if own or is_mod:
@@ -201,7 +237,12 @@ def member_rows(view: ThreadView, discussion, unread_after: int, bookmarked: set
                 out.append(f'<a href="{delete[0]}{pid}{delete[1]}">{t["delete"]}</a>')
             if own and not row.hidden:
                 out.append(f'<a href="{files[0]}{pid}{files[1]}">{t["files"]}</a>')
-            if accept and pid != view.first_post_id and view.accepted_post_id != pid:
+            if (
+                accept
+                and not row.hidden
+                and pid != view.first_post_id
+                and view.accepted_post_id != pid
+            ):
                 out.append(
                     f'<form method="post" action="{accept[0]}{pid}{accept[1]}" class="inline">'
                     f'{hidden_csrf}<button type="submit" class="link-button">{t["accept"]}'
@@ -212,7 +253,7 @@ def member_rows(view: ThreadView, discussion, unread_after: int, bookmarked: set
                 f'<form method="post" action="{mark[0]}{pid}{mark[1]}" class="inline">'
                 f'{hidden_csrf}<button type="submit" class="link-button">{label}</button></form>'
             )
-            if not own:  # one's own message is edited or deleted, not flagged
+            if not own and not row.hidden:  # one's own is edited; a hidden one is handled
                 out.append(f'<a href="{flag[0]}{pid}{flag[1]}">{t["flag"]}</a>')
             if is_mod and row.hidden:
                 out.append(
@@ -277,7 +318,8 @@ def thread_context(discussion, quote_id=None) -> dict:
     report_marks, post_marks = bookmarks.bookmarked_ids(current_user)
     rows = None
     if current_user.is_authenticated:
-        rows = member_rows(view, discussion, seen, post_marks)
+        me = current_user._get_current_object()
+        rows = member_rows(view, discussion, seen, post_marks, own_hidden_rows(view, me))
     return dict(
         items=view,
         member_rows=rows,

@@ -77,7 +77,7 @@ def main(mode: str, database_url: str, storage_dir: str, search_dir: str, email:
             )
         elif mode == "delete":
             app.extensions["storage"] = StopBeforeDeleting(app.extensions["storage"])
-            post_form(client, f"/attachments/{target}/delete", {})
+            post_form(client, f"/attachments/{target}/delete", {"confirm": "yes"})
     sys.exit(f"{mode}: the stopping point was never reached")
 
 

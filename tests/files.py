@@ -49,3 +49,9 @@ def pdf_with_text(text: str = "Un ornithorynque au marché de Florac") -> bytes:
 
 
 HTML_AS_PDF = b"<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"
+
+
+# A HEIC by its brands (`ftyp` box), then nothing a decoder can read: the upload accepts it
+# (whether HEIC can be decoded is the media worker's to find out), the worker refuses it.
+# What the other broken photos were for — a truncated JPEG or PNG — is now refused at once.
+BROKEN_HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 400

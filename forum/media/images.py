@@ -148,6 +148,37 @@ def process_image(
     return result
 
 
+def check_image(
+    stream: BinaryIO,
+    *,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+    max_decode_bytes: int = DEFAULT_MAX_DECODE_BYTES,
+) -> None:
+    """What can be known of an uploaded image cheaply, while its sender waits: the size its
+    header declares (within `max_pixels` and the memory budget of `process_image`), and
+    that a JPEG or PNG is whole — a JPEG decoded at 1/8 scale (libjpeg still reads every
+    byte), a PNG's chunks and checksums read without inflating its pixels. WebP and HEIC:
+    their header only; `process_image` decides the rest after the response. Leaves
+    `stream` at 0. Raises UnsupportedFile ``image_too_large`` or ``corrupt``."""
+    head = stream.read(16)
+    stream.seek(0)
+    if head[4:8] == b"ftyp":
+        return  # HEIC: whether it can be decoded at all is the worker's to say
+    try:
+        with _opened(stream, max_pixels, max_decode_bytes) as image:
+            if image.format == "JPEG":
+                image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+                image.load()
+            elif image.format == "PNG":
+                image.verify()
+    except UnsupportedFile:
+        raise
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as error:
+        raise UnsupportedFile(CORRUPT, "corrupt") from error
+    finally:
+        stream.seek(0)
+
+
 def _opened(stream: BinaryIO, max_pixels: int, max_decode_bytes: int) -> Image.Image:
     """The image in `stream`, header read, not decoded (a context manager); refused over
     `max_pixels`, or over what `max_decode_bytes` allows for a format decoded whole."""

@@ -185,7 +185,8 @@ def attach(
     row (flushed; the caller's edge commits). Returns the pending Attachment.
 
     Raises Forbidden when `user` may not attach there; Invalid("file", …) for an empty or
-    too large file, a refused type (decided from the content: forum/media/sniff.py), too
+    too large file, a refused type (decided from the content: forum/media/sniff.py), an
+    image too large in pixels or truncated (what can be checked before the worker), too
     many files or a full quota; Invalid("alt", …) for an image without a description;
     Invalid("consent", …) for a photo without the consent box; Invalid("section", …) for
     an unknown section."""
@@ -229,6 +230,8 @@ def attach(
         except media.UnsupportedFile as refused:
             raise Invalid("file", str(refused.message)) from None
         spooled.seek(0)
+        if found.kind == "image":
+            _check_image(spooled)
         alt = " ".join((alt or "").split())
         if found.kind == "image":
             if not alt:
@@ -266,6 +269,19 @@ def attach(
     db.session.flush()
     db.session.info[MEDIA_FLAG] = True
     return attachment
+
+
+def _check_image(spooled: BinaryIO) -> None:
+    """Refuse now, while its sender waits, what the media worker would refuse later and
+    can be told cheaply: an image declaring more pixels than the budget (a decompression
+    bomb), a truncated JPEG or PNG (forum.media.images.check_image)."""
+    from forum.media.images import check_image  # loads Pillow: only when an image comes
+
+    config = current_app.config
+    try:
+        check_image(spooled, max_pixels=config["ATTACHMENT_MAX_PIXELS"])
+    except media.UnsupportedFile as refused:
+        raise Invalid("file", str(refused.message)) from None
 
 
 def _spool(stream: BinaryIO, limit: int) -> tuple[BinaryIO, int]:

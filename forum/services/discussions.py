@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased, joinedload, selectinload
@@ -93,8 +94,24 @@ REPORT_NUMBER = re.compile(r"(?<![\w.:/])(\d+)(?![\w.:/])")
 
 def parse_report_links(text: str) -> list[Report]:
     """'12, https://…/reports/40' -> the published reports 12 and 40 (unknown ones refused).
-    In an address only the report number counts (not the host's digits or port)."""
+    In an address only the report number counts (not the host's digits or port). Raises
+    Invalid("reports", …) naming the entries (between commas, semicolons or line breaks)
+    in which neither a number nor a report's address was found, or the unknown reports."""
     text = text or ""
+    entries = [e.strip() for e in re.split(r"[,;\n]+", text) if e.strip()]
+    unclear = [e for e in entries if not REPORT_URL.search(e) and not REPORT_NUMBER.search(e)]
+    if unclear:
+        raise Invalid(
+            "reports",
+            ngettext(
+                "Entrée non comprise : %(entries)s. Indiquez le numéro d'un retour (par "
+                "exemple 12) ou son adresse, séparés par des virgules.",
+                "Entrées non comprises : %(entries)s. Indiquez le numéro d'un retour (par "
+                "exemple 12) ou son adresse, séparés par des virgules.",
+                len(unclear),
+                entries=", ".join(f"«\u00a0{e[:60]}\u00a0»" for e in unclear[:5]),
+            ),
+        )
     linked = REPORT_URL.findall(text)
     bare = REPORT_NUMBER.findall(REPORT_URL.sub(" ", text))
     ids = [int(n) for n in linked + bare][:10]
@@ -259,9 +276,24 @@ def can_view_post(post: Post | None, viewer) -> bool:
 
 
 def can_edit(post: Post, user) -> bool:
+    """Edit or delete a message: its author (not once moderation hid it), or a moderator."""
     if not user or not user.is_authenticated or not user.can_post or post.deleted_at:
         return False
-    return user.id == post.author_id or user.is_moderator
+    if user.is_moderator:
+        return True
+    return user.id == post.author_id and post.hidden_at is None
+
+
+def is_own_hidden(post: Post | None, viewer) -> bool:
+    """Whether `post` is the viewer's own message, hidden by moderation (not deleted), in a
+    discussion they can read: its author still reads it, marked hidden (everyone else sees
+    a notice), but may neither edit nor delete it. Moderators read it anyway
+    (`can_view_post`)."""
+    if post is None or post.deleted_at is not None or post.hidden_at is None:
+        return False
+    if viewer is None or not viewer.is_authenticated or viewer.id != post.author_id:
+        return False
+    return can_view_discussion(post.discussion, viewer)
 
 
 def edit_post(post: Post, editor: User, body: str) -> None:

@@ -11,7 +11,7 @@ from forum import limits
 from forum.extensions import db
 from forum.models import Category, Discussion, Flag, ModerationLog, Post, Report, Structure, User
 from forum.models.base import utcnow
-from forum.services import brakes
+from forum.services import brakes, events
 from forum.services.errors import Invalid
 
 
@@ -100,15 +100,16 @@ def resolve_flag(flag: Flag, moderator: User) -> bool:
     return True
 
 
-def set_hidden(post: Post, moderator: User, hidden: bool, reason: str = "") -> None:
+def set_hidden(post: Post, moderator: User, hidden: bool, reason: str = "") -> bool:
     """Hide a message (with a reason, told to its author; its open flags are then handled)
-    or show it again."""
+    or show it again (its author is told too: event « post_shown »). False, and nothing
+    done, when it already was so."""
     # cycle: notifications -> discussions, reports (visibility) -> moderation (log)
     from forum.services import notifications
 
     reason = " ".join((reason or "").split())[: limits.REASON_MAX]
     if hidden == (post.hidden_at is not None):
-        return  # already so (a double click, two tabs): nothing to log, nobody to tell again
+        return False  # already so (a double click, two tabs): nothing to log, nobody to tell
     if hidden and not reason:
         raise Invalid("reason", _("Indiquez le motif : il sera communiqué à l'auteur."))
     notified = None
@@ -122,39 +123,47 @@ def set_hidden(post: Post, moderator: User, hidden: bool, reason: str = "") -> N
         notified = notifications.notify_hidden(post, moderator, reason)
     else:
         post.hidden_at = None
+        events.record("post_shown", post.id, moderator.id)
     log(moderator, "hide" if hidden else "unhide", "post", post.id, reason if hidden else "")
     db.session.flush()
     if notified is not None:
         notifications.send_immediate([notified])
+    return True
 
 
-def set_locked(discussion: Discussion, moderator: User, locked: bool) -> None:
-    """Lock (no more replies) or unlock; nothing logged when it already was so."""
+def set_locked(discussion: Discussion, moderator: User, locked: bool) -> bool:
+    """Lock (no more replies) or unlock; False, and nothing logged, when it already was so."""
     if bool(discussion.locked) == locked:
-        return
+        return False
     discussion.locked = locked
     log(moderator, "lock" if locked else "unlock", "discussion", discussion.id)
     db.session.flush()
+    return True
 
 
-def set_pinned(discussion: Discussion, moderator: User, pinned: bool) -> None:
-    """Pin to the top of the list or unpin; nothing logged when it already was so."""
+def set_pinned(discussion: Discussion, moderator: User, pinned: bool) -> bool:
+    """Pin to the top of the list or unpin; False, and nothing logged, when it already
+    was so."""
     if bool(discussion.pinned) == pinned:
-        return
+        return False
     discussion.pinned = pinned
     log(moderator, "pin" if pinned else "unpin", "discussion", discussion.id)
     db.session.flush()
+    return True
 
 
-def move(discussion: Discussion, moderator: User, category: Category) -> None:
+def move(discussion: Discussion, moderator: User, category: Category) -> bool:
+    """Move a discussion to another category; False, and nothing logged, when it already
+    is there. Raises Invalid for a report's thread (it stays under its report)."""
     if discussion.is_report_thread:
         raise Invalid("category", _("Le fil d'un retour d'expérience reste sous son retour."))
     if discussion.category_id == category.id:
-        return
+        return False
     old = discussion.category.name if discussion.category else ""
     discussion.category = category
     log(moderator, "move", "discussion", discussion.id, f"{old} → {category.name}")
     db.session.flush()
+    return True
 
 
 def recent_log(limit: int = 100) -> list[ModerationLog]:

@@ -163,6 +163,17 @@ def answer_accepted(post_id: int) -> Fan | None:
     return Fan(target, {"answer_accepted": [post.author_id]})
 
 
+@fans_out("post_shown", ("post_shown",))
+def post_shown(post_id: int) -> Fan | None:
+    """A message moderation had hidden is visible again: its author (unless it was hidden
+    again, or deleted, before the fan-out)."""
+    post = db.session.get(Post, post_id)
+    if post is None or not post.visible:
+        return None
+    target = Target(discussion_id=post.discussion_id, post_id=post.id)
+    return Fan(target, {"post_shown": [post.author_id]})
+
+
 def _registered(event_id: int) -> list[int]:
     """Everyone registered to an event, seat or waiting list."""
     return list(

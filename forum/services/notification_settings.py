@@ -44,7 +44,9 @@ KINDS: dict[str, Kind] = {
     # The « contact messages » relay of structures (branch st-structures) notifies with
     # kind "contact_message".
     "contact": Kind(lazy("Messages de contact adressés à votre structure"), ("contact_message",)),
-    "moderation": Kind(lazy("Décisions de modération sur vos messages"), ("post_hidden",)),
+    "moderation": Kind(
+        lazy("Décisions de modération sur vos messages"), ("post_hidden", "post_shown")
+    ),
     # issue 15: the calendar (changes and cancellations of an event one is registered to,
     # a seat freed from the waiting list)
     "events": Kind(

@@ -384,6 +384,23 @@ def notify_hidden(post: Post, moderator: User, reason: str) -> int | None:
     return n.id
 
 
+def hiding_reasons(user_id: int, post_ids: list[int]) -> dict[int, str]:
+    """{post id: the reason this member was told when moderation last hid that message of
+    theirs} (notify_hidden), for those of `post_ids` that were told one; one statement."""
+    if not post_ids:
+        return {}
+    rows = db.session.execute(
+        select(Notification.post_id, Notification.reason)
+        .where(
+            Notification.user_id == user_id,
+            Notification.kind == "post_hidden",
+            Notification.post_id.in_(post_ids),
+        )
+        .order_by(Notification.id)
+    )
+    return {post_id: reason for post_id, reason in rows if reason}
+
+
 def send_immediate(ids: list[int]) -> None:
     """E-mail now those of these notifications whose kind the recipient wants immediately,
     each one only if its recipient may still read what it is about (else it is set aside,

@@ -250,24 +250,41 @@ def _serve(key: str, mime: str, filename: str, inline: bool, attachment: Attachm
     return response
 
 
-@bp.post("/attachments/<int:attachment_id>/delete")
+@bp.route("/attachments/<int:attachment_id>/delete", methods=["GET", "POST"])
 @posting_required
 def delete(attachment_id: int):
-    """Delete a file (its uploader, moderators)."""
+    """Delete a file (its uploader, moderators): ask first (a page that works without
+    JavaScript, as for messages and reports), then delete. A POST without the
+    confirmation only asks."""
     attachment = _readable_or_404(attachment_id)
     if not attachments.can_manage(attachment, current_user):
         abort(403)
-    form = MaillageForm()
-    if not form.validate_on_submit():
-        abort(400)
     if attachment.report_id is not None:
         back = url_for("attachments.report_files", report_id=attachment.report_id)
         if attachment.report.author_id != current_user.id:
             back = url_for("reports.detail", report_id=attachment.report_id)
+        consequence = _(
+            "Il sera retiré du retour «\u00a0%(title)s\u00a0» et effacé : on ne pourra "
+            "pas le récupérer.",
+            title=attachment.report.title,
+        )
     else:
         back = url_for("attachments.post_files", post_id=attachment.post_id)
         if attachment.post.author_id != current_user.id:
             back = url_for("discussions.detail", discussion_id=attachment.post.discussion_id)
+        consequence = _("Il sera retiré du message et effacé : on ne pourra pas le récupérer.")
+    if request.method == "GET" or request.form.get("confirm") != "yes":
+        return render_template(
+            "main/confirm_delete.html",
+            title=_("Supprimer ce fichier ?"),
+            what=attachment.filename,
+            consequence=consequence,
+            action=url_for("attachments.delete", attachment_id=attachment.id),
+            cancel=back,
+        )
+    form = MaillageForm()
+    if not form.validate_on_submit():
+        abort(400)
     name = attachment.filename
     if attachment.uploader_id != current_user.id:  # a moderator's removal is logged
         target = (

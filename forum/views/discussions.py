@@ -67,6 +67,26 @@ def _post_or_404(post_id: int) -> Post:
     return post
 
 
+def _changeable_post(post_id: int) -> Post:
+    """The post the member may edit or delete; 404 if she may not read it, 403 if not
+    hers — saying so when it is her own message hidden by moderation (she reads it on its
+    thread, marked hidden, but may no longer change it)."""
+    post = db.session.get(Post, post_id)
+    if discussions.is_own_hidden(post, current_user):
+        abort(
+            403,
+            description=_(
+                "Ce message a été masqué par l'équipe de modération : vous ne pouvez plus "
+                "le modifier ni le supprimer. Vous le voyez encore dans la discussion, avec "
+                "le motif qui vous a été communiqué."
+            ),
+        )
+    post = _post_or_404(post_id)
+    if not discussions.can_edit(post, current_user):
+        abort(403)
+    return post
+
+
 @bp.get("/discussions/")
 def index():
     """Open discussions, pinned first, then by latest activity; unread ones marked."""
@@ -284,9 +304,7 @@ def reply_to_report(report_id: int):
 @posting_required
 def edit_post(post_id: int):
     """Edit my post (moderators any post); the previous text is kept."""
-    post = _post_or_404(post_id)
-    if not discussions.can_edit(post, current_user):
-        abort(403)
+    post = _changeable_post(post_id)
     form = PostEditForm()
     stored = PostEditForm(formdata=None)
     stored.body.data = post.body_md
@@ -337,9 +355,7 @@ def post_history(post_id: int):
 def delete_post(post_id: int):
     """Ask first (a page that works without JavaScript), then soft delete: the replies
     stay, under "message supprimé". A POST without the confirmation only asks."""
-    post = _post_or_404(post_id)
-    if not discussions.can_edit(post, current_user):
-        abort(403)
+    post = _changeable_post(post_id)
     if request.method == "GET" or request.form.get("confirm") != "yes":
         return render_template(
             "main/confirm_delete.html",
@@ -420,16 +436,27 @@ def watch(target: str, target_id: int):
     if state not in ("watch", "mute", "none"):
         abort(400)
     watches.set_state(current_user, target, target_id, state)
-    flash(
-        {
-            "watch": _("Vous suivez désormais ceci."),
-            "mute": _("Vous ne recevrez plus de notifications pour ceci."),
-            "none": _("Vous ne suivez plus ceci."),
-        }[state],
-        "info",
-    )
+    flash(_watch_message(target, state), "info")
 
     return redirect(safe_next(request.form.get("next")) or url_for("notifications.index"), code=303)
+
+
+def _watch_message(target: str, state: str) -> str:
+    """« Vous suivez désormais cette discussion », naming what is followed or muted."""
+    return {
+        ("discussion", "watch"): _("Vous suivez désormais cette discussion."),
+        ("discussion", "mute"): _("Cette discussion est en sourdine : plus de notifications."),
+        ("discussion", "none"): _("Vous ne suivez plus cette discussion."),
+        ("tag", "watch"): _("Vous suivez désormais ce défi."),
+        ("tag", "mute"): _("Ce défi est en sourdine : plus de notifications."),
+        ("tag", "none"): _("Vous ne suivez plus ce défi."),
+        ("module", "watch"): _("Vous suivez désormais ce module du kit."),
+        ("module", "mute"): _("Ce module du kit est en sourdine : plus de notifications."),
+        ("module", "none"): _("Vous ne suivez plus ce module du kit."),
+        ("category", "watch"): _("Vous suivez désormais cette catégorie."),
+        ("category", "mute"): _("Cette catégorie est en sourdine : plus de notifications."),
+        ("category", "none"): _("Vous ne suivez plus cette catégorie."),
+    }[(target, state)]
 
 
 @bp.post("/discussions/<int:discussion_id>/moderate")
@@ -440,20 +467,50 @@ def moderate(discussion_id: int):
     action = request.form.get("action")
     # A refusal (Invalid: a report's thread cannot move) is a 400 page saying why.
     if action in ("lock", "unlock"):
-        moderation.set_locked(discussion, current_user, action == "lock")
+        done = moderation.set_locked(discussion, current_user, action == "lock")
     elif action in ("pin", "unpin"):
-        moderation.set_pinned(discussion, current_user, action == "pin")
+        done = moderation.set_pinned(discussion, current_user, action == "pin")
     elif action == "move":
         category = db.session.scalar(
             select(Category).where(Category.slug == request.form.get("category", ""))
         )
         if category is None:
             abort(400, description=_("Catégorie inconnue."))
-        moderation.move(discussion, current_user, category)
+        done = moderation.move(discussion, current_user, category)
     else:
         abort(400)
-    flash(_("C'est fait."), "success")
+    if done:
+        flash(_moderated(action, discussion), "success")
+    else:  # a double click, two tabs: say that nothing changed
+        flash(_unchanged(action, discussion), "info")
     return redirect(pages.thread_url(discussion), code=303)
+
+
+def _moderated(action: str, discussion: Discussion) -> str:
+    """What a moderator's action on a discussion did, in words."""
+    if action == "move":
+        return _("Discussion déplacée dans «\u00a0%(name)s\u00a0».", name=discussion.category.name)
+    return {
+        "lock": _("Discussion verrouillée : on ne peut plus y répondre."),
+        "unlock": _("Discussion déverrouillée : on peut de nouveau y répondre."),
+        "pin": _("Discussion épinglée en tête de liste."),
+        "unpin": _("Discussion désépinglée."),
+    }[action]
+
+
+def _unchanged(action: str, discussion: Discussion) -> str:
+    """What a moderator is told when the discussion already was as asked."""
+    if action == "move":
+        return _(
+            "Rien n'a changé : la discussion est déjà dans «\u00a0%(name)s\u00a0».",
+            name=discussion.category.name,
+        )
+    return {
+        "lock": _("Rien n'a changé : la discussion était déjà verrouillée."),
+        "unlock": _("Rien n'a changé : la discussion n'était pas verrouillée."),
+        "pin": _("Rien n'a changé : la discussion était déjà épinglée."),
+        "unpin": _("Rien n'a changé : la discussion n'était pas épinglée."),
+    }[action]
 
 
 @bp.route("/posts/<int:post_id>/hide", methods=["GET", "POST"])
@@ -466,17 +523,22 @@ def hide_post(post_id: int):
         pages.thread_url(post.discussion) + f"#post-{post.id}"
     )
     if request.method == "POST" and request.form.get("hidden") == "0":
-        moderation.set_hidden(post, current_user, False)
-        flash(_("Le message est de nouveau visible."), "success")
+        if moderation.set_hidden(post, current_user, False):
+            flash(_("Message de nouveau visible. Son auteur est prévenu."), "success")
+        else:
+            flash(_("Rien n'a changé : ce message était déjà visible."), "info")
         return redirect(back, code=303)
     form = HideForm()
     if form.validate_on_submit():
         try:
-            moderation.set_hidden(post, current_user, True, form.reason.data)
+            done = moderation.set_hidden(post, current_user, True, form.reason.data)
         except Invalid as error:
             form.reason.errors.append(error.message)
         else:
-            flash(_("Message masqué. Son auteur est prévenu, avec le motif."), "success")
+            if done:
+                flash(_("Message masqué. Son auteur est prévenu, avec le motif."), "success")
+            else:
+                flash(_("Rien n'a changé : ce message était déjà masqué."), "info")
             return redirect(back, code=303)
     if request.method == "GET":
         form.next.data = safe_next(request.args.get("next")) or ""

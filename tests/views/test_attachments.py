@@ -16,7 +16,7 @@ from forum.models.base import utcnow
 from forum.services import attachments, discussions
 from forum.storage import storage
 from tests.conftest import csrf_token, post_form
-from tests.files import HTML_AS_PDF, jpeg_with_gps, pdf_with_text
+from tests.files import BROKEN_HEIC, HTML_AS_PDF, jpeg_with_gps, pdf_with_text
 
 OLD = utcnow() - timedelta(days=30)
 
@@ -228,7 +228,7 @@ def test_deleting_a_file_removes_it_from_storage(client, login, author, report):
     process_all()
     row = only_attachment()
     keys = attachments.stored_keys(row)
-    response = post_form(client, f"/attachments/{row.id}/delete", {})
+    response = post_form(client, f"/attachments/{row.id}/delete", {"confirm": "yes"})
     assert response.status_code == 303
     assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
     assert not any(storage().exists(k) for k in keys)
@@ -293,18 +293,14 @@ def test_a_word_only_in_an_attached_pdf_finds_the_report(client, login, author, 
 def test_a_file_the_decoder_chokes_on_fails_without_blocking_the_queue(
     client, login, author, report
 ):
-    """A PNG whose data is cut after its header passes the type check (magic bytes), then
+    """A photo that passes the checks made at upload (its type, from its magic bytes) then
     cannot be decoded: it is marked failed, with a French reason its author sees, and is
-    never served."""
-    from PIL import Image as PILImage
-
-    out = BytesIO()
-    PILImage.new("RGB", (300, 200), (10, 120, 60)).save(out, "PNG")
-    cut = out.getvalue()[:120]
+    never served. (A truncated JPEG or PNG is now refused at upload.)"""
     login(author)
     response = upload(
-        client, f"/reports/{report.id}/attachments", "coupe.png", cut, alt="Coupé", consent="y"
-    )
+        client, f"/reports/{report.id}/attachments", "coupe.heic", BROKEN_HEIC, alt="Coupé",
+        consent="y",
+    )  # fmt: skip
     assert response.status_code == 303
     process_all()
     row = only_attachment()
@@ -393,7 +389,7 @@ def test_moderators_list_and_delete_files_but_do_not_upload(
         upload(client, f"/reports/{report.id}/attachments", "x.pdf", pdf_with_text()).status_code
         == 403
     )
-    assert post_form(client, f"/attachments/{row_id}/delete", {}).status_code == 303
+    assert post_form(client, f"/attachments/{row_id}/delete", {"confirm": "yes"}).status_code == 303
     assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
 
 
@@ -402,9 +398,7 @@ def test_refused_files_count_for_nothing_and_ids_are_never_reused(
 ):
     app.config["ATTACHMENTS_PER_REPORT"] = 1
     login(author)
-    out = BytesIO()
-    Image.new("RGB", (300, 200)).save(out, "PNG")
-    upload(client, f"/reports/{report.id}/attachments", "coupe.png", out.getvalue()[:120],
+    upload(client, f"/reports/{report.id}/attachments", "coupe.heic", BROKEN_HEIC,
            alt="Coupé", consent="y")  # fmt: skip
     process_all()
     failed = only_attachment()
@@ -412,7 +406,7 @@ def test_refused_files_count_for_nothing_and_ids_are_never_reused(
     second = upload(client, f"/reports/{report.id}/attachments", "grille.pdf", pdf_with_text())
     assert second.status_code == 303  # the failed one takes no slot
     first_id = failed.id
-    post_form(client, f"/attachments/{first_id}/delete", {})
+    post_form(client, f"/attachments/{first_id}/delete", {"confirm": "yes"})
     app.config["ATTACHMENTS_PER_REPORT"] = 10
     upload(client, f"/reports/{report.id}/attachments", "autre.pdf", pdf_with_text())
     ids = list(db.session.scalars(sa.select(Attachment.id).order_by(Attachment.id)))
@@ -458,7 +452,7 @@ def test_a_moderator_removing_a_file_is_logged(client, login, author, report, ma
     row_id = only_attachment().id
     post_form(client, "/auth/logout", {})
     login(moderator)
-    post_form(client, f"/attachments/{row_id}/delete", {})
+    post_form(client, f"/attachments/{row_id}/delete", {"confirm": "yes"})
     page = client.get("/moderation/").get_data(as_text=True)
     assert "Fichier joint supprimé" in page and "grille.pdf" in page
 

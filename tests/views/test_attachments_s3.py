@@ -90,9 +90,11 @@ def test_upload_process_download_and_delete_through_s3(
     assert sorted(storage().keys()) == sorted(pdf_keys + image_keys)
 
     # Deleting a file removes its objects from the bucket.
-    assert post_form(client, f"/attachments/{image_id}/delete", {}).status_code == 303
+    assert (
+        post_form(client, f"/attachments/{image_id}/delete", {"confirm": "yes"}).status_code == 303
+    )
     assert sorted(storage().keys()) == pdf_keys
-    assert post_form(client, f"/attachments/{pdf_id}/delete", {}).status_code == 303
+    assert post_form(client, f"/attachments/{pdf_id}/delete", {"confirm": "yes"}).status_code == 303
     assert list(storage().keys()) == []
     assert client.get(f"/attachments/{pdf_id}").status_code == 404
     check = s3_app.test_cli_runner().invoke(args=["attachments", "check"])

@@ -234,14 +234,7 @@ def attach(
             _check_image(spooled)
         alt = " ".join((alt or "").split())
         if found.kind == "image":
-            if not alt:
-                raise Invalid(
-                    "alt",
-                    _(
-                        "Décrivez l'image en une phrase pour les personnes qui ne la voient pas "
-                        "(par exemple : « Le tableau des idées après le tour de table »)."
-                    ),
-                )
+            _check_alt(alt)
             if not consent:
                 raise Invalid(
                     "consent",
@@ -358,6 +351,39 @@ def shelf(module_id: int, kind: str | None = None, limit: int = 60) -> list[Atta
     if kind in SHELF_KINDS:
         query = query.where(Attachment.kind == kind)
     return list(db.session.scalars(query).unique())
+
+
+def _check_alt(alt: str) -> None:
+    """An image's description is required (WCAG 2.2, SC 1.1.1). Raises Invalid("alt", …)."""
+    if not alt:
+        raise Invalid(
+            "alt",
+            _(
+                "Décrivez l'image en une phrase pour les personnes qui ne la voient pas "
+                "(par exemple : « Le tableau des idées après le tour de table »)."
+            ),
+        )
+
+
+def describe(attachment: Attachment, user: User, alt: str) -> None:
+    """Give an image its own description (flushed): several photos sent at once shared
+    the one typed for them (a fresh tester: two different photos read the same to a
+    screen reader). Its uploader or a moderator (can_manage). Spaces are folded, 300
+    characters kept. Raises Forbidden; Invalid("alt", …) for a file that is no image or
+    an empty description."""
+    if not can_manage(attachment, user):
+        raise Forbidden(
+            _("Seule la personne qui l’a ajoutée, ou la modération, décrit cette image.")
+        )
+    if not attachment.is_image:
+        raise Invalid("alt", _("Seule une image a une description."))
+    alt = " ".join((alt or "").split())
+    _check_alt(alt)
+    attachment.alt = alt[:300]
+    db.session.flush()
+    parent = _search_parent(attachment)
+    if parent is not None:
+        indexing.enqueue(db.session, *parent)
 
 
 # --- deleting ----------------------------------------------------------------------

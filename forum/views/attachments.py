@@ -250,6 +250,27 @@ def _serve(key: str, mime: str, filename: str, inline: bool, attachment: Attachm
     return response
 
 
+@bp.post("/attachments/<int:attachment_id>/description")
+@posting_required
+def describe(attachment_id: int):
+    """Give one image its own description, from the files page (its uploader, moderators):
+    photos sent together shared the description typed for them."""
+    attachment = _readable_or_404(attachment_id)
+    if not MaillageForm().validate_on_submit():
+        abort(400)
+    if attachment.report_id is not None:
+        back = url_for("attachments.report_files", report_id=attachment.report_id)
+    else:
+        back = url_for("attachments.post_files", post_id=attachment.post_id)
+    try:
+        attachments.describe(attachment, current_user, request.form.get("alt", ""))
+    except Invalid as error:
+        flash(error.message, "error")
+        return redirect(f"{back}#alt-{attachment.id}", code=303)
+    flash(_("Description enregistrée : %(name)s.", name=attachment.filename), "success")
+    return redirect(f"{back}#alt-{attachment.id}", code=303)
+
+
 @bp.route("/attachments/<int:attachment_id>/delete", methods=["GET", "POST"])
 @posting_required
 def delete(attachment_id: int):

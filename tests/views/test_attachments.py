@@ -500,3 +500,51 @@ def test_a_sending_too_large_says_the_limits_and_the_way_back(app, client, login
     # Any other form keeps the general message.
     other = client.post("/auth/login", data={"email": "x" * 3_000_000})
     assert other.status_code == 413 and "Mo par fichier" not in other.get_data(as_text=True)
+
+
+def test_each_photo_gets_its_own_description(client, login, author, report, make_user):
+    """A fresh tester sent two photos with one reply: both read « Photo test réponse » to
+    a screen reader. The files page lets their uploader describe each one (a moderator
+    too); an empty description is refused and the old one kept; others may not; the page
+    shows each photo with its own."""
+    login(author)
+    path = f"/reports/{report.id}/attachments"
+    token = csrf_token(client, path)
+    both = client.post(
+        path,
+        data={
+            "csrf_token": token,
+            "file": [(BytesIO(jpeg_with_gps()), "a.jpg"), (BytesIO(jpeg_with_gps()), "b.jpg")],
+            "alt": "Photo de la séance",
+            "consent": "y",
+        },
+        content_type="multipart/form-data",
+    )
+    assert both.status_code == 303
+    process_all()
+    first, second = db.session.scalars(sa.select(Attachment).order_by(Attachment.id))
+    page = client.get(path).get_data(as_text=True)
+    assert f'id="alt-{first.id}"' in page and "décrivez ensuite chacune" in page
+
+    def describe(row, alt):
+        return post_form(client, f"/attachments/{row.id}/description", {"alt": alt})
+
+    done = describe(second, "  Le tableau   des idées ")
+    assert done.status_code == 303 and done.location.endswith(f"{path}#alt-{second.id}")
+    empty = describe(first, "   ")
+    assert empty.status_code == 303
+    assert "Décrivez l" in client.get(path).get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Attachment, second.id).alt == "Le tableau des idées"
+    assert db.session.get(Attachment, first.id).alt == "Photo de la séance"
+    shown = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    assert 'alt="Le tableau des idées"' in shown and 'alt="Photo de la séance"' in shown
+
+    post_form(client, "/auth/logout", {})
+    login(make_user(display_name="Autre Membre", created_at=OLD))
+    assert describe(first, "Détourné").status_code == 403
+    post_form(client, "/auth/logout", {})
+    login(make_user(display_name="Mod Ération", role="moderator", created_at=OLD))
+    assert describe(first, "Le groupe devant la grange").status_code == 303
+    db.session.expire_all()
+    assert db.session.get(Attachment, first.id).alt == "Le groupe devant la grange"

@@ -42,7 +42,7 @@ from forum.models import (
     report_modules,
 )
 from forum.models.base import utcnow
-from forum.services import discussions, indexing, reports
+from forum.services import discussions, events, indexing, reports
 from forum.services.errors import Forbidden, Invalid
 from forum.storage import StorageUnavailable, StoredFileMissing, storage
 
@@ -499,13 +499,26 @@ def process_pending(batch: int = 10) -> int:
             log.exception("Attachment %s could not be processed", attachment_id)
             db.session.rollback()
             attachment = db.session.get(Attachment, attachment_id)
-            attachment.status = AttachmentStatus.FAILED.value
             with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
-                attachment.error = _("Ce fichier n'a pas pu être préparé.")
-            attachment.processed_at = utcnow()
+                _refuse(attachment, _("Ce fichier n'a pas pu être préparé."))
             db.session.commit()
         done += 1
     return done
+
+
+def _refuse(attachment: Attachment, error: str) -> None:
+    """Mark a file refused by its processing, with its reason (300 characters at most), and
+    tell its uploader (event « attachment_refused »: they were told at the upload that it
+    would be visible in a few seconds; a fresh tester waited for files that never came)."""
+    attachment.status = AttachmentStatus.FAILED.value
+    attachment.error = error[:300]
+    attachment.processed_at = utcnow()
+    events.record(
+        "attachment_refused",
+        attachment.id,
+        None,
+        detail=f"{attachment.filename}\n{attachment.error}",
+    )
 
 
 def process(attachment: Attachment) -> None:
@@ -523,10 +536,8 @@ def process(attachment: Attachment) -> None:
         # Lost (a restore without its files, a hand-made deletion): failed for good, or
         # this row would stop every upload queued after it, run after run.
         log.error("Attachment %s: stored upload %s missing", attachment.id, attachment.raw_key)
-        attachment.status = AttachmentStatus.FAILED.value
-        attachment.error = _("Le fichier envoyé a été perdu avant d'être préparé : renvoyez-le.")
+        _refuse(attachment, _("Le fichier envoyé a été perdu avant d'être préparé : renvoyez-le."))
         attachment.raw_key = None
-        attachment.processed_at = utcnow()
         return
     # Variants are named with the time they are made, not the upload's: sweep() judges an
     # uncommitted key by the age in its name, and a file processed an hour after its upload
@@ -573,9 +584,8 @@ def process(attachment: Attachment) -> None:
                 indexing.enqueue(db.session, *parent)
         attachment.status = AttachmentStatus.READY.value
     except media.UnsupportedFile as refused:
-        attachment.status = AttachmentStatus.FAILED.value
         with force_locale(config["BABEL_DEFAULT_LOCALE"]):  # no request in the worker
-            attachment.error = str(refused.message)[:300]
+            _refuse(attachment, str(refused.message))
         db.session.info.setdefault(DROP_KEYS, []).append(attachment.raw_key)
         attachment.raw_key = None
     attachment.processed_at = utcnow()

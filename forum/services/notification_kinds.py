@@ -16,6 +16,8 @@ from sqlalchemy import select
 
 from forum.extensions import db
 from forum.models import (
+    Attachment,
+    AttachmentStatus,
     CalendarEvent,
     Discussion,
     EventRegistration,
@@ -161,6 +163,21 @@ def answer_accepted(post_id: int) -> Fan | None:
         return None
     target = Target(discussion_id=post.discussion_id, post_id=post.id)
     return Fan(target, {"answer_accepted": [post.author_id]})
+
+
+@fans_out("attachment_refused", ("attachment_refused",))
+def attachment_refused(attachment_id: int) -> Fan | None:
+    """A file its processing refused after the upload (forum.services.attachments): its
+    uploader, about the report or the message it was added to (its name and the reason
+    ride in the event's detail). Nobody when it is gone, or was accepted since."""
+    attachment = db.session.get(Attachment, attachment_id)
+    if attachment is None or attachment.status != AttachmentStatus.FAILED.value:
+        return None
+    if attachment.report_id is not None:
+        target = Target(report_id=attachment.report_id)
+    else:
+        target = Target(discussion_id=attachment.post.discussion_id, post_id=attachment.post_id)
+    return Fan(target, {"attachment_refused": [attachment.uploader_id]})
 
 
 @fans_out("post_shown", ("post_shown",))

@@ -47,6 +47,12 @@ KINDS: dict[str, Kind] = {
     "moderation": Kind(
         lazy("Décisions de modération sur vos messages"), ("post_hidden", "post_shown")
     ),
+    # a photo or document refused by its processing after « visible dans quelques secondes »
+    "files": Kind(
+        lazy("Vos fichiers refusés après leur envoi (photo illisible, document abîmé)"),
+        ("attachment_refused",),
+        "immediate",
+    ),
     # issue 15: the calendar (changes and cancellations of an event one is registered to,
     # a seat freed from the waiting list)
     "events": Kind(

@@ -308,7 +308,11 @@ def mark_shown_read(user_id: int, discussion_id: int, last_post_id: int, shown_a
 def link(n: Notification) -> str:
     """Where the notification leads, within a request: the exact message (#post-<id>) in
     its thread, which for a report is the report's own page; else the discussion or the
-    report."""
+    report; a file refused after its upload, the files page it was added from."""
+    if n.kind == "attachment_refused":
+        if n.report_id is not None:
+            return url_for("attachments.report_files", report_id=n.report_id)
+        return url_for("attachments.post_files", post_id=n.post_id)
     if n.discussion is not None and n.discussion.report_id:
         return url_for(
             "reports.detail",

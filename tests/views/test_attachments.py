@@ -548,3 +548,44 @@ def test_each_photo_gets_its_own_description(client, login, author, report, make
     assert describe(first, "Le groupe devant la grange").status_code == 303
     db.session.expire_all()
     assert db.session.get(Attachment, first.id).alt == "Le groupe devant la grange"
+
+
+def test_a_file_refused_after_its_upload_is_told_to_its_uploader(
+    client, login, author, report, make_user
+):
+    """A fresh tester was told « visible dans quelques secondes », and the file never came
+    nor was anything said. Refused by its processing, it is told to its uploader (in the
+    list and, by default, at once by e-mail), naming the file and the reason, and leads to
+    the files page; nobody else is told. A message's file likewise."""
+    from forum.models import Notification
+    from forum.services import notifications
+
+    login(author)
+    path = f"/reports/{report.id}/attachments"
+    upload(client, path, "coupe.heic", BROKEN_HEIC, alt="Coupé", consent="y")
+    process_all()
+    notifications.process_events()
+    row = only_attachment()
+    told = list(db.session.scalars(sa.select(Notification)))
+    assert [(n.user_id, n.kind) for n in told] == [(author.id, "attachment_refused")]
+    page = client.get("/notifications").get_data(as_text=True).replace("&#39;", "'")
+    assert (
+        "Le fichier «\u00a0coupe.heic\u00a0» n'a pas pu être ajouté à votre retour "
+        f"d'expérience «\u00a0{report.title}\u00a0» : {row.error}" in page
+    )
+    opened = client.get(f"/notifications/{told[0].id}")
+    assert opened.status_code == 303 and opened.location.endswith(path)
+
+    thread = discussions.create_discussion(
+        author, "Photos du réseau", "Voici", discussions.categories()[0]
+    )
+    db.session.commit()
+    post = db.session.scalar(sa.select(Post).where(Post.discussion_id == thread.id))
+    upload(client, f"/posts/{post.id}/attachments", "x.heic", BROKEN_HEIC, alt="X", consent="y")
+    process_all()
+    notifications.process_events()
+    last = db.session.scalar(sa.select(Notification).order_by(Notification.id.desc()))
+    assert last.kind == "attachment_refused" and last.post_id == post.id
+    assert client.get(f"/notifications/{last.id}").location.endswith(
+        f"/posts/{post.id}/attachments"
+    )

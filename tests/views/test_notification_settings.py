@@ -41,7 +41,9 @@ def test_account_page_has_one_fieldset_per_kind_with_the_current_mode(client, lo
     notification_settings.save_modes(alice, {"mention": "immediate", "contact": "weekly"})
     login(alice)
     html = client.get("/account").get_data(as_text=True)
-    assert html.count('<fieldset id="mode_') == len(KINDS) == 11  # « files » (refused uploads) added
+    assert (
+        html.count('<fieldset id="mode_') == len(KINDS) == 11
+    )  # « files » (refused uploads) added
     for label in (
         "Réponses à vos discussions, retours d'expérience et messages",
         "Mentions de votre nom (@)",
@@ -57,6 +59,7 @@ def test_account_page_has_one_fieldset_per_kind_with_the_current_mode(client, lo
         "mode_reminders": "immediate",
         "mode_follow_ups": "immediate",
         "mode_membership": "immediate",
+        "mode_files": "immediate",  # a refused upload: told while one still remembers it
     }
     assert checked(html) == {
         **ALL_DAILY,

@@ -14,7 +14,7 @@ from forum.forms import choices
 from forum.forms.base import CreatingForm, EditingForm, MaillageForm, WholeNumber, WholeNumberField
 from forum.forms.reports import MultiCheckboxField
 from forum.i18n import lazy
-from forum.services.calendar import ROLE_LABELS, EventInput, to_paris
+from forum.services.calendar import ROLE_LABELS, EventInput, local_times
 
 KIND_LABELS = (
     ("seance", lazy("Séance de parcours")),
@@ -110,11 +110,12 @@ class EventFields(MaillageForm):
         self.modules.choices = choices((m.slug, f"{m.position}. {m.title}") for m in modules)
 
     def fill_from(self, event) -> None:
-        """The form as stored (local Paris times)."""
+        """The form as stored (wall-clock times of the event's place: `local_times`)."""
         self.kind.data = event.kind
         self.title.data = event.title
-        self.starts_at.data = to_paris(event.starts_at).replace(tzinfo=None)
-        self.ends_at.data = to_paris(event.ends_at).replace(tzinfo=None)
+        starts_at, ends_at = local_times(event)
+        self.starts_at.data = starts_at.replace(tzinfo=None)
+        self.ends_at.data = ends_at.replace(tzinfo=None)
         self.department.data = event.department_code or ""
         self.commune.data = event.commune
         self.online.data = event.online

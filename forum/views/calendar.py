@@ -43,6 +43,7 @@ from forum.services import (
     RateLimited,
     affiliation,
     calendar_feeds,
+    calendar_zones,
     form_data,
     lock_for_update,
     structures,
@@ -52,6 +53,10 @@ from forum.services import calendar as cal
 from forum.services import reports as report_rules
 
 bp = Blueprint("calendar", __name__)
+# Which clock an event's times are shown in (templates: `event_zone(e)`, an IANA name, and
+# `zone_label(zone)`, « heure de La Réunion »), with the `datetime_in` filter.
+bp.add_app_template_global(calendar_zones.event_zone, "event_zone")
+bp.add_app_template_global(calendar_zones.zone_label, "zone_label")
 
 ICS = "text/calendar; charset=utf-8"
 

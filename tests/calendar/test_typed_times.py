@@ -1,0 +1,70 @@
+"""A tester's findings on the times of the event form: a browser without datetime-local
+shows a text box, where « 18/03/2027 14:00 », « 14h00 », « 14h » and ISO with seconds
+were refused with a machine format and an example in the past; the time repeated the
+night the clocks go back was taken silently; an event in the past was created without
+a word; the « modifié entre-temps » notice showed the stored times raw."""
+
+from datetime import datetime
+
+import pytest
+
+from tests.calendar.conftest import last_event, post_event
+from tests.calendar.test_numbers_and_clock_changes import field_error, no_event
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "18/03/2027 14:00",
+        "18/03/2027 14h00",
+        "18/03/2027 14h",
+        "18/03/2027 14 h",
+        "18/03/2027 à 14h00",
+        "18/03/2027\u00a014:00",
+        "2027-03-18T14:00:00",
+        "2027-03-18T14:00",
+        "2027-03-18 14:00",
+    ],
+)
+def test_dates_as_french_writes_them_are_read(client, login, alice, typed):
+    login(alice)
+    response = post_event(client, starts_at=typed, ends_at="18/03/2027 17h30")
+    assert response.status_code == 303, field_error(response.get_data(as_text=True), "starts_at")
+    event = last_event()
+    # 14:00 and 17:30 in Paris, winter time (UTC+1)
+    assert (event.starts_at, event.ends_at) == (
+        datetime(2027, 3, 18, 13, 0),
+        datetime(2027, 3, 18, 16, 30),
+    )
+
+
+@pytest.mark.parametrize("typed", ["mercredi 14h", "18/03 14:00", "2027-03-18", "14:00"])
+def test_what_does_not_read_gets_a_french_example_to_come(client, login, alice, typed):
+    login(alice)
+    response = post_event(client, starts_at=typed, title="Rencontre de mars")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    year = datetime.now().year + 1
+    message = f"Indiquez la date et l’heure, par exemple 18/03/{year} 14:00."
+    assert field_error(page, "starts_at") == message
+    assert f'value="{typed}"' in page and 'value="Rencontre de mars"' in page
+    assert no_event()
+
+
+@pytest.mark.parametrize(
+    "typed, shown",
+    [
+        ("31/02/2027 14:00", "31/02/2027"),
+        ("2027-02-30T09:00", "30/02/2027"),
+        ("12/13/2027 9h", "12/13/2027"),
+    ],
+)
+def test_a_date_that_does_not_exist_is_said_so(client, login, alice, typed, shown):
+    login(alice)
+    response = post_event(client, starts_at=typed)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert field_error(page, "starts_at") == (
+        f"Le {shown} n’existe pas : vérifiez le jour et le mois."
+    )
+    assert no_event()

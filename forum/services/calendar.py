@@ -92,6 +92,18 @@ def local_times(event: CalendarEvent) -> tuple[datetime, datetime]:
     )
 
 
+def repeated_times(event: CalendarEvent) -> list[datetime]:
+    """The event's local start and end (naive, its zone) that its clock shows twice (the
+    autumn change): each was read as its first occurrence (`to_utc`), which the organiser
+    is told."""
+    zone = event_zone(event)
+    return [
+        t.replace(tzinfo=None)
+        for t in local_times(event)
+        if calendar_zones.is_repeated(t.replace(tzinfo=None), zone)
+    ]
+
+
 # --- who sees, who organises ------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ Zone names are those of the IANA time zone database (`zoneinfo`), one per overse
 département by its INSEE code.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from forum.i18n import lazy
@@ -67,7 +67,7 @@ def to_utc(local: datetime, name: str = PARIS_ZONE) -> datetime:
     - a time repeated by the autumn change is its first occurrence, still summer time
       (02:30 on the last Sunday of October in Paris -> 00:30 UTC). It is how RFC 5545
       (§3.3.5) reads a local DTSTART of our feeds, and it keeps the order of wall-clock
-      times;
+      times; the organiser is told which one was taken (`is_repeated`);
     - a time skipped by the spring change does not exist: read with the winter offset.
       Forms never get here with one: the event's validation refuses it (`exists_in`)."""
     return local.replace(tzinfo=ZoneInfo(name)).astimezone(UTC).replace(tzinfo=None)
@@ -82,3 +82,13 @@ def exists_in(local: datetime, name: str = PARIS_ZONE) -> bool:
     """False for a naive wall-clock time that zone `name` skips (in Paris, the hour from
     02:00 on the last Sunday of March); repeated times exist (see `to_utc`)."""
     return to_local(to_utc(local, name), name).replace(tzinfo=None) == local
+
+
+def is_repeated(local: datetime, name: str = PARIS_ZONE) -> bool:
+    """True for a naive wall-clock time that zone `name` shows twice (in Paris, 02:00–02:59
+    on the last Sunday of October): its two readings (fold 0 and 1, PEP 495) are
+    different moments."""
+    zone = ZoneInfo(name)
+    first = local.replace(tzinfo=zone, fold=0).astimezone(UTC)
+    second = local.replace(tzinfo=zone, fold=1).astimezone(UTC)
+    return second - first >= timedelta(minutes=1)

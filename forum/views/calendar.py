@@ -32,7 +32,7 @@ from forum.forms.calendar import (
     NewEventForm,
     RegisterForm,
 )
-from forum.i18n import current_locale
+from forum.i18n import current_locale, long_date
 from forum.models import CalendarEvent, Report
 from forum.models.calendar import CONFIRMED, WAITING
 from forum.once import submitted_once
@@ -238,6 +238,25 @@ def _form(form, event=None):
     return form
 
 
+def _say_repeated_times(event: CalendarEvent) -> None:
+    """Tell the organiser which of a time shown twice (the night the clocks go back) the
+    event took: the first, summer time (forum.services.calendar_zones.to_utc)."""
+    zone = calendar_zones.event_zone(event)
+    for local in cal.repeated_times(event):
+        first = calendar_zones.to_local(calendar_zones.to_utc(local, zone), zone)
+        flash(
+            _(
+                "%(time)s le %(day)s arrive deux fois (retour à l’heure d’hiver) : le "
+                "rendez-vous retient la première, à l’heure d’été (UTC%(offset)s), comme "
+                "les agendas qui l’importent.",
+                time=local.strftime("%H:%M"),
+                day=long_date(local.date()),
+                offset=first.strftime("%z")[:3],
+            ),
+            "info",
+        )
+
+
 @bp.route("/events/new", methods=["GET", "POST"])
 @posting_required
 @submitted_once
@@ -264,6 +283,7 @@ def create():
             )
         else:
             flash(_("Le rendez-vous est publié."), "success")
+            _say_repeated_times(event)
             return redirect(url_for("calendar.detail", event_id=event.id), code=303)
     return render_template("calendar/edit.html", form=form, event=None), status
 
@@ -300,6 +320,7 @@ def edit(event_id: int):
                 else _("Le rendez-vous est modifié."),
                 "success",
             )
+            _say_repeated_times(event)
             seated = cal.confirmed_count(event.id)
             if event.capacity is not None and seated > event.capacity:
                 # Nobody loses a seat they hold: the organiser sees why the count is over.

@@ -68,3 +68,19 @@ def test_a_date_that_does_not_exist_is_said_so(client, login, alice, typed, show
         f"Le {shown} n’existe pas : vérifiez le jour et le mois."
     )
     assert no_event()
+
+
+def test_the_repeated_hour_of_october_is_taken_and_said(client, login, alice):
+    """02:30 on 31 October 2027 happens twice in Paris. Taken as the first (summer time),
+    as RFC 5545 §3.3.5 has calendars read it, and the organiser is told so."""
+    login(alice)
+    response = post_event(client, starts_at="2027-10-31T02:30", ends_at="2027-10-31T04:00")
+    assert response.status_code == 303
+    assert last_event().starts_at == datetime(2027, 10, 31, 0, 30)
+    page = client.get(response.location).get_data(as_text=True)
+    assert (
+        "02:30 le 31 octobre 2027 arrive deux fois (retour à l’heure d’hiver) : le "
+        "rendez-vous retient la première, à l’heure d’été (UTC+02)"
+    ) in page
+    other = post_event(client, starts_at="2027-10-30T02:30", ends_at="2027-10-30T04:00")
+    assert "arrive deux fois" not in client.get(other.location).get_data(as_text=True)

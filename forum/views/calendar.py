@@ -283,6 +283,16 @@ def create():
             )
         else:
             flash(_("Le rendez-vous est publié."), "success")
+            if event.starts_at <= cal.utcnow():
+                # Legitimate (a session recorded afterwards), but a mistyped year too: said.
+                flash(
+                    _(
+                        "Ce rendez-vous est dans le passé : il est gardé pour mémoire, sans "
+                        "inscriptions ni rappels. Si vous pensiez à une date à venir, "
+                        "corrigez-la avec « Modifier »."
+                    ),
+                    "warning",
+                )
             _say_repeated_times(event)
             return redirect(url_for("calendar.detail", event_id=event.id), code=303)
     return render_template("calendar/edit.html", form=form, event=None), status

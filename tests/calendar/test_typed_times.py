@@ -84,3 +84,14 @@ def test_the_repeated_hour_of_october_is_taken_and_said(client, login, alice):
     ) in page
     other = post_event(client, starts_at="2027-10-30T02:30", ends_at="2027-10-30T04:00")
     assert "arrive deux fois" not in client.get(other.location).get_data(as_text=True)
+
+
+def test_an_event_in_the_past_is_kept_and_said_so(client, login, alice):
+    login(alice)
+    response = post_event(client, starts_at="12/05/2020 14h", ends_at="12/05/2020 17h")
+    assert response.status_code == 303
+    assert last_event().starts_at == datetime(2020, 5, 12, 12, 0)
+    page = client.get(response.location).get_data(as_text=True)
+    assert "Ce rendez-vous est dans le passé : il est gardé pour mémoire" in page
+    coming = post_event(client, starts_at="12/05/2027 14h", ends_at="12/05/2027 17h")
+    assert "dans le passé" not in client.get(coming.location).get_data(as_text=True)

@@ -214,6 +214,19 @@ def _formatted_in(value, zone: str, fmt: str, locale: str) -> str:
     return first_of_month(format_datetime(local, fmt, rebase=False), locale)
 
 
+def wall_date_and_time(value) -> str:
+    """A wall-clock time (naive, not converted: a form's value) in the words of
+    `date_and_time`: « 10 mars 2027 à 15:00 »; "" for None."""
+    if not value:
+        return ""
+    locale = current_locale()
+    return _(
+        "%(date)s à %(time)s",
+        date=first_of_month(format_date(value, "long", rebase=False), locale),
+        time=format_time(value.replace(tzinfo=UTC), "short", rebase=False),
+    )
+
+
 def first_of_month(text: str, locale: str) -> str:
     """`text` (a date Babel wrote) with « 1 janvier » made « 1er janvier » in French;
     other languages unchanged."""

@@ -8,8 +8,10 @@ from datetime import datetime
 
 import pytest
 
-from tests.calendar.conftest import last_event, post_event
+from forum.extensions import db
+from tests.calendar.conftest import event_form, last_event, post_event
 from tests.calendar.test_numbers_and_clock_changes import field_error, no_event
+from tests.views.test_write_once import form_fields
 
 
 @pytest.mark.parametrize(
@@ -95,3 +97,27 @@ def test_an_event_in_the_past_is_kept_and_said_so(client, login, alice):
     assert "Ce rendez-vous est dans le passé : il est gardé pour mémoire" in page
     coming = post_event(client, starts_at="12/05/2027 14h", ends_at="12/05/2027 17h")
     assert "dans le passé" not in client.get(coming.location).get_data(as_text=True)
+
+
+def test_the_stale_edit_notice_says_the_stored_times_in_words(client, login, alice):
+    login(alice)
+    post_event(client, starts_at="2027-03-10T14:00", ends_at="2027-03-10T17:00")
+    event = last_event()
+    path = f"/events/{event.id}/edit"
+    tab1 = form_fields(client, path)
+    moved = post_event(client, path, starts_at="2027-03-10T15:00", ends_at="2027-03-10T18:00")
+    assert moved.status_code == 303
+    stale = client.post(
+        path,
+        data={
+            **event_form(starts_at="2027-03-10T16:00", ends_at="2027-03-10T19:00"),
+            **tab1,
+        },
+    )
+    assert stale.status_code == 409
+    page = stale.get_data(as_text=True)
+    notice = page.split('id="conflict"')[1].split("</div>")[0]
+    assert "10 mars 2027 à 15:00" in notice and "10 mars 2027 à 18:00" in notice
+    assert "2027-03-10T15" not in notice
+    db.session.refresh(event)
+    assert event.starts_at == datetime(2027, 3, 10, 14, 0)

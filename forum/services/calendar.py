@@ -1011,11 +1011,12 @@ def user_for_feed_token(token: str) -> User | None:
 
 
 def private_feed_events(user: User) -> tuple[list[CalendarEvent], set[int], set[int]]:
-    """The member's registrations and their structure's events, from FEED_PAST_DAYS back;
-    the ids of the events they hold a seat at (who may see the visio link), and of those
-    they wait for (on the waiting list: the feed says TENTATIVE)."""
+    """The member's registrations, the events they created and their structure's events,
+    from FEED_PAST_DAYS back; the ids of the events whose visio link the feed may give
+    (`may_see_link`: a seat held, or organised by them), and of those they wait for (on
+    the waiting list: the feed says TENTATIVE)."""
     mine = select(EventRegistration.event_id).where(EventRegistration.user_id == user.id)
-    condition = CalendarEvent.id.in_(mine)
+    condition = or_(CalendarEvent.id.in_(mine), CalendarEvent.creator_id == user.id)
     if user.structure_id:
         condition = or_(condition, CalendarEvent.structure_id == user.structure_id)
     events = list(
@@ -1036,9 +1037,16 @@ def private_feed_events(user: User) -> tuple[list[CalendarEvent], set[int], set[
             )
         ).all()
     )
-    registered = {i for i, status in statuses.items() if status == CONFIRMED}
+    linked = {e.id for e in events if may_see_link(user, e, statuses.get(e.id))}
     waiting = {i for i, status in statuses.items() if status == WAITING}
-    return events, registered, waiting
+    return events, linked, waiting
+
+
+def may_see_link(user, event: CalendarEvent, status: str | None) -> bool:
+    """Whether `user` may be given the visio link of an online `event`: a confirmed seat
+    (`status` of their registration, None without one), or organising it (`may_organise`)
+    — as the event page shows it."""
+    return status == CONFIRMED or may_organise(user, event)
 
 
 # --- from session to retour (point 5) ---------------------------------------------------

@@ -8,7 +8,7 @@ happens and converts it for the reader, a UID stable for the life of
 the event (`event-<id>@<host>`), SEQUENCE raised at every change (§3.8.7.4), STATUS
 CONFIRMED or CANCELLED (§3.8.1.11) — TENTATIVE in the feeds of a member on its waiting
 list, whose summary says so —, the event page as URL. The visio link is written only
-for members registered to the event (`with_link`).
+for members with a seat at the event and for its organisers (`with_link`).
 """
 
 from datetime import UTC, date

@@ -34,7 +34,7 @@ from forum.forms.calendar import (
 )
 from forum.i18n import current_locale, long_date
 from forum.models import CalendarEvent, Report
-from forum.models.calendar import CONFIRMED, WAITING
+from forum.models.calendar import WAITING
 from forum.once import submitted_once
 from forum.pagination import page_number
 from forum.services import (
@@ -216,11 +216,12 @@ def detail(event_id: int):
 
 @bp.get("/events/<int:event_id>.ics")
 def event_ics(event_id: int):
-    """One event as iCalendar (its visio link only for a registered member)."""
+    """One event as iCalendar (its visio link only for a registered member or an
+    organiser)."""
     event = _event(event_id)
     registration = cal.registration_of(current_user, event)
     status = registration.status if registration is not None else None
-    registered = {event.id} if status == CONFIRMED else set()
+    registered = {event.id} if cal.may_see_link(current_user, event, status) else set()
     waiting = {event.id} if status == WAITING else set()
     body = calendar_feeds.calendar_bytes([event], event.title, registered, waiting)
     return _ics(body, calendar_feeds.event_filename(event))

@@ -2,8 +2,9 @@
 
 import re
 import unicodedata
-from datetime import date
+from datetime import UTC, date
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import (
@@ -91,6 +92,7 @@ def init_templates(app: Flask) -> None:
         _formatted(format_datetime, value, fmt, current_locale()) if value else ""
     )
     app.jinja_env.filters["date_time"] = date_and_time
+    app.jinja_env.filters["datetime_in"] = datetime_in
     app.jinja_env.filters["month"] = month_label
     app.jinja_env.filters["number"] = number
     # Jinja's own (installed by Flask-Babel), with counts written as `number` writes them;
@@ -192,6 +194,36 @@ def date_and_time(value) -> str:
         "%(date)s à %(time)s",
         date=_formatted(format_date, value, "long", locale),
         time=_formatted(format_time, value, "short", locale),
+    )
+
+
+def datetime_in(value, zone: str, fmt: str = "medium") -> str:
+    """`{{ event.starts_at|datetime_in("Indian/Reunion", "HH:mm") }}`: a moment (naive UTC)
+    as the clock of `zone` (an IANA time zone name) shows it, Babel's pattern `fmt`, in
+    the current language; "" for None. The `datetime` filter shows Europe/Paris."""
+    if not value:
+        return ""
+    return _formatted_in(value, zone, fmt, current_locale())
+
+
+@lru_cache(maxsize=8192)
+def _formatted_in(value, zone: str, fmt: str, locale: str) -> str:
+    """`datetime_in`, kept per process as `_formatted` is; keyed by the zone's name, since
+    two aware times of one moment in two zones compare equal."""
+    local = value.replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
+    return first_of_month(format_datetime(local, fmt, rebase=False), locale)
+
+
+def wall_date_and_time(value) -> str:
+    """A wall-clock time (naive, not converted: a form's value) in the words of
+    `date_and_time`: « 10 mars 2027 à 15:00 »; "" for None."""
+    if not value:
+        return ""
+    locale = current_locale()
+    return _(
+        "%(date)s à %(time)s",
+        date=first_of_month(format_date(value, "long", rebase=False), locale),
+        time=format_time(value.replace(tzinfo=UTC), "short", rebase=False),
     )
 
 

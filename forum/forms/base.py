@@ -5,7 +5,7 @@ default) rather than an invalid choice."""
 import hashlib
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 
 from flask import request
 from flask_wtf import FlaskForm
@@ -21,7 +21,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, StopValidation
 
-from forum.i18n import number
+from forum.i18n import number, wall_date_and_time
 from forum.services.submissions import new_token
 from forum.text import is_blank, strip_control_characters, strip_directional_formatting
 
@@ -221,7 +221,10 @@ def _plain(value):
 
 def _shown(field) -> str:
     """A stored value as a reader sees it: choice labels rather than codes, numbers as
-    the language writes them (« 10 000 »)."""
+    the language writes them (« 10 000 »), a date and time in words (« 10 mars 2027 à
+    15:00 », as the form holds it: the wall-clock time of its field)."""
+    if isinstance(field.data, datetime):
+        return wall_date_and_time(field.data)
     if isinstance(field.data, int) and not isinstance(field.data, bool):
         return number(field.data)
     if isinstance(field, SelectField | SelectMultipleField):

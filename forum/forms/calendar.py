@@ -1,5 +1,9 @@
 """The forms of the calendar: an event, a registration."""
 
+import re
+from datetime import date, datetime
+
+from flask_babel import gettext as _
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -14,7 +18,7 @@ from forum.forms import choices
 from forum.forms.base import CreatingForm, EditingForm, MaillageForm, WholeNumber, WholeNumberField
 from forum.forms.reports import MultiCheckboxField
 from forum.i18n import lazy
-from forum.services.calendar import ROLE_LABELS, EventInput, to_paris
+from forum.services.calendar import ROLE_LABELS, EventInput, local_times
 
 KIND_LABELS = (
     ("seance", lazy("Séance de parcours")),
@@ -22,24 +26,83 @@ KIND_LABELS = (
     ("transfert", lazy("Journée de transfert / formation")),
     ("autre", lazy("Autre rendez-vous")),
 )
-TIME_FORMAT = "%Y-%m-%dT%H:%M"
+TIME_FORMAT = "%Y-%m-%dT%H:%M"  # what a browser's datetime-local sends and shows
+# What a person may type in a text box (browsers without datetime-local show one), read
+# with datetime.strptime after `_normalised`: the ISO forms (seconds allowed, dropped) and
+# the French ones, « 18/03/2027 14:00 », « 18/03/2027 14h00 », « 18/03/2027 14h ».
+INPUT_FORMATS = (
+    TIME_FORMAT,
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S.%f",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %Hh%M",
+    "%d/%m/%Y %Hh",
+)
+_DATE_SHAPES = (
+    re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?!\d)"),
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
+)
+
+
+def _normalised(typed: str) -> str:
+    """`typed` with its spaces (no-break ones too) made single, « H » made « h », and the
+    words and spaces French puts around an hour left out: « 18/03/2027 à 14 h 00 » ->
+    « 18/03/2027 14h00 »."""
+    text = " ".join(typed.replace("\u00a0", " ").replace("\u202f", " ").split())
+    text = re.sub(r"\s+(?:à|a)\s+", " ", text.replace("H", "h"))
+    return re.sub(r"(\d)\s*h\s*(\d|$)", r"\1h\2", text)
+
+
+def parse_local_time(typed: str) -> datetime:
+    """A date and time as a person or a browser writes it (INPUT_FORMATS), to the
+    minute (seconds dropped). Raises ValueError with a French message: for a date that
+    does not exist (« 31/02/2027 »), or anything else, with an example a year ahead."""
+    text = _normalised(typed)
+    for fmt in INPUT_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).replace(second=0, microsecond=0)
+        except ValueError:
+            continue
+    for shape in _DATE_SHAPES:
+        found = shape.match(text)
+        if found:
+            day, month, year = (int(found.group(k)) for k in "dmy")
+            try:
+                date(year, month, day)
+            except ValueError:
+                raise ValueError(
+                    _(
+                        "Le %(date)s n’existe pas : vérifiez le jour et le mois.",
+                        date=f"{day:02d}/{month:02d}/{year}",
+                    )
+                ) from None
+    example = f"18/03/{date.today().year + 1} 14:00"
+    raise ValueError(_("Indiquez la date et l’heure, par exemple %(example)s.", example=example))
 
 
 class LocalTimeField(DateTimeLocalField):
-    """`YYYY-MM-DDTHH:MM` (a browser's datetime-local), Europe/Paris; a French message
-    when it does not parse."""
+    """A wall-clock time of the event's place (naive): a browser's datetime-local
+    (`YYYY-MM-DDTHH:MM`), or a date and time typed as French writes them
+    (`parse_local_time`); a French message when it does not parse."""
 
     def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, format=[TIME_FORMAT, "%Y-%m-%d %H:%M"], **kwargs)
+        super().__init__(label, validators, format=[TIME_FORMAT], **kwargs)
 
     def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        typed = " ".join(valuelist).strip()
+        if not typed:
+            self.data = None
+            return
         try:
-            super().process_formdata(valuelist)
+            self.data = parse_local_time(typed)
         except ValueError:
             self.data = None
-            raise ValueError(
-                lazy("Indiquez la date et l’heure ainsi : 2026-03-18T09:30.")
-            ) from None
+            raise
 
 
 class EventFields(MaillageForm):
@@ -110,11 +173,12 @@ class EventFields(MaillageForm):
         self.modules.choices = choices((m.slug, f"{m.position}. {m.title}") for m in modules)
 
     def fill_from(self, event) -> None:
-        """The form as stored (local Paris times)."""
+        """The form as stored (wall-clock times of the event's place: `local_times`)."""
         self.kind.data = event.kind
         self.title.data = event.title
-        self.starts_at.data = to_paris(event.starts_at).replace(tzinfo=None)
-        self.ends_at.data = to_paris(event.ends_at).replace(tzinfo=None)
+        starts_at, ends_at = local_times(event)
+        self.starts_at.data = starts_at.replace(tzinfo=None)
+        self.ends_at.data = ends_at.replace(tzinfo=None)
         self.department.data = event.department_code or ""
         self.commune.data = event.commune
         self.online.data = event.online

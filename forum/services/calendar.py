@@ -2,8 +2,9 @@
 waiting list, who may see and organise an event, the lists of /events/ and the private
 feed addresses.
 
-Times: forms give Europe/Paris wall-clock times; the database keeps naive UTC
-(`to_utc`, `to_paris`). Rules come from issue 15 (« Build », « Bad input »).
+Times: forms give wall-clock times of the event's place (Europe/Paris, or its overseas
+département's zone: forum.services.calendar_zones); the database keeps naive UTC
+(`to_utc`, `local_times`). Rules come from issue 15 (« Build », « Bad input »).
 """
 
 import csv
@@ -11,7 +12,7 @@ import hashlib
 import io
 import secrets
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
@@ -42,16 +43,17 @@ from forum.models import (
 from forum.models.base import utcnow
 from forum.models.calendar import CONFIRMED, WAITING
 from forum.pagination import Page, require_page
-from forum.services import affiliation
+from forum.services import affiliation, calendar_zones
 from forum.services import events as outbox
 from forum.services.brakes import check_new_account
 from forum.services.calendar_changes import describe_change, where_and_when
+from forum.services.calendar_zones import PARIS_ZONE, event_zone, zone_name
 from forum.services.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.services.reports import ReportInput, create_report
 from forum.services.reports import can_edit as can_edit_report
 from forum.text import spreadsheet_safe
 
-PARIS = ZoneInfo("Europe/Paris")
+PARIS = ZoneInfo(PARIS_ZONE)
 # Dates outside these years are typing mistakes (« a date in 1850 or 3000 », issue 15).
 FIRST_YEAR, LAST_YEAR = limits.FIRST_YEAR, limits.LAST_YEAR
 SESSIONS = 6  # a parcours is six half-day sessions (the kit, seed article)
@@ -63,30 +65,43 @@ FEED_PAST_DAYS = 90  # a filtered feed starts this many days back
 DRAFT_WINDOW = timedelta(days=14)
 
 
-def to_utc(local: datetime) -> datetime:
-    """A naive Europe/Paris wall-clock time -> naive UTC (what the database keeps).
-
-    The two nights a year the clocks change, as zoneinfo does with fold=0:
-    - a time repeated by the autumn change (02:00–02:59 on the last Sunday of October) is
-      its first occurrence, still summer time: 02:30 -> 00:30 UTC, shown back 02:30. One
-      rule for every time keeps the order of the wall-clock times (an end after its start
-      stays after it), it is how RFC 5545 (§3.3.5) reads the local times of our .ics
-      feeds, and an organiser rarely means the second 02:30;
-    - a time skipped by the spring change (02:00–02:59 on the last Sunday of March) does
-      not exist: read with the winter offset (02:30 -> 01:30 UTC, shown 03:30). Forms
-      never get here with one: `_check` refuses it (`exists_in_paris`)."""
-    return local.replace(tzinfo=PARIS).astimezone(UTC).replace(tzinfo=None)
+def to_utc(local: datetime, zone: str = PARIS_ZONE) -> datetime:
+    """A naive wall-clock time of `zone` (an IANA name; Europe/Paris by default) -> naive
+    UTC, what the database keeps. The rules of the clock-change nights are
+    forum.services.calendar_zones.to_utc's."""
+    return calendar_zones.to_utc(local, zone)
 
 
 def exists_in_paris(local: datetime) -> bool:
     """False for a naive wall-clock time that Paris skips (the hour from 02:00 on the last
     Sunday of March, when the clocks go forward); repeated times exist (see `to_utc`)."""
-    return to_paris(to_utc(local)).replace(tzinfo=None) == local
+    return calendar_zones.exists_in(local, PARIS_ZONE)
 
 
 def to_paris(stored: datetime) -> datetime:
     """A naive UTC time from the database -> an aware Europe/Paris time."""
-    return stored.replace(tzinfo=UTC).astimezone(PARIS)
+    return calendar_zones.to_local(stored, PARIS_ZONE)
+
+
+def local_times(event: CalendarEvent) -> tuple[datetime, datetime]:
+    """The event's start and end as aware times of its own zone (`event_zone`: its
+    overseas département's, else Europe/Paris)."""
+    zone = event_zone(event)
+    return calendar_zones.to_local(event.starts_at, zone), calendar_zones.to_local(
+        event.ends_at, zone
+    )
+
+
+def repeated_times(event: CalendarEvent) -> list[datetime]:
+    """The event's local start and end (naive, its zone) that its clock shows twice (the
+    autumn change): each was read as its first occurrence (`to_utc`), which the organiser
+    is told."""
+    zone = event_zone(event)
+    return [
+        t.replace(tzinfo=None)
+        for t in local_times(event)
+        if calendar_zones.is_repeated(t.replace(tzinfo=None), zone)
+    ]
 
 
 # --- who sees, who organises ------------------------------------------------------------
@@ -122,7 +137,8 @@ def may_organise(user, event: CalendarEvent) -> bool:
 
 @dataclass
 class EventInput:
-    """What the event form gives: local times (Europe/Paris, naive), codes and slugs."""
+    """What the event form gives: local times (naive, wall-clock times of the event's
+    place: `zone_name(department, online)`), codes and slugs."""
 
     kind: str
     title: str
@@ -144,8 +160,8 @@ class EventInput:
 
 def _check(data: EventInput, user: User, event: CalendarEvent | None = None) -> dict:
     """Validate and resolve an EventInput for `user` (creating, or editing `event`); the
-    structure and parcours follow forum.services.affiliation. Raises Invalid(field, French
-    message)."""
+    structure and parcours follow forum.services.affiliation. Times are read in the zone
+    of the place given (`zone_name`). Raises Invalid(field, French message)."""
     if data.kind not in EVENT_KINDS:
         raise Invalid("kind", _("Choisissez le type de rendez-vous."))
     if data.visibility not in VISIBILITIES:
@@ -157,7 +173,7 @@ def _check(data: EventInput, user: User, event: CalendarEvent | None = None) -> 
                 name,
                 _("Indiquez une date entre %(a)d et %(b)d.", a=FIRST_YEAR, b=LAST_YEAR),
             )
-        if not exists_in_paris(value):
+        if not calendar_zones.exists_in(value, zone_name(data.department, data.online)):
             # Read anyway, 02:30–03:30 became 03:30–03:30: an event of no length, shown so.
             raise Invalid(
                 name,
@@ -290,11 +306,16 @@ def forget_member(user: User) -> None:
     db.session.flush()
 
 
+def _utc_times(data: EventInput) -> tuple[datetime, datetime]:
+    """The input's start and end as naive UTC, read in the zone of its place."""
+    zone = zone_name(data.department, data.online)
+    return to_utc(data.starts_at, zone), to_utc(data.ends_at, zone)
+
+
 def _apply(event: CalendarEvent, data: EventInput, resolved: dict) -> None:
     event.kind = data.kind
     event.title = data.title.strip()
-    event.starts_at = to_utc(data.starts_at)
-    event.ends_at = to_utc(data.ends_at)
+    event.starts_at, event.ends_at = _utc_times(data)
     event.department_code = resolved["department"].code if resolved["department"] else None
     event.commune = data.commune.strip()
     event.online = data.online
@@ -372,14 +393,15 @@ def update_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
     before = where_and_when(event)
     resolved = _check(data, editor, event)
     now = utcnow()
-    if event.starts_at > now and to_utc(data.starts_at) <= now:
+    starts_at, ends_at = _utc_times(data)
+    if event.starts_at > now and starts_at <= now:
         # Created in the past is fine (a session recorded afterwards, nobody to tell); an
         # upcoming event moved into the past would tell its registrants a time gone by.
         raise Invalid(
             "starts_at",
             _("Ce rendez-vous n’a pas encore eu lieu : indiquez un début à venir."),
         )
-    if has_ended(event) and (to_utc(data.starts_at), to_utc(data.ends_at)) != (
+    if has_ended(event) and (starts_at, ends_at) != (
         event.starts_at,
         event.ends_at,
     ):
@@ -849,10 +871,11 @@ def seat_counts(event_ids: list[int]) -> dict[int, int]:
 
 
 def by_month(events: list[CalendarEvent]) -> list[tuple[date, list[CalendarEvent]]]:
-    """Events grouped by their month in Paris, in the order given."""
+    """Events grouped by their month where they happen (`local_times`), in the order
+    given."""
     groups: list[tuple[date, list[CalendarEvent]]] = []
     for event in events:
-        local = to_paris(event.starts_at)
+        local = local_times(event)[0]
         month = date(local.year, local.month, 1)
         if not groups or groups[-1][0] != month:
             groups.append((month, []))
@@ -988,11 +1011,12 @@ def user_for_feed_token(token: str) -> User | None:
 
 
 def private_feed_events(user: User) -> tuple[list[CalendarEvent], set[int], set[int]]:
-    """The member's registrations and their structure's events, from FEED_PAST_DAYS back;
-    the ids of the events they hold a seat at (who may see the visio link), and of those
-    they wait for (on the waiting list: the feed says TENTATIVE)."""
+    """The member's registrations, the events they created and their structure's events,
+    from FEED_PAST_DAYS back; the ids of the events whose visio link the feed may give
+    (`may_see_link`: a seat held, or organised by them), and of those they wait for (on
+    the waiting list: the feed says TENTATIVE)."""
     mine = select(EventRegistration.event_id).where(EventRegistration.user_id == user.id)
-    condition = CalendarEvent.id.in_(mine)
+    condition = or_(CalendarEvent.id.in_(mine), CalendarEvent.creator_id == user.id)
     if user.structure_id:
         condition = or_(condition, CalendarEvent.structure_id == user.structure_id)
     events = list(
@@ -1013,9 +1037,16 @@ def private_feed_events(user: User) -> tuple[list[CalendarEvent], set[int], set[
             )
         ).all()
     )
-    registered = {i for i, status in statuses.items() if status == CONFIRMED}
+    linked = {e.id for e in events if may_see_link(user, e, statuses.get(e.id))}
     waiting = {i for i, status in statuses.items() if status == WAITING}
-    return events, registered, waiting
+    return events, linked, waiting
+
+
+def may_see_link(user, event: CalendarEvent, status: str | None) -> bool:
+    """Whether `user` may be given the visio link of an online `event`: a confirmed seat
+    (`status` of their registration, None without one), or organising it (`may_organise`)
+    — as the event page shows it."""
+    return status == CONFIRMED or may_organise(user, event)
 
 
 # --- from session to retour (point 5) ---------------------------------------------------
@@ -1053,7 +1084,7 @@ def _draft_modules(event: CalendarEvent) -> list[str]:
 
 def draft_reports_for_ended_sessions(now: datetime | None = None, batch: int = 100) -> list[int]:
     """For each parcours session that has ended (not cancelled, no retour yet), a draft
-    retour by its creator, pre-filled with date (in Paris), département, structure,
+    retour by its creator, pre-filled with date (where it happened), département, structure,
     parcours, modules, format (online: distanciel) and the number of participants
     registered (left empty when none is); the event points to it, and its author is told (event
     `session_report_waiting`). Only sessions that ended in the last DRAFT_WINDOW.
@@ -1093,7 +1124,7 @@ def draft_reports_for_ended_sessions(now: datetime | None = None, batch: int = 1
             event.creator,
             ReportInput(
                 title=title[:200],
-                session_date=to_paris(event.starts_at).date(),
+                session_date=local_times(event)[0].date(),
                 department=department,
                 format="distanciel" if event.online else "presentiel",
                 participants=participants_registered(event.id),

@@ -3,7 +3,8 @@ and place, written when an organiser changes it (`describe_change`, kept as the 
 the `calendar_event_changed` event and then as the `reason` of each `event_changed`
 notification, since the event itself only knows its new values), and read back when the
 notification is worded (`read_change`, templates/notifications/reasons/event_changed.txt),
-in the recipient's language, times in Europe/Paris.
+in the recipient's language, times as the clock of the event's place shows them
+(forum.services.calendar_zones: Europe/Paris, or an overseas département's zone).
 
 Stored as JSON of plain values (naive UTC times, place names, which are proper nouns and
 need no translation), so that the words are chosen at reading time."""
@@ -13,17 +14,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-PARIS = ZoneInfo("Europe/Paris")
+from forum.services.calendar_zones import PARIS_ZONE, event_zone, to_local
+
 REASONS = ("event_changed",)  # the notification kinds whose `reason` is such a change
 
 
 @dataclass(frozen=True)
 class Span:
-    """When an event happens: naive UTC times; `same_day` in Paris."""
+    """When an event happens: naive UTC times, the IANA zone they are shown in (its
+    place's; Europe/Paris for a change written before zones were kept); `same_day` in
+    that zone."""
 
     start: datetime
     end: datetime
     same_day: bool
+    zone: str = PARIS_ZONE
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ def where_and_when(event) -> dict:
     )
     return {
         "when": [event.starts_at.isoformat(), event.ends_at.isoformat()],
+        "zone": event_zone(event),
         "online": bool(event.online),
         "place": place,
         "link": event.online_url if event.online else "",
@@ -65,6 +71,7 @@ def describe_change(before: dict, after: dict) -> str | None:
     change = {}
     if before["when"] != after["when"]:
         change["when"] = [before["when"], after["when"]]
+        change["zones"] = [before.get("zone", PARIS_ZONE), after.get("zone", PARIS_ZONE)]
     if (before["online"], before["place"]) != (after["online"], after["place"]):
         change["where"] = [
             {"online": before["online"], "place": before["place"]},
@@ -75,10 +82,11 @@ def describe_change(before: dict, after: dict) -> str | None:
     return json.dumps(change, ensure_ascii=False) if change else None
 
 
-def _span(pair) -> Span:
+def _span(pair, zone: str = PARIS_ZONE) -> Span:
     start, end = (datetime.fromisoformat(value) for value in pair)
-    day = [t.replace(tzinfo=ZoneInfo("UTC")).astimezone(PARIS).date() for t in (start, end)]
-    return Span(start, end, day[0] == day[1])
+    ZoneInfo(zone)  # an unknown name: ZoneInfoNotFoundError, a KeyError (read_change)
+    day = [to_local(t, zone).date() for t in (start, end)]
+    return Span(start, end, day[0] == day[1], zone)
 
 
 def _place(value: dict) -> Place:
@@ -92,7 +100,10 @@ def read_change(text: str | None) -> EventChange | None:
         data = json.loads(text or "")
         old_when = new_when = old_place = new_place = None
         if "when" in data:
-            old_when, new_when = (_span(pair) for pair in data["when"])
+            zones = data.get("zones") or [PARIS_ZONE, PARIS_ZONE]
+            old_when, new_when = (
+                _span(p, str(z)) for p, z in zip(data["when"], zones, strict=True)
+            )
         if "where" in data:
             old_place, new_place = (_place(value) for value in data["where"])
         change = EventChange(old_when, new_when, old_place, new_place, bool(data.get("link")))

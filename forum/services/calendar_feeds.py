@@ -1,16 +1,20 @@
 """iCalendar (RFC 5545) feeds of the calendar, built with the `icalendar` library.
 
-Each feed is one VCALENDAR with a VTIMEZONE for Europe/Paris (RFC 5545 §3.6.5) and one
-VEVENT per event: DTSTART/DTEND in Europe/Paris with TZID, a UID stable for the life of
+Each feed is one VCALENDAR with a VTIMEZONE for Europe/Paris (RFC 5545 §3.6.5), and one
+for each other zone its events use, and one VEVENT per event: DTSTART/DTEND with the TZID
+of the event's zone (§3.2.19; Europe/Paris, or its overseas département's:
+forum.services.calendar_zones), so that a calendar shows it at the hour typed where it
+happens and converts it for the reader, a UID stable for the life of
 the event (`event-<id>@<host>`), SEQUENCE raised at every change (§3.8.7.4), STATUS
 CONFIRMED or CANCELLED (§3.8.1.11) — TENTATIVE in the feeds of a member on its waiting
 list, whose summary says so —, the event page as URL. The visio link is written only
-for members registered to the event (`with_link`).
+for members with a seat at the event and for its organisers (`with_link`).
 """
 
 from datetime import UTC, date
 from functools import lru_cache
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import icalendar
 from flask import current_app
@@ -22,7 +26,8 @@ from forum.extensions import db
 from forum.i18n import current_locale, first_of_month
 from forum.models import CalendarEvent, Department, KitModule, Region, Structure, User
 from forum.models.base import utcnow
-from forum.services.calendar import PARIS, Filters, to_paris
+from forum.services.calendar import Filters
+from forum.services.calendar_zones import PARIS_ZONE, event_zone, to_local
 from forum.text import slugify
 from forum.urls import external_url
 
@@ -119,6 +124,7 @@ def _vevent(event: CalendarEvent, with_link: bool, waiting: bool = False) -> byt
         event.title,
         event.starts_at,
         event.ends_at,
+        event_zone(event),
         event.created_at.replace(microsecond=0),
         event.updated_at.replace(microsecond=0),
         place,
@@ -132,7 +138,8 @@ def _vevent(event: CalendarEvent, with_link: bool, waiting: bool = False) -> byt
 
 @lru_cache(maxsize=20_000)
 def _vevent_text(
-    event_id, sequence, cancelled, waiting, kind, title, starts_at, ends_at, created, updated, place,
+    event_id, sequence, cancelled, waiting, kind, title, starts_at, ends_at, zone, created, updated,
+    place,
     online, online_url, structure, description, base_url,
 ) -> bytes:  # fmt: skip
     vevent = icalendar.Event()
@@ -141,8 +148,8 @@ def _vevent_text(
     # DTSTAMP: when this version of the event was written (its last change), so that the
     # text is the same at every fetch until the event changes.
     vevent.add("dtstamp", updated.replace(tzinfo=UTC))
-    vevent.add("dtstart", to_paris(starts_at))
-    vevent.add("dtend", to_paris(ends_at))
+    vevent.add("dtstart", to_local(starts_at, zone))  # TZID=<zone>, its VTIMEZONE in the head
+    vevent.add("dtend", to_local(ends_at, zone))
     vevent.add("summary", f"[Liste d’attente] {title}" if waiting and not cancelled else title)
     vevent.add("sequence", sequence)
     vevent.add("status", "CANCELLED" if cancelled else ("TENTATIVE" if waiting else "CONFIRMED"))
@@ -165,9 +172,9 @@ def _vevent_text(
 
 
 @lru_cache(maxsize=64)
-def _calendar_head(name: str, first_year: int, last_year: int) -> bytes:
-    """VCALENDAR properties and the VTIMEZONE of Europe/Paris for these years, without
-    its END line."""
+def _calendar_head(name: str, first_year: int, last_year: int, zones: tuple[str, ...]) -> bytes:
+    """VCALENDAR properties and the VTIMEZONE of Europe/Paris and of each of `zones` (IANA
+    names) for these years, without its END line."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -176,14 +183,15 @@ def _calendar_head(name: str, first_year: int, last_year: int) -> bytes:
     cal.add("name", name)  # RFC 7986 §5.1; X-WR-CALNAME for the applications before it
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Paris")
-    cal.add_component(
-        icalendar.Timezone.from_tzinfo(
-            PARIS,
-            "Europe/Paris",
-            first_date=date(first_year, 1, 1),
-            last_date=date(last_year, 12, 31),
+    for zone in (PARIS_ZONE, *(z for z in zones if z != PARIS_ZONE)):
+        cal.add_component(
+            icalendar.Timezone.from_tzinfo(
+                ZoneInfo(zone),
+                zone,
+                first_date=date(first_year, 1, 1),
+                last_date=date(last_year, 12, 31),
+            )
         )
-    )
     text = cal.to_ical()
     assert text.endswith(END)
     return text[: -len(END)]
@@ -199,12 +207,14 @@ def calendar_bytes(
     waiting: set[int] = frozenset(),
 ) -> bytes:
     """One VCALENDAR of `events` (RFC 5545 text, CRLF lines, UTF-8), with the VTIMEZONE of
-    Europe/Paris covering their years. `registered`: ids of the events whose visio link
+    Europe/Paris, and of each other zone of its events, covering their years.
+    `registered`: ids of the events whose visio link
     may be written; `waiting`: ids of those the reader waits for (STATUS:TENTATIVE)."""
     today = utcnow().date()
     first = min((e.starts_at.year for e in events), default=today.year)
     last = max((e.ends_at.year for e in events), default=today.year)
-    parts = [_calendar_head(name, first - 1, last + 1)]
+    zones = tuple(sorted({event_zone(e) for e in events}))
+    parts = [_calendar_head(name, first - 1, last + 1, zones)]
     parts += [_vevent(e, e.id in registered, e.id in waiting) for e in events]
     parts.append(END)
     return b"".join(parts)

@@ -15,8 +15,9 @@ from forum.models import CalendarEvent, EventRegistration
 from forum.models.base import utcnow
 from forum.models.calendar import CONFIRMED
 from forum.services import notification_settings as settings
-from forum.services.calendar import to_paris
+from forum.services.calendar import local_times
 from forum.services.calendar_feeds import calendar_bytes
+from forum.services.calendar_zones import event_zone, zone_label
 from forum.services.notification_wording import render_text
 from forum.urls import external_url
 
@@ -68,7 +69,7 @@ def send_reminders(now: datetime | None = None) -> int:
 
 def _send(user, event: CalendarEvent) -> None:
     url = external_url("calendar.detail", event_id=event.id)
-    when = to_paris(event.starts_at)
+    when = local_times(event)[0]  # the clock of its place, La Réunion's for an event there
     subject = _("Rappel : « %(title)s », %(when)s", title=event.title, when=_day(when))
     body = render_text(
         "mail/event_reminder.txt",
@@ -76,6 +77,7 @@ def _send(user, event: CalendarEvent) -> None:
         event=event,
         when=when,
         when_text=_day(when),
+        zone=zone_label(event_zone(event)),
         url=url,
         settings_url=external_url("users.account", _anchor="email"),
     )
@@ -89,4 +91,5 @@ def _send(user, event: CalendarEvent) -> None:
 
 
 def _day(value: datetime) -> str:
-    return format_datetime(value, "EEEE d MMMM 'à' HH:mm")
+    """An aware time in words, in its own zone (not converted to Paris's)."""
+    return format_datetime(value, "EEEE d MMMM 'à' HH:mm", rebase=False)

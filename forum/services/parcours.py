@@ -10,7 +10,7 @@ from forum.extensions import db
 from forum.i18n import long_date
 from forum.models import CalendarEvent, Department, Parcours, Report, Structure, User
 from forum.services import affiliation, hold
-from forum.services.calendar import to_paris
+from forum.services.calendar_zones import to_local, zone_name
 from forum.services.errors import Forbidden, Invalid
 from forum.services.structures import unique_slug
 
@@ -139,14 +139,15 @@ def update_parcours(
 
 def _check_sessions_within(parcours: Parcours, start_date: date, end_date: date | None) -> None:
     """Refuse dates that would leave a session of the parcours (not cancelled) outside
-    them, naming its day (Europe/Paris), as create_sessions refuses a session outside
-    the parcours. Raises Invalid("start_date" | "end_date", French message)."""
+    them, naming its day (where it happens: forum.services.calendar_zones), as
+    create_sessions refuses a session outside the parcours. Raises Invalid("start_date" |
+    "end_date", French message)."""
     days = [
-        to_paris(starts).date()
-        for starts in db.session.scalars(
-            select(CalendarEvent.starts_at).where(
-                CalendarEvent.parcours_id == parcours.id, CalendarEvent.cancelled_at.is_(None)
-            )
+        to_local(starts, zone_name(department, online)).date()
+        for starts, department, online in db.session.execute(
+            select(
+                CalendarEvent.starts_at, CalendarEvent.department_code, CalendarEvent.online
+            ).where(CalendarEvent.parcours_id == parcours.id, CalendarEvent.cancelled_at.is_(None))
         )
     ]
     if not days:

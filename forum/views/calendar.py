@@ -32,9 +32,9 @@ from forum.forms.calendar import (
     NewEventForm,
     RegisterForm,
 )
-from forum.i18n import current_locale
+from forum.i18n import current_locale, long_date
 from forum.models import CalendarEvent, Report
-from forum.models.calendar import CONFIRMED, WAITING
+from forum.models.calendar import WAITING
 from forum.once import submitted_once
 from forum.pagination import page_number
 from forum.services import (
@@ -43,6 +43,7 @@ from forum.services import (
     RateLimited,
     affiliation,
     calendar_feeds,
+    calendar_zones,
     form_data,
     lock_for_update,
     structures,
@@ -52,6 +53,10 @@ from forum.services import calendar as cal
 from forum.services import reports as report_rules
 
 bp = Blueprint("calendar", __name__)
+# Which clock an event's times are shown in (templates: `event_zone(e)`, an IANA name, and
+# `zone_label(zone)`, « heure de La Réunion »), with the `datetime_in` filter.
+bp.add_app_template_global(calendar_zones.event_zone, "event_zone")
+bp.add_app_template_global(calendar_zones.zone_label, "zone_label")
 
 ICS = "text/calendar; charset=utf-8"
 
@@ -211,11 +216,12 @@ def detail(event_id: int):
 
 @bp.get("/events/<int:event_id>.ics")
 def event_ics(event_id: int):
-    """One event as iCalendar (its visio link only for a registered member)."""
+    """One event as iCalendar (its visio link only for a registered member or an
+    organiser)."""
     event = _event(event_id)
     registration = cal.registration_of(current_user, event)
     status = registration.status if registration is not None else None
-    registered = {event.id} if status == CONFIRMED else set()
+    registered = {event.id} if cal.may_see_link(current_user, event, status) else set()
     waiting = {event.id} if status == WAITING else set()
     body = calendar_feeds.calendar_bytes([event], event.title, registered, waiting)
     return _ics(body, calendar_feeds.event_filename(event))
@@ -231,6 +237,25 @@ def _form(form, event=None):
         form_data.modules(),
     )
     return form
+
+
+def _say_repeated_times(event: CalendarEvent) -> None:
+    """Tell the organiser which of a time shown twice (the night the clocks go back) the
+    event took: the first, summer time (forum.services.calendar_zones.to_utc)."""
+    zone = calendar_zones.event_zone(event)
+    for local in cal.repeated_times(event):
+        first = calendar_zones.to_local(calendar_zones.to_utc(local, zone), zone)
+        flash(
+            _(
+                "%(time)s le %(day)s arrive deux fois (retour à l’heure d’hiver) : le "
+                "rendez-vous retient la première, à l’heure d’été (UTC%(offset)s), comme "
+                "les agendas qui l’importent.",
+                time=local.strftime("%H:%M"),
+                day=long_date(local.date()),
+                offset=first.strftime("%z")[:3],
+            ),
+            "info",
+        )
 
 
 @bp.route("/events/new", methods=["GET", "POST"])
@@ -259,6 +284,17 @@ def create():
             )
         else:
             flash(_("Le rendez-vous est publié."), "success")
+            if event.starts_at <= cal.utcnow():
+                # Legitimate (a session recorded afterwards), but a mistyped year too: said.
+                flash(
+                    _(
+                        "Ce rendez-vous est dans le passé : il est gardé pour mémoire, sans "
+                        "inscriptions ni rappels. Si vous pensiez à une date à venir, "
+                        "corrigez-la avec « Modifier »."
+                    ),
+                    "warning",
+                )
+            _say_repeated_times(event)
             return redirect(url_for("calendar.detail", event_id=event.id), code=303)
     return render_template("calendar/edit.html", form=form, event=None), status
 
@@ -295,6 +331,7 @@ def edit(event_id: int):
                 else _("Le rendez-vous est modifié."),
                 "success",
             )
+            _say_repeated_times(event)
             seated = cal.confirmed_count(event.id)
             if event.capacity is not None and seated > event.capacity:
                 # Nobody loses a seat they hold: the organiser sees why the count is over.

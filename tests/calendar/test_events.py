@@ -75,7 +75,11 @@ def test_a_script_can_post_the_contract_fields(client, login, alice, lot):
         ({"capacity": "0"}, "capacity", "Indiquez au moins une place"),
         ({"capacity": "-3"}, "capacity", "Indiquez au moins une place"),
         ({"capacity": "douze"}, "capacity", "Indiquez un nombre entier."),
-        ({"starts_at": "18/03/2026 9h"}, "starts_at", "Indiquez la date et l’heure ainsi"),
+        (
+            {"starts_at": "mercredi 9h"},
+            "starts_at",
+            "Indiquez la date et l’heure, par exemple 18/03/",
+        ),
         ({"kind": "seance"}, "parcours", "Une séance de parcours appartient à un parcours."),
         ({"department": "", "online": ""}, "department", "Indiquez le département du lieu"),
         (

@@ -240,3 +240,52 @@ def test_a_waiting_list_place_is_tentative_in_the_members_feeds(
     seat = vevents(parse(client.get(f"/events/{full.id}.ics")))["Complet"]
     assert str(seat["status"]) == "CONFIRMED"
     assert "visio.example.org/c" in str(seat["location"])
+
+
+def _private_feed(client) -> dict[str, icalendar.Event]:
+    """The signed-in member's private feed, through a new address, as a calendar reads it."""
+    page = post_form(client, "/events/my-feed", {"action": "new"}, follow_redirects=True)
+    html = page.get_data(as_text=True)
+    path = html.split('id="feed-address"')[0].rsplit('value="', 1)[1].split('"')[0]
+    return vevents(parse(client.get(path.split("localhost", 1)[-1])))
+
+
+def test_the_organiser_s_private_feed_gives_her_own_visio_link(
+    client, login, alice, bob, carla, make_user, make_event
+):
+    """A tester's finding: the organiser of an online event (not registered to it) found
+    it in her private feed without its link. Organisers and the registered get it; a
+    member of the organising structure is one of its organisers (calendar.may_organise);
+    someone on the waiting list does not."""
+    online = {"online": True, "department": ""}
+    ours = make_event(title="Visio du Lot", online_url="https://visio.example.org/lot", **online)
+    loner = make_user(email="solo@example.org", display_name="Solène Seule")
+    alone = make_event(
+        creator=loner,
+        title="Visio sans structure",
+        online_url="https://visio.example.org/solo",
+        capacity=1,
+        **online,
+    )
+    register(bob, alone, "participant")
+    register(carla, alone, "participant")  # waiting
+    db.session.commit()
+    login(alice)
+    feed = _private_feed(client)
+    assert "visio.example.org/lot" in str(feed["Visio du Lot"]["location"])
+    one = vevents(parse(client.get(f"/events/{ours.id}.ics")))["Visio du Lot"]
+    assert "visio.example.org/lot" in str(one["location"])
+    client.post("/auth/logout", data={"csrf_token": ""})
+    login(loner)
+    feed = _private_feed(client)  # she created it, with no structure: in her feed, linked
+    assert "visio.example.org/solo" in str(feed["Visio sans structure"]["location"])
+    client.post("/auth/logout", data={"csrf_token": ""})
+    login(bob)
+    feed = _private_feed(client)
+    assert "visio.example.org/solo" in str(feed["Visio sans structure"]["location"])
+    assert "Visio du Lot" not in feed
+    client.post("/auth/logout", data={"csrf_token": ""})
+    login(carla)
+    feed = _private_feed(client)
+    waiting = feed["[Liste d’attente] Visio sans structure"]
+    assert "visio.example.org" not in str(waiting.get("location", ""))

@@ -25,7 +25,9 @@ def jpeg_with_gps(width: int = 1600, height: int = 1200) -> bytes:
 def pdf_with_text(text: str = "Un ornithorynque au marché de Florac") -> bytes:
     """A one-page PDF whose content stream shows `text` (Latin-1, Helvetica), with a
     correct cross-reference table."""
-    body = text.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    body = (
+        text.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    )
     stream = b"BT /F1 18 Tf 72 720 Td (" + body + b") Tj ET"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -44,7 +46,9 @@ def pdf_with_text(text: str = "Un ornithorynque au marché de Florac") -> bytes:
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return bytes(out)
 
 

@@ -199,6 +199,8 @@ def test_names_sort_in_french_alphabetical_order(app, make_structure):
     shown = [t.label for t in tags.approved_tags() if t.label in labels]
     assert shown == sorted(labels, key=collation_key)
     names = [s.name for s in structures.all_structures()]
-    assert names.index("atelier du bourg") < names.index("Équipe rurale") < names.index(
-        "Tiers-lieu Zénith"
+    assert (
+        names.index("atelier du bourg")
+        < names.index("Équipe rurale")
+        < names.index("Tiers-lieu Zénith")
     )

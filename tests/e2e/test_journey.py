@@ -62,7 +62,9 @@ def test_write_publish_find_discuss_and_be_notified(live_server, new_page, viewp
     author.get_by_label("Département").select_option("46")
     author.get_by_label("3. Confronter son idée au terrain").check()
     author.get_by_label("Nombre de porteurs présents").fill("8")
-    author.get_by_label("Contexte", exact=True).fill(f"Huit porteurs ; le **{word}** a servi de support.")
+    author.get_by_label("Contexte", exact=True).fill(
+        f"Huit porteurs ; le **{word}** a servi de support."
+    )
     author.get_by_label("Mobilité").check()
     author.get_by_role("button", name="Enregistrer le brouillon").click()
     author.wait_for_url(re.compile(r"/reports/\d+$"))

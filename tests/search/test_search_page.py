@@ -273,7 +273,9 @@ def test_notices_for_long_queries_and_bad_dates(corpus, client):
     # A tester (issue 17): « apres:2025-02-30 » is in the format the notice asked for; it
     # now names the date refused and says it must exist; escaped like any typed text.
     html = page(client, q="apres:2025-02-30 avant:<b>x</b> école")
-    assert "Dates non valides ignorées : «\u00a02025-02-30\u00a0», «\u00a0&lt;b&gt;x&lt;/b&gt;" in html
+    assert (
+        "Dates non valides ignorées : «\u00a02025-02-30\u00a0», «\u00a0&lt;b&gt;x&lt;/b&gt;" in html
+    )
     assert "un jour qui existe" in html and "une année AAAA" in html
 
 

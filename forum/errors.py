@@ -2,9 +2,11 @@
 store that does not answer is a 503 with Retry-After, not a 500."""
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
-from flask import Flask, flash, g, render_template, request, url_for
+from flask import Flask, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import login_url
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, OperationalError, PendingRollbackError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
@@ -28,6 +30,14 @@ MESSAGES = {
     404: (
         lazy("Page introuvable"),
         lazy("Cette page n'existe pas, ou plus."),
+    ),
+    401: (
+        lazy("Connexion nécessaire"),
+        lazy(
+            "Vous n'êtes plus connecté·e (votre session a pris fin, ou vous vous êtes "
+            "déconnecté·e dans un autre onglet) : ce que vous avez envoyé n'a pas été "
+            "enregistré."
+        ),
     ),
     405: (
         lazy("Méthode non autorisée"),
@@ -166,7 +176,45 @@ def last_page_url(last: int) -> str:
     return url_for(request.endpoint, **{**args, **(request.view_args or {})})
 
 
+def signed_out():
+    """What a signed-out visitor gets from a page for members: a page to read (GET) sends
+    to the login page, which comes back to it (Flask-Login's own behaviour); anything sent
+    (a report, a reply: POST) gets a 401 page that gives the text back to copy, with a
+    sign-in link back to the page it was sent from. A fresh tester wrote a report, her
+    session ended meanwhile, and « Publier » led to an empty login page, the text lost."""
+    if request.method in ("GET", "HEAD"):
+        flash(str(login_manager.login_message), login_manager.login_message_category)
+        return redirect(login_url(login_manager.login_view, next_url=request.url))
+    doom()
+    back = _local_path(request.referrer) or url_for("main.index")
+    return render_error(
+        401,
+        None,
+        (
+            login_url(login_manager.login_view, next_url=back),
+            _(
+                "Se connecter, puis revenir à la page (ouvrez-le dans un autre onglet pour garder celle-ci)"
+            ),
+        ),
+    )
+
+
+def _local_path(url: str | None) -> str | None:
+    """The path and query of `url` when it is a page of this site (a Referer), else None:
+    never another site's (a « //host » path, a backslash, control characters)."""
+    if not url or "\\" in url or any(ord(c) < 32 for c in url):
+        return None
+    parts = urlsplit(url)
+    if (parts.netloc and parts.netloc != request.host) or not parts.path.startswith("/"):
+        return None
+    if parts.path.startswith("//"):
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 def init_app(app: Flask) -> None:
+    login_manager.unauthorized_handler(signed_out)
+
     @app.errorhandler(CSRFError)
     def csrf_error(error):
         doom()

@@ -204,7 +204,7 @@ def test_answers_that_can_no_longer_be_given_are_4xx_in_french(app, lot, make_us
     assert decide(deciding, structure, 999999, "accept").status_code == 404
     # A request to a structure the member has joined meanwhile (set by hand here).
     again = make_user(display_name="Déjà Là")
-    choose(browser(app, again), structure)
+    choose(browser(app, again), structure, name="Déjà Là")  # another member's name is refused
     late = pending(again)
     again.structure_id = structure.id
     db.session.commit()

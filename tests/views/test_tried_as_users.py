@@ -238,3 +238,46 @@ def test_report_addresses_in_linked_reports_name_only_the_report(app, alice, mak
         discussions.parse_report_links("https://maillage.org/reports/999999")
     context.pop()
     assert "999999" in refused.value.message and "127" not in refused.value.message
+
+
+def test_a_text_sent_after_the_session_ended_is_given_back(client, login, alice, bob):
+    """A fresh tester wrote a report, was signed out meanwhile (another tab, or the session
+    ended), and « Publier » led to an empty login page; a reply led, after signing in, to
+    a 405. Anything sent signed out gets a 401 page with the text to copy and a sign-in
+    link back to the page it came from; a page to read still leads to the login page."""
+    thread, _post = _thread_with_reply(alice)
+    login(bob)
+    token = _csrf(client, "/reports/new")
+    # the session ends on the server (expired, or « end my other sessions » elsewhere);
+    # the browser still holds its cookie and the form its token
+    from forum.models import UserSession
+
+    db.session.execute(sa.delete(UserSession).where(UserSession.user_id == bob.id))
+    db.session.commit()
+    sent = client.post(
+        "/reports/new",
+        data={"csrf_token": token, "title": "Séance 3 Figeac", "context": "Le café d'accueil."},
+        headers={"Referer": "http://localhost/reports/new"},
+    )
+    assert sent.status_code == 401
+    html = sent.get_data(as_text=True).replace("&#39;", "'")
+    assert "Vous n'êtes plus connecté·e" in html and "Votre texte n’a pas été enregistré" in html
+    assert ">Séance 3 Figeac</textarea>" in html and ">Le café d'accueil.</textarea>" in html
+    assert 'href="/auth/login?next=%2Freports%2Fnew"' in html
+    reply = client.post(
+        f"/discussions/{thread.id}/reply",
+        data={"csrf_token": token, "body": "Ma réponse écrite avant la fin de ma session."},
+        headers={"Referer": f"http://localhost/discussions/{thread.id}"},
+    )
+    assert reply.status_code == 401
+    assert "Ma réponse écrite avant la fin de ma session." in reply.get_data(as_text=True)
+    assert f"next=%2Fdiscussions%2F{thread.id}" in reply.get_data(as_text=True)
+    # another site's Referer is never a way back; a page to read still asks to sign in
+    elsewhere = client.post(
+        "/reports/new",
+        data={"csrf_token": token, "title": "x"},
+        headers={"Referer": "https://evil.example/x"},
+    )
+    assert "evil.example" not in elsewhere.get_data(as_text=True)
+    page = client.get("/reports/new")
+    assert page.status_code == 302 and "/auth/login?next=%2Freports%2Fnew" in page.location

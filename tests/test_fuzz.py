@@ -162,6 +162,16 @@ def world(app, demo_reports, make_user) -> World:
         .limit(1)
     )
     memberships.choose_structure(member, other)
+    # A photo on the member's report: its files page shows « Enregistrer la description »
+    from io import BytesIO
+
+    from forum.services import attachments
+    from tests.files import jpeg_with_gps
+
+    attachments.attach(
+        member, BytesIO(jpeg_with_gps(320, 240)), "atelier.jpg",
+        report=db.session.get(Report, reports[0]), alt="Le tableau des idées", consent=True,
+    )  # fmt: skip
     upcoming = db.session.get(CalendarEvent, path_values["event_id"][0])
     if calendar.registration_of(member, upcoming) is None:  # so « Annuler mon inscription » shows
         calendar.register(member, upcoming, "participant")

@@ -135,7 +135,9 @@ def assert_refused(response, who, allowed_to, viewer, where):
     assert response.status_code == expected, (where, who, response.status_code)
 
 
-# Deleted: nobody reads it. Hidden: moderators only (not even its author). In a deleted
+# What the author of a hidden message is told she may no longer do (a 403 that explains).
+OWN_HIDDEN_EXPLAINED = {"discussions.edit_post", "discussions.delete_post"}
+# Deleted: nobody reads it. Hidden: moderators only, and its author, who may not change it. In a deleted
 # discussion: nobody. Under a deleted report: its author and moderators only (their cases
 # are in the positive test below).
 REFUSED = [
@@ -157,6 +159,12 @@ def test_post_routes_answer_404_to_whoever_the_thread_does_not_show_it(
     for endpoint, method, template, data, allowed_to in POST_ROUTES:
         response = call(client, method, template, data, p=post.id, d=post.discussion_id)
         where = f"{method} {endpoint} on {target}"
+        if (target, who) == ("hidden", "alice") and endpoint in OWN_HIDDEN_EXPLAINED:
+            # its author reads her hidden message (fix11): changing it is refused, and
+            # said so (a 403 page that explains), rather than a page « introuvable »
+            assert response.status_code == 403, where
+            assert SECRET not in response.get_data(as_text=True), where
+            continue
         assert_refused(response, who, allowed_to, viewer, where)
     assert written() == before
     if target != "gone_post":  # quoting through the thread page never copies it either

@@ -1,0 +1,118 @@
+"""A fresh user tester's findings (fix13): dates typed the French way, the parcours'
+département chosen, a report's history of real changes, « Publier » from the list on an
+incomplete draft, a parcours' sessions following its title and place, a report's date
+within its parcours, a NUL byte and decomposed accents in what is typed."""
+
+import html
+import re
+from datetime import date
+
+import pytest
+
+from forum.extensions import db
+from forum.models import Parcours, Report
+from tests.conftest import post_form
+from tests.views.test_parcours_creation import field_error, parcours_form
+from tests.views.test_reports import report_data
+
+
+@pytest.fixture
+def fabrique(make_structure):
+    return make_structure(name="Tiers-lieu La Fabrique du Lot", department_code="46")
+
+
+@pytest.fixture
+def claire(make_user, fabrique):
+    return make_user(display_name="Claire Fabre", structure=fabrique)
+
+
+def text(response) -> str:
+    return html.unescape(response.get_data(as_text=True))
+
+
+def only_report() -> Report:
+    db.session.expire_all()
+    return db.session.scalar(db.select(Report))
+
+
+def only_parcours() -> Parcours:
+    db.session.expire_all()
+    return db.session.scalar(db.select(Parcours))
+
+
+# --- 1. dates typed the French way -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed, day",
+    [
+        ("10/04/2025", date(2025, 4, 10)),
+        ("1/4/2025", date(2025, 4, 1)),
+        ("10-04-2025", date(2025, 4, 10)),
+        ("10.04.2025", date(2025, 4, 10)),
+        (" 10/04/2025 ", date(2025, 4, 10)),
+        ("2025-04-10", date(2025, 4, 10)),
+    ],
+)
+def test_a_report_date_typed_the_french_way_is_read(client, claire, login, typed, day):
+    login(claire)
+    response = post_form(client, "/reports/new", report_data(session_date=typed))
+    assert response.status_code == 303, field_error(text(response), "session_date")
+    assert only_report().session_date == day
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("10 avril", "Indiquez une date, par exemple 10/04/2025."),
+        ("31/02/2025", "Le 31/02/2025 n’existe pas : vérifiez le jour et le mois."),
+        ("2025-13-01", "Le 01/13/2025 n’existe pas : vérifiez le jour et le mois."),
+    ],
+)
+def test_a_bad_report_date_gets_a_french_message_and_stays_typed(
+    client, claire, login, typed, message
+):
+    login(claire)
+    response = post_form(client, "/reports/new", report_data(session_date=typed))
+    assert response.status_code == 400
+    page = text(response)
+    assert field_error(page, "session_date") == message
+    assert "valid date" not in page and "date valide" not in page
+    assert f'value="{typed}"' in page
+    assert only_report() is None
+
+
+def test_a_parcours_dates_typed_the_french_way_are_read(client, claire, fabrique, login):
+    login(claire)
+    data = parcours_form([fabrique], start_date="02/03/2027", end_date="30.6.2027")
+    response = post_form(client, "/parcours/new", data)
+    assert response.status_code == 303, text(response)[:2000]
+    parcours = only_parcours()
+    assert (parcours.start_date, parcours.end_date) == (date(2027, 3, 2), date(2027, 6, 30))
+    edit = f"/parcours/{parcours.slug}/edit"
+    version = re.search(r'name="version"[^>]*value="([^"]+)"', client.get(edit).get_data(True))
+    data = parcours_form([fabrique], start_date="31/02/2027", version=version.group(1))
+    response = post_form(client, edit, data)
+    assert response.status_code == 400
+    assert field_error(text(response), "start_date") == (
+        "Le 31/02/2027 n’existe pas : vérifiez le jour et le mois."
+    )
+    assert 'value="31/02/2027"' in text(response)
+
+
+# --- 2. the parcours' département is chosen ----------------------------------------------
+
+
+def test_the_parcours_form_starts_on_choose_and_requires_a_department(
+    client, make_user, fabrique, login
+):
+    login(make_user(display_name="Sans structure"))  # no structure: nothing to preselect
+    page = text(client.get("/parcours/new"))
+    options = re.findall(r'<option[^>]*value="([^"]*)"[^>]*>([^<]*)</option>', page)
+    assert options[0] == ("", "— Choisir —")
+    login(make_user(display_name="Claire", structure=fabrique))
+    response = post_form(client, "/parcours/new", parcours_form([fabrique], department=""))
+    assert response.status_code == 400
+    assert field_error(text(response), "department") == "Choisissez le département du parcours."
+    assert 'value="Premiers pas Causses 2027"' in text(response)
+    assert only_parcours() is None

@@ -27,7 +27,7 @@ from forum.services import tags as tag_service
 from forum.services.brakes import check_new_account
 from forum.services.errors import Forbidden, Invalid
 from forum.services.moderation import log
-from forum.text import is_blank
+from forum.text import collation_key, is_blank
 
 
 @dataclass
@@ -146,10 +146,12 @@ def snapshot(report: Report) -> dict:
         "department": report.department_code,
         "structure": report.structure.name if report.structure else "",
         "parcours": report.parcours.title if report.parcours else "",
-        "modules": [m.title for m in report.modules],
+        # In a fixed order, whatever the order they were just set in: a save that changed
+        # neither showed « Défis rencontrés » as changed (a fresh tester).
+        "modules": [m.title for m in sorted(report.modules, key=lambda m: m.position)],
         "format": report.format,
         "participants": report.participants,
-        "tags": [t.label for t in report.tags],
+        "tags": sorted((t.label for t in report.tags), key=collation_key),
         "status": report.status,
         **{name: report.section_md(name) for name in SECTIONS},
     }
@@ -204,8 +206,10 @@ def create_report(author: User, data: ReportInput) -> Report:
     return report
 
 
-def update_report(report: Report, editor: User, data: ReportInput) -> Report:
-    """Save an edit; every save keeps a revision."""
+def update_report(report: Report, editor: User, data: ReportInput) -> bool:
+    """Save an edit, flushed; a save that changes what readers see keeps a revision (the
+    history lists real changes only). Returns False when nothing changed at all: no
+    revision, and the report keeps its date of last change."""
     resolved = _resolve(data, editor, report)
     if report.status == ReportStatus.PUBLISHED:
         _require_text(data.sections)  # a public report is not emptied by an edit
@@ -213,12 +217,19 @@ def update_report(report: Report, editor: User, data: ReportInput) -> Report:
     elif data.publish:
         _check_publishable(editor, data.sections)
         _require_participants(data.participants)
+    before, quotable_before, updated_at = snapshot(report), report.quotable, report.updated_at
     published = _apply(report, data, resolved)
-    db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))
+    after = snapshot(report)
+    if after != before:
+        db.session.add(ReportRevision(report=report, editor=editor, snapshot=after))
+    elif report.quotable == quotable_before:
+        report.updated_at = updated_at  # nothing changed: nothing to date
+        db.session.flush()
+        return False
     if published:
         events.record("report_published", report.id, editor.id)
     db.session.flush()
-    return report
+    return True
 
 
 def delete_report(report: Report, by: User) -> None:

@@ -124,13 +124,13 @@ def _save(form, report=None):
         if form.is_stale(stored) and (conflict := form.differences(stored)):
             form.version.data = stored.fingerprint()  # saving again now keeps this text
             return _form_page(form, report, 409, conflict)
-    creating = report is None
+    creating, changed = report is None, True
     try:
         if report is None:
             once.claim()
             report = reports.create_report(current_user, form.to_input(action))
         else:
-            reports.update_report(report, current_user, form.to_input(action))
+            changed = reports.update_report(report, current_user, form.to_input(action))
         attached = pages.attach_uploads(report=report)
     except (Invalid, RateLimited) as error:
         # A RateLimited is not the title's fault: limited_form says it above the form.
@@ -155,7 +155,9 @@ def _save(form, report=None):
             ),
             "info",
         )
-    if was_published:
+    if not creating and not changed:
+        flash(_("Aucune modification : rien n’a été enregistré."), "info")
+    elif was_published:
         flash(_("Modifications enregistrées."), "success")
     elif report.status == ReportStatus.PUBLISHED:
         flash(_("Votre retour d'expérience est publié."), "success")
@@ -436,6 +438,8 @@ def history(report_id: int):
             if index
             else []
         )
+        if index and not changes:
+            continue  # an older save that changed nothing (before fix13, each one was kept)
         entries.append((revision, changes))
     return render_template("reports/history.html", report=report, entries=list(reversed(entries)))
 

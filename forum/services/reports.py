@@ -297,17 +297,21 @@ def reports_of(user: User) -> list[Report]:
     )
 
 
+def check_complete(report: Report) -> None:
+    """What a stored draft lacks to be published: some text in one of its parts, the
+    number of porteurs present. Raises Invalid naming the first field to fill in."""
+    body = report.body
+    _require_text({name: getattr(body, f"{name}_md", "") if body else "" for name in SECTIONS})
+    _require_participants(report.participants)
+
+
 def publish_report(report: Report, editor: User) -> bool:
     """Publish a stored draft as it is (it was validated when saved), keeping a revision;
     False when it was already published."""
     if report.status == ReportStatus.PUBLISHED:
         return False
-    body = report.body
-    _check_publishable(
-        editor,
-        {name: getattr(body, f"{name}_md", "") if body else "" for name in SECTIONS},
-    )
-    _require_participants(report.participants)
+    check_complete(report)
+    check_new_account(editor, drafts=True)
     report.status = ReportStatus.PUBLISHED
     report.published_at = report.updated_at = utcnow()
     db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))

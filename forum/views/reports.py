@@ -323,6 +323,11 @@ def edit(report_id: int):
     if request.method == "GET":
         form.load(report)
         form.version.data = form.fingerprint()
+        if request.args.get("publier") and not report.is_published:
+            try:  # sent here by « Publier » on an incomplete draft: what it lacks, shown
+                reports.check_complete(report)
+            except Invalid as error:
+                getattr(form, error.field).errors = [error.message]  # none before validate
         return _form_page(form, report)
     return _save(form, report)
 
@@ -351,6 +356,18 @@ def publish(report_id: int):
     lock_for_update(report)
     try:
         reports.publish_report(report, current_user)
+    except Invalid:
+        # Said on the draft's own form, at the field to fill in: from the list, a bare
+        # « Indiquez le nombre de porteurs… » named neither the draft nor the way to it.
+        flash(
+            _(
+                "Le brouillon «\u00a0%(title)s\u00a0» n’est pas encore publié : "
+                "complétez-le ci-dessous, puis publiez-le.",
+                title=report.title,
+            ),
+            "error",
+        )
+        return redirect(url_for("reports.edit", report_id=report.id, publier=1), code=303)
     except ServiceError as error:
         flash(error.message, "error")
         return redirect(back, code=303)

@@ -116,3 +116,29 @@ def test_the_parcours_form_starts_on_choose_and_requires_a_department(
     assert field_error(text(response), "department") == "Choisissez le département du parcours."
     assert 'value="Premiers pas Causses 2027"' in text(response)
     assert only_parcours() is None
+
+
+# --- 4. « Publier » from « Mes retours » on an incomplete draft -------------------------
+
+
+def test_publishing_an_incomplete_draft_from_the_list_leads_to_its_form_with_the_error(
+    client, claire, login
+):
+    login(claire)
+    data = report_data(action="draft", participants="", title="Séance 2 à Gramat")
+    assert post_form(client, "/reports/new", data).status_code == 303
+    report = only_report()
+    mine = client.get("/my/reports").get_data(as_text=True)
+    version = re.search(r'name="version" value="([^"]+)"', mine).group(1)
+    response = post_form(client, f"/reports/{report.id}/publish", {"version": version})
+    assert response.status_code == 303
+    assert response.location.startswith(f"/reports/{report.id}/edit"), text(
+        client.get(response.location)
+    )[-3000:]
+    page = text(client.get(response.location))
+    assert "Le brouillon «\u00a0Séance 2 à Gramat\u00a0» n’est pas encore publié" in page
+    assert field_error(page, "participants").startswith(
+        "Indiquez le nombre de porteurs présents avant de publier"
+    )
+    assert 'value="Séance 2 à Gramat"' in page
+    assert only_report().status == "draft"

@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from forum import limits
 from forum.extensions import db
+from forum.i18n import long_date
 from forum.markup import render_markdown
 from forum.models import (
     ROLES,
@@ -103,6 +104,8 @@ def _resolve(data: ReportInput, author: User, report: Report | None = None) -> d
         raise Invalid("modules", _("Module inconnu."))
     kept = (report.structure, report.parcours) if report is not None else (None, None)
     structure, parcours = affiliation.resolve(author, data.structure_id, data.parcours_id, kept)
+    if parcours is not None:
+        _check_within_parcours(data.session_date, parcours)
     tags = tag_service.resolve_tags(data.tags, data.new_tags, proposer=author)
     for name in SECTIONS:
         if len(data.sections.get(name, "").encode()) > limits.SECTION_MAX_BYTES:
@@ -110,6 +113,32 @@ def _resolve(data: ReportInput, author: User, report: Report | None = None) -> d
     return dict(
         department=department, modules=modules, structure=structure, parcours=parcours, tags=tags
     )
+
+
+def _check_within_parcours(session_date: date, parcours) -> None:
+    """A report tells a session of its parcours: its date within the parcours' period
+    (from its start, to its end when it has one). Raises Invalid("session_date", French
+    message naming the parcours' dates)."""
+    if session_date >= parcours.start_date and (
+        parcours.end_date is None or session_date <= parcours.end_date
+    ):
+        return
+    if parcours.end_date is None:
+        message = _(
+            "Le parcours «\u00a0%(title)s\u00a0» commence le %(start)s : la date de la "
+            "séance ne peut pas le précéder.",
+            title=parcours.title,
+            start=long_date(parcours.start_date),
+        )
+    else:
+        message = _(
+            "Le parcours «\u00a0%(title)s\u00a0» se déroule du %(start)s au %(end)s : "
+            "indiquez une date de séance dans cette période, ou un autre parcours.",
+            title=parcours.title,
+            start=long_date(parcours.start_date),
+            end=long_date(parcours.end_date),
+        )
+    raise Invalid("session_date", message)
 
 
 def _apply(report: Report, data: ReportInput, resolved: dict) -> bool:

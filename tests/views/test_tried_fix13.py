@@ -142,3 +142,38 @@ def test_publishing_an_incomplete_draft_from_the_list_leads_to_its_form_with_the
     )
     assert 'value="Séance 2 à Gramat"' in page
     assert only_report().status == "draft"
+
+
+# --- 6. a report's date within its parcours' period ---------------------------------------
+
+
+def test_a_report_date_outside_its_parcours_period_is_refused_naming_its_dates(
+    client, claire, fabrique, login
+):
+    from forum.services.affiliation import TRUSTED_CALLER
+    from forum.services.parcours import create_parcours
+
+    parcours = create_parcours(
+        "Premiers pas Figeacois — automne 2025",
+        "Figeac",
+        "46",
+        date(2025, 9, 15),
+        date(2025, 12, 15),
+        8,
+        [fabrique.id],
+        creator=TRUSTED_CALLER,
+    )
+    db.session.commit()
+    login(claire)
+    data = report_data(action="draft", parcours=str(parcours.id), session_date="03/06/2025")
+    response = post_form(client, "/reports/new", data)
+    assert response.status_code == 400
+    assert field_error(text(response), "session_date") == (
+        "Le parcours «\u00a0Premiers pas Figeacois — automne 2025\u00a0» se déroule du "
+        "15 septembre 2025 au 15 décembre 2025 : indiquez une date de séance dans cette "
+        "période, ou un autre parcours."
+    )
+    assert 'value="03/06/2025"' in text(response) and only_report() is None
+    data = report_data(action="draft", parcours=str(parcours.id), session_date="14/10/2025")
+    assert post_form(client, "/reports/new", data).status_code == 303
+    assert only_report().parcours_id == parcours.id

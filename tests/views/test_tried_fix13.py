@@ -177,3 +177,56 @@ def test_a_report_date_outside_its_parcours_period_is_refused_naming_its_dates(
     data = report_data(action="draft", parcours=str(parcours.id), session_date="14/10/2025")
     assert post_form(client, "/reports/new", data).status_code == 303
     assert only_report().parcours_id == parcours.id
+
+
+# --- 5. a parcours' sessions follow its title and place -----------------------------------
+
+
+def test_renaming_and_moving_a_parcours_reaches_its_sessions(
+    client, claire, fabrique, make_user, login
+):
+    import sqlalchemy as sa
+
+    from forum.models import CalendarEvent, Notification
+    from forum.services import calendar, notifications
+
+    login(claire)
+    data = parcours_form(
+        [fabrique],
+        session_1="2027-02-01T09:00",
+        session_2="2027-03-01T09:00",
+        session_6="2027-05-01T14:00",
+    )
+    assert post_form(client, "/parcours/new", data).status_code == 303
+    parcours = only_parcours()
+    sessions = {e.session_number: e for e in db.session.scalars(sa.select(CalendarEvent))}
+    assert sessions[1].title == "Premiers pas Causses 2027 — séance 1"
+    # Session 2 renamed and moved by hand: it keeps its own title and commune.
+    sessions[2].title, sessions[2].commune = "Séance spéciale au fablab", "Figeac"
+    bruno = make_user(display_name="Bruno Cassagne")
+    calendar.register(bruno, sessions[6], "participant")
+    db.session.commit()
+    edit = f"/parcours/{parcours.slug}/edit"
+    version = re.search(r'name="version"[^>]*value="([^"]+)"', client.get(edit).get_data(True))
+    data = parcours_form(
+        [fabrique], title="Premiers pas Causses et Ségala", place="Lacapelle-Marival"
+    )
+    response = post_form(client, edit, {**data, "version": version.group(1)})
+    assert response.status_code == 303, text(response)[:2000]
+    db.session.expire_all()
+    shown = {
+        e.session_number: (e.title, e.commune) for e in db.session.scalars(sa.select(CalendarEvent))
+    }
+    assert shown == {
+        1: ("Premiers pas Causses et Ségala — séance 1", "Lacapelle-Marival"),
+        2: ("Séance spéciale au fablab", "Figeac"),
+        6: ("Premiers pas Causses et Ségala — séance 6", "Lacapelle-Marival"),
+    }
+    page = text(client.get(f"/parcours/{parcours.slug}"))
+    assert "Premiers pas Causses 2027 — séance" not in page
+    notifications.process_events()
+    db.session.commit()
+    told = db.session.scalars(
+        sa.select(Notification.kind).where(Notification.user_id == bruno.id)
+    ).all()
+    assert told == ["event_changed"]

@@ -97,6 +97,9 @@ FIELD_LABELS = {
 }
 
 
+OTHER_TEXT = lazy("Autre texte saisi")
+
+
 def typed_text() -> list[tuple[str, str]]:
     """The text a refused form carried (a reply to a discussion locked meanwhile, an edit
     of a message deleted in another tab…): [(field name, text)], so that the error page
@@ -113,8 +116,13 @@ def typed_text() -> list[tuple[str, str]]:
         if any(word in name.lower() for word in NOT_SHOWN_BACK):
             continue
         value = "\n".join(v for v in form.getlist(name) if isinstance(v, str)).replace("\x00", "")
-        if len(value.strip()) >= (1 if name in FIELD_LABELS else KEPT_TEXT_CHARS):
-            kept.append((str(FIELD_LABELS.get(name, name)), value))
+        if name in FIELD_LABELS:
+            if value.strip():
+                kept.append((str(FIELD_LABELS[name]), value))
+        elif len(value.strip()) >= KEPT_TEXT_CHARS and any(c.isspace() for c in value.strip()):
+            # Words someone wrote, under a label of ours: a field's name (« modules ») is
+            # not French, and a choice's code (« emergence-interconnaissance ») not text.
+            kept.append((str(OTHER_TEXT), value))
     return kept[:12]
 
 

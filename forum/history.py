@@ -54,7 +54,7 @@ def changes(before: dict, after: dict, shown=None) -> list[Change]:
     result = []
     for key in keys:
         old, new = before.get(key), after.get(key)
-        if old == new:
+        if _same(old, new):
             continue
         label = str(labels.get(key, key))
         if isinstance(old, list) or isinstance(new, list):
@@ -65,6 +65,14 @@ def changes(before: dict, after: dict, shown=None) -> list[Change]:
             html = words_change(_text(shown(key, old)), _text(shown(key, new)))
         result.append(Change(key, label, html))
     return result
+
+
+def _same(old, new) -> bool:
+    """Equal values; lists (modules, défis) in any order: older revisions kept them in the
+    order they were chosen, not the order they are shown in."""
+    if isinstance(old, list) and isinstance(new, list):
+        return sorted(map(str, old)) == sorted(map(str, new))
+    return old == new
 
 
 def _text(value) -> str:

@@ -25,10 +25,19 @@ def _has_nul(multidict) -> bool:
     )
 
 
+def _has_nul_value(multidict) -> bool:
+    return any(
+        "\x00" in value for _, value in multidict.items(multi=True) if isinstance(value, str)
+    )
+
+
 class FormRequest(Request):
     """A multipart part whose name cannot be parsed arrives under the key None, which
     Flask-WTF's CSRF check and our views do not expect (a 500): no browser sends one, so
-    such parts are dropped."""
+    such parts are dropped. A NUL in a form's value is removed (PostgreSQL text cannot hold
+    one): a text pasted with one is saved, or shown again with its field's errors, as it
+    would be without it, rather than refused whole (a fresh tester lost a report's date and
+    département to a 400 page); a NUL in a field's name is still refused (refuse_nul_bytes)."""
 
     def _load_form_data(self) -> None:
         super()._load_form_data()
@@ -38,6 +47,12 @@ class FormRequest(Request):
                 self.__dict__[name] = ImmutableMultiDict(
                     (key, value) for key, value in data.items(multi=True) if key is not None
                 )
+        form = self.__dict__["form"]
+        if _has_nul_value(form):
+            self.__dict__["form"] = ImmutableMultiDict(
+                (key, value.replace("\x00", "") if isinstance(value, str) else value)
+                for key, value in form.items(multi=True)
+            )
 
 
 def init_app(app: Flask) -> None:

@@ -5,12 +5,15 @@ default) rather than an invalid choice."""
 import hashlib
 import json
 import re
+import unicodedata
 from datetime import date, datetime
 
 from flask import request
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from flask_wtf.i18n import translations as wtforms_translations
 from wtforms import (
+    DateField,
     HiddenField,
     IntegerField,
     PasswordField,
@@ -32,6 +35,12 @@ def _strip(value):
     if not isinstance(value, str):
         return value
     return "" if is_blank(value) else value.strip()
+
+
+def _nfc(value):
+    """A text in Unicode's composed form (NFC): « é » typed on a Mac arrives as « e » and a
+    combining accent, which searches, sorts and comparisons would tell apart."""
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
 
 def _strip_blank_lines(value):
@@ -89,6 +98,52 @@ class WholeNumber:
             raise StopValidation(self.too_large)
 
 
+# A day as a person types it: « 10/04/2025 », « 1/4/2025 », « 10-04-2025 », « 10.04.2025 »,
+# or as a browser's <input type="date"> sends it, « 2025-04-10 ».
+_FRENCH_DAY = re.compile(r"(?P<d>\d{1,2})\s*([/.-])\s*(?P<m>\d{1,2})\s*\2\s*(?P<y>\d{4})")
+_ISO_DAY = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+DAY_EXAMPLE = "10/04/2025"
+
+
+def parse_day(typed: str) -> date:
+    """A day typed JJ/MM/AAAA (J/M/AAAA, with « / », « - » or « . ») or AAAA-MM-JJ. Raises
+    ValueError with a French message: one for a day that does not exist (« 31/02/2025 »),
+    one with an example for anything else."""
+    text = typed.replace("\u00a0", " ").replace("\u202f", " ").strip()
+    found = _FRENCH_DAY.fullmatch(text) or _ISO_DAY.fullmatch(text)
+    if not found:
+        raise ValueError(_("Indiquez une date, par exemple %(example)s.", example=DAY_EXAMPLE))
+    day, month, year = (int(found.group(k)) for k in "dmy")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(
+            _(
+                "Le %(date)s n’existe pas : vérifiez le jour et le mois.",
+                date=f"{day:02d}/{month:02d}/{year}",
+            )
+        ) from None
+
+
+class DayField(DateField):
+    """A date without time, the app's only kind (report, parcours): what a browser's date
+    picker sends, or a day typed the French way where it shows a plain text box
+    (`parse_day`); empty is None, for InputRequired or Optional to word."""
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        typed = " ".join(v for v in valuelist if isinstance(v, str)).strip()
+        if not typed:
+            self.data = None
+            return
+        try:
+            self.data = parse_day(typed)
+        except ValueError:
+            self.data = None
+            raise
+
+
 BOOKKEEPING = frozenset({"csrf_token", "submission_token", "version"})
 
 
@@ -114,7 +169,7 @@ class MaillageForm(FlaskForm):
                 field_class, PasswordField
             ):
                 filters = unbound_field.kwargs.get("filters", ())
-                clean = [strip_control_characters]
+                clean = [strip_control_characters, _nfc]
                 if issubclass(field_class, TextAreaField):
                     clean.append(_strip_blank_lines)  # a text's paragraphs end its overrides
                 else:

@@ -1,11 +1,18 @@
 """The parcours forms: declaring one (with its sessions), changing one."""
 
-from wtforms import DateField, SelectField, StringField
+from wtforms import SelectField, StringField
 from wtforms.validators import InputRequired, Length, Optional
 
 from forum import limits
 from forum.forms import choices
-from forum.forms.base import CreatingForm, EditingForm, MaillageForm, WholeNumber, WholeNumberField
+from forum.forms.base import (
+    CreatingForm,
+    DayField,
+    EditingForm,
+    MaillageForm,
+    WholeNumber,
+    WholeNumberField,
+)
 from forum.forms.calendar import LocalTimeField
 from forum.forms.reports import MultiCheckboxField
 from forum.i18n import lazy
@@ -22,11 +29,17 @@ class ParcoursFields(MaillageForm):
         ],
     )
     place = StringField(lazy("Lieu"), validators=[Optional(), Length(max=120)])
-    department = SelectField(lazy("Département"), choices=[])
-    start_date = DateField(
+    # « — Choisir — » first, as on the report form: a list that opened on « 01 — Ain »
+    # declared parcours in the Ain that nobody had chosen (a fresh tester).
+    department = SelectField(
+        lazy("Département"),
+        choices=[],
+        validators=[InputRequired(lazy("Choisissez le département du parcours."))],
+    )
+    start_date = DayField(
         lazy("Début"), validators=[InputRequired(lazy("Indiquez la date de début."))]
     )
-    end_date = DateField(lazy("Fin"), validators=[Optional()])
+    end_date = DayField(lazy("Fin"), validators=[Optional()])
     # 0 stays allowed: it means « not known yet », a parcours declared before its cohort
     # is complete; the bilan then counts the largest attendance of its sessions instead
     # (forum.services.activity.porteurs_reached) and a follow-up is bounded by
@@ -52,7 +65,9 @@ class ParcoursFields(MaillageForm):
     structures = MultiCheckboxField(lazy("Structures qui le portent"), choices=[])
 
     def fill_choices(self, departments, structures) -> None:
-        self.department.choices = choices((d.code, f"{d.code} — {d.name}") for d in departments)
+        self.department.choices = choices(
+            [("", lazy("— Choisir —"))] + [(d.code, f"{d.code} — {d.name}") for d in departments]
+        )
         self.structures.choices = choices((s.id, s.name) for s in structures)
 
     def values(self) -> dict:

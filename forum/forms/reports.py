@@ -3,7 +3,6 @@
 from datetime import date
 
 from wtforms import (
-    DateField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -20,7 +19,7 @@ from wtforms.validators import (
 
 from forum import limits
 from forum.forms import choices
-from forum.forms.base import CreatingForm, EditingForm, WholeNumber, WholeNumberField
+from forum.forms.base import CreatingForm, DayField, EditingForm, WholeNumber, WholeNumberField
 from forum.i18n import lazy
 from forum.models import SECTIONS
 from forum.services.reports import ReportInput
@@ -81,7 +80,7 @@ class ReportForm(CreatingForm, EditingForm):
             ),
         ],
     )
-    session_date = DateField(
+    session_date = DayField(
         lazy("Date de la séance"),
         validators=[InputRequired(lazy("Indiquez la date de la séance.")), not_in_future],
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import and_, case, delete, func, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
@@ -388,6 +389,12 @@ def update_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
     `calendar_event_changed`, its detail by forum.services.calendar_changes)."""
     if not may_organise(editor, event):
         raise Forbidden(_("Seuls les organisateurs de ce rendez-vous peuvent le modifier."))
+    return _change_event(event, editor, data)
+
+
+def _change_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
+    """update_event once it is known `editor` may: by the organisers, or by whoever
+    changes the session's parcours (follow_parcours). Same checks, same notices."""
     if event.cancelled:
         raise Conflict(_("Ce rendez-vous est annulé : il ne peut plus être modifié."))
     before = where_and_when(event)
@@ -423,6 +430,69 @@ def update_event(event: CalendarEvent, editor: User, data: EventInput) -> bool:
     if change is not None:
         outbox.record("calendar_event_changed", event.id, editor.id, detail=change)
     return change is not None
+
+
+def _generated_titles(title: str, number: int | None) -> set[str]:
+    """The titles create_sessions gives session `number` of a parcours named `title`, in
+    each language it may have been created in."""
+    titles = set()
+    for locale in ("fr", "en"):
+        with force_locale(locale):
+            titles.add(_("%(title)s — séance %(n)d", title=title, n=number or 0)[:200])
+    return titles
+
+
+def _input_of(event: CalendarEvent) -> EventInput:
+    """An event as the event form would send it back unchanged (wall-clock times of its
+    place, codes, slugs)."""
+    starts_at, ends_at = local_times(event)
+    return EventInput(
+        kind=event.kind,
+        title=event.title,
+        starts_at=starts_at.replace(tzinfo=None),
+        ends_at=ends_at.replace(tzinfo=None),
+        department=event.department_code or "",
+        commune=event.commune or "",
+        online=event.online,
+        online_url=event.online_url or "",
+        structure_id=event.structure_id,
+        parcours_id=event.parcours_id,
+        session_number=event.session_number,
+        modules=[m.slug for m in event.modules],
+        capacity=event.capacity,
+        visibility=event.visibility,
+        description=event.description_md or "",
+        registration_open=event.registration_open,
+    )
+
+
+def follow_parcours(parcours: Parcours, editor: User, old_title: str, old_place: str) -> int:
+    """After `parcours` was renamed or moved (forum.services.parcours.update_parcours), its
+    sessions (cancelled ones aside) follow: a title create_sessions made from the old
+    title becomes the new one's, a commune that was the old place the new place; a
+    title or commune changed by hand stays. Changed as an organiser would (update_event):
+    the registered of an upcoming session whose place changes are told. Returns how many
+    sessions changed; flushes."""
+    changed = 0
+    sessions = db.session.scalars(
+        select(CalendarEvent)
+        .where(CalendarEvent.parcours_id == parcours.id, CalendarEvent.cancelled_at.is_(None))
+        .order_by(CalendarEvent.starts_at)
+    )
+    for event in list(sessions):
+        data = _input_of(event)
+        if parcours.title != old_title and event.title in _generated_titles(
+            old_title, event.session_number
+        ):
+            generated = _("%(title)s — séance %(n)d", title=parcours.title, n=event.session_number)
+            data.title = generated[:200]
+        if parcours.place != old_place and (event.commune or "") == old_place:
+            data.commune = parcours.place
+        if (data.title, data.commune) == (event.title, event.commune or ""):
+            continue
+        _change_event(event, editor, data)
+        changed += 1
+    return changed
 
 
 def has_ended(event: CalendarEvent) -> bool:

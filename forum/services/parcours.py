@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from forum.extensions import db
 from forum.i18n import long_date
 from forum.models import CalendarEvent, Department, Parcours, Report, Structure, User
-from forum.services import affiliation, hold
+from forum.services import affiliation, calendar, hold
 from forum.services.calendar_zones import to_local, zone_name
 from forum.services.errors import Forbidden, Invalid
 from forum.services.structures import unique_slug
@@ -118,7 +118,9 @@ def update_parcours(
     """Change a parcours, flushed; its slug (its address) stays. The checks of
     create_parcours apply, the editor's own structure among the carriers unless they
     moderate, and its sessions in the calendar (cancelled ones aside) must stay within
-    its new dates. Raises Forbidden when `editor` may not (may_edit); Invalid("department"
+    its new dates; those sessions follow its new title and place (calendar.follow_parcours:
+    the ones changed by hand keep theirs). Raises Forbidden when `editor` may not
+    (may_edit); Invalid("department"
     | "start_date" | "end_date" | "structures", French message)."""
     if not may_edit(editor, parcours):
         raise Forbidden(_("Seuls les membres des structures qui portent ce parcours le modifient."))
@@ -126,6 +128,7 @@ def update_parcours(
     affiliation.check_carriers(editor, structures)
     hold(Parcours, parcours.id)  # no session added in between escapes the date check
     _check_sessions_within(parcours, start_date, end_date)
+    old_title, old_place = parcours.title, parcours.place
     parcours.title = title.strip()
     parcours.place = place.strip()
     parcours.department_code = department
@@ -135,6 +138,8 @@ def update_parcours(
     parcours.structures = structures
     db.session.flush()
     db.session.expire(parcours, ["department"])  # read again from its new code
+    # Its sessions in the calendar follow its new title and place (those set by hand stay).
+    calendar.follow_parcours(parcours, editor, old_title, old_place)
 
 
 def _check_sessions_within(parcours: Parcours, start_date: date, end_date: date | None) -> None:

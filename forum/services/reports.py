@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from forum import limits
 from forum.extensions import db
+from forum.i18n import long_date
 from forum.markup import render_markdown
 from forum.models import (
     ROLES,
@@ -27,7 +28,7 @@ from forum.services import tags as tag_service
 from forum.services.brakes import check_new_account
 from forum.services.errors import Forbidden, Invalid
 from forum.services.moderation import log
-from forum.text import is_blank
+from forum.text import collation_key, is_blank
 
 
 @dataclass
@@ -103,6 +104,8 @@ def _resolve(data: ReportInput, author: User, report: Report | None = None) -> d
         raise Invalid("modules", _("Module inconnu."))
     kept = (report.structure, report.parcours) if report is not None else (None, None)
     structure, parcours = affiliation.resolve(author, data.structure_id, data.parcours_id, kept)
+    if parcours is not None:
+        _check_within_parcours(data.session_date, parcours)
     tags = tag_service.resolve_tags(data.tags, data.new_tags, proposer=author)
     for name in SECTIONS:
         if len(data.sections.get(name, "").encode()) > limits.SECTION_MAX_BYTES:
@@ -110,6 +113,32 @@ def _resolve(data: ReportInput, author: User, report: Report | None = None) -> d
     return dict(
         department=department, modules=modules, structure=structure, parcours=parcours, tags=tags
     )
+
+
+def _check_within_parcours(session_date: date, parcours) -> None:
+    """A report tells a session of its parcours: its date within the parcours' period
+    (from its start, to its end when it has one). Raises Invalid("session_date", French
+    message naming the parcours' dates)."""
+    if session_date >= parcours.start_date and (
+        parcours.end_date is None or session_date <= parcours.end_date
+    ):
+        return
+    if parcours.end_date is None:
+        message = _(
+            "Le parcours «\u00a0%(title)s\u00a0» commence le %(start)s : la date de la "
+            "séance ne peut pas le précéder.",
+            title=parcours.title,
+            start=long_date(parcours.start_date),
+        )
+    else:
+        message = _(
+            "Le parcours «\u00a0%(title)s\u00a0» se déroule du %(start)s au %(end)s : "
+            "indiquez une date de séance dans cette période, ou un autre parcours.",
+            title=parcours.title,
+            start=long_date(parcours.start_date),
+            end=long_date(parcours.end_date),
+        )
+    raise Invalid("session_date", message)
 
 
 def _apply(report: Report, data: ReportInput, resolved: dict) -> bool:
@@ -146,10 +175,12 @@ def snapshot(report: Report) -> dict:
         "department": report.department_code,
         "structure": report.structure.name if report.structure else "",
         "parcours": report.parcours.title if report.parcours else "",
-        "modules": [m.title for m in report.modules],
+        # In a fixed order, whatever the order they were just set in: a save that changed
+        # neither showed « Défis rencontrés » as changed (a fresh tester).
+        "modules": [m.title for m in sorted(report.modules, key=lambda m: m.position)],
         "format": report.format,
         "participants": report.participants,
-        "tags": [t.label for t in report.tags],
+        "tags": sorted((t.label for t in report.tags), key=collation_key),
         "status": report.status,
         **{name: report.section_md(name) for name in SECTIONS},
     }
@@ -204,8 +235,10 @@ def create_report(author: User, data: ReportInput) -> Report:
     return report
 
 
-def update_report(report: Report, editor: User, data: ReportInput) -> Report:
-    """Save an edit; every save keeps a revision."""
+def update_report(report: Report, editor: User, data: ReportInput) -> bool:
+    """Save an edit, flushed; a save that changes what readers see keeps a revision (the
+    history lists real changes only). Returns False when nothing changed at all: no
+    revision, and the report keeps its date of last change."""
     resolved = _resolve(data, editor, report)
     if report.status == ReportStatus.PUBLISHED:
         _require_text(data.sections)  # a public report is not emptied by an edit
@@ -213,12 +246,19 @@ def update_report(report: Report, editor: User, data: ReportInput) -> Report:
     elif data.publish:
         _check_publishable(editor, data.sections)
         _require_participants(data.participants)
+    before, quotable_before, updated_at = snapshot(report), report.quotable, report.updated_at
     published = _apply(report, data, resolved)
-    db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))
+    after = snapshot(report)
+    if after != before:
+        db.session.add(ReportRevision(report=report, editor=editor, snapshot=after))
+    elif report.quotable == quotable_before:
+        report.updated_at = updated_at  # nothing changed: nothing to date
+        db.session.flush()
+        return False
     if published:
         events.record("report_published", report.id, editor.id)
     db.session.flush()
-    return report
+    return True
 
 
 def delete_report(report: Report, by: User) -> None:
@@ -286,17 +326,21 @@ def reports_of(user: User) -> list[Report]:
     )
 
 
+def check_complete(report: Report) -> None:
+    """What a stored draft lacks to be published: some text in one of its parts, the
+    number of porteurs present. Raises Invalid naming the first field to fill in."""
+    body = report.body
+    _require_text({name: getattr(body, f"{name}_md", "") if body else "" for name in SECTIONS})
+    _require_participants(report.participants)
+
+
 def publish_report(report: Report, editor: User) -> bool:
     """Publish a stored draft as it is (it was validated when saved), keeping a revision;
     False when it was already published."""
     if report.status == ReportStatus.PUBLISHED:
         return False
-    body = report.body
-    _check_publishable(
-        editor,
-        {name: getattr(body, f"{name}_md", "") if body else "" for name in SECTIONS},
-    )
-    _require_participants(report.participants)
+    check_complete(report)
+    check_new_account(editor, drafts=True)
     report.status = ReportStatus.PUBLISHED
     report.published_at = report.updated_at = utcnow()
     db.session.add(ReportRevision(report=report, editor=editor, snapshot=snapshot(report)))

@@ -124,13 +124,13 @@ def _save(form, report=None):
         if form.is_stale(stored) and (conflict := form.differences(stored)):
             form.version.data = stored.fingerprint()  # saving again now keeps this text
             return _form_page(form, report, 409, conflict)
-    creating = report is None
+    creating, changed = report is None, True
     try:
         if report is None:
             once.claim()
             report = reports.create_report(current_user, form.to_input(action))
         else:
-            reports.update_report(report, current_user, form.to_input(action))
+            changed = reports.update_report(report, current_user, form.to_input(action))
         attached = pages.attach_uploads(report=report)
     except (Invalid, RateLimited) as error:
         # A RateLimited is not the title's fault: limited_form says it above the form.
@@ -155,7 +155,9 @@ def _save(form, report=None):
             ),
             "info",
         )
-    if was_published:
+    if not creating and not changed:
+        flash(_("Aucune modification : rien n’a été enregistré."), "info")
+    elif was_published:
         flash(_("Modifications enregistrées."), "success")
     elif report.status == ReportStatus.PUBLISHED:
         flash(_("Votre retour d'expérience est publié."), "success")
@@ -321,6 +323,11 @@ def edit(report_id: int):
     if request.method == "GET":
         form.load(report)
         form.version.data = form.fingerprint()
+        if request.args.get("publier") and not report.is_published:
+            try:  # sent here by « Publier » on an incomplete draft: what it lacks, shown
+                reports.check_complete(report)
+            except Invalid as error:
+                getattr(form, error.field).errors = [error.message]  # none before validate
         return _form_page(form, report)
     return _save(form, report)
 
@@ -349,6 +356,18 @@ def publish(report_id: int):
     lock_for_update(report)
     try:
         reports.publish_report(report, current_user)
+    except Invalid:
+        # Said on the draft's own form, at the field to fill in: from the list, a bare
+        # « Indiquez le nombre de porteurs… » named neither the draft nor the way to it.
+        flash(
+            _(
+                "Le brouillon «\u00a0%(title)s\u00a0» n’est pas encore publié : "
+                "complétez-le ci-dessous, puis publiez-le.",
+                title=report.title,
+            ),
+            "error",
+        )
+        return redirect(url_for("reports.edit", report_id=report.id, publier=1), code=303)
     except ServiceError as error:
         flash(error.message, "error")
         return redirect(back, code=303)
@@ -436,6 +455,8 @@ def history(report_id: int):
             if index
             else []
         )
+        if index and not changes:
+            continue  # an older save that changed nothing (before fix13, each one was kept)
         entries.append((revision, changes))
     return render_template("reports/history.html", report=report, entries=list(reversed(entries)))
 

@@ -364,7 +364,9 @@ def test_draft_warning_appears_once_and_edits_say_saved(client, login, solene):
         html.count("seuls vous et l’équipe de modération") + html.count("visible que par vous") == 1
     )
     post_form(client, response.headers["Location"] + "/edit", report_data(action="publish"))
-    edit = post_form(client, response.headers["Location"] + "/edit", report_data(action="publish"))
+    # Changed (fix13: a save that changes nothing says « Aucune modification »).
+    changed = report_data(action="publish", advice="Prévoir du covoiturage, et du café.")
+    edit = post_form(client, response.headers["Location"] + "/edit", changed)
     assert "Modifications enregistrées" in client.get(edit.headers["Location"]).get_data(
         as_text=True
     )

@@ -49,7 +49,7 @@ from forum.models import (
 )
 from forum.services import territories
 from forum.services.notification_mail import html_to_text
-from forum.services.report_queries import ReportFilters, conditions
+from forum.services.report_queries import ReportFilters, by_name_or_number, conditions
 from forum.text import slugify
 
 # How far back a session keeps a département out of the zones blanches.
@@ -226,7 +226,7 @@ def read_slice(args) -> SliceRequest:
         for name, value in typed.items()
     }
     named["department"] = named["department"].upper()  # « 2a » is Corse-du-Sud
-    named = _by_name_or_number(named)
+    named = by_name_or_number(named)
     asked = ActivitySlice(date_from=dates["from"], date_to=dates["to"], **named)
     # the notice names each unknown value as it was typed, not as its slug
     unknown = [(name, typed[name]) for name in _unknown_names(asked)]
@@ -235,30 +235,6 @@ def read_slice(args) -> SliceRequest:
     return SliceRequest(
         chosen, picked, tuple(bad), tuple(unknown), repeated, typed_dates, date_errors
     )
-
-
-def _by_name_or_number(named: dict[str, str]) -> dict[str, str]:
-    """The filters the search box takes by name or number, taken so here too (a third
-    fresh tester of issue 17: `/activity?module=3` and `?region=occitanie` were « Filtre
-    inconnu », while `module:3` and `region:occitanie` search): a module by its position
-    in the kit, a région or a département by its name (slug, accents and case aside) when
-    it is no code. One statement per such value; codes and slugs pass unchanged."""
-    named = dict(named)
-    module = named.get("module", "")
-    if module.isdigit() and len(module) <= 3:  # a position; « 99999999999999999999 »
-        # overflowed SQLite's integers (a 500 the hostile-input test caught)
-        slug = db.session.scalar(select(KitModule.slug).where(KitModule.position == int(module)))
-        named["module"] = slug or module
-    for name, model in (("region", Region), ("department", Department)):
-        value = named.get(name, "")
-        if not value or db.session.get(model, value) is not None:
-            continue
-        wanted = slugify(value, 140)
-        for code, label in db.session.execute(select(model.code, model.name)):
-            if slugify(label, 140) == wanted:
-                named[name] = code
-                break
-    return named
 
 
 def unknown_filters_text(unknown) -> str:

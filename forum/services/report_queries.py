@@ -5,6 +5,7 @@ and one selectin load each for modules and tags.
 """
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -77,6 +78,18 @@ class ReportFilters:
                 except ValueError:
                     filters.problems.append(name)
         filters.page = page_number(args)
+        if filters.module or filters.region or filters.department:
+            # a module by its number, a région or a département by its name, as /activity
+            # and the search box take them (a fresh tester: `?module=3` found nothing)
+            named = by_name_or_number(
+                {
+                    "module": filters.module,
+                    "region": filters.region,
+                    "department": filters.department,
+                }
+            )
+            filters.module, filters.region = named["module"], named["region"]
+            filters.department = named["department"]
         return filters
 
     @property
@@ -145,6 +158,36 @@ class ReportFilters:
         }
         args.update(overrides)
         return {k: v for k, v in args.items() if v not in ("", [], None)}
+
+
+# The INSEE codes of régions and départements: never a name, looked up by no statement.
+_PLACE_CODE = re.compile(r"\d{2,3}|2[AB]")
+
+
+def by_name_or_number(named: dict[str, str]) -> dict[str, str]:
+    """{filter: value} with the values the search box takes by name or number made the
+    codes and slugs the lists select by (a third fresh tester of issue 17:
+    `/activity?module=3` and `?region=occitanie` were « Filtre inconnu », while `module:3`
+    and `region:occitanie` search; a fresh tester: `/reports/?module=3` too): a module by
+    its position in the kit, a région or a département by its name (slug, accents and
+    case aside) when it is no code. One statement per such value; codes and slugs pass
+    unchanged. /activity and /reports/ both read their filters through it."""
+    named = dict(named)
+    module = named.get("module", "")
+    if module.isdigit() and len(module) <= 3:  # a position; « 99999999999999999999 »
+        # overflowed SQLite's integers (a 500 the hostile-input test caught)
+        slug = db.session.scalar(select(KitModule.slug).where(KitModule.position == int(module)))
+        named["module"] = slug or module
+    for name, model in (("region", Region), ("department", Department)):
+        value = named.get(name, "")
+        if not value or _PLACE_CODE.fullmatch(value) or db.session.get(model, value) is not None:
+            continue  # a code (INSEE: « 76 », « 46 », « 2A », « 971 »): no statement
+        wanted = slugify(value, 140)
+        for code, label in db.session.execute(select(model.code, model.name)):
+            if slugify(label, 140) == wanted:
+                named[name] = code
+                break
+    return named
 
 
 def published() -> Select:

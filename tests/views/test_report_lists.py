@@ -393,3 +393,20 @@ def test_results_come_before_filters_in_the_page(client, demo_reports):
         assert '<a class="skip-link" href="#resultats">' in html
     html = client.get("/reports/").get_data(as_text=True)
     assert '<a href="#filtres">Filtrer</a>' in html and "Filtres (" not in html
+
+
+def test_a_module_by_its_number_and_a_place_by_its_name(client, demo_reports):
+    """A fresh tester: `/reports/?module=3` said nothing and found nothing, while
+    `/activity?module=3` and `module:3` in the search box work. The list takes a module by
+    its number and a région or département by its name, as they do."""
+    module = db.session.scalar(db.select(KitModule).where(KitModule.position == 3))
+    by_slug = count_of(client.get(f"/reports/?module={module.slug}").get_data(as_text=True))
+    assert by_slug > 0
+    assert count_of(client.get("/reports/?module=3").get_data(as_text=True)) == by_slug
+    assert count_of(client.get("/reports/?region=occitanie").get_data(as_text=True)) == count_of(
+        client.get("/reports/?region=76").get_data(as_text=True)
+    )
+    assert count_of(client.get("/reports/?department=Lot").get_data(as_text=True)) == count_of(
+        client.get("/reports/?department=46").get_data(as_text=True)
+    )
+    assert client.get("/reports/?module=99999999999999999999").status_code == 200

@@ -72,7 +72,8 @@ def _index_page(asked: activity.SliceRequest):
         parcours_years=form_data.parcours_by_year(),
         module_choices=form_data.modules(),
         tags=tags.approved_tags(),
-        small=small,
+        figure_text=activity.figure_text,
+        rounded_note=activity.rounded_note,
         figure_labels=activity.figure_labels,
         may_see_bilan=activity.can_see_bilan(current_user, chosen),
     )
@@ -143,6 +144,8 @@ def _bilan_context(chosen: activity.ActivitySlice) -> dict:
         "excerpts": activity.excerpts(chosen),
         "section_labels": SECTION_LABELS,
         "small": small,
+        "figure_text": activity.figure_text,
+        "rounded_note": activity.rounded_note,
         "session_limit": activity.BILAN_SESSIONS,
         "title": _bilan_title(chosen),
     }
@@ -252,6 +255,8 @@ def _xlsx(chosen: activity.ActivitySlice) -> bytes:
             shown, note = None, _("pas encore de réponse au suivi (inconnu, pas 0)")
         elif name == "porteurs":
             shown, note = activity.small_for_export(value)
+            if name in kept["rounded"] and shown is not None:
+                note = _("arrondi au multiple de 5 le plus proche (voir Légende)")
         else:
             shown, note = value, ""
         figures.append([spreadsheet_safe(labels[name]), shown, note or None])
@@ -288,6 +293,11 @@ def _legend() -> list[str]:
             "porteurs ; et « Porteurs touchés » (feuille Indicateurs) compte la cohorte "
             "d’un parcours une seule fois, pas à chaque séance."
         ),
+        _(
+            "0 porteur est écrit 0 : la séance a eu lieu (elle compte parmi les séances "
+            "tenues) mais personne n’est venu, il n’y a donc personne à reconnaître."
+        ),
+        activity.rounded_note(),
     ]
 
 

@@ -132,7 +132,7 @@ def test_small_cells_in_the_bilan_and_its_exports(client, login, make_user, netw
     login(make_user(role="admin"))
     html = client.get("/activity/bilan?department=15").get_data(as_text=True)
     # the sign is escaped in the lead as in the cells (a raw « < » is invalid HTML)
-    assert "notés «\u00a0&lt; 3\u00a0»" in html and "« < 3" not in html
+    assert "notée «\u00a0&lt; 3\u00a0»" in html and "« < 3" not in html
     assert (
         '<tr data-indicator="porteurs"><th scope="row">Porteurs touchés</th><td>&lt; 3</td>' in html
     )

@@ -188,7 +188,7 @@ def export_pdf():
     chosen = _bilan_slice()
     if not isinstance(chosen, activity.ActivitySlice):
         return chosen
-    html = render_template("activity/bilan_document.html", **_bilan_context(chosen))
+    html = render_template("activity/bilan_document.html", **_bilan_context(chosen), pdf=True)
     pdf = bilan_pdf(html)
     return Response(
         pdf,

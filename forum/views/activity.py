@@ -9,6 +9,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from flask_babel import gettext as _
 from flask_login import current_user
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from forum.cache import memo_export
 from forum.errors import render_error
@@ -262,9 +263,11 @@ def _xlsx(chosen: activity.ActivitySlice) -> bytes:
         figures.append([spreadsheet_safe(labels[name]), shown, note or None])
     rows = book.create_sheet(_("Séances"))
     rows.append(_headings())
-    for row in map(_export_row(), activity.session_rows(chosen)):
+    # Typed texts as they are, in text cells: a title beginning with « = » showed the
+    # CSV's protective apostrophe in the cell (tester); a text cell is never a formula.
+    for row in map(_export_row(safe=str), activity.session_rows(chosen)):
         count, note = activity.small_for_export(row[8])
-        rows.append([*row[:8], count, note or None])
+        rows.append([*map(_text_cell(rows), row[:8]), count, note or None])
     legend = book.create_sheet(_("Légende"))
     for line in _legend():
         legend.append([line])
@@ -301,15 +304,30 @@ def _legend() -> list[str]:
     ]
 
 
-def _export_row():
+def _text_cell(sheet):
+    """A function making a string a text cell of the write-only `sheet` (data type
+    « s »: shown as typed, never run as a formula, even when it begins with « = »);
+    other values unchanged."""
+
+    def cell(value):
+        if not isinstance(value, str):
+            return value
+        text = WriteOnlyCell(sheet, value=value)
+        text.data_type = "s"  # openpyxl made « =… » a formula (« f »)
+        return text
+
+    return cell
+
+
+def _export_row(safe=spreadsheet_safe):
     """A function making one session row (as `activity.session_rows`) safe to export:
-    the texts members typed (title, structure, parcours) and the names spreadsheet-safe
-    (forum.text.spreadsheet_safe), the format named in the reader's language (a funder
+    the texts members typed (title, structure, parcours) and the names passed through
+    `safe` (the CSV's forum.text.spreadsheet_safe by default; the XLSX writes them in
+    text cells instead, `_text_cell`), the format named in the reader's language (a funder
     reads « Présentiel », not the app's code); id, date, département code and porteurs
     (int or None) as they are. Names repeat from row to row: each is checked once."""
     formats = {slug: str(label) for slug, label in FORMAT_LABELS.items()}
     names: dict[str, str] = {}
-    safe = spreadsheet_safe
 
     def safe_name(value: str) -> str:
         found = names.get(value)

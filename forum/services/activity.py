@@ -681,6 +681,13 @@ def figure_labels(figures: dict[str, int], unknown=frozenset()) -> dict[str, str
 # (the default), the map for territories, nothing for the follow-up answers (OUTCOMES),
 # which are no reports: every figure led to the same list of reports (a fresh tester).
 FIGURE_MAPS = {"departments": "sessions", "structures": "structures", "white_zones": "white_zones"}
+# Modules and défis lead to their chart on the same page, whose table names each one and
+# links it to its sessions with the slice's filters kept (they led to the same list of
+# reports as everything else: a fresh tester). Porteurs and parcours have no page that
+# lists them for a slice (/parcours/ takes no filter; porteurs are never listed): no
+# link rather than a list of something else.
+FIGURE_CHARTS = {"modules": "par-module", "challenges": "par-defi"}
+UNLINKED = ("porteurs", "parcours_run", "parcours_completed")
 
 
 def indicators(chosen: ActivitySlice) -> dict[str, int]:

@@ -66,6 +66,8 @@ def _index_page(asked: activity.SliceRequest):
         filter_labels=activity.NAMED_FILTERS,
         contradictions=activity.contradictions(chosen),
         figure_maps=activity.FIGURE_MAPS,
+        figure_charts=activity.FIGURE_CHARTS,
+        unlinked=activity.UNLINKED,
         outcomes=activity.OUTCOMES,
         regions=territories.regions(),
         departments=territories.departments(),

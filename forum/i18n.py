@@ -98,6 +98,24 @@ def init_templates(app: Flask) -> None:
     # Jinja's own (installed by Flask-Babel), with counts written as `number` writes them;
     # gettext stays as it is: its whole numbers include years (« entre %(a)d et %(b)d »).
     app.jinja_env.globals["ngettext"] = _template_ngettext
+    app.jinja_env.globals["enumeration"] = enumeration
+    app.jinja_env.globals["labelled"] = labelled
+
+
+def enumeration(items) -> str:
+    """Texts joined as the current language joins the parts of an enumeration: « a ; b »
+    in French, « a; b » in English (the separator is translated, through the pattern
+    « %(list)s ; %(item)s »: English read French spacing before « ; »). "" when empty."""
+    said = ""
+    for item in items:
+        said = _("%(list)s ; %(item)s", list=said, item=item) if said else str(item)
+    return said
+
+
+def labelled(label, value) -> str:
+    """« label : value » as the current language writes it (« label: value » in
+    English), through the translated pattern « %(label)s : %(value)s »."""
+    return _("%(label)s : %(value)s", label=label, value=value)
 
 
 def number(value) -> str:

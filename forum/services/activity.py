@@ -307,27 +307,41 @@ def _distinct_count(column, *where) -> int:
 
 def sessions_held(chosen: ActivitySlice) -> int:
     """Séances tenues: the number of published, not deleted reports in the slice (one
-    report is one session). A session reported twice is counted twice."""
+    report is one session). A session reported twice is counted twice.
+
+    A session nobody came to (0 porteurs présents) is held: the structure prepared it,
+    opened its doors and reports why nobody came, which is the network's activity too;
+    its 0 adds nothing to `porteurs_reached`, and the bilan lists it with its 0 (never
+    masked: nobody to recognise). So is one whose porteurs were not noted."""
     return _scalar(select(func.count()).select_from(Report).where(*_scope(chosen)))
 
 
 def porteurs_reached(chosen: ActivitySlice) -> int:
-    """Porteurs touchés: people reached by the sessions of the slice.
+    """Porteurs touchés, exact: people reached by the sessions of the slice.
 
     - A session outside any parcours adds its « porteurs présents » (`participants`).
     - A parcours with at least one session in the slice adds its cohort *once*, however
       many of its sessions are in the slice: its declared cohort size (`cohort_size`),
       or, when none was declared (0), the largest attendance among its sessions in the
       slice.
-    Never a count of distinct people: Maillage records no one by name."""
+    Never a count of distinct people: Maillage records no one by name. Never shown as
+    it is where counts of 1 or 2 are masked: pages and exports show
+    `porteurs_published`."""
+    return _scalar(select(_porteurs_total(chosen, Report.participants)))
+
+
+def _porteurs_total(chosen: ActivitySlice, attendance):
+    """`porteurs_reached`'s sum as a SQL expression, each session's attendance read from
+    `attendance` (a SQL expression on Report): its `participants`, or them with masked
+    counts replaced."""
     scope = _scope(chosen)
     loose = (
-        select(func.coalesce(func.sum(Report.participants), 0))
+        select(func.coalesce(func.sum(attendance), 0))
         .where(*scope, Report.parcours_id.is_(None))
         .scalar_subquery()
     )
     seen = (
-        select(Report.parcours_id.label("pid"), func.max(Report.participants).label("most"))
+        select(Report.parcours_id.label("pid"), func.max(attendance).label("most"))
         .where(*scope, Report.parcours_id.is_not(None))
         .group_by(Report.parcours_id)
         .subquery()
@@ -343,7 +357,66 @@ def porteurs_reached(chosen: ActivitySlice) -> int:
         .join(Parcours, Parcours.id == seen.c.pid)
         .scalar_subquery()
     )
-    return _scalar(select(loose + cohorts))
+    return loose + cohorts
+
+
+# Totals that count a masked number of porteurs are rounded to a multiple of this.
+ROUNDING_BASE = 5
+
+
+def _masked(column=None):
+    """SQL condition: a session's porteurs are masked (1 or 2, see `small`)."""
+    column = Report.participants if column is None else column
+    return column.between(1, SMALL_CELL - 1)
+
+
+def porteurs_rounded(chosen: ActivitySlice) -> bool:
+    """Whether `porteurs_published` rounds the slice's total: some session of the slice
+    has a masked number of porteurs (1 or 2). One statement."""
+    masked = select(Report.id).where(*_scope(chosen), _masked())
+    return bool(db.session.scalar(select(exists(masked))))
+
+
+def porteurs_published(chosen: ActivitySlice) -> int:
+    """Porteurs touchés as every page and export shows it (/activity, the bilan, its
+    PDF, XLSX; the CSV lists sessions, each masked by `small_for_export`): the exact
+    `porteurs_reached` when no session of the slice has 1 or 2 porteurs, else a total
+    that cannot give a masked count away. One statement.
+
+    A session's 1 or 2 porteurs are masked (« < 3 », `small`), but an exact total would
+    give them back: 6 in all beside a public 4 is 2 (a fresh tester). So a total that
+    counts a masked session is computed from what is published only — each masked count
+    taken as 2, the most it can be — and then rounded to the nearest multiple of
+    ROUNDING_BASE (5). Both steps are the rules of statistical disclosure control:
+
+    - rounding to base 5 of the published totals of small counts, as the UK's statistics
+      offices do (Government Statistical Service, « Disclosure control guidance for
+      tables produced from administrative sources », 2014: rounding to base 5);
+    - a total never computed from a suppressed cell's true value, so that two totals
+      cannot be differenced to recover it (secondary protection and the differencing
+      attack: Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, on
+      frequency tables). Rounding the true total alone would not do: 6 + 1 = 7 rounds
+      to 5, 6 + 2 = 8 to 10, and a selection without the masked session shows the 6.
+
+    The shown value thus depends on the masked counts' « < 3 » only, never on whether
+    they are 1 or 2: two selections that differ by masked sessions differ by nothing
+    that was hidden. A rounded total under 3 (one masked session, alone) stays a number
+    under 3, which `small` shows « < 3 »."""
+    upper = case((_masked(), SMALL_CELL - 1), else_=Report.participants)
+    masked = exists(select(Report.id).where(*_scope(chosen), _masked()))
+    rounded, exact, total = db.session.execute(
+        select(
+            masked,
+            _porteurs_total(chosen, Report.participants),
+            _porteurs_total(chosen, upper),
+        )
+    ).one()
+    if not rounded:
+        return int(exact or 0)
+    total = int(total or 0)
+    if total < SMALL_CELL:
+        return total
+    return ROUNDING_BASE * ((total + ROUNDING_BASE // 2) // ROUNDING_BASE)
 
 
 def parcours_run(chosen: ActivitySlice) -> int:
@@ -506,7 +579,7 @@ def projects_oriented(chosen: ActivitySlice) -> int:
 # the page's order.
 INDICATORS = {
     "sessions": sessions_held,
-    "porteurs": porteurs_reached,
+    "porteurs": porteurs_published,
     "parcours_run": parcours_run,
     "parcours_completed": parcours_completed,
     "structures": structures_active,
@@ -584,6 +657,13 @@ def figure_labels(figures: dict[str, int], unknown=frozenset()) -> dict[str, str
 # (the default), the map for territories, nothing for the follow-up answers (OUTCOMES),
 # which are no reports: every figure led to the same list of reports (a fresh tester).
 FIGURE_MAPS = {"departments": "sessions", "structures": "structures", "white_zones": "white_zones"}
+# Modules and défis lead to their chart on the same page, whose table names each one and
+# links it to its sessions with the slice's filters kept (they led to the same list of
+# reports as everything else: a fresh tester). Porteurs and parcours have no page that
+# lists them for a slice (/parcours/ takes no filter; porteurs are never listed): no
+# link rather than a list of something else.
+FIGURE_CHARTS = {"modules": "par-module", "challenges": "par-defi"}
+UNLINKED = ("porteurs", "parcours_run", "parcours_completed")
 
 
 def indicators(chosen: ActivitySlice) -> dict[str, int]:
@@ -797,8 +877,9 @@ def places(chosen: ActivitySlice) -> list[Place]:
 def summary(chosen: ActivitySlice) -> dict:
     """What `/activity` and the bilan show of a slice besides the map: {"figures":
     `indicators`, "months": `sessions_by_month`, "modules": `sessions_by_module`,
-    "challenges": `sessions_by_challenge`, "unanswered": `unanswered`}, computed once per
-    content stamp and day in this process (seventeen statements then, none while kept). Plain data, the same
+    "challenges": `sessions_by_challenge`, "unanswered": `unanswered`, "rounded": the
+    figures `porteurs_published` rounded}, computed once per content stamp and day in
+    this process (about twenty statements then, none while kept). Plain data, the same
     for every reader: no names are translated here."""
 
     def compute() -> dict:
@@ -808,6 +889,7 @@ def summary(chosen: ActivitySlice) -> dict:
             "modules": sessions_by_module(chosen),
             "challenges": sessions_by_challenge(chosen),
             "unanswered": unanswered(chosen),
+            "rounded": frozenset({"porteurs"}) if porteurs_rounded(chosen) else frozenset(),
         }
 
     return memo("activity.summary", compute, chosen, date.today())
@@ -975,6 +1057,27 @@ def small(value: int | None) -> str:
     if value is None:
         return ""
     return "< 3" if 0 < value < SMALL_CELL else str(value)
+
+
+def figure_text(name: str, value: int, rounded=frozenset()) -> str:
+    """A figure as the page and the bilan print it: porteurs masked by `small`, and
+    « ≈ 5 » for a total `porteurs_published` rounded (named in `rounded`); any other
+    figure as its number."""
+    if name != "porteurs":
+        return str(value)
+    shown = small(value)
+    if name in rounded and value >= SMALL_CELL:
+        return _("≈\u00a0%(value)s", value=shown)
+    return shown
+
+
+def rounded_note() -> str:
+    """What a rounded total of porteurs means (`porteurs_published`), said on the page,
+    in the bilan and in the XLSX."""
+    return _(
+        "≈ : total arrondi au multiple de 5 le plus proche, parce qu’il compte des séances "
+        "de 1 ou 2 porteurs, dont le nombre n’est jamais donné (chacune y compte pour 2)."
+    )
 
 
 def small_for_export(value: int | None) -> tuple[int | None, str]:

@@ -9,6 +9,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from flask_babel import gettext as _
 from flask_login import current_user
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from forum.cache import memo_export
 from forum.errors import render_error
@@ -65,6 +66,8 @@ def _index_page(asked: activity.SliceRequest):
         filter_labels=activity.NAMED_FILTERS,
         contradictions=activity.contradictions(chosen),
         figure_maps=activity.FIGURE_MAPS,
+        figure_charts=activity.FIGURE_CHARTS,
+        unlinked=activity.UNLINKED,
         outcomes=activity.OUTCOMES,
         regions=territories.regions(),
         departments=territories.departments(),
@@ -72,7 +75,8 @@ def _index_page(asked: activity.SliceRequest):
         parcours_years=form_data.parcours_by_year(),
         module_choices=form_data.modules(),
         tags=tags.approved_tags(),
-        small=small,
+        figure_text=activity.figure_text,
+        rounded_note=activity.rounded_note,
         figure_labels=activity.figure_labels,
         may_see_bilan=activity.can_see_bilan(current_user, chosen),
     )
@@ -143,6 +147,8 @@ def _bilan_context(chosen: activity.ActivitySlice) -> dict:
         "excerpts": activity.excerpts(chosen),
         "section_labels": SECTION_LABELS,
         "small": small,
+        "figure_text": activity.figure_text,
+        "rounded_note": activity.rounded_note,
         "session_limit": activity.BILAN_SESSIONS,
         "title": _bilan_title(chosen),
     }
@@ -185,7 +191,7 @@ def export_pdf():
     chosen = _bilan_slice()
     if not isinstance(chosen, activity.ActivitySlice):
         return chosen
-    html = render_template("activity/bilan_document.html", **_bilan_context(chosen))
+    html = render_template("activity/bilan_document.html", **_bilan_context(chosen), pdf=True)
     pdf = bilan_pdf(html)
     return Response(
         pdf,
@@ -252,14 +258,18 @@ def _xlsx(chosen: activity.ActivitySlice) -> bytes:
             shown, note = None, _("pas encore de réponse au suivi (inconnu, pas 0)")
         elif name == "porteurs":
             shown, note = activity.small_for_export(value)
+            if name in kept["rounded"] and shown is not None:
+                note = _("arrondi au multiple de 5 le plus proche (voir Légende)")
         else:
             shown, note = value, ""
         figures.append([spreadsheet_safe(labels[name]), shown, note or None])
     rows = book.create_sheet(_("Séances"))
     rows.append(_headings())
-    for row in map(_export_row(), activity.session_rows(chosen)):
+    # Typed texts as they are, in text cells: a title beginning with « = » showed the
+    # CSV's protective apostrophe in the cell (tester); a text cell is never a formula.
+    for row in map(_export_row(safe=str), activity.session_rows(chosen)):
         count, note = activity.small_for_export(row[8])
-        rows.append([*row[:8], count, note or None])
+        rows.append([*map(_text_cell(rows), row[:8]), count, note or None])
     legend = book.create_sheet(_("Légende"))
     for line in _legend():
         legend.append([line])
@@ -288,18 +298,38 @@ def _legend() -> list[str]:
             "porteurs ; et « Porteurs touchés » (feuille Indicateurs) compte la cohorte "
             "d’un parcours une seule fois, pas à chaque séance."
         ),
+        _(
+            "0 porteur est écrit 0 : la séance a eu lieu (elle compte parmi les séances "
+            "tenues) mais personne n’est venu, il n’y a donc personne à reconnaître."
+        ),
+        activity.rounded_note(),
     ]
 
 
-def _export_row():
+def _text_cell(sheet):
+    """A function making a string a text cell of the write-only `sheet` (data type
+    « s »: shown as typed, never run as a formula, even when it begins with « = »);
+    other values unchanged."""
+
+    def cell(value):
+        if not isinstance(value, str):
+            return value
+        text = WriteOnlyCell(sheet, value=value)
+        text.data_type = "s"  # openpyxl made « =… » a formula (« f »)
+        return text
+
+    return cell
+
+
+def _export_row(safe=spreadsheet_safe):
     """A function making one session row (as `activity.session_rows`) safe to export:
-    the texts members typed (title, structure, parcours) and the names spreadsheet-safe
-    (forum.text.spreadsheet_safe), the format named in the reader's language (a funder
+    the texts members typed (title, structure, parcours) and the names passed through
+    `safe` (the CSV's forum.text.spreadsheet_safe by default; the XLSX writes them in
+    text cells instead, `_text_cell`), the format named in the reader's language (a funder
     reads « Présentiel », not the app's code); id, date, département code and porteurs
     (int or None) as they are. Names repeat from row to row: each is checked once."""
     formats = {slug: str(label) for slug, label in FORMAT_LABELS.items()}
     names: dict[str, str] = {}
-    safe = spreadsheet_safe
 
     def safe_name(value: str) -> str:
         found = names.get(value)

@@ -72,7 +72,12 @@ def test_the_page_shows_each_indicator_and_links_to_its_reports(client, network)
     )
     assert "carte=sessions" in figures["departments"][1]
     assert all(figures[name][1] is None for name in activity.OUTCOMES)
-    assert figures["modules"][1].startswith("/reports/?")
+    # Modules and défis lead to their chart's table (each links to its sessions, the
+    # filters kept); porteurs and parcours, which no page lists for a selection, to
+    # nothing (all led to the same list of reports: a fresh tester).
+    assert figures["modules"][1] == "/activity?to=2025-06-30#par-module"
+    assert figures["challenges"][1] == "/activity?to=2025-06-30#par-defi"
+    assert all(figures[name][1] is None for name in activity.UNLINKED)
 
 
 def test_figure_labels_agree_with_their_numbers(client, network):  # noqa: F811

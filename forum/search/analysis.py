@@ -37,9 +37,10 @@ from whoosh.lang.snowball.french import FrenchStemmer
 from whoosh.lang.stopwords import stoplists
 from whoosh.support.charset import accent_map
 
-ANALYSIS_VERSION = 6  # 4: « élus » meets « élu » (_singular_us); 5: « financent » (verb_forms);
+ANALYSIS_VERSION = 7  # 4: « élus » meets « élu » (_singular_us); 5: « financent » (verb_forms);
 # 6: names and défis in the words a correction is made of (fields.spelling_words), soft
-# hyphens and zero-width spaces dropped (_TYPOGRAPHY), « mobilisons » (_first_person_plural)
+# hyphens and zero-width spaces dropped (_TYPOGRAPHY), « mobilisons » (_first_person_plural);
+# 7: « été » the season is a word (SEASON_WORDS)
 # The lengths of a word « did you mean » may correct (both backends): shorter ones have too
 # many neighbours; longer ones are no French word (the longest common ones have 25
 # letters) but a pasted code or a key held down, and Whoosh's Levenshtein automaton grows
@@ -54,7 +55,7 @@ MAX_CORRECTED_WORDS = 6
 # Whoosh's French list misses common words; elisions are split off by the tokeniser below.
 EXTRA_STOP_WORDS = {
     "les", "où", "des", "aux", "du", "au", "ces", "ses", "ce", "cet", "cette", "leurs",
-    "leur", "nos", "vos", "est", "sont", "été", "être", "avoir", "a", "ont", "pas", "plus",
+    "leur", "nos", "vos", "est", "sont", "être", "avoir", "a", "ont", "pas", "plus",
     "très", "qui", "que", "quoi", "dont", "lors", "entre", "comme", "aussi", "ainsi", "donc",
     "car", "mais", "ou", "et", "ni", "or", "on", "nous", "vous", "ils", "elles", "il", "elle",
     "se", "sa", "son", "sur", "sous", "dans", "par", "pour", "avec", "sans", "un", "une",
@@ -73,7 +74,12 @@ QUESTION_WORDS = {
     "possible", "bien", "bon", "bonne", "mieux", "alors", "encore", "toujours", "jamais",
     "si", "tout", "tous", "toute", "toutes",
 }  # fmt: skip
-FRENCH_STOP_WORDS = frozenset(stoplists["fr"]) | EXTRA_STOP_WORDS | QUESTION_WORDS
+# « été » is the participle of « être » and the summer: Whoosh's list drops it, and a tester
+# searching « été » (a summer childcare, the season's sessions) was told it held no word
+# precise enough, « garderie d'été » found as « garderie ». Searched for, it meets its
+# participle too (ranked as a common word): better than never meeting the season.
+SEASON_WORDS = frozenset({"été", "étés"})
+FRENCH_STOP_WORDS = (frozenset(stoplists["fr"]) | EXTRA_STOP_WORDS | QUESTION_WORDS) - SEASON_WORDS
 
 # Letters and digits, accents composed or not (combining marks are not \w in Python), and
 # the invisible characters _TYPOGRAPHY drops (a soft hyphen must not split a word).

@@ -213,17 +213,33 @@ def closest_correction(options, word: str, stop_words=frozenset()) -> str | None
     """Of `options` (indexed words, in any order), the one a correction of `word` takes, on
     both backends: within allowed_edits as `edits` counts them (a swap is one), never a
     stop word (it would be dropped from the query); the fewest edits first, then among
-    equals the same letters swapped (« tanr » → « tarn », not « tant »), the longest
-    beginning in common, the first in alphabetical order. The order of `options` plays no
-    part: Whoosh gives its candidates by frequency, PostgreSQL by trigram similarity, and
-    ties went one way on one backend, the other way on the other (a tester of issue 17)."""
+    equals the same letters swapped (« tanr » → « tarn », not « tant »), then a word the
+    typed one misses letters of (« finacement » → « financement », not « finalement »: a
+    fresh tester; a letter left out is the commonest slip of typing, Damerau 1964,
+    « A technique for computer detection and correction of spelling errors »), the
+    longest beginning in common, the first in alphabetical order. The order of `options`
+    plays no part: Whoosh gives its candidates by frequency, PostgreSQL by trigram
+    similarity, and ties went one way on one backend, the other way on the other (a
+    tester of issue 17)."""
     reach = allowed_edits(word)
     within = [o for o in options if edits(o, word) <= reach and o not in stop_words]
     return min(
         within,
-        key=lambda o: (edits(o, word), sorted(o) != sorted(word), -_common_start(o, word), o),
+        key=lambda o: (
+            edits(o, word),
+            sorted(o) != sorted(word),
+            not _letters_left_out(word, o),
+            -_common_start(o, word),
+            o,
+        ),
         default=None,
     )
+
+
+def _letters_left_out(typed: str, word: str) -> bool:
+    """Is `typed` `word` with letters left out (its letters, in order, all in `word`)?"""
+    letters = iter(word)
+    return len(typed) < len(word) and all(c in letters for c in typed)
 
 
 def _common_start(a: str, b: str) -> int:

@@ -177,8 +177,8 @@ def _formatted(formatter, value, fmt: str, locale: str) -> str:
 # no ordinal day).
 _FIRST_DAY = re.compile(
     r"(?<![\d])1 (?=(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
-    r"|novembre|décembre)\b)"
-)
+    r"|novembre|décembre)\b|(?:janv|févr|avr|juil|sept|oct|nov|déc)\.)"
+)  # the months abbreviated too (Babel's « medium »: « 1er oct. 2025 », a fresh tester)
 
 
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")

@@ -410,3 +410,14 @@ def test_a_module_by_its_number_and_a_place_by_its_name(client, demo_reports):
         client.get("/reports/?department=46").get_data(as_text=True)
     )
     assert client.get("/reports/?module=99999999999999999999").status_code == 200
+
+
+def test_the_parcours_list_writes_the_first_of_a_month_as_french_does(client, demo_reports):
+    """A fresh tester: /parcours/ showed « 1 oct. 2025 » (elsewhere « 1er octobre »)."""
+    from datetime import date
+
+    parcours = db.session.scalar(db.select(Parcours).order_by(Parcours.id))
+    parcours.start_date = date(2025, 10, 1)
+    db.session.commit()
+    html = client.get("/parcours/").get_data(as_text=True)
+    assert "1er oct. 2025" in html and "1 oct. 2025" not in html

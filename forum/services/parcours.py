@@ -3,7 +3,7 @@
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from forum.extensions import db
@@ -128,6 +128,7 @@ def update_parcours(
     affiliation.check_carriers(editor, structures)
     hold(Parcours, parcours.id)  # no session added in between escapes the date check
     _check_sessions_within(parcours, start_date, end_date)
+    _check_reports_within(parcours, start_date, end_date)
     old_title, old_place = parcours.title, parcours.place
     parcours.title = title.strip()
     parcours.place = place.strip()
@@ -173,5 +174,35 @@ def _check_sessions_within(parcours: Parcours, start_date: date, end_date: date 
                 "Une séance du parcours est au calendrier le %(date)s, après cette fin : "
                 "choisissez une fin au plus tôt ce jour-là, ou déplacez d’abord la séance.",
                 date=long_date(max(days)),
+            ),
+        )
+
+
+def _check_reports_within(parcours: Parcours, start_date: date, end_date: date | None) -> None:
+    """Refuse dates that would leave a retour d'expérience of the parcours (not deleted)
+    outside them: a report's session date must be within its parcours (reports.py checks
+    it when the report is saved), so the report could no longer be saved as it is. Raises
+    Invalid("start_date" | "end_date", French message naming the report's day)."""
+    first, last = db.session.execute(
+        select(func.min(Report.session_date), func.max(Report.session_date)).where(
+            Report.parcours_id == parcours.id, Report.deleted_at.is_(None)
+        )
+    ).one()
+    if first is not None and first < start_date:
+        raise Invalid(
+            "start_date",
+            _(
+                "Un retour d’expérience du parcours raconte une séance du %(date)s, avant ce "
+                "début : choisissez un début au plus tard ce jour-là.",
+                date=long_date(first),
+            ),
+        )
+    if last is not None and end_date and last > end_date:
+        raise Invalid(
+            "end_date",
+            _(
+                "Un retour d’expérience du parcours raconte une séance du %(date)s, après "
+                "cette fin : choisissez une fin au plus tôt ce jour-là.",
+                date=long_date(last),
             ),
         )

@@ -176,3 +176,32 @@ def test_a_save_based_on_an_older_version_shows_what_changed(client, causses, fa
     assert "Modifié entre-temps par quelqu’un d’autre" in page
     assert 'value="Rocamadour"' in page
     assert stored(causses).place == "Gramat"
+
+
+def test_dates_that_would_leave_a_report_outside_are_refused(
+    client, login, claire, fabrique, make_report
+):
+    """A report's session date must lie within its parcours (checked when the report is
+    saved): dates that would leave one outside are refused, naming its day, or the report
+    could no longer be saved as it is (a helper's open point)."""
+    login(claire)
+    data = parcours_form([fabrique], start_date="2025-01-06", end_date="2025-06-30")
+    response = post_form(client, "/parcours/new", data)
+    assert response.status_code == 303, response.get_data(as_text=True)[:2000]
+    slug = response.location.rsplit("/", 1)[1]
+    from datetime import date
+
+    make_report(claire, session_date=date(2025, 3, 10), parcours_id=stored(slug).id)
+    later_start = parcours_form([fabrique], start_date="2025-04-01", end_date="2025-06-30")
+    refused = post_form(client, f"/parcours/{slug}/edit", later_start)
+    assert refused.status_code == 400
+    assert "raconte une séance du 10 mars 2025" in field_error(
+        refused.get_data(as_text=True), "start_date"
+    )
+    earlier_end = parcours_form([fabrique], start_date="2025-01-06", end_date="2025-02-28")
+    assert "raconte une séance du 10 mars 2025" in field_error(
+        post_form(client, f"/parcours/{slug}/edit", earlier_end).get_data(as_text=True), "end_date"
+    )
+    assert stored(slug).start_date == date(2025, 1, 6)
+    fine = parcours_form([fabrique], start_date="2025-03-10", end_date="2025-03-31")
+    assert post_form(client, f"/parcours/{slug}/edit", fine).status_code == 303

@@ -221,11 +221,7 @@ def check_display_name(name: str, user: User | None = None) -> None:
     if user is not None and user.id is not None:
         staff = staff.where(User.id != user.id)
     for other in db.session.scalars(staff):
-        theirs = name_skeleton(other)
-        if theirs and any(
-            words == theirs or (len(theirs) > 1 and words[: len(theirs)] == theirs)
-            for words in _skeletons(name)
-        ):
+        if _passes_for(name, other):
             raise Invalid(
                 "display_name",
                 _(
@@ -239,26 +235,52 @@ def check_not_taken(name: str, user: User | None = None) -> None:
     """Refuse the name another member already goes by, compared by name_skeleton (case,
     accents, spaces and look-alike digits aside): a fresh tester renamed herself « Claire
     Fabre », another member's name, and only the @handle told them apart on her posts.
-    Namesakes exist; the message says how to stand apart. The names of roughly the same
-    length are read (one statement), `user` (None: a newcomer) aside. Raises
+    Namesakes exist; the message says how to stand apart (an initial: a name followed by
+    more, « (Lot) », still passes for it, see _passes_for). The names no more than four
+    letters longer are read (one statement), `user`'s (None: a newcomer) aside. Raises
     Invalid("display_name", message)."""
-    words = name_skeleton(name)
-    if not words:
+    if not name_skeleton(name):
         return
-    same_length = select(User.display_name).where(
-        func.length(User.display_name).between(len(name) - 4, len(name) + 4)
-    )
+    # names as long or longer (« Julien Faure (Lot) » holds « Julien Faure »): one statement
+    longer = select(User.display_name).where(func.length(User.display_name) >= 2)
     if user is not None and user.id is not None:
-        same_length = same_length.where(User.id != user.id)
-    if any(name_skeleton(other) == words for other in db.session.scalars(same_length)):
-        raise Invalid(
-            "display_name",
-            _(
-                "Un membre porte déjà ce nom : pour qu'on ne vous confonde pas, ajoutez-y "
-                "une initiale ou votre structure (par exemple «\u00a0%(example)s (Lot)\u00a0»).",
-                example=name,
-            ),
-        )
+        longer = longer.where(User.id != user.id)
+    shortest = len(name) + 4
+    for other in db.session.scalars(longer.where(func.length(User.display_name) <= shortest)):
+        if _passes_for(name, other):
+            first, *rest = other.split(maxsplit=1)
+            example = f"{first} {_initial(name)}. {rest[0]}" if rest else f"{other} B."
+            raise Invalid(
+                "display_name",
+                _(
+                    "Un membre porte déjà ce nom : pour qu'on ne vous confonde pas, ajoutez-y "
+                    "une initiale (par exemple «\u00a0%(example)s\u00a0»).",
+                    example=example,
+                ),
+            )
+
+
+def _initial(name: str) -> str:
+    """A capital letter for the message's example of an initial: « B », unless the name
+    starts with one."""
+    return "M" if name[:1].upper() == "B" else "B"
+
+
+def _passes_for(name: str, other: str) -> bool:
+    """Does `name` read as `other`, someone's name, compared by name_skeleton (each with a
+    capital I read as an « i », then as an « l »): the same words, the same words in
+    another order (« Lacoste Mathieu »), or `other`'s words followed by more (« Julien
+    Faure (Lot) »: a fresh tester took a member's name in the very form the message
+    suggested)."""
+    for theirs in _skeletons(other):
+        if not theirs:
+            continue
+        for words in _skeletons(name):
+            if words == theirs or sorted(words) == sorted(theirs):
+                return True
+            if len(theirs) > 1 and words[: len(theirs)] == theirs:
+                return True
+    return False
 
 
 def register_user(

@@ -228,7 +228,9 @@ def test_a_member_cannot_take_the_teams_name(client, make_user, login):
     ]:
         ok = post_form(client, "/account", {"display_name": name, "bio": "", "locale": "fr"})
         assert ok.status_code == 303, name
-        assert db.session.get(User, member.id).display_name == name
+        assert db.session.get(User, member.id).display_name == unicodedata.normalize(
+            "NFC", name
+        )  # stored composed (fix13)
     admin = make_user(display_name="Admin", role="admin")
     login(admin)
     ok = post_form(client, "/account", {"display_name": "Équipe Maillage", "locale": "fr"})
@@ -327,7 +329,19 @@ def test_a_member_cannot_take_another_members_name(client, make_user, login):
         assert response.status_code == 400, name
         assert "Un membre porte déjà ce nom" in html and "ma bio" in html
         assert db.session.get(User, zoe.id).display_name == "Zoé Martin"
-    for name in ("Claire Fabre (Lot)", "Claire F.", "Zoé Martin", "ZOÉ MARTIN"):
+    # a third fresh tester: the form the message suggested, a capital I for an l, the
+    # words swapped, a moderator's name swapped
+    make_user(email="mod@example.org", display_name="Mathieu Lacoste", role="moderator")
+    for name in ("Claire Fabre (Lot)", "CIaire Fabre", "Fabre Claire", "Lacoste Mathieu"):
+        response = post_form(client, "/account", {"display_name": name, "bio": "", "locale": "fr"})
+        assert response.status_code == 400, name
+    said = response.get_data(as_text=True).replace("&#39;", "'")
+    assert "celui d'un membre de l'équipe de modération" in said  # « Lacoste Mathieu »
+    html = post_form(
+        client, "/account", {"display_name": "Claire Fabre", "bio": "", "locale": "fr"}
+    ).get_data(as_text=True)
+    assert "ajoutez-y une initiale" in html.replace("&#39;", "'") and "Claire B. Fabre" in html
+    for name in ("Claire B. Fabre", "Claire F.", "Zoé Martin", "ZOÉ MARTIN"):
         ok = post_form(client, "/account", {"display_name": name, "bio": "", "locale": "fr"})
         assert ok.status_code == 303, name
     post_form(client, "/auth/logout", {})

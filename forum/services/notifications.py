@@ -6,7 +6,20 @@ from datetime import timedelta
 from flask import current_app, url_for
 from flask_babel import force_locale
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import Integer, and_, bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    Integer,
+    and_,
+    bindparam,
+    case,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
@@ -18,7 +31,7 @@ from forum.services import notification_mail as mail
 from forum.services import notification_settings as settings
 from forum.services.discussions import can_view_discussion, can_view_post
 from forum.services.notification_kinds import MODERATION_KINDS
-from forum.services.notification_wording import describe
+from forum.services.notification_wording import GROUPED_KINDS, describe
 from forum.services.reports import can_view as can_view_report
 from forum.urls import external_url
 
@@ -217,16 +230,26 @@ _UNREAD_STATEMENTS: dict[bool, object] = {}
 
 
 def unread_count(user) -> int:
-    """Unread notifications about what the member may still read, counted in the database
-    with visible_to's rule in SQL (one statement, no rows loaded)."""
+    """Unread notifications about what the member may still read, as lines of the list
+    (alike ones about one discussion once: notification_wording.GROUPED_KINDS), counted in
+    the database with visible_to's rule in SQL (one statement, no rows loaded)."""
     moderator = bool(user.is_moderator)
     statement = _UNREAD_STATEMENTS.get(moderator)
     if statement is None:
         viewer = _AnyMember(moderator)
+        # one per line of the list (notification_wording.lines): alike ones about one
+        # discussion count once (a third fresh tester: « 12 non lues » beside 8 lines)
+        grouped = and_(
+            Notification.kind.in_(GROUPED_KINDS), Notification.discussion_id.is_not(None)
+        )
         unread = (
-            select(Notification.id)
+            select(
+                case((grouped, Notification.kind), else_=literal("")).label("kind"),
+                case((grouped, Notification.discussion_id), else_=Notification.id).label("key"),
+            )
             .where(Notification.user_id == viewer.id, Notification.read_at.is_(None))
             .where(visible_clause(viewer))
+            .distinct()
             .limit(UNREAD_CAP)
             .subquery()
         )
@@ -271,6 +294,26 @@ def own_notification(user, notification_id: int) -> Notification | None:
         _with_objects(select(Notification)).where(
             Notification.id == notification_id, Notification.user_id == user.id
         )
+    )
+
+
+def mark_line_read(n: Notification) -> None:
+    """Mark read what opening the list's line of `n` reads: `n`, and when it is of a
+    grouped kind (notification_wording.GROUPED_KINDS) every unread one of that kind about
+    its discussion, which the line stood for (a third fresh tester opened « 3 réponses… »
+    and two stayed new). A read marker, written through `transactions.record_read`."""
+    if n.kind not in GROUPED_KINDS or n.discussion_id is None:
+        mark_read(n.id)
+        return
+    db.session.execute(
+        update(Notification)
+        .where(
+            Notification.user_id == n.user_id,
+            Notification.kind == n.kind,
+            Notification.discussion_id == n.discussion_id,
+            Notification.read_at.is_(None),
+        )
+        .values(read_at=utcnow())
     )
 
 

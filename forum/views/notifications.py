@@ -38,7 +38,7 @@ def open_one(notification_id: int):
     if n is None:
         abort(404)
     if n.read_at is None:
-        record_read(partial(notifications.mark_read, n.id))
+        record_read(partial(notifications.mark_line_read, n))
     if not notifications.visible_to(n, current_user):
         flash(_("Ce contenu n'est plus disponible."), "info")
         return redirect(url_for("notifications.index"), code=303)

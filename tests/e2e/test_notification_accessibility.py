@@ -59,7 +59,8 @@ def test_notification_list_with_unread_items(live_server, member, new_page):
     page = new_page()
     log_in(page, base, member)
     page.goto(f"{base}/notifications")
-    assert page.get_by_text("Élodie Roux a répondu à votre discussion").count() == 1
+    # both replies on one line (notification_wording.lines)
+    assert page.get_by_text("2 réponses à votre discussion").count() == 1
     assert page.get_by_role("button", name="Tout marquer comme lu").count() == 1
     assert axe_violations(page) == []
 

@@ -4,7 +4,7 @@ store that does not answer is a 503 with Retry-After, not a 500."""
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from flask import Flask, flash, g, redirect, render_template, request, url_for
+from flask import Flask, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_url
 from flask_wtf.csrf import CSRFError
@@ -194,7 +194,7 @@ def signed_out():
         flash(str(login_manager.login_message), login_manager.login_message_category)
         return redirect(login_url(login_manager.login_view, next_url=request.url))
     doom()
-    back = _local_path(request.referrer) or url_for("main.index")
+    back = return_path()
     return render_error(
         401,
         None,
@@ -205,6 +205,22 @@ def signed_out():
             ),
         ),
     )
+
+
+def return_path() -> str:
+    """The page to come back to after signing in or reloading a form: this page when it
+    can be read (a GET, or a POST to an address that also answers GET: /reports/new), else
+    the page the form was sent from (a local Referer), else the home page — never an
+    address that only takes a POST (a third fresh tester signed in through the header's
+    link of a 401 page and met a 405 at /discussions/2/reply)."""
+    if request.method in ("GET", "HEAD"):
+        return request.full_path.rstrip("?")
+    try:
+        current_app.url_map.bind("localhost").match(request.path, method="GET")
+        return request.path
+    except HTTPException:
+        pass
+    return _local_path(request.referrer) or url_for("main.index")
 
 
 def _local_path(url: str | None) -> str | None:
@@ -223,11 +239,15 @@ def _local_path(url: str | None) -> str | None:
 def init_app(app: Flask) -> None:
     login_manager.unauthorized_handler(signed_out)
 
+    app.jinja_env.globals["return_path"] = return_path
+
     @app.errorhandler(CSRFError)
     def csrf_error(error):
         doom()
         return render_error(
-            400, _("Le formulaire a expiré ou n'est pas valide. Rechargez la page et réessayez.")
+            400,
+            _("Le formulaire a expiré ou n'est pas valide. Rechargez la page et réessayez."),
+            (return_path(), _("Revenir au formulaire")),
         )
 
     @app.errorhandler(HTTPException)

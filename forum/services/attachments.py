@@ -230,6 +230,18 @@ def attach(
         except media.UnsupportedFile as refused:
             raise Invalid("file", str(refused.message)) from None
         spooled.seek(0)
+        if found.kind != "image" and _named_as_image(filename):
+            # its name says photo, its content something else: a text renamed « .jpg » was
+            # kept as a CSV, its description dropped (a third fresh tester)
+            raise Invalid(
+                "file",
+                _(
+                    "«\u00a0%(name)s\u00a0» porte un nom de photo mais n'en contient pas "
+                    "(%(kind)s) : choisissez la bonne photo.",
+                    name=filename[:80],
+                    kind=str(found.label),
+                ),
+            )
         if found.kind == "image":
             _check_image(spooled)
         alt = " ".join((alt or "").split())
@@ -262,6 +274,14 @@ def attach(
     db.session.flush()
     db.session.info[MEDIA_FLAG] = True
     return attachment
+
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".gif")
+
+
+def _named_as_image(filename: str) -> bool:
+    """Does the file's name end as a photo's does (IMAGE_SUFFIXES, any case)?"""
+    return (filename or "").lower().rstrip().endswith(IMAGE_SUFFIXES)
 
 
 def _check_image(spooled: BinaryIO) -> None:
@@ -368,9 +388,9 @@ def _check_alt(alt: str) -> None:
 def describe(attachment: Attachment, user: User, alt: str) -> None:
     """Give an image its own description (flushed): several photos sent at once shared
     the one typed for them (a fresh tester: two different photos read the same to a
-    screen reader). Its uploader or a moderator (can_manage). Spaces are folded, 300
-    characters kept. Raises Forbidden; Invalid("alt", …) for a file that is no image or
-    an empty description."""
+    screen reader). Its uploader or a moderator (can_manage). Spaces are folded. Raises
+    Forbidden; Invalid("alt", …) for a file that is no image, an empty description or
+    one over 300 characters."""
     if not can_manage(attachment, user):
         raise Forbidden(
             _("Seule la personne qui l’a ajoutée, ou la modération, décrit cette image.")
@@ -379,7 +399,9 @@ def describe(attachment: Attachment, user: User, alt: str) -> None:
         raise Invalid("alt", _("Seule une image a une description."))
     alt = " ".join((alt or "").split())
     _check_alt(alt)
-    attachment.alt = alt[:300]
+    if len(alt) > 300:  # browsers stop at maxlength; anything else is told, not cut
+        raise Invalid("alt", _("300 caractères au plus."))
+    attachment.alt = alt
     db.session.flush()
     parent = _search_parent(attachment)
     if parent is not None:

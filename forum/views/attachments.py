@@ -28,6 +28,7 @@ from forum.once import submitted_once
 from forum.services import attachments, discussions, moderation, reports
 from forum.services.errors import Invalid
 from forum.storage import StoredFileMissing, content_disposition, storage
+from forum.transactions import doom
 
 bp = Blueprint("attachments", __name__)
 
@@ -116,9 +117,11 @@ def _upload(form: AttachmentForm, here: str, back: str, uploads: bool, report=No
         if not files:
             form.errors_for_file = [_("Choisissez un fichier.")]
         else:
+            current = None
             try:
                 once.claim()
                 for upload in files:
+                    current = upload.filename
                     attachments.attach(
                         current_user._get_current_object(),
                         upload.stream,
@@ -130,11 +133,23 @@ def _upload(form: AttachmentForm, here: str, back: str, uploads: bool, report=No
                         consent=bool(form.consent.data),
                     )
             except Invalid as error:
+                # all or nothing: a good photo sent with a broken one was kept while the
+                # page said « not added », and sent again (a third fresh tester)
+                doom()
+                message = error.message
+                if len(files) > 1 and current:
+                    message = _(
+                        "«\u00a0%(name)s\u00a0» : %(message)s Aucun des %(num)d fichiers n'a "
+                        "été ajouté : retirez celui-ci ou corrigez-le, puis renvoyez-les.",
+                        name=current[:80],
+                        message=message,
+                        num=len(files),
+                    )
                 target = getattr(form, error.field, None) if error.field != "file" else None
                 if target is not None:
-                    target.errors = [*target.errors, error.message]
+                    target.errors = [*target.errors, message]
                 else:
-                    form.errors_for_file = [error.message]
+                    form.errors_for_file = [message]
             else:
                 flash(
                     ngettext(
@@ -265,7 +280,8 @@ def describe(attachment_id: int):
     try:
         attachments.describe(attachment, current_user, request.form.get("alt", ""))
     except Invalid as error:
-        flash(error.message, "error")
+        # the file named: the message shows at the top of the page, far from its field
+        flash(_("%(name)s : %(message)s", name=attachment.filename, message=error.message), "error")
         return redirect(f"{back}#alt-{attachment.id}", code=303)
     flash(_("Description enregistrée : %(name)s.", name=attachment.filename), "success")
     return redirect(f"{back}#alt-{attachment.id}", code=303)

@@ -144,3 +144,28 @@ def test_sending_no_file_asks_to_choose_one(client, login, author, report):
     assert response.status_code == 400
     assert "Choisissez un fichier." in _text(response)
     assert "Le fichier est vide." not in _text(response)
+
+
+def test_a_good_photo_sent_with_a_broken_one_is_not_kept_alone(client, login, author, report):
+    """A third fresh tester sent ok2.jpg and trunc.jpg together: the page said « Le fichier
+    n'a pas été ajouté » without naming which, and ok2.jpg had been added (sent again, a
+    duplicate). All or nothing: the broken one is named, none is added, nothing stored."""
+    login(author)
+    path = f"/reports/{report.id}/attachments"
+    whole = jpeg_with_gps(400, 300)
+    response = client.post(
+        path,
+        data={
+            "csrf_token": csrf_token(client, path),
+            "file": [(BytesIO(whole), "ok2.jpg"), (BytesIO(whole[: len(whole) // 2]), "trunc.jpg")],
+            "alt": "La salle",
+            "consent": "y",
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400
+    said = _text(response)
+    assert "«\u00a0trunc.jpg\u00a0» :" in said and "Aucun des 2 fichiers n'a été ajouté" in said
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
+    assert list(storage().keys("")) == []

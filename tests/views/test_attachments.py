@@ -119,6 +119,14 @@ def test_a_pdf_is_a_download_under_its_name(client, login, author, report):
         ("outil.pdf", b"MZ\x90\x00" + b"\x00" * 200, {}, "n'est pas accepté"),
         ("photo.jpg", None, {"consent": "y"}, "Décrivez l'image"),
         ("photo.jpg", None, {"alt": "Le groupe"}, "les personnes reconnaissables"),
+        # a third fresh tester: a text renamed « .jpg » was kept as a CSV, its description
+        # dropped
+        (
+            "fake.jpg",
+            "nom;prénom\nFaure;Julien\n".encode(),
+            {"alt": "Le groupe", "consent": "y"},
+            "porte un nom de photo mais n'en contient pas",
+        ),
     ],
 )
 def test_refused_files_get_a_french_message_and_nothing_is_stored(
@@ -533,7 +541,10 @@ def test_each_photo_gets_its_own_description(client, login, author, report, make
     assert done.status_code == 303 and done.location.endswith(f"{path}#alt-{second.id}")
     empty = describe(first, "   ")
     assert empty.status_code == 303
-    assert "Décrivez l" in client.get(path).get_data(as_text=True)
+    said = client.get(path).get_data(as_text=True)
+    assert f"{first.filename} : Décrivez l" in said  # the file named (a third fresh tester)
+    assert describe(first, "x" * 301).status_code == 303  # told, not cut
+    assert "300 caractères au plus" in client.get(path).get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(Attachment, second.id).alt == "Le tableau des idées"
     assert db.session.get(Attachment, first.id).alt == "Photo de la séance"

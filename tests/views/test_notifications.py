@@ -46,7 +46,7 @@ def test_the_list_marks_nothing_read_opening_one_does_and_leads_to_the_message(
     alice, elodie, karim = people["alice"], people["elodie"], people["karim"]
     thread = discussions.create_discussion(alice, "Mobiliser les élus", "Comment ?", category())
     first = discussions.reply(thread, elodie, "Par un café citoyen.")
-    second = discussions.reply(thread, karim, "Par une visite du lieu.")
+    discussions.reply(thread, karim, "Par une visite du lieu.")
     notifications.process_events()
     assert unread(alice) == 2
 

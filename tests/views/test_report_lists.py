@@ -421,3 +421,15 @@ def test_the_parcours_list_writes_the_first_of_a_month_as_french_does(client, de
     db.session.commit()
     html = client.get("/parcours/").get_data(as_text=True)
     assert "1er oct. 2025" in html and "1 oct. 2025" not in html
+
+
+def test_a_small_cohort_is_not_shown_exactly(client, demo_reports):
+    """A third fresh tester: a parcours of 2 porteurs showed « cohorte de 2 porteurs » while
+    report pages, /activity and the bilan say « moins de 3 » (nobody recognisable)."""
+    parcours = db.session.scalar(db.select(Parcours).order_by(Parcours.id))
+    parcours.cohort_size = 2
+    db.session.commit()
+    detail = client.get(f"/parcours/{parcours.slug}").get_data(as_text=True)
+    assert "cohorte de moins de 3 porteurs" in detail and "cohorte de 2 porteurs" not in detail
+    listed = client.get("/parcours/").get_data(as_text=True)
+    assert "moins de 3 porteurs" in listed and "· 2 porteurs" not in listed

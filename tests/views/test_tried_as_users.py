@@ -272,6 +272,11 @@ def test_a_text_sent_after_the_session_ended_is_given_back(client, login, alice,
     assert reply.status_code == 401
     assert "Ma réponse écrite avant la fin de ma session." in reply.get_data(as_text=True)
     assert f"next=%2Fdiscussions%2F{thread.id}" in reply.get_data(as_text=True)
+    # a third fresh tester: the header's « Se connecter » led to the POST-only address (405)
+    assert "%2Freply" not in reply.get_data(as_text=True)
+    # without a Referer, a form's own page when it has one (else the home page)
+    bare = client.post("/reports/new", data={"csrf_token": token, "title": "Sans référent"})
+    assert bare.status_code == 401 and "next=%2Freports%2Fnew" in bare.get_data(as_text=True)
     # another site's Referer is never a way back; a page to read still asks to sign in
     elsewhere = client.post(
         "/reports/new",
@@ -281,3 +286,12 @@ def test_a_text_sent_after_the_session_ended_is_given_back(client, login, alice,
     assert "evil.example" not in elsewhere.get_data(as_text=True)
     page = client.get("/reports/new")
     assert page.status_code == 302 and "/auth/login?next=%2Freports%2Fnew" in page.location
+
+
+def test_an_expired_form_leads_back_to_itself(client):
+    """A third fresh tester: a stale login form gave a 400 page with « Retour à
+    l'accueil » only; it offers the way back to the form."""
+    response = client.post("/auth/login", data={"csrf_token": "périmé", "email": "a@b.fr"})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert '<a href="/auth/login">Revenir au formulaire</a>' in html

@@ -20,7 +20,7 @@ from tests.test_hostile_input import routes
 QUERY_KEYS = (
     "q", "page", "sort", "from", "to", "module", "tag", "region", "department", "structure",
     "type", "kind", "format", "category", "report", "quote", "next", "v", "locale", "id",
-    "role", "status", "supports", "parcours", "carte",
+    "role", "status", "supports", "parcours", "carte", "publier",
 )  # fmt: skip
 SPECIAL = [
     "", " ", "\x00", "a\x00b", "\x01\x02\x7f", "\x1b[31m", "\x85", "\u202e", "\u200f\u200b",

@@ -31,7 +31,9 @@ def test_a_report_is_flagged_into_the_same_queue_with_its_author(
     flag = db.session.scalar(db.select(Flag))
     assert flag.report_id == report.id and flag.post_id is None
     post_form(client, "/auth/logout", {})
-    assert post_form(client, f"/reports/{report.id}/flag", {"reason": "x"}).status_code == 302
+    assert (
+        post_form(client, f"/reports/{report.id}/flag", {"reason": "x"}).status_code == 401
+    )  # sent signed out: the text back
     login(make_user(role="moderator", display_name="Modé Ratrice", created_at=OLD))
     queue = client.get("/moderation/").get_data(as_text=True)
     assert "Données personnelles" in queue and "Séance douteuse" in queue

@@ -49,10 +49,12 @@ _DATE_SHAPES = (
 
 def _normalised(typed: str) -> str:
     """`typed` with its spaces (no-break ones too) made single, « H » made « h », and the
-    words and spaces French puts around an hour left out: « 18/03/2027 à 14 h 00 » ->
-    « 18/03/2027 14h00 »."""
+    words and spaces French puts around an hour left out, a day typed with « - » or « . »
+    written with « / »: « 18-03-2027 à 14 h 00 » -> « 18/03/2027 14h00 »."""
     text = " ".join(typed.replace("\u00a0", " ").replace("\u202f", " ").split())
     text = re.sub(r"\s+(?:à|a)\s+", " ", text.replace("H", "h"))
+    # « 18-03-2027 », « 18.03.2027 »: the day first, as the date fields take it too
+    text = re.sub(r"^(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?!\d)", r"\1/\2/\3", text)
     return re.sub(r"(\d)\s*h\s*(\d|$)", r"\1h\2", text)
 
 

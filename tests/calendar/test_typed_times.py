@@ -26,6 +26,8 @@ from tests.views.test_write_once import form_fields
         "2027-03-18T14:00:00",
         "2027-03-18T14:00",
         "2027-03-18 14:00",
+        "18-03-2027 14h00",  # a third fresh tester: the date fields took it, this one not
+        "18.03.2027 14:00",
     ],
 )
 def test_dates_as_french_writes_them_are_read(client, login, alice, typed):

@@ -68,6 +68,15 @@ class ParsedQuery:
     # « -tag:a », « -type:discussion »: {field: [values]} the document holds none of
     excluded: dict[str, list[str]] = field(default_factory=dict)
     bad_dates: list[str] = field(default_factory=list)  # « apres:2025-02-30 », as typed
+    typed_ou: bool = False  # « OU » was typed (read as OR): the page shows it back so
+
+    def as_typed(self, text: str) -> str:
+        """`text` (the words searched, or their correction) with the operator the member
+        typed: « finacement OU mobilite » was shown back as « finacement OR mobilite » (a
+        third fresh tester)."""
+        if not self.typed_ou or not text:
+            return text
+        return _outside_quotes(text, lambda part: re.sub(r"(?<!\S)OR(?!\S)", "OU", part))
 
 
 def _parser() -> qparser.MultifieldParser:
@@ -310,6 +319,8 @@ def french_operators(raw: str, result: "ParsedQuery | None" = None) -> str:
     text = _outside_quotes(
         raw, lambda part: _FRENCH_OPERATOR.sub(lambda m: _FRENCH_OPERATORS[m.group(1)], part)
     )
+    if result is not None and text != raw and re.search(r"(?<!\S)OU(?!\S)", raw):
+        result.typed_ou = True
     if result is not None and not re.search(r"(?<!\S)OR(?!\S)", text):
         if any(_LOWER_OU.search(part) for part in text.split('"')[::2]):
             result.notices.append("lowercase_ou")

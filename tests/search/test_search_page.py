@@ -81,6 +81,10 @@ def test_french_operators_in_capitals(corpus, client, search_ids):
     moving = {corpus["covoiturage"], corpus["transport-demande"]}
     financed = {corpus["cofinancement"], corpus["financer-garage"]}
     assert set(search_ids("tag:financement OU tag:mobilite")) == financed | moving
+    # shown back as typed, not as the OR it is read as (a third fresh tester)
+    shown = page(client, q="covoiturag OU gouvernanse")
+    suggestion = re.search(r'<p class="suggestion">(.*?)</p>', shown, re.S).group(1)
+    assert "covoiturag OU gouvernance</a>" in suggestion and " OR " not in suggestion
     said = "pour trouver l’un ou l’autre, écrivez OU en capitales"
     assert said in page(client, q="covoiturage ou gouvernance")
     assert said not in page(client, q="covoiturage OU gouvernance")

@@ -86,7 +86,11 @@ def network(client, login, alice, bob, make_report):
     post_form(client, f"/reports/{report.id}/reply", {"body": "Bravo pour la pépinière."})
     post_form(client, "/auth/logout", {})
     login(alice)
-    bob_post = db.session.scalar(sa.select(Post).where(Post.author_id == bob.id))
+    # his reply in this discussion (he has one under the report too: without the
+    # discussion, PostgreSQL may return either, and a parent from another thread is refused)
+    bob_post = db.session.scalar(
+        sa.select(Post).where(Post.author_id == bob.id, Post.discussion_id == discussion.id)
+    )
     post_form(
         client,
         f"/discussions/{discussion.id}/reply",

@@ -303,7 +303,8 @@ _DASH_AS_MINUS = re.compile("(^|[\\s(])[\u2013\u2014\u2212](?=[^\\s\u2013\u2014\
 # « et » stay common words (a tester's « élus ou mairie » found only reports with both).
 _FRENCH_OPERATORS = {"OU": "OR", "ET": "AND"}
 _FRENCH_OPERATOR = re.compile(r"(?<!\S)(OU|ET)(?!\S)")
-_LOWER_OU = re.compile(r"(?<=[\w\"])\s+ou\s+(?=[\w\"-])")
+# « ou », « Ou » (a capital first letter, as a phone types it): not « OU », the operator
+_LOWER_OU = re.compile(r"(?<=[\w\"])\s+(?:ou|Ou|oU)\s+(?=[\w\"-])")
 
 
 def _outside_quotes(text: str, change: Callable[[str], str]) -> str:

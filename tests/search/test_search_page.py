@@ -87,6 +87,7 @@ def test_french_operators_in_capitals(corpus, client, search_ids):
     assert "covoiturag OU gouvernance</a>" in suggestion and " OR " not in suggestion
     said = "pour trouver l’un ou l’autre, écrivez OU en capitales"
     assert said in page(client, q="covoiturage ou gouvernance")
+    assert said in page(client, q="covoiturage Ou gouvernance")  # a phone's capital
     assert said not in page(client, q="covoiturage OU gouvernance")
     assert said not in page(client, q='"covoiturage ou gouvernance"')
     assert said not in page(client, q="où trouver un garage")

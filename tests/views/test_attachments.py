@@ -1,6 +1,7 @@
 """Photos and documents on reports and messages, through the test client, a real local
 storage folder, Pillow and pypdf (issue 14)."""
 
+import re
 from datetime import timedelta
 from io import BytesIO
 
@@ -533,6 +534,9 @@ def test_each_photo_gets_its_own_description(client, login, author, report, make
     first, second = db.session.scalars(sa.select(Attachment).order_by(Attachment.id))
     page = client.get(path).get_data(as_text=True)
     assert f'id="alt-{first.id}"' in page and "décrivez ensuite chacune" in page
+    # each with a small picture, to tell which one is described (a third fresh tester)
+    thumbs = re.findall(r'<img class="file-thumb" src="([^"]+)"', page)
+    assert len(thumbs) == 2 and all(client.get(t).status_code == 200 for t in thumbs)
 
     def describe(row, alt):
         return post_form(client, f"/attachments/{row.id}/description", {"alt": alt})

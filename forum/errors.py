@@ -17,6 +17,7 @@ from forum.pagination import PastLastPage
 from forum.services.errors import ServiceError
 from forum.storage import StorageUnavailable
 from forum.transactions import doom
+from forum.urls import safe_next
 
 MESSAGES = {
     400: (
@@ -225,15 +226,13 @@ def return_path() -> str:
 
 def _local_path(url: str | None) -> str | None:
     """The path and query of `url` when it is a page of this site (a Referer), else None:
-    never another site's (a « //host » path, a backslash, control characters)."""
-    if not url or "\\" in url or any(ord(c) < 32 for c in url):
+    urls.safe_next's rule once the host is checked to be ours."""
+    if not url:
         return None
     parts = urlsplit(url)
-    if (parts.netloc and parts.netloc != request.host) or not parts.path.startswith("/"):
+    if parts.netloc and parts.netloc != request.host:
         return None
-    if parts.path.startswith("//"):
-        return None
-    return parts.path + (f"?{parts.query}" if parts.query else "")
+    return safe_next(parts.path + (f"?{parts.query}" if parts.query else ""))
 
 
 def init_app(app: Flask) -> None:

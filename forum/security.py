@@ -1,6 +1,5 @@
-"""Security headers and safe redirects."""
-
-from urllib.parse import urlsplit
+"""Security headers and request-body hygiene (NUL bytes, unparsable multipart parts); safe
+redirects are `forum.urls.safe_next`."""
 
 from flask import Flask, Request, request
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
@@ -80,16 +79,3 @@ def init_app(app: Flask) -> None:
         response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
         return response
-
-
-def safe_next(target: str | None) -> str | None:
-    """Keep only same-site relative paths, so `next` cannot send a user elsewhere."""
-    if not target:
-        return None
-    target = target.strip()
-    if "\\" in target or any(ord(c) < 32 for c in target):
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    return target

@@ -52,3 +52,16 @@ def absolute_url(path: str) -> str:
     scheme and host; the path keeps its own script root."""
     base = urlsplit(current_app.config["BASE_URL"])
     return f"{base.scheme or 'http'}://{base.netloc}{path}"
+
+
+def safe_next(target: str | None) -> str | None:
+    """Keep only same-site relative paths, so `next` cannot send a user elsewhere."""
+    if not target:
+        return None
+    target = target.strip()
+    if "\\" in target or any(ord(c) < 32 for c in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target

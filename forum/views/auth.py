@@ -10,8 +10,8 @@ from forum.extensions import db
 from forum.forms.accounts import LoginForm, RegisterForm, ResetPasswordForm, ResetRequestForm
 from forum.models import Structure
 from forum.once import submitted_once
-from forum.security import safe_next
 from forum.services import Invalid, accounts, memberships, sessions, structures, territories
+from forum.urls import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 

@@ -33,7 +33,6 @@ from forum.i18n import current_locale
 from forum.models import Category, ChallengeTag, Discussion, KitModule, Post, PostRevision
 from forum.once import submitted_once
 from forum.pagination import page_number
-from forum.security import safe_next
 from forum.services import (
     Invalid,
     RateLimited,
@@ -47,6 +46,7 @@ from forum.services import (
     watches,
 )
 from forum.transactions import doom
+from forum.urls import safe_next
 
 bp = Blueprint("discussions", __name__)
 

@@ -10,10 +10,10 @@ from forum import cache
 from forum.extensions import db
 from forum.i18n import current_locale
 from forum.search import engine
-from forum.security import safe_next
 from forum.services import calendar, home
 from forum.services.contact import log_retention
 from forum.services.reports import draft_readers
+from forum.urls import safe_next
 
 bp = Blueprint("main", __name__)
 

@@ -439,30 +439,10 @@ def test_the_summer_is_a_word(corpus, client, search_ids):
     """A fresh tester: « été » answered « aucun mot assez précis » and listed everything;
     « garderie d'été » found as « garderie ». The season is a word now (the participle with
     it), on both backends; « hiver » was always one."""
-    from datetime import date
-
-    from forum.models import User
-    from forum.services import reports as report_service
-    from forum.services.reports import ReportInput
-    from tests.search.conftest import index_ready
-
-    author = db.session.scalar(db.select(User).where(User.display_name == "Claire F."))
-    summer = report_service.create_report(
-        author,
-        ReportInput(
-            title="Une garderie d'été pour tenir les séances de juillet",
-            session_date=date(2025, 7, 3),
-            department="46",
-            format="presentiel",
-            participants=8,
-            modules=["besoin-social-utilite-sociale"],
-            tags=[],
-            sections={"context": "En été, les porteuses ont leurs enfants toute la journée."},
-            publish=True,
-        ),
+    summer = corpus_report(
+        "Une garderie d'été pour tenir les séances de juillet",
+        "En été, les porteuses ont leurs enfants toute la journée.",
     )
-    db.session.commit()
-    index_ready()
     html = page(client, q="été")
     assert "aucun mot assez précis" not in html
     assert search_ids("été")[0] == summer.id
@@ -475,6 +455,17 @@ def test_a_letter_left_out_is_put_back_first(corpus, client):
     rather than « financement », the letter left out, on a base about financing. Among
     equally close words, the one the typed word misses letters of comes first (both
     backends)."""
+    corpus_report(
+        "Une séance qui a finalement eu lieu",
+        "Reportée deux fois, la séance a finalement eu lieu.",
+    )
+    html = page(client, q="finacement")
+    assert "voici les résultats pour «\u00a0financement\u00a0»" in html, html[:3000]
+
+
+def corpus_report(title: str, context: str):
+    """One more published report by the corpus' author, indexed (the search tests that need
+    a word the corpus lacks)."""
     from datetime import date
 
     from forum.models import User
@@ -483,21 +474,20 @@ def test_a_letter_left_out_is_put_back_first(corpus, client):
     from tests.search.conftest import index_ready
 
     author = db.session.scalar(db.select(User).where(User.display_name == "Claire F."))
-    report_service.create_report(
+    report = report_service.create_report(
         author,
         ReportInput(
-            title="Une séance qui a finalement eu lieu",
+            title=title,
             session_date=date(2025, 7, 3),
             department="46",
             format="presentiel",
             participants=8,
             modules=["besoin-social-utilite-sociale"],
             tags=[],
-            sections={"context": "Reportée deux fois, la séance a finalement eu lieu."},
+            sections={"context": context},
             publish=True,
         ),
     )
     db.session.commit()
     index_ready()
-    html = page(client, q="finacement")
-    assert "voici les résultats pour «\u00a0financement\u00a0»" in html, html[:3000]
+    return report

@@ -29,6 +29,13 @@ def porteurs_filter(value: int) -> str:
     return activity.small_in_words(value)
 
 
+@bp.app_template_test("masked")
+def masked_test(value: int | None) -> bool:
+    """`{% if parcours.cohort_size is masked %}`: a number of porteurs never shown exactly
+    (1 or 2: activity.SMALL_CELL), as `porteurs` masks it."""
+    return value is not None and 0 < value < activity.SMALL_CELL
+
+
 @bp.get("/activity")
 def index():
     """The indicators of the slice in the query string, each linking to the reports
